@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package motivo needs to build, test and benchmark.
+# Idempotent: when everything is already installed it only checks and returns.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ make cmake ninja-build pkg-config git python3 ca-certificates
+  # libraries (see ../shared/DEPENDENCIES.md for how CMake finds each)
+  libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev hyperfine zip unzip tzdata
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+sudo=""
+[[ $(id -u) -eq 0 ]] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"

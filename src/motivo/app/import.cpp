@@ -1,0 +1,315 @@
+#include <motivo/app/import.hpp>
+
+#include <motivo/core/csv.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/identity.hpp>
+#include <motivo/core/linkedin/export_files.hpp>
+#include <motivo/core/linkedin/owner.hpp>
+#include <motivo/core/linkedin/rows.hpp>
+#include <motivo/core/people.hpp>
+#include <motivo/core/text.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace motivo::app {
+
+namespace {
+
+using linkedin::FileKind;
+
+// Caches text::name_key: the same few thousand names recur on hundreds of thousands of rows.
+class NameKeys {
+public:
+  const std::string& operator()(std::string_view name)
+  {
+    auto it = cache_.find(std::string(name));
+    if (it == cache_.end()) it = cache_.emplace(std::string(name), text::name_key(name)).first;
+    return it->second;
+  }
+
+private:
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+struct Selected {
+  const io::InputFile* file;
+  FileKind kind;
+};
+
+// Reports progress every few thousand rows, by bytes read over the bytes of all files.
+class ProgressTracker {
+public:
+  ProgressTracker(ProgressSink* sink, std::uint64_t total) : sink_(sink), total_(total) {}
+  void tick(const csv::Reader& reader, const std::string& file)
+  {
+    if (!sink_ || ++rows_ % 4096 != 0) return;
+    sink_->update(base_ + reader.bytes_consumed(), total_, file);
+  }
+  void file_done(std::uint64_t size) { base_ += size; }
+  void finish()
+  {
+    if (sink_) sink_->finish();
+  }
+
+private:
+  ProgressSink* sink_;
+  std::uint64_t total_;
+  std::uint64_t base_ = 0;
+  std::uint64_t rows_ = 0;
+};
+
+std::size_t count_urls(std::string_view urls)
+{
+  if (text::trim(urls).empty()) return 0;
+  return static_cast<std::size_t>(std::count(urls.begin(), urls.end(), ',')) + 1;
+}
+
+// Finds whose export this is, reading the invitations (or, without them, the messages) once.
+linkedin::OwnerFinder find_owner(const std::vector<Selected>& files)
+{
+  linkedin::OwnerFinder owner;
+  for (const Selected& s : files) {
+    if (s.kind != FileKind::invitations) continue;
+    auto source = s.file->open();
+    csv::Reader reader(*source, s.file->display_name);
+    linkedin::InvitationsReader rows(reader);
+    linkedin::InvitationRow row;
+    while (rows.next(row)) owner.add_invitation(row.direction, row.from, row.to, row.from_url, row.to_url);
+  }
+  if (owner.found()) return owner;
+  for (const Selected& s : files) {
+    if (s.kind != FileKind::messages) continue;
+    auto source = s.file->open();
+    csv::Reader reader(*source, s.file->display_name);
+    linkedin::MessagesReader rows(reader);
+    linkedin::MessageRow row;
+    while (rows.next(row)) {
+      if (row.direction) {
+        // The 2018 layout says which side the owner is on.
+        if (*row.direction == Direction::outgoing) owner.add_message_participant(row.from, row.from_url);
+        else owner.add_message_participant(row.to, row.to_urls);
+        continue;
+      }
+      owner.add_message_participant(row.from, row.from_url);
+      if (count_urls(row.to_urls) <= 1) owner.add_message_participant(row.to, row.to_urls);
+    }
+  }
+  return owner;
+}
+
+class SnapshotWriter {
+public:
+  SnapshotWriter(store::ImportSession& session, PeopleResolver& people, PersonId owner, ProgressTracker& progress)
+    : session_(session), people_(people), owner_(owner), progress_(progress)
+  {
+  }
+
+  void invitations(const io::InputFile& file, FileReport& report);
+  void connections(const io::InputFile& file, FileReport& report);
+  void messages(const io::InputFile& file, FileReport& report);
+  std::optional<datetime::UnixSeconds> invitations_from() const { return invitations_from_; }
+
+private:
+  void count(bool added, FileReport& report)
+  {
+    ++report.rows;
+    ++(added ? report.added : report.known);
+  }
+
+  store::ImportSession& session_;
+  PeopleResolver& people_;
+  PersonId owner_;
+  ProgressTracker& progress_;
+  NameKeys keys_;
+  std::optional<datetime::UnixSeconds> invitations_from_;
+};
+
+void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
+{
+  auto source = file.open();
+  csv::Reader reader(*source, file.display_name);
+  linkedin::InvitationsReader rows(reader);
+  linkedin::InvitationRow row;
+  InvitationRecord r;
+  r.owner = owner_;
+  while (rows.next(row)) {
+    r.direction = row.direction;
+    r.from_name = row.from;
+    r.to_name = row.to;
+    r.from_url = row.from_url;
+    r.to_url = row.to_url;
+    r.sent_at = row.sent_at;
+    r.message = row.message;
+    r.from_person = people_.resolve(row.from, row.from_url);
+    r.to_person = people_.resolve(row.to, row.to_url);
+    const std::string& from_key = keys_(row.from);
+    r.key = identity_key("invitation", {from_key, keys_(row.to), key_number(row.sent_at), to_string(row.direction)});
+    count(session_.add_invitation(r), report);
+    if (!invitations_from_ || row.sent_at < *invitations_from_) invitations_from_ = row.sent_at;
+    progress_.tick(reader, file.display_name);
+  }
+}
+
+void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
+{
+  auto source = file.open();
+  csv::Reader reader(*source, file.display_name);
+  linkedin::ConnectionsReader rows(reader);
+  linkedin::ConnectionRow row;
+  ConnectionRecord r;
+  r.owner = owner_;
+  std::map<std::string, int> hidden_on_day; // hidden profiles are told apart by their order within a day
+  std::string name;
+  while (rows.next(row)) {
+    r.first_name = row.first_name;
+    r.last_name = row.last_name;
+    r.url = row.url;
+    r.email = row.email;
+    r.company = row.company;
+    r.position = row.position;
+    r.connected_on = datetime::format_date(datetime::to_unix(
+        {row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
+    r.connected_at = row.connected_at;
+    if (row.hidden) {
+      r.person.reset();
+      const int ordinal = ++hidden_on_day[r.connected_on];
+      r.key = identity_key("hidden-connection", {key_number(owner_), r.connected_on, key_number(ordinal)});
+    } else {
+      name.assign(row.first_name);
+      if (!row.last_name.empty()) name.append(" ").append(row.last_name);
+      r.person = people_.resolve(name, row.url);
+      r.key = identity_key("connection", {key_number(owner_), r.person ? key_number(*r.person) : keys_(name),
+                                          r.connected_on});
+    }
+    count(session_.add_connection(r), report);
+    progress_.tick(reader, file.display_name);
+  }
+}
+
+void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
+{
+  auto source = file.open();
+  csv::Reader reader(*source, file.display_name);
+  linkedin::MessagesReader rows(reader);
+  linkedin::MessageRow row;
+  MessageRecord r;
+  r.owner = owner_;
+  std::string pair;
+  while (rows.next(row)) {
+    r.conversation_id = row.conversation_id;
+    r.conversation_title = row.conversation_title;
+    r.from_name = row.from;
+    r.from_url = row.from_url;
+    r.to_names = row.to;
+    r.to_urls = row.to_urls;
+    r.sent_at = row.sent_at;
+    r.subject = row.subject;
+    r.content = row.content;
+    r.folder = row.folder;
+    r.draft = row.draft;
+    r.from_person = people_.resolve(row.from, row.from_url);
+    r.to_person = count_urls(row.to_urls) <= 1 ? people_.resolve(row.to, row.to_urls) : std::nullopt;
+    if (row.direction) r.direction = *row.direction;
+    else r.direction = r.from_person == owner_ ? Direction::outgoing : Direction::incoming;
+    const std::string& from_key = keys_(row.from);
+    std::string_view conversation = row.conversation_id;
+    if (conversation.empty()) {
+      // No conversation id (the 2018 layout): the pair of participants stands for the conversation.
+      const std::string& to_key = keys_(row.to);
+      pair = std::min(from_key, to_key) + '\0' + std::max(from_key, to_key);
+      conversation = pair;
+    }
+    r.key = identity_key("message", {key_number(owner_), conversation, from_key, key_number(row.sent_at), row.content});
+    count(session_.add_message(r), report);
+    progress_.tick(reader, file.display_name);
+  }
+}
+
+std::string summary_json(const ImportReport& report)
+{
+  nlohmann::json files = nlohmann::json::array();
+  for (const FileReport& f : report.files) {
+    files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known},
+                     {"skipped", f.skipped}});
+  }
+  return nlohmann::json{{"files", files}, {"people_added", report.people_added}}.dump();
+}
+
+std::string skip_note(const io::InputFile& file)
+{
+  const std::string lower = text::ascii_lower(file.name);
+  if (lower.find("coach_messages") != std::string::npos || lower.find("guide_messages") != std::string::npos ||
+      lower.find("learning_") != std::string::npos) {
+    return "conversations with LinkedIn's assistants, not people";
+  }
+  return "not used by motivo";
+}
+
+} // namespace
+
+ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs, const std::string& source,
+                             const ImportOptions& options)
+{
+  ImportReport report;
+  std::vector<Selected> selected;
+  for (const io::InputFile& f : inputs) {
+    const FileKind kind = linkedin::file_kind(f.name);
+    if (kind == FileKind::unused) {
+      report.files.push_back({f.display_name, "skipped", skip_note(f)});
+    } else {
+      selected.push_back({&f, kind});
+    }
+  }
+  if (selected.empty()) {
+    throw InputError(source, 0,
+                     "nothing to import: no Invitations.csv, Connections.csv or messages.csv in it");
+  }
+  std::stable_sort(selected.begin(), selected.end(), [](const Selected& a, const Selected& b) {
+    return linkedin::read_order(a.kind) < linkedin::read_order(b.kind);
+  });
+
+  const linkedin::OwnerFinder owner = find_owner(selected);
+  auto session = store.begin_import({options.now, source});
+  PeopleResolver people(*session, session->known_people());
+  std::optional<PersonId> owner_id;
+  if (owner.found()) {
+    owner_id = people.resolve(owner.name(), owner.url());
+    report.owner = owner.name();
+    report.owner_disagreements = owner.disagreeing();
+  }
+  if (!owner_id) {
+    throw InputError(source, 0,
+                     "cannot tell whose export this is: import its Invitations.csv or messages.csv along with it");
+  }
+  session->set_owner(*owner_id);
+
+  std::uint64_t total = 0;
+  for (const Selected& s : selected) total += s.file->size;
+  ProgressTracker progress(options.progress, total);
+  SnapshotWriter writer(*session, people, *owner_id, progress);
+  std::vector<FileReport> used;
+  for (const Selected& s : selected) {
+    FileReport file{s.file->display_name, std::string(linkedin::to_string(s.kind))};
+    switch (s.kind) {
+    case FileKind::invitations: writer.invitations(*s.file, file); break;
+    case FileKind::connections: writer.connections(*s.file, file); break;
+    case FileKind::messages: writer.messages(*s.file, file); break;
+    case FileKind::unused: break;
+    }
+    progress.file_done(s.file->size);
+    used.push_back(std::move(file));
+  }
+  progress.finish();
+  report.files.insert(report.files.begin(), used.begin(), used.end());
+  report.people_added = people.created();
+  session->finish(writer.invitations_from(), summary_json(report));
+  session->commit();
+  return report;
+}
+
+} // namespace motivo::app

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <motivo/core/datetime.hpp>
+#include <motivo/io/inputs.hpp>
+#include <motivo/store/store.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motivo::app {
+
+// What one file of an import gave.
+struct FileReport {
+  std::string name;  // as shown to the user
+  std::string kind;  // "invitations", "connections", "messages" or "skipped"
+  std::string note;  // why a file was skipped
+  std::uint64_t rows = 0;
+  std::uint64_t added = 0;
+  std::uint64_t known = 0;   // already stored by an earlier import
+  std::uint64_t skipped = 0; // rows read but not stored (none so far; kept for the summary's shape)
+};
+
+struct ImportReport {
+  std::vector<FileReport> files;
+  std::string owner;
+  std::uint64_t people_added = 0;
+  std::uint64_t owner_disagreements = 0; // invitations whose owner side names someone else
+};
+
+// Told how far an import is, for a progress bar.
+class ProgressSink {
+public:
+  virtual ~ProgressSink() = default;
+  virtual void update(std::uint64_t done_bytes, std::uint64_t total_bytes, std::string_view file) = 0;
+  virtual void finish() = 0;
+};
+
+struct ImportOptions {
+  datetime::UnixSeconds now = 0;
+  ProgressSink* progress = nullptr;
+};
+
+// Imports the files of one snapshot (an export's zip, its folder, or single CSV files) in one transaction:
+// either everything is stored or, on any InputError, nothing is.
+ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs,
+                             const std::string& source, const ImportOptions& options);
+
+} // namespace motivo::app

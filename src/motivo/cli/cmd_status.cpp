@@ -1,0 +1,42 @@
+#include <motivo/cli/commands.hpp>
+#include <motivo/core/datetime.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace motivo::cli {
+
+std::function<int()> setup_status(CLI::App& app, Context& context)
+{
+  app.add_flag("--json", context.json, "print as JSON");
+  return [&context] {
+    auto& store = context.store();
+    const store::Counts c = store.counts();
+    if (context.json) {
+      nlohmann::json j{{"invitations", {{"incoming", c.incoming}, {"outgoing", c.outgoing}}},
+                       {"messages", c.messages},
+                       {"drafts", c.drafts},
+                       {"connections", c.connections},
+                       {"people", c.people},
+                       {"imports", c.imports},
+                       {"database", store.location()}};
+      if (c.owner) j["owner"] = *c.owner;
+      if (c.last_import_at) j["last_import"] = datetime::format_iso(*c.last_import_at);
+      fmt::print("{}\n", j.dump(2));
+      return 0;
+    }
+    fmt::print("database     {}\n", store.location());
+    if (c.owner) fmt::print("owner        {}\n", *c.owner);
+    fmt::print("imports      {}{}\n", c.imports,
+               c.last_import_at ? fmt::format(" (last {})", datetime::format_iso(*c.last_import_at)) : "");
+    fmt::print("invitations  {} incoming, {} outgoing\n", c.incoming, c.outgoing);
+    fmt::print("messages     {} ({} drafts)\n", c.messages, c.drafts);
+    fmt::print("connections  {}\n", c.connections);
+    fmt::print("people       {}\n", c.people);
+    if (c.imports == 0) fmt::print("\nNothing imported yet: motivo import ~/Downloads/Basic_LinkedInDataExport_*.zip\n");
+    return 0;
+  };
+}
+
+} // namespace motivo::cli

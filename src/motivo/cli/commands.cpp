@@ -1,0 +1,50 @@
+#include <motivo/cli/commands.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+namespace motivo::cli {
+
+const std::vector<Command>& commands()
+{
+  static const std::vector<Command> table{
+      {"import", "import a LinkedIn export (.zip, its folder, or single CSV files)", setup_import},
+      {"status", "show what the database holds", setup_status},
+      {"invitations", "list invitations, newest first", setup_invitations},
+  };
+  return table;
+}
+
+int run(int argc, char** argv)
+{
+  CLI::App app{"motivo: handle the LinkedIn invitations you receive the way a careful person would, and see what "
+               "happens, from your own data",
+               "motivo"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "motivo " MOTIVO_VERSION);
+  Context context;
+  app.add_option("--db", context.db, "database file (default: $MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db)")
+      ->envname("MOTIVO_DB");
+  std::function<int()> action;
+  for (const Command& c : commands()) {
+    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
+    sub->add_option("--db", context.db, "database file");
+    auto run_command = c.setup(*sub, context);
+    sub->callback([&action, run_command] { action = run_command; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+  return action ? action() : 2;
+}
+
+} // namespace motivo::cli

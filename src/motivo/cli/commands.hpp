@@ -1,0 +1,34 @@
+#pragma once
+
+#include <motivo/cli/context.hpp>
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace motivo::cli {
+
+// A subcommand: its name, one line of help, how it declares its options, and what it runs. The table of
+// all of them (commands.cpp) is the only place a command is registered.
+struct Command {
+  std::string_view name;
+  std::string_view help;
+  // Declares the command's options on `app`; returns the function to run after parsing.
+  std::function<std::function<int()>(CLI::App& app, Context& context)> setup;
+};
+
+const std::vector<Command>& commands();
+
+// Each command's setup, one per file (cmd_*.cpp).
+std::function<int()> setup_import(CLI::App& app, Context& context);
+std::function<int()> setup_status(CLI::App& app, Context& context);
+std::function<int()> setup_invitations(CLI::App& app, Context& context);
+
+// Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).
+int run(int argc, char** argv);
+
+} // namespace motivo::cli

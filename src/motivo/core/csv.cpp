@@ -1,0 +1,172 @@
+#include <motivo/core/csv.hpp>
+
+#include <motivo/core/error.hpp>
+#include <motivo/core/utf8.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace motivo::csv {
+
+namespace {
+constexpr std::size_t buffer_size = 1u << 20;
+enum class State { field_start, unquoted, quoted, after_quote };
+} // namespace
+
+Reader::Reader(ByteSource& source, std::string name, Limits limits)
+  : source_(source), name_(std::move(name)), limits_(limits)
+{
+}
+
+void Reader::fail(std::uint64_t line, const std::string& message) const
+{
+  throw InputError(name_, line, message);
+}
+
+bool Reader::refill()
+{
+  if (eof_) return false;
+  if (buffer_.size() != buffer_size) buffer_.resize(buffer_size);
+  const std::size_t n = source_.read(buffer_.data(), buffer_.size());
+  if (n == 0) {
+    eof_ = true;
+    return false;
+  }
+  pos_ = 0;
+  end_ = n;
+  consumed_ += n;
+  if (!started_) {
+    started_ = true;
+    if (n >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+  }
+  return true;
+}
+
+void Reader::end_field()
+{
+  bounds_.push_back(data_.size());
+}
+
+bool Reader::next(Record& record)
+{
+  for (;;) {
+    data_.clear();
+    bounds_.clear();
+    State state = State::field_start;
+    const std::uint64_t start_line = line_;
+    bool any = false; // the record has content: a blank line does not count as a record
+    bool done = false;
+    while (!done) {
+      if (pos_ == end_ && !refill()) {
+        if (state == State::quoted) fail(start_line, "unterminated quoted field");
+        if (!any && data_.empty() && bounds_.empty()) return false;
+        end_field();
+        break;
+      }
+      if (pending_cr_) {
+        pending_cr_ = false;
+        if (buffer_[pos_] == '\n') {
+          ++pos_;
+          continue;
+        }
+      }
+      if (data_.size() > limits_.max_record_bytes) {
+        fail(start_line, fmt::format("record longer than {} bytes", limits_.max_record_bytes));
+      }
+      const char* p = buffer_.data() + pos_;
+      const char* e = buffer_.data() + end_;
+      switch (state) {
+      case State::field_start:
+        if (*p == '"') {
+          state = State::quoted;
+          any = true;
+          ++pos_;
+        } else {
+          state = State::unquoted;
+        }
+        break;
+      case State::unquoted: {
+        const char* q = p;
+        while (q < e && *q != ',' && *q != '\n' && *q != '\r') ++q;
+        if (q > p) any = true;
+        data_.append(p, q);
+        pos_ = static_cast<std::size_t>(q - buffer_.data());
+        if (q == e) break;
+        ++pos_;
+        end_field();
+        if (*q == ',') {
+          any = true;
+          state = State::field_start;
+        } else {
+          ++line_;
+          pending_cr_ = *q == '\r';
+          done = true;
+        }
+        break;
+      }
+      case State::quoted: {
+        const void* q = std::memchr(p, '"', static_cast<std::size_t>(e - p));
+        const char* stop = q ? static_cast<const char*>(q) : e;
+        line_ += static_cast<std::uint64_t>(std::count(p, stop, '\n'));
+        data_.append(p, stop);
+        pos_ = static_cast<std::size_t>(stop - buffer_.data());
+        if (q) {
+          ++pos_;
+          state = State::after_quote;
+        }
+        break;
+      }
+      case State::after_quote: {
+        const char c = *p;
+        ++pos_;
+        if (c == '"') {
+          data_ += '"';
+          state = State::quoted;
+        } else if (c == ',') {
+          end_field();
+          state = State::field_start;
+        } else if (c == '\n' || c == '\r') {
+          end_field();
+          ++line_;
+          pending_cr_ = c == '\r';
+          done = true;
+        } else {
+          fail(line_, fmt::format("unexpected character after a closing quote ({})",
+                                  quote_value(std::string_view(p, static_cast<std::size_t>(
+                                                                      std::min<std::ptrdiff_t>(e - p, 20))))));
+        }
+        break;
+      }
+      }
+    }
+    if (!any && bounds_.size() == 1 && bounds_[0] == 0) continue; // a blank line
+    record.line = start_line;
+    record.fields.clear();
+    std::size_t begin = 0;
+    for (const std::size_t end : bounds_) {
+      record.fields.emplace_back(data_.data() + begin, end - begin);
+      begin = end;
+    }
+    check_record(record);
+    return true;
+  }
+}
+
+void Reader::check_record(const Record& record) const
+{
+  const std::string_view all(data_);
+  if (const void* nul = std::memchr(all.data(), '\0', all.size())) {
+    const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - all.data());
+    const auto line = record.line + static_cast<std::uint64_t>(std::count(all.begin(), all.begin() + offset, '\n'));
+    fail(line, "binary data (a NUL byte): this is not a CSV text file");
+  }
+  if (const std::size_t bad = utf8::find_invalid(all); bad != std::string_view::npos) {
+    const auto line = record.line + static_cast<std::uint64_t>(std::count(all.begin(), all.begin() + bad, '\n'));
+    fail(line, fmt::format("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
+                           static_cast<unsigned char>(all[bad])));
+  }
+}
+
+} // namespace motivo::csv

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <motivo/core/byte_source.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motivo::csv {
+
+// One CSV record. The views point into the reader and stay valid until the next call to next().
+struct Record {
+  std::vector<std::string_view> fields;
+  std::uint64_t line = 0; // physical line (1-based) where the record starts
+};
+
+struct Limits {
+  std::size_t max_record_bytes = 64u << 20; // a LinkedIn message is at most a few KiB
+};
+
+// A streaming RFC 4180 reader: fields separated by commas, optionally quoted with `"` (a quote inside a
+// quoted field is doubled), records ended by LF, CRLF or CR. Quoted fields may hold newlines. A UTF-8 byte
+// order mark at the start is skipped, blank lines are skipped, and every record is checked to be valid UTF-8
+// without NUL bytes. Memory is bounded by one buffer plus the longest record.
+class Reader {
+public:
+  // `name` is used in error messages (InputError names the file and the line).
+  Reader(ByteSource& source, std::string name, Limits limits = {});
+
+  // Reads the next record into `record`. Returns false at the end of the input.
+  bool next(Record& record);
+
+  // How many bytes of the source were consumed so far.
+  std::uint64_t bytes_consumed() const { return consumed_; }
+  // The physical line the reader is at (for messages about the end of the input).
+  std::uint64_t line() const { return line_; }
+  const std::string& name() const { return name_; }
+
+private:
+  bool refill();
+  [[noreturn]] void fail(std::uint64_t line, const std::string& message) const;
+  void end_field();
+  void check_record(const Record& record) const;
+
+  ByteSource& source_;
+  std::string name_;
+  Limits limits_;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  bool eof_ = false;
+  bool started_ = false;
+  bool pending_cr_ = false;
+  std::uint64_t consumed_ = 0;
+  std::uint64_t line_ = 1;
+  std::string data_;                // bytes of the current record's fields
+  std::vector<std::size_t> bounds_; // end offset in data_ of each field
+};
+
+} // namespace motivo::csv

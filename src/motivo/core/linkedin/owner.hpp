@@ -1,0 +1,41 @@
+#pragma once
+
+#include <motivo/core/model.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace motivo::linkedin {
+
+// Finds the owner of an export: the person on one side of every invitation (the invitee of incoming ones,
+// the inviter of outgoing ones), or, for an export without invitations, the most frequent participant of
+// its messages. Names are compared by text::name_key; the URL kept is the first one with a slug.
+class OwnerFinder {
+public:
+  void add_invitation(Direction direction, std::string_view from, std::string_view to, std::string_view from_url,
+                      std::string_view to_url);
+  void add_message_participant(std::string_view name, std::string_view url);
+
+  bool found() const { return !votes_.empty(); }
+  // The owner's name as first written, and a profile URL with a slug (or "").
+  std::string name() const;
+  std::string url() const;
+  // How many invitations do not have the owner on their owner side (a name change, a merged export).
+  std::uint64_t disagreeing() const;
+
+private:
+  struct Vote {
+    std::string name;
+    std::string url;
+    std::uint64_t count = 0;
+  };
+  void vote(std::string_view name, std::string_view url);
+  const Vote* best() const;
+
+  std::map<std::string, Vote> votes_; // by name key
+  std::uint64_t total_ = 0;
+};
+
+} // namespace motivo::linkedin

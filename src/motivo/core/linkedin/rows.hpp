@@ -1,0 +1,86 @@
+#pragma once
+
+#include <motivo/core/csv.hpp>
+#include <motivo/core/datetime.hpp>
+#include <motivo/core/linkedin/header.hpp>
+#include <motivo/core/model.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace motivo::linkedin {
+
+// One row of Invitations.csv. Views point into the CSV reader until its next record.
+struct InvitationRow {
+  std::uint64_t line = 0;
+  std::string_view from, to, message, from_url, to_url;
+  Direction direction = Direction::incoming;
+  datetime::UnixSeconds sent_at = 0; // converted from US Pacific wall time
+};
+
+// One row of Connections.csv.
+struct ConnectionRow {
+  std::uint64_t line = 0;
+  std::string_view first_name, last_name, url, email, company, position;
+  datetime::CivilTime connected_on;                  // the date (and time, when given) as printed
+  std::optional<datetime::UnixSeconds> connected_at; // UTC, when the export gives a time
+  bool hidden = false;                               // no name, no URL, no e-mail: a hidden profile
+};
+
+// One row of messages.csv (any of the layouts since 2018).
+struct MessageRow {
+  std::uint64_t line = 0;
+  std::string_view conversation_id, conversation_title, from, from_url, to, to_urls, subject, content, folder;
+  datetime::UnixSeconds sent_at = 0;
+  bool draft = false;
+  std::optional<Direction> direction; // the 2018 layout says it; later ones do not
+};
+
+// Readers of the three files. Each reads the header on construction (skipping the `Notes:` preamble of
+// Connections.csv), binds the columns by name and turns every record into a typed row; a missing column, a
+// malformed record or an impossible value throws InputError naming the file, the line and the value.
+class InvitationsReader {
+public:
+  explicit InvitationsReader(csv::Reader& reader);
+  bool next(InvitationRow& row);
+
+private:
+  csv::Reader& reader_;
+  csv::Record record_;
+  Header header_;
+  std::size_t from_, to_, sent_at_, message_, direction_;
+  std::optional<std::size_t> from_url_, to_url_;
+};
+
+class ConnectionsReader {
+public:
+  explicit ConnectionsReader(csv::Reader& reader);
+  bool next(ConnectionRow& row);
+
+private:
+  csv::Reader& reader_;
+  csv::Record record_;
+  Header header_;
+  std::size_t first_, last_, connected_on_;
+  std::optional<std::size_t> url_, email_, company_, position_;
+};
+
+class MessagesReader {
+public:
+  explicit MessagesReader(csv::Reader& reader);
+  bool next(MessageRow& row);
+  // True for the 2018 layout (From,To,Date,Subject,Content,Direction,Folder).
+  bool legacy() const { return legacy_; }
+
+private:
+  csv::Reader& reader_;
+  csv::Record record_;
+  Header header_;
+  bool legacy_ = false;
+  std::size_t from_, to_, date_, content_;
+  std::optional<std::size_t> conversation_id_, conversation_title_, from_url_, to_urls_, subject_, folder_,
+      draft_, direction_;
+};
+
+} // namespace motivo::linkedin

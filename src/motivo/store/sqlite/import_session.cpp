@@ -1,0 +1,151 @@
+#include <motivo/store/sqlite/import_session.hpp>
+
+#include <sqlite3.h>
+
+namespace motivo::store::sqlite {
+
+namespace {
+
+std::int64_t insert_import(Database& db, const ImportInfo& info)
+{
+  Statement s(db, "INSERT INTO imports(started_at, source) VALUES (?1, ?2)");
+  s.bind(1, info.started_at).bind(2, std::string_view(info.source));
+  s.step();
+  return sqlite3_last_insert_rowid(db.handle());
+}
+
+} // namespace
+
+SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
+  : db_(db), tx_(db), import_id_(insert_import(db, info)), started_at_(info.started_at),
+    insert_person_(db, "INSERT INTO people(name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4)"),
+    attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"),
+    insert_invitation_(db, R"sql(
+INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
+                        sent_at, message, first_import, last_import)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+ON CONFLICT(key) DO UPDATE SET last_import = excluded.last_import
+RETURNING first_import)sql"),
+    insert_message_(db, R"sql(
+INSERT INTO messages(key, owner, direction, conversation_id, conversation_title, from_person, to_person, from_name,
+                     from_url, to_names, to_urls, sent_at, subject, content, folder, draft, first_import)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+ON CONFLICT(key) DO NOTHING)sql"),
+    insert_connection_(db, R"sql(
+INSERT INTO connections(key, owner, person, first_name, last_name, url, email, company, position, connected_on,
+                        connected_at, first_import, last_import)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+ON CONFLICT(key) DO UPDATE SET last_import = excluded.last_import
+RETURNING first_import)sql")
+{
+}
+
+PersonId SqliteImportSession::create_person(std::string_view name, std::string_view name_key, std::string_view slug)
+{
+  insert_person_.bind(1, name).bind(2, name_key).bind_or_null(3, slug).bind(4, import_id_);
+  insert_person_.step();
+  insert_person_.reset();
+  return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void SqliteImportSession::attach_slug(PersonId id, std::string_view slug)
+{
+  attach_slug_.bind(1, id).bind(2, slug);
+  attach_slug_.step();
+  attach_slug_.reset();
+}
+
+std::vector<KnownPerson> SqliteImportSession::known_people()
+{
+  std::vector<KnownPerson> people;
+  Statement s(db_, "SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id");
+  while (s.step()) people.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
+  return people;
+}
+
+void SqliteImportSession::set_owner(PersonId owner)
+{
+  owner_ = owner;
+  Statement s(db_, "UPDATE imports SET owner = ?2 WHERE id = ?1");
+  s.bind(1, import_id_).bind(2, owner);
+  s.step();
+}
+
+bool SqliteImportSession::add_invitation(const InvitationRecord& r)
+{
+  auto& s = insert_invitation_;
+  s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
+  s.bind(4, r.from_person).bind(5, r.to_person).bind(6, r.from_name).bind(7, r.to_name);
+  s.bind_or_null(8, r.from_url).bind_or_null(9, r.to_url).bind(10, r.sent_at).bind(11, r.message);
+  s.bind(12, import_id_);
+  s.step();
+  const bool fresh = s.column_int(0) == import_id_;
+  s.reset();
+  return fresh;
+}
+
+bool SqliteImportSession::add_message(const MessageRecord& r)
+{
+  auto& s = insert_message_;
+  s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
+  s.bind_or_null(4, r.conversation_id).bind_or_null(5, r.conversation_title);
+  s.bind(6, r.from_person).bind(7, r.to_person).bind(8, r.from_name).bind_or_null(9, r.from_url);
+  s.bind(10, r.to_names).bind_or_null(11, r.to_urls).bind(12, r.sent_at).bind_or_null(13, r.subject);
+  s.bind(14, r.content).bind_or_null(15, r.folder).bind(16, std::int64_t{r.draft ? 1 : 0}).bind(17, import_id_);
+  s.step();
+  s.reset();
+  return sqlite3_changes(db_.handle()) > 0;
+}
+
+bool SqliteImportSession::add_connection(const ConnectionRecord& r)
+{
+  auto& s = insert_connection_;
+  s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.person);
+  s.bind(4, r.first_name).bind(5, r.last_name).bind_or_null(6, r.url).bind_or_null(7, r.email);
+  s.bind_or_null(8, r.company).bind_or_null(9, r.position).bind(10, std::string_view(r.connected_on));
+  s.bind(11, r.connected_at).bind(12, import_id_);
+  s.step();
+  const bool fresh = s.column_int(0) == import_id_;
+  s.reset();
+  return fresh;
+}
+
+void SqliteImportSession::finish(std::optional<datetime::UnixSeconds> invitations_from,
+                                 const std::string& summary_json)
+{
+  // An invitation is accepted once its other side is the owner's connection (connected no earlier than the
+  // day before it was sent: an older connection was another, earlier relationship).
+  Statement accepted(db_, R"sql(
+UPDATE invitations AS i
+SET outcome = 'accepted',
+    outcome_at = (SELECT max(i.sent_at, coalesce(min(c.connected_at), CAST(strftime('%s', min(c.connected_on)) AS INTEGER)))
+                  FROM connections c
+                  WHERE c.owner = i.owner
+                    AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
+                    AND c.connected_on >= date(i.sent_at, 'unixepoch', '-1 day'))
+WHERE i.owner = ?1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn')
+  AND EXISTS (SELECT 1 FROM connections c
+              WHERE c.owner = i.owner
+                AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
+                AND c.connected_on >= date(i.sent_at, 'unixepoch', '-1 day')))sql");
+  accepted.bind(1, owner_);
+  accepted.step();
+  if (invitations_from) {
+    // Listed before, inside this snapshot's window, gone now, and not a connection: withdrawn or ignored.
+    Statement gone(db_, R"sql(
+UPDATE invitations SET outcome = 'withdrawn', outcome_at = ?3
+WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4)sql");
+    gone.bind(1, owner_).bind(2, import_id_).bind(3, started_at_).bind(4, *invitations_from);
+    gone.step();
+  }
+  Statement close(db_, "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4 WHERE id = ?1");
+  close.bind(1, import_id_).bind(2, started_at_).bind(3, invitations_from).bind(4, std::string_view(summary_json));
+  close.step();
+}
+
+void SqliteImportSession::commit()
+{
+  tx_.commit();
+}
+
+} // namespace motivo::store::sqlite

@@ -1,0 +1,122 @@
+#include <motivo/store/sqlite/schema.hpp>
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace motivo::store::sqlite {
+
+// Times are Unix seconds (UTC); dates are 'YYYY-MM-DD' text. Identity keys are 16-byte XXH3-128 hashes of
+// the fields that make a record the same one again (see core/identity.hpp and app/import.cpp).
+const std::vector<Migration>& migrations()
+{
+  static const std::vector<Migration> list{
+      {1, "people, imports, invitations, messages, connections", R"sql(
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  slug TEXT UNIQUE,
+  created_import INTEGER
+);
+CREATE INDEX people_by_name_key ON people(name_key);
+
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  source TEXT NOT NULL,
+  owner INTEGER REFERENCES people(id),
+  invitations_from INTEGER,
+  summary TEXT
+);
+
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  key BLOB NOT NULL UNIQUE,
+  owner INTEGER NOT NULL REFERENCES people(id),
+  direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  from_person INTEGER REFERENCES people(id),
+  to_person INTEGER REFERENCES people(id),
+  from_name TEXT NOT NULL,
+  to_name TEXT NOT NULL,
+  from_url TEXT,
+  to_url TEXT,
+  sent_at INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  first_import INTEGER NOT NULL,
+  last_import INTEGER NOT NULL,
+  outcome TEXT CHECK (outcome IN ('accepted', 'withdrawn')),
+  outcome_at INTEGER
+);
+CREATE INDEX invitations_by_owner_time ON invitations(owner, sent_at);
+
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  key BLOB NOT NULL UNIQUE,
+  owner INTEGER NOT NULL REFERENCES people(id),
+  direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  conversation_id TEXT,
+  conversation_title TEXT,
+  from_person INTEGER REFERENCES people(id),
+  to_person INTEGER REFERENCES people(id),
+  from_name TEXT NOT NULL,
+  from_url TEXT,
+  to_names TEXT NOT NULL,
+  to_urls TEXT,
+  sent_at INTEGER NOT NULL,
+  subject TEXT,
+  content TEXT NOT NULL,
+  folder TEXT,
+  draft INTEGER NOT NULL DEFAULT 0,
+  first_import INTEGER NOT NULL
+);
+
+CREATE TABLE connections (
+  id INTEGER PRIMARY KEY,
+  key BLOB NOT NULL UNIQUE,
+  owner INTEGER NOT NULL REFERENCES people(id),
+  person INTEGER REFERENCES people(id),
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  url TEXT,
+  email TEXT,
+  company TEXT,
+  position TEXT,
+  connected_on TEXT NOT NULL,
+  connected_at INTEGER,
+  first_import INTEGER NOT NULL,
+  last_import INTEGER NOT NULL
+);
+CREATE INDEX connections_by_person ON connections(owner, person);
+CREATE INDEX messages_by_from ON messages(owner, from_person, sent_at);
+CREATE INDEX messages_by_to ON messages(owner, to_person, sent_at);
+)sql"},
+  };
+  return list;
+}
+
+int migrate(Database& db)
+{
+  Statement version_query(db, "PRAGMA user_version");
+  version_query.step();
+  const int current = static_cast<int>(version_query.column_int(0));
+  const int latest = migrations().back().version;
+  if (current > latest) {
+    throw std::runtime_error(fmt::format("the database {} has schema version {}, newer than this motivo "
+                                         "understands ({}): upgrade motivo",
+                                         db.path(), current, latest));
+  }
+  int ran = 0;
+  for (const Migration& m : migrations()) {
+    if (m.version <= current) continue;
+    Transaction tx(db);
+    db.exec(std::string(m.sql));
+    db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+    tx.commit();
+    ++ran;
+  }
+  return ran;
+}
+
+} // namespace motivo::store::sqlite

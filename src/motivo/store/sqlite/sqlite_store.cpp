@@ -1,0 +1,91 @@
+#include <motivo/store/sqlite/sqlite_store.hpp>
+
+#include <motivo/store/sqlite/import_session.hpp>
+#include <motivo/store/sqlite/schema.hpp>
+
+#include <fmt/format.h>
+
+namespace motivo::store::sqlite {
+
+SqliteStore::SqliteStore(const std::string& path) : db_(path)
+{
+  // WAL lets readers (a running server) work while an import writes; NORMAL sync in WAL mode never corrupts
+  // the database, a power cut can only lose the last commits.
+  db_.exec("PRAGMA journal_mode = WAL");
+  db_.exec("PRAGMA synchronous = NORMAL");
+  db_.exec("PRAGMA foreign_keys = ON");
+  db_.exec("PRAGMA cache_size = -32768"); // 32 MiB
+  db_.exec("PRAGMA temp_store = MEMORY");
+  migrate(db_);
+}
+
+std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
+{
+  return std::make_unique<SqliteImportSession>(db_, info);
+}
+
+Counts SqliteStore::counts()
+{
+  Counts c;
+  Statement s(db_, R"sql(
+SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
+       (SELECT count(*) FROM invitations WHERE direction = 'outgoing'),
+       (SELECT count(*) FROM messages),
+       (SELECT count(*) FROM messages WHERE draft),
+       (SELECT count(*) FROM connections),
+       (SELECT count(*) FROM people),
+       (SELECT count(*) FROM imports WHERE finished_at IS NOT NULL),
+       (SELECT p.name FROM imports i JOIN people p ON p.id = i.owner ORDER BY i.id DESC LIMIT 1),
+       (SELECT max(started_at) FROM imports WHERE finished_at IS NOT NULL))sql");
+  s.step();
+  c.incoming = s.column_int(0);
+  c.outgoing = s.column_int(1);
+  c.messages = s.column_int(2);
+  c.drafts = s.column_int(3);
+  c.connections = s.column_int(4);
+  c.people = s.column_int(5);
+  c.imports = s.column_int(6);
+  if (!s.column_is_null(7)) c.owner = s.column_text(7);
+  if (!s.column_is_null(8)) c.last_import_at = s.column_int(8);
+  return c;
+}
+
+std::vector<InvitationView> SqliteStore::invitations(const InvitationQuery& query)
+{
+  std::string sql = R"sql(
+SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
+       coalesce(outcome, ''), outcome_at
+FROM invitations)sql";
+  if (query.direction) sql += " WHERE direction = ?1";
+  sql += " ORDER BY sent_at DESC, id DESC";
+  if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
+  Statement s(db_, sql);
+  if (query.direction) s.bind(1, to_string(*query.direction));
+  std::vector<InvitationView> out;
+  while (s.step()) {
+    InvitationView v;
+    v.id = s.column_int(0);
+    v.direction = s.column_text(1) == "incoming" ? Direction::incoming : Direction::outgoing;
+    v.from = s.column_text(2);
+    v.to = s.column_text(3);
+    v.from_url = s.column_text(4);
+    v.to_url = s.column_text(5);
+    v.message = s.column_text(6);
+    v.sent_at = s.column_int(7);
+    v.outcome = s.column_text(8);
+    if (!s.column_is_null(9)) v.outcome_at = s.column_int(9);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+} // namespace motivo::store::sqlite
+
+namespace motivo::store {
+
+std::unique_ptr<Store> open_sqlite(const std::string& path)
+{
+  return std::make_unique<sqlite::SqliteStore>(path);
+}
+
+} // namespace motivo::store

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <motivo/store/sqlite/db.hpp>
+#include <motivo/store/store.hpp>
+
+namespace motivo::store::sqlite {
+
+// The embedded store: one SQLite file in WAL mode, so that a running server and the command line can use it
+// at once (writers wait up to 10 s for each other).
+class SqliteStore : public Store {
+public:
+  explicit SqliteStore(const std::string& path);
+
+  std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) override;
+  Counts counts() override;
+  std::vector<InvitationView> invitations(const InvitationQuery& query) override;
+  std::string location() const override { return db_.path(); }
+
+  Database& database() { return db_; }
+
+private:
+  Database db_;
+};
+
+} // namespace motivo::store::sqlite

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <motivo/core/datetime.hpp>
+#include <motivo/core/model.hpp>
+#include <motivo/core/people.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motivo::store {
+
+// What a database holds, for `motivo status`.
+struct Counts {
+  std::int64_t incoming = 0;
+  std::int64_t outgoing = 0;
+  std::int64_t messages = 0; // drafts included
+  std::int64_t drafts = 0;
+  std::int64_t connections = 0;
+  std::int64_t people = 0;
+  std::int64_t imports = 0;
+  std::optional<std::string> owner; // the owner of the most recent import
+  std::optional<datetime::UnixSeconds> last_import_at;
+};
+
+struct InvitationQuery {
+  std::optional<Direction> direction;
+  std::int64_t limit = -1; // all
+};
+
+// An invitation as the commands show it. `outcome` is "" (pending), "accepted" or "withdrawn" (it left a
+// later export unanswered: ignored or withdrawn).
+struct InvitationView {
+  std::int64_t id = 0;
+  Direction direction = Direction::incoming;
+  std::string from, to, from_url, to_url, message, outcome;
+  datetime::UnixSeconds sent_at = 0;
+  std::optional<datetime::UnixSeconds> outcome_at;
+};
+
+// One snapshot being written: everything goes into one transaction that commit() makes durable; an
+// ImportSession destroyed without commit() leaves the database exactly as it was.
+class ImportSession : public PersonDirectory {
+public:
+  // The people already stored, for the resolver.
+  virtual std::vector<KnownPerson> known_people() = 0;
+  // The owner of this snapshot's export.
+  virtual void set_owner(PersonId owner) = 0;
+  // Each returns true when the record is new, false when it was already stored (same identity key).
+  virtual bool add_invitation(const InvitationRecord& record) = 0;
+  virtual bool add_message(const MessageRecord& record) = 0;
+  virtual bool add_connection(const ConnectionRecord& record) = 0;
+  // Closes the snapshot. `invitations_from` is the oldest invitation of this snapshot's Invitations.csv (absent
+  // when the snapshot had none): invitations of this owner at or after it that the snapshot no longer lists
+  // were withdrawn or ignored, unless their other side is now a connection (accepted).
+  virtual void finish(std::optional<datetime::UnixSeconds> invitations_from, const std::string& summary_json) = 0;
+  virtual void commit() = 0;
+};
+
+struct ImportInfo {
+  datetime::UnixSeconds started_at = 0;
+  std::string source; // the paths, for the history
+};
+
+// The storage interface every feature goes through.
+class Store {
+public:
+  virtual ~Store() = default;
+  virtual std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) = 0;
+  virtual Counts counts() = 0;
+  virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
+  // Where the data lives, for messages (a path or a URL without its password).
+  virtual std::string location() const = 0;
+};
+
+// Opens (creating if needed, with mode 0600) the SQLite database at `path` and brings its schema up to date.
+std::unique_ptr<Store> open_sqlite(const std::string& path);
+
+} // namespace motivo::store
