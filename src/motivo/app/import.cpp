@@ -7,6 +7,7 @@
 #include <motivo/core/linkedin/owner.hpp>
 #include <motivo/core/linkedin/rows.hpp>
 #include <motivo/core/people.hpp>
+#include <motivo/core/string_map.hpp>
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
@@ -27,13 +28,13 @@ class NameKeys {
 public:
   const std::string& operator()(std::string_view name)
   {
-    auto it = cache_.find(std::string(name));
+    auto it = cache_.find(name);
     if (it == cache_.end()) it = cache_.emplace(std::string(name), text::name_key(name)).first;
     return it->second;
   }
 
 private:
-  std::unordered_map<std::string, std::string> cache_;
+  StringMap<std::string> cache_;
 };
 
 struct Selected {
@@ -260,7 +261,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   for (const io::InputFile& f : inputs) {
     const FileKind kind = linkedin::file_kind(f.name);
     if (kind == FileKind::unused) {
-      report.files.push_back({f.display_name, "skipped", skip_note(f)});
+      report.files.push_back({f.name, "skipped", skip_note(f)});
     } else {
       selected.push_back({&f, kind});
     }
@@ -294,7 +295,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   SnapshotWriter writer(*session, people, *owner_id, progress);
   std::vector<FileReport> used;
   for (const Selected& s : selected) {
-    FileReport file{s.file->display_name, std::string(linkedin::to_string(s.kind))};
+    FileReport file{s.file->name, std::string(linkedin::to_string(s.kind))};
     switch (s.kind) {
     case FileKind::invitations: writer.invitations(*s.file, file); break;
     case FileKind::connections: writer.connections(*s.file, file); break;

@@ -15,13 +15,13 @@ namespace motivo::cli {
 
 namespace {
 
-void print_report(const app::ImportReport& report, const std::string& db)
+void print_report(const app::ImportReport& report, const std::string& source, const std::string& db)
 {
-  fmt::print("Imported into {} (export of {})\n", db, report.owner);
-  fmt::print("  {:<44} {:>8} {:>8} {:>8} {:>8}\n", "file", "rows", "new", "known", "skipped");
+  fmt::print("Imported {} into {} (export of {})\n", source, db, report.owner);
+  fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", "file", "rows", "new", "known", "skipped");
   for (const auto& f : report.files) {
     if (f.kind == "skipped") continue;
-    fmt::print("  {:<44} {:>8} {:>8} {:>8} {:>8}\n", f.name, f.rows, f.added, f.known, f.skipped);
+    fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", f.name, f.rows, f.added, f.known, f.skipped);
   }
   for (const auto& f : report.files) {
     if (f.kind == "skipped") fmt::print("  skipped {} ({})\n", f.name, f.note);
@@ -65,7 +65,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     auto& store = context.store();
     const auto report = app::import_snapshot(store, inputs, source, options);
     if (context.json) fmt::print("{}\n", report_json(report).dump(2));
-    else print_report(report, store.location());
+    else print_report(report, source, store.location());
     return 0;
   };
 }

@@ -29,7 +29,22 @@ bool Reader::refill()
 {
   if (eof_) return false;
   if (buffer_.size() != buffer_size) buffer_.resize(buffer_size);
-  const std::size_t n = source_.read(buffer_.data(), buffer_.size());
+  std::size_t n = source_.read(buffer_.data(), buffer_.size());
+  if (!started_) {
+    // Look at the first three bytes, however the source hands them out, for a byte order mark.
+    started_ = true;
+    while (n > 0 && n < 3) {
+      const std::size_t more = source_.read(buffer_.data() + n, buffer_.size() - n);
+      if (more == 0) break;
+      n += more;
+    }
+    if (n >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) {
+      pos_ = 3;
+      end_ = n;
+      consumed_ += n;
+      return true;
+    }
+  }
   if (n == 0) {
     eof_ = true;
     return false;
@@ -37,10 +52,6 @@ bool Reader::refill()
   pos_ = 0;
   end_ = n;
   consumed_ += n;
-  if (!started_) {
-    started_ = true;
-    if (n >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
-  }
   return true;
 }
 

@@ -43,13 +43,11 @@ PeopleResolver::PeopleResolver(PersonDirectory& directory, const std::vector<Kno
 
 std::optional<PersonId> PeopleResolver::resolve(std::string_view name, std::string_view url)
 {
-  std::string cache_key;
-  cache_key.reserve(name.size() + url.size() + 1);
-  cache_key.append(name).push_back('\0');
-  cache_key.append(url);
-  if (auto it = cache_.find(cache_key); it != cache_.end()) return it->second;
+  cache_key_.assign(name).push_back('\0');
+  cache_key_.append(url);
+  if (auto it = cache_.find(std::string_view(cache_key_)); it != cache_.end()) return it->second;
   const auto id = resolve_uncached(name, url);
-  cache_.emplace(std::move(cache_key), id);
+  cache_.emplace(cache_key_, id);
   return id;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/core/model.hpp>
+#include <motivo/core/string_map.hpp>
 
 #include <optional>
 #include <string>
@@ -46,10 +47,11 @@ private:
   std::optional<PersonId> resolve_uncached(std::string_view name, std::string_view url);
 
   PersonDirectory& directory_;
-  std::unordered_map<std::string, PersonId> by_slug_;
-  std::unordered_map<std::string, PersonId> by_name_;         // lowest id with this key
-  std::unordered_map<std::string, PersonId> slugless_by_name_; // lowest id with this key and no slug
-  std::unordered_map<std::string, std::optional<PersonId>> cache_; // name + '\0' + url
+  StringMap<PersonId> by_slug_;
+  StringMap<PersonId> by_name_;                 // lowest id with this key
+  StringMap<PersonId> slugless_by_name_;        // lowest id with this key and no slug
+  StringMap<std::optional<PersonId>> cache_;    // name + '\0' + url
+  std::string cache_key_;                       // reused to build the cache key
   std::size_t created_ = 0;
 };
 

@@ -1,0 +1,38 @@
+# The two commands of the README, and a few more for development.
+#   make demo   install dependencies, build, import a synthetic Spanish export, show what motivo shows
+#   make test   install dependencies, build, run every test through CTest
+BUILD := build
+MOTIVO := $(BUILD)/motivo
+DEMO := $(BUILD)/demo
+
+.PHONY: all deps build test demo bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default
+
+test: build
+	@ctest --preset default
+
+demo: build
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@python3 scripts/gen-export.py --profile demo --out $(DEMO)/Basic_LinkedInDataExport_11-20-2026.zip
+	@$(MOTIVO) --db $(DEMO)/motivo.db import --quiet $(DEMO)/Basic_LinkedInDataExport_11-20-2026.zip
+	@echo
+	@$(MOTIVO) --db $(DEMO)/motivo.db status
+	@echo
+	@echo "Incoming invitations, newest first:"
+	@$(MOTIVO) --db $(DEMO)/motivo.db invitations --incoming
+	@echo
+	@echo "Try it yourself: $(MOTIVO) --db $(DEMO)/motivo.db invitations --json"
+
+bench: build
+	@bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-*

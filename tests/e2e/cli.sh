@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# End-to-end tests of the motivo command line: the real binary, real files, a real database.
+# Usage: cli.sh MOTIVO_BINARY SOURCE_DIR
+set -uo pipefail
+motivo=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MOTIVO_DB=$work/default.db
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+# expect STATUS DESCRIPTION -- COMMAND...: runs the command, checks its exit status, keeps its output.
+expect() {
+  local want=$1 what=$2
+  shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [[ $got == "$want" ]]; then ok; else fail "$what: exit $got, wanted $want; stderr: $(head -c 400 "$work/err")"; fi
+}
+contains() { # FILE TEXT DESCRIPTION
+  if grep -qF -- "$2" "$1"; then ok; else fail "$3: no '$2' in: $(head -c 400 "$1")"; fi
+}
+digest() { sqlite3 "$1" .dump | sha256sum; }
+
+# Usage and help.
+expect 0 "--help" -- "$motivo" --help
+contains "$work/out" "import" "--help lists the commands"
+expect 2 "no command" -- "$motivo"
+expect 2 "unknown option" -- "$motivo" status --frobnicate
+expect 2 "import without a path" -- "$motivo" import
+expect 0 "import --help" -- "$motivo" import --help
+expect 0 "--version" -- "$motivo" --version
+
+# A generated Spanish export, as a zip and as a folder.
+python3 "$src/scripts/gen-export.py" --profile demo --out "$work/demo.zip" 2>/dev/null || fail "generator"
+python3 "$src/scripts/gen-export.py" --profile demo --out "$work/demo" 2>/dev/null || fail "generator"
+db=$work/m.db
+expect 0 "import the zip" -- "$motivo" --db "$db" import "$work/demo.zip"
+contains "$work/out" "Invitations.csv" "the summary lists the files"
+contains "$work/out" "skipped" "unused files are listed as skipped"
+[[ $(stat -c %a "$db") == 600 ]] && ok || fail "database mode is $(stat -c %a "$db"), not 600"
+expect 0 "status --json" -- "$motivo" --db "$db" status --json
+python3 - "$work/out" <<'PY' && ok || fail "status --json shape"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert set(j["invitations"]) >= {"incoming", "outgoing"}, j
+for k in ("messages", "connections", "people", "imports"):
+    assert isinstance(j[k], int), k
+assert j["imports"] == 1 and j["invitations"]["incoming"] > 0 and j["messages"] > 0, j
+PY
+cp "$work/out" "$work/status1"
+expect 0 "invitations --json" -- "$motivo" --db "$db" invitations --incoming --json
+python3 - "$work/out" <<'PY' && ok || fail "invitations --json shape"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a and all(x["direction"] == "incoming" for x in a)
+for x in a:
+    assert {"id", "direction", "from", "to", "sent_at", "message"} <= set(x), x
+    assert x["sent_at"].endswith("Z") and "T" in x["sent_at"], x
+assert [x["sent_at"] for x in a] == sorted((x["sent_at"] for x in a), reverse=True), "newest first"
+PY
+expect 0 "invitations as text" -- "$motivo" --db "$db" invitations -n 5
+expect 0 "re-import the folder" -- "$motivo" --db "$db" import --quiet "$work/demo"
+expect 0 "status after re-import" -- "$motivo" --db "$db" status --json
+python3 - "$work/status1" "$work/out" <<'PY' && ok || fail "re-import changed the counts"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+for k in ("invitations", "messages", "connections", "people"):
+    assert a[k] == b[k], (k, a[k], b[k])
+assert b["imports"] == 2
+PY
+
+# Bad input: a clear error naming file, line and value, exit 1, and the database exactly as it was.
+before=$(digest "$db")
+bad() { # DESCRIPTION EXPECTED_TEXT PATH...
+  local what=$1 text=$2
+  shift 2
+  expect 1 "$what" -- "$motivo" --db "$db" import --quiet "$@"
+  contains "$work/err" "motivo: error: " "$what: error prefix"
+  contains "$work/err" "$text" "$what: message"
+  [[ $(digest "$db") == "$before" ]] && ok || fail "$what: the database changed"
+}
+head -c 5000 "$work/demo.zip" >"$work/truncated.zip"
+bad "truncated zip" "truncated.zip: not a readable zip archive" "$work/truncated.zip"
+mkdir -p "$work/junk" && head -c 3000 /dev/urandom >"$work/junk/Invitations.csv"
+printf 'From,To,Sent At,Message,Direction\n' | cat - "$work/junk/Invitations.csv" >"$work/junk/x" && mv "$work/junk/x" "$work/junk/Invitations.csv"
+bad "binary junk" "junk/Invitations.csv:" "$work/junk"
+mkdir -p "$work/quote" && cp "$work/demo/Connections.csv" "$work/quote/" &&
+  printf 'From,To,Sent At,Message,Direction\nAna,Lucía,"1/2/24, 9:00 AM",,INCOMING\nBea,Lucía,"1/2/24, 9:00 AM","Hola, sin cerrar,INCOMING\n' \
+    >"$work/quote/Invitations.csv"
+bad "unterminated quote" "quote/Invitations.csv:3: unterminated quoted field" "$work/quote"
+mkdir -p "$work/column" && printf 'From,To,Message,Direction\nAna,Lucía,,INCOMING\n' >"$work/column/Invitations.csv"
+bad "missing column" 'column/Invitations.csv:1: missing column "Sent At"' "$work/column"
+mkdir -p "$work/date" && { head -n 5 "$work/demo/Invitations.csv"; printf 'Ana,Lucía,"2/30/24, 9:00 AM",,INCOMING,,\n'; } >"$work/date/Invitations.csv"
+bad "impossible date" 'date/Invitations.csv:6: impossible or unrecognised date in "Sent At" ("2/30/24, 9:00 AM")' "$work/date"
+bad "missing file" "no such file or folder" "$work/nothing-here.zip"
+# A damaged entry inside a well-formed archive: flip bytes in the middle of the compressed data.
+python3 - "$work/demo.zip" "$work/crc.zip" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+for i in range(200, 260):
+    data[i] ^= 0x55
+open(sys.argv[2], "wb").write(data)
+PY
+expect 1 "corrupt zip entry" -- "$motivo" --db "$db" import --quiet "$work/crc.zip"
+contains "$work/err" "motivo: error: " "corrupt zip entry: error prefix"
+[[ $(digest "$db") == "$before" ]] && ok || fail "corrupt zip entry: the database changed"
+
+# The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given.
+(unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
+  [[ $(stat -c %a "$work/xdg/motivo") == 700 ]] && ok || fail "XDG default location"
+
+echo "e2e.cli: $passed passed, $failed failed"
+((failed == 0))

@@ -1,0 +1,141 @@
+#include <motivo/core/csv.hpp>
+#include <motivo/core/error.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using motivo::InputError;
+using motivo::MemorySource;
+using motivo::csv::Reader;
+using motivo::csv::Record;
+
+namespace {
+
+struct Parsed {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::uint64_t> lines;
+};
+
+// A source that hands out one byte at a time: every state of the reader meets a buffer boundary.
+class TrickleSource : public motivo::ByteSource {
+public:
+  explicit TrickleSource(std::string data) : data_(std::move(data)) {}
+  std::size_t read(char* buffer, std::size_t size) override
+  {
+    if (pos_ == data_.size() || size == 0) return 0;
+    buffer[0] = data_[pos_++];
+    return 1;
+  }
+
+private:
+  std::string data_;
+  std::size_t pos_ = 0;
+};
+
+Parsed parse_with(motivo::ByteSource& source)
+{
+  Reader reader(source, "t.csv");
+  Record r;
+  Parsed p;
+  while (reader.next(r)) {
+    p.rows.emplace_back(r.fields.begin(), r.fields.end());
+    p.lines.push_back(r.line);
+  }
+  return p;
+}
+
+Parsed parse(const std::string& text)
+{
+  MemorySource source(text);
+  Parsed p = parse_with(source);
+  TrickleSource trickle(text);
+  const Parsed q = parse_with(trickle);
+  EXPECT_EQ(p.rows, q.rows) << "byte-at-a-time reading must give the same records";
+  EXPECT_EQ(p.lines, q.lines);
+  return p;
+}
+
+std::string error_of(const std::string& text)
+{
+  try {
+    parse(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+} // namespace
+
+TEST(Csv, PlainFieldsAndLineEnds)
+{
+  const auto p = parse("a,b,c\n1,2,3\r\n4,5,6\r7,8,9");
+  ASSERT_EQ(p.rows.size(), 4u);
+  EXPECT_EQ(p.rows[1], (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(p.rows[3], (std::vector<std::string>{"7", "8", "9"}));
+  EXPECT_EQ(p.lines, (std::vector<std::uint64_t>{1, 2, 3, 4}));
+}
+
+TEST(Csv, QuotedFieldsWithCommasNewlinesAndDoubledQuotes)
+{
+  const auto p = parse("From,Message\n\"Ana\",\"Hola, \"\"tú\"\"\nsegunda línea\r\ntercera\"\nBea,x\n");
+  ASSERT_EQ(p.rows.size(), 3u);
+  EXPECT_EQ(p.rows[1][1], "Hola, \"tú\"\nsegunda línea\r\ntercera");
+  EXPECT_EQ(p.lines[2], 5u) << "line numbers count the newlines inside quoted fields";
+}
+
+TEST(Csv, EmptyFieldsAndTrailingComma)
+{
+  const auto p = parse("a,,\"\",\n");
+  ASSERT_EQ(p.rows.size(), 1u);
+  EXPECT_EQ(p.rows[0], (std::vector<std::string>{"a", "", "", ""}));
+}
+
+TEST(Csv, BomAndBlankLinesAreSkipped)
+{
+  const auto p = parse("\xEF\xBB\xBFNotes:\n\"para\"\n\n\nFirst Name,Last Name\n");
+  ASSERT_EQ(p.rows.size(), 3u);
+  EXPECT_EQ(p.rows[0][0], "Notes:");
+  EXPECT_EQ(p.rows[2][0], "First Name");
+  EXPECT_EQ(p.lines[2], 5u);
+}
+
+TEST(Csv, QuotedEmptyLineIsARecord)
+{
+  const auto p = parse("\"\"\n");
+  ASSERT_EQ(p.rows.size(), 1u);
+  EXPECT_EQ(p.rows[0], (std::vector<std::string>{""}));
+}
+
+TEST(Csv, UnterminatedQuoteNamesTheLineWhereTheRecordStarts)
+{
+  EXPECT_EQ(error_of("a,b\n1,\"open\nmore\n"), "t.csv:2: unterminated quoted field");
+}
+
+TEST(Csv, TextAfterClosingQuoteIsAnError)
+{
+  EXPECT_EQ(error_of("a\n\"x\"y,1\n"), "t.csv:2: unexpected character after a closing quote (\"y,1\\n\")");
+}
+
+TEST(Csv, BinaryAndInvalidUtf8AreRejected)
+{
+  EXPECT_EQ(error_of(std::string("a,b\n1,\0\n", 8)), "t.csv:2: binary data (a NUL byte): this is not a CSV text file");
+  EXPECT_EQ(error_of("a\nok\n\"x\ny\xff\"\n"), "t.csv:4: invalid UTF-8 (byte 0xff); save the file as UTF-8");
+  EXPECT_EQ(error_of("caf\xc3\n"), "t.csv:1: invalid UTF-8 (byte 0xc3); save the file as UTF-8");
+}
+
+TEST(Csv, RecordSizeIsBounded)
+{
+  MemorySource source("\"" + std::string(5000, 'x') + "\"\n");
+  Reader reader(source, "big.csv", {.max_record_bytes = 1000});
+  Record r;
+  EXPECT_THROW(reader.next(r), InputError);
+}
+
+TEST(Csv, EmptyInputHasNoRecords)
+{
+  EXPECT_TRUE(parse("").rows.empty());
+  EXPECT_TRUE(parse("\n\r\n").rows.empty());
+}
