@@ -80,3 +80,21 @@ TEST(People, StartsFromThePeopleAlreadyStored)
   EXPECT_EQ(d.people[0].slug, "ana-9");
   EXPECT_EQ(r.created(), 0u);
 }
+
+TEST(HashedMap, InsertFindAssignAndTheZeroKey)
+{
+  motivo::HashedMap<PersonId> m;
+  for (int i = 1; i <= 5000; ++i) EXPECT_TRUE(m.insert("name " + std::to_string(i), i));
+  EXPECT_FALSE(m.insert("name 7", 99)) << "an existing key keeps its value";
+  EXPECT_EQ(*m.find("name 7"), 7);
+  m.assign(motivo::hash128("name 7"), 70);
+  EXPECT_EQ(*m.find("name 7"), 70);
+  EXPECT_EQ(m.find("name 0"), nullptr);
+  EXPECT_TRUE(m.insert(motivo::IdentityKey{}, 42));
+  EXPECT_EQ(*m.find(motivo::IdentityKey{}), 42);
+  EXPECT_EQ(m.size(), 5001u);
+  motivo::KeySet keys;
+  EXPECT_TRUE(keys.insert(motivo::hash128("a")));
+  EXPECT_FALSE(keys.insert(motivo::hash128("a")));
+  EXPECT_TRUE(keys.contains(motivo::hash128("a")));
+}

@@ -7,7 +7,6 @@
 #include <motivo/core/linkedin/owner.hpp>
 #include <motivo/core/linkedin/rows.hpp>
 #include <motivo/core/people.hpp>
-#include <motivo/core/string_map.hpp>
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
@@ -22,20 +21,6 @@ namespace motivo::app {
 namespace {
 
 using linkedin::FileKind;
-
-// Caches text::name_key: the same few thousand names recur on hundreds of thousands of rows.
-class NameKeys {
-public:
-  const std::string& operator()(std::string_view name)
-  {
-    auto it = cache_.find(name);
-    if (it == cache_.end()) it = cache_.emplace(std::string(name), text::name_key(name)).first;
-    return it->second;
-  }
-
-private:
-  StringMap<std::string> cache_;
-};
 
 struct Selected {
   const io::InputFile* file;
@@ -126,7 +111,6 @@ private:
   PeopleResolver& people_;
   PersonId owner_;
   ProgressTracker& progress_;
-  NameKeys keys_;
   std::optional<datetime::UnixSeconds> invitations_from_;
 };
 
@@ -148,8 +132,8 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
     r.message = row.message;
     r.from_person = people_.resolve(row.from, row.from_url);
     r.to_person = people_.resolve(row.to, row.to_url);
-    const std::string& from_key = keys_(row.from);
-    r.key = identity_key("invitation", {from_key, keys_(row.to), key_number(row.sent_at), to_string(row.direction)});
+    const std::string_view from_key = people_.name_key(row.from);
+    r.key = identity_key("invitation", {from_key, people_.name_key(row.to), key_number(row.sent_at), to_string(row.direction)});
     count(session_.add_invitation(r), report);
     if (!invitations_from_ || row.sent_at < *invitations_from_) invitations_from_ = row.sent_at;
     progress_.tick(reader, file.display_name);
@@ -184,7 +168,7 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
       name.assign(row.first_name);
       if (!row.last_name.empty()) name.append(" ").append(row.last_name);
       r.person = people_.resolve(name, row.url);
-      r.key = identity_key("connection", {key_number(owner_), r.person ? key_number(*r.person) : keys_(name),
+      r.key = identity_key("connection", {key_number(owner_), r.person ? key_number(*r.person) : people_.name_key(name),
                                           r.connected_on});
     }
     count(session_.add_connection(r), report);
@@ -217,12 +201,12 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
     r.to_person = count_urls(row.to_urls) <= 1 ? people_.resolve(row.to, row.to_urls) : std::nullopt;
     if (row.direction) r.direction = *row.direction;
     else r.direction = r.from_person == owner_ ? Direction::outgoing : Direction::incoming;
-    const std::string& from_key = keys_(row.from);
+    const std::string_view from_key = people_.name_key(row.from);
     std::string_view conversation = row.conversation_id;
     if (conversation.empty()) {
       // No conversation id (the 2018 layout): the pair of participants stands for the conversation.
-      const std::string& to_key = keys_(row.to);
-      pair = std::min(from_key, to_key) + '\0' + std::max(from_key, to_key);
+      const std::string_view to_key = people_.name_key(row.to);
+      pair.assign(std::min(from_key, to_key)).append(1, '\0').append(std::max(from_key, to_key));
       conversation = pair;
     }
     r.key = identity_key("message", {key_number(owner_), conversation, from_key, key_number(row.sent_at), row.content});

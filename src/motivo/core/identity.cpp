@@ -1,4 +1,5 @@
 #include <motivo/core/identity.hpp>
+#include <motivo/core/hashed_map.hpp>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -20,6 +21,16 @@ IdentityKey identity_key(std::string_view kind, std::initializer_list<std::strin
   add(kind);
   for (const std::string_view f : fields) add(f);
   const XXH128_hash_t h = XXH3_128bits_digest(&state);
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, h);
+  IdentityKey key;
+  std::memcpy(key.data(), canonical.digest, key.size());
+  return key;
+}
+
+IdentityKey hash128(std::string_view text)
+{
+  const XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
   XXH128_canonical_t canonical;
   XXH128_canonicalFromHash(&canonical, h);
   IdentityKey key;

@@ -4,14 +4,18 @@
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
+#include <algorithm>
+#include <cstring>
+#include <set>
+
 namespace motivo {
 
 namespace {
 
-const std::unordered_set<std::string>& placeholder_names()
+const std::set<std::string, std::less<>>& placeholder_names()
 {
   static const auto names = [] {
-    std::unordered_set<std::string> set;
+    std::set<std::string, std::less<>> set;
     for (const auto& fields : data::rows("placeholder_names.tsv")) {
       if (!fields.empty()) set.insert(text::name_key(fields[0]));
     }
@@ -24,61 +28,83 @@ const std::unordered_set<std::string>& placeholder_names()
 
 bool is_placeholder_name(std::string_view name_key)
 {
-  return placeholder_names().contains(std::string(name_key));
+  return placeholder_names().contains(name_key);
+}
+
+std::string_view NameKeyCache::keep(std::string_view text)
+{
+  if (block_used_ + text.size() > block_size_) {
+    block_size_ = std::max<std::size_t>(1u << 20, text.size());
+    blocks_.push_back(std::make_unique<char[]>(block_size_));
+    block_used_ = 0;
+  }
+  char* at = blocks_.back().get() + block_used_;
+  if (!text.empty()) std::memcpy(at, text.data(), text.size());
+  block_used_ += text.size();
+  return {at, text.size()};
+}
+
+std::string_view NameKeyCache::operator()(std::string_view name)
+{
+  const IdentityKey h = hash128(name);
+  if (const auto* key = keys_.find(h)) return *key;
+  const std::string_view key = keep(text::name_key(name));
+  keys_.insert(h, key);
+  return key;
 }
 
 PeopleResolver::PeopleResolver(PersonDirectory& directory, const std::vector<KnownPerson>& known)
   : directory_(directory)
 {
   for (const KnownPerson& p : known) {
-    if (!p.slug.empty()) by_slug_.emplace(p.slug, p.id);
-    auto [it, inserted] = by_name_.emplace(p.name_key, p.id);
-    if (!inserted && p.id < it->second) it->second = p.id;
+    if (!p.slug.empty()) by_slug_.insert(p.slug, p.id);
+    const IdentityKey name = hash128(p.name_key);
+    const PersonId* lowest = by_name_.find(name);
+    if (!lowest || p.id < *lowest) by_name_.assign(name, p.id);
     if (p.slug.empty()) {
-      auto [jt, fresh] = slugless_by_name_.emplace(p.name_key, p.id);
-      if (!fresh && p.id < jt->second) jt->second = p.id;
+      const PersonId* slugless = slugless_by_name_.find(name);
+      if (!slugless || p.id < *slugless) slugless_by_name_.assign(name, p.id);
     }
   }
 }
 
 std::optional<PersonId> PeopleResolver::resolve(std::string_view name, std::string_view url)
 {
-  cache_key_.assign(name).push_back('\0');
-  cache_key_.append(url);
-  if (auto it = cache_.find(std::string_view(cache_key_)); it != cache_.end()) return it->second;
-  const auto id = resolve_uncached(name, url);
-  cache_.emplace(cache_key_, id);
-  return id;
+  // No cache of (name, url) pairs: the lookups below are as fast, and a cache of every pair doubled the
+  // resolver's memory on large exports (docs/PERFORMANCE.md).
+  const PersonId id = resolve_id(name, url);
+  return id == 0 ? std::nullopt : std::optional<PersonId>(id);
 }
 
-std::optional<PersonId> PeopleResolver::resolve_uncached(std::string_view name, std::string_view url)
+PersonId PeopleResolver::resolve_id(std::string_view name, std::string_view url)
 {
   const std::string slug = profile_slug(url);
-  std::string key = text::name_key(name);
-  if (!key.empty() && is_placeholder_name(key)) key.clear();
+  std::string_view key = keys_(name);
+  if (!key.empty() && is_placeholder_name(key)) key = {};
+  const IdentityKey key_hash = hash128(key);
   if (!slug.empty()) {
-    if (auto it = by_slug_.find(slug); it != by_slug_.end()) return it->second;
+    if (const auto* id = by_slug_.find(slug)) return *id;
     if (!key.empty()) {
-      if (auto it = slugless_by_name_.find(key); it != slugless_by_name_.end()) {
-        const PersonId id = it->second;
-        directory_.attach_slug(id, slug);
-        by_slug_.emplace(slug, id);
+      if (const auto* id = slugless_by_name_.find(key_hash); id && *id != 0) {
+        const PersonId found = *id;
+        directory_.attach_slug(found, slug);
+        by_slug_.insert(slug, found);
         // Only the first person of a name is ever made without a slug, so no other one is waiting.
-        slugless_by_name_.erase(it);
-        return id;
+        slugless_by_name_.assign(key_hash, 0);
+        return found;
       }
     }
   } else if (key.empty()) {
-    return std::nullopt;
-  } else if (auto it = by_name_.find(key); it != by_name_.end()) {
-    return it->second;
+    return 0;
+  } else if (const auto* id = by_name_.find(key_hash)) {
+    return *id;
   }
   const PersonId id = directory_.create_person(text::collapse_spaces(name), key, slug);
   ++created_;
-  if (!slug.empty()) by_slug_.emplace(slug, id);
+  if (!slug.empty()) by_slug_.insert(slug, id);
   if (!key.empty()) {
-    by_name_.emplace(key, id);
-    if (slug.empty()) slugless_by_name_.emplace(key, id);
+    by_name_.insert(key_hash, id);
+    if (slug.empty()) slugless_by_name_.insert(key_hash, id);
   }
   return id;
 }

@@ -1,13 +1,12 @@
 #pragma once
 
+#include <motivo/core/hashed_map.hpp>
 #include <motivo/core/model.hpp>
-#include <motivo/core/string_map.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace motivo {
@@ -16,7 +15,7 @@ namespace motivo {
 class PersonDirectory {
 public:
   virtual ~PersonDirectory() = default;
-  // Stores a new person and returns its id.
+  // Stores a new person and returns its id (ids are positive).
   virtual PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) = 0;
   // Records that person `id`, so far known by name only, has profile slug `slug`.
   virtual void attach_slug(PersonId id, std::string_view slug) = 0;
@@ -29,29 +28,45 @@ struct KnownPerson {
   std::string slug;
 };
 
+// text::name_key with a memory: the same names recur on hundreds of thousands of rows. The views it returns
+// stay valid as long as the cache.
+class NameKeyCache {
+public:
+  std::string_view operator()(std::string_view name);
+
+private:
+  std::string_view keep(std::string_view text);
+
+  HashedMap<std::string_view> keys_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t block_used_ = 0;
+  std::size_t block_size_ = 0;
+};
+
 // Links the names and profile URLs of invitations, connections and messages to one person record each:
 // by profile slug where the URL has one, otherwise by the normalised full name (text::name_key).
 //   - a slug already known gives its person; a new slug joins the lowest-id person of the same name who has
 //     no slug yet, or else makes a new person;
 //   - a name without a slug gives the lowest-id person of that name, or makes a new person.
-// Placeholder names such as "LinkedIn Member" (data/placeholder_names.txt) and empty names with no slug
+// Placeholder names such as "LinkedIn Member" (data/placeholder_names.tsv) and empty names with no slug
 // are nobody: they resolve to no person.
 class PeopleResolver {
 public:
   PeopleResolver(PersonDirectory& directory, const std::vector<KnownPerson>& known);
 
   std::optional<PersonId> resolve(std::string_view name, std::string_view url);
+  // The name key of `name`, cached (valid as long as the resolver).
+  std::string_view name_key(std::string_view name) { return keys_(name); }
   std::size_t created() const { return created_; }
 
 private:
-  std::optional<PersonId> resolve_uncached(std::string_view name, std::string_view url);
+  PersonId resolve_id(std::string_view name, std::string_view url);
 
   PersonDirectory& directory_;
-  StringMap<PersonId> by_slug_;
-  StringMap<PersonId> by_name_;                 // lowest id with this key
-  StringMap<PersonId> slugless_by_name_;        // lowest id with this key and no slug
-  StringMap<std::optional<PersonId>> cache_;    // name + '\0' + url
-  std::string cache_key_;                       // reused to build the cache key
+  NameKeyCache keys_;
+  HashedMap<PersonId> by_slug_;
+  HashedMap<PersonId> by_name_;          // lowest id with this name key
+  HashedMap<PersonId> slugless_by_name_; // the person of this name key without a slug (0: none left)
   std::size_t created_ = 0;
 };
 

@@ -143,6 +143,20 @@ bool Statement::column_is_null(int index) const
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
 }
 
+std::string set_journal_mode(Database& db, std::string_view mode)
+{
+  sqlite3_stmt* stmt = nullptr;
+  const std::string sql = fmt::format("PRAGMA journal_mode = {}", mode);
+  if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) db.fail("journal mode");
+  std::string result;
+  if (sqlite3_step(stmt) == SQLITE_ROW) {
+    const auto* text = sqlite3_column_text(stmt, 0);
+    result = text ? reinterpret_cast<const char*>(text) : "";
+  }
+  sqlite3_finalize(stmt); // SQLITE_BUSY here means another connection keeps the mode as it is
+  return result;
+}
+
 Transaction::Transaction(Database& db) : db_(db)
 {
   db_.exec("BEGIN IMMEDIATE");

@@ -29,6 +29,10 @@ private:
   std::string path_;
 };
 
+// Asks for journal mode `mode` ("wal" or "delete"); returns the mode in force afterwards, which is the old
+// one when another connection prevents the change.
+std::string set_journal_mode(Database& db, std::string_view mode);
+
 // A prepared statement. Text is bound without copying: the caller keeps it alive until step().
 class Statement {
 public:

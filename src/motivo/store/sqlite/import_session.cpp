@@ -1,5 +1,6 @@
 #include <motivo/store/sqlite/import_session.hpp>
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 namespace motivo::store::sqlite {
@@ -16,27 +17,83 @@ std::int64_t insert_import(Database& db, const ImportInfo& info)
 
 } // namespace
 
-SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
-  : db_(db), tx_(db), import_id_(insert_import(db, info)), started_at_(info.started_at),
-    insert_person_(db, "INSERT INTO people(name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4)"),
-    attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"),
-    insert_invitation_(db, R"sql(
+SqliteImportSession::BulkJournal::BulkJournal(Database& database) : db(database)
+{
+  set_journal_mode(db, "delete");
+}
+
+SqliteImportSession::BulkJournal::~BulkJournal()
+{
+  set_journal_mode(db, "wal");
+}
+
+SqliteImportSession::~SqliteImportSession()
+{
+  tx_.reset(); // roll back (unless committed) before the journal mode changes back
+}
+
+namespace {
+
+constexpr std::string_view invitation_insert = R"sql(
 INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
                         sent_at, message, first_import, last_import)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
-ON CONFLICT(key) DO UPDATE SET last_import = excluded.last_import
-RETURNING first_import)sql"),
-    insert_message_(db, R"sql(
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12))sql";
+constexpr std::string_view message_insert = R"sql(
 INSERT INTO messages(key, owner, direction, conversation_id, conversation_title, from_person, to_person, from_name,
-                     from_url, to_names, to_urls, sent_at, subject, content, folder, draft, first_import)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-ON CONFLICT(key) DO NOTHING)sql"),
-    insert_connection_(db, R"sql(
+                     from_url, to_names, to_urls, sent_at, subject, content, folder, draft, first_import, counterpart)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+        CASE ?3 WHEN 'outgoing' THEN ?7 ELSE ?6 END))sql";
+constexpr std::string_view connection_insert = R"sql(
 INSERT INTO connections(key, owner, person, first_name, last_name, url, email, company, position, connected_on,
                         connected_at, first_import, last_import)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
-ON CONFLICT(key) DO UPDATE SET last_import = excluded.last_import
-RETURNING first_import)sql")
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12))sql";
+
+// The insert for a table: plain in bulk mode (keys checked in memory), otherwise resolving conflicts on the
+// identity key: a row already stored is marked as seen by this import, and `RETURNING first_import` tells
+// new from known.
+std::string upsert(std::string_view insert, bool bulk, bool track_last_import)
+{
+  std::string sql(insert);
+  if (bulk) return sql;
+  if (track_last_import) {
+    return sql + "\nON CONFLICT(key) DO UPDATE SET last_import = excluded.last_import\nRETURNING first_import";
+  }
+  return sql + "\nON CONFLICT(key) DO NOTHING";
+}
+
+} // namespace
+
+SqliteImportSession::BulkTable SqliteImportSession::start_bulk(const char* table)
+{
+  BulkTable bulk;
+  {
+    Statement empty(db_, fmt::format("SELECT NOT EXISTS (SELECT 1 FROM {})", table));
+    empty.step();
+    if (empty.column_int(0) == 0) return bulk;
+  }
+  bulk.active = true;
+  std::vector<std::string> names;
+  {
+    Statement indexes(db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
+    indexes.bind(1, std::string_view(table));
+    while (indexes.step()) {
+      names.push_back(indexes.column_text(0));
+      bulk.index_sql.push_back(indexes.column_text(1));
+    }
+  }
+  for (const std::string& name : names) db_.exec(fmt::format("DROP INDEX \"{}\"", name));
+  return bulk;
+}
+
+SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
+  : db_(db), journal_(db), tx_(std::in_place, db), bulk_people_(start_bulk("people")),
+    bulk_invitations_(start_bulk("invitations")), bulk_messages_(start_bulk("messages")),
+    bulk_connections_(start_bulk("connections")), import_id_(insert_import(db, info)), started_at_(info.started_at),
+    insert_person_(db, "INSERT INTO people(name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4)"),
+    attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"),
+    insert_invitation_(db, upsert(invitation_insert, bulk_invitations_.active, true)),
+    insert_message_(db, upsert(message_insert, bulk_messages_.active, false)),
+    insert_connection_(db, upsert(connection_insert, bulk_connections_.active, true))
 {
 }
 
@@ -73,19 +130,20 @@ void SqliteImportSession::set_owner(PersonId owner)
 
 bool SqliteImportSession::add_invitation(const InvitationRecord& r)
 {
+  if (bulk_invitations_.active && !bulk_new(bulk_invitations_, r.key)) return false;
   auto& s = insert_invitation_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind(4, r.from_person).bind(5, r.to_person).bind(6, r.from_name).bind(7, r.to_name);
   s.bind_or_null(8, r.from_url).bind_or_null(9, r.to_url).bind(10, r.sent_at).bind(11, r.message);
   s.bind(12, import_id_);
-  s.step();
-  const bool fresh = s.column_int(0) == import_id_;
+  const bool fresh = !s.step() || s.column_int(0) == import_id_; // no row back: a plain bulk insert
   s.reset();
   return fresh;
 }
 
 bool SqliteImportSession::add_message(const MessageRecord& r)
 {
+  if (bulk_messages_.active && !bulk_new(bulk_messages_, r.key)) return false;
   auto& s = insert_message_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind_or_null(4, r.conversation_id).bind_or_null(5, r.conversation_title);
@@ -99,13 +157,13 @@ bool SqliteImportSession::add_message(const MessageRecord& r)
 
 bool SqliteImportSession::add_connection(const ConnectionRecord& r)
 {
+  if (bulk_connections_.active && !bulk_new(bulk_connections_, r.key)) return false;
   auto& s = insert_connection_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.person);
   s.bind(4, r.first_name).bind(5, r.last_name).bind_or_null(6, r.url).bind_or_null(7, r.email);
   s.bind_or_null(8, r.company).bind_or_null(9, r.position).bind(10, std::string_view(r.connected_on));
   s.bind(11, r.connected_at).bind(12, import_id_);
-  s.step();
-  const bool fresh = s.column_int(0) == import_id_;
+  const bool fresh = !s.step() || s.column_int(0) == import_id_; // no row back: a plain bulk insert
   s.reset();
   return fresh;
 }
@@ -113,6 +171,10 @@ bool SqliteImportSession::add_connection(const ConnectionRecord& r)
 void SqliteImportSession::finish(std::optional<datetime::UnixSeconds> invitations_from,
                                  const std::string& summary_json)
 {
+  for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_}) {
+    for (const std::string& sql : bulk->index_sql) db_.exec(sql);
+    bulk->index_sql.clear();
+  }
   // An invitation is accepted once its other side is the owner's connection (connected no earlier than the
   // day before it was sent: an older connection was another, earlier relationship).
   Statement accepted(db_, R"sql(
@@ -145,7 +207,7 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4)sql"
 
 void SqliteImportSession::commit()
 {
-  tx_.commit();
+  tx_->commit();
 }
 
 } // namespace motivo::store::sqlite

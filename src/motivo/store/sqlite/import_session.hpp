@@ -1,14 +1,27 @@
 #pragma once
 
+#include <motivo/core/hashed_map.hpp>
 #include <motivo/store/sqlite/db.hpp>
 #include <motivo/store/store.hpp>
+
+#include <optional>
 
 namespace motivo::store::sqlite {
 
 // Writes one snapshot inside a single BEGIN IMMEDIATE transaction with prepared statements.
+//
+// A table that is empty when the import starts is filled in bulk: its indexes are dropped and built again,
+// sorted, at the end (much faster than keeping them up to date row by row), and its identity keys are checked
+// in memory, which is exact because the transaction holds the write lock from the start.
+//
+// While no other connection has the database open, the import runs in rollback-journal mode: pages that a
+// large import adds are then written once, where WAL writes them twice (to the log, then back). The database
+// returns to WAL mode when the session ends, committed or not; a crash in between leaves a hot journal that
+// the next opener rolls back, and the next open switches to WAL again.
 class SqliteImportSession : public ImportSession {
 public:
   SqliteImportSession(Database& db, const ImportInfo& info);
+  ~SqliteImportSession() override;
 
   PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) override;
   void attach_slug(PersonId id, std::string_view slug) override;
@@ -21,8 +34,27 @@ public:
   void commit() override;
 
 private:
+  // Switches to rollback mode for the session's life when it can (constructed before the transaction).
+  struct BulkJournal {
+    explicit BulkJournal(Database& db);
+    ~BulkJournal();
+    Database& db;
+  };
+
+  // A table filled in bulk: the indexes to build again and the keys seen so far.
+  struct BulkTable {
+    bool active = false;
+    std::vector<std::string> index_sql;
+    KeySet keys;
+  };
+  BulkTable start_bulk(const char* table);
+  // Whether `key` is new to a bulk table (and remembers it).
+  static bool bulk_new(BulkTable& table, const IdentityKey& key) { return table.keys.insert(key); }
+
   Database& db_;
-  Transaction tx_;
+  BulkJournal journal_;
+  std::optional<Transaction> tx_;
+  BulkTable bulk_people_, bulk_invitations_, bulk_messages_, bulk_connections_;
   std::int64_t import_id_ = 0;
   PersonId owner_ = 0;
   datetime::UnixSeconds started_at_ = 0;

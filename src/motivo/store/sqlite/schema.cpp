@@ -6,7 +6,8 @@
 
 namespace motivo::store::sqlite {
 
-// Times are Unix seconds (UTC); dates are 'YYYY-MM-DD' text. Identity keys are 16-byte XXH3-128 hashes of
+// Every index is a separate CREATE INDEX statement (no inline UNIQUE) so that a bulk import into an empty
+// table can drop and rebuild them (see SqliteImportSession). Times are Unix seconds (UTC); dates are 'YYYY-MM-DD' text. Identity keys are 16-byte XXH3-128 hashes of
 // the fields that make a record the same one again (see core/identity.hpp and app/import.cpp).
 const std::vector<Migration>& migrations()
 {
@@ -16,9 +17,10 @@ CREATE TABLE people (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   name_key TEXT NOT NULL,
-  slug TEXT UNIQUE,
+  slug TEXT,
   created_import INTEGER
 );
+CREATE UNIQUE INDEX people_by_slug ON people(slug);
 CREATE INDEX people_by_name_key ON people(name_key);
 
 CREATE TABLE imports (
@@ -33,7 +35,7 @@ CREATE TABLE imports (
 
 CREATE TABLE invitations (
   id INTEGER PRIMARY KEY,
-  key BLOB NOT NULL UNIQUE,
+  key BLOB NOT NULL,
   owner INTEGER NOT NULL REFERENCES people(id),
   direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
   from_person INTEGER REFERENCES people(id),
@@ -49,17 +51,19 @@ CREATE TABLE invitations (
   outcome TEXT CHECK (outcome IN ('accepted', 'withdrawn')),
   outcome_at INTEGER
 );
+CREATE UNIQUE INDEX invitations_by_key ON invitations(key);
 CREATE INDEX invitations_by_owner_time ON invitations(owner, sent_at);
 
 CREATE TABLE messages (
   id INTEGER PRIMARY KEY,
-  key BLOB NOT NULL UNIQUE,
+  key BLOB NOT NULL,
   owner INTEGER NOT NULL REFERENCES people(id),
   direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
   conversation_id TEXT,
   conversation_title TEXT,
   from_person INTEGER REFERENCES people(id),
   to_person INTEGER REFERENCES people(id),
+  counterpart INTEGER REFERENCES people(id), -- the other person of a one-to-one message
   from_name TEXT NOT NULL,
   from_url TEXT,
   to_names TEXT NOT NULL,
@@ -74,7 +78,7 @@ CREATE TABLE messages (
 
 CREATE TABLE connections (
   id INTEGER PRIMARY KEY,
-  key BLOB NOT NULL UNIQUE,
+  key BLOB NOT NULL,
   owner INTEGER NOT NULL REFERENCES people(id),
   person INTEGER REFERENCES people(id),
   first_name TEXT NOT NULL,
@@ -88,9 +92,10 @@ CREATE TABLE connections (
   first_import INTEGER NOT NULL,
   last_import INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX connections_by_key ON connections(key);
 CREATE INDEX connections_by_person ON connections(owner, person);
-CREATE INDEX messages_by_from ON messages(owner, from_person, sent_at);
-CREATE INDEX messages_by_to ON messages(owner, to_person, sent_at);
+CREATE UNIQUE INDEX messages_by_key ON messages(key);
+CREATE INDEX messages_by_counterpart ON messages(owner, counterpart, sent_at);
 )sql"},
   };
   return list;
