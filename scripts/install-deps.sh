@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev hyperfine zip unzip tzdata
+  libgtest-dev libgmock-dev libbenchmark-dev hyperfine time zip unzip tzdata
 )
 
 missing=()
