@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The include directions written in docs/ARCHITECTURE.md, checked: each grep must find nothing.
+set -u
+cd "$1/src/motivo" || exit 1
+bad=0
+check() { # FOLDER PATTERN
+  if hits=$(grep -rn "$2" "$1"); then
+    echo "layer violation in $1:"; echo "$hits"; bad=1
+  fi
+}
+check core '#include <motivo/\(io\|store\|app\|cli\)/'
+check io '#include <motivo/\(store\|app\|cli\)/'
+check store '#include <motivo/\(io\|app\|cli\)/'
+check app '#include <motivo/\(cli\|store/sqlite\)/'
+check core '#include <\(sqlite3\|zip\|CLI/\)'
+check app '#include <\(sqlite3\|zip\)\.h>'
+check cli '#include <\(sqlite3\|zip\)\.h>'
+((bad == 0)) && echo "layers: 7 passed, 0 failed"
+exit $bad
