@@ -47,3 +47,6 @@ echo
 echo "Peak memory of motivo import: $(($(cat "$out/peak-kb") / 1024)) MiB"
 cat "$out/import.md" "$out/reimport.md"
 rm -f "$out/m.db"* "$out/py.db" "$out/bare.db"
+
+# In-process micro-benchmarks, each against its baseline (bench/micro_bench.cpp).
+"$PWD/$build/bench/motivo_micro_bench" --benchmark_min_time=0.2
