@@ -16,7 +16,7 @@ std::string_view file(std::string_view name)
 
 namespace {
 
-std::vector<std::vector<std::string>> table(std::string_view name, bool want_header)
+std::vector<std::vector<std::string>> table(std::string_view name)
 {
   std::vector<std::vector<std::string>> out;
   std::string_view text = file(name);
@@ -29,7 +29,7 @@ std::vector<std::vector<std::string>> table(std::string_view name, bool want_hea
     if (line.empty() || line.front() == '#') continue;
     if (!header_seen) {
       header_seen = true;
-      if (!want_header) continue;
+      continue;
     }
     std::vector<std::string> fields;
     std::size_t start = 0;
@@ -40,7 +40,6 @@ std::vector<std::vector<std::string>> table(std::string_view name, bool want_hea
       start = tab + 1;
     }
     out.push_back(std::move(fields));
-    if (want_header) break;
   }
   return out;
 }
@@ -49,13 +48,7 @@ std::vector<std::vector<std::string>> table(std::string_view name, bool want_hea
 
 std::vector<std::vector<std::string>> rows(std::string_view name)
 {
-  return table(name, false);
-}
-
-std::vector<std::string> header(std::string_view name)
-{
-  auto t = table(name, true);
-  return t.empty() ? std::vector<std::string>{} : t.front();
+  return table(name);
 }
 
 } // namespace motivo::data

@@ -11,8 +11,7 @@ namespace motivo::data {
 std::string_view file(std::string_view name);
 
 // The rows of a tab-separated data file: lines starting with '#' and blank lines are comments, the first
-// other line is the header (returned by header()), each further line a row split at tabs.
+// other line is the header (skipped), each further line a row split at tabs.
 std::vector<std::vector<std::string>> rows(std::string_view name);
-std::vector<std::string> header(std::string_view name);
 
 } // namespace motivo::data
