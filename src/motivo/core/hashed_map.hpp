@@ -17,18 +17,38 @@ IdentityKey hash128(std::string_view text);
 // (hash128), the strings themselves are not kept: two strings share a slot only if their 128-bit hashes
 // collide, about 1e-27 likely for a million keys, far below the odds of a memory error. A map of a million
 // entries takes 32-48 MB less than std::unordered_map<std::string, …> would, and never allocates per entry.
+// Key comparisons as two 64-bit words: std::array's operator== calls memcmp, which showed as 12 % of an
+// import's profile (docs/PERFORMANCE.md).
+inline bool same_key(const IdentityKey& a, const IdentityKey& b)
+{
+  std::uint64_t a0, a1, b0, b1;
+  std::memcpy(&a0, a.data(), 8);
+  std::memcpy(&a1, a.data() + 8, 8);
+  std::memcpy(&b0, b.data(), 8);
+  std::memcpy(&b1, b.data() + 8, 8);
+  return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
+inline bool is_zero_key(const IdentityKey& a)
+{
+  std::uint64_t a0, a1;
+  std::memcpy(&a0, a.data(), 8);
+  std::memcpy(&a1, a.data() + 8, 8);
+  return (a0 | a1) == 0;
+}
+
 template <typename Value>
 class HashedMap {
 public:
   // The value stored for `key`, if any.
   const Value* find(const IdentityKey& key) const
   {
-    if (key == IdentityKey{}) return zero_ ? &*zero_ : nullptr;
+    if (is_zero_key(key)) return zero_ ? &*zero_ : nullptr;
     if (slots_.empty()) return nullptr;
     for (std::size_t i = index_of(key);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.key == IdentityKey{}) return nullptr;
-      if (s.key == key) return &s.value;
+      if (is_zero_key(s.key)) return nullptr;
+      if (same_key(s.key, key)) return &s.value;
     }
   }
   const Value* find(std::string_view text) const { return find(hash128(text)); }
@@ -36,7 +56,7 @@ public:
   // Stores `value` for `key` unless the key is there already; returns whether it was inserted.
   bool insert(const IdentityKey& key, const Value& value)
   {
-    if (key == IdentityKey{}) {
+    if (is_zero_key(key)) {
       if (zero_) return false;
       zero_ = value;
       return true;
@@ -44,12 +64,12 @@ public:
     if ((size_ + 1) * 4 > slots_.size() * 3) grow(); // at most three quarters full
     for (std::size_t i = index_of(key);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
-      if (s.key == IdentityKey{}) {
+      if (is_zero_key(s.key)) {
         s = {key, value};
         ++size_;
         return true;
       }
-      if (s.key == key) return false;
+      if (same_key(s.key, key)) return false;
     }
   }
   bool insert(std::string_view text, const Value& value) { return insert(hash128(text), value); }
@@ -58,12 +78,12 @@ public:
   void assign(const IdentityKey& key, const Value& value)
   {
     if (!insert(key, value)) {
-      if (key == IdentityKey{}) {
+      if (is_zero_key(key)) {
         zero_ = value;
         return;
       }
       for (std::size_t i = index_of(key);; i = (i + 1) & mask_) {
-        if (slots_[i].key == key) {
+        if (same_key(slots_[i].key, key)) {
           slots_[i].value = value;
           return;
         }
@@ -94,7 +114,7 @@ private:
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old) {
-      if (s.key != IdentityKey{}) insert(s.key, s.value);
+      if (!is_zero_key(s.key)) insert(s.key, s.value);
     }
   }
 

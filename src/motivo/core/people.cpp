@@ -1,23 +1,24 @@
 #include <motivo/core/people.hpp>
 
 #include <motivo/core/data_files.hpp>
+#include <motivo/core/hashed_map.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
 #include <algorithm>
 #include <cstring>
-#include <set>
 
 namespace motivo {
 
 namespace {
 
-const std::set<std::string, std::less<>>& placeholder_names()
+// Hashes of the placeholder names' keys: asked once per person resolved, so a hash lookup, not a tree of strings.
+const KeySet& placeholder_names()
 {
-  static const auto names = [] {
-    std::set<std::string, std::less<>> set;
+  static const KeySet names = [] {
+    KeySet set;
     for (const auto& fields : data::rows("placeholder_names.tsv")) {
-      if (!fields.empty()) set.insert(text::name_key(fields[0]));
+      if (!fields.empty()) set.insert(hash128(text::name_key(fields[0])));
     }
     return set;
   }();
@@ -28,7 +29,7 @@ const std::set<std::string, std::less<>>& placeholder_names()
 
 bool is_placeholder_name(std::string_view name_key)
 {
-  return placeholder_names().contains(name_key);
+  return placeholder_names().contains(hash128(name_key));
 }
 
 std::string_view NameKeyCache::keep(std::string_view text)

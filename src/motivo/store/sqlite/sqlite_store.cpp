@@ -11,13 +11,16 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path)
 {
   // A new database gets 16 KiB pages: messages are text, and bulk imports write a third fewer pages than with
   // the default 4 KiB (docs/PERFORMANCE.md). The page size must be set before anything else is written.
+  // The statements must be finished first: a page size set while a read is open is silently ignored.
+  bool is_new = false;
   {
     Statement version(db_, "PRAGMA user_version");
     version.step();
     Statement tables(db_, "SELECT count(*) FROM sqlite_master");
     tables.step();
-    if (version.column_int(0) == 0 && tables.column_int(0) == 0) db_.exec("PRAGMA page_size = 16384");
+    is_new = version.column_int(0) == 0 && tables.column_int(0) == 0;
   }
+  if (is_new) db_.exec("PRAGMA page_size = 16384");
   // WAL lets readers (a running server) work while an import writes; NORMAL sync in WAL mode never corrupts
   // the database, a power cut can only lose the last commits. Another process importing in rollback mode
   // (see SqliteImportSession) may hold the database: then it stays as it is until that import ends.
