@@ -8,7 +8,9 @@ packages=(
   g++ make cmake ninja-build pkg-config git python3 ca-certificates
   # libraries (see ../shared/DEPENDENCIES.md for how CMake finds each)
   libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
-  nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
+  # the classifier's baseline (bench/classify.sh)
+  fasttext
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine time zip unzip tzdata
 )

@@ -11,6 +11,8 @@ const std::vector<Command>& commands()
       {"import", "import a LinkedIn export (.zip, its folder, or single CSV files)", setup_import},
       {"status", "show what the database holds", setup_status},
       {"invitations", "list invitations, newest first", setup_invitations},
+      {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized", setup_classify},
+      {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
   };
   return table;
 }

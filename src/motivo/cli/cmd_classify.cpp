@@ -1,0 +1,159 @@
+#include <motivo/cli/commands.hpp>
+#include <motivo/cli/jsonl.hpp>
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/evaluation.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/utf8.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace motivo::cli {
+
+namespace {
+
+nlohmann::json result_json(const classify::Result& r)
+{
+  return {{"label", classify::label_name(r.label)},
+          {"language", r.language},
+          {"confidence", std::round(r.confidence * 100) / 100},
+          {"reasons", r.reasons}};
+}
+
+} // namespace
+
+std::function<int()> setup_classify(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::string text, sender, recipient;
+    bool jsonl = false;
+  };
+  auto options = std::make_shared<Options>();
+  app.add_option("text", options->text, "the note to classify");
+  app.add_option("--sender", options->sender, "the sender's name (helps to recognise a signature)");
+  app.add_option("--recipient", options->recipient, "the recipient's name (helps to recognise a greeting)");
+  app.add_flag("--jsonl", options->jsonl,
+               "read JSON Lines {\"id\", \"text\", \"sender\", \"recipient\"} from standard input, one batch, and "
+               "write one line per note: {\"id\", \"label\", \"language\", \"confidence\", \"reasons\"}");
+  app.add_flag("--json", context.json, "print the result as JSON");
+  return [options, &context]() -> int {
+    const classify::Classifier classifier;
+    if (options->jsonl) {
+      const JsonlNotes input = read_jsonl_notes(std::cin, "<stdin>", false);
+      const std::vector<classify::Result> results = classifier.classify_batch(input.notes);
+      std::string out;
+      for (std::size_t i = 0; i < results.size(); ++i) {
+        nlohmann::json j = result_json(results[i]);
+        j["id"] = input.ids[i];
+        out += j.dump();
+        out += '\n';
+        if (out.size() > (1u << 20)) {
+          std::fwrite(out.data(), 1, out.size(), stdout);
+          out.clear();
+        }
+      }
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      return 0;
+    }
+    for (const auto* field : {&options->text, &options->sender, &options->recipient}) {
+      if (const auto bad = utf8::find_invalid(*field); bad != std::string_view::npos) {
+        throw InputError("<argument>", 0, fmt::format("not valid UTF-8 at byte {}", bad));
+      }
+    }
+    const classify::Result r = classifier.classify({options->text, options->sender, options->recipient});
+    if (context.json) {
+      fmt::print("{}\n", result_json(r).dump(2));
+      return 0;
+    }
+    fmt::print("label       {}\nlanguage    {}\nconfidence  {:.2f}\n", classify::label_name(r.label), r.language,
+               r.confidence);
+    for (const auto& reason : r.reasons) fmt::print("  - {}\n", reason);
+    return 0;
+  };
+}
+
+std::function<int()> setup_eval(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::vector<std::string> files;
+    bool check = false, errors = false;
+  };
+  auto options = std::make_shared<Options>();
+  app.add_option("files", options->files, "JSON Lines files of hand-labelled notes: {\"id\", \"text\", \"sender\", "
+                                          "\"recipient\", \"label\", \"language\"}")
+      ->required()
+      ->check(CLI::ExistingFile);
+  app.add_flag("--check", options->check, "exit 1 when a quality floor is not met");
+  app.add_flag("--errors", options->errors, "list every note labelled wrongly, with its reasons");
+  app.add_flag("--json", context.json, "print as JSON");
+  return [options, &context]() -> int {
+    const classify::Classifier classifier;
+    JsonlNotes all;
+    for (const auto& file : options->files) {
+      std::ifstream in(file, std::ios::binary);
+      if (!in) throw InputError(file, 0, "cannot open");
+      JsonlNotes part = read_jsonl_notes(in, file, true);
+      all.append(std::move(part));
+    }
+    const std::vector<classify::Result> results = classifier.classify_batch(all.notes);
+    classify::Evaluation eval;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      eval.add(all.gold[i], results[i].label);
+      if (all.gold[i] != classify::Label::empty) eval.add_language(all.gold_language[i], results[i].language);
+    }
+    const auto floors = eval.floors();
+    bool met = true;
+    for (const auto& f : floors) met = met && f.met();
+    if (context.json) {
+      nlohmann::json j;
+      j["notes"] = eval.total;
+      j["accuracy"] = eval.accuracy();
+      j["language_accuracy"] = eval.language_accuracy();
+      for (const auto l : classify::all_labels) {
+        const std::string name(classify::label_name(l));
+        j["labels"][name] = {{"precision", eval.precision(l)}, {"recall", eval.recall(l)}, {"support", eval.support(l)}};
+        for (const auto p : classify::all_labels)
+          j["confusion"][name][std::string(classify::label_name(p))] =
+            eval.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
+      }
+      for (const auto& f : floors) j["floors"].push_back({{"name", f.name}, {"value", f.value}, {"minimum", f.minimum}, {"met", f.met()}});
+      fmt::print("{}\n", j.dump(2));
+    } else {
+      fmt::print("{} notes, accuracy {:.3f}; language accuracy {:.3f} ({} notes with words)\n\n", eval.total,
+                 eval.accuracy(), eval.language_accuracy(), eval.language_total);
+      fmt::print("{:<14}{:>10}{:>8}{:>9}\n", "label", "precision", "recall", "support");
+      for (const auto l : classify::all_labels)
+        fmt::print("{:<14}{:>10.3f}{:>8.3f}{:>9}\n", classify::label_name(l), eval.precision(l), eval.recall(l),
+                   eval.support(l));
+      fmt::print("\nconfusion (rows: hand label, columns: motivo)\n{:<14}", "");
+      for (const auto p : classify::all_labels) fmt::print("{:>13}", classify::label_name(p));
+      fmt::print("\n");
+      for (const auto l : classify::all_labels) {
+        fmt::print("{:<14}", classify::label_name(l));
+        for (const auto p : classify::all_labels)
+          fmt::print("{:>13}", eval.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)]);
+        fmt::print("\n");
+      }
+      fmt::print("\n");
+      for (const auto& f : floors)
+        fmt::print("{:<32}{:.3f}  (floor {:.2f}) {}\n", f.name, f.value, f.minimum, f.met() ? "ok" : "NOT MET");
+    }
+    if (options->errors) {
+      for (std::size_t i = 0; i < results.size(); ++i) {
+        if (results[i].label == all.gold[i]) continue;
+        fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i].dump(),
+                   classify::label_name(all.gold[i]), classify::label_name(results[i].label), results[i].language,
+                   all.texts[i].substr(0, 300));
+        for (const auto& r : results[i].reasons) fmt::print(stderr, "    - {}\n", r);
+      }
+    }
+    return options->check && !met ? 1 : 0;
+  };
+}
+
+} // namespace motivo::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <motivo/core/classify/classifier.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace motivo::cli {
+
+// Notes read from JSON Lines: {"id", "text", "sender", "recipient"} and, for evaluation, "label" and "language".
+// The strings are owned here; `notes` views them.
+struct JsonlNotes {
+  std::vector<nlohmann::json> ids;
+  std::vector<std::string> texts, senders, recipients;
+  std::vector<classify::Label> gold;
+  std::vector<std::string> gold_language;
+  std::vector<classify::Note> notes;
+
+  void append(JsonlNotes&& other);
+  void rebuild_views();
+};
+
+// Reads every line of `in` (blank lines skipped). A line that is not a JSON object with a string "text" is an
+// InputError naming `name` and the line; with `labelled`, "label" must be one of the five labels.
+JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labelled);
+
+} // namespace motivo::cli

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motivo::classify {
+
+enum class Label : std::uint8_t { empty, default_text, template_text, spam, personalized };
+inline constexpr Label all_labels[] = {Label::empty, Label::default_text, Label::template_text, Label::spam,
+                                       Label::personalized};
+
+// "empty", "default", "template", "spam", "personalized".
+std::string_view label_name(Label label);
+std::optional<Label> parse_label(std::string_view name);
+
+// One note to classify. Names are optional: with them, greetings and signatures are recognised better and a
+// campaign counts distinct sender/recipient pairs.
+struct Note {
+  std::string_view text;
+  std::string_view sender;
+  std::string_view recipient;
+};
+
+struct Result {
+  Label label = Label::empty;
+  std::string language;             // ISO 639-1, or "und" when unknown, "zxx" with no words
+  double confidence = 1.0;          // 0.5 … 1.0
+  std::vector<std::string> reasons; // readable, most decisive first
+  std::int64_t campaign = -1;       // index (in the batch) of the first note of this note's campaign, if any
+};
+
+// The classifier's catalogs: stock texts, generic phrases, spam lexicon, personal cues, greetings and
+// sign-offs, all from the embedded data files. Building one takes a few milliseconds; share it. const
+// methods are safe to call from several threads.
+class Classifier {
+public:
+  Classifier();
+  ~Classifier();
+  Classifier(const Classifier&) = delete;
+  Classifier& operator=(const Classifier&) = delete;
+
+  // One note on its own (no campaign detection).
+  Result classify(const Note& note) const;
+  // A batch: notes sharing a skeleton with others from at least three distinct sender/recipient pairs form a
+  // campaign (template, or spam if selling). Results are in the order of `notes`.
+  std::vector<Result> classify_batch(std::span<const Note> notes) const;
+  // The fast first stage alone: empty, default, or nothing (more analysis needed).
+  std::optional<Label> quick_label(const Note& note) const;
+
+  struct Impl;
+
+private:
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace motivo::classify

@@ -1,0 +1,233 @@
+#include <motivo/core/classify/fold.hpp>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+
+namespace motivo::classify {
+
+namespace {
+
+constexpr UChar32 table_limit = 0x3000; // Latin, Greek, Cyrillic, … and general punctuation: precomputed
+
+bool is_apostrophe(UChar32 c)
+{
+  return c == 0x27 || c == 0x60 || c == 0xB4 || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x02B9 ||
+         c == 0xFF07;
+}
+
+// The folded form of one code point, computed with ICU: NFKC_Casefold, then NFD with combining marks dropped,
+// then letters and digits kept, apostrophes dropped, anything else a space (" ").
+std::string fold_code_point(UChar32 c)
+{
+  if (is_apostrophe(c)) return {};
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return " ";
+  icu::UnicodeString s(c);
+  icu::UnicodeString folded = casefold->normalize(s, status);
+  icu::UnicodeString decomposed = nfd->normalize(folded, status);
+  if (U_FAILURE(status)) return " ";
+  std::string out;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 d = decomposed.char32At(i);
+    i += U16_LENGTH(d);
+    const int8_t type = u_charType(d);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) continue;
+    if (is_apostrophe(d)) continue;
+    if (u_isalnum(d)) {
+      char buf[4];
+      int32_t n = 0;
+      UBool error = false;
+      U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, d, error);
+      (void)error;
+      out.append(buf, static_cast<std::size_t>(n));
+    } else if (out.empty() || out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  if (out.empty() && !u_isalnum(c) && u_charType(c) != U_NON_SPACING_MARK && u_charType(c) != U_ENCLOSING_MARK &&
+      u_charType(c) != U_FORMAT_CHAR && u_charType(c) != U_COMBINING_SPACING_MARK)
+    out = " ";
+  return out;
+}
+
+// Folded forms of every code point below table_limit, computed once with ICU: folding a note is then a table
+// lookup per character (docs/PERFORMANCE.md), and gives exactly ICU's answer.
+struct Table {
+  std::array<std::string, table_limit> folded;
+  Table()
+  {
+    for (UChar32 c = 0; c < table_limit; ++c) {
+      if (c < 0x80) {
+        const char a = static_cast<char>(c);
+        if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) folded[c] = std::string(1, a);
+        else if (a >= 'A' && a <= 'Z') folded[c] = std::string(1, static_cast<char>(a - 'A' + 'a'));
+        else if (c == 0x27 || c == 0x60) folded[c] = "";
+        else folded[c] = " ";
+      } else {
+        folded[c] = fold_code_point(c);
+      }
+    }
+  }
+};
+
+const Table& table()
+{
+  static const Table instance;
+  return instance;
+}
+
+// ASCII characters: 0 = space, 1 = drop, else the folded byte.
+constexpr std::array<char, 128> ascii_map = [] {
+  std::array<char, 128> m{};
+  for (int c = 0; c < 128; ++c) {
+    if (c >= 'a' && c <= 'z') m[c] = static_cast<char>(c);
+    else if (c >= '0' && c <= '9') m[c] = static_cast<char>(c);
+    else if (c >= 'A' && c <= 'Z') m[c] = static_cast<char>(c - 'A' + 'a');
+    else if (c == '\'' || c == '`') m[c] = 1;
+    else m[c] = 0;
+  }
+  return m;
+}();
+
+} // namespace
+
+namespace {
+
+// 0: not a mark; otherwise the mark word's character.
+char mark_of(UChar32 c)
+{
+  switch (c) {
+  case '.': case ',': case ';': case ':': case '!': case '?': case 0xA1: case 0xBF: case 0x2026:
+    return '|';
+  case '\n': case '\r': case '-': case 0x2013: case 0x2014: case 0x2015: case 0x2022:
+    return '/';
+  default:
+    return 0;
+  }
+}
+
+void fold_impl(std::string_view text, std::string& out, bool marks)
+{
+  out.clear();
+  out.reserve(text.size());
+  bool space = false; // a space is pending
+  const auto put_space = [&] { space = !out.empty(); };
+  const auto put = [&](std::string_view s) {
+    for (const char ch : s) {
+      if (ch == ' ') {
+        put_space();
+        continue;
+      }
+      if (space) {
+        out += ' ';
+        space = false;
+      }
+      out += ch;
+    }
+  };
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  const Table* t = nullptr;
+  for (std::int32_t i = 0; i < n;) {
+    const std::uint8_t b = s[i];
+    if (marks && b < 0x80) {
+      if (const char m = mark_of(b)) {
+        ++i;
+        if (!out.empty()) out += ' ';
+        out += m;
+        space = true;
+        continue;
+      }
+    }
+    if (b < 0x80) {
+      const char m = ascii_map[b];
+      ++i;
+      if (m == 0) put_space();
+      else if (m != 1) {
+        if (space) {
+          out += ' ';
+          space = false;
+        }
+        out += m;
+      }
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      put_space();
+      continue;
+    }
+    if (marks) {
+      if (const char m = mark_of(c)) {
+        if (!out.empty()) out += ' ';
+        out += m;
+        space = true;
+        continue;
+      }
+    }
+    if (c < table_limit) {
+      if (!t) t = &table();
+      put(t->folded[static_cast<std::size_t>(c)]);
+    } else {
+      put(fold_code_point(c));
+    }
+  }
+}
+
+} // namespace
+
+void fold_into(std::string_view text, std::string& out)
+{
+  fold_impl(text, out, false);
+}
+
+void fold_marked_into(std::string_view text, std::string& out)
+{
+  fold_impl(text, out, true);
+}
+
+std::string fold(std::string_view text)
+{
+  std::string out;
+  fold_into(text, out);
+  return out;
+}
+
+std::vector<std::string_view> words(std::string_view folded)
+{
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string_view::npos) end = folded.size();
+    if (end > start) out.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_blank(std::string_view text)
+{
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+    if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF))
+      return false;
+  }
+  return true;
+}
+
+} // namespace motivo::classify

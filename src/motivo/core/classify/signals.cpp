@@ -1,0 +1,320 @@
+#include <motivo/core/classify/signals.hpp>
+
+#include <motivo/core/classify/fold.hpp>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+
+namespace motivo::classify {
+
+namespace {
+
+bool ascii_alpha(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool ascii_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+bool ascii_alnum(char c)
+{
+  return ascii_alpha(c) || ascii_digit(c);
+}
+
+std::string squeeze(std::string_view folded)
+{
+  std::string out;
+  for (const char c : folded) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+std::string lower_ascii(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+} // namespace
+
+void MergeFieldCatalog::add(std::string_view pattern)
+{
+  std::string inner;
+  for (const char c : pattern) {
+    if (c != '{' && c != '}' && c != '[' && c != ']' && c != '%' && c != '#' && c != '<' && c != '>') inner += c;
+  }
+  for (char& c : inner) {
+    if (c == '_') c = ' ';
+  }
+  const std::string root = squeeze(fold(inner));
+  if (!root.empty()) roots_.insert(root);
+}
+
+std::vector<std::string> MergeFieldCatalog::find(std::string_view text) const
+{
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char open = text[i];
+    char close = 0;
+    switch (open) {
+    case '{': close = '}'; break;
+    case '[': close = ']'; break;
+    case '<': close = '>'; break;
+    case '%': close = '%'; break;
+    case '#': close = '#'; break;
+    default: continue;
+    }
+    std::size_t start = i + 1;
+    while (start < text.size() && text[start] == open) ++start; // "{{"
+    const std::size_t end = text.find(close, start);
+    if (end == std::string_view::npos || end == start || end - start > 40) continue;
+    const std::string_view inner = text.substr(start, end - start);
+    if (inner.find('\n') != std::string_view::npos) continue;
+    // An identifier: letters, digits, underscores, dots and inner spaces; begins with a letter (after spaces).
+    bool identifier = true;
+    bool has_space = false;
+    std::size_t first = 0;
+    while (first < inner.size() && inner[first] == ' ') ++first;
+    for (std::size_t k = first; k < inner.size(); ++k) {
+      const auto c = static_cast<unsigned char>(inner[k]);
+      if (c == ' ') has_space = true;
+      else if (!(ascii_alnum(static_cast<char>(c)) || c == '_' || c == '.' || c >= 0x80)) identifier = false;
+    }
+    if (first >= inner.size() || !(ascii_alpha(inner[first]) || static_cast<unsigned char>(inner[first]) >= 0x80))
+      identifier = false;
+    if (!identifier) continue;
+    std::string spaced(inner);
+    for (char& c : spaced) {
+      if (c == '_' || c == '.') c = ' ';
+    }
+    const std::string root = squeeze(fold(spaced));
+    bool known = roots_.contains(root);
+    if (!known) {
+      for (const std::string_view part : {"name", "nombre", "prenom", "vorname", "nome", "company", "empresa"}) {
+        if (root.find(part) != std::string::npos) known = true;
+      }
+    }
+    const bool any_identifier = (open == '{' || (open == '%' && !has_space));
+    if (!known && !any_identifier) continue;
+    std::size_t stop = end + 1;
+    while (stop < text.size() && text[stop] == close && close != '%' && close != '#') ++stop;
+    found.emplace_back(text.substr(i, stop - i));
+    i = stop - 1;
+  }
+  return found;
+}
+
+int Signals::spam_points() const
+{
+  int points = 0;
+  if (money) points += 2;
+  if (guaranteed) points += 3;
+  else if (percent) points += 1;
+  if (phone) points += 2;
+  if (url) points += 1;
+  if (email) points += 1;
+  return points;
+}
+
+std::vector<std::string> Signals::describe() const
+{
+  std::vector<std::string> out;
+  if (money) out.emplace_back("an amount of money");
+  if (guaranteed) out.emplace_back("a guaranteed percentage");
+  else if (percent) out.emplace_back("a percentage");
+  if (phone) out.emplace_back("a phone number");
+  if (url) out.emplace_back("a link");
+  if (email) out.emplace_back("an e-mail address");
+  return out;
+}
+
+Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_fields,
+                     const std::vector<std::string>& domains, const std::vector<std::string>& names,
+                     const std::function<bool(std::string_view)>& courtesy)
+{
+  Signals s;
+  s.merge_fields = merge_fields.find(text);
+  const std::string lower = lower_ascii(text);
+
+  // Shortener and handle domains, on their own (not "at.com" for "t.co").
+  for (std::size_t d = 0; d < domains.size() && d < 64; ++d) {
+    const std::string& domain = domains[d];
+    for (std::size_t at = lower.find(domain); at != std::string::npos; at = lower.find(domain, at + 1)) {
+      const bool left = at == 0 || !(ascii_alnum(lower[at - 1]) || lower[at - 1] == '.' || lower[at - 1] == '-');
+      const std::size_t after = at + domain.size();
+      const bool right = after >= lower.size() || !(ascii_alnum(lower[after]) || lower[after] == '-');
+      if (left && right) {
+        s.domain_hits |= 1ull << d;
+        break;
+      }
+    }
+  }
+
+  // Links and e-mail addresses.
+  for (const std::string_view scheme : {"http://", "https://", "www."}) {
+    for (std::size_t at = lower.find(scheme); at != std::string::npos; at = lower.find(scheme, at + 1)) {
+      std::size_t host = at + scheme.size();
+      if (scheme != "www." && lower.compare(host, 4, "www.") == 0) host += 4;
+      if (lower.compare(host, 12, "linkedin.com") == 0 || lower.compare(host, 7, "lnkd.in") == 0) continue;
+      s.url = true;
+    }
+  }
+  for (std::size_t at = lower.find('@'); at != std::string::npos; at = lower.find('@', at + 1)) {
+    if (at > 0 && ascii_alnum(lower[at - 1])) {
+      const std::size_t dot = lower.find('.', at);
+      if (dot != std::string::npos && dot - at < 30 && dot + 2 < lower.size() && ascii_alpha(lower[dot + 1]) &&
+          lower.find(' ', at) > dot)
+        s.email = true;
+    }
+  }
+
+  // Numbers: money, percentages, phone numbers.
+  static const std::array<std::string_view, 14> currency_words = {
+    "usd", "eur", "euro", "euros", "dollar", "dollars", "dolares", "reais", "pesos", "gbp", "k", "mil", "000", "bucks"};
+  static const std::array<std::string_view, 12> guarantee_words = {
+    "guarantee", "guaranteed", "garantizado", "garantizada", "garantizamos", "garanti", "garantie",
+    "garantiert", "garantido", "garantida", "garantito", "garantita"};
+  for (const auto w : guarantee_words) {
+    if (lower.find(w) != std::string::npos) {
+      s.guaranteed = true;
+      break;
+    }
+  }
+  bool percent = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!ascii_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    // A run of digits with phone-like separators.
+    const std::size_t start = i;
+    std::size_t digits = 0;
+    std::size_t j = i;
+    while (j < text.size() && (ascii_digit(text[j]) || text[j] == ' ' || text[j] == '-' || text[j] == '.' ||
+                               text[j] == '(' || text[j] == ')')) {
+      if (ascii_digit(text[j])) ++digits;
+      else if (j + 1 < text.size() && !ascii_digit(text[j + 1]) && text[j + 1] != '(' && text[j + 1] != ' ') break;
+      ++j;
+    }
+    const bool plus = start > 0 && text[start - 1] == '+';
+    if (digits >= 9 || (plus && digits >= 8)) s.phone = true;
+    // Money: a currency sign just before or after, or a currency word after.
+    std::size_t k = start;
+    while (k > 0 && text[k - 1] == ' ') --k;
+    const std::string_view before = text.substr(0, k);
+    if (before.ends_with("$") || before.ends_with("€") || before.ends_with("£") || before.ends_with("USD") ||
+        before.ends_with("EUR"))
+      s.money = true;
+    std::size_t end_digits = start;
+    while (end_digits < text.size() && (ascii_digit(text[end_digits]) || text[end_digits] == '.' ||
+                                        text[end_digits] == ',' ||
+                                        (text[end_digits] == ' ' && end_digits + 1 < text.size() &&
+                                         ascii_digit(text[end_digits + 1]))))
+      ++end_digits;
+    std::size_t m = end_digits;
+    while (m < text.size() && text[m] == ' ') ++m;
+    const std::string_view after = text.substr(m);
+    if (after.starts_with("%")) percent = true;
+    if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£")) s.money = true;
+    else {
+      std::size_t w = 0;
+      while (w < after.size() && ascii_alpha(after[w])) ++w;
+      const std::string word = lower_ascii(after.substr(0, w));
+      for (const auto c : currency_words) {
+        if (word == c && c != "k" && c != "mil" && c != "000") s.money = true;
+      }
+    }
+    i = std::max(j, start + 1);
+  }
+  s.percent = percent;
+  s.guaranteed = s.guaranteed && percent;
+
+  // Questions of four words or more, and named things: capitalised words inside a sentence.
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  bool sentence_start = true;
+  std::size_t words_in_sentence = 0;
+  std::size_t word_index = 0;
+  bool after_courtesy = false;
+  std::size_t upper_words = 0, all_words = 0;
+  std::vector<std::string> candidates;
+  std::int32_t last_candidate_end = -10;
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    if (c < 0) continue;
+    if (u_isalnum(c)) {
+      std::int32_t end = i;
+      while (end < n) {
+        std::int32_t next = end;
+        UChar32 d;
+        U8_NEXT(bytes, next, n, d);
+        if (d < 0 || !(u_isalnum(d) || d == '&' || d == 0x2019 || d == '\'' ||
+                       (d == '-' && next < n && u_isalnum(static_cast<UChar32>(bytes[next]))) ||
+                       u_charType(d) == U_NON_SPACING_MARK))
+          break;
+        end = next;
+      }
+      const std::string_view word = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+      i = end;
+      const std::string folded = fold(word);
+      ++all_words;
+      const bool capital = u_isupper(c) || u_istitle(c);
+      if (capital && word.size() > 1) {
+        bool all_upper = true;
+        for (const char ch : word) {
+          if (ch >= 'a' && ch <= 'z') all_upper = false;
+        }
+        if (all_upper) ++upper_words;
+      }
+      const bool is_name = std::find(names.begin(), names.end(), folded) != names.end() ||
+                           [&] {
+                             for (const auto part : words(folded)) {
+                               if (std::find(names.begin(), names.end(), part) != names.end()) return true;
+                             }
+                             return false;
+                           }();
+      const bool is_courtesy = courtesy(folded);
+      if (capital && !sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" &&
+          folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id" && word.size() > 1) {
+        // "Delta-X Imagine Innovation Campus" is one named thing, not four.
+        if (!candidates.empty() && start - last_candidate_end <= 1) candidates.back() += " " + folded;
+        else candidates.push_back(folded);
+        last_candidate_end = end;
+      }
+      after_courtesy = is_courtesy && word_index < 3;
+      sentence_start = false;
+      ++words_in_sentence;
+      ++word_index;
+      continue;
+    }
+    if (c == '?') {
+      if (words_in_sentence >= 4) s.question = true;
+    }
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == 0xA1 || c == 0xBF || c == '"' ||
+        c == 0x201C || c == '(' || c == 0x2014 || c == 0x2013) {
+      sentence_start = true;
+      words_in_sentence = c == '\n' || c == '.' || c == '!' || c == '?' ? 0 : words_in_sentence;
+    }
+    if (c == '-' && start + 1 < n && bytes[start + 1] == ' ') sentence_start = true;
+  }
+  // A note in capitals throughout names nothing in particular.
+  if (all_words == 0 || upper_words * 2 < all_words) {
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    s.named_things = static_cast<int>(candidates.size());
+    s.named = std::move(candidates);
+  }
+  return s;
+}
+
+} // namespace motivo::classify

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace motivo::classify {
+
+// Unfilled mail-merge fields: "{first_name}", "{{ firstName }}", "%FIRSTNAME%", "[Name]", "<nombre>", "#name#".
+// Braces and %…% around an identifier always count; square and angle brackets and #…# only around a name-like
+// word of the catalog (data/generic_phrases.tsv, kind merge_field), so "[sic]" or "<3" are not merge fields.
+class MergeFieldCatalog {
+public:
+  void add(std::string_view pattern); // e.g. "[first name]"
+  std::vector<std::string> find(std::string_view text) const;
+
+private:
+  std::unordered_set<std::string> roots_; // folded inner words without spaces: "firstname", "nombre", …
+};
+
+// What a note's raw text shows beyond its words.
+struct Signals {
+  std::vector<std::string> merge_fields;
+  std::uint64_t domain_hits = 0; // bit i: the i-th shortener/handle domain appears
+  bool money = false;            // "39 €", "$500", "R$ 300"
+  bool percent = false;          // "20%"
+  bool guaranteed = false;       // a percentage and a word of guarantee
+  bool phone = false;            // nine digits or more in a phone-number shape
+  bool url = false;              // a link that is not LinkedIn's
+  bool email = false;
+  bool question = false;         // a question of four words or more
+  int named_things = 0;          // capitalised words inside sentences, not the sender's or recipient's name
+  std::vector<std::string> named;
+
+  int spam_points() const;
+  std::vector<std::string> describe() const; // readable, for the spam reasons
+};
+
+// `domains`: lower-case shortener and handle domains ("bit.ly", "wa.me"); `names`: folded name words of the
+// sender and recipient; `courtesy(word)`: whether a folded word opens or closes a note ("hi", "dear").
+Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_fields,
+                     const std::vector<std::string>& domains, const std::vector<std::string>& names,
+                     const std::function<bool(std::string_view)>& courtesy);
+
+} // namespace motivo::classify
