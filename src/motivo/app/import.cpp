@@ -293,6 +293,9 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   report.files.insert(report.files.begin(), used.begin(), used.end());
   report.people_added = people.created();
   session->finish(writer.invitations_from(), summary_json(report));
+  // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again.
+  static const classify::Classifier classifier;
+  report.labels = classify_stored(*session, classifier);
   session->commit();
   return report;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <motivo/app/classify.hpp>
 #include <motivo/core/datetime.hpp>
 #include <motivo/io/inputs.hpp>
 #include <motivo/store/store.hpp>
@@ -27,6 +28,7 @@ struct ImportReport {
   std::string owner;
   std::uint64_t people_added = 0;
   std::uint64_t owner_disagreements = 0; // invitations whose owner side names someone else
+  ClassifySummary labels;                 // every stored invitation, labelled again with this snapshot's
 };
 
 // Told how far an import is, for a progress bar.

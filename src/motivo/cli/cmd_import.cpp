@@ -1,5 +1,6 @@
 #include <motivo/app/import.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/labels.hpp>
 #include <motivo/cli/progress_bar.hpp>
 #include <motivo/io/inputs.hpp>
 
@@ -27,6 +28,7 @@ void print_report(const app::ImportReport& report, const std::string& source, co
     if (f.kind == "skipped") fmt::print("  skipped {} ({})\n", f.name, f.note);
   }
   fmt::print("  people: {} new\n", report.people_added);
+  fmt::print("  {}\n", labels_line(report.labels));
   if (report.owner_disagreements) {
     fmt::print("  note: {} invitations name someone else than {} on the owner's side\n", report.owner_disagreements,
                report.owner);
@@ -42,7 +44,10 @@ nlohmann::json report_json(const app::ImportReport& report)
     if (!f.note.empty()) j["note"] = f.note;
     files.push_back(std::move(j));
   }
-  return {{"owner", report.owner}, {"people_added", report.people_added}, {"files", files}};
+  return {{"owner", report.owner},
+          {"people_added", report.people_added},
+          {"files", files},
+          {"labels", labels_json(report.labels)}};
 }
 
 } // namespace

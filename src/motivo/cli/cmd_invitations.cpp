@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <memory>
 
 namespace motivo::cli {
@@ -38,6 +39,12 @@ nlohmann::json to_json(const store::InvitationView& v)
                    {"to_url", v.to_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.to_url)},
                    {"outcome", v.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.outcome)}};
   j["outcome_at"] = v.outcome_at ? nlohmann::json(datetime::format_iso(*v.outcome_at)) : nlohmann::json(nullptr);
+  j["label"] = v.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.label);
+  j["label_source"] = v.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.label_by_user ? "user" : "motivo");
+  j["language"] = v.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.language);
+  j["confidence"] = v.confidence ? nlohmann::json(std::round(*v.confidence * 100) / 100) : nlohmann::json(nullptr);
+  j["reasons"] = v.reasons;
+  j["campaign"] = v.campaign ? nlohmann::json(*v.campaign) : nlohmann::json(nullptr);
   return j;
 }
 
@@ -49,18 +56,22 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
     bool incoming = false;
     bool outgoing = false;
     std::int64_t limit = -1;
+    std::string label;
   };
   auto o = std::make_shared<Options>();
   auto* in = app.add_flag("--incoming", o->incoming, "only invitations you received");
   auto* out = app.add_flag("--outgoing", o->outgoing, "only invitations you sent");
   in->excludes(out);
   app.add_option("--limit,-n", o->limit, "show at most this many");
+  app.add_option("--label", o->label, "only notes with this label")
+      ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
   app.add_flag("--json", context.json, "print a JSON array");
   return [o, &context] {
     store::InvitationQuery q;
     if (o->incoming) q.direction = Direction::incoming;
     if (o->outgoing) q.direction = Direction::outgoing;
     q.limit = o->limit;
+    if (!o->label.empty()) q.label = o->label;
     const auto list = context.store().invitations(q);
     if (context.json) {
       nlohmann::json array = nlohmann::json::array();
@@ -72,8 +83,9 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       const bool incoming = v.direction == Direction::incoming;
       const std::string who = incoming ? "from " + v.from : "to " + v.to;
       const std::string note = v.message.empty() ? "(no note)" : one_line(v.message, 60);
-      fmt::print("{:>6}  {}  {:<9}  {:<32}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 16),
-                 v.outcome.empty() ? "pending" : v.outcome, one_line(who, 32), note);
+      fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<32}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 16),
+                 v.outcome.empty() ? "pending" : v.outcome, v.label + (v.label_by_user ? "*" : ""), one_line(who, 32),
+                 note);
     }
     if (list.empty()) fmt::print("No invitations stored. Import an export first: motivo import EXPORT.zip\n");
     return 0;

@@ -12,6 +12,8 @@ const std::vector<Command>& commands()
       {"status", "show what the database holds", setup_status},
       {"invitations", "list invitations, newest first", setup_invitations},
       {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized", setup_classify},
+      {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
+      {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
       {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
   };
   return table;

@@ -27,6 +27,8 @@ struct Counts {
 
 struct InvitationQuery {
   std::optional<Direction> direction;
+  std::optional<std::string> label; // the effective label (the user's correction, else the classifier's)
+  std::optional<std::int64_t> id;
   std::int64_t limit = -1; // all
 };
 
@@ -38,11 +40,41 @@ struct InvitationView {
   std::string from, to, from_url, to_url, message, outcome;
   datetime::UnixSeconds sent_at = 0;
   std::optional<datetime::UnixSeconds> outcome_at;
+  // The effective label: the user's correction when there is one (label_by_user), else the classifier's;
+  // empty before the first classification.
+  std::string label, language;
+  bool label_by_user = false;
+  std::optional<double> confidence;
+  std::vector<std::string> reasons;
+  std::optional<std::int64_t> campaign;
+};
+
+// A stored note for the classifier, and what it said.
+struct NoteRow {
+  std::int64_t id = 0;
+  Direction direction = Direction::incoming;
+  std::string from, to, message;
+};
+struct LabelRow {
+  std::int64_t id = 0;
+  std::string label, language;
+  double confidence = 0;
+  std::vector<std::string> reasons;
+  std::optional<std::int64_t> campaign;
+};
+
+// Reading every stored note and writing the classifier's labels, in the caller's transaction (an import) or in
+// one of its own (reclassify).
+class NoteLabels {
+public:
+  virtual ~NoteLabels() = default;
+  virtual std::vector<NoteRow> notes() = 0;
+  virtual void save_labels(const std::vector<LabelRow>& labels) = 0;
 };
 
 // One snapshot being written: everything goes into one transaction that commit() makes durable; an
 // ImportSession destroyed without commit() leaves the database exactly as it was.
-class ImportSession : public PersonDirectory {
+class ImportSession : public PersonDirectory, public NoteLabels {
 public:
   // The people already stored, for the resolver.
   virtual std::vector<KnownPerson> known_people() = 0;
@@ -65,12 +97,13 @@ struct ImportInfo {
 };
 
 // The storage interface every feature goes through.
-class Store {
+class Store : public NoteLabels {
 public:
-  virtual ~Store() = default;
   virtual std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) = 0;
   virtual Counts counts() = 0;
   virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
+  // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
+  virtual bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };

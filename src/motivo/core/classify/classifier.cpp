@@ -129,6 +129,8 @@ struct Classifier::Impl {
   std::vector<int> spam_domain_weights;
   std::vector<std::string> spam_domain_kinds;
   MergeFieldCatalog merge_fields;
+  std::unordered_map<std::string, std::vector<std::string>> possessives, modifiers; // language -> words
+  std::unordered_set<std::string> generic_nouns;
 
   Impl()
   {
@@ -168,6 +170,12 @@ struct Classifier::Impl {
       if (r.size() < 3) continue;
       personal.push_back({r[0], "cue", r[1], to_int(r[2], 1)});
       personal_index.add(r[1], static_cast<std::uint32_t>(personal.size() - 1));
+    }
+    for (const auto& r : data::rows("possessives.tsv")) {
+      if (r.size() < 3) continue;
+      if (r[1] == "possessive") possessives[r[0]].push_back(r[2]);
+      else if (r[1] == "modifier") modifiers[r[0]].push_back(r[2]);
+      else if (r[1] == "generic") generic_nouns.insert(r[2]);
     }
     std::uint32_t n = 0;
     for (const auto& r : data::rows("courtesy.tsv")) {
@@ -243,7 +251,10 @@ struct Classifier::Impl {
       const std::size_t size = end - s;
       if (size == 0) break;
       std::size_t names_at_end = 0;
-      while (names_at_end < size && is_name(marked[end - 1 - names_at_end], sender)) ++names_at_end;
+      // Names, and initials ("Nuria C.").
+      while (names_at_end < size && (is_name(marked[end - 1 - names_at_end], sender) ||
+                                     (marked[end - 1 - names_at_end].size() == 1 && names_at_end < size - 1)))
+        ++names_at_end;
       const auto c = closings.longest_at(marked, s);
       // After the formula, only the sender's name: up to two words when we were not told it.
       const bool closing =
@@ -318,6 +329,56 @@ struct Classifier::Impl {
     }
     distance = best_distance;
     return best;
+  }
+
+  bool is_generic_noun(std::string_view w) const
+  {
+    if (generic_nouns.contains(std::string(w))) return true;
+    if (w.size() > 3 && w.back() == 's' && generic_nouns.contains(std::string(w.substr(0, w.size() - 1)))) return true;
+    return w.size() > 4 && w.ends_with("es") && generic_nouns.contains(std::string(w.substr(0, w.size() - 2)));
+  }
+
+  static bool contains(const std::vector<std::string>& list, std::string_view w)
+  {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  }
+
+  // "your talk", "tu tesis", "votre article": a possessive of the note's language before a noun that is not
+  // generic (profile, experience, network…). Spanish second-person preterites ("presentaste", "comentaste")
+  // tell of something the recipient did. At most two such cues count.
+  void grammar_cues(const std::vector<std::string_view>& w, Analysis& a) const
+  {
+    int found = 0;
+    const auto poss = possessives.find(a.language);
+    const auto mods = modifiers.find(a.language);
+    if (poss != possessives.end()) {
+      for (std::size_t i = 0; i + 1 < w.size() && found < 2; ++i) {
+        if (!contains(poss->second, w[i])) continue;
+        std::size_t k = i + 1;
+        while (k < w.size() && mods != modifiers.end() && contains(mods->second, w[k])) ++k;
+        if (k >= w.size() || w[k].size() < 3 || contains(poss->second, w[k])) continue;
+        // "your impressive profile", "your teams": a generic noun up to two words on, or its plural, ties nothing.
+        bool generic = false;
+        for (std::size_t g = i + 1; g < w.size() && g <= i + 3; ++g) generic = generic || is_generic_noun(w[g]);
+        if (generic) continue;
+        a.personal += 2;
+        a.personal_hits.push_back(std::string(w[i]) + " " + std::string(w[k]));
+        ++found;
+      }
+    }
+    if (a.language == "es") {
+      static const std::unordered_set<std::string_view> not_verbs = {
+        "triste", "existe", "chiste", "contraste", "desgaste", "asiste", "insiste", "consiste", "resiste", "subsiste",
+        "persiste", "embiste", "reviste", "viste", "caste", "baste", "gaste", "pegaste"};
+      for (const auto word : w) {
+        if (found >= 2) break;
+        if (word.size() >= 7 && (word.ends_with("aste") || word.ends_with("iste")) && !not_verbs.contains(word)) {
+          a.personal += 2;
+          a.personal_hits.push_back(std::string(word));
+          ++found;
+        }
+      }
+    }
   }
 
   void score(const std::vector<std::string_view>& w, Analysis& a) const
@@ -414,6 +475,7 @@ struct Classifier::Impl {
     }
     a.spam += a.signals.spam_points();
     score(a.scope, a);
+    grammar_cues(a.scope, a);
     return a;
   }
 

@@ -121,6 +121,7 @@ int Signals::spam_points() const
   if (phone) points += 2;
   if (url) points += 1;
   if (email) points += 1;
+  if (short_call) points += 2;
   return points;
 }
 
@@ -133,6 +134,7 @@ std::vector<std::string> Signals::describe() const
   if (phone) out.emplace_back("a phone number");
   if (url) out.emplace_back("a link");
   if (email) out.emplace_back("an e-mail address");
+  if (short_call) out.emplace_back("asks for a call of a few minutes");
   return out;
 }
 
@@ -231,6 +233,9 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
       for (const auto c : currency_words) {
         if (word == c && c != "k" && c != "mil" && c != "000") s.money = true;
       }
+      if (word == "min" || word == "mins" || word == "minute" || word == "minutes" || word == "minutos" ||
+          word == "minuten" || word == "minuti" || word == "minutas")
+        s.short_call = true;
     }
     i = std::max(j, start + 1);
   }

@@ -55,6 +55,11 @@ void Database::fail(std::string_view what) const
   throw std::runtime_error(fmt::format("database {}: {}: {}", path_, what, sqlite3_errmsg(db_)));
 }
 
+std::int64_t Database::changes() const
+{
+  return sqlite3_changes64(db_);
+}
+
 void Database::exec(const std::string& sql)
 {
   char* error = nullptr;
@@ -94,6 +99,17 @@ Statement& Statement::bind(int index, const void* blob, std::size_t size)
 {
   sqlite3_bind_blob(stmt_, index, blob, static_cast<int>(size), SQLITE_STATIC);
   return *this;
+}
+
+Statement& Statement::bind_real(int index, double value)
+{
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+double Statement::column_real(int index) const
+{
+  return sqlite3_column_double(stmt_, index);
 }
 
 Statement& Statement::bind_null(int index)

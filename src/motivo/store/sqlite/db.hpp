@@ -19,6 +19,8 @@ public:
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  std::int64_t changes() const;
   void exec(const std::string& sql);
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
@@ -45,6 +47,7 @@ public:
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, const void* blob, std::size_t size);
   Statement& bind_null(int index);
+  Statement& bind_real(int index, double value);
   Statement& bind(int index, std::optional<std::int64_t> value);
   // Binds `text`, or NULL when it is empty.
   Statement& bind_or_null(int index, std::string_view text);
@@ -56,6 +59,7 @@ public:
 
   std::int64_t column_int(int index) const;
   std::string column_text(int index) const;
+  double column_real(int index) const;
   bool column_is_null(int index) const;
 
 private:

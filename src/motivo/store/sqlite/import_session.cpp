@@ -1,4 +1,5 @@
 #include <motivo/store/sqlite/import_session.hpp>
+#include <motivo/store/sqlite/labels.hpp>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -208,6 +209,16 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4)sql"
 void SqliteImportSession::commit()
 {
   tx_->commit();
+}
+
+std::vector<NoteRow> SqliteImportSession::notes()
+{
+  return read_notes(db_);
+}
+
+void SqliteImportSession::save_labels(const std::vector<LabelRow>& labels)
+{
+  write_labels(db_, labels);
 }
 
 } // namespace motivo::store::sqlite

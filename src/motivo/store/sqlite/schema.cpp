@@ -97,6 +97,20 @@ CREATE INDEX connections_by_person ON connections(owner, person);
 CREATE UNIQUE INDEX messages_by_key ON messages(key);
 CREATE INDEX messages_by_counterpart ON messages(owner, counterpart, sent_at);
 )sql"},
+      // The classifier's label of each invitation's note (recomputed by import and reclassify) and the user's
+      // correction (kept across reclassifications; it wins). reasons: a JSON array of strings. campaign: the
+      // id of the first invitation of the note's mass campaign.
+      {2, "invitation labels and corrections", R"sql(
+ALTER TABLE invitations ADD COLUMN label TEXT
+  CHECK (label IN ('empty', 'default', 'template', 'spam', 'personalized'));
+ALTER TABLE invitations ADD COLUMN language TEXT;
+ALTER TABLE invitations ADD COLUMN confidence REAL;
+ALTER TABLE invitations ADD COLUMN reasons TEXT;
+ALTER TABLE invitations ADD COLUMN campaign INTEGER;
+ALTER TABLE invitations ADD COLUMN user_label TEXT
+  CHECK (user_label IN ('empty', 'default', 'template', 'spam', 'personalized'));
+ALTER TABLE invitations ADD COLUMN user_label_at INTEGER;
+)sql"},
   };
   return list;
 }

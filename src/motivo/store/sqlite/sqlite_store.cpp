@@ -1,9 +1,11 @@
 #include <motivo/store/sqlite/sqlite_store.hpp>
 
 #include <motivo/store/sqlite/import_session.hpp>
+#include <motivo/store/sqlite/labels.hpp>
 #include <motivo/store/sqlite/schema.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace motivo::store::sqlite {
 
@@ -68,13 +70,19 @@ std::vector<InvitationView> SqliteStore::invitations(const InvitationQuery& quer
 {
   std::string sql = R"sql(
 SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
-       coalesce(outcome, ''), outcome_at
-FROM invitations)sql";
-  if (query.direction) sql += " WHERE direction = ?1";
+       coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
+       user_label IS NOT NULL, confidence, reasons, campaign
+FROM invitations WHERE 1)sql";
+  if (query.direction) sql += " AND direction = ?1";
+  if (query.label) sql += " AND coalesce(user_label, label) = ?2";
+  if (query.id) sql += " AND id = ?3";
   sql += " ORDER BY sent_at DESC, id DESC";
   if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
   Statement s(db_, sql);
-  if (query.direction) s.bind(1, to_string(*query.direction));
+  const std::string direction = query.direction ? std::string(to_string(*query.direction)) : std::string();
+  if (query.direction) s.bind(1, direction);
+  if (query.label) s.bind(2, *query.label);
+  if (query.id) s.bind(3, *query.id);
   std::vector<InvitationView> out;
   while (s.step()) {
     InvitationView v;
@@ -88,9 +96,50 @@ FROM invitations)sql";
     v.sent_at = s.column_int(7);
     v.outcome = s.column_text(8);
     if (!s.column_is_null(9)) v.outcome_at = s.column_int(9);
+    v.label = s.column_text(10);
+    v.language = s.column_text(11);
+    v.label_by_user = s.column_int(12) != 0;
+    if (!s.column_is_null(13) && !v.label_by_user) v.confidence = s.column_real(13);
+    if (!s.column_is_null(14) && !v.label_by_user) {
+      const auto reasons = nlohmann::json::parse(s.column_text(14), nullptr, false);
+      if (reasons.is_array()) {
+        for (const auto& r : reasons) {
+          if (r.is_string()) v.reasons.push_back(r.get<std::string>());
+        }
+      }
+    }
+    if (v.label_by_user) v.reasons.push_back("labelled by you");
+    if (!s.column_is_null(15)) v.campaign = s.column_int(15);
     out.push_back(std::move(v));
   }
   return out;
+}
+
+bool SqliteStore::set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now)
+{
+  Transaction tx(db_);
+  Statement s(db_, "UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
+  s.bind(1, id);
+  if (label) s.bind(2, *label);
+  else s.bind_null(2);
+  if (label) s.bind(3, static_cast<std::int64_t>(now));
+  else s.bind_null(3);
+  s.step();
+  const bool changed = db_.changes() > 0;
+  tx.commit();
+  return changed;
+}
+
+std::vector<NoteRow> SqliteStore::notes()
+{
+  return read_notes(db_);
+}
+
+void SqliteStore::save_labels(const std::vector<LabelRow>& labels)
+{
+  Transaction tx(db_);
+  write_labels(db_, labels);
+  tx.commit();
 }
 
 } // namespace motivo::store::sqlite

@@ -14,6 +14,9 @@ public:
   std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) override;
   Counts counts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
+  bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) override;
+  std::vector<NoteRow> notes() override;
+  void save_labels(const std::vector<LabelRow>& labels) override;
   std::string location() const override { return db_.path(); }
 
   Database& database() { return db_; }

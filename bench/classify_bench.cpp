@@ -1,0 +1,156 @@
+// Micro-benchmarks of the note classifier (issue 3), on the project's synthetic development notes (every label,
+// six languages), each next to a baseline in the same run:
+//   - the stock-text stage (quick_label) and the whole pipeline, one note at a time and as one batch;
+//   - folding with the precomputed table against ICU's NFKC_Casefold + NFD over the whole note;
+//   - language identification (CLD2 plus the function-word vote) alone.
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/language.hpp>
+
+#include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Corpus {
+  std::vector<std::string> texts, senders, recipients;
+  std::vector<motivo::classify::Note> notes;
+  std::size_t bytes = 0;
+  Corpus()
+  {
+    std::ifstream in(MOTIVO_SOURCE_DIR "/tests/data/classify/synthetic.jsonl");
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto j = nlohmann::json::parse(line);
+      texts.push_back(j["text"]);
+      senders.push_back(j.value("sender", ""));
+      recipients.push_back(j.value("recipient", ""));
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      notes.push_back({texts[i], senders[i], recipients[i]});
+      bytes += texts[i].size();
+    }
+  }
+};
+
+const Corpus& corpus()
+{
+  static const Corpus c;
+  return c;
+}
+
+const motivo::classify::Classifier& classifier()
+{
+  static const motivo::classify::Classifier c;
+  return c;
+}
+
+void report(benchmark::State& state, std::size_t notes, std::size_t bytes)
+{
+  state.counters["notes/s"] = benchmark::Counter(static_cast<double>(notes), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
+}
+
+void stock_stage(benchmark::State& state)
+{
+  const auto& c = corpus();
+  const auto& k = classifier();
+  std::size_t n = 0;
+  for (auto _ : state) {
+    for (const auto& note : c.notes) benchmark::DoNotOptimize(k.quick_label(note));
+    n += c.notes.size();
+  }
+  report(state, n, state.iterations() * c.bytes);
+}
+BENCHMARK(stock_stage);
+
+void pipeline_one_by_one(benchmark::State& state)
+{
+  const auto& c = corpus();
+  const auto& k = classifier();
+  std::size_t n = 0;
+  for (auto _ : state) {
+    for (const auto& note : c.notes) benchmark::DoNotOptimize(k.classify(note));
+    n += c.notes.size();
+  }
+  report(state, n, state.iterations() * c.bytes);
+}
+BENCHMARK(pipeline_one_by_one);
+
+void pipeline_batch(benchmark::State& state)
+{
+  const auto& c = corpus();
+  const auto& k = classifier();
+  std::size_t n = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(k.classify_batch(c.notes));
+    n += c.notes.size();
+  }
+  report(state, n, state.iterations() * c.bytes);
+}
+BENCHMARK(pipeline_batch);
+
+void fold_table(benchmark::State& state)
+{
+  const auto& c = corpus();
+  std::string out;
+  for (auto _ : state) {
+    for (const auto& t : c.texts) {
+      motivo::classify::fold_into(t, out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  report(state, state.iterations() * c.texts.size(), state.iterations() * c.bytes);
+}
+BENCHMARK(fold_table);
+
+// Baseline: the straightforward ICU way (whole-string NFKC_Casefold, NFD, drop marks, map the rest).
+void baseline_fold_icu(benchmark::State& state)
+{
+  const auto& c = corpus();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  std::string out;
+  for (auto _ : state) {
+    for (const auto& t : c.texts) {
+      icu::UnicodeString s = icu::UnicodeString::fromUTF8(t);
+      icu::UnicodeString d = nfd->normalize(casefold->normalize(s, status), status);
+      icu::UnicodeString kept;
+      for (int32_t i = 0; i < d.length(); ++i) {
+        const UChar ch = d[i];
+        if (u_charType(ch) == U_NON_SPACING_MARK || ch == '\'' || ch == 0x2019) continue;
+        kept.append(u_isalnum(ch) ? ch : UChar(' '));
+      }
+      out.clear();
+      kept.toUTF8String(out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  report(state, state.iterations() * c.texts.size(), state.iterations() * c.bytes);
+}
+BENCHMARK(baseline_fold_icu);
+
+void language_only(benchmark::State& state)
+{
+  const auto& c = corpus();
+  std::vector<std::string> folded;
+  for (const auto& t : c.texts) folded.push_back(motivo::classify::fold(t));
+  std::vector<std::vector<std::string_view>> words;
+  for (const auto& f : folded) words.push_back(motivo::classify::words(f));
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < c.texts.size(); ++i)
+      benchmark::DoNotOptimize(motivo::classify::detect_language(c.texts[i], words[i]));
+  }
+  report(state, state.iterations() * c.texts.size(), state.iterations() * c.bytes);
+}
+BENCHMARK(language_only);
+
+} // namespace

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/store/store.hpp>
+
+#include <array>
+#include <cstddef>
+
+namespace motivo::app {
+
+struct ClassifySummary {
+  std::size_t notes = 0;
+  std::array<std::size_t, std::size(classify::all_labels)> by_label{}; // the classifier's labels
+  std::size_t campaigns = 0;                                           // distinct campaigns found
+};
+
+// Labels every stored invitation's note as one batch (so campaigns are found across the whole database) and
+// saves the labels; the user's corrections are kept apart and untouched.
+ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier);
+
+} // namespace motivo::app

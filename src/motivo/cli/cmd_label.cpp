@@ -1,0 +1,72 @@
+#include <motivo/app/classify.hpp>
+#include <motivo/cli/commands.hpp>
+#include <motivo/cli/labels.hpp>
+#include <motivo/core/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ctime>
+
+namespace motivo::cli {
+
+std::string labels_line(const app::ClassifySummary& summary)
+{
+  std::string out = fmt::format("notes: {} labelled:", summary.notes);
+  for (const auto l : classify::all_labels)
+    out += fmt::format(" {} {}{}", summary.by_label[static_cast<std::size_t>(l)], classify::label_name(l),
+                       l == classify::Label::personalized ? "" : ",");
+  out += fmt::format("; {} mass campaign{}", summary.campaigns, summary.campaigns == 1 ? "" : "s");
+  return out;
+}
+
+nlohmann::json labels_json(const app::ClassifySummary& summary)
+{
+  nlohmann::json j{{"notes", summary.notes}, {"campaigns", summary.campaigns}};
+  for (const auto l : classify::all_labels)
+    j["by_label"][std::string(classify::label_name(l))] = summary.by_label[static_cast<std::size_t>(l)];
+  return j;
+}
+
+std::function<int()> setup_label(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::int64_t id = 0;
+    std::string label;
+    bool clear = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
+  auto* label = app.add_option("label", o->label, "empty, default, template, spam or personalized")
+                  ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
+  auto* clear = app.add_flag("--clear", o->clear, "remove your label: the classifier's applies again");
+  label->excludes(clear);
+  return [o, &context]() -> int {
+    if (!o->clear && o->label.empty()) {
+      fmt::print(stderr, "motivo: error: give a LABEL or --clear\n");
+      return 2;
+    }
+    const auto now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+    const std::optional<std::string> value = o->clear ? std::nullopt : std::optional<std::string>(o->label);
+    if (!context.store().set_user_label(o->id, value, now)) {
+      throw InputError("<argument>", 0, fmt::format("no invitation with id {} (\"{}\")", o->id, o->id));
+    }
+    if (o->clear) fmt::print("invitation {}: your label removed; the classifier's applies\n", o->id);
+    else fmt::print("invitation {}: labelled {} (kept when motivo reclassifies)\n", o->id, o->label);
+    return 0;
+  };
+}
+
+std::function<int()> setup_reclassify(CLI::App& app, Context& context)
+{
+  app.add_flag("--json", context.json, "print the summary as JSON");
+  return [&context]() -> int {
+    const classify::Classifier classifier;
+    const app::ClassifySummary summary = app::classify_stored(context.store(), classifier);
+    if (context.json) fmt::print("{}\n", labels_json(summary).dump(2));
+    else fmt::print("{}\n", labels_line(summary));
+    return 0;
+  };
+}
+
+} // namespace motivo::cli
