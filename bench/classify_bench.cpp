@@ -138,19 +138,15 @@ void baseline_fold_icu(benchmark::State& state)
 }
 BENCHMARK(baseline_fold_icu);
 
-void language_only(benchmark::State& state)
+// CLD2 on every note (no function-word vote), for comparison with the pipeline's language step.
+void language_cld2_always(benchmark::State& state)
 {
   const auto& c = corpus();
-  std::vector<std::string> folded;
-  for (const auto& t : c.texts) folded.push_back(motivo::classify::fold(t));
-  std::vector<std::vector<std::string_view>> words;
-  for (const auto& f : folded) words.push_back(motivo::classify::words(f));
   for (auto _ : state) {
-    for (std::size_t i = 0; i < c.texts.size(); ++i)
-      benchmark::DoNotOptimize(motivo::classify::detect_language(c.texts[i], words[i]));
+    for (const auto& t : c.texts) benchmark::DoNotOptimize(motivo::classify::choose_language(t, {}));
   }
   report(state, state.iterations() * c.texts.size(), state.iterations() * c.bytes);
 }
-BENCHMARK(language_only);
+BENCHMARK(language_cld2_always);
 
 } // namespace

@@ -44,6 +44,7 @@ struct StockText {
   std::string language, era, text, status;
   std::string folded;
   std::vector<std::string> words;
+  std::vector<std::uint32_t> ids;
 };
 
 struct WeightedEntry {
@@ -108,6 +109,7 @@ struct Analysis {
   std::vector<std::string_view> all;     // every word of the note (marks removed)
   std::vector<std::string_view> body;    // without greeting and sign-off
   std::vector<std::string_view> scope;   // what is judged: the body, minus a stock text found inside it
+  std::vector<std::uint32_t> all_ids, body_ids, scope_ids; // their Vocabulary ids
   std::vector<std::string> names;        // folded words of the sender's and recipient's names
   std::string language;
   const StockText* stock = nullptr;      // the stock text the note is, or contains
@@ -118,26 +120,47 @@ struct Analysis {
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
 };
 
+// Languages the function-word vote and the possessive cues know, as bit positions.
+constexpr std::array<std::string_view, 6> known_languages = {"en", "es", "fr", "de", "pt", "it"};
+int language_bit(std::string_view code)
+{
+  for (std::size_t i = 0; i < known_languages.size(); ++i) {
+    if (known_languages[i] == code) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// What a vocabulary word is, beyond the phrases it starts: bits 0-5 stopword of a language, 6-11 possessive,
+// 12-17 modifier, bit 18 a generic noun.
+enum : std::uint32_t { stopword_bits = 0, possessive_bits = 6, modifier_bits = 12, generic_noun_bit = 1u << 18 };
+
 struct Classifier::Impl {
+  Vocabulary vocab;
+  std::vector<std::uint32_t> flags; // by vocabulary id
+  std::uint32_t mark_sentence = 0, mark_line = 0; // ids of "|" and "/"
   std::vector<StockText> stock;
   std::unordered_map<std::string, std::size_t> stock_exact;
   std::size_t stock_min = SIZE_MAX, stock_max = 0; // folded lengths
 
   std::vector<WeightedEntry> generic, spam, personal;
-  PhraseIndex generic_index, spam_index, personal_index, greetings, closings, titles;
+  PhraseIndex generic_index{vocab}, spam_index{vocab}, personal_index{vocab}, greetings{vocab}, closings{vocab},
+    titles{vocab};
   std::vector<std::string> spam_domains; // shorteners and handles with dots, lower case
   std::vector<int> spam_domain_weights;
   std::vector<std::string> spam_domain_kinds;
   MergeFieldCatalog merge_fields;
-  std::unordered_map<std::string, std::vector<std::string>> possessives, modifiers; // language -> words
-  std::unordered_set<std::string> generic_nouns;
 
   Impl()
   {
+    mark_sentence = vocab.intern("|");
+    mark_line = vocab.intern("/");
     for (const auto& r : data::rows("stock_texts.tsv")) {
       if (r.size() < 5) continue;
-      StockText s{r[0], r[1], r[2], r[4], fold(r[2]), {}};
-      for (const auto w : words(s.folded)) s.words.emplace_back(w);
+      StockText s{r[0], r[1], r[2], r[4], fold(r[2]), {}, {}};
+      for (const auto w : words(s.folded)) {
+        s.words.emplace_back(w);
+        s.ids.push_back(vocab.intern(w));
+      }
       stock_min = std::min(stock_min, s.folded.size());
       stock_max = std::max(stock_max, s.folded.size());
       stock.push_back(std::move(s));
@@ -171,35 +194,50 @@ struct Classifier::Impl {
       personal.push_back({r[0], "cue", r[1], to_int(r[2], 1)});
       personal_index.add(r[1], static_cast<std::uint32_t>(personal.size() - 1));
     }
+    const auto flag = [&](std::string_view word, std::uint32_t bits) {
+      const std::uint32_t id = vocab.intern(word);
+      if (flags.size() <= id) flags.resize(id + 1, 0);
+      flags[id] |= bits;
+    };
     for (const auto& r : data::rows("possessives.tsv")) {
       if (r.size() < 3) continue;
-      if (r[1] == "possessive") possessives[r[0]].push_back(r[2]);
-      else if (r[1] == "modifier") modifiers[r[0]].push_back(r[2]);
-      else if (r[1] == "generic") generic_nouns.insert(r[2]);
+      const int bit = language_bit(r[0]);
+      if (r[1] == "possessive" && bit >= 0) flag(r[2], 1u << (possessive_bits + bit));
+      else if (r[1] == "modifier" && bit >= 0) flag(r[2], 1u << (modifier_bits + bit));
+      else if (r[1] == "generic") {
+        flag(r[2], generic_noun_bit);
+        flag(r[2] + "s", generic_noun_bit); // plurals: "teams", "redes"
+        flag(r[2] + "es", generic_noun_bit);
+      }
+    }
+    for (const auto& r : data::rows("stopwords.tsv")) {
+      if (r.size() < 2) continue;
+      const int bit = language_bit(r[0]);
+      if (bit >= 0) flag(r[1], 1u << (stopword_bits + bit));
     }
     std::uint32_t n = 0;
     for (const auto& r : data::rows("courtesy.tsv")) {
       if (r.size() < 3) continue;
       (r[1] == "greeting" ? greetings : r[1] == "title" ? titles : closings).add(r[2], n++);
     }
+    flags.resize(vocab.size(), 0);
   }
+
+  std::uint32_t flags_of(std::uint32_t id) const { return id < flags.size() ? flags[id] : 0; }
 
   bool is_name(std::string_view w, const std::vector<std::string>& names) const
   {
     return std::find(names.begin(), names.end(), w) != names.end();
   }
 
-  bool is_title(std::string_view w) const
-  {
-    const std::vector<std::string_view> one{w};
-    return titles.longest_at(one, 0).length == 1;
-  }
+  bool is_title(std::uint32_t id) const { return titles.is_word(id); }
 
   // The body: the note without an opening greeting (with titles and the recipient's name) or a closing sign-off
   // (with the sender's name). `marked` comes from fold_marked_into.
-  std::vector<std::string_view> strip_courtesy(const std::vector<std::string_view>& marked,
-                                               const std::vector<std::string>& recipient,
-                                               const std::vector<std::string>& sender) const
+  std::pair<std::size_t, std::size_t> strip_courtesy(const std::vector<std::string_view>& marked,
+                                                     const std::vector<std::uint32_t>& ids,
+                                                     const std::vector<std::string>& recipient,
+                                                     const std::vector<std::string>& sender) const
   {
     std::size_t pos = 0, end = marked.size();
     const auto skip_marks = [&](std::size_t& p) {
@@ -208,11 +246,11 @@ struct Classifier::Impl {
     skip_marks(pos);
     for (int round = 0; round < 3 && pos < end; ++round) {
       std::size_t p = pos;
-      const auto g = greetings.longest_at(marked, p);
+      const auto g = greetings.longest_at(ids, p);
       p += g.length;
       std::size_t names = 0, titles_seen = 0;
       while (p < end) {
-        if (is_title(marked[p])) {
+        if (is_title(ids[p])) {
           ++p;
           ++titles_seen;
           if (p < end && marked[p] == "|") ++p; // "Sr." "M."
@@ -255,7 +293,7 @@ struct Classifier::Impl {
       while (names_at_end < size && (is_name(marked[end - 1 - names_at_end], sender) ||
                                      (marked[end - 1 - names_at_end].size() == 1 && names_at_end < size - 1)))
         ++names_at_end;
-      const auto c = closings.longest_at(marked, s);
+      const auto c = closings.longest_at(ids, s);
       // After the formula, only the sender's name: up to two words when we were not told it.
       const bool closing =
         c.length > 0 && c.length <= size && size - c.length - names_at_end <= (sender.empty() ? 2u : 0u);
@@ -272,16 +310,28 @@ struct Classifier::Impl {
         break;
       }
     }
-    std::vector<std::string_view> body;
-    for (std::size_t i = pos; i < end; ++i) {
-      if (!is_mark(marked[i])) body.push_back(marked[i]);
-    }
-    return body;
+    return {pos, end};
   }
 
   // The stock text `body` is (whole = true) or contains, with the words it covers.
-  const StockText* find_stock(const std::vector<std::string_view>& body, bool& whole, std::size_t& distance,
-                              std::size_t& from, std::size_t& to) const
+  // How many of the stock text's words appear among ids[from, to): a cheap filter before the edit distance.
+  static std::size_t shared_words(const StockText& s, const std::vector<std::uint32_t>& ids, std::size_t from,
+                                  std::size_t to)
+  {
+    std::size_t shared = 0;
+    for (const std::uint32_t w : s.ids) {
+      for (std::size_t i = from; i < to && i < ids.size(); ++i) {
+        if (ids[i] == w) {
+          ++shared;
+          break;
+        }
+      }
+    }
+    return shared;
+  }
+
+  const StockText* find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
+                              bool& whole, std::size_t& distance, std::size_t& from, std::size_t& to) const
   {
     const std::string text = join(body, 0, body.size());
     if (const auto it = stock_exact.find(text); it != stock_exact.end()) {
@@ -298,7 +348,10 @@ struct Classifier::Impl {
     std::size_t best_distance = SIZE_MAX;
     for (const StockText& s : stock) {
       const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
+      // Within a few edits, at most about three words can differ.
+      const std::size_t needed = s.ids.size() > 3 ? s.ids.size() - 3 : 1;
       if (text.size() <= s.folded.size() + limit) {
+        if (text.size() + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
         const std::size_t d = bounded_levenshtein(text, s.folded, limit);
         if (d <= limit && d < best_distance) {
           best = &s;
@@ -311,7 +364,8 @@ struct Classifier::Impl {
       }
       // Longer note: look for the stock text's first word and compare a window of its length.
       for (std::size_t i = 0; i < body.size(); ++i) {
-        if (body[i] != s.words.front()) continue;
+        if (ids[i] != s.ids.front()) continue;
+        if (shared_words(s, ids, i, i + s.ids.size() + 1) < needed) continue;
         for (const std::size_t extra : {0, 1, -1}) {
           const std::size_t n = s.words.size() + extra;
           if (n == 0 || i + n > body.size()) continue;
@@ -331,35 +385,24 @@ struct Classifier::Impl {
     return best;
   }
 
-  bool is_generic_noun(std::string_view w) const
-  {
-    if (generic_nouns.contains(std::string(w))) return true;
-    if (w.size() > 3 && w.back() == 's' && generic_nouns.contains(std::string(w.substr(0, w.size() - 1)))) return true;
-    return w.size() > 4 && w.ends_with("es") && generic_nouns.contains(std::string(w.substr(0, w.size() - 2)));
-  }
-
-  static bool contains(const std::vector<std::string>& list, std::string_view w)
-  {
-    return std::find(list.begin(), list.end(), w) != list.end();
-  }
-
   // "your talk", "tu tesis", "votre article": a possessive of the note's language before a noun that is not
   // generic (profile, experience, network…). Spanish second-person preterites ("presentaste", "comentaste")
   // tell of something the recipient did. At most two such cues count.
-  void grammar_cues(const std::vector<std::string_view>& w, Analysis& a) const
+  void grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids, Analysis& a) const
   {
     int found = 0;
-    const auto poss = possessives.find(a.language);
-    const auto mods = modifiers.find(a.language);
-    if (poss != possessives.end()) {
+    const int bit = language_bit(a.language);
+    if (bit >= 0) {
+      const std::uint32_t possessive = 1u << (possessive_bits + bit), modifier = 1u << (modifier_bits + bit);
       for (std::size_t i = 0; i + 1 < w.size() && found < 2; ++i) {
-        if (!contains(poss->second, w[i])) continue;
+        if (!(flags_of(ids[i]) & possessive)) continue;
         std::size_t k = i + 1;
-        while (k < w.size() && mods != modifiers.end() && contains(mods->second, w[k])) ++k;
-        if (k >= w.size() || w[k].size() < 3 || contains(poss->second, w[k])) continue;
-        // "your impressive profile", "your teams": a generic noun up to two words on, or its plural, ties nothing.
+        while (k < w.size() && (flags_of(ids[k]) & modifier)) ++k;
+        if (k >= w.size() || w[k].size() < 3 || (flags_of(ids[k]) & possessive)) continue;
+        // "your impressive profile", "your teams": a generic noun up to two words on ties nothing.
         bool generic = false;
-        for (std::size_t g = i + 1; g < w.size() && g <= i + 3; ++g) generic = generic || is_generic_noun(w[g]);
+        for (std::size_t g = i + 1; g < w.size() && g <= i + 3; ++g)
+          generic = generic || (flags_of(ids[g]) & generic_noun_bit);
         if (generic) continue;
         a.personal += 2;
         a.personal_hits.push_back(std::string(w[i]) + " " + std::string(w[k]));
@@ -381,7 +424,7 @@ struct Classifier::Impl {
     }
   }
 
-  void score(const std::vector<std::string_view>& w, Analysis& a) const
+  void score(const std::vector<std::uint32_t>& w, Analysis& a) const
   {
     std::vector<PhraseIndex::Hit> hits;
     std::unordered_set<std::uint32_t> seen;
@@ -418,6 +461,18 @@ struct Classifier::Impl {
     }
   }
 
+  // The function words vote; CLD2 is asked only when the vote is not clear (see language.hpp).
+  std::string language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const
+  {
+    if (ids.empty()) return "zxx";
+    std::array<int, known_languages.size()> votes{};
+    for (const std::uint32_t id : ids) {
+      const std::uint32_t f = flags_of(id);
+      for (std::size_t b = 0; b < known_languages.size(); ++b) votes[b] += (f >> (stopword_bits + b)) & 1u;
+    }
+    return choose_language(text, votes);
+  }
+
   Analysis analyse(const Note& note) const
   {
     Analysis a;
@@ -428,8 +483,11 @@ struct Classifier::Impl {
     }
     fold_marked_into(note.text, a.folded);
     const std::vector<std::string_view> marked = words(a.folded);
-    for (const auto w : marked) {
-      if (!is_mark(w)) a.all.push_back(w);
+    const std::vector<std::uint32_t> marked_ids = word_ids(vocab, marked);
+    for (std::size_t i = 0; i < marked.size(); ++i) {
+      if (is_mark(marked[i])) continue;
+      a.all.push_back(marked[i]);
+      a.all_ids.push_back(marked_ids[i]);
     }
     std::vector<std::string> recipient, sender;
     const std::string folded_recipient = fold(note.recipient), folded_sender = fold(note.sender);
@@ -438,29 +496,38 @@ struct Classifier::Impl {
     a.names = recipient;
     a.names.insert(a.names.end(), sender.begin(), sender.end());
 
-    a.body = strip_courtesy(marked, recipient, sender);
+    const auto [begin, end] = strip_courtesy(marked, marked_ids, recipient, sender);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (is_mark(marked[i])) continue;
+      a.body.push_back(marked[i]);
+      a.body_ids.push_back(marked_ids[i]);
+    }
     std::size_t from = 0, to = 0;
-    a.stock = find_stock(a.body, a.stock_whole, a.stock_distance, from, to);
+    a.stock = find_stock(a.body, a.body_ids, a.stock_whole, a.stock_distance, from, to);
     if (a.stock && !a.stock_whole) {
       // Stock text plus words of the sender's own: judge the rest. A rest that is only courtesy is no rest.
       for (std::size_t i = 0; i < a.body.size(); ++i) {
-        if (i < from || i >= to) a.scope.push_back(a.body[i]);
+        if (i < from || i >= to) {
+          a.scope.push_back(a.body[i]);
+          a.scope_ids.push_back(a.body_ids[i]);
+        }
       }
-      const auto c = closings.longest_at(a.scope, 0);
-      const auto g = greetings.longest_at(a.scope, 0);
+      const auto c = closings.longest_at(a.scope_ids, 0);
+      const auto g = greetings.longest_at(a.scope_ids, 0);
       std::size_t rest = a.scope.size() - std::max(c.length, g.length);
       std::size_t named = 0;
       for (const auto w : a.scope) named += is_name(w, a.names) ? 1 : 0;
       if (rest <= named) a.stock_whole = true;
     } else {
       a.scope = a.all;
+      a.scope_ids = a.all_ids;
     }
-    a.language = detect_language(note.text, a.all);
+    a.language = language_of(note.text, a.all_ids);
     if (a.stock_whole) return a;
 
     a.signals = find_signals(note.text, merge_fields, spam_domains, a.names, [this](std::string_view w) {
-      const std::vector<std::string_view> one{w};
-      return greetings.longest_at(one, 0).length == 1 || closings.longest_at(one, 0).length == 1 || is_title(w);
+      const std::uint32_t id = vocab.find(w);
+      return greetings.is_word(id) || closings.is_word(id) || is_title(id);
     });
     if (a.language == "de" || a.language == "lb") {
       // German capitalises every noun: capitals name nothing in particular there.
@@ -474,8 +541,8 @@ struct Classifier::Impl {
       }
     }
     a.spam += a.signals.spam_points();
-    score(a.scope, a);
-    grammar_cues(a.scope, a);
+    score(a.scope_ids, a);
+    grammar_cues(a.scope, a.scope_ids, a);
     return a;
   }
 

@@ -1,15 +1,16 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace motivo::classify {
 
-// The language of a note (ISO 639-1, "und" when unknown), from CLD2 (Compact Language Detector 2, Debian's
-// libcld2) on the text, with a vote of common function words (data/stopwords.tsv) among es, en, fr, de, pt and
-// it where CLD2 is not reliable, as on most notes shorter than a sentence or two. `text` must be valid UTF-8;
-// `folded_words` are its words as fold() gives them.
-std::string detect_language(std::string_view text, const std::vector<std::string_view>& folded_words);
+// The language of a note (ISO 639-1, "und" when unknown). `votes` counts the note's common function words
+// (data/stopwords.tsv) of en, es, fr, de, pt and it, in that order. A clear vote (three words or more, twice
+// the runner-up) decides alone: it is right on short notes, where CLD2 (Compact Language Detector 2, Debian's
+// libcld2) often is not, and costs nothing. Otherwise CLD2 decides when it is reliable, then a plain majority of
+// the vote, then CLD2's unreliable guess. `text` must be valid UTF-8.
+std::string choose_language(std::string_view text, const std::array<int, 6>& votes);
 
 } // namespace motivo::classify

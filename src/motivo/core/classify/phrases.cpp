@@ -2,56 +2,122 @@
 
 #include <motivo/core/classify/fold.hpp>
 
+#include <xxhash.h>
+
 namespace motivo::classify {
+
+Vocabulary::Vocabulary() : slots_(4096), words_(1) {}
+
+std::uint32_t Vocabulary::find(std::string_view word) const
+{
+  const std::uint64_t h = XXH3_64bits(word.data(), word.size());
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id == 0) return unknown;
+    if (s.hash == h && words_[s.id] == word) return s.id;
+  }
+}
+
+std::uint32_t Vocabulary::intern(std::string_view word)
+{
+  if (const std::uint32_t id = find(word)) return id;
+  if ((words_.size() + 1) * 2 > slots_.size()) grow();
+  const std::uint64_t h = XXH3_64bits(word.data(), word.size());
+  const std::size_t mask = slots_.size() - 1;
+  const auto id = static_cast<std::uint32_t>(words_.size());
+  words_.emplace_back(word);
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i].id == 0) {
+      slots_[i] = {h, id};
+      return id;
+    }
+  }
+}
+
+void Vocabulary::grow()
+{
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id == 0) continue;
+    for (std::size_t i = s.hash & mask;; i = (i + 1) & mask) {
+      if (slots_[i].id == 0) {
+        slots_[i] = s;
+        break;
+      }
+    }
+  }
+}
+
+std::vector<std::uint32_t> word_ids(const Vocabulary& vocabulary, const std::vector<std::string_view>& words)
+{
+  std::vector<std::uint32_t> ids;
+  ids.reserve(words.size());
+  for (const auto w : words) ids.push_back(vocabulary.find(w));
+  return ids;
+}
 
 void PhraseIndex::add(std::string_view phrase, std::uint32_t payload)
 {
   const std::string folded = fold(phrase);
   const std::vector<std::string_view> w = words(folded);
   if (w.empty()) return;
+  const std::uint32_t first = vocabulary_->intern(w[0]);
   Phrase p;
   p.payload = payload;
-  for (std::size_t i = 1; i < w.size(); ++i) p.rest.emplace_back(w[i]);
-  by_first_[std::string(w[0])].push_back(std::move(p));
+  for (std::size_t i = 1; i < w.size(); ++i) p.rest.push_back(vocabulary_->intern(w[i]));
+  if (by_first_.size() <= first) by_first_.resize(first + 1);
+  by_first_[first].push_back(std::move(p));
 }
 
 namespace {
 
-bool matches_rest(const std::vector<std::string_view>& words, std::size_t at, const std::vector<std::string>& rest)
+bool matches_rest(const std::vector<std::uint32_t>& ids, std::size_t at, const std::vector<std::uint32_t>& rest)
 {
-  if (at + 1 + rest.size() > words.size()) return false;
+  if (at + 1 + rest.size() > ids.size()) return false;
   for (std::size_t k = 0; k < rest.size(); ++k) {
-    if (words[at + 1 + k] != rest[k]) return false;
+    if (ids[at + 1 + k] != rest[k]) return false;
   }
   return true;
 }
 
 } // namespace
 
-void PhraseIndex::find(const std::vector<std::string_view>& words, std::vector<Hit>& hits) const
+void PhraseIndex::find(const std::vector<std::uint32_t>& ids, std::vector<Hit>& hits) const
 {
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = by_first_.find(words[i]);
-    if (it == by_first_.end()) continue;
-    for (const Phrase& p : it->second) {
-      if (matches_rest(words, i, p.rest)) {
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const std::uint32_t id = ids[i];
+    if (id == Vocabulary::unknown || id >= by_first_.size()) continue;
+    for (const Phrase& p : by_first_[id]) {
+      if (matches_rest(ids, i, p.rest)) {
         hits.push_back({p.payload, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(p.rest.size() + 1)});
       }
     }
   }
 }
 
-PhraseIndex::Hit PhraseIndex::longest_at(const std::vector<std::string_view>& words, std::size_t at) const
+PhraseIndex::Hit PhraseIndex::longest_at(const std::vector<std::uint32_t>& ids, std::size_t at) const
 {
   Hit best{0, static_cast<std::uint32_t>(at), 0};
-  if (at >= words.size()) return best;
-  const auto it = by_first_.find(words[at]);
-  if (it == by_first_.end()) return best;
-  for (const Phrase& p : it->second) {
+  if (at >= ids.size()) return best;
+  const std::uint32_t id = ids[at];
+  if (id == Vocabulary::unknown || id >= by_first_.size()) return best;
+  for (const Phrase& p : by_first_[id]) {
     const auto length = static_cast<std::uint32_t>(p.rest.size() + 1);
-    if (length > best.length && matches_rest(words, at, p.rest)) best = {p.payload, static_cast<std::uint32_t>(at), length};
+    if (length > best.length && matches_rest(ids, at, p.rest)) best = {p.payload, static_cast<std::uint32_t>(at), length};
   }
   return best;
+}
+
+bool PhraseIndex::is_word(std::uint32_t id) const
+{
+  if (id == Vocabulary::unknown || id >= by_first_.size()) return false;
+  for (const Phrase& p : by_first_[id]) {
+    if (p.rest.empty()) return true;
+  }
+  return false;
 }
 
 } // namespace motivo::classify

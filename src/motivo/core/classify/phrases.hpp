@@ -3,15 +3,39 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace motivo::classify {
+
+// Every word the catalogs know, each with a small number (0: a word no catalog has). A note's words are
+// looked up once; every phrase, cue and list then compares numbers. An open-addressing table of XXH3 hashes.
+class Vocabulary {
+public:
+  static constexpr std::uint32_t unknown = 0;
+  Vocabulary();
+  std::uint32_t intern(std::string_view word);
+  std::uint32_t find(std::string_view word) const;
+  std::size_t size() const { return words_.size(); }
+  std::string_view word(std::uint32_t id) const { return words_[id]; }
+
+private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t id = 0; // 0: empty
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::vector<std::string> words_; // by id; words_[0] is ""
+};
+
+// The ids of `words` (Vocabulary::unknown for words no catalog has).
+std::vector<std::uint32_t> word_ids(const Vocabulary& vocabulary, const std::vector<std::string_view>& words);
 
 // A set of phrases (folded word sequences, see fold.hpp), each with a payload index, found in a note's words
 // on word boundaries. Indexed by first word, so a note is scanned once whatever the number of phrases.
 class PhraseIndex {
 public:
+  explicit PhraseIndex(Vocabulary& vocabulary) : vocabulary_(&vocabulary) {}
   // Adds a phrase (any text: it is folded here). Phrases that fold to nothing are ignored.
   void add(std::string_view phrase, std::uint32_t payload);
 
@@ -20,23 +44,20 @@ public:
     std::uint32_t position; // index of the first word
     std::uint32_t length;   // words
   };
-  // Every occurrence of every phrase in `words`.
-  void find(const std::vector<std::string_view>& words, std::vector<Hit>& hits) const;
-  // The longest phrase starting exactly at `words[at]`, if any (length 0 otherwise).
-  Hit longest_at(const std::vector<std::string_view>& words, std::size_t at) const;
-
-  bool empty() const { return by_first_.empty(); }
+  // Every occurrence of every phrase in the words whose ids are `ids`.
+  void find(const std::vector<std::uint32_t>& ids, std::vector<Hit>& hits) const;
+  // The longest phrase starting exactly at `ids[at]`, if any (length 0 otherwise).
+  Hit longest_at(const std::vector<std::uint32_t>& ids, std::size_t at) const;
+  // Whether the one word `id` is a phrase of its own.
+  bool is_word(std::uint32_t id) const;
 
 private:
   struct Phrase {
-    std::vector<std::string> rest; // words after the first
+    std::vector<std::uint32_t> rest; // ids of the words after the first
     std::uint32_t payload;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_;
+  Vocabulary* vocabulary_;
+  std::vector<std::vector<Phrase>> by_first_; // by the first word's id
 };
 
 } // namespace motivo::classify
