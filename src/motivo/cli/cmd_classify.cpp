@@ -25,6 +25,44 @@ nlohmann::json result_json(const classify::Result& r)
           {"reasons", r.reasons}};
 }
 
+// Appends `text` as a JSON string. The text is valid UTF-8 (nlohmann checked the input; reasons are built from
+// it), so only quotes, backslashes and control characters need escapes.
+void append_json_string(std::string& out, std::string_view text)
+{
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+      else out += c;
+    }
+  }
+  out += '"';
+}
+
+// One output line of classify --jsonl, written directly: building a JSON object per note cost more than
+// classifying it.
+void append_result_line(std::string& out, const std::string& id_json, const classify::Result& r)
+{
+  out += "{\"id\":";
+  out += id_json;
+  out += ",\"label\":";
+  append_json_string(out, classify::label_name(r.label));
+  out += ",\"language\":";
+  append_json_string(out, r.language);
+  out += fmt::format(",\"confidence\":{:.2f},\"reasons\":[", r.confidence);
+  for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, r.reasons[i]);
+  }
+  out += "]}\n";
+}
+
 } // namespace
 
 std::function<int()> setup_classify(CLI::App& app, Context& context)
@@ -44,14 +82,18 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
   return [options, &context]() -> int {
     const classify::Classifier classifier;
     if (options->jsonl) {
-      const JsonlNotes input = read_jsonl_notes(std::cin, "<stdin>", false);
+      // All of standard input at once (one batch anyway), not line by line through iostreams.
+      std::string data;
+      {
+        char buffer[1 << 16];
+        std::size_t n;
+        while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) data.append(buffer, n);
+      }
+      const JsonlNotes input = read_jsonl_notes(data, "<stdin>", false);
       const std::vector<classify::Result> results = classifier.classify_batch(input.notes);
       std::string out;
       for (std::size_t i = 0; i < results.size(); ++i) {
-        nlohmann::json j = result_json(results[i]);
-        j["id"] = input.ids[i];
-        out += j.dump();
-        out += '\n';
+        append_result_line(out, input.ids[i].dump(), results[i]);
         if (out.size() > (1u << 20)) {
           std::fwrite(out.data(), 1, out.size(), stdout);
           out.clear();

@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <exception>
+#include <iterator>
+#include <thread>
+
 namespace motivo::cli {
 
 void JsonlNotes::rebuild_views()
@@ -36,15 +40,17 @@ std::string optional_string(const nlohmann::json& j, const char* key, const std:
 
 } // namespace
 
-JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labelled)
+namespace {
+
+// Parses the lines [first, last) of `lines` (line numbers start at first_number) into `out`.
+void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, std::size_t last,
+                 const std::string& name, bool labelled, JsonlNotes& out)
 {
-  JsonlNotes out;
-  std::string line;
-  std::size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+  for (std::size_t k = first; k < last; ++k) {
+    const std::size_t number = k + 1;
+    std::string_view line = lines[k];
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
@@ -55,8 +61,9 @@ JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labe
     const auto text = j.find("text");
     if (text == j.end() || !text->is_string())
       throw InputError(name, number, fmt::format("no string \"text\" (\"{}\")", quote_value(line)));
-    out.ids.push_back(j.contains("id") ? j["id"] : nlohmann::json(number));
-    out.texts.push_back(text->get<std::string>());
+    const auto id = j.find("id");
+    out.ids.push_back(id != j.end() ? std::move(*id) : nlohmann::json(number));
+    out.texts.push_back(std::move(text->get_ref<std::string&>()));
     out.senders.push_back(optional_string(j, "sender", name, number));
     out.recipients.push_back(optional_string(j, "recipient", name, number));
     if (labelled) {
@@ -70,8 +77,62 @@ JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labe
       out.gold_language.push_back(optional_string(j, "language", name, number));
     }
   }
+}
+
+void append_parts(JsonlNotes& to, JsonlNotes&& from)
+{
+  for (auto& v : from.ids) to.ids.push_back(std::move(v));
+  for (auto& v : from.texts) to.texts.push_back(std::move(v));
+  for (auto& v : from.senders) to.senders.push_back(std::move(v));
+  for (auto& v : from.recipients) to.recipients.push_back(std::move(v));
+  to.gold.insert(to.gold.end(), from.gold.begin(), from.gold.end());
+  for (auto& v : from.gold_language) to.gold_language.push_back(std::move(v));
+}
+
+} // namespace
+
+JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled)
+{
+  std::vector<std::string_view> lines;
+  for (std::size_t start = 0; start < data.size();) {
+    std::size_t end = data.find('\n', start);
+    if (end == std::string_view::npos) end = data.size();
+    lines.push_back(data.substr(start, end - start));
+    start = end + 1;
+  }
+  // Large inputs are parsed on every core, in contiguous parts kept in order; the first bad line (by number)
+  // is the one reported.
+  const std::size_t workers =
+    lines.size() >= 8192 ? std::max(1u, std::min(8u, std::thread::hardware_concurrency())) : 1;
+  std::vector<JsonlNotes> parts(workers);
+  std::vector<std::exception_ptr> failures(workers);
+  const std::size_t per = (lines.size() + workers - 1) / workers;
+  std::vector<std::thread> threads;
+  for (std::size_t w = 0; w < workers; ++w) {
+    const std::size_t first = std::min(lines.size(), w * per), last = std::min(lines.size(), first + per);
+    const auto work = [&, w, first, last] {
+      try {
+        parse_lines(lines, first, last, name, labelled, parts[w]);
+      } catch (...) {
+        failures[w] = std::current_exception();
+      }
+    };
+    if (workers == 1) work();
+    else threads.emplace_back(work);
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& f : failures) {
+    if (f) std::rethrow_exception(f);
+  }
+  JsonlNotes out = std::move(parts[0]);
+  for (std::size_t w = 1; w < workers; ++w) append_parts(out, std::move(parts[w]));
   out.rebuild_views();
   return out;
 }
 
+JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labelled)
+{
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return read_jsonl_notes(data, name, labelled);
+}
 } // namespace motivo::cli

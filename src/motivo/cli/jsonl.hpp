@@ -25,6 +25,7 @@ struct JsonlNotes {
 
 // Reads every line of `in` (blank lines skipped). A line that is not a JSON object with a string "text" is an
 // InputError naming `name` and the line; with `labelled`, "label" must be one of the five labels.
+JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled);
 JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labelled);
 
 } // namespace motivo::cli

@@ -30,7 +30,12 @@ std::uint64_t mix(std::uint64_t x)
   return x;
 }
 
-using Signature = std::array<std::uint64_t, hashes>;
+
+const std::array<std::uint64_t, hashes> seeds = [] {
+  std::array<std::uint64_t, hashes> out{};
+  for (std::size_t h = 0; h < hashes; ++h) out[h] = mix(h + 1);
+  return out;
+}();
 
 bool is_number(std::string_view w)
 {
@@ -65,47 +70,55 @@ struct UnionFind {
 
 } // namespace
 
-std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes, std::size_t min_words,
-                                               std::size_t min_pairs)
+std::optional<Signature> skeleton_signature(const std::vector<std::string_view>& words,
+                                            const std::vector<std::string>& names, std::size_t min_words)
+{
+  if (words.size() < min_words) return std::nullopt;
+  std::vector<std::uint64_t> word_hashes;
+  word_hashes.reserve(words.size());
+  for (const auto w : words) word_hashes.push_back(word_hash(w, names));
+  Signature sig;
+  sig.fill(UINT64_MAX);
+  for (std::size_t k = 0; k + 2 < word_hashes.size(); ++k) {
+    const std::uint64_t shingle = mix(word_hashes[k] ^ mix(word_hashes[k + 1] ^ mix(word_hashes[k + 2])));
+    // The h-th hash function: one multiply and a shift of the mixed shingle with its own odd constant.
+    for (std::size_t h = 0; h < hashes; ++h) {
+      std::uint64_t v = (shingle ^ seeds[h]) * 0x9e3779b97f4a7c15ULL;
+      v ^= v >> 29;
+      if (v < sig[h]) sig[h] = v;
+    }
+  }
+  return sig;
+}
+
+std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes, std::size_t min_pairs)
 {
   const std::size_t n = notes.size();
   std::vector<CampaignMembership> out(n);
-  std::vector<Signature> signatures(n);
-  std::vector<bool> active(n, false);
-  std::vector<std::uint64_t> word_hashes;
-  for (std::size_t i = 0; i < n; ++i) {
-    const CampaignInput& in = notes[i];
-    if (!in.words || in.words->size() < min_words) continue;
-    static const std::vector<std::string> no_names;
-    const auto& names = in.names ? *in.names : no_names;
-    word_hashes.clear();
-    for (const auto w : *in.words) word_hashes.push_back(word_hash(w, names));
-    Signature& sig = signatures[i];
-    sig.fill(UINT64_MAX);
-    for (std::size_t k = 0; k + 2 < word_hashes.size(); ++k) {
-      const std::uint64_t shingle = mix(word_hashes[k] ^ mix(word_hashes[k + 1] ^ mix(word_hashes[k + 2])));
-      for (std::size_t h = 0; h < hashes; ++h) {
-        const std::uint64_t v = mix(shingle + 0x9e3779b97f4a7c15ULL * (h + 1));
-        if (v < sig[h]) sig[h] = v;
-      }
-    }
-    active[i] = true;
-  }
+  const auto active = [&](std::size_t i) { return notes[i].signature.has_value(); };
+  const auto sig = [&](std::size_t i) -> const Signature& { return *notes[i].signature; };
 
   UnionFind sets(n);
+  std::vector<std::pair<std::uint64_t, std::size_t>> bucket; // (band key, note), sorted: equal keys adjacent
   for (std::size_t b = 0; b < bands; ++b) {
     // Notes whose signatures agree on this band; each is compared with the first one of its bucket only, so a
     // campaign of thousands costs thousands of comparisons, not millions.
-    std::unordered_map<std::uint64_t, std::size_t> first_of_bucket;
+    bucket.clear();
     for (std::size_t i = 0; i < n; ++i) {
-      if (!active[i]) continue;
+      if (!active(i)) continue;
       std::uint64_t key = b;
-      for (std::size_t r = 0; r < rows; ++r) key = mix(key ^ signatures[i][b * rows + r]);
-      const auto [it, inserted] = first_of_bucket.emplace(key, i);
-      if (inserted) continue;
-      const std::size_t j = it->second;
+      for (std::size_t r = 0; r < rows; ++r) key = mix(key ^ sig(i)[b * rows + r]);
+      bucket.emplace_back(key, i);
+    }
+    std::sort(bucket.begin(), bucket.end());
+    for (std::size_t k = 1, first = 0; k < bucket.size(); ++k) {
+      if (bucket[k].first != bucket[first].first) {
+        first = k;
+        continue;
+      }
+      const std::size_t i = bucket[k].second, j = bucket[first].second;
       std::size_t equal = 0;
-      for (std::size_t h = 0; h < hashes; ++h) equal += signatures[i][h] == signatures[j][h] ? 1 : 0;
+      for (std::size_t h = 0; h < hashes; ++h) equal += sig(i)[h] == sig(j)[h] ? 1 : 0;
       if (equal >= min_equal) sets.unite(i, j);
     }
   }
@@ -113,19 +126,14 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
   // Group sizes and distinct sender/recipient pairs; a note without names is a pair of its own.
   std::unordered_map<std::size_t, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < n; ++i) {
-    if (active[i]) groups[sets.find(i)].push_back(i);
+    if (active(i)) groups[sets.find(i)].push_back(i);
   }
   for (const auto& [root, members] : groups) {
     if (members.size() < min_pairs) continue;
     std::unordered_set<std::uint64_t> pairs;
     for (const std::size_t i : members) {
-      const std::string sender = fold(notes[i].sender);
-      const std::string recipient = fold(notes[i].recipient);
-      if (sender.empty() && recipient.empty()) {
-        pairs.insert(mix(0xabcdefULL + i));
-        continue;
-      }
-      // An unknown side differs from every other.
+      // Names as written (one export writes a name one way); an unknown side differs from every other.
+      const std::string_view sender = notes[i].sender, recipient = notes[i].recipient;
       const std::uint64_t s = sender.empty() ? mix(0x5e4d + i) : XXH3_64bits(sender.data(), sender.size());
       const std::uint64_t r =
         recipient.empty() ? mix(0x4ec1 + i) : XXH3_64bits(recipient.data(), recipient.size());

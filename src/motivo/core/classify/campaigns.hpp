@@ -1,16 +1,25 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace motivo::classify {
 
-// One note as campaign detection sees it: its words (folded) and its names. Notes without words take no part.
+// A note's skeleton as a MinHash signature of its word 3-shingles, names and numbers masked.
+using Signature = std::array<std::uint64_t, 32>;
+
+// The signature of `words` (folded), with the words of `names` masked; nullopt for notes of fewer than
+// `min_words` words: short notes are alike by chance.
+std::optional<Signature> skeleton_signature(const std::vector<std::string_view>& words,
+                                            const std::vector<std::string>& names, std::size_t min_words = 6);
+
+// One note as campaign detection sees it. Notes without a signature take no part.
 struct CampaignInput {
-  const std::vector<std::string_view>* words = nullptr;
-  const std::vector<std::string>* names = nullptr; // folded words of sender and recipient, masked out
+  std::optional<Signature> signature;
   std::string_view sender;
   std::string_view recipient;
 };
@@ -21,11 +30,9 @@ struct CampaignMembership {
   std::size_t pairs = 0;   // distinct sender/recipient pairs among them
 };
 
-// Mass campaigns: notes whose skeletons (names masked, numbers masked) share most of their word 3-shingles
-// (MinHash, 32 hashes, locality-sensitive banding; estimated Jaccard similarity ≥ 0.5), sent by at least three
-// distinct sender/recipient pairs. Notes of fewer than `min_words` words are left out: short notes are alike by
-// chance. Linear in the number of notes, plus the size of each campaign.
-std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes, std::size_t min_words = 6,
-                                               std::size_t min_pairs = 3);
+// Mass campaigns: notes whose skeletons share most of their word 3-shingles (MinHash, 32 hashes,
+// locality-sensitive banding; estimated Jaccard similarity ≥ 0.5), sent by at least `min_pairs` distinct
+// sender/recipient pairs. Linear in the number of notes, plus the size of each campaign.
+std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes, std::size_t min_pairs = 3);
 
 } // namespace motivo::classify

@@ -10,6 +10,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -66,7 +70,10 @@ std::size_t bounded_levenshtein(std::string_view a, std::string_view b, std::siz
 {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > limit) return limit + 1;
-  std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
+  if (a.size() > 255) return limit + 1; // stock texts are shorter
+  std::array<std::size_t, 256> prev_row, cur_row;
+  std::size_t* prev = prev_row.data();
+  std::size_t* cur = cur_row.data();
   for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
   for (std::size_t j = 1; j <= b.size(); ++j) {
     cur[0] = j;
@@ -118,6 +125,20 @@ struct Analysis {
   Signals signals;
   int spam = 0, generic = 0, personal = 0;
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
+  std::size_t scope_words = 0, body_words = 0, all_words = 0;
+  std::optional<Signature> skeleton; // for campaign detection, when the note is long enough
+
+  // Drops the text and word lists once the counts and the skeleton are taken: a batch keeps every analysis.
+  void compact()
+  {
+    scope_words = scope.size();
+    body_words = body.size();
+    all_words = all.size();
+    std::string().swap(folded);
+    for (auto* v : {&all, &body, &scope}) std::vector<std::string_view>().swap(*v);
+    for (auto* v : {&all_ids, &body_ids, &scope_ids}) std::vector<std::uint32_t>().swap(*v);
+    std::vector<std::string>().swap(names);
+  }
 };
 
 // Languages the function-word vote and the possessive cues know, as bit positions.
@@ -141,6 +162,7 @@ struct Classifier::Impl {
   std::vector<StockText> stock;
   std::unordered_map<std::string, std::size_t> stock_exact;
   std::size_t stock_min = SIZE_MAX, stock_max = 0; // folded lengths
+  std::size_t min_stock_words = SIZE_MAX;
 
   std::vector<WeightedEntry> generic, spam, personal;
   PhraseIndex generic_index{vocab}, spam_index{vocab}, personal_index{vocab}, greetings{vocab}, closings{vocab},
@@ -162,6 +184,7 @@ struct Classifier::Impl {
         s.ids.push_back(vocab.intern(w));
       }
       stock_min = std::min(stock_min, s.folded.size());
+      min_stock_words = std::min(min_stock_words, s.ids.size());
       stock_max = std::max(stock_max, s.folded.size());
       stock.push_back(std::move(s));
     }
@@ -333,14 +356,17 @@ struct Classifier::Impl {
   const StockText* find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
                               bool& whole, std::size_t& distance, std::size_t& from, std::size_t& to) const
   {
-    const std::string text = join(body, 0, body.size());
-    if (const auto it = stock_exact.find(text); it != stock_exact.end()) {
-      whole = true;
-      distance = 0;
-      from = 0;
-      to = body.size();
-      return &stock[it->second];
+    for (const StockText& s : stock) {
+      if (s.ids == ids) { // every stock word is in the vocabulary, so equal ids are equal words
+        whole = true;
+        distance = 0;
+        from = 0;
+        to = body.size();
+        return &s;
+      }
     }
+    if (body.size() + 3 < min_stock_words) return nullptr;
+    const std::string text = join(body, 0, body.size());
     // Near matches: a few edits (a typo, "Linkedin" split, a word added or dropped) on the whole body, or on a
     // run of words of about a stock text's length inside a longer note.
     if (text.size() + 12 < stock_min) return nullptr;
@@ -349,7 +375,7 @@ struct Classifier::Impl {
     for (const StockText& s : stock) {
       const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
       // Within a few edits, at most about three words can differ.
-      const std::size_t needed = s.ids.size() > 3 ? s.ids.size() - 3 : 1;
+      const std::size_t needed = s.ids.size() > 2 ? s.ids.size() - 2 : 1;
       if (text.size() <= s.folded.size() + limit) {
         if (text.size() + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
         const std::size_t d = bounded_levenshtein(text, s.folded, limit);
@@ -365,7 +391,11 @@ struct Classifier::Impl {
       // Longer note: look for the stock text's first word and compare a window of its length.
       for (std::size_t i = 0; i < body.size(); ++i) {
         if (ids[i] != s.ids.front()) continue;
-        if (shared_words(s, ids, i, i + s.ids.size() + 1) < needed) continue;
+        // Inside a longer note the stock text must be nearly all there, and in order at its start.
+        if (i + 1 < ids.size() && s.ids.size() > 1 && ids[i + 1] != s.ids[1] &&
+            (i + 2 >= ids.size() || s.ids.size() < 3 || ids[i + 2] != s.ids[2]))
+          continue;
+        if (shared_words(s, ids, i, i + s.ids.size() + 1) + 2 < s.ids.size()) continue;
         for (const std::size_t extra : {0, 1, -1}) {
           const std::size_t n = s.words.size() + extra;
           if (n == 0 || i + n > body.size()) continue;
@@ -473,7 +503,7 @@ struct Classifier::Impl {
     return choose_language(text, votes);
   }
 
-  Analysis analyse(const Note& note) const
+  Analysis analyse(const Note& note, bool want_skeleton) const
   {
     Analysis a;
     if (is_blank(note.text)) {
@@ -523,7 +553,10 @@ struct Classifier::Impl {
       a.scope_ids = a.all_ids;
     }
     a.language = language_of(note.text, a.all_ids);
-    if (a.stock_whole) return a;
+    if (a.stock_whole) {
+      a.compact();
+      return a;
+    }
 
     a.signals = find_signals(note.text, merge_fields, spam_domains, a.names, [this](std::string_view w) {
       const std::uint32_t id = vocab.find(w);
@@ -543,10 +576,14 @@ struct Classifier::Impl {
     a.spam += a.signals.spam_points();
     score(a.scope_ids, a);
     grammar_cues(a.scope, a.scope_ids, a);
+    if (want_skeleton) a.skeleton = skeleton_signature(a.scope, a.names);
+    a.compact();
     return a;
   }
 
-  Result decide(const Analysis& a, bool in_campaign, std::size_t campaign_size, std::size_t campaign_pairs) const
+  // The label of an analysed note. In a campaign, the batch adds the line saying which campaign (see
+  // classify_batch); here in_campaign only chooses the branch.
+  Result decide(const Analysis& a, bool in_campaign) const
   {
     Result r;
     r.language = a.language;
@@ -563,7 +600,7 @@ struct Classifier::Impl {
                                       a.stock_distance == 0 ? "the platform's" : "nearly the platform's",
                                       a.stock->language, a.stock->era,
                                       a.stock->status == "confirmed" ? "" : ", " + a.stock->status, a.stock->text));
-      if (a.body.size() < a.all.size()) r.reasons.push_back("greeting, names or sign-off around it ignored");
+      if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
       return r;
     }
     std::vector<std::string> signal_reasons = a.signals.describe();
@@ -588,18 +625,12 @@ struct Classifier::Impl {
                                       in_campaign ? 3 : spam_threshold));
       if (!a.spam_hits.empty()) r.reasons.push_back("selling words: " + list(a.spam_hits));
       for (auto& s : signal_reasons) r.reasons.push_back(s);
-      if (in_campaign)
-        r.reasons.push_back(fmt::format("mass campaign: the same text in {} notes ({} sender/recipient pairs)",
-                                        campaign_size, campaign_pairs));
       add_stock_reason();
       return r;
     }
     if (in_campaign) {
       r.label = Label::template_text;
       r.confidence = 0.9;
-      r.reasons.push_back(fmt::format("mass campaign: the same text, names masked, in {} notes ({} sender/recipient "
-                                      "pairs)",
-                                      campaign_size, campaign_pairs));
       add_stock_reason();
       return r;
     }
@@ -632,8 +663,8 @@ struct Classifier::Impl {
     r.label = Label::template_text;
     r.confidence = std::min(0.95, 0.6 + 0.05 * std::max(0, a.generic - personal + 2));
     if (!a.generic_hits.empty()) r.reasons.push_back("generic phrases: " + list(a.generic_hits));
-    if (a.scope.size() <= 4) r.reasons.push_back(fmt::format("only {} word{}, no reason given", a.scope.size(),
-                                                            a.scope.size() == 1 ? "" : "s"));
+    if (a.scope_words <= 4) r.reasons.push_back(fmt::format("only {} word{}, no reason given", a.scope_words,
+                                                           a.scope_words == 1 ? "" : "s"));
     if (a.personal_hits.empty() && named == 0) r.reasons.push_back("nothing ties it to the recipient");
     else r.reasons.push_back(fmt::format("too little ties it to the recipient (score {} against {} of boilerplate)",
                                          personal, a.generic));
@@ -648,7 +679,7 @@ Classifier::~Classifier() = default;
 
 Result Classifier::classify(const Note& note) const
 {
-  return impl_->decide(impl_->analyse(note), false, 0, 0);
+  return impl_->decide(impl_->analyse(note, false), false);
 }
 
 std::optional<Label> Classifier::quick_label(const Note& note) const
@@ -662,28 +693,87 @@ std::optional<Label> Classifier::quick_label(const Note& note) const
 
 std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) const
 {
-  std::vector<Analysis> analyses;
-  analyses.reserve(notes.size());
-  for (const Note& n : notes) analyses.push_back(impl_->analyse(n));
-
+  // Notes are analysed (and then labelled) independently: large batches use every core (at most 8).
+  const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  const std::size_t workers = notes.size() >= 4096 ? cores : 1;
+  const auto in_parallel = [&](const auto& work) {
+    if (workers == 1) {
+      for (std::size_t i = 0; i < notes.size(); ++i) work(i);
+      return;
+    }
+    std::vector<std::thread> threads;
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    for (std::size_t w = 0; w < workers; ++w) {
+      threads.emplace_back([&, w] {
+        try {
+          for (std::size_t i = w; i < notes.size(); i += workers) work(i);
+        } catch (...) {
+          const std::lock_guard lock(failure_mutex);
+          if (!failure) failure = std::current_exception();
+        }
+      });
+    }
+    for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
+  };
+  // Each note is analysed and labelled twice over, on its own and as a campaign member, in parallel; only the
+  // two results and the skeleton are kept, so a batch of a million notes needs no million analyses in memory.
+  struct Kept {
+    Result solo, in_campaign;
+  };
+  std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
-  for (std::size_t i = 0; i < notes.size(); ++i) {
-    const Analysis& a = analyses[i];
-    if (a.blank || a.stock_whole) continue;
-    inputs[i].words = &a.scope;
-    inputs[i].names = &a.names;
+  in_parallel([&](std::size_t i) {
+    Analysis a = impl_->analyse(notes[i], true);
+    kept[i].solo = impl_->decide(a, false);
+    if (a.blank || a.stock_whole || !a.skeleton) return;
+    kept[i].in_campaign = impl_->decide(a, true);
+    inputs[i].signature = a.skeleton;
     inputs[i].sender = notes[i].sender;
     inputs[i].recipient = notes[i].recipient;
-  }
+  });
   const std::vector<CampaignMembership> campaigns = find_campaigns(inputs);
 
-  std::vector<Result> results;
-  results.reserve(notes.size());
+  // Who else sent a campaign's text (or, for one sender's campaign, to whom), for its reason.
+  std::unordered_map<std::int64_t, std::vector<std::size_t>> members;
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    if (campaigns[i].first >= 0) {
+      auto& list = members[campaigns[i].first];
+      if (list.size() < 8) list.push_back(i);
+    }
+  }
+  std::vector<Result> results(notes.size());
   for (std::size_t i = 0; i < notes.size(); ++i) {
     const CampaignMembership& c = campaigns[i];
-    Result r = impl_->decide(analyses[i], c.first >= 0, c.size, c.pairs);
+    if (c.first < 0) {
+      results[i] = std::move(kept[i].solo);
+      continue;
+    }
+    Result r = std::move(kept[i].in_campaign);
     r.campaign = c.first;
-    results.push_back(std::move(r));
+    std::vector<std::string> senders, recipients;
+    for (const std::size_t m : members[c.first]) {
+      if (m == i) continue;
+      const std::string sender(notes[m].sender), recipient(notes[m].recipient);
+      if (!sender.empty() && sender != notes[i].sender && senders.size() < 3 &&
+          std::find(senders.begin(), senders.end(), sender) == senders.end())
+        senders.push_back(sender);
+      if (!recipient.empty() && recipient != notes[i].recipient && recipients.size() < 3 &&
+          std::find(recipients.begin(), recipients.end(), recipient) == recipients.end())
+        recipients.push_back(recipient);
+    }
+    const auto names = [](const std::vector<std::string>& list) {
+      std::string out;
+      for (const auto& n : list) out += (out.empty() ? "" : ", ") + n;
+      return out;
+    };
+    std::string line = fmt::format("mass campaign: the same text, names masked, in {} notes ({} sender/recipient pairs)",
+                                   c.size, c.pairs);
+    if (!senders.empty()) line += "; also sent by " + names(senders);
+    else if (!recipients.empty()) line += "; also sent to " + names(recipients);
+    r.reasons.insert(r.reasons.begin() + (r.label == Label::spam && !r.reasons.empty() ? 1 : 0), std::move(line));
+    results[i] = std::move(r);
   }
   return results;
 }

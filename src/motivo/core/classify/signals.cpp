@@ -146,18 +146,24 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
   s.merge_fields = merge_fields.find(text);
   const std::string lower = lower_ascii(text);
 
-  // Shortener and handle domains, on their own (not "at.com" for "t.co").
-  for (std::size_t d = 0; d < domains.size() && d < 64; ++d) {
-    const std::string& domain = domains[d];
-    for (std::size_t at = lower.find(domain); at != std::string::npos; at = lower.find(domain, at + 1)) {
-      const bool left = at == 0 || !(ascii_alnum(lower[at - 1]) || lower[at - 1] == '.' || lower[at - 1] == '-');
-      const std::size_t after = at + domain.size();
-      const bool right = after >= lower.size() || !(ascii_alnum(lower[after]) || lower[after] == '-');
-      if (left && right) {
+  // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
+  // runs of host characters around each dot of the text are compared.
+  for (std::size_t dot = lower.find('.'); dot != std::string::npos; dot = lower.find('.', dot + 1)) {
+    std::size_t from = dot, to = dot;
+    const auto host_char = [&](char ch) { return ascii_alnum(ch) || ch == '.' || ch == '-'; };
+    while (from > 0 && host_char(lower[from - 1])) --from;
+    while (to < lower.size() && host_char(lower[to])) ++to;
+    const std::string_view run = std::string_view(lower).substr(from, to - from);
+    for (std::size_t d = 0; d < domains.size() && d < 64; ++d) {
+      const std::string& domain = domains[d];
+      // The domain is the run, or the run's end after a dot ("www.bit.ly"), or the run's start ("bit.ly.")
+      if (run == domain || (run.size() > domain.size() && run.ends_with(domain) &&
+                            run[run.size() - domain.size() - 1] == '.'))
         s.domain_hits |= 1ull << d;
-        break;
-      }
+      else if (run.size() == domain.size() + 1 && run.starts_with(domain) && run.back() == '.')
+        s.domain_hits |= 1ull << d;
     }
+    dot = to > dot ? to - 1 : dot;
   }
 
   // Links and e-mail addresses.
@@ -184,12 +190,6 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
   static const std::array<std::string_view, 12> guarantee_words = {
     "guarantee", "guaranteed", "garantizado", "garantizada", "garantizamos", "garanti", "garantie",
     "garantiert", "garantido", "garantida", "garantito", "garantita"};
-  for (const auto w : guarantee_words) {
-    if (lower.find(w) != std::string::npos) {
-      s.guaranteed = true;
-      break;
-    }
-  }
   bool percent = false;
   for (std::size_t i = 0; i < text.size();) {
     if (!ascii_digit(text[i])) {
@@ -240,7 +240,14 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
     i = std::max(j, start + 1);
   }
   s.percent = percent;
-  s.guaranteed = s.guaranteed && percent;
+  if (percent) {
+    for (const auto w : guarantee_words) {
+      if (lower.find(w) != std::string::npos) {
+        s.guaranteed = true;
+        break;
+      }
+    }
+  }
 
   // Questions of four words or more, and named things: capitalised words inside a sentence.
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -271,30 +278,31 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
       }
       const std::string_view word = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
       i = end;
-      const std::string folded = fold(word);
       ++all_words;
       const bool capital = u_isupper(c) || u_istitle(c);
+      bool is_courtesy = false;
       if (capital && word.size() > 1) {
         bool all_upper = true;
         for (const char ch : word) {
           if (ch >= 'a' && ch <= 'z') all_upper = false;
         }
         if (all_upper) ++upper_words;
-      }
-      const bool is_name = std::find(names.begin(), names.end(), folded) != names.end() ||
-                           [&] {
-                             for (const auto part : words(folded)) {
-                               if (std::find(names.begin(), names.end(), part) != names.end()) return true;
-                             }
-                             return false;
-                           }();
-      const bool is_courtesy = courtesy(folded);
-      if (capital && !sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" &&
-          folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id" && word.size() > 1) {
-        // "Delta-X Imagine Innovation Campus" is one named thing, not four.
-        if (!candidates.empty() && start - last_candidate_end <= 1) candidates.back() += " " + folded;
-        else candidates.push_back(folded);
-        last_candidate_end = end;
+        // Only capitalised words can name something: fold just those.
+        const std::string folded = fold(word);
+        bool is_name = std::find(names.begin(), names.end(), folded) != names.end();
+        for (const auto part : words(folded)) {
+          if (std::find(names.begin(), names.end(), part) != names.end()) is_name = true;
+        }
+        is_courtesy = courtesy(folded);
+        if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" &&
+            folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id") {
+          // "Delta-X Imagine Innovation Campus" is one named thing, not four.
+          if (!candidates.empty() && start - last_candidate_end <= 1) candidates.back() += " " + folded;
+          else candidates.push_back(folded);
+          last_candidate_end = end;
+        }
+      } else if (word_index < 3 && word.size() > 1) {
+        is_courtesy = courtesy(fold(word));
       }
       after_courtesy = is_courtesy && word_index < 3;
       sentence_start = false;
