@@ -111,6 +111,55 @@ expect 1 "corrupt zip entry" -- "$motivo" --db "$db" import --quiet "$work/crc.z
 contains "$work/err" "motivo: error: " "corrupt zip entry: error prefix"
 [[ $(digest "$db") == "$before" ]] && ok || fail "corrupt zip entry: the database changed"
 
+# Classification: one note, JSON Lines in order, labels stored with invitations, corrections kept.
+expect 0 "classify a note" -- "$motivo" classify "Hola Ana, me gustaría añadirte a mi red profesional en LinkedIn"
+contains "$work/out" "label       default" "classify prints the label"
+contains "$work/out" "stock text (es" "classify prints the reasons"
+expect 0 "classify --json" -- "$motivo" classify --json "Let's connect!"
+python3 - "$work/out" <<'PY' && ok || fail "classify --json shape"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["label"] == "template" and j["language"] == "en" and j["reasons"] and 0.5 <= j["confidence"] <= 1, j
+PY
+printf '%s\n' '{"id": "a", "text": "", "sender": "X"}' '{"id": 7, "text": "Hi {first_name}, let us connect"}' \
+  '{"text": "Rentabilidad garantizada del 20% mensual en criptomonedas: bit.ly/x"}' >"$work/notes.jsonl"
+expect 0 "classify --jsonl" -- "$motivo" classify --jsonl <"$work/notes.jsonl"
+python3 - "$work/out" <<'PY' && ok || fail "classify --jsonl output"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert [l["id"] for l in lines] == ["a", 7, 3], lines
+assert [l["label"] for l in lines] == ["empty", "template", "spam"], lines
+assert all({"id", "label", "language", "confidence", "reasons"} <= set(l) for l in lines)
+PY
+printf '%s\n' '{"id": 1, "text": "ok"}' '{"id": 2, "text": ' >"$work/bad.jsonl"
+expect 1 "classify --jsonl, broken line" -- "$motivo" classify --jsonl <"$work/bad.jsonl"
+contains "$work/err" "<stdin>:2: not valid JSON" "broken JSON Lines: file and line named"
+expect 0 "invitations --json has labels" -- "$motivo" --db "$db" invitations --incoming --json
+python3 - "$work/out" <<'PY' && ok || fail "invitations --json labels"
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert all(x["label"] in ("empty", "default", "template", "spam", "personalized") for x in a), a[:2]
+assert all("language" in x and isinstance(x["reasons"], list) and x["reasons"] for x in a)
+assert any(x["label"] == "empty" for x in a) and any(x["label"] == "personalized" for x in a)
+PY
+first_id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["id"])' "$work/out")
+expect 0 "label an invitation" -- "$motivo" --db "$db" label "$first_id" spam
+expect 0 "reclassify" -- "$motivo" --db "$db" reclassify
+contains "$work/out" "labelled" "reclassify prints a summary"
+expect 0 "invitations --label spam" -- "$motivo" --db "$db" invitations --label spam --json
+python3 - "$work/out" "$first_id" <<'PY' && ok || fail "the user's label survives reclassify"
+import json, sys
+a = json.load(open(sys.argv[1]))
+mine = [x for x in a if x["id"] == int(sys.argv[2])]
+assert mine and mine[0]["label_source"] == "user", a
+PY
+expect 0 "clear a label" -- "$motivo" --db "$db" label "$first_id" --clear
+expect 1 "label an unknown invitation" -- "$motivo" --db "$db" label 999999 spam
+expect 2 "label with a wrong label" -- "$motivo" --db "$db" label "$first_id" nonsense
+printf '%s\n' '{"text": "hi", "label": "maybe"}' >"$work/badlabel.jsonl"
+expect 1 "eval with a wrong label" -- "$motivo" eval "$work/badlabel.jsonl"
+contains "$work/err" "badlabel.jsonl:1:" "eval names file and line"
+
 # The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given.
 (unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
   [[ $(stat -c %a "$work/xdg/motivo") == 700 ]] && ok || fail "XDG default location"

@@ -324,8 +324,10 @@ struct Classifier::Impl {
         end = s; // "- Ryan"
       } else if (closing) {
         end = s; // "Best regards, Ana" / "Saludos"
-      } else if (s > pos && marked[s - 1] == "/" && size <= 2 && sender.empty()) {
-        end = s; // "…\n- ryan", no sender name given
+      } else if (s > pos && marked[s - 1] == "/" && size <= 2 &&
+                 std::all_of(ids.begin() + static_cast<std::ptrdiff_t>(s), ids.begin() + static_cast<std::ptrdiff_t>(end),
+                             [](std::uint32_t id) { return id == Vocabulary::unknown; })) {
+        end = s; // "…\n- ryan": one or two words no catalog knows, on a line of their own
       } else if (names_at_end > 0 && names_at_end < size) {
         end -= names_at_end; // "… on LinkedIn Ana"
         break;

@@ -223,6 +223,7 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
       ++end_digits;
     std::size_t m = end_digits;
     while (m < text.size() && text[m] == ' ') ++m;
+    if (m < text.size() && text[m] == '-' && m + 1 < text.size() && ascii_alpha(text[m + 1])) ++m; // "15-minute"
     const std::string_view after = text.substr(m);
     if (after.starts_with("%")) percent = true;
     if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£")) s.money = true;

@@ -1,0 +1,303 @@
+#include <motivo/core/classify/campaigns.hpp>
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/evaluation.hpp>
+#include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/language.hpp>
+#include <motivo/core/classify/phrases.hpp>
+#include <motivo/core/classify/signals.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using namespace motivo::classify;
+
+namespace {
+
+const Classifier& classifier()
+{
+  static const Classifier c;
+  return c;
+}
+
+Label label_of(std::string_view text, std::string_view sender = "", std::string_view recipient = "")
+{
+  return classifier().classify({text, sender, recipient}).label;
+}
+
+std::string reasons_of(std::string_view text)
+{
+  std::string out;
+  for (const auto& r : classifier().classify({text, "", ""}).reasons) out += r + "\n";
+  return out;
+}
+
+} // namespace
+
+TEST(Fold, CaseAccentsApostrophesPunctuation)
+{
+  EXPECT_EQ(fold("¡Hola, JOSÉ!  I’d like…"), "hola jose id like");
+  EXPECT_EQ(fold("I'd"), fold("I’d"));
+  EXPECT_EQ(fold("Straße"), "strasse") << "full case folding";
+  EXPECT_EQ(fold("ﬁnance"), "finance") << "NFKC ligature";
+  EXPECT_EQ(fold("e\u0301te\u0301"), "ete") << "decomposed accents";
+  EXPECT_EQ(fold("añadirte"), "anadirte");
+  EXPECT_EQ(fold("  \t\n "), "");
+  EXPECT_EQ(fold("a\xff" "b"), "a b") << "an invalid byte is a space";
+  EXPECT_EQ(fold("日本語テキスト"), "日本語テキスト") << "letters of other scripts are kept";
+  EXPECT_EQ(fold("🚀 go"), "go");
+}
+
+TEST(Fold, MarksKeepSentencesAndLines)
+{
+  std::string out;
+  fold_marked_into("Hola Juan,\nQué tal. - Ana", out);
+  EXPECT_EQ(out, "hola juan | / que tal | / ana");
+}
+
+TEST(Fold, IsBlank)
+{
+  EXPECT_TRUE(is_blank(""));
+  EXPECT_TRUE(is_blank(" \t\r\n"));
+  EXPECT_TRUE(is_blank("\u00A0\u2003")) << "Unicode spaces";
+  EXPECT_FALSE(is_blank(" . "));
+}
+
+TEST(Phrases, FindsWholeWordSequences)
+{
+  Vocabulary v;
+  PhraseIndex index(v);
+  index.add("grow my network", 1);
+  index.add("network", 2);
+  const std::string text = fold("I want to grow my network, networking is great");
+  const auto ids = word_ids(v, words(text));
+  std::vector<PhraseIndex::Hit> hits;
+  index.find(ids, hits);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].payload, 1u);
+  EXPECT_EQ(hits[0].length, 3u);
+  EXPECT_EQ(hits[1].payload, 2u) << "'networking' is another word";
+}
+
+TEST(Classify, EmptyNotes)
+{
+  EXPECT_EQ(label_of(""), Label::empty);
+  EXPECT_EQ(label_of(" \n\t"), Label::empty);
+  EXPECT_EQ(label_of("\u00A0"), Label::empty);
+}
+
+TEST(Classify, StockTextHoweverDressed)
+{
+  for (const std::string_view text : {
+         "Me gustaría añadirte a mi red profesional en LinkedIn.",
+         "Hola Lucía, me gustaría añadirte a mi red profesional en Linkedin",
+         "ME GUSTARÍA AÑADIRTE A MI RED PROFESIONAL EN LINKEDIN.",
+         "Hi Paul, I’d like to join your LinkedIn network.\n\n- Ryan",
+         "I'd like to add you to my professional network on LinkedIn. - ryan",
+         "Dear Dr. Smith,\nI'd like to connect with you on LinkedIn.\nBest regards,\nAna Pérez",
+         "Since you're a person I trust, I wanted to invite you to join my network on LinkedIn.",
+         "Bonjour M. Lefèvre, J'aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+         "Saya ingin menambahkan Anda ke jaringan profesional saya di LinkedIn.",
+         "I'd like to add you to my professionnal network on LinkedIn",
+       }) {
+    EXPECT_EQ(label_of(text, "Ana Pérez", "Lucía Gómez"), Label::default_text) << text;
+  }
+  EXPECT_NE(reasons_of("Me gustaría añadirte a mi red profesional en LinkedIn.").find("stock text (es"),
+            std::string::npos);
+}
+
+TEST(Classify, StockTextPlusWordsOfOnesOwnIsJudgedOnThem)
+{
+  EXPECT_EQ(label_of("I'd like to add you to my professional network on LinkedIn. We met at the Data Summit in "
+                     "Lisbon yesterday, great talk on pricing!"),
+            Label::personalized);
+  EXPECT_EQ(label_of("I'd like to add you to my professional network on LinkedIn. Let's grow our networks "
+                     "together!"),
+            Label::template_text);
+  EXPECT_EQ(label_of("Me gustaría añadirte a mi red profesional en LinkedIn. Duplica tu inversión en 30 días con "
+                     "rentabilidad garantizada del 20%: bit.ly/x"),
+            Label::spam);
+}
+
+TEST(Classify, MergeFields)
+{
+  EXPECT_EQ(label_of("Hi {first_name}, let's connect!"), Label::template_text);
+  EXPECT_EQ(label_of("Hola %NOMBRE%, conectemos"), Label::template_text);
+  EXPECT_EQ(label_of("Hello [Name], I came across your profile."), Label::template_text);
+  EXPECT_NE(reasons_of("Hi {{ firstName }}, great to connect").find("merge field"), std::string::npos);
+  MergeFieldCatalog catalog;
+  catalog.add("[first name]");
+  EXPECT_TRUE(catalog.find("He said [sic] it was fine <3").empty());
+  EXPECT_EQ(catalog.find("Dear [First Name],").size(), 1u);
+  EXPECT_TRUE(catalog.find("50% off, 20% more").empty());
+}
+
+TEST(Classify, Spam)
+{
+  for (const std::string_view text : {
+         "Hi George, I work with investors in crypto arbitrage returning 3-5% daily, fully guaranteed. Add me on "
+         "Telegram: @elena_arb",
+         "Rentabilidad garantizada del 20% mensual invirtiendo en criptomonedas. Plazas limitadas: bit.ly/cripto",
+         "Boostez votre visibilité : 3 000 abonnés LinkedIn réels pour seulement 39 €. Écrivez-moi au 06 98 76 54 32",
+         "Hi Carla, we help construction firms cut admin time by 40% with our platform. Open to a quick 15-min demo "
+         "next week?",
+         "Congratulations! You have been shortlisted for the Global Leadership Award. A processing fee of $450 "
+         "applies.",
+       }) {
+    EXPECT_EQ(label_of(text), Label::spam) << text;
+  }
+}
+
+TEST(Signals, DomainsOnTheirOwn)
+{
+  MergeFieldCatalog none;
+  const std::vector<std::string> domains = {"t.co", "bit.ly"};
+  const auto courtesy = [](std::string_view) { return false; };
+  EXPECT_EQ(find_signals("see at.com and t.com", none, domains, {}, courtesy).domain_hits, 0u);
+  EXPECT_EQ(find_signals("go to https://bit.ly/abc now", none, domains, {}, courtesy).domain_hits, 2u);
+  EXPECT_EQ(find_signals("t.co/xyz", none, domains, {}, courtesy).domain_hits, 1u);
+  const Signals s = find_signals("Call +34 600 123 456 for $500", none, domains, {}, courtesy);
+  EXPECT_TRUE(s.phone);
+  EXPECT_TRUE(s.money);
+  EXPECT_FALSE(find_signals("See you on 12 March 2024", none, domains, {}, courtesy).phone);
+  EXPECT_TRUE(find_signals("a 15-minute call", none, domains, {}, courtesy).short_call);
+}
+
+TEST(Classify, PersonalNotes)
+{
+  for (const std::string_view text : {
+         "Hi Tom, we met at Sam's wedding in Cork - great talking about rowing!",
+         "Gracias por la clase del martes sobre SQL",
+         "Hola Carmela, fue un placer coincidir contigo en el Congreso de Enfermería de Zaragoza.",
+         "Bravo pour ta conf à Devoxx sur les tests de mutation !",
+         "Marcus Hill from our Leeds office said you're the person to ask about the SAP migration.",
+       }) {
+    EXPECT_EQ(label_of(text, "Kieran Doyle", "Tom Fitzgerald"), Label::personalized) << text;
+  }
+}
+
+TEST(Classify, GenericNotes)
+{
+  for (const std::string_view text : {
+         "Saw your profile and thought it would be great to connect and grow our networks.",
+         "Trabajamos en lo mismo, ¡conectemos!",
+         "Let's connect!",
+         "Congratulations",
+         "Hi, I'm constantly growing my network and engaging with professionals across different industries.",
+       }) {
+    EXPECT_EQ(label_of(text), Label::template_text) << text;
+  }
+}
+
+TEST(Classify, ReasonsAreGiven)
+{
+  for (const std::string_view text : {"", "Let's connect!", "Hi {name}", "We met at the PyCon sprint yesterday!"}) {
+    EXPECT_FALSE(classifier().classify({text, "", ""}).reasons.empty()) << text;
+  }
+}
+
+TEST(Classify, Languages)
+{
+  const std::vector<std::pair<std::string_view, std::string_view>> cases = {
+    {"Hola Pedro, ¿qué tal? Me encantó tu charla de ayer sobre datos.", "es"},
+    {"Hi Pedro, I really enjoyed your talk yesterday about data.", "en"},
+    {"Bonjour Pierre, j'ai beaucoup aimé votre présentation d'hier sur les données.", "fr"},
+    {"Hallo Peter, mir hat dein Vortrag gestern über Daten sehr gut gefallen.", "de"},
+    {"Olá Pedro, gostei muito da sua palestra de ontem sobre dados.", "pt"},
+    {"Ciao Pietro, mi è piaciuto molto il tuo intervento di ieri sui dati.", "it"},
+  };
+  for (const auto& [text, language] : cases) EXPECT_EQ(classifier().classify({text, "", ""}).language, language) << text;
+  EXPECT_EQ(classifier().classify({"", "", ""}).language, "zxx");
+}
+
+TEST(Campaigns, SameSkeletonFromThreeSendersIsATemplate)
+{
+  const std::string a = "Hola Teresa, estoy conectando con profesionales del sector logístico para compartir "
+                        "novedades e ideas. ¡Será un gusto tenerte en mi red! Un saludo, Rubén";
+  const std::string b = "Hola Marta, estoy conectando con profesionales del sector logístico para compartir "
+                        "novedades e ideas. ¡Será un gusto tenerte en mi red! Un saludo, Pablo";
+  const std::string c = "Hola Luis, estoy conectando con profesionales del sector logístico para compartir "
+                        "novedades e ideas. ¡Será un gusto tenerte en mi red! Un saludo, Carla";
+  const std::string other = "Hola Ana, nos conocimos ayer en la charla de Python de Valencia, ¿me pasas las slides?";
+  std::vector<Note> notes = {{a, "Rubén Ayala", "Teresa Moya"},
+                             {other, "Jorge Ruiz", "Ana Gil"},
+                             {b, "Pablo Ortiz", "Marta León"},
+                             {c, "Carla Soto", "Luis Vega"}};
+  const auto results = classifier().classify_batch(notes);
+  EXPECT_EQ(results[0].label, Label::template_text);
+  EXPECT_EQ(results[0].campaign, 0);
+  EXPECT_EQ(results[2].campaign, 0);
+  EXPECT_EQ(results[3].campaign, 0);
+  EXPECT_EQ(results[1].campaign, -1);
+  EXPECT_EQ(results[1].label, Label::personalized);
+  EXPECT_NE(results[0].reasons.front().find("mass campaign"), std::string::npos);
+  EXPECT_NE(results[0].reasons.front().find("also sent by"), std::string::npos);
+
+  // Two copies are below the threshold: each is judged on its own.
+  notes.pop_back();
+  const auto fewer = classifier().classify_batch(notes);
+  EXPECT_EQ(fewer[0].campaign, -1);
+}
+
+TEST(Campaigns, OneSenderToManyRecipientsIsACampaignToo)
+{
+  std::vector<std::string> texts;
+  std::vector<Note> notes;
+  for (const char* name : {"Ana", "Berta", "Carmen", "Diana"})
+    texts.push_back(std::string("Hi ") + name + ", it was great to see you join our discussion on stablecoins last "
+                                                "week. Thought to connect here as well.");
+  const char* recipients[] = {"Ana One", "Berta Two", "Carmen Three", "Diana Four"};
+  for (std::size_t i = 0; i < texts.size(); ++i) notes.push_back({texts[i], "Igor G", recipients[i]});
+  const auto results = classifier().classify_batch(notes);
+  for (const auto& r : results) EXPECT_EQ(r.label, Label::template_text);
+}
+
+TEST(Campaigns, LargeBatchesAreLabelledLikeSmallOnes)
+{
+  // Above 4096 notes a batch runs on several threads: the same notes must get the same labels and reasons, and
+  // notes that cannot form a campaign (empty, stock text, too short) the labels they get on their own.
+  const std::vector<std::string> texts = {
+    "", "Let's connect!", "Me gustaría añadirte a mi red profesional en LinkedIn.", "Gracias por tu charla",
+    "Hi Tom, we met at Sam's wedding in Cork - great talking about rowing!"};
+  std::vector<std::string> senders;
+  for (int i = 0; i < 5000; ++i) senders.push_back("Sender " + std::to_string(i));
+  std::vector<Note> notes;
+  for (int i = 0; i < 5000; ++i) notes.push_back({texts[i % texts.size()], senders[i], "Owner"});
+  const auto first = classifier().classify_batch(notes);
+  const auto second = classifier().classify_batch(notes);
+  for (std::size_t k = 0; k < notes.size(); ++k) {
+    ASSERT_EQ(first[k].label, second[k].label);
+    ASSERT_EQ(first[k].reasons, second[k].reasons);
+    if (k % texts.size() < 4) {
+      ASSERT_EQ(first[k].label, classifier().classify(notes[k]).label) << texts[k % texts.size()];
+    }
+  }
+  EXPECT_EQ(first[4].label, Label::template_text) << "the same note from a thousand senders is a campaign";
+  EXPECT_EQ(classifier().classify(notes[4]).label, Label::personalized) << "on its own it is personal";
+}
+
+TEST(Labels, NamesRoundTrip)
+{
+  for (const Label l : all_labels) EXPECT_EQ(parse_label(label_name(l)), l);
+  EXPECT_EQ(parse_label("personalised"), Label::personalized);
+  EXPECT_FALSE(parse_label("nonsense"));
+}
+
+TEST(Evaluation, PrecisionRecallAndFloors)
+{
+  Evaluation e;
+  e.add(Label::personalized, Label::personalized);
+  e.add(Label::personalized, Label::template_text);
+  e.add(Label::template_text, Label::personalized);
+  e.add(Label::template_text, Label::template_text);
+  e.add(Label::spam, Label::spam);
+  EXPECT_DOUBLE_EQ(e.precision(Label::personalized), 0.5);
+  EXPECT_DOUBLE_EQ(e.recall(Label::personalized), 0.5);
+  EXPECT_DOUBLE_EQ(e.accuracy(), 0.6);
+  EXPECT_DOUBLE_EQ(e.personal_accuracy(), 0.6);
+  EXPECT_DOUBLE_EQ(e.precision(Label::default_text), 1.0) << "nothing predicted";
+  const auto floors = e.floors();
+  ASSERT_EQ(floors.size(), 4u);
+  EXPECT_FALSE(floors[1].met());
+}
