@@ -33,6 +33,7 @@ demo: build
 
 bench: build
 	@bench/run.sh $(BUILD)
+	@bench/classify.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-*

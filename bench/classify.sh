@@ -33,7 +33,8 @@ done
 # 1. The dev set. devset.py exits 77 when the shared folder is absent, after writing the synthetic notes only.
 rc=0
 python3 scripts/devset.py --labels tests/data/classify/real-labels.tsv --shared "$shared" \
-  --synthetic tests/data/classify/synthetic.jsonl --out "$devset" || rc=$?
+  --synthetic tests/data/classify/synthetic.jsonl --synthetic tests/data/classify/heldout.jsonl \
+  --synthetic tests/data/classify/heldout2.jsonl --out "$devset" || rc=$?
 if ((rc == 77)); then
   echo "classify.sh: real notes not found, dev set is the synthetic notes only" >&2
 elif ((rc != 0)); then
@@ -63,10 +64,17 @@ echo
 echo "$notes notes per run (the dev set cycled); fastText's input is already preprocessed, motivo's is raw JSONL."
 cat "$out/classify.md"
 
-# 4. motivo's own figures on the dev set.
+# 4. motivo's own figures on the dev set, and its peak memory on the speed run.
 echo
 if [[ -x $motivo ]] && "$motivo" eval --help 2>/dev/null | grep -q 'Usage: .*eval'; then
   "$motivo" eval "$devset"
 else
   echo "motivo eval not built yet: skipped"
 fi
+if ((have_classify)); then
+  /usr/bin/time -f "%M" -o "$out/classify-peak-kb" "$motivo" classify --jsonl <"$work/notes.jsonl" >/dev/null
+  echo "Peak memory of motivo classify --jsonl on $notes notes: $(($(cat "$out/classify-peak-kb") / 1024)) MiB"
+fi
+
+# 5. In-process stages (Google Benchmark): stock-text stage, whole pipeline, folding vs ICU, CLD2 alone.
+"$build/bench/motivo_classify_bench" --benchmark_min_time=0.5

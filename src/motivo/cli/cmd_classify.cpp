@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <sys/stat.h>
 #include <fstream>
 #include <iostream>
 
@@ -85,15 +86,22 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
       // All of standard input at once (one batch anyway), not line by line through iostreams.
       std::string data;
       {
-        char buffer[1 << 16];
-        std::size_t n;
-        while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) data.append(buffer, n);
+        struct stat st {};
+        if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
+        std::size_t used = 0;
+        for (;;) {
+          if (data.size() < used + (1 << 20)) data.resize(std::max<std::size_t>(used + (1 << 20), data.capacity()));
+          const std::size_t n = std::fread(data.data() + used, 1, data.size() - used, stdin);
+          if (n == 0) break;
+          used += n;
+        }
+        data.resize(used);
       }
       const JsonlNotes input = read_jsonl_notes(data, "<stdin>", false);
       const std::vector<classify::Result> results = classifier.classify_batch(input.notes);
       std::string out;
       for (std::size_t i = 0; i < results.size(); ++i) {
-        append_result_line(out, input.ids[i].dump(), results[i]);
+        append_result_line(out, input.ids[i], results[i]);
         if (out.size() > (1u << 20)) {
           std::fwrite(out.data(), 1, out.size(), stdout);
           out.clear();
@@ -188,7 +196,7 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
     if (options->errors) {
       for (std::size_t i = 0; i < results.size(); ++i) {
         if (results[i].label == all.gold[i]) continue;
-        fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i].dump(),
+        fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i],
                    classify::label_name(all.gold[i]), classify::label_name(results[i].label), results[i].language,
                    all.texts[i].substr(0, 300));
         for (const auto& r : results[i].reasons) fmt::print(stderr, "    - {}\n", r);

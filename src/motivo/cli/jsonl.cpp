@@ -29,20 +29,125 @@ void JsonlNotes::append(JsonlNotes&& other)
 
 namespace {
 
-std::string optional_string(const nlohmann::json& j, const char* key, const std::string& name, std::size_t line)
+// The fields of one line, read with nlohmann's SAX interface: no document is built, so a line costs a few
+// string copies instead of a tree of allocations (docs/PERFORMANCE.md).
+struct LineFields : nlohmann::json_sax<nlohmann::json> {
+  enum class Kind { absent, null, string, other };
+  struct Field {
+    Kind kind = Kind::absent;
+    std::string value;
+  };
+  Field id, text, sender, recipient, label, language;
+  std::string id_json;      // the id as JSON text, for scalar ids
+  bool id_compound = false; // an object or array id: the caller falls back to a document
+  bool object = false;      // the line is an object
+  int depth = 0;
+  Field* current = nullptr; // the field of the key just read, at depth 1
+
+  Field* field_of(const std::string& key)
+  {
+    if (key == "id") return &id;
+    if (key == "text") return &text;
+    if (key == "sender") return &sender;
+    if (key == "recipient") return &recipient;
+    if (key == "label") return &label;
+    if (key == "language") return &language;
+    return nullptr;
+  }
+  void scalar(Kind kind, std::string value, std::string json)
+  {
+    if (depth == 1 && current) {
+      current->kind = kind;
+      current->value = std::move(value);
+      if (current == &id) id_json = std::move(json);
+    }
+    current = nullptr;
+  }
+  bool null() override
+  {
+    scalar(Kind::null, {}, "null");
+    return true;
+  }
+  bool boolean(bool v) override
+  {
+    scalar(Kind::other, {}, v ? "true" : "false");
+    return true;
+  }
+  bool number_integer(number_integer_t v) override
+  {
+    scalar(Kind::other, {}, std::to_string(v));
+    return true;
+  }
+  bool number_unsigned(number_unsigned_t v) override
+  {
+    scalar(Kind::other, {}, std::to_string(v));
+    return true;
+  }
+  bool number_float(number_float_t, const string_t& raw) override
+  {
+    scalar(Kind::other, {}, raw);
+    return true;
+  }
+  bool string(string_t& v) override
+  {
+    std::string json = current == &id ? nlohmann::json(v).dump() : std::string();
+    scalar(Kind::string, std::move(v), std::move(json));
+    return true;
+  }
+  bool binary(binary_t&) override
+  {
+    scalar(Kind::other, {}, {});
+    return true;
+  }
+  bool start_object(std::size_t) override { return open(); }
+  bool start_array(std::size_t) override { return open(); }
+  bool open()
+  {
+    if (depth == 0) object = true; // arrays at the top are caught below: object stays false for them
+    if (depth == 1 && current) {
+      current->kind = Kind::other;
+      if (current == &id) id_compound = true;
+      current = nullptr;
+    }
+    ++depth;
+    return true;
+  }
+  bool end_object() override
+  {
+    --depth;
+    return true;
+  }
+  bool end_array() override
+  {
+    --depth;
+    return true;
+  }
+  bool key(string_t& k) override
+  {
+    if (depth == 1) current = field_of(k);
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override
+  {
+    error = e.what();
+    return false;
+  }
+  std::string error;
+};
+
+std::string string_field(const LineFields::Field& f, const char* key, const std::string& name, std::size_t line)
 {
-  const auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return {};
-  if (!it->is_string())
-    throw InputError(name, line, fmt::format("\"{}\" must be a string (\"{}\")", key, quote_value(it->dump())));
-  return it->get<std::string>();
+  if (f.kind == LineFields::Kind::absent || f.kind == LineFields::Kind::null) return {};
+  if (f.kind != LineFields::Kind::string)
+    throw InputError(name, line, fmt::format("\"{}\" must be a string", key));
+  return f.value;
 }
 
 } // namespace
 
 namespace {
 
-// Parses the lines [first, last) of `lines` (line numbers start at first_number) into `out`.
+// Parses the lines [first, last) of `lines` into `out`.
 void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, std::size_t last,
                  const std::string& name, bool labelled, JsonlNotes& out)
 {
@@ -51,30 +156,29 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
     std::string_view line = lines[k];
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      throw InputError(name, number, fmt::format("not valid JSON: {} (\"{}\")", e.what(), quote_value(line)));
-    }
-    if (!j.is_object()) throw InputError(name, number, fmt::format("not a JSON object (\"{}\")", quote_value(line)));
-    const auto text = j.find("text");
-    if (text == j.end() || !text->is_string())
-      throw InputError(name, number, fmt::format("no string \"text\" (\"{}\")", quote_value(line)));
-    const auto id = j.find("id");
-    out.ids.push_back(id != j.end() ? std::move(*id) : nlohmann::json(number));
-    out.texts.push_back(std::move(text->get_ref<std::string&>()));
-    out.senders.push_back(optional_string(j, "sender", name, number));
-    out.recipients.push_back(optional_string(j, "recipient", name, number));
+    LineFields f;
+    if (!nlohmann::json::sax_parse(line, &f))
+      throw InputError(name, number, fmt::format("not valid JSON: {} ({})", f.error, quote_value(line)));
+    const auto open = line.find_first_not_of(" \t");
+    if (!f.object || line[open] != '{')
+      throw InputError(name, number, fmt::format("not a JSON object ({})", quote_value(line)));
+    if (f.text.kind != LineFields::Kind::string)
+      throw InputError(name, number, fmt::format("no string \"text\" ({})", quote_value(line)));
+    if (f.id_compound) out.ids.push_back(nlohmann::json::parse(line)["id"].dump());
+    else if (f.id.kind == LineFields::Kind::absent) out.ids.push_back(std::to_string(number));
+    else out.ids.push_back(std::move(f.id_json));
+    out.texts.push_back(std::move(f.text.value));
+    out.senders.push_back(string_field(f.sender, "sender", name, number));
+    out.recipients.push_back(string_field(f.recipient, "recipient", name, number));
     if (labelled) {
-      const std::string label = optional_string(j, "label", name, number);
+      const std::string label = string_field(f.label, "label", name, number);
       const auto parsed = classify::parse_label(label);
       if (!parsed)
         throw InputError(name, number,
-                         fmt::format("\"label\" must be empty, default, template, spam or personalized (\"{}\")",
+                         fmt::format("\"label\" must be empty, default, template, spam or personalized ({})",
                                      quote_value(label)));
       out.gold.push_back(*parsed);
-      out.gold_language.push_back(optional_string(j, "language", name, number));
+      out.gold_language.push_back(string_field(f.language, "language", name, number));
     }
   }
 }

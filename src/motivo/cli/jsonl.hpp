@@ -13,7 +13,7 @@ namespace motivo::cli {
 // Notes read from JSON Lines: {"id", "text", "sender", "recipient"} and, for evaluation, "label" and "language".
 // The strings are owned here; `notes` views them.
 struct JsonlNotes {
-  std::vector<nlohmann::json> ids;
+  std::vector<std::string> ids; // each id as JSON text (a line without one: its line number)
   std::vector<std::string> texts, senders, recipients;
   std::vector<classify::Label> gold;
   std::vector<std::string> gold_language;

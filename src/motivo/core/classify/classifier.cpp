@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -585,6 +586,14 @@ struct Classifier::Impl {
 
   // The label of an analysed note. In a campaign, the batch adds the line saying which campaign (see
   // classify_batch); here in_campaign only chooses the branch.
+  static constexpr int spam_threshold = 4, campaign_spam_threshold = 3;
+
+  static std::string stock_part_reason(const Analysis& a)
+  {
+    return fmt::format("contains the stock text ({}) \"{}\", judged on the rest", a.stock->language,
+                       shorten(a.stock->text));
+  }
+
   Result decide(const Analysis& a, bool in_campaign) const
   {
     Result r;
@@ -615,16 +624,13 @@ struct Classifier::Impl {
       return out;
     };
     const auto add_stock_reason = [&] {
-      if (a.stock)
-        r.reasons.push_back(fmt::format("contains the stock text ({}) \"{}\", judged on the rest", a.stock->language,
-                                        shorten(a.stock->text)));
+      if (a.stock) r.reasons.push_back(stock_part_reason(a));
     };
-    const int spam_threshold = 4;
-    if (a.spam >= spam_threshold || (in_campaign && a.spam >= 3)) {
+    if (a.spam >= spam_threshold || (in_campaign && a.spam >= campaign_spam_threshold)) {
       r.label = Label::spam;
       r.confidence = std::min(0.99, 0.6 + 0.05 * a.spam);
       r.reasons.push_back(fmt::format("sales or scam signals, score {} (spam from {})", a.spam,
-                                      in_campaign ? 3 : spam_threshold));
+                                      in_campaign ? campaign_spam_threshold : spam_threshold));
       if (!a.spam_hits.empty()) r.reasons.push_back("selling words: " + list(a.spam_hits));
       for (auto& s : signal_reasons) r.reasons.push_back(s);
       add_stock_reason();
@@ -706,10 +712,15 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
     std::vector<std::thread> threads;
     std::exception_ptr failure;
     std::mutex failure_mutex;
+    // Blocks of consecutive notes taken in turn: threads writing neighbouring results would share cache lines.
+    std::atomic<std::size_t> next{0};
+    constexpr std::size_t block = 512;
     for (std::size_t w = 0; w < workers; ++w) {
-      threads.emplace_back([&, w] {
+      threads.emplace_back([&] {
         try {
-          for (std::size_t i = w; i < notes.size(); i += workers) work(i);
+          for (std::size_t from = next.fetch_add(block); from < notes.size(); from = next.fetch_add(block)) {
+            for (std::size_t i = from; i < std::min(from + block, notes.size()); ++i) work(i);
+          }
         } catch (...) {
           const std::lock_guard lock(failure_mutex);
           if (!failure) failure = std::current_exception();
@@ -721,8 +732,14 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
   };
   // Each note is analysed and labelled twice over, on its own and as a campaign member, in parallel; only the
   // two results and the skeleton are kept, so a batch of a million notes needs no million analyses in memory.
+  // What a note becomes inside a campaign is mostly known without deciding again: spam stays spam, a note
+  // below the campaign spam threshold becomes a template (keeping its stock-text reason); only notes in between
+  // are decided again.
   struct Kept {
     Result solo, in_campaign;
+    bool same_in_campaign = false;
+    bool recomputed = false;
+    std::string stock_reason;
   };
   std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
@@ -730,7 +747,14 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
     Analysis a = impl_->analyse(notes[i], true);
     kept[i].solo = impl_->decide(a, false);
     if (a.blank || a.stock_whole || !a.skeleton) return;
-    kept[i].in_campaign = impl_->decide(a, true);
+    if (a.spam >= Impl::spam_threshold) {
+      kept[i].same_in_campaign = true;
+    } else if (a.spam >= Impl::campaign_spam_threshold) {
+      kept[i].in_campaign = impl_->decide(a, true);
+      kept[i].recomputed = true;
+    } else if (a.stock) {
+      kept[i].stock_reason = Impl::stock_part_reason(a);
+    }
     inputs[i].signature = a.skeleton;
     inputs[i].sender = notes[i].sender;
     inputs[i].recipient = notes[i].recipient;
@@ -752,7 +776,17 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
       results[i] = std::move(kept[i].solo);
       continue;
     }
-    Result r = std::move(kept[i].in_campaign);
+    Result r;
+    if (kept[i].same_in_campaign) {
+      r = std::move(kept[i].solo);
+    } else if (kept[i].recomputed) {
+      r = std::move(kept[i].in_campaign);
+    } else {
+      r.label = Label::template_text;
+      r.language = std::move(kept[i].solo.language);
+      r.confidence = 0.9;
+      if (!kept[i].stock_reason.empty()) r.reasons.push_back(std::move(kept[i].stock_reason));
+    }
     r.campaign = c.first;
     std::vector<std::string> senders, recipients;
     for (const std::size_t m : members[c.first]) {
