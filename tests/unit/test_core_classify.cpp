@@ -1,5 +1,6 @@
 #include <motivo/core/classify/campaigns.hpp>
 #include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/edit_distance.hpp>
 #include <motivo/core/classify/evaluation.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/language.hpp>
@@ -8,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -300,4 +302,37 @@ TEST(Evaluation, PrecisionRecallAndFloors)
   const auto floors = e.floors();
   ASSERT_EQ(floors.size(), 4u);
   EXPECT_FALSE(floors[1].met());
+}
+
+TEST(EditDistance, BandedAgreesWithTheFullTable)
+{
+  const auto full = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(a.size() + 1), cur(a.size() + 1);
+    for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[0] = j;
+      for (std::size_t i = 1; i <= a.size(); ++i)
+        cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      std::swap(prev, cur);
+    }
+    return prev[a.size()];
+  };
+  std::mt19937 random(7);
+  std::uniform_int_distribution<int> letter(0, 3), length(0, 30), limit_of(0, 6);
+  for (int round = 0; round < 20000; ++round) {
+    std::string a, b;
+    for (int i = length(random); i > 0; --i) a += static_cast<char>('a' + letter(random));
+    b = a;
+    for (int edits = letter(random) * 2; edits > 0; --edits) {
+      const std::size_t at = b.empty() ? 0 : random() % b.size();
+      switch (letter(random)) {
+      case 0: b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), 'x'); break;
+      case 1: if (!b.empty()) b.erase(at, 1); break;
+      default: if (!b.empty()) b[at] = static_cast<char>('a' + letter(random));
+      }
+    }
+    const std::size_t limit = static_cast<std::size_t>(limit_of(random));
+    const std::size_t want = std::min(full(a, b), limit + 1);
+    ASSERT_EQ(bounded_levenshtein(a, b, limit), want) << a << " / " << b << " limit " << limit;
+  }
 }

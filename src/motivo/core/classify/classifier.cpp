@@ -1,6 +1,7 @@
 #include <motivo/core/classify/classifier.hpp>
 
 #include <motivo/core/classify/campaigns.hpp>
+#include <motivo/core/classify/edit_distance.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/language.hpp>
 #include <motivo/core/classify/phrases.hpp>
@@ -66,28 +67,13 @@ int to_int(const std::string& s, int fallback)
   }
 }
 
-// Edit distance between a and b if it is at most `limit`, otherwise limit + 1 (a band of the usual table).
-std::size_t bounded_levenshtein(std::string_view a, std::string_view b, std::size_t limit)
+void join_into(const std::vector<std::string_view>& words, std::size_t from, std::size_t to, std::string& out)
 {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > limit) return limit + 1;
-  if (a.size() > 255) return limit + 1; // stock texts are shorter
-  std::array<std::size_t, 256> prev_row, cur_row;
-  std::size_t* prev = prev_row.data();
-  std::size_t* cur = cur_row.data();
-  for (std::size_t i = 0; i <= a.size(); ++i) prev[i] = i;
-  for (std::size_t j = 1; j <= b.size(); ++j) {
-    cur[0] = j;
-    std::size_t row_min = cur[0];
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[i] = std::min({prev[i] + 1, cur[i - 1] + 1, prev[i - 1] + cost});
-      row_min = std::min(row_min, cur[i]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(prev, cur);
+  out.clear();
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(words[i]);
   }
-  return std::min(prev[a.size()], limit + 1);
 }
 
 std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to)
@@ -110,10 +96,17 @@ std::string shorten(std::string_view text, std::size_t max = 60)
 
 } // namespace
 
-// Everything learned about one note before the batch-level decisions.
+// Everything learned about one note before the batch-level decisions. One Analysis per thread is reused
+// from note to note: its buffers keep their capacity, so a note costs almost no allocation.
 struct Analysis {
+  // Scratch
+  std::string folded;                                  // marked fold of the text
+  std::string folded_recipient, folded_sender, joined;
+  std::vector<std::string_view> marked;                // words and marks
+  std::vector<std::uint32_t> marked_ids;
+  std::vector<std::string> recipient, sender;          // folded name words
+  // What was found
   bool blank = false;
-  std::string folded;                    // marked fold of the text
   std::vector<std::string_view> all;     // every word of the note (marks removed)
   std::vector<std::string_view> body;    // without greeting and sign-off
   std::vector<std::string_view> scope;   // what is judged: the body, minus a stock text found inside it
@@ -129,16 +122,26 @@ struct Analysis {
   std::size_t scope_words = 0, body_words = 0, all_words = 0;
   std::optional<Signature> skeleton; // for campaign detection, when the note is long enough
 
-  // Drops the text and word lists once the counts and the skeleton are taken: a batch keeps every analysis.
-  void compact()
+  void reset()
+  {
+    blank = false;
+    for (auto* v : {&marked, &all, &body, &scope}) v->clear();
+    for (auto* v : {&marked_ids, &all_ids, &body_ids, &scope_ids}) v->clear();
+    for (auto* v : {&recipient, &sender, &names, &spam_hits, &generic_hits, &personal_hits}) v->clear();
+    language.clear();
+    stock = nullptr;
+    stock_whole = false;
+    stock_distance = 0;
+    signals = Signals{};
+    spam = generic = personal = 0;
+    scope_words = body_words = all_words = 0;
+    skeleton.reset();
+  }
+  void count()
   {
     scope_words = scope.size();
     body_words = body.size();
     all_words = all.size();
-    std::string().swap(folded);
-    for (auto* v : {&all, &body, &scope}) std::vector<std::string_view>().swap(*v);
-    for (auto* v : {&all_ids, &body_ids, &scope_ids}) std::vector<std::uint32_t>().swap(*v);
-    std::vector<std::string>().swap(names);
   }
 };
 
@@ -357,7 +360,8 @@ struct Classifier::Impl {
   }
 
   const StockText* find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
-                              bool& whole, std::size_t& distance, std::size_t& from, std::size_t& to) const
+                              std::string& text, bool& whole, std::size_t& distance, std::size_t& from,
+                              std::size_t& to) const
   {
     for (const StockText& s : stock) {
       if (s.ids == ids) { // every stock word is in the vocabulary, so equal ids are equal words
@@ -369,7 +373,7 @@ struct Classifier::Impl {
       }
     }
     if (body.size() + 3 < min_stock_words) return nullptr;
-    const std::string text = join(body, 0, body.size());
+    join_into(body, 0, body.size(), text);
     // Near matches: a few edits (a typo, "Linkedin" split, a word added or dropped) on the whole body, or on a
     // run of words of about a stock text's length inside a longer note.
     if (text.size() + 12 < stock_min) return nullptr;
@@ -402,7 +406,7 @@ struct Classifier::Impl {
         for (const std::size_t extra : {0, 1, -1}) {
           const std::size_t n = s.words.size() + extra;
           if (n == 0 || i + n > body.size()) continue;
-          const std::string window = join(body, i, i + n);
+          const std::string window = join(body, i, i + n); // rare: the stock text's first words matched
           const std::size_t d = bounded_levenshtein(window, s.folded, limit);
           if (d <= limit && d < best_distance) {
             best = &s;
@@ -506,37 +510,39 @@ struct Classifier::Impl {
     return choose_language(text, votes);
   }
 
-  Analysis analyse(const Note& note, bool want_skeleton) const
+  void analyse(const Note& note, bool want_skeleton, Analysis& a) const
   {
-    Analysis a;
+    a.reset();
     if (is_blank(note.text)) {
       a.blank = true;
       a.language = "zxx";
-      return a;
+      return;
     }
     fold_marked_into(note.text, a.folded);
-    const std::vector<std::string_view> marked = words(a.folded);
-    const std::vector<std::uint32_t> marked_ids = word_ids(vocab, marked);
+    words_into(a.folded, a.marked);
+    ids_into(vocab, a.marked, a.marked_ids);
+    const auto& marked = a.marked;
+    const auto& marked_ids = a.marked_ids;
     for (std::size_t i = 0; i < marked.size(); ++i) {
       if (is_mark(marked[i])) continue;
       a.all.push_back(marked[i]);
       a.all_ids.push_back(marked_ids[i]);
     }
-    std::vector<std::string> recipient, sender;
-    const std::string folded_recipient = fold(note.recipient), folded_sender = fold(note.sender);
-    for (const auto w : words(folded_recipient)) recipient.emplace_back(w);
-    for (const auto w : words(folded_sender)) sender.emplace_back(w);
-    a.names = recipient;
-    a.names.insert(a.names.end(), sender.begin(), sender.end());
+    fold_into(note.recipient, a.folded_recipient);
+    fold_into(note.sender, a.folded_sender);
+    for (const auto w : words(a.folded_recipient)) a.recipient.emplace_back(w);
+    for (const auto w : words(a.folded_sender)) a.sender.emplace_back(w);
+    a.names = a.recipient;
+    a.names.insert(a.names.end(), a.sender.begin(), a.sender.end());
 
-    const auto [begin, end] = strip_courtesy(marked, marked_ids, recipient, sender);
+    const auto [begin, end] = strip_courtesy(marked, marked_ids, a.recipient, a.sender);
     for (std::size_t i = begin; i < end; ++i) {
       if (is_mark(marked[i])) continue;
       a.body.push_back(marked[i]);
       a.body_ids.push_back(marked_ids[i]);
     }
     std::size_t from = 0, to = 0;
-    a.stock = find_stock(a.body, a.body_ids, a.stock_whole, a.stock_distance, from, to);
+    a.stock = find_stock(a.body, a.body_ids, a.joined, a.stock_whole, a.stock_distance, from, to);
     if (a.stock && !a.stock_whole) {
       // Stock text plus words of the sender's own: judge the rest. A rest that is only courtesy is no rest.
       for (std::size_t i = 0; i < a.body.size(); ++i) {
@@ -552,19 +558,19 @@ struct Classifier::Impl {
       for (const auto w : a.scope) named += is_name(w, a.names) ? 1 : 0;
       if (rest <= named) a.stock_whole = true;
     } else {
-      a.scope = a.all;
-      a.scope_ids = a.all_ids;
+      a.scope.assign(a.all.begin(), a.all.end());
+      a.scope_ids.assign(a.all_ids.begin(), a.all_ids.end());
     }
     a.language = language_of(note.text, a.all_ids);
-    if (a.stock_whole) {
-      a.compact();
-      return a;
-    }
+    a.count();
+    if (a.stock_whole) return;
 
-    a.signals = find_signals(note.text, merge_fields, spam_domains, a.names, [this](std::string_view w) {
-      const std::uint32_t id = vocab.find(w);
-      return greetings.is_word(id) || closings.is_word(id) || is_title(id);
-    });
+    find_signals(note.text, merge_fields, spam_domains, a.names,
+                 [this](std::string_view w) {
+                   const std::uint32_t id = vocab.find(w);
+                   return greetings.is_word(id) || closings.is_word(id) || is_title(id);
+                 },
+                 a.signals);
     if (a.language == "de" || a.language == "lb") {
       // German capitalises every noun: capitals name nothing in particular there.
       a.signals.named_things = 0;
@@ -580,8 +586,6 @@ struct Classifier::Impl {
     score(a.scope_ids, a);
     grammar_cues(a.scope, a.scope_ids, a);
     if (want_skeleton) a.skeleton = skeleton_signature(a.scope, a.names);
-    a.compact();
-    return a;
   }
 
   // The label of an analysed note. In a campaign, the batch adds the line saying which campaign (see
@@ -687,7 +691,9 @@ Classifier::~Classifier() = default;
 
 Result Classifier::classify(const Note& note) const
 {
-  return impl_->decide(impl_->analyse(note, false), false);
+  thread_local Analysis a;
+  impl_->analyse(note, false, a);
+  return impl_->decide(a, false);
 }
 
 std::optional<Label> Classifier::quick_label(const Note& note) const
@@ -744,7 +750,8 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
   std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
   in_parallel([&](std::size_t i) {
-    Analysis a = impl_->analyse(notes[i], true);
+    thread_local Analysis a;
+    impl_->analyse(notes[i], true, a);
     kept[i].solo = impl_->decide(a, false);
     if (a.blank || a.stock_whole || !a.skeleton) return;
     if (a.spam >= Impl::spam_threshold) {

@@ -219,6 +219,13 @@ std::string fold(std::string_view text)
 std::vector<std::string_view> words(std::string_view folded)
 {
   std::vector<std::string_view> out;
+  words_into(folded, out);
+  return out;
+}
+
+void words_into(std::string_view folded, std::vector<std::string_view>& out)
+{
+  out.clear();
   std::size_t start = 0;
   while (start < folded.size()) {
     std::size_t end = folded.find(' ', start);
@@ -226,7 +233,6 @@ std::vector<std::string_view> words(std::string_view folded)
     if (end > start) out.push_back(folded.substr(start, end - start));
     start = end + 1;
   }
-  return out;
 }
 
 bool is_blank(std::string_view text)

@@ -20,6 +20,7 @@ inline bool is_mark(std::string_view word) { return word == "|" || word == "/"; 
 
 // The words of a folded text (views into it).
 std::vector<std::string_view> words(std::string_view folded);
+void words_into(std::string_view folded, std::vector<std::string_view>& out);
 
 // Whether `text` has nothing but white space (ASCII or Unicode).
 bool is_blank(std::string_view text);

@@ -143,8 +143,21 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
                      const std::function<bool(std::string_view)>& courtesy)
 {
   Signals s;
+  find_signals(text, merge_fields, domains, names, courtesy, s);
+  return s;
+}
+
+void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, const std::vector<std::string>& domains,
+                  const std::vector<std::string>& names, const std::function<bool(std::string_view)>& courtesy,
+                  Signals& s)
+{
+  s = Signals{};
   s.merge_fields = merge_fields.find(text);
-  const std::string lower = lower_ascii(text);
+  thread_local std::string lower;
+  lower.assign(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
 
   // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
   // runs of host characters around each dot of the text are compared.
@@ -265,9 +278,14 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     if (c < 0) continue;
-    if (u_isalnum(c)) {
+    if (c < 0x80 ? ascii_alnum(static_cast<char>(c)) : u_isalnum(c)) {
       std::int32_t end = i;
       while (end < n) {
+        const std::uint8_t byte = bytes[end];
+        if (byte < 0x80 && ascii_alnum(static_cast<char>(byte))) { // the common case, without ICU
+          ++end;
+          continue;
+        }
         std::int32_t next = end;
         UChar32 d;
         U8_NEXT(bytes, next, n, d);
@@ -280,7 +298,7 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
       const std::string_view word = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
       i = end;
       ++all_words;
-      const bool capital = u_isupper(c) || u_istitle(c);
+      const bool capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       bool is_courtesy = false;
       if (capital && word.size() > 1) {
         bool all_upper = true;
@@ -328,7 +346,6 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
     s.named_things = static_cast<int>(candidates.size());
     s.named = std::move(candidates);
   }
-  return s;
 }
 
 } // namespace motivo::classify

@@ -45,5 +45,8 @@ struct Signals {
 Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_fields,
                      const std::vector<std::string>& domains, const std::vector<std::string>& names,
                      const std::function<bool(std::string_view)>& courtesy);
+void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, const std::vector<std::string>& domains,
+                  const std::vector<std::string>& names, const std::function<bool(std::string_view)>& courtesy,
+                  Signals& out);
 
 } // namespace motivo::classify
