@@ -10,30 +10,28 @@ ClassifySummary classify_stored(store::NoteLabels& target, const classify::Class
   std::vector<classify::Note> notes;
   notes.reserve(rows.size());
   for (const auto& r : rows) notes.push_back({r.message, r.from, r.to});
-  const std::vector<classify::Result> results = classifier.classify_batch(notes);
-
   ClassifySummary summary;
   summary.notes = rows.size();
   std::set<std::int64_t> campaigns;
-  std::vector<store::LabelRow> labels;
-  labels.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const classify::Result& r = results[i];
-    store::LabelRow l;
+  // Labels go to the store as the classifier hands them out: no vector of every label in memory.
+  const std::unique_ptr<store::LabelSink> sink = target.label_sink();
+  store::LabelRow l;
+  classifier.classify_batch(notes, [&](std::size_t i, classify::Result&& r) {
     l.id = rows[i].id;
     l.label = std::string(classify::label_name(r.label));
-    l.language = r.language;
+    l.language = std::move(r.language);
     l.confidence = r.confidence;
-    l.reasons = r.reasons;
+    l.reasons = std::move(r.reasons);
+    l.campaign.reset();
     if (r.campaign >= 0) {
       l.campaign = rows[static_cast<std::size_t>(r.campaign)].id;
       campaigns.insert(*l.campaign);
     }
     ++summary.by_label[static_cast<std::size_t>(r.label)];
-    labels.push_back(std::move(l));
-  }
+    sink->put(l);
+  });
+  sink->done();
   summary.campaigns = campaigns.size();
-  target.save_labels(labels);
   return summary;
 }
 

@@ -1,5 +1,4 @@
 #include <motivo/app/import.hpp>
-
 #include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
@@ -77,8 +76,10 @@ linkedin::OwnerFinder find_owner(const std::vector<Selected>& files)
     while (rows.next(row)) {
       if (row.direction) {
         // The 2018 layout says which side the owner is on.
-        if (*row.direction == Direction::outgoing) owner.add_message_participant(row.from, row.from_url);
-        else owner.add_message_participant(row.to, row.to_urls);
+        if (*row.direction == Direction::outgoing)
+          owner.add_message_participant(row.from, row.from_url);
+        else
+          owner.add_message_participant(row.to, row.to_urls);
         continue;
       }
       owner.add_message_participant(row.from, row.from_url);
@@ -133,7 +134,8 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
     r.from_person = people_.resolve(row.from, row.from_url);
     r.to_person = people_.resolve(row.to, row.to_url);
     const std::string_view from_key = people_.name_key(row.from);
-    r.key = identity_key("invitation", {from_key, people_.name_key(row.to), key_number(row.sent_at), to_string(row.direction)});
+    r.key = identity_key("invitation",
+                         {from_key, people_.name_key(row.to), key_number(row.sent_at), to_string(row.direction)});
     count(session_.add_invitation(r), report);
     if (!invitations_from_ || row.sent_at < *invitations_from_) invitations_from_ = row.sent_at;
     progress_.tick(reader, file.display_name);
@@ -157,8 +159,8 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
     r.email = row.email;
     r.company = row.company;
     r.position = row.position;
-    r.connected_on = datetime::format_date(datetime::to_unix(
-        {row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
+    r.connected_on = datetime::format_date(
+        datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
     r.connected_at = row.connected_at;
     if (row.hidden) {
       r.person.reset();
@@ -199,8 +201,10 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
     r.draft = row.draft;
     r.from_person = people_.resolve(row.from, row.from_url);
     r.to_person = count_urls(row.to_urls) <= 1 ? people_.resolve(row.to, row.to_urls) : std::nullopt;
-    if (row.direction) r.direction = *row.direction;
-    else r.direction = r.from_person == owner_ ? Direction::outgoing : Direction::incoming;
+    if (row.direction)
+      r.direction = *row.direction;
+    else
+      r.direction = r.from_person == owner_ ? Direction::outgoing : Direction::incoming;
     const std::string_view from_key = people_.name_key(row.from);
     std::string_view conversation = row.conversation_id;
     if (conversation.empty()) {
@@ -219,7 +223,11 @@ std::string summary_json(const ImportReport& report)
 {
   nlohmann::json files = nlohmann::json::array();
   for (const FileReport& f : report.files) {
-    files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known},
+    files.push_back({{"file", f.name},
+                     {"kind", f.kind},
+                     {"rows", f.rows},
+                     {"new", f.added},
+                     {"known", f.known},
                      {"skipped", f.skipped}});
   }
   return nlohmann::json{{"files", files}, {"people_added", report.people_added}}.dump();
@@ -251,8 +259,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     }
   }
   if (selected.empty()) {
-    throw InputError(source, 0,
-                     "nothing to import: no Invitations.csv, Connections.csv or messages.csv in it");
+    throw InputError(source, 0, "nothing to import: no Invitations.csv, Connections.csv or messages.csv in it");
   }
   std::stable_sort(selected.begin(), selected.end(), [](const Selected& a, const Selected& b) {
     return linkedin::read_order(a.kind) < linkedin::read_order(b.kind);
@@ -260,39 +267,44 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
 
   const linkedin::OwnerFinder owner = find_owner(selected);
   auto session = store.begin_import({options.now, source});
-  PeopleResolver people(*session, session->known_people());
-  std::optional<PersonId> owner_id;
-  if (owner.found()) {
-    owner_id = people.resolve(owner.name(), owner.url());
-    report.owner = owner.name();
-    report.owner_disagreements = owner.disagreeing();
-  }
-  if (!owner_id) {
-    throw InputError(source, 0,
-                     "cannot tell whose export this is: import its Invitations.csv or messages.csv along with it");
-  }
-  session->set_owner(*owner_id);
-
-  std::uint64_t total = 0;
-  for (const Selected& s : selected) total += s.file->size;
-  ProgressTracker progress(options.progress, total);
-  SnapshotWriter writer(*session, people, *owner_id, progress);
-  std::vector<FileReport> used;
-  for (const Selected& s : selected) {
-    FileReport file{s.file->name, std::string(linkedin::to_string(s.kind))};
-    switch (s.kind) {
-    case FileKind::invitations: writer.invitations(*s.file, file); break;
-    case FileKind::connections: writer.connections(*s.file, file); break;
-    case FileKind::messages: writer.messages(*s.file, file); break;
-    case FileKind::unused: break;
+  std::optional<datetime::UnixSeconds> invitations_from;
+  {
+    // The resolver's and writer's maps end here, before the notes are labelled: the two never need memory at once.
+    PeopleResolver people(*session, session->known_people());
+    std::optional<PersonId> owner_id;
+    if (owner.found()) {
+      owner_id = people.resolve(owner.name(), owner.url());
+      report.owner = owner.name();
+      report.owner_disagreements = owner.disagreeing();
     }
-    progress.file_done(s.file->size);
-    used.push_back(std::move(file));
+    if (!owner_id) {
+      throw InputError(source, 0,
+                       "cannot tell whose export this is: import its Invitations.csv or messages.csv along with it");
+    }
+    session->set_owner(*owner_id);
+
+    std::uint64_t total = 0;
+    for (const Selected& s : selected) total += s.file->size;
+    ProgressTracker progress(options.progress, total);
+    SnapshotWriter writer(*session, people, *owner_id, progress);
+    std::vector<FileReport> used;
+    for (const Selected& s : selected) {
+      FileReport file{s.file->name, std::string(linkedin::to_string(s.kind))};
+      switch (s.kind) {
+      case FileKind::invitations: writer.invitations(*s.file, file); break;
+      case FileKind::connections: writer.connections(*s.file, file); break;
+      case FileKind::messages: writer.messages(*s.file, file); break;
+      case FileKind::unused: break;
+      }
+      progress.file_done(s.file->size);
+      used.push_back(std::move(file));
+    }
+    progress.finish();
+    report.files.insert(report.files.begin(), used.begin(), used.end());
+    report.people_added = people.created();
+    invitations_from = writer.invitations_from();
   }
-  progress.finish();
-  report.files.insert(report.files.begin(), used.begin(), used.end());
-  report.people_added = people.created();
-  session->finish(writer.invitations_from(), summary_json(report));
+  session->finish(invitations_from, summary_json(report));
   // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again.
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);

@@ -83,9 +83,11 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
   return [options, &context]() -> int {
     const classify::Classifier classifier;
     if (options->jsonl) {
-      // All of standard input at once (one batch anyway), not line by line through iostreams.
-      std::string data;
+      // All of standard input at once (one batch anyway), not line by line through iostreams; the raw input is
+      // freed once parsed.
+      JsonlNotes input;
       {
+        std::string data;
         struct stat st {};
         if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
         std::size_t used = 0;
@@ -96,17 +98,16 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
           used += n;
         }
         data.resize(used);
+        input = read_jsonl_notes(data, "<stdin>", false);
       }
-      const JsonlNotes input = read_jsonl_notes(data, "<stdin>", false);
-      const std::vector<classify::Result> results = classifier.classify_batch(input.notes);
       std::string out;
-      for (std::size_t i = 0; i < results.size(); ++i) {
-        append_result_line(out, input.ids[i], results[i]);
+      classifier.classify_batch(input.notes, [&](std::size_t i, classify::Result&& r) {
+        append_result_line(out, input.ids[i], r);
         if (out.size() > (1u << 20)) {
           std::fwrite(out.data(), 1, out.size(), stdout);
           out.clear();
         }
-      }
+      });
       std::fwrite(out.data(), 1, out.size(), stdout);
       return 0;
     }

@@ -63,13 +63,22 @@ struct LabelRow {
   std::optional<std::int64_t> campaign;
 };
 
+// Writes labels one at a time as the classifier hands them out; done() makes them durable (a sink destroyed
+// without done() leaves the labels as they were, unless it writes inside an import, whose commit decides).
+class LabelSink {
+public:
+  virtual ~LabelSink() = default;
+  virtual void put(const LabelRow& label) = 0;
+  virtual void done() = 0;
+};
+
 // Reading every stored note and writing the classifier's labels, in the caller's transaction (an import) or in
 // one of its own (reclassify).
 class NoteLabels {
 public:
   virtual ~NoteLabels() = default;
   virtual std::vector<NoteRow> notes() = 0;
-  virtual void save_labels(const std::vector<LabelRow>& labels) = 0;
+  virtual std::unique_ptr<LabelSink> label_sink() = 0;
 };
 
 // One snapshot being written: everything goes into one transaction that commit() makes durable; an

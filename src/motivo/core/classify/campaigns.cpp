@@ -78,25 +78,28 @@ std::optional<Signature> skeleton_signature(const std::vector<std::string_view>&
   word_hashes.reserve(words.size());
   for (const auto w : words) word_hashes.push_back(word_hash(w, names));
   Signature sig;
-  sig.fill(UINT64_MAX);
+  sig.fill(UINT32_MAX);
   for (std::size_t k = 0; k + 2 < word_hashes.size(); ++k) {
     const std::uint64_t shingle = mix(word_hashes[k] ^ mix(word_hashes[k + 1] ^ mix(word_hashes[k + 2])));
     // The h-th hash function: one multiply and a shift of the mixed shingle with its own odd constant.
     for (std::size_t h = 0; h < hashes; ++h) {
       std::uint64_t v = (shingle ^ seeds[h]) * 0x9e3779b97f4a7c15ULL;
-      v ^= v >> 29;
-      if (v < sig[h]) sig[h] = v;
+      const auto top = static_cast<std::uint32_t>(v >> 32);
+      if (top < sig[h]) sig[h] = top;
     }
   }
   return sig;
 }
 
-std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes, std::size_t min_pairs)
+std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes,
+                                               const std::vector<Signature>& signatures, std::size_t min_pairs)
 {
   const std::size_t n = notes.size();
   std::vector<CampaignMembership> out(n);
-  const auto active = [&](std::size_t i) { return notes[i].signature.has_value(); };
-  const auto sig = [&](std::size_t i) -> const Signature& { return *notes[i].signature; };
+  const auto active = [&](std::size_t i) { return notes[i].signature >= 0; };
+  const auto sig = [&](std::size_t i) -> const Signature& {
+    return signatures[static_cast<std::size_t>(notes[i].signature)];
+  };
 
   UnionFind sets(n);
   std::vector<std::pair<std::uint64_t, std::size_t>> bucket; // (band key, note), sorted: equal keys adjacent

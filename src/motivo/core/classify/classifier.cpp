@@ -707,6 +707,14 @@ std::optional<Label> Classifier::quick_label(const Note& note) const
 
 std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) const
 {
+  std::vector<Result> results(notes.size());
+  classify_batch(notes, [&](std::size_t i, Result&& r) { results[i] = std::move(r); });
+  return results;
+}
+
+void Classifier::classify_batch(std::span<const Note> notes,
+                                const std::function<void(std::size_t, Result&&)>& sink) const
+{
   // Notes are analysed (and then labelled) independently: large batches use every core (at most 8).
   const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   const std::size_t workers = notes.size() >= 4096 ? cores : 1;
@@ -749,11 +757,18 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
   };
   std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
+  std::vector<Signature> signatures;
+  std::mutex signature_mutex;
   in_parallel([&](std::size_t i) {
     thread_local Analysis a;
     impl_->analyse(notes[i], true, a);
     kept[i].solo = impl_->decide(a, false);
     if (a.blank || a.stock_whole || !a.skeleton) return;
+    {
+      const std::lock_guard lock(signature_mutex);
+      inputs[i].signature = static_cast<std::int64_t>(signatures.size());
+      signatures.push_back(*a.skeleton);
+    }
     if (a.spam >= Impl::spam_threshold) {
       kept[i].same_in_campaign = true;
     } else if (a.spam >= Impl::campaign_spam_threshold) {
@@ -762,11 +777,11 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
     } else if (a.stock) {
       kept[i].stock_reason = Impl::stock_part_reason(a);
     }
-    inputs[i].signature = a.skeleton;
     inputs[i].sender = notes[i].sender;
     inputs[i].recipient = notes[i].recipient;
   });
-  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs);
+  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs, signatures);
+  std::vector<Signature>().swap(signatures);
 
   // Who else sent a campaign's text (or, for one sender's campaign, to whom), for its reason.
   std::unordered_map<std::int64_t, std::vector<std::size_t>> members;
@@ -776,11 +791,11 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
       if (list.size() < 8) list.push_back(i);
     }
   }
-  std::vector<Result> results(notes.size());
   for (std::size_t i = 0; i < notes.size(); ++i) {
     const CampaignMembership& c = campaigns[i];
     if (c.first < 0) {
-      results[i] = std::move(kept[i].solo);
+      sink(i, std::move(kept[i].solo));
+      kept[i] = Kept{};
       continue;
     }
     Result r;
@@ -816,9 +831,9 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
     if (!senders.empty()) line += "; also sent by " + names(senders);
     else if (!recipients.empty()) line += "; also sent to " + names(recipients);
     r.reasons.insert(r.reasons.begin() + (r.label == Label::spam && !r.reasons.empty() ? 1 : 0), std::move(line));
-    results[i] = std::move(r);
+    sink(i, std::move(r));
+    kept[i] = Kept{};
   }
-  return results;
 }
 
 } // namespace motivo::classify

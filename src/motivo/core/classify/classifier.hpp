@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -49,6 +50,8 @@ public:
   // A batch: notes sharing a skeleton with others from at least three distinct sender/recipient pairs form a
   // campaign (template, or spam if selling). Results are in the order of `notes`.
   std::vector<Result> classify_batch(std::span<const Note> notes) const;
+  // The same, handing each result to `sink` in the order of `notes` as soon as it is ready (no vector of all).
+  void classify_batch(std::span<const Note> notes, const std::function<void(std::size_t, Result&&)>& sink) const;
   // The fast first stage alone: empty, default, or nothing (more analysis needed).
   std::optional<Label> quick_label(const Note& note) const;
 

@@ -175,6 +175,7 @@ void SqliteImportSession::finish(std::optional<datetime::UnixSeconds> invitation
   for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_}) {
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
     bulk->index_sql.clear();
+    bulk->keys = KeySet{}; // no more rows come: free the keys before the notes are labelled
   }
   // An invitation is accepted once its other side is the owner's connection (connected no earlier than the
   // day before it was sent: an older connection was another, earlier relationship).
@@ -216,9 +217,9 @@ std::vector<NoteRow> SqliteImportSession::notes()
   return read_notes(db_);
 }
 
-void SqliteImportSession::save_labels(const std::vector<LabelRow>& labels)
+std::unique_ptr<LabelSink> SqliteImportSession::label_sink()
 {
-  write_labels(db_, labels);
+  return std::make_unique<SqliteLabelSink>(db_, false);
 }
 
 } // namespace motivo::store::sqlite

@@ -33,7 +33,7 @@ public:
   void finish(std::optional<datetime::UnixSeconds> invitations_from, const std::string& summary_json) override;
   void commit() override;
   std::vector<NoteRow> notes() override;
-  void save_labels(const std::vector<LabelRow>& labels) override;
+  std::unique_ptr<LabelSink> label_sink() override;
 
 private:
   // Switches to rollback mode for the session's life when it can (constructed before the transaction).

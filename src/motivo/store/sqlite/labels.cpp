@@ -20,22 +20,30 @@ std::vector<NoteRow> read_notes(Database& db)
   return out;
 }
 
-void write_labels(Database& db, const std::vector<LabelRow>& labels)
+SqliteLabelSink::SqliteLabelSink(Database& db, bool own_transaction)
+  : tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt),
+    update_(db, R"sql(
+UPDATE invitations SET label = ?2, language = ?3, confidence = ?4, reasons = ?5, campaign = ?6 WHERE id = ?1)sql")
 {
-  Statement s(db, R"sql(
-UPDATE invitations SET label = ?2, language = ?3, confidence = ?4, reasons = ?5, campaign = ?6 WHERE id = ?1)sql");
-  for (const LabelRow& l : labels) {
-    const std::string reasons = nlohmann::json(l.reasons).dump(); // bound without a copy: keep it alive
-    s.reset();
-    s.bind(1, l.id);
-    s.bind(2, l.label);
-    s.bind(3, l.language);
-    s.bind_real(4, l.confidence);
-    s.bind(5, reasons);
-    if (l.campaign) s.bind(6, *l.campaign);
-    else s.bind_null(6);
-    s.step();
-  }
+}
+
+void SqliteLabelSink::put(const LabelRow& l)
+{
+  const std::string reasons = nlohmann::json(l.reasons).dump(); // bound without a copy: keep it alive
+  update_.reset();
+  update_.bind(1, l.id);
+  update_.bind(2, l.label);
+  update_.bind(3, l.language);
+  update_.bind_real(4, l.confidence);
+  update_.bind(5, reasons);
+  if (l.campaign) update_.bind(6, *l.campaign);
+  else update_.bind_null(6);
+  update_.step();
+}
+
+void SqliteLabelSink::done()
+{
+  if (tx_) tx_->commit();
 }
 
 } // namespace motivo::store::sqlite

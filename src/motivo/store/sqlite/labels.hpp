@@ -3,10 +3,24 @@
 #include <motivo/store/sqlite/db.hpp>
 #include <motivo/store/store.hpp>
 
+#include <optional>
+
 namespace motivo::store::sqlite {
 
-// The SQL of NoteLabels, shared by the store and the import session; the caller owns the transaction.
+// The SQL of NoteLabels, shared by the store and the import session.
 std::vector<NoteRow> read_notes(Database& db);
-void write_labels(Database& db, const std::vector<LabelRow>& labels);
+
+// Writes labels with one prepared UPDATE; with `own_transaction`, inside a transaction of its own that done()
+// commits, else in the caller's.
+class SqliteLabelSink : public LabelSink {
+public:
+  SqliteLabelSink(Database& db, bool own_transaction);
+  void put(const LabelRow& label) override;
+  void done() override;
+
+private:
+  std::optional<Transaction> tx_;
+  Statement update_;
+};
 
 } // namespace motivo::store::sqlite

@@ -135,11 +135,9 @@ std::vector<NoteRow> SqliteStore::notes()
   return read_notes(db_);
 }
 
-void SqliteStore::save_labels(const std::vector<LabelRow>& labels)
+std::unique_ptr<LabelSink> SqliteStore::label_sink()
 {
-  Transaction tx(db_);
-  write_labels(db_, labels);
-  tx.commit();
+  return std::make_unique<SqliteLabelSink>(db_, true);
 }
 
 } // namespace motivo::store::sqlite

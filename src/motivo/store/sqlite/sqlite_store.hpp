@@ -16,7 +16,7 @@ public:
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
   bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) override;
   std::vector<NoteRow> notes() override;
-  void save_labels(const std::vector<LabelRow>& labels) override;
+  std::unique_ptr<LabelSink> label_sink() override;
   std::string location() const override { return db_.path(); }
 
   Database& database() { return db_; }
