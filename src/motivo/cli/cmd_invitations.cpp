@@ -1,3 +1,4 @@
+#include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/core/datetime.hpp>
 #include <motivo/core/text.hpp>
@@ -27,8 +28,10 @@ std::string one_line(std::string_view text, std::size_t width)
   return flat.substr(0, i) + "…";
 }
 
-nlohmann::json to_json(const store::InvitationView& v)
+nlohmann::json to_json(const app::InvitationStatus& status)
 {
+  const store::InvitationView& v = status.invitation;
+  const protocol::Evaluation& e = status.evaluation;
   nlohmann::json j{{"id", v.id},
                    {"direction", to_string(v.direction)},
                    {"from", v.from},
@@ -45,6 +48,18 @@ nlohmann::json to_json(const store::InvitationView& v)
   j["confidence"] = v.confidence ? nlohmann::json(std::round(*v.confidence * 100) / 100) : nlohmann::json(nullptr);
   j["reasons"] = v.reasons;
   j["campaign"] = v.campaign ? nlohmann::json(*v.campaign) : nlohmann::json(nullptr);
+  const auto time_or_null = [](const std::optional<datetime::UnixSeconds>& t) {
+    return t ? nlohmann::json(datetime::format_iso(*t)) : nlohmann::json(nullptr);
+  };
+  j["state"] = protocol::state_name(e.state);
+  j["suggestion"] = protocol::suggestion_name(e.suggestion);
+  j["suggestion_reason"] = e.why;
+  j["asked"] = e.timeline.asked_at.has_value();
+  j["replied"] = e.timeline.replied_at.has_value();
+  j["asked_at"] = time_or_null(e.timeline.asked_at);
+  j["replied_at"] = time_or_null(e.timeline.replied_at);
+  j["deadline"] = time_or_null(e.deadline);
+  j["decision"] = v.decision.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.decision);
   return j;
 }
 
@@ -56,7 +71,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
     bool incoming = false;
     bool outgoing = false;
     std::int64_t limit = -1;
-    std::string label;
+    std::string label, state, suggestion;
   };
   auto o = std::make_shared<Options>();
   auto* in = app.add_flag("--incoming", o->incoming, "only invitations you received");
@@ -65,6 +80,10 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
   app.add_option("--limit,-n", o->limit, "show at most this many");
   app.add_option("--label", o->label, "only notes with this label")
       ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
+  app.add_option("--state", o->state, "only invitations in this state")
+      ->check(CLI::IsMember({"pending", "asked", "replied", "no_reply", "accepted", "declined", "withdrawn"}));
+  app.add_option("--suggestion", o->suggestion, "only invitations with this suggestion")
+      ->check(CLI::IsMember({"accept", "ask", "decline", "wait", "none"}));
   app.add_flag("--json", context.json, "print a JSON array");
   return [o, &context] {
     store::InvitationQuery q;
@@ -72,20 +91,33 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
     if (o->outgoing) q.direction = Direction::outgoing;
     q.limit = o->limit;
     if (!o->label.empty()) q.label = o->label;
-    const auto list = context.store().invitations(q);
+    // Filters on state and suggestion apply after evaluation, so the limit applies after them too.
+    const bool filtered = !o->state.empty() || !o->suggestion.empty();
+    if (filtered) q.limit = -1;
+    auto all = app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(), context.now());
+    std::vector<app::InvitationStatus> list;
+    for (auto& st : all) {
+      if (!o->state.empty() && protocol::state_name(st.evaluation.state) != o->state) continue;
+      if (!o->suggestion.empty() && protocol::suggestion_name(st.evaluation.suggestion) != o->suggestion) continue;
+      if (filtered && o->limit >= 0 && static_cast<std::int64_t>(list.size()) >= o->limit) break;
+      list.push_back(std::move(st));
+    }
     if (context.json) {
       nlohmann::json array = nlohmann::json::array();
       for (const auto& v : list) array.push_back(to_json(v));
       fmt::print("{}\n", array.dump(2));
       return 0;
     }
-    for (const auto& v : list) {
+    for (const auto& st : list) {
+      const auto& v = st.invitation;
       const bool incoming = v.direction == Direction::incoming;
       const std::string who = incoming ? "from " + v.from : "to " + v.to;
-      const std::string note = v.message.empty() ? "(no note)" : one_line(v.message, 60);
-      fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<32}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 16),
-                 v.outcome.empty() ? "pending" : v.outcome, v.label + (v.label_by_user ? "*" : ""), one_line(who, 32),
-                 note);
+      const std::string note = v.message.empty() ? "(no note)" : one_line(v.message, 50);
+      const std::string suggestion =
+        st.evaluation.suggestion == protocol::Suggestion::none ? "" : "→ " + std::string(protocol::suggestion_name(st.evaluation.suggestion));
+      fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<10}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
+                 protocol::state_name(st.evaluation.state), v.label + (v.label_by_user ? "*" : ""), suggestion,
+                 one_line(who, 28), note);
     }
     if (list.empty()) fmt::print("No invitations stored. Import an export first: motivo import EXPORT.zip\n");
     return 0;

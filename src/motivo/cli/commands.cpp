@@ -12,6 +12,9 @@ const std::vector<Command>& commands()
       {"status", "show what the database holds", setup_status},
       {"invitations", "list invitations, newest first", setup_invitations},
       {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized", setup_classify},
+      {"decide", "record your decision on an invitation: accept, decline or spam", setup_decide},
+      {"ask", "print the message asking an inviter why they want to connect, and record the ask", setup_ask},
+      {"policy", "check the settings file, or show the policy in force", setup_policy},
       {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
       {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
       {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
@@ -29,10 +32,15 @@ int run(int argc, char** argv)
   Context context;
   app.add_option("--db", context.db, "database file (default: $MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db)")
       ->envname("MOTIVO_DB");
+  app.add_option("--config", context.config_path,
+                 "settings file (default: $MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml)");
+  app.add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
   std::function<int()> action;
   for (const Command& c : commands()) {
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
     sub->add_option("--db", context.db, "database file");
+    sub->add_option("--config", context.config_path, "settings file");
+    sub->add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
     auto run_command = c.setup(*sub, context);
     sub->callback([&action, run_command] { action = run_command; });
   }

@@ -1,6 +1,12 @@
 #include <motivo/cli/context.hpp>
 
+#include <motivo/core/error.hpp>
+
 #include <fmt/format.h>
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
 
 #include <cstdlib>
 #include <filesystem>
@@ -41,6 +47,60 @@ store::Store& Context::store()
   }
   store_ = store::open_sqlite(location);
   return *store_;
+}
+
+std::string Context::config_location() const
+{
+  if (!config_path.empty()) return config_path;
+  if (const char* env = std::getenv("MOTIVO_CONFIG"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return (fs::path(xdg) / "motivo" / "config.toml").string();
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return (fs::path(home) / ".config" / "motivo" / "config.toml").string();
+  return {};
+}
+
+const protocol::Config& Context::config()
+{
+  if (config_) return *config_;
+  const std::string path = config_location();
+  const bool given = !config_path.empty() || std::getenv("MOTIVO_CONFIG");
+  if (path.empty() || (!fs::exists(path) && !given)) {
+    config_ = protocol::Config{};
+    return *config_;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, "cannot read the configuration file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  config_ = protocol::parse_config(text.str(), path);
+  return *config_;
+}
+
+protocol::Policy Context::policy_in_force()
+{
+  return protocol::active_policy(config(), policy.empty() ? std::nullopt : std::optional<std::string>(policy));
+}
+
+datetime::UnixSeconds Context::now()
+{
+  if (now_) return *now_;
+  if (const char* fixed = std::getenv("MOTIVO_NOW"); fixed && *fixed) {
+    const auto parsed = datetime::parse_iso(fixed);
+    if (!parsed) throw InputError("MOTIVO_NOW", 0, fmt::format("not an ISO-8601 UTC time like 2026-11-27T10:00:00Z ({})",
+                                                               quote_value(fixed)));
+    now_ = *parsed;
+  } else {
+    now_ = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+  }
+  return *now_;
+}
+
+int Context::local_hour()
+{
+  const std::time_t t = static_cast<std::time_t>(now());
+  std::tm local{};
+  localtime_r(&t, &local);
+  return local.tm_hour;
 }
 
 } // namespace motivo::cli

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <motivo/core/protocol/config.hpp>
 #include <motivo/store/store.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace motivo::cli {
@@ -13,13 +15,25 @@ struct Context {
   std::string db;     // --db, else MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db
   bool json = false;  // --json
   bool quiet = false; // --quiet
+  std::string config_path; // --config, else MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml
+  std::string policy;      // --policy: overrides the configured one
 
   // The database location the options and the environment choose.
   std::string database_location() const;
   store::Store& store();
+  // The settings, read once (defaults when the file does not exist; InputError when it is wrong).
+  const protocol::Config& config();
+  std::string config_location() const;
+  protocol::Policy policy_in_force();
+  // The time, read once per command; MOTIVO_NOW (ISO-8601 UTC) fixes it for tests and replays.
+  datetime::UnixSeconds now();
+  // The user's local hour now (TZ applies), for greetings.
+  int local_hour();
 
 private:
   std::unique_ptr<store::Store> store_;
+  std::optional<protocol::Config> config_;
+  std::optional<datetime::UnixSeconds> now_;
 };
 
 } // namespace motivo::cli

@@ -3,6 +3,7 @@
 #include <motivo/core/datetime.hpp>
 #include <motivo/core/model.hpp>
 #include <motivo/core/people.hpp>
+#include <motivo/core/protocol/protocol.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -47,6 +48,12 @@ struct InvitationView {
   std::optional<double> confidence;
   std::vector<std::string> reasons;
   std::optional<std::int64_t> campaign;
+  // For the protocol.
+  PersonId owner = 0;
+  std::optional<PersonId> other_person; // the sender of an incoming invitation, the invitee of an outgoing one
+  std::string decision;                 // "", "accept", "decline", "spam"
+  std::optional<datetime::UnixSeconds> decision_at;
+  std::optional<datetime::UnixSeconds> recorded_ask; // the first `motivo ask`
 };
 
 // A stored note for the classifier, and what it said.
@@ -113,6 +120,12 @@ public:
   virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
   // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
   virtual bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) = 0;
+  // Records the user's decision (spam also labels the note spam). False: no such invitation.
+  virtual bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now) = 0;
+  // Records that the reason was asked with `message`. False: no such invitation.
+  virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
+  // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first.
+  virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };

@@ -111,6 +111,18 @@ ALTER TABLE invitations ADD COLUMN user_label TEXT
   CHECK (user_label IN ('empty', 'default', 'template', 'spam', 'personalized'));
 ALTER TABLE invitations ADD COLUMN user_label_at INTEGER;
 )sql"},
+      // The protocol (issue 4): the user's decision on an invitation, and the asks motivo printed for them.
+      {3, "decisions and asks", R"sql(
+ALTER TABLE invitations ADD COLUMN decision TEXT CHECK (decision IN ('accept', 'decline', 'spam'));
+ALTER TABLE invitations ADD COLUMN decision_at INTEGER;
+CREATE TABLE asks (
+  id INTEGER PRIMARY KEY,
+  invitation INTEGER NOT NULL REFERENCES invitations(id),
+  asked_at INTEGER NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX asks_by_invitation ON asks(invitation, asked_at);
+)sql"},
   };
   return list;
 }

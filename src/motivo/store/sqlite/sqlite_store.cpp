@@ -71,7 +71,9 @@ std::vector<InvitationView> SqliteStore::invitations(const InvitationQuery& quer
   std::string sql = R"sql(
 SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
        coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
-       user_label IS NOT NULL, confidence, reasons, campaign
+       user_label IS NOT NULL, confidence, reasons, campaign,
+       owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
+       (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id)
 FROM invitations WHERE 1)sql";
   if (query.direction) sql += " AND direction = ?1";
   if (query.label) sql += " AND coalesce(user_label, label) = ?2";
@@ -110,6 +112,11 @@ FROM invitations WHERE 1)sql";
     }
     if (v.label_by_user) v.reasons.push_back("labelled by you");
     if (!s.column_is_null(15)) v.campaign = s.column_int(15);
+    v.owner = s.column_int(16);
+    if (!s.column_is_null(17)) v.other_person = s.column_int(17);
+    v.decision = s.column_text(18);
+    if (!s.column_is_null(19)) v.decision_at = s.column_int(19);
+    if (!s.column_is_null(20)) v.recorded_ask = s.column_int(20);
     out.push_back(std::move(v));
   }
   return out;
@@ -128,6 +135,47 @@ bool SqliteStore::set_user_label(std::int64_t id, const std::optional<std::strin
   const bool changed = db_.changes() > 0;
   tx.commit();
   return changed;
+}
+
+bool SqliteStore::record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now)
+{
+  Transaction tx(db_);
+  Statement s(db_, "UPDATE invitations SET decision = ?2, decision_at = ?3 WHERE id = ?1");
+  const std::string name(protocol::decision_name(decision));
+  s.bind(1, id).bind(2, name).bind(3, static_cast<std::int64_t>(now));
+  s.step();
+  const bool found = db_.changes() > 0;
+  if (found && decision == protocol::Decision::spam) {
+    Statement label(db_, "UPDATE invitations SET user_label = 'spam', user_label_at = ?2 WHERE id = ?1");
+    label.bind(1, id).bind(2, static_cast<std::int64_t>(now));
+    label.step();
+  }
+  tx.commit();
+  return found;
+}
+
+bool SqliteStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
+{
+  Transaction tx(db_);
+  Statement exists(db_, "SELECT 1 FROM invitations WHERE id = ?1");
+  exists.bind(1, id);
+  if (!exists.step()) return false;
+  Statement s(db_, "INSERT INTO asks (invitation, asked_at, message) VALUES (?1, ?2, ?3)");
+  s.bind(1, id).bind(2, static_cast<std::int64_t>(now)).bind(3, message);
+  s.step();
+  tx.commit();
+  return true;
+}
+
+std::vector<protocol::MessageStamp> SqliteStore::messages_with(PersonId owner, PersonId person)
+{
+  Statement s(db_, R"sql(
+SELECT sent_at, direction = 'outgoing' FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
+  s.bind(1, static_cast<std::int64_t>(owner)).bind(2, static_cast<std::int64_t>(person));
+  std::vector<protocol::MessageStamp> out;
+  while (s.step()) out.push_back({s.column_int(0), s.column_int(1) != 0});
+  return out;
 }
 
 std::vector<NoteRow> SqliteStore::notes()

@@ -15,6 +15,9 @@ public:
   Counts counts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
   bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) override;
+  bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now) override;
+  bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
+  std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
   std::vector<NoteRow> notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::string location() const override { return db_.path(); }

@@ -1,0 +1,132 @@
+#include <motivo/app/protocol.hpp>
+#include <motivo/cli/commands.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/protocol/messages.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace motivo::cli {
+
+namespace {
+
+store::InvitationView invitation_by_id(Context& context, std::int64_t id)
+{
+  store::InvitationQuery q;
+  q.id = id;
+  auto list = context.store().invitations(q);
+  if (list.empty()) throw InputError("<argument>", 0, fmt::format("no invitation with id {}", id));
+  return std::move(list.front());
+}
+
+} // namespace
+
+std::function<int()> setup_decide(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::int64_t id = 0;
+    std::string decision;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
+  app.add_option("decision", o->decision, "accept, decline or spam (a decline that also labels the note spam)")
+      ->required()
+      ->check(CLI::IsMember({"accept", "decline", "spam"}));
+  return [o, &context]() -> int {
+    const auto decision = protocol::parse_decision(o->decision);
+    const store::InvitationView v = invitation_by_id(context, o->id);
+    if (v.direction != Direction::incoming)
+      throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: only received ones are decided", o->id));
+    context.store().record_decision(o->id, *decision, context.now());
+    fmt::print("invitation {} from {}: {}\n", o->id, v.from, o->decision);
+    if (*decision == protocol::Decision::accept)
+      fmt::print("Accept it on LinkedIn too; motivo only records what you decided.\n");
+    return 0;
+  };
+}
+
+std::function<int()> setup_ask(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::int64_t id = 0;
+    std::string language;
+    bool dry_run = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
+  app.add_option("--language", o->language, "es or en (default: the note's language, else the configured one)")
+      ->check(CLI::IsMember({"es", "en"}));
+  app.add_flag("--dry-run", o->dry_run, "print the message without recording the ask");
+  app.add_flag("--json", context.json, "print as JSON");
+  return [o, &context]() -> int {
+    const store::InvitationView v = invitation_by_id(context, o->id);
+    if (v.direction != Direction::incoming)
+      throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: ask the people who invite you", o->id));
+    const protocol::Config& config = context.config();
+    const std::string language =
+      o->language.empty() ? protocol::message_language(v.language, config.language) : o->language;
+    protocol::MessageValues values;
+    values.first_name = protocol::first_name(v.from);
+    values.my_name = config.my_name;
+    values.my_link = config.my_link;
+    values.local_hour = context.local_hour();
+    const std::string text = protocol::render_message(protocol::message_template("ask", language, config.templates),
+                                                      values, language, context.config_location());
+    if (!o->dry_run) context.store().record_ask(o->id, context.now(), text);
+    if (context.json) {
+      fmt::print("{}\n", nlohmann::json{{"id", o->id}, {"to", v.from}, {"language", language}, {"message", text},
+                                        {"recorded", !o->dry_run}}
+                           .dump(2));
+    } else {
+      fmt::print("{}\n", text);
+      if (!o->dry_run)
+        fmt::print(stderr, "\nRecorded as asked. Paste it into a LinkedIn message to {}; the next export's messages "
+                           "confirm it.\n", v.from);
+    }
+    return 0;
+  };
+}
+
+std::function<int()> setup_policy(CLI::App& app, Context& context)
+{
+  auto* check = app.add_subcommand("check", "validate the settings file (errors name the line)");
+  auto file = std::make_shared<std::string>();
+  check->add_option("file", *file, "the file (default: the settings file in use)");
+  app.add_subcommand("show", "print the policy in force, rule by rule");
+  app.require_subcommand(1);
+  app.add_flag("--json", context.json, "print as JSON");
+  return [&app, check, file, &context]() -> int {
+    if (check->parsed()) {
+      const std::string path = file->empty() ? context.config_location() : *file;
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw InputError(path, 0, "cannot read the file");
+      std::ostringstream text;
+      text << in.rdbuf();
+      const protocol::Config c = protocol::parse_config(text.str(), path);
+      fmt::print("{}: ok (policy {}, {} rule{}, deadline {} days)\n", path, c.policy, c.rules.size(),
+                 c.rules.size() == 1 ? "" : "s", c.deadline_days);
+      return 0;
+    }
+    const protocol::Policy p = context.policy_in_force();
+    if (context.json) {
+      nlohmann::json rules = nlohmann::json::array();
+      for (const auto& r : p.rules) rules.push_back({{"suggest", protocol::suggestion_name(r.suggest)}, {"from", r.origin}});
+      fmt::print("{}\n", nlohmann::json{{"policy", p.name}, {"deadline_days", context.config().deadline_days},
+                                        {"rules", rules}}
+                           .dump(2));
+      return 0;
+    }
+    fmt::print("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n", p.name,
+               context.config().deadline_days);
+    for (const auto& r : p.rules) fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest), r.origin);
+    (void)app;
+    return 0;
+  };
+}
+
+} // namespace motivo::cli

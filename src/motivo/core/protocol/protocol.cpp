@@ -1,0 +1,223 @@
+#include <motivo/core/protocol/protocol.hpp>
+
+#include <motivo/core/classify/fold.hpp>
+
+#include <algorithm>
+
+namespace motivo::protocol {
+
+namespace {
+
+template <typename E, std::size_t N>
+std::optional<E> parse_enum(std::string_view name, const E (&all)[N], std::string_view (*name_of)(E))
+{
+  for (const E e : all) {
+    if (name_of(e) == name) return e;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string_view state_name(State s)
+{
+  switch (s) {
+  case State::pending: return "pending";
+  case State::asked: return "asked";
+  case State::replied: return "replied";
+  case State::no_reply: return "no_reply";
+  case State::accepted: return "accepted";
+  case State::declined: return "declined";
+  case State::withdrawn: return "withdrawn";
+  }
+  return "pending";
+}
+
+std::optional<State> parse_state(std::string_view name)
+{
+  return parse_enum(name, all_states, state_name);
+}
+
+std::string_view suggestion_name(Suggestion s)
+{
+  switch (s) {
+  case Suggestion::accept: return "accept";
+  case Suggestion::ask: return "ask";
+  case Suggestion::decline: return "decline";
+  case Suggestion::wait: return "wait";
+  case Suggestion::none: return "none";
+  }
+  return "none";
+}
+
+std::optional<Suggestion> parse_suggestion(std::string_view name)
+{
+  return parse_enum(name, all_suggestions, suggestion_name);
+}
+
+std::string_view decision_name(Decision d)
+{
+  switch (d) {
+  case Decision::accept: return "accept";
+  case Decision::decline: return "decline";
+  case Decision::spam: return "spam";
+  }
+  return "decline";
+}
+
+std::optional<Decision> parse_decision(std::string_view name)
+{
+  constexpr Decision all[] = {Decision::accept, Decision::decline, Decision::spam};
+  return parse_enum(name, all, decision_name);
+}
+
+Timeline timeline(const Facts& f)
+{
+  Timeline t;
+  std::vector<MessageStamp> messages = f.messages;
+  std::sort(messages.begin(), messages.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  bool owner_wrote = false, other_wrote = false;
+  for (const auto& m : messages) (m.from_owner ? owner_wrote : other_wrote) = true;
+  t.mutual_messages = owner_wrote && other_wrote;
+  if (f.direction != Direction::incoming) return t;
+
+  // Accepted when: the outcome's time, or the decision to accept (its time is not kept here: no limit then).
+  const bool accepted = f.outcome == "accepted" && f.outcome_at.has_value();
+  const datetime::UnixSeconds accepted_at = accepted ? *f.outcome_at : 0;
+  for (const auto& m : messages) {
+    if (!m.from_owner || m.at < f.sent_at) continue;
+    if (accepted && m.at >= accepted_at) break;
+    t.asked_at = m.at;
+    break;
+  }
+  if (f.recorded_ask && (!t.asked_at || *f.recorded_ask < *t.asked_at)) t.asked_at = f.recorded_ask;
+  if (t.asked_at) {
+    for (const auto& m : messages) {
+      if (!m.from_owner && m.at > *t.asked_at) {
+        t.replied_at = m.at;
+        break;
+      }
+    }
+  }
+  return t;
+}
+
+namespace {
+
+Rule rule(Suggestion s, std::string origin)
+{
+  Rule r;
+  r.suggest = s;
+  r.origin = std::move(origin);
+  return r;
+}
+
+Rule with_labels(Rule r, std::vector<classify::Label> labels)
+{
+  r.labels = std::move(labels);
+  return r;
+}
+
+Rule with_states(Rule r, std::vector<State> states)
+{
+  r.states = std::move(states);
+  return r;
+}
+
+} // namespace
+
+std::optional<Policy> builtin_policy(std::string_view name)
+{
+  using classify::Label;
+  Policy p;
+  p.name = std::string(name);
+  const std::string origin = std::string(name) + " policy";
+  if (name == "ask") {
+    p.rules = {
+      with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
+      with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
+      with_states(rule(Suggestion::accept, origin + ": they replied, accept"), {State::replied}),
+      with_states(rule(Suggestion::decline, origin + ": no reply by the deadline, decline"), {State::no_reply}),
+      with_states(rule(Suggestion::wait, origin + ": asked, waiting for the reply"), {State::asked}),
+      rule(Suggestion::ask, origin + ": no personal note, ask why"),
+    };
+  } else if (name == "strict") {
+    p.rules = {
+      with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
+      with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
+      rule(Suggestion::decline, origin + ": no personal note, decline"),
+    };
+  } else if (name == "open") {
+    p.rules = {
+      with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
+      rule(Suggestion::accept, origin + ": everything but spam is accepted"),
+    };
+  } else {
+    return std::nullopt;
+  }
+  return p;
+}
+
+namespace {
+
+bool matches(const Rule& r, const Facts& f, State state, const Timeline& t, datetime::UnixSeconds now,
+             const std::string& folded_text)
+{
+  if (!r.labels.empty() && std::find(r.labels.begin(), r.labels.end(), f.label) == r.labels.end()) return false;
+  if (!r.languages.empty() && std::find(r.languages.begin(), r.languages.end(), f.language) == r.languages.end())
+    return false;
+  if (!r.states.empty() && std::find(r.states.begin(), r.states.end(), state) == r.states.end()) return false;
+  const std::int64_t days = now >= f.sent_at ? (now - f.sent_at) / 86400 : 0;
+  if (r.days_waiting_at_least && days < *r.days_waiting_at_least) return false;
+  if (r.days_waiting_at_most && days > *r.days_waiting_at_most) return false;
+  if (r.replied && *r.replied != t.replied_at.has_value()) return false;
+  if (r.mutual_messages && *r.mutual_messages != t.mutual_messages) return false;
+  if (!r.text_contains.empty()) {
+    const std::string padded = " " + folded_text + " ";
+    bool any = false;
+    for (const auto& needle : r.text_contains) any = any || padded.find(" " + needle + " ") != std::string::npos;
+    if (!any) return false;
+  }
+  return true;
+}
+
+} // namespace
+
+Evaluation evaluate(const Facts& f, const Policy& policy, datetime::UnixSeconds now, std::int64_t deadline_seconds)
+{
+  Evaluation e;
+  e.timeline = timeline(f);
+  if (e.timeline.asked_at) e.deadline = *e.timeline.asked_at + deadline_seconds;
+
+  if (f.decision == Decision::accept || f.outcome == "accepted") e.state = State::accepted;
+  else if (f.decision == Decision::decline || f.decision == Decision::spam) e.state = State::declined;
+  else if (f.outcome == "withdrawn") e.state = State::withdrawn;
+  else if (f.direction == Direction::outgoing) e.state = State::pending;
+  else if (e.timeline.replied_at) e.state = State::replied;
+  else if (e.timeline.asked_at) e.state = now > *e.deadline ? State::no_reply : State::asked;
+  else e.state = State::pending;
+
+  if (f.direction == Direction::outgoing) {
+    e.suggestion = Suggestion::none;
+    e.why = "your own invitation";
+    return e;
+  }
+  if (e.state == State::accepted || e.state == State::declined || e.state == State::withdrawn) {
+    e.suggestion = Suggestion::none;
+    e.why = std::string("already ") + std::string(state_name(e.state));
+    return e;
+  }
+  const std::string folded = classify::fold(f.text);
+  for (const Rule& r : policy.rules) {
+    if (matches(r, f, e.state, e.timeline, now, folded)) {
+      e.suggestion = r.suggest;
+      e.why = r.origin;
+      return e;
+    }
+  }
+  e.suggestion = Suggestion::wait;
+  e.why = "no rule matched";
+  return e;
+}
+
+} // namespace motivo::protocol

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/datetime.hpp>
+#include <motivo/core/model.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motivo::protocol {
+
+// Where an invitation stands. Incoming: pending → asked (the reason was requested) → replied, or no_reply once
+// the deadline passed; and the outcomes accepted, declined, withdrawn. Outgoing ones are pending, accepted or
+// withdrawn.
+enum class State : std::uint8_t { pending, asked, replied, no_reply, accepted, declined, withdrawn };
+inline constexpr State all_states[] = {State::pending,  State::asked,    State::replied,  State::no_reply,
+                                       State::accepted, State::declined, State::withdrawn};
+// What the active policy suggests doing now; none once it is decided.
+enum class Suggestion : std::uint8_t { accept, ask, decline, wait, none };
+inline constexpr Suggestion all_suggestions[] = {Suggestion::accept, Suggestion::ask, Suggestion::decline,
+                                                 Suggestion::wait, Suggestion::none};
+// The user's decision (motivo decide): spam is a decline that also labels the note spam.
+enum class Decision : std::uint8_t { accept, decline, spam };
+
+std::string_view state_name(State s);
+std::optional<State> parse_state(std::string_view name);
+std::string_view suggestion_name(Suggestion s);
+std::optional<Suggestion> parse_suggestion(std::string_view name);
+std::string_view decision_name(Decision d);
+std::optional<Decision> parse_decision(std::string_view name);
+
+// A one-to-one message between the owner and the invitation's other person (drafts excluded).
+struct MessageStamp {
+  datetime::UnixSeconds at = 0;
+  bool from_owner = false;
+};
+
+// Everything the protocol looks at for one invitation. All times are UTC (Invitations.csv's Pacific "Sent At"
+// was converted on import, so it compares with messages.csv's UTC dates).
+struct Facts {
+  Direction direction = Direction::incoming;
+  classify::Label label = classify::Label::empty;
+  std::string language;
+  std::string text;
+  datetime::UnixSeconds sent_at = 0;
+  std::string outcome; // "", "accepted", "withdrawn"
+  std::optional<datetime::UnixSeconds> outcome_at;
+  std::optional<Decision> decision;
+  std::optional<datetime::UnixSeconds> recorded_ask; // the earliest `motivo ask`
+  std::vector<MessageStamp> messages;                // with the other person, any order
+};
+
+// Asks and replies as the data shows them: the ask is the owner's first message to the inviter after the
+// invitation and before it was accepted (or the recorded ask, if earlier); the reply is the inviter's first
+// message after the ask. A message the owner sent only after accepting is a conversation, not an ask.
+struct Timeline {
+  std::optional<datetime::UnixSeconds> asked_at, replied_at;
+  bool mutual_messages = false; // both sides wrote, at any time
+};
+Timeline timeline(const Facts& facts);
+
+// One rule of a policy: every condition given must hold; the first rule that matches gives the suggestion.
+struct Rule {
+  std::vector<classify::Label> labels; // any of them (empty: any label)
+  std::vector<std::string> languages;
+  std::vector<State> states;
+  std::optional<std::int64_t> days_waiting_at_least, days_waiting_at_most; // whole days since the invitation
+  std::optional<bool> replied;
+  std::optional<bool> mutual_messages;
+  std::vector<std::string> text_contains; // any of them, folded (case and accents ignored)
+  Suggestion suggest = Suggestion::none;
+  std::string origin; // "ask policy", "config.toml:12"
+};
+
+struct Policy {
+  std::string name;
+  std::vector<Rule> rules; // the configured rules first, then the named policy's own
+};
+
+// The built-in policies: "ask" (the default), "strict" and "open" (docs/PROTOCOL.md). nullopt for another name.
+std::optional<Policy> builtin_policy(std::string_view name);
+inline constexpr std::string_view builtin_policy_names[] = {"ask", "strict", "open"};
+
+struct Evaluation {
+  State state = State::pending;
+  Suggestion suggestion = Suggestion::none;
+  Timeline timeline;
+  std::optional<datetime::UnixSeconds> deadline; // the ask plus the deadline, once asked
+  std::string why;                               // the rule that decided
+};
+
+// The state and suggestion of an invitation at `now`. `deadline_seconds`: how long after an ask a reply is awaited.
+Evaluation evaluate(const Facts& facts, const Policy& policy, datetime::UnixSeconds now,
+                    std::int64_t deadline_seconds);
+
+} // namespace motivo::protocol

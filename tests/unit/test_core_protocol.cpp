@@ -1,0 +1,250 @@
+#include <motivo/core/datetime.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/protocol/config.hpp>
+#include <motivo/core/protocol/messages.hpp>
+#include <motivo/core/protocol/protocol.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace motivo;
+using namespace motivo::protocol;
+using classify::Label;
+
+namespace {
+
+constexpr std::int64_t day = 86400;
+constexpr std::int64_t week = 7 * day;
+
+datetime::UnixSeconds at(const char* iso)
+{
+  return *datetime::parse_iso(iso);
+}
+
+Facts incoming(Label label, const char* sent = "2026-03-01T10:00:00Z")
+{
+  Facts f;
+  f.direction = Direction::incoming;
+  f.label = label;
+  f.language = "es";
+  f.sent_at = at(sent);
+  return f;
+}
+
+Suggestion suggest(const Facts& f, std::string_view policy, datetime::UnixSeconds now)
+{
+  return evaluate(f, *builtin_policy(policy), now, week).suggestion;
+}
+
+} // namespace
+
+TEST(Protocol, AskPolicyOnEveryLabelWhenPending)
+{
+  const auto now = at("2026-03-02T10:00:00Z");
+  EXPECT_EQ(suggest(incoming(Label::personalized), "ask", now), Suggestion::accept);
+  EXPECT_EQ(suggest(incoming(Label::spam), "ask", now), Suggestion::decline);
+  for (const Label l : {Label::empty, Label::default_text, Label::template_text})
+    EXPECT_EQ(suggest(incoming(l), "ask", now), Suggestion::ask) << classify::label_name(l);
+}
+
+TEST(Protocol, StrictAndOpenPolicies)
+{
+  const auto now = at("2026-03-02T10:00:00Z");
+  for (const Label l : {Label::empty, Label::default_text, Label::template_text, Label::spam})
+    EXPECT_EQ(suggest(incoming(l), "strict", now), Suggestion::decline) << classify::label_name(l);
+  EXPECT_EQ(suggest(incoming(Label::personalized), "strict", now), Suggestion::accept);
+  for (const Label l : {Label::empty, Label::default_text, Label::template_text, Label::personalized})
+    EXPECT_EQ(suggest(incoming(l), "open", now), Suggestion::accept) << classify::label_name(l);
+  EXPECT_EQ(suggest(incoming(Label::spam), "open", now), Suggestion::decline);
+  EXPECT_FALSE(builtin_policy("lenient"));
+}
+
+TEST(Protocol, AskedThenRepliedOrNot)
+{
+  Facts f = incoming(Label::default_text);
+  f.messages = {{at("2026-03-01T12:00:00Z"), true}}; // the owner asks two hours later
+  const auto asked = at("2026-03-01T12:00:00Z");
+
+  // Waiting, one second before the deadline; no reply one second after.
+  Evaluation e = evaluate(f, *builtin_policy("ask"), asked + week, week);
+  EXPECT_EQ(e.state, State::asked);
+  EXPECT_EQ(e.suggestion, Suggestion::wait);
+  EXPECT_EQ(e.deadline, asked + week);
+  e = evaluate(f, *builtin_policy("ask"), asked + week + 1, week);
+  EXPECT_EQ(e.state, State::no_reply);
+  EXPECT_EQ(e.suggestion, Suggestion::decline);
+
+  // A reply, even after the deadline, makes it replied: accept.
+  f.messages.push_back({asked + week + 3600, false});
+  e = evaluate(f, *builtin_policy("ask"), asked + 2 * week, week);
+  EXPECT_EQ(e.state, State::replied);
+  EXPECT_EQ(e.suggestion, Suggestion::accept);
+  EXPECT_EQ(e.timeline.replied_at, asked + week + 3600);
+}
+
+TEST(Protocol, AMessageBeforeTheAskIsNoReply)
+{
+  Facts f = incoming(Label::empty);
+  f.messages = {{at("2026-03-01T11:00:00Z"), false}, {at("2026-03-01T12:00:00Z"), true}};
+  const Evaluation e = evaluate(f, *builtin_policy("ask"), at("2026-03-02T00:00:00Z"), week);
+  EXPECT_EQ(e.state, State::asked);
+  EXPECT_FALSE(e.timeline.replied_at);
+  EXPECT_TRUE(e.timeline.mutual_messages);
+}
+
+TEST(Protocol, AMessageAfterAcceptingIsNotAnAsk)
+{
+  Facts f = incoming(Label::personalized);
+  f.outcome = "accepted";
+  f.outcome_at = at("2026-03-01T11:00:00Z");
+  f.messages = {{at("2026-03-01T12:00:00Z"), true}, {at("2026-03-01T13:00:00Z"), false}};
+  const Evaluation e = evaluate(f, *builtin_policy("ask"), at("2026-03-05T00:00:00Z"), week);
+  EXPECT_EQ(e.state, State::accepted);
+  EXPECT_FALSE(e.timeline.asked_at);
+  EXPECT_EQ(e.suggestion, Suggestion::none);
+}
+
+TEST(Protocol, MessagesFromBeforeTheInvitationAreNoAsk)
+{
+  Facts f = incoming(Label::empty);
+  f.messages = {{at("2026-02-01T12:00:00Z"), true}};
+  EXPECT_FALSE(timeline(f).asked_at);
+}
+
+TEST(Protocol, AsksAroundDaylightSavingChanges)
+{
+  // Sent At is US Pacific wall time: 1:30 AM on 2026-03-08 (before the spring change) is 09:30 UTC, and an ask
+  // written at 09:45 UTC the same morning comes after it; 1:30 AM on 2026-11-01 (the repeated hour, read as
+  // standard time) is 09:30 UTC, and a reply at 09:20 UTC came before the invitation, so is no reply to it.
+  Facts spring = incoming(Label::empty);
+  spring.sent_at = datetime::pacific_to_utc({2026, 3, 8, 1, 30, 0});
+  EXPECT_EQ(spring.sent_at, at("2026-03-08T09:30:00Z"));
+  spring.messages = {{at("2026-03-08T09:45:00Z"), true}};
+  EXPECT_EQ(timeline(spring).asked_at, at("2026-03-08T09:45:00Z"));
+
+  Facts autumn = incoming(Label::empty);
+  autumn.sent_at = datetime::pacific_to_utc({2026, 11, 1, 1, 30, 0});
+  EXPECT_EQ(autumn.sent_at, at("2026-11-01T09:30:00Z"));
+  autumn.messages = {{at("2026-11-01T09:20:00Z"), true}};
+  EXPECT_FALSE(timeline(autumn).asked_at);
+}
+
+TEST(Protocol, RecordedAskCountsUntilTheExportConfirmsIt)
+{
+  Facts f = incoming(Label::template_text);
+  f.recorded_ask = at("2026-03-03T09:00:00Z");
+  EXPECT_EQ(evaluate(f, *builtin_policy("ask"), at("2026-03-04T00:00:00Z"), week).state, State::asked);
+  f.messages = {{at("2026-03-03T09:01:00Z"), true}};
+  EXPECT_EQ(timeline(f).asked_at, at("2026-03-03T09:00:00Z")) << "the earlier of the two";
+}
+
+TEST(Protocol, DecisionsAndOutcomesEndTheProtocol)
+{
+  Facts f = incoming(Label::empty);
+  f.decision = Decision::spam;
+  Evaluation e = evaluate(f, *builtin_policy("open"), at("2026-03-02T00:00:00Z"), week);
+  EXPECT_EQ(e.state, State::declined);
+  EXPECT_EQ(e.suggestion, Suggestion::none);
+  f.decision.reset();
+  f.outcome = "withdrawn";
+  EXPECT_EQ(evaluate(f, *builtin_policy("ask"), at("2026-03-02T00:00:00Z"), week).state, State::withdrawn);
+  Facts out = incoming(Label::personalized);
+  out.direction = Direction::outgoing;
+  EXPECT_EQ(evaluate(out, *builtin_policy("ask"), at("2026-03-02T00:00:00Z"), week).suggestion, Suggestion::none);
+}
+
+TEST(Config, RulesComeFirstAndFirstMatchWins)
+{
+  const Config c = parse_config(R"(
+policy = "ask"
+deadline_days = 3
+
+[[rules]]
+label = ["empty", "default"]
+days_waiting_at_least = 14
+suggest = "decline"
+
+[[rules]]
+text_contains = ["Recruiter", "reclutadora"]
+suggest = "accept"
+)",
+                                "config.toml");
+  EXPECT_EQ(c.deadline_days, 3);
+  ASSERT_EQ(c.rules.size(), 2u);
+  const Policy p = active_policy(c, std::nullopt);
+  Facts old = incoming(Label::empty, "2026-01-01T00:00:00Z");
+  EXPECT_EQ(evaluate(old, p, at("2026-01-15T00:00:00Z"), 3 * day).suggestion, Suggestion::decline);
+  EXPECT_EQ(evaluate(old, p, at("2026-01-14T23:59:59Z"), 3 * day).suggestion, Suggestion::ask)
+    << "13 days: the rule waits, the ask policy asks";
+  Facts recruiter = incoming(Label::template_text);
+  recruiter.text = "Soy RECLUTADORA en una consultora";
+  const Evaluation e = evaluate(recruiter, p, at("2026-03-02T00:00:00Z"), 3 * day);
+  EXPECT_EQ(e.suggestion, Suggestion::accept);
+  EXPECT_EQ(e.why, "config.toml:10") << "the line of its [[rules]]";
+  EXPECT_EQ(active_policy(c, std::string("open")).rules.size(), 4u) << "--policy keeps the rules";
+}
+
+TEST(Config, MistakesNameTheLine)
+{
+  const auto error_of = [](const char* text) {
+    try {
+      parse_config(text, "c.toml");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(error_of("policy = \"lenient\"\n").find("c.toml:1: unknown policy"), std::string::npos);
+  EXPECT_NE(error_of("\n\n[[rules]]\nlabel = \"nice\"\nsuggest = \"accept\"\n").find("c.toml:4: unknown label"),
+            std::string::npos);
+  EXPECT_NE(error_of("[[rules]]\nlabel = \"spam\"\n").find("c.toml:1: a rule without \"suggest\""), std::string::npos);
+  EXPECT_NE(error_of("deadline_days = \"7\"\n").find("c.toml:1: \"deadline_days\" must be a whole number"),
+            std::string::npos);
+  EXPECT_NE(error_of("color = 1\n").find("c.toml:1: unknown setting"), std::string::npos);
+  EXPECT_NE(error_of("policy = \n").find("c.toml:1:"), std::string::npos) << "syntax errors too";
+  EXPECT_NE(error_of("[[rules]]\nsugest = \"ask\"\n").find("c.toml:2: unknown condition"), std::string::npos);
+}
+
+TEST(Messages, TemplatesInBothLanguages)
+{
+  MessageValues v;
+  v.first_name = "Lucía";
+  v.my_name = "Íñigo";
+  v.local_hour = 9;
+  const std::string es = render_message(message_template("ask", "es", {}), v, "es", "t");
+  EXPECT_TRUE(es.starts_with("Buenos días, Lucía.")) << es;
+  EXPECT_NE(es.find("Un saludo, Íñigo"), std::string::npos);
+  v.local_hour = 21;
+  const std::string en = render_message(message_template("welcome", "en", {}), v, "en", "t");
+  EXPECT_TRUE(en.starts_with("Good evening, Lucía.")) << en;
+  v.my_name.clear();
+  v.first_name = "Ana & <Bob>";
+  EXPECT_NE(render_message("Hi {{first_name}}", v, "en", "t").find("Ana & <Bob>"), std::string::npos)
+    << "plain text, nothing escaped";
+  EXPECT_EQ(render_message(message_template("ask", "es", {{"ask.es", "{{greeting}} {{first_name}}"}}), v, "es", "t"),
+            "Buenas noches Ana & <Bob>");
+  EXPECT_THROW(render_message("{{#open}}", v, "en", "t"), InputError);
+}
+
+TEST(Messages, GreetingsByHour)
+{
+  EXPECT_EQ(greeting("es", 6), "Buenos días");
+  EXPECT_EQ(greeting("es", 12), "Buenas tardes");
+  EXPECT_EQ(greeting("es", 19), "Buenas tardes");
+  EXPECT_EQ(greeting("es", 20), "Buenas noches");
+  EXPECT_EQ(greeting("es", 2), "Buenas noches");
+  EXPECT_EQ(greeting("en", 11), "Good morning");
+  EXPECT_EQ(greeting("en", 17), "Good afternoon");
+  EXPECT_EQ(greeting("fr", 23), "Good evening");
+}
+
+TEST(Messages, PlatformLengthCountsUtf16Units)
+{
+  EXPECT_EQ(platform_length("hola"), 4u);
+  EXPECT_EQ(platform_length("añadirte"), 8u) << "an accented letter is one";
+  EXPECT_EQ(platform_length("e\u0301"), 2u) << "a decomposed accent is two";
+  EXPECT_EQ(platform_length("🚀"), 2u) << "an emoji outside the BMP is two";
+  EXPECT_EQ(platform_length("👍🏽"), 4u);
+  EXPECT_EQ(first_name("  María José  Pérez"), "María");
+  EXPECT_EQ(message_language("zxx", "en"), "en");
+  EXPECT_EQ(message_language("es", "en"), "es");
+}
