@@ -31,8 +31,13 @@ std::function<int()> setup_classify(CLI::App& app, Context& context);
 std::function<int()> setup_eval(CLI::App& app, Context& context);
 std::function<int()> setup_label(CLI::App& app, Context& context);
 std::function<int()> setup_decide(CLI::App& app, Context& context);
+std::function<int()> setup_triage(CLI::App& app, Context& context);
 std::function<int()> setup_ask(CLI::App& app, Context& context);
 std::function<int()> setup_policy(CLI::App& app, Context& context);
+std::function<int()> setup_welcome(CLI::App& app, Context& context);
+std::function<int()> setup_compose(CLI::App& app, Context& context);
+std::function<int()> setup_note(CLI::App& app, Context& context);
+std::function<int()> setup_people(CLI::App& app, Context& context);
 std::function<int()> setup_reclassify(CLI::App& app, Context& context);
 
 // Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).

@@ -112,6 +112,30 @@ struct ImportInfo {
   std::string source; // the paths, for the history
 };
 
+// A person as the people commands show them.
+struct PersonView {
+  PersonId id = 0;
+  std::string name, slug;
+  std::vector<std::string> notes; // "why we connected", oldest first
+};
+
+// A message as triage shows it.
+struct MessageView {
+  datetime::UnixSeconds at = 0;
+  bool from_owner = false;
+  std::string content;
+};
+
+// A connection that may be welcomed.
+struct ConnectionView {
+  std::int64_t id = 0;
+  PersonId person = 0;
+  std::string name, url;
+  std::string connected_on; // as printed in Connections.csv
+  std::optional<datetime::UnixSeconds> connected_at;
+  std::optional<datetime::UnixSeconds> welcomed_at; // motivo welcome --record, or the owner's first message after
+};
+
 // The storage interface every feature goes through.
 class Store : public NoteLabels {
 public:
@@ -126,6 +150,16 @@ public:
   virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
   // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first.
   virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) = 0;
+  // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
+  virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
+  // People whose id, profile slug or name (case, accents and spacing ignored) is `who`.
+  virtual std::vector<PersonView> find_people(const std::string& who) = 0;
+  virtual void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) = 0;
+  // People whose notes match the full-text query (FTS5 syntax, accents and case ignored) or whose name contains it.
+  virtual std::vector<PersonView> search_people(const std::string& query) = 0;
+  // The owner's connections of the latest import, newest first, with when they were welcomed.
+  virtual std::vector<ConnectionView> connections(std::int64_t limit) = 0;
+  virtual bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };

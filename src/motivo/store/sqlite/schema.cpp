@@ -123,6 +123,32 @@ CREATE TABLE asks (
 );
 CREATE INDEX asks_by_invitation ON asks(invitation, asked_at);
 )sql"},
+      // "Why we connected": the user's notes on people, searchable with FTS5 (accents and case ignored), and the
+      // welcome messages motivo rendered for new connections.
+      {4, "notes on people, welcomes", R"sql(
+CREATE TABLE person_notes (
+  id INTEGER PRIMARY KEY,
+  person INTEGER NOT NULL REFERENCES people(id),
+  note TEXT NOT NULL,
+  written_at INTEGER NOT NULL
+);
+CREATE INDEX person_notes_by_person ON person_notes(person);
+CREATE VIRTUAL TABLE person_notes_fts USING fts5(
+  note, content='person_notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER person_notes_ai AFTER INSERT ON person_notes BEGIN
+  INSERT INTO person_notes_fts(rowid, note) VALUES (new.id, new.note);
+END;
+CREATE TRIGGER person_notes_ad AFTER DELETE ON person_notes BEGIN
+  INSERT INTO person_notes_fts(person_notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
+END;
+CREATE TABLE welcomes (
+  id INTEGER PRIMARY KEY,
+  connection INTEGER NOT NULL REFERENCES connections(id),
+  sent_at INTEGER NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX welcomes_by_connection ON welcomes(connection);
+)sql"},
   };
   return list;
 }

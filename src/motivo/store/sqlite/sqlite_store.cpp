@@ -2,9 +2,14 @@
 
 #include <motivo/store/sqlite/import_session.hpp>
 #include <motivo/store/sqlite/labels.hpp>
+
+#include <motivo/core/profile_url.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/store/sqlite/schema.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace motivo::store::sqlite {
@@ -176,6 +181,125 @@ WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
   std::vector<protocol::MessageStamp> out;
   while (s.step()) out.push_back({s.column_int(0), s.column_int(1) != 0});
   return out;
+}
+
+std::vector<PersonView> SqliteStore::people_where(const std::string& condition, const std::string& value)
+{
+  Statement s(db_, "SELECT id, name, coalesce(slug, '') FROM people WHERE " + condition + " ORDER BY id LIMIT 200");
+  s.bind(1, value);
+  std::vector<PersonView> out;
+  while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_text(2), {}});
+  Statement notes(db_, "SELECT note FROM person_notes WHERE person = ?1 ORDER BY written_at, id");
+  for (auto& p : out) {
+    notes.reset();
+    notes.bind(1, static_cast<std::int64_t>(p.id));
+    while (notes.step()) p.notes.push_back(notes.column_text(0));
+  }
+  return out;
+}
+
+std::vector<MessageView> SqliteStore::recent_messages(PersonId owner, PersonId person, std::int64_t limit)
+{
+  Statement s(db_, R"sql(
+SELECT sent_at, direction = 'outgoing', content FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at DESC LIMIT ?3)sql");
+  s.bind(1, static_cast<std::int64_t>(owner)).bind(2, static_cast<std::int64_t>(person)).bind(3, limit);
+  std::vector<MessageView> out;
+  while (s.step()) out.push_back({s.column_int(0), s.column_int(1) != 0, s.column_text(2)});
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::vector<PersonView> SqliteStore::find_people(const std::string& who)
+{
+  if (!who.empty() && who.find_first_not_of("0123456789") == std::string::npos) {
+    auto byId = people_where("id = CAST(?1 AS INTEGER)", who);
+    if (!byId.empty()) return byId;
+  }
+  if (auto bySlug = people_where("slug = ?1", profile_slug(who)); !bySlug.empty() && !profile_slug(who).empty())
+    return bySlug;
+  if (auto bySlug = people_where("slug = lower(?1)", who); !bySlug.empty()) return bySlug;
+  return people_where("name_key = ?1", text::name_key(who));
+}
+
+void SqliteStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
+{
+  Transaction tx(db_);
+  Statement s(db_, "INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)");
+  s.bind(1, static_cast<std::int64_t>(person)).bind(2, note).bind(3, static_cast<std::int64_t>(now));
+  s.step();
+  tx.commit();
+}
+
+std::vector<PersonView> SqliteStore::search_people(const std::string& query)
+{
+  // Each word as a quoted FTS5 string (so user text is never FTS syntax), all of them required.
+  std::string fts;
+  std::string word;
+  const auto flush = [&] {
+    if (word.empty()) return;
+    std::string quoted = "\"";
+    for (const char c : word) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    fts += (fts.empty() ? "" : " ") + quoted + "\"";
+    word.clear();
+  };
+  for (const char c : query) {
+    if (c == ' ' || c == '\t' || c == '\n') flush();
+    else word += c;
+  }
+  flush();
+  if (fts.empty()) return {};
+  std::vector<PersonView> out = people_where(
+    "id IN (SELECT person FROM person_notes WHERE id IN "
+    "(SELECT rowid FROM person_notes_fts WHERE person_notes_fts MATCH ?1))",
+    fts);
+  for (auto& p : people_where("instr(name_key, ?1) > 0", text::name_key(query))) {
+    if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
+      out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<ConnectionView> SqliteStore::connections(std::int64_t limit)
+{
+  std::string sql = R"sql(
+SELECT c.id, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), c.connected_on,
+       c.connected_at,
+       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id),
+       (SELECT min(m.sent_at) FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
+          AND m.direction = 'outgoing' AND NOT m.draft AND m.sent_at >= coalesce(c.connected_at, 0))
+FROM connections c
+WHERE c.first_name <> '' OR c.last_name <> ''
+ORDER BY c.connected_on DESC, c.connected_at DESC, c.id DESC)sql";
+  if (limit >= 0) sql += fmt::format(" LIMIT {}", limit);
+  Statement s(db_, sql);
+  std::vector<ConnectionView> out;
+  while (s.step()) {
+    ConnectionView c;
+    c.id = s.column_int(0);
+    c.person = s.column_int(1);
+    c.name = s.column_text(2);
+    c.url = s.column_text(3);
+    c.connected_on = s.column_text(4);
+    if (!s.column_is_null(5)) c.connected_at = s.column_int(5);
+    if (!s.column_is_null(6)) c.welcomed_at = s.column_int(6);
+    if (!s.column_is_null(7) && (!c.welcomed_at || s.column_int(7) < *c.welcomed_at)) c.welcomed_at = s.column_int(7);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+bool SqliteStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)
+{
+  Transaction tx(db_);
+  Statement exists(db_, "SELECT 1 FROM connections WHERE id = ?1");
+  exists.bind(1, connection);
+  if (!exists.step()) return false;
+  Statement s(db_, "INSERT INTO welcomes (connection, sent_at, message) VALUES (?1, ?2, ?3)");
+  s.bind(1, connection).bind(2, static_cast<std::int64_t>(now)).bind(3, message);
+  s.step();
+  tx.commit();
+  return true;
 }
 
 std::vector<NoteRow> SqliteStore::notes()

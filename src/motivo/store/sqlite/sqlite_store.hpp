@@ -18,6 +18,12 @@ public:
   bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now) override;
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
+  std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
+  std::vector<PersonView> find_people(const std::string& who) override;
+  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
+  std::vector<PersonView> search_people(const std::string& query) override;
+  std::vector<ConnectionView> connections(std::int64_t limit) override;
+  bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
   std::vector<NoteRow> notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::string location() const override { return db_.path(); }
@@ -25,6 +31,7 @@ public:
   Database& database() { return db_; }
 
 private:
+  std::vector<PersonView> people_where(const std::string& condition, const std::string& value);
   Database db_;
 };
 

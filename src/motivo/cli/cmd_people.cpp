@@ -1,0 +1,177 @@
+#include <motivo/cli/commands.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/protocol/messages.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace motivo::cli {
+
+namespace {
+
+nlohmann::json person_json(const store::PersonView& p)
+{
+  return {{"id", p.id}, {"name", p.name}, {"slug", p.slug.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.slug)},
+          {"notes", p.notes}};
+}
+
+} // namespace
+
+std::function<int()> setup_note(CLI::App& app, Context& context)
+{
+  auto who = std::make_shared<std::string>();
+  auto text = std::make_shared<std::string>();
+  app.add_option("person", *who, "the person: their id, profile URL or slug, or full name")->required();
+  app.add_option("text", *text, "why you connected, who introduced you, …")->required();
+  return [who, text, &context]() -> int {
+    const auto people = context.store().find_people(*who);
+    if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
+    if (people.size() > 1) {
+      std::string list;
+      for (const auto& p : people) list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
+      throw InputError("<argument>", 0,
+                       fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(*who), list));
+    }
+    context.store().add_person_note(people.front().id, *text, context.now());
+    fmt::print("note kept for {} ({})\n", people.front().name, people.front().id);
+    return 0;
+  };
+}
+
+std::function<int()> setup_people(CLI::App& app, Context& context)
+{
+  auto search = std::make_shared<std::string>();
+  app.add_option("--search", *search, "words to find in your notes (accents and case ignored) or in names")->required();
+  app.add_flag("--json", context.json, "print a JSON array");
+  return [search, &context]() -> int {
+    const auto people = context.store().search_people(*search);
+    if (context.json) {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& p : people) array.push_back(person_json(p));
+      fmt::print("{}\n", array.dump(2));
+      return 0;
+    }
+    for (const auto& p : people) {
+      fmt::print("{:>6}  {}\n", p.id, p.name);
+      for (const auto& n : p.notes) fmt::print("        {}\n", n);
+    }
+    if (people.empty()) fmt::print("Nobody matches. Keep notes with: motivo note PERSON \"why we connected\"\n");
+    return 0;
+  };
+}
+
+std::function<int()> setup_welcome(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::int64_t limit = 20;
+    std::vector<std::int64_t> record;
+    bool all = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--limit,-n", o->limit, "look at the latest N connections (default 20)");
+  app.add_option("--record", o->record, "record these connections (ids) as welcomed");
+  app.add_flag("--all", o->all, "list welcomed connections too");
+  app.add_flag("--json", context.json, "print a JSON array");
+  return [o, &context]() -> int {
+    const protocol::Config& config = context.config();
+    const auto connections = context.store().connections(o->limit);
+    nlohmann::json array = nlohmann::json::array();
+    std::size_t shown = 0;
+    for (const auto& c : connections) {
+      const bool record = std::find(o->record.begin(), o->record.end(), c.id) != o->record.end();
+      if (c.welcomed_at && !o->all && !record) continue;
+      protocol::MessageValues values;
+      values.first_name = protocol::first_name(c.name);
+      values.my_name = config.my_name;
+      values.my_link = config.my_link;
+      values.local_hour = context.local_hour();
+      const std::string& language = config.language;
+      const std::string text = protocol::render_message(
+        protocol::message_template("welcome", language, config.templates), values, language, context.config_location());
+      if (record) context.store().record_welcome(c.id, context.now(), text);
+      ++shown;
+      if (context.json) {
+        array.push_back({{"connection", c.id},
+                         {"name", c.name},
+                         {"connected_on", c.connected_on},
+                         {"welcomed", c.welcomed_at.has_value() || record},
+                         {"message", text}});
+        continue;
+      }
+      fmt::print("{:>6}  {}  (connected {}){}\n{}\n\n", c.id, c.name, c.connected_on,
+                 record ? ", recorded as welcomed" : c.welcomed_at ? ", already welcomed" : "", text);
+    }
+    if (context.json) fmt::print("{}\n", array.dump(2));
+    else if (shown == 0) fmt::print("Every recent connection has been welcomed.\n");
+    return 0;
+  };
+}
+
+std::function<int()> setup_compose(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::string to, template_file, text, language;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--to", o->to, "the person you invite (full name)")->required();
+  auto* file = app.add_option("--template", o->template_file, "a mustache file with the note")->check(CLI::ExistingFile);
+  auto* text = app.add_option("--text", o->text, "the note itself (mustache placeholders allowed)");
+  file->excludes(text);
+  app.add_option("--language", o->language, "es or en, for {{greeting}} (default: the configured language)")
+      ->check(CLI::IsMember({"es", "en"}));
+  app.add_flag("--json", context.json, "print as JSON");
+  return [o, &context]() -> int {
+    const protocol::Config& config = context.config();
+    std::string source = "<--text>";
+    std::string tmpl = o->text;
+    if (!o->template_file.empty()) {
+      std::ifstream in(o->template_file, std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      tmpl = s.str();
+      while (!tmpl.empty() && (tmpl.back() == '\n' || tmpl.back() == '\r')) tmpl.pop_back();
+      source = o->template_file;
+    }
+    if (tmpl.empty()) throw InputError("<argument>", 0, "give the note with --text or --template FILE");
+    protocol::MessageValues values;
+    values.first_name = protocol::first_name(o->to);
+    values.my_name = config.my_name;
+    values.my_link = config.my_link;
+    values.local_hour = context.local_hour();
+    const std::string language = o->language.empty() ? config.language : o->language;
+    const std::string note = protocol::render_message(tmpl, values, language, source);
+    const std::size_t limit = config.account == "premium" ? 300 : 200;
+    const std::size_t length = protocol::platform_length(note);
+    if (context.json) {
+      fmt::print("{}\n", nlohmann::json{{"to", o->to}, {"note", note}, {"length", length}, {"limit", limit},
+                                        {"fits", length <= limit}}
+                           .dump(2));
+    } else if (length <= limit) {
+      fmt::print("{}\n\n{} of {} characters ({} account)\n", note, length, limit, config.account);
+    }
+    if (length > limit) {
+      // Where the text overflows: the part that fits, then the rest, marked.
+      std::size_t units = 0, cut = 0;
+      while (cut < note.size()) {
+        std::size_t next = cut + 1;
+        while (next < note.size() && (static_cast<unsigned char>(note[next]) & 0xC0) == 0x80) ++next;
+        const std::size_t w = protocol::platform_length(std::string_view(note).substr(cut, next - cut));
+        if (units + w > limit) break;
+        units += w;
+        cut = next;
+      }
+      throw InputError(source, 0,
+                       fmt::format("the note is {} characters, {} over the limit of {} for a {} account; it overflows "
+                                   "here: {}⟦{}⟧",
+                                   length, length - limit, limit, config.account, note.substr(0, cut),
+                                   note.substr(cut)));
+    }
+    return 0;
+  };
+}
+
+} // namespace motivo::cli

@@ -1,0 +1,151 @@
+#include <motivo/app/protocol.hpp>
+#include <motivo/cli/commands.hpp>
+#include <motivo/core/protocol/messages.hpp>
+#include <motivo/core/text.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+#include <termios.h>
+#include <unistd.h>
+
+namespace motivo::cli {
+
+namespace {
+
+// Single keys without Enter while triage runs; the terminal is restored however it ends.
+class RawKeys {
+public:
+  RawKeys()
+  {
+    if (::tcgetattr(STDIN_FILENO, &saved_) != 0) return;
+    termios raw = saved_;
+    raw.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO));
+    raw.c_cc[VMIN] = 1;
+    raw.c_cc[VTIME] = 0;
+    active_ = ::tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0;
+  }
+  ~RawKeys() { restore(); }
+  void restore()
+  {
+    if (active_) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved_);
+    active_ = false;
+  }
+  void resume()
+  {
+    RawKeys again;
+    std::swap(active_, again.active_);
+    saved_ = again.saved_;
+    again.active_ = false;
+  }
+  int key()
+  {
+    unsigned char c = 0;
+    return ::read(STDIN_FILENO, &c, 1) == 1 ? c : -1;
+  }
+
+private:
+  termios saved_{};
+  bool active_ = false;
+};
+
+void show(const app::InvitationStatus& st, const std::vector<store::MessageView>& messages, std::size_t index,
+          std::size_t total)
+{
+  const auto& v = st.invitation;
+  fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
+  fmt::print("  note:       {}\n", v.message.empty() ? "(none)" : text::collapse_spaces(v.message));
+  fmt::print("  label:      {}{} ({})\n", v.label, v.label_by_user ? " (yours)" : "", v.language);
+  for (const auto& r : v.reasons) fmt::print("              - {}\n", r);
+  fmt::print("  state:      {}\n", protocol::state_name(st.evaluation.state));
+  fmt::print("  suggestion: {}  ({})\n", protocol::suggestion_name(st.evaluation.suggestion), st.evaluation.why);
+  if (!messages.empty()) {
+    fmt::print("  messages:\n");
+    for (const auto& m : messages)
+      fmt::print("    {} {}: {}\n", datetime::format_iso(m.at).substr(0, 16), m.from_owner ? "you" : "them",
+                 text::collapse_spaces(m.content).substr(0, 200));
+  }
+}
+
+} // namespace
+
+std::function<int()> setup_triage(CLI::App& app, Context& context)
+{
+  app.add_flag("--json", context.json, "print the queue as JSON (as invitations --json) and exit");
+  return [&context]() -> int {
+    store::InvitationQuery q;
+    q.direction = Direction::incoming;
+    std::vector<app::InvitationStatus> queue;
+    for (auto& st : app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(),
+                                             context.now())) {
+      if (st.evaluation.suggestion != protocol::Suggestion::none) queue.push_back(std::move(st));
+    }
+    if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO) || context.json) {
+      // No terminal: the queue, one line each, and nothing recorded.
+      for (const auto& st : queue)
+        fmt::print("{:>6}  {:<8}  {:<9}  {:<13}  {}\n", st.invitation.id,
+                   protocol::suggestion_name(st.evaluation.suggestion), protocol::state_name(st.evaluation.state),
+                   st.invitation.label, st.invitation.from);
+      if (queue.empty()) fmt::print("Nothing to triage.\n");
+      return 0;
+    }
+    fmt::print("{} invitations to triage. Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n",
+               queue.size());
+    RawKeys keys;
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+      const auto& st = queue[i];
+      const auto& v = st.invitation;
+      const auto messages =
+        v.other_person ? context.store().recent_messages(v.owner, *v.other_person, 5) : std::vector<store::MessageView>{};
+      show(st, messages, i, queue.size());
+      for (;;) {
+        fmt::print("> ");
+        std::fflush(stdout);
+        const int k = keys.key();
+        fmt::print("{}\n", k > 32 && k < 127 ? static_cast<char>(k) : ' ');
+        if (k == 'q' || k == -1 || k == 4) return 0;
+        if (k == ' ' || k == '\n' || k == 'j') break;
+        if (k == 'a' || k == 'd' || k == 's') {
+          const auto d = k == 'a' ? protocol::Decision::accept : k == 'd' ? protocol::Decision::decline : protocol::Decision::spam;
+          context.store().record_decision(v.id, d, context.now());
+          fmt::print("  recorded: {}\n", protocol::decision_name(d));
+          break;
+        }
+        if (k == 'k') {
+          const protocol::Config& config = context.config();
+          const std::string language = protocol::message_language(v.language, config.language);
+          protocol::MessageValues values;
+          values.first_name = protocol::first_name(v.from);
+          values.my_name = config.my_name;
+          values.my_link = config.my_link;
+          values.local_hour = context.local_hour();
+          const std::string text = protocol::render_message(protocol::message_template("ask", language, config.templates),
+                                                            values, language, context.config_location());
+          context.store().record_ask(v.id, context.now(), text);
+          fmt::print("\n{}\n\n  recorded as asked: paste it into a message to {}\n", text, v.from);
+          break;
+        }
+        if (k == 'n') {
+          keys.restore();
+          fmt::print("why we connected: ");
+          std::fflush(stdout);
+          std::string line;
+          std::getline(std::cin, line);
+          keys.resume();
+          if (!line.empty() && v.other_person) {
+            context.store().add_person_note(*v.other_person, line, context.now());
+            fmt::print("  note kept\n");
+          }
+          continue;
+        }
+        fmt::print("  keys: a accept, d decline, k ask, s spam, n note, space skip, q quit\n");
+      }
+    }
+    fmt::print("\nQueue done.\n");
+    return 0;
+  };
+}
+
+} // namespace motivo::cli
