@@ -26,10 +26,13 @@ demo: build
 	@echo
 	@$(MOTIVO) --db $(DEMO)/motivo.db status
 	@echo
-	@echo "Incoming invitations, newest first:"
-	@$(MOTIVO) --db $(DEMO)/motivo.db invitations --incoming
+	@echo "Incoming invitations, newest first (as of the export's day):"
+	@MOTIVO_NOW=2026-11-20T18:00:00Z $(MOTIVO) --db $(DEMO)/motivo.db invitations --incoming
 	@echo
-	@echo "Try it yourself: $(MOTIVO) --db $(DEMO)/motivo.db invitations --json"
+	@echo "The triage queue, with what the ask policy suggests:"
+	@MOTIVO_NOW=2026-11-20T18:00:00Z $(MOTIVO) --db $(DEMO)/motivo.db triage | cat
+	@echo
+	@echo "Try it yourself: $(MOTIVO) --db $(DEMO)/motivo.db triage   (or invitations --json, ask ID, decide ID accept)"
 
 bench: build
 	@bench/run.sh $(BUILD)

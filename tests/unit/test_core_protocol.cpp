@@ -248,3 +248,46 @@ TEST(Messages, PlatformLengthCountsUtf16Units)
   EXPECT_EQ(message_language("zxx", "en"), "en");
   EXPECT_EQ(message_language("es", "en"), "es");
 }
+
+TEST(Protocol, EveryPolicyOnEveryLabelAndState)
+{
+  // The expected suggestion, written from the wording, independently of the rule lists.
+  const auto expected = [](std::string_view policy, Label label, State state) {
+    if (state == State::accepted || state == State::declined || state == State::withdrawn) return Suggestion::none;
+    if (label == Label::spam) return Suggestion::decline;
+    if (policy == "open") return Suggestion::accept;
+    if (label == Label::personalized) return Suggestion::accept;
+    if (policy == "strict") return Suggestion::decline;
+    switch (state) {
+    case State::replied: return Suggestion::accept;
+    case State::no_reply: return Suggestion::decline;
+    case State::asked: return Suggestion::wait;
+    default: return Suggestion::ask;
+    }
+  };
+  const auto sent = at("2026-03-01T10:00:00Z");
+  const auto now = at("2026-03-20T10:00:00Z");
+  for (const std::string_view policy : builtin_policy_names) {
+    for (const Label label : classify::all_labels) {
+      for (const State state : all_states) {
+        Facts f = incoming(label);
+        switch (state) {
+        case State::pending: break;
+        case State::asked: f.messages = {{now - day, true}}; break;
+        case State::replied: f.messages = {{sent + day, true}, {sent + 2 * day, false}}; break;
+        case State::no_reply: f.messages = {{sent + day, true}}; break;
+        case State::accepted:
+          f.outcome = "accepted";
+          f.outcome_at = sent + day;
+          break;
+        case State::declined: f.decision = Decision::decline; break;
+        case State::withdrawn: f.outcome = "withdrawn"; break;
+        }
+        const Evaluation e = evaluate(f, *builtin_policy(policy), now, week);
+        ASSERT_EQ(e.state, state) << policy << " " << classify::label_name(label);
+        EXPECT_EQ(e.suggestion, expected(policy, label, state))
+          << policy << " " << classify::label_name(label) << " " << state_name(state);
+      }
+    }
+  }
+}

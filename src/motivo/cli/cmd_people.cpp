@@ -99,11 +99,16 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
                          {"name", c.name},
                          {"connected_on", c.connected_on},
                          {"welcomed", c.welcomed_at.has_value() || record},
+                         {"replied", c.replied_at.has_value()},
                          {"message", text}});
         continue;
       }
       fmt::print("{:>6}  {}  (connected {}){}\n{}\n\n", c.id, c.name, c.connected_on,
-                 record ? ", recorded as welcomed" : c.welcomed_at ? ", already welcomed" : "", text);
+                 record            ? ", recorded as welcomed"
+                 : c.replied_at    ? ", welcomed, replied"
+                 : c.welcomed_at   ? ", welcomed, no reply yet"
+                                   : "",
+                 text);
     }
     if (context.json) fmt::print("{}\n", array.dump(2));
     else if (shown == 0) fmt::print("Every recent connection has been welcomed.\n");

@@ -134,6 +134,7 @@ struct ConnectionView {
   std::string connected_on; // as printed in Connections.csv
   std::optional<datetime::UnixSeconds> connected_at;
   std::optional<datetime::UnixSeconds> welcomed_at; // motivo welcome --record, or the owner's first message after
+  std::optional<datetime::UnixSeconds> replied_at;  // their first message after the welcome
 };
 
 // The storage interface every feature goes through.

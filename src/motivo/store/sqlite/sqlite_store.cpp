@@ -286,6 +286,16 @@ ORDER BY c.connected_on DESC, c.connected_at DESC, c.id DESC)sql";
     if (!s.column_is_null(7) && (!c.welcomed_at || s.column_int(7) < *c.welcomed_at)) c.welcomed_at = s.column_int(7);
     out.push_back(std::move(c));
   }
+  // Replies to welcomes: their first message after it (the reports give the rate).
+  Statement reply(db_, R"sql(
+SELECT min(m.sent_at) FROM messages m JOIN connections c ON m.owner = c.owner AND m.counterpart = c.person
+WHERE c.id = ?1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > ?2)sql");
+  for (auto& c : out) {
+    if (!c.welcomed_at) continue;
+    reply.reset();
+    reply.bind(1, c.id).bind(2, static_cast<std::int64_t>(*c.welcomed_at));
+    if (reply.step() && !reply.column_is_null(0)) c.replied_at = reply.column_int(0);
+  }
   return out;
 }
 
