@@ -14,7 +14,8 @@ protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
   f.outcome_at = v.outcome_at;
   if (!v.decision.empty()) f.decision = protocol::parse_decision(v.decision);
   f.recorded_ask = v.recorded_ask;
-  if (v.other_person) f.messages = store.messages_with(v.owner, *v.other_person);
+  // Asks and replies matter for received invitations only.
+  if (v.other_person && v.direction == Direction::incoming) f.messages = store.messages_with(v.owner, *v.other_person);
   return f;
 }
 

@@ -1,0 +1,38 @@
+#include <motivo/app/report.hpp>
+
+#include <motivo/app/protocol.hpp>
+
+namespace motivo::app {
+
+report::Report make_report(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
+                           datetime::UnixSeconds now, const report::Period& period, report::Step step)
+{
+  std::vector<report::Row> rows;
+  for (const auto& st : invitation_statuses(store, {}, policy, config, now)) {
+    const store::InvitationView& v = st.invitation;
+    report::Row r;
+    r.direction = v.direction;
+    r.sent_at = v.sent_at;
+    r.label = classify::parse_label(v.label).value_or(classify::Label::empty);
+    r.state = st.evaluation.state;
+    r.asked_at = st.evaluation.timeline.asked_at;
+    r.replied_at = st.evaluation.timeline.replied_at;
+    r.has_note = r.label != classify::Label::empty;
+    r.templated = v.campaign.has_value() || r.label == classify::Label::template_text ||
+                  r.label == classify::Label::default_text;
+    rows.push_back(r);
+  }
+  std::vector<report::WelcomeRow> welcomes;
+  for (const auto& c : store.connections(-1)) {
+    report::WelcomeRow w;
+    if (c.connected_at) w.connected_at = *c.connected_at;
+    else if (const auto day = datetime::parse_iso(c.connected_on)) w.connected_at = *day;
+    else continue;
+    w.welcomed = c.welcomed_at.has_value();
+    w.replied = c.replied_at.has_value();
+    welcomes.push_back(w);
+  }
+  return report::build(rows, welcomes, period, step, static_cast<double>(config.minutes_per_ask));
+}
+
+} // namespace motivo::app

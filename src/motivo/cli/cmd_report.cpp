@@ -1,0 +1,277 @@
+#include <motivo/app/report.hpp>
+#include <motivo/cli/commands.hpp>
+#include <motivo/core/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdlib>
+
+namespace motivo::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+double round3(double v)
+{
+  return std::round(v * 1000) / 1000;
+}
+
+void put_rate(ordered_json& j, const std::string& name, const report::Rate& r)
+{
+  j[name] = r.total ? ordered_json(round3(r.value)) : ordered_json(nullptr);
+  j[name + "_n"] = r.total;
+  j[name + "_interval"] = r.total ? ordered_json::array({round3(r.low), round3(r.high)}) : ordered_json(nullptr);
+}
+
+ordered_json incoming_json(const report::Incoming& in)
+{
+  ordered_json j;
+  j["received"] = in.received;
+  j["personalized"] = in.personalized;
+  j["not_personalized"] = in.not_personalized;
+  ordered_json by_label;
+  for (const auto l : classify::all_labels) by_label[std::string(classify::label_name(l))] = in.by_label[static_cast<std::size_t>(l)];
+  j["by_label"] = by_label;
+  j["asked"] = in.asked;
+  j["replied"] = in.replied;
+  j["accepted"] = in.accepted;
+  j["declined"] = in.declined;
+  j["pending"] = in.pending;
+  j["withdrawn"] = in.withdrawn;
+  j["spam"] = in.spam;
+  put_rate(j, "personalization_rate", in.personalization);
+  put_rate(j, "reply_rate", in.reply);
+  j["median_hours_to_reply"] =
+    in.median_hours_to_reply ? ordered_json(std::round(*in.median_hours_to_reply * 10) / 10) : ordered_json(nullptr);
+  return j;
+}
+
+ordered_json figures_json(const report::Figures& f)
+{
+  ordered_json j;
+  j["incoming"] = incoming_json(f.incoming);
+  const report::Outgoing& o = f.outgoing;
+  ordered_json out;
+  out["sent"] = o.sent;
+  out["with_note"] = o.with_note;
+  out["without_note"] = o.without_note;
+  out["accepted"] = o.accepted;
+  out["accepted_with_note"] = o.accepted_with_note;
+  out["accepted_without_note"] = o.accepted_without_note;
+  out["templated"] = o.templated;
+  out["handwritten"] = o.handwritten;
+  out["accepted_templated"] = o.accepted_templated;
+  out["accepted_handwritten"] = o.accepted_handwritten;
+  put_rate(out, "acceptance_rate", o.acceptance);
+  put_rate(out, "acceptance_with_note", o.with_note_rate);
+  put_rate(out, "acceptance_without_note", o.without_note_rate);
+  put_rate(out, "acceptance_templated", o.templated_rate);
+  put_rate(out, "acceptance_handwritten", o.handwritten_rate);
+  out["notes_make_a_difference"] = o.notes_differ;
+  out["handwriting_makes_a_difference"] = o.handwriting_differs;
+  j["outgoing"] = out;
+  ordered_json w;
+  w["sent"] = f.welcome.sent;
+  w["replied"] = f.welcome.replied;
+  put_rate(w, "reply_rate", f.welcome.reply);
+  j["welcome"] = w;
+  j["time"] = {{"asks", f.time.asks}, {"minutes", f.time.minutes}, {"minutes_saved_by_strict", f.time.minutes}};
+  return j;
+}
+
+ordered_json report_json(const report::Report& r)
+{
+  ordered_json j;
+  j["period"] = {{"since", r.period.since.empty() ? ordered_json(nullptr) : ordered_json(r.period.since)},
+                 {"until", r.period.until.empty() ? ordered_json(nullptr) : ordered_json(r.period.until)}};
+  const ordered_json figures = figures_json(r.figures);
+  for (auto it = figures.begin(); it != figures.end(); ++it) j[it.key()] = it.value();
+  ordered_json series = ordered_json::array();
+  for (const auto& p : r.series) {
+    ordered_json point;
+    point["period"] = p.period;
+    const ordered_json incoming = incoming_json(p.figures.incoming);
+    for (auto it = incoming.begin(); it != incoming.end(); ++it) point[it.key()] = it.value();
+    point["outgoing_sent"] = p.figures.outgoing.sent;
+    point["outgoing_accepted"] = p.figures.outgoing.accepted;
+    series.push_back(point);
+  }
+  j["series"] = series;
+  return j;
+}
+
+std::string user_language(const Context& context, const protocol::Config& config)
+{
+  (void)context;
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v && std::string_view(v) != "C" && std::string_view(v) != "POSIX")
+      return std::string_view(v).starts_with("es") ? "es" : "en";
+  }
+  return config.language;
+}
+
+std::string percent(const report::Rate& r)
+{
+  if (r.total == 0) return "–";
+  return fmt::format("{} % [{}–{}] n={}", std::lround(r.value * 100), std::lround(r.low * 100),
+                     std::lround(r.high * 100), r.total);
+}
+
+void print_table(const std::vector<std::pair<std::string, report::Figures>>& columns, std::string_view language)
+{
+  const bool es = language == "es";
+  const auto row = [&](const std::string& name, const auto& value) {
+    fmt::print("  {:<34}", name);
+    for (const auto& [title, f] : columns) fmt::print("{:>26}", value(f));
+    fmt::print("\n");
+  };
+  fmt::print("  {:<34}", "");
+  for (const auto& [title, f] : columns) fmt::print("{:>26}", title);
+  fmt::print("\n{}\n", es ? "Recibidas" : "Received");
+  const auto n = [](std::size_t v) { return fmt::format("{}", v); };
+  row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.incoming.received); });
+  row(es ? "personalizadas" : "personalised", [&](const auto& f) { return percent(f.incoming.personalization); });
+  row(es ? "sin personalizar" : "not personalised", [&](const auto& f) { return n(f.incoming.not_personalized); });
+  for (const auto l : classify::all_labels)
+    row(std::string("  ") + std::string(classify::label_name(l)),
+        [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
+  row(es ? "preguntadas" : "asked", [&](const auto& f) { return n(f.incoming.asked); });
+  row(es ? "respondieron" : "replied", [&](const auto& f) { return percent(f.incoming.reply); });
+  row(es ? "horas hasta la respuesta (mediana)" : "hours to reply (median)", [&](const auto& f) {
+    return f.incoming.median_hours_to_reply ? fmt::format("{:.1f}", *f.incoming.median_hours_to_reply) : std::string("–");
+  });
+  row(es ? "aceptadas" : "accepted", [&](const auto& f) { return n(f.incoming.accepted); });
+  row(es ? "rechazadas" : "declined", [&](const auto& f) { return n(f.incoming.declined); });
+  row(es ? "pendientes" : "pending", [&](const auto& f) { return n(f.incoming.pending); });
+  row("spam", [&](const auto& f) { return n(f.incoming.spam); });
+  fmt::print("{}\n", es ? "Enviadas (las tuyas)" : "Sent (yours)");
+  row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.outgoing.sent); });
+  row(es ? "aceptadas" : "accepted", [&](const auto& f) { return percent(f.outgoing.acceptance); });
+  row(es ? "aceptadas con nota" : "accepted with a note", [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
+  row(es ? "aceptadas sin nota" : "accepted without a note",
+      [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
+  row(es ? "  nota escrita a mano" : "  hand-written note", [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
+  row(es ? "  nota de plantilla" : "  template note", [&](const auto& f) { return percent(f.outgoing.templated_rate); });
+  fmt::print("{}\n", es ? "Bienvenidas y tiempo" : "Welcomes and time");
+  row(es ? "bienvenidas respondidas" : "welcomes replied", [&](const auto& f) { return percent(f.welcome.reply); });
+  row(es ? "preguntas escritas (minutos)" : "asks typed (minutes)",
+      [&](const auto& f) { return fmt::format("{} ({:.0f})", f.time.asks, f.time.minutes); });
+}
+
+std::string verdict(const report::Outgoing& o, std::string_view language)
+{
+  const bool es = language == "es";
+  if (o.with_note == 0 || o.without_note == 0)
+    return es ? "Sin invitaciones enviadas con y sin nota no se puede comparar." : "Without invitations sent both with and without a note there is nothing to compare.";
+  if (!o.notes_differ)
+    return es ? "Con nota o sin ella, la aceptación de tus invitaciones no es distinta según los intervalos del 95 %."
+              : "With or without a note, your invitations' acceptance is not different by the 95 % intervals.";
+  const bool better = o.with_note_rate.value > o.without_note_rate.value;
+  return es ? (better ? "Tus invitaciones con nota se aceptan más, y la diferencia supera los intervalos del 95 %."
+                      : "Tus invitaciones con nota se aceptan menos, y la diferencia supera los intervalos del 95 %.")
+            : (better ? "Your invitations with a note are accepted more often, beyond the 95 % intervals."
+                      : "Your invitations with a note are accepted less often, beyond the 95 % intervals.");
+}
+
+} // namespace
+
+std::function<int()> setup_report(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::string since, until, by;
+    std::vector<std::string> compare;
+    bool csv = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--since", o->since, "first day (YYYY-MM-DD), inclusive");
+  app.add_option("--until", o->until, "last day (YYYY-MM-DD), inclusive");
+  app.add_option("--by", o->by, "a series by week or month")->check(CLI::IsMember({"week", "month"}));
+  app.add_option("--compare", o->compare, "two periods side by side: 2013-10 2013-11, 2013, or 2013-11-01..2013-11-15")
+      ->expected(2);
+  auto* json = app.add_flag("--json", context.json, "print as JSON");
+  auto* csv = app.add_flag("--csv", o->csv, "print the series (or the totals) as CSV");
+  json->excludes(csv);
+  return [o, &context]() -> int {
+    const auto policy = context.policy_in_force();
+    const auto& config = context.config();
+    const std::string language = user_language(context, config);
+    const auto check_day = [](const std::string& d, const char* what) {
+      if (!d.empty() && !(d.size() == 10 && datetime::parse_iso(d)))
+        throw InputError("<argument>", 0, fmt::format("{} must be a date like 2013-11-01 ({})", what, quote_value(d)));
+    };
+    check_day(o->since, "--since");
+    check_day(o->until, "--until");
+    const report::Step step = o->by == "week" ? report::Step::week : o->by == "month" ? report::Step::month : report::Step::none;
+
+    if (!o->compare.empty()) {
+      std::vector<std::pair<std::string, report::Report>> reports;
+      for (const auto& text : o->compare) {
+        const auto period = report::parse_period(text);
+        if (!period) throw InputError("<argument>", 0, fmt::format("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})", quote_value(text)));
+        reports.emplace_back(text, app::make_report(context.store(), policy, config, context.now(), *period, step));
+      }
+      if (context.json) {
+        ordered_json j = ordered_json::array();
+        for (const auto& [t, r] : reports) j.push_back(report_json(r));
+        fmt::print("{}\n", j.dump(2));
+        return 0;
+      }
+      std::vector<std::pair<std::string, report::Figures>> columns;
+      for (const auto& [t, r] : reports) columns.emplace_back(t, r.figures);
+      print_table(columns, language);
+      fmt::print("\n");
+      for (const auto& [t, r] : reports) fmt::print("{}: {}.\n", t, report::sentence(r.figures, language));
+      const auto& a = reports[0].second.figures.incoming.personalization;
+      const auto& b = reports[1].second.figures.incoming.personalization;
+      const bool es = language == "es";
+      fmt::print("{}\n", report::differ(a, b)
+                           ? (es ? "La tasa de personalización difiere entre los dos periodos (intervalos del 95 %)."
+                                 : "The personalisation rate differs between the two periods (95 % intervals).")
+                           : (es ? "La tasa de personalización no difiere entre los dos periodos: la misma regla, no una excepción."
+                                 : "The personalisation rate does not differ between the two periods: the rule, not an exception."));
+      return 0;
+    }
+
+    const report::Report r =
+      app::make_report(context.store(), policy, config, context.now(), {o->since, o->until}, step);
+    if (context.json) {
+      fmt::print("{}\n", report_json(r).dump(2));
+      return 0;
+    }
+    if (o->csv) {
+      fmt::print("period,received,personalized,not_personalized,empty,default,template,spam_label,personalized_label,"
+                 "asked,replied,accepted,declined,pending,outgoing_sent,outgoing_accepted\n");
+      const auto line = [](const std::string& name, const report::Figures& f) {
+        const auto& in = f.incoming;
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", name, in.received, in.personalized,
+                   in.not_personalized, in.by_label[0], in.by_label[1], in.by_label[2], in.by_label[3], in.by_label[4],
+                   in.asked, in.replied, in.accepted, in.declined, in.pending, f.outgoing.sent, f.outgoing.accepted);
+      };
+      if (r.series.empty()) line("all", r.figures);
+      for (const auto& p : r.series) line(p.period, p.figures);
+      return 0;
+    }
+    const std::string title = r.period.since.empty() && r.period.until.empty()
+                                ? (language == "es" ? "todo" : "all time")
+                                : fmt::format("{}..{}", r.period.since.empty() ? "…" : r.period.since,
+                                              r.period.until.empty() ? "…" : r.period.until);
+    print_table({{title, r.figures}}, language);
+    if (!r.series.empty()) {
+      fmt::print("\n{:<10}{:>10}{:>16}{:>10}{:>10}\n", o->by, language == "es" ? "recibidas" : "received",
+                 language == "es" ? "personalizadas" : "personalised", language == "es" ? "pregunt." : "asked",
+                 language == "es" ? "respond." : "replied");
+      for (const auto& p : r.series)
+        fmt::print("{:<10}{:>10}{:>16}{:>10}{:>10}\n", p.period, p.figures.incoming.received,
+                   p.figures.incoming.personalized, p.figures.incoming.asked, p.figures.incoming.replied);
+    }
+    fmt::print("\n{}.\n{}\n", report::sentence(r.figures, language), verdict(r.figures.outgoing, language));
+    return 0;
+  };
+}
+
+} // namespace motivo::cli

@@ -1,0 +1,198 @@
+#include <motivo/core/report/report.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace motivo::report {
+
+Rate rate(std::size_t hits, std::size_t total, double z)
+{
+  Rate r;
+  r.hits = hits;
+  r.total = total;
+  if (total == 0) return r;
+  const double n = static_cast<double>(total);
+  const double p = static_cast<double>(hits) / n;
+  const double z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+  r.value = p;
+  r.low = std::max(0.0, centre - half);
+  r.high = std::min(1.0, centre + half);
+  return r;
+}
+
+bool differ(const Rate& a, const Rate& b)
+{
+  if (a.total == 0 || b.total == 0) return false;
+  return a.high < b.low || b.high < a.low;
+}
+
+bool Period::contains(datetime::UnixSeconds t) const
+{
+  const std::string day = datetime::format_date(t);
+  return (since.empty() || day >= since) && (until.empty() || day <= until);
+}
+
+namespace {
+
+Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const WelcomeRow*>& welcomes,
+                   double minutes_per_ask)
+{
+  using classify::Label;
+  using protocol::State;
+  Figures f;
+  std::vector<double> reply_hours;
+  for (const Row* r : rows) {
+    if (r->direction == Direction::incoming) {
+      Incoming& in = f.incoming;
+      ++in.received;
+      ++in.by_label[static_cast<std::size_t>(r->label)];
+      if (r->label == Label::personalized) ++in.personalized;
+      else ++in.not_personalized;
+      if (r->label == Label::spam) ++in.spam;
+      if (r->asked_at) ++in.asked;
+      if (r->asked_at && r->replied_at) {
+        ++in.replied;
+        reply_hours.push_back(static_cast<double>(*r->replied_at - *r->asked_at) / 3600.0);
+      }
+      switch (r->state) {
+      case State::accepted: ++in.accepted; break;
+      case State::declined: ++in.declined; break;
+      case State::withdrawn: ++in.withdrawn; break;
+      default: ++in.pending; break;
+      }
+      continue;
+    }
+    Outgoing& out = f.outgoing;
+    ++out.sent;
+    const bool accepted = r->state == State::accepted;
+    out.accepted += accepted;
+    if (r->has_note) {
+      ++out.with_note;
+      out.accepted_with_note += accepted;
+      if (r->templated) {
+        ++out.templated;
+        out.accepted_templated += accepted;
+      } else {
+        ++out.handwritten;
+        out.accepted_handwritten += accepted;
+      }
+    } else {
+      ++out.without_note;
+      out.accepted_without_note += accepted;
+    }
+  }
+  Incoming& in = f.incoming;
+  in.personalization = rate(in.personalized, in.received);
+  in.reply = rate(in.replied, in.asked);
+  if (!reply_hours.empty()) {
+    std::sort(reply_hours.begin(), reply_hours.end());
+    const std::size_t n = reply_hours.size();
+    in.median_hours_to_reply = n % 2 ? reply_hours[n / 2] : (reply_hours[n / 2 - 1] + reply_hours[n / 2]) / 2;
+  }
+  Outgoing& out = f.outgoing;
+  out.acceptance = rate(out.accepted, out.sent);
+  out.with_note_rate = rate(out.accepted_with_note, out.with_note);
+  out.without_note_rate = rate(out.accepted_without_note, out.without_note);
+  out.templated_rate = rate(out.accepted_templated, out.templated);
+  out.handwritten_rate = rate(out.accepted_handwritten, out.handwritten);
+  out.notes_differ = differ(out.with_note_rate, out.without_note_rate);
+  out.handwriting_differs = differ(out.handwritten_rate, out.templated_rate);
+  for (const WelcomeRow* w : welcomes) {
+    if (!w->welcomed) continue;
+    ++f.welcome.sent;
+    f.welcome.replied += w->replied;
+  }
+  f.welcome.reply = rate(f.welcome.replied, f.welcome.sent);
+  f.time.asks = in.asked;
+  f.time.minutes = static_cast<double>(in.asked) * minutes_per_ask;
+  return f;
+}
+
+// "2013-11" or the ISO week "2013-W45".
+std::string bucket(datetime::UnixSeconds t, Step step)
+{
+  const datetime::CivilTime c = datetime::to_civil(t);
+  if (step == Step::month) return fmt::format("{:04}-{:02}", c.year, c.month);
+  // ISO week: the Thursday of the week decides the year.
+  const std::int64_t days = datetime::days_from_civil(c.year, c.month, c.day);
+  const std::int64_t weekday = ((days + 3) % 7 + 7) % 7; // Monday 0 (1970-01-01 was a Thursday)
+  const std::int64_t thursday = days - weekday + 3;
+  const datetime::CivilTime th = datetime::civil_from_days(thursday);
+  const std::int64_t jan1 = datetime::days_from_civil(th.year, 1, 1);
+  return fmt::format("{:04}-W{:02}", th.year, (thursday - jan1) / 7 + 1);
+}
+
+} // namespace
+
+Report build(const std::vector<Row>& rows, const std::vector<WelcomeRow>& welcomes, const Period& period, Step step,
+             double minutes_per_ask)
+{
+  Report r;
+  r.period = period;
+  std::vector<const Row*> cohort;
+  for (const Row& row : rows) {
+    if (period.contains(row.sent_at)) cohort.push_back(&row);
+  }
+  std::vector<const WelcomeRow*> made;
+  for (const WelcomeRow& w : welcomes) {
+    if (period.contains(w.connected_at)) made.push_back(&w);
+  }
+  r.figures = figures_of(cohort, made, minutes_per_ask);
+  if (step != Step::none) {
+    std::map<std::string, std::pair<std::vector<const Row*>, std::vector<const WelcomeRow*>>> buckets;
+    for (const Row* row : cohort) buckets[bucket(row->sent_at, step)].first.push_back(row);
+    for (const WelcomeRow* w : made) buckets[bucket(w->connected_at, step)].second.push_back(w);
+    for (const auto& [name, members] : buckets)
+      r.series.push_back({name, figures_of(members.first, members.second, minutes_per_ask)});
+  }
+  return r;
+}
+
+std::optional<Period> parse_period(std::string_view text)
+{
+  const auto is_date = [](std::string_view d) {
+    return d.size() == 10 && datetime::parse_iso(d).has_value();
+  };
+  if (const auto dots = text.find(".."); dots != std::string_view::npos) {
+    const std::string_view a = text.substr(0, dots), b = text.substr(dots + 2);
+    if (!is_date(a) || !is_date(b) || a > b) return std::nullopt;
+    return Period{std::string(a), std::string(b)};
+  }
+  if (is_date(text)) return Period{std::string(text), std::string(text)};
+  if (text.size() == 7 && text[4] == '-') {
+    const std::string first = std::string(text) + "-01";
+    if (!is_date(first)) return std::nullopt;
+    const int year = std::stoi(std::string(text.substr(0, 4))), month = std::stoi(std::string(text.substr(5, 2)));
+    int last = 31;
+    while (last > 28 && !datetime::valid_date(year, month, last)) --last;
+    return Period{first, fmt::format("{}-{:02}", text, last)};
+  }
+  if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return Period{std::string(text) + "-01-01", std::string(text) + "-12-31"};
+  return std::nullopt;
+}
+
+std::string sentence(const Figures& f, std::string_view language)
+{
+  const Incoming& in = f.incoming;
+  const auto pct = [](const Rate& r) { return static_cast<int>(std::lround(r.value * 100)); };
+  if (language == "es") {
+    std::string s = fmt::format("{} invitaci{}: {} personalizada{} ({} %), {} sin personalizar", in.received,
+                                in.received == 1 ? "ón" : "ones", in.personalized, in.personalized == 1 ? "" : "s",
+                                pct(in.personalization), in.not_personalized);
+    if (in.asked == 0) return s + "; no preguntaste a nadie";
+    return s + fmt::format("; preguntadas {}, respondieron {} ({} %)", in.asked, in.replied, pct(in.reply));
+  }
+  std::string s = fmt::format("{} invitation{}: {} personalised ({} %), {} not", in.received,
+                              in.received == 1 ? "" : "s", in.personalized, pct(in.personalization),
+                              in.not_personalized);
+  if (in.asked == 0) return s + "; you asked nobody";
+  return s + fmt::format("; asked {}, {} replied ({} %)", in.asked, in.replied, pct(in.reply));
+}
+
+} // namespace motivo::report

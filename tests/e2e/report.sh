@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The seed's month replayed: 28 invitations in November 2013, 2 with a personal note and 26 with LinkedIn's
+# stock text; the author asked the 26 and 5 answered; 7 became connections. `motivo report` must give exactly
+# those numbers, the seed's sentence, an empty October without dividing by zero, and the comparison.
+# Usage: report.sh MOTIVO_BINARY
+set -uo pipefail
+motivo=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MOTIVO_DB=$work/m.db HOME=$work XDG_CONFIG_HOME=$work/xdg MOTIVO_NOW=2013-12-02T10:00:00Z
+unset MOTIVO_CONFIG
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+mkdir -p "$work/export"
+python3 - "$work/export" <<'PY'
+import csv, sys, os
+out = sys.argv[1]
+owner, owner_slug = "Autor Del Blog", "autor-del-blog"
+people = [f"Persona {i:02d} Apellido" for i in range(28)]
+slug = lambda n: n.lower().replace(" ", "-")
+with open(os.path.join(out, "Invitations.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["From", "To", "Sent At", "Message", "Direction"])
+    for i, p in enumerate(people):
+        day = 1 + i
+        note = ("Hola, nos conocimos ayer en la charla de SEO de Valencia, ¿me pasas las transparencias?" if i < 2
+                else "Me gustaría añadirte a mi red profesional en LinkedIn.")
+        w.writerow([p, owner, f"11/{day}/13, 10:00 AM", note, "INCOMING"])
+with open(os.path.join(out, "messages.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS",
+                "DATE", "SUBJECT", "CONTENT", "FOLDER"])
+    u = lambda s: f"https://www.linkedin.com/in/{s}"
+    for i, p in enumerate(people[2:], start=2):
+        day = 1 + i
+        w.writerow([f"c{i}", "", owner, u(owner_slug), p, u(slug(p)), f"2013-11-{day:02d} 20:00:00 UTC", "",
+                    "Hola, ¿por qué quieres conectar?", "INBOX"])
+        if i < 7:  # five of the asked answer the next day
+            w.writerow([f"c{i}", "", p, u(slug(p)), owner, u(owner_slug), f"2013-11-{day + 1:02d} 08:00:00 UTC", "",
+                        "Leo tu blog y me gustaría comentarte un proyecto", "INBOX"])
+with open(os.path.join(out, "Connections.csv"), "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
+    for i, p in enumerate(people[:7]):  # the two personal ones and the five who replied
+        first, rest = p.split(" ", 1)
+        w.writerow([first, rest, f"https://www.linkedin.com/in/{slug(p)}", "", "", "", f"{20 + i:02d} Nov 2013"])
+PY
+
+"$motivo" import --quiet "$work/export" >/dev/null 2>"$work/err" && ok || fail "import: $(cat "$work/err")"
+"$motivo" report --since 2013-11-01 --until 2013-11-30 --json >"$work/out" 2>"$work/err" && ok || fail "report: $(cat "$work/err")"
+python3 - "$work/out" <<'PY' && ok || fail "the seed's numbers"
+import json, sys
+j = json.load(open(sys.argv[1]))
+i = j["incoming"]
+assert j["period"] == {"since": "2013-11-01", "until": "2013-11-30"}, j["period"]
+got = {k: i[k] for k in ("received", "personalized", "not_personalized", "asked", "replied", "accepted", "declined", "pending")}
+assert got == {"received": 28, "personalized": 2, "not_personalized": 26, "asked": 26, "replied": 5, "accepted": 7,
+               "declined": 0, "pending": 21}, got
+assert i["by_label"] == {"empty": 0, "default": 26, "template": 0, "spam": 0, "personalized": 2}, i["by_label"]
+assert i["reply_rate"] == 0.192 and i["reply_rate_n"] == 26, i
+lo, hi = i["reply_rate_interval"]
+assert 0.08 < lo < 0.09 and 0.37 < hi < 0.39, (lo, hi)   # Wilson 95 % for 5/26
+assert i["median_hours_to_reply"] == 12.0, i["median_hours_to_reply"]
+assert j["time"]["asks"] == 26 and j["time"]["minutes"] == 52, j["time"]
+PY
+LANG=es_ES.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/out" 2>&1
+grep -qF "28 invitaciones: 2 personalizadas (7 %), 26 sin personalizar; preguntadas 26, respondieron 5 (19 %)." "$work/out" && ok || fail "the seed's sentence: $(tail -3 "$work/out")"
+LANG=en_GB.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/out" 2>&1
+grep -qF "28 invitations: 2 personalised (7 %), 26 not; asked 26, 5 replied (19 %)." "$work/out" && ok || fail "in English: $(tail -3 "$work/out")"
+
+# An empty period, and one with invitations but no asks: no division by zero.
+"$motivo" report --since 2013-10-01 --until 2013-10-31 --json >"$work/out" 2>"$work/err" && ok || fail "empty period: $(cat "$work/err")"
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["incoming"]; assert i["received"]==0 and i["reply_rate"] is None and i["personalization_rate"] is None, i' "$work/out" && ok || fail "empty period figures"
+"$motivo" report --since 2013-11-01 --until 2013-11-02 --json >"$work/out" && python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["incoming"]; assert i["received"]==2 and i["asked"]==0 and i["reply_rate"] is None, i' "$work/out" && ok || fail "no asks"
+
+# Series, CSV and the comparison.
+"$motivo" report --by month --json >"$work/out" && python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["series"]; assert [p["period"] for p in s]==["2013-11"] and s[0]["received"]==28, s' "$work/out" && ok || fail "monthly series"
+"$motivo" report --by week --csv >"$work/out" && [[ $(head -1 "$work/out") == period,received,* ]] && grep -q "^2013-W45," "$work/out" && ok || fail "weekly CSV: $(head -3 "$work/out")"
+LANG=es_ES.UTF-8 "$motivo" report --compare 2013-10 2013-11 >"$work/out" 2>&1 && grep -q "2013-11: 28 invitaciones" "$work/out" && ok || fail "compare: $(tail -4 "$work/out")"
+"$motivo" report --since 2013-13-01 >"$work/out" 2>"$work/err"; [[ $? == 1 ]] && grep -q -- "--since must be a date" "$work/err" && ok || fail "a bad date is an error"
+
+echo "e2e.report: $passed passed, $failed failed"
+((failed == 0))

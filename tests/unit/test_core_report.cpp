@@ -1,0 +1,69 @@
+#include <motivo/core/report/report.hpp>
+
+#include <gtest/gtest.h>
+
+using namespace motivo;
+using namespace motivo::report;
+
+TEST(Report, WilsonIntervals)
+{
+  const Rate r = rate(5, 26);
+  EXPECT_NEAR(r.value, 0.1923, 1e-4);
+  EXPECT_NEAR(r.low, 0.0851, 1e-3);
+  EXPECT_NEAR(r.high, 0.3790, 1e-3);
+  const Rate none = rate(0, 0);
+  EXPECT_EQ(none.total, 0u);
+  EXPECT_EQ(none.value, 0.0) << "no division by zero";
+  const Rate all = rate(10, 10);
+  EXPECT_DOUBLE_EQ(all.high, 1.0);
+  EXPECT_GT(all.low, 0.69);
+  EXPECT_TRUE(differ(rate(90, 100), rate(10, 100)));
+  EXPECT_FALSE(differ(rate(6, 10), rate(4, 10))) << "small samples overlap";
+  EXPECT_FALSE(differ(rate(1, 1), rate(0, 0)));
+}
+
+TEST(Report, Periods)
+{
+  EXPECT_EQ(parse_period("2013-11")->since, "2013-11-01");
+  EXPECT_EQ(parse_period("2013-11")->until, "2013-11-30");
+  EXPECT_EQ(parse_period("2024-02")->until, "2024-02-29");
+  EXPECT_EQ(parse_period("2013")->until, "2013-12-31");
+  EXPECT_EQ(parse_period("2013-11-05")->since, "2013-11-05");
+  EXPECT_EQ(parse_period("2013-11-01..2013-11-15")->until, "2013-11-15");
+  EXPECT_FALSE(parse_period("2013-11-15..2013-11-01"));
+  EXPECT_FALSE(parse_period("2013-13"));
+  EXPECT_FALSE(parse_period("last week"));
+  const Period p{"2013-11-01", "2013-11-30"};
+  EXPECT_TRUE(p.contains(*datetime::parse_iso("2013-11-30T23:59:59Z")));
+  EXPECT_FALSE(p.contains(*datetime::parse_iso("2013-12-01T00:00:00Z")));
+}
+
+TEST(Report, CohortSeriesAndSentence)
+{
+  std::vector<Row> rows;
+  const auto at = [](const char* iso) { return *datetime::parse_iso(iso); };
+  for (int i = 0; i < 28; ++i) {
+    Row r;
+    r.sent_at = at("2013-11-04T10:00:00Z") + i * 86400;
+    r.label = i < 2 ? classify::Label::personalized : classify::Label::default_text;
+    if (i >= 2) r.asked_at = r.sent_at + 3600;
+    if (i >= 2 && i < 7) r.replied_at = r.sent_at + 7200;
+    r.state = i < 7 ? protocol::State::accepted : protocol::State::no_reply;
+    rows.push_back(r);
+  }
+  const Report rep = build(rows, {}, {"2013-11-01", "2013-11-30"}, Step::week, 2);
+  EXPECT_EQ(rep.figures.incoming.received, 27u) << "the 28th was sent on December 1st";
+  EXPECT_EQ(rep.series.front().period, "2013-W45");
+  EXPECT_EQ(rep.series.back().period, "2013-W48");
+  const Report all = build(rows, {}, {}, Step::none, 2);
+  EXPECT_EQ(sentence(all.figures, "es"),
+            "28 invitaciones: 2 personalizadas (7 %), 26 sin personalizar; preguntadas 26, respondieron 5 (19 %)");
+  EXPECT_EQ(sentence(all.figures, "en"), "28 invitations: 2 personalised (7 %), 26 not; asked 26, 5 replied (19 %)");
+  EXPECT_EQ(all.figures.time.minutes, 52);
+  EXPECT_EQ(*all.figures.incoming.median_hours_to_reply, 1.0);
+  // ISO weeks: the last days of 2013 belong to 2014's first week.
+  Row late;
+  late.sent_at = at("2013-12-30T10:00:00Z");
+  EXPECT_EQ(build({late}, {}, {}, Step::week, 2).series.front().period, "2014-W01");
+  EXPECT_EQ(build({}, {}, {}, Step::month, 2).series.size(), 0u);
+}
