@@ -82,5 +82,17 @@ python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["incoming"]; assert 
 LANG=es_ES.UTF-8 "$motivo" report --compare 2013-10 2013-11 >"$work/out" 2>&1 && grep -q "2013-11: 28 invitaciones" "$work/out" && ok || fail "compare: $(tail -4 "$work/out")"
 "$motivo" report --since 2013-13-01 >"$work/out" 2>"$work/err"; [[ $? == 1 ]] && grep -q -- "--since must be a date" "$work/err" && ok || fail "a bad date is an error"
 
+# The HTML report: one private file, charts inline, nothing loaded from the network.
+LANG=es_ES.UTF-8 "$motivo" report --html "$work/r.html" >/dev/null 2>"$work/err" && ok || fail "report --html: $(cat "$work/err")"
+[[ $(stat -c %a "$work/r.html") == 600 ]] && ok || fail "the HTML report is not 0600"
+python3 - "$work/r.html" <<'PY' && ok || fail "HTML report content"
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+assert html.count("<svg") == 4, html.count("<svg")
+assert "28 invitaciones: 2 personalizadas (7 %)" in html
+assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', html), "loads something"
+assert "2013-W45" in html and 'lang="es"' in html
+PY
+
 echo "e2e.report: $passed passed, $failed failed"
 ((failed == 0))

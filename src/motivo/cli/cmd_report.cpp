@@ -1,12 +1,18 @@
 #include <motivo/app/report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/report/html.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cstdlib>
 
 namespace motivo::cli {
@@ -178,6 +184,24 @@ std::string verdict(const report::Outgoing& o, std::string_view language)
                       : "Your invitations with a note are accepted less often, beyond the 95 % intervals.");
 }
 
+// Writes `text` to `path` readable by the user only (0600): reports hold other people's names and numbers.
+void write_private_file(const std::string& path, const std::string& text)
+{
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) throw InputError(path, 0, fmt::format("cannot write: {}", std::strerror(errno)));
+  ::fchmod(fd, 0600);
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      throw InputError(path, 0, fmt::format("cannot write: {}", std::strerror(errno)));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+}
+
 } // namespace
 
 std::function<int()> setup_report(CLI::App& app, Context& context)
@@ -185,6 +209,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   struct Options {
     std::string since, until, by;
     std::vector<std::string> compare;
+    std::string html;
     bool csv = false;
   };
   auto o = std::make_shared<Options>();
@@ -196,6 +221,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   auto* json = app.add_flag("--json", context.json, "print as JSON");
   auto* csv = app.add_flag("--csv", o->csv, "print the series (or the totals) as CSV");
   json->excludes(csv);
+  app.add_option("--html", o->html, "write a self-contained HTML report (charts inline, nothing from the network) to FILE");
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
@@ -239,6 +265,20 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
 
     const report::Report r =
       app::make_report(context.store(), policy, config, context.now(), {o->since, o->until}, step);
+    if (!o->html.empty()) {
+      // Charts need a series: by week, or by month when the invitations span more than half a year.
+      report::Report charted = r;
+      if (step == report::Step::none) {
+        charted = app::make_report(context.store(), policy, config, context.now(), {o->since, o->until},
+                                   report::Step::week);
+        if (charted.series.size() > 26)
+          charted = app::make_report(context.store(), policy, config, context.now(), {o->since, o->until},
+                                     report::Step::month);
+      }
+      write_private_file(o->html, report::render_html(charted, language, datetime::format_iso(context.now())));
+      fmt::print("{}\n", o->html);
+      return 0;
+    }
     if (context.json) {
       fmt::print("{}\n", report_json(r).dump(2));
       return 0;

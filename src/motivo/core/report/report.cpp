@@ -143,10 +143,24 @@ Report build(const std::vector<Row>& rows, const std::vector<WelcomeRow>& welcom
     if (period.contains(w.connected_at)) made.push_back(&w);
   }
   r.figures = figures_of(cohort, made, minutes_per_ask);
-  if (step != Step::none) {
+  if (step != Step::none && !cohort.empty()) {
+    // The series spans the cohort's invitations, with every week or month between the first and the last (empty
+    // ones too, so a chart's axis is time), up to 520 of them; welcomes join the periods that exist.
     std::map<std::string, std::pair<std::vector<const Row*>, std::vector<const WelcomeRow*>>> buckets;
-    for (const Row* row : cohort) buckets[bucket(row->sent_at, step)].first.push_back(row);
-    for (const WelcomeRow* w : made) buckets[bucket(w->connected_at, step)].second.push_back(w);
+    datetime::UnixSeconds first = cohort.front()->sent_at, last = first;
+    for (const Row* row : cohort) {
+      buckets[bucket(row->sent_at, step)].first.push_back(row);
+      first = std::min(first, row->sent_at);
+      last = std::max(last, row->sent_at);
+    }
+    std::size_t added = 0;
+    for (datetime::UnixSeconds t = first; t <= last && added < 520; t += step == Step::week ? 7 * 86400 : 27 * 86400) {
+      buckets[bucket(t, step)];
+      ++added;
+    }
+    for (const WelcomeRow* w : made) {
+      if (const auto it = buckets.find(bucket(w->connected_at, step)); it != buckets.end()) it->second.second.push_back(w);
+    }
     for (const auto& [name, members] : buckets)
       r.series.push_back({name, figures_of(members.first, members.second, minutes_per_ask)});
   }
