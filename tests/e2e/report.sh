@@ -94,5 +94,18 @@ assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', html), "loads
 assert "2013-W45" in html and 'lang="es"' in html
 PY
 
+# The anonymised export: no real name left, same report after a round trip; and the JSON backup.
+"$motivo" report --json >"$work/before.json"
+"$motivo" export --anonymize "$work/anon.zip" >/dev/null 2>"$work/err" && ok || fail "export --anonymize: $(cat "$work/err")"
+[[ $(stat -c %a "$work/anon.zip") == 600 ]] && ok || fail "the anonymised export is not 0600"
+! unzip -p "$work/anon.zip" | grep -q -e "Persona" -e "Apellido" -e "Autor" -e "autor-del-blog" && ok || fail "a real name is left in the anonymised export"
+MOTIVO_DB=$work/anon.db "$motivo" import --quiet "$work/anon.zip" >/dev/null 2>"$work/err" && ok || fail "import of the anonymised export: $(cat "$work/err")"
+MOTIVO_DB=$work/anon.db "$motivo" report --json >"$work/after.json"
+cmp -s "$work/before.json" "$work/after.json" && ok || fail "the anonymised export gives another report: $(diff "$work/before.json" "$work/after.json" | head -5)"
+"$motivo" export --json "$work/backup.jsonl" >/dev/null && python3 -c '
+import json, sys
+kinds = [json.loads(l)["kind"] for l in open(sys.argv[1])]
+assert kinds.count("invitation") == 28 and kinds.count("connection") == 7 and kinds.count("message") == 31, kinds' "$work/backup.jsonl" && ok || fail "export --json"
+
 echo "e2e.report: $passed passed, $failed failed"
 ((failed == 0))

@@ -101,7 +101,9 @@ TEST(ConnectionsCsv, PreambleDateFormatsAndHiddenRows)
       "Eva,Ruiz,,,,,\"1/8/18, 6:14 PM\"\n"
       ",,,,,,02 Jan 2024\n",
       [&](const ConnectionRow& r, std::size_t i) {
-        if (i == 0) EXPECT_EQ(r.first_name, "Ana");
+        if (i == 0) {
+          EXPECT_EQ(r.first_name, "Ana");
+        }
         ConnectionRow copy = r;
         copy.first_name = copy.last_name = copy.url = copy.email = copy.company = copy.position = {};
         rows.push_back(copy);

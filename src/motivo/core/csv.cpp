@@ -180,4 +180,15 @@ void Reader::check_record(const Record& record) const
   }
 }
 
+std::string field(std::string_view value)
+{
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (const char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 } // namespace motivo::csv

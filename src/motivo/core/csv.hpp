@@ -58,4 +58,7 @@ private:
   std::vector<std::size_t> bounds_; // end offset in data_ of each field
 };
 
+// A field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote, CR or LF.
+std::string field(std::string_view value);
+
 } // namespace motivo::csv

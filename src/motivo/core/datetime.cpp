@@ -339,4 +339,12 @@ std::string format_date(UnixSeconds s)
   return fmt::format("{:04}-{:02}-{:02}", t.year, t.month, t.day);
 }
 
+std::string format_pacific_us(UnixSeconds s)
+{
+  const UnixSeconds local = s + (pacific_dst_at(s) ? -7 : -8) * 3600;
+  const CivilTime c = to_civil(local);
+  const int hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
+  return fmt::format("{}/{}/{:02}, {}:{:02} {}", c.month, c.day, c.year % 100, hour12, c.minute, c.hour < 12 ? "AM" : "PM");
+}
+
 } // namespace motivo::datetime

@@ -51,5 +51,7 @@ bool pacific_dst_at(UnixSeconds s);
 std::string format_iso(UnixSeconds s);
 // `2022-09-08`.
 std::string format_date(UnixSeconds s);
+// The instant as Invitations.csv writes it: US Pacific wall time, `M/D/YY, h:mm AM` (seconds dropped).
+std::string format_pacific_us(UnixSeconds s);
 
 } // namespace motivo::datetime

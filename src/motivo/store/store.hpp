@@ -6,6 +6,7 @@
 #include <motivo/core/protocol/protocol.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -137,6 +138,16 @@ struct ConnectionView {
   std::optional<datetime::UnixSeconds> replied_at;  // their first message after the welcome
 };
 
+// Stored rows as an export writes them back (motivo export).
+struct StoredMessage {
+  std::string conversation_id, conversation_title, from_name, from_url, to_names, to_urls, subject, content, folder;
+  datetime::UnixSeconds sent_at = 0;
+  bool draft = false;
+};
+struct StoredConnection {
+  std::string first_name, last_name, url, email, company, position, connected_on; // connected_on: YYYY-MM-DD
+};
+
 // The storage interface every feature goes through.
 class Store : public NoteLabels {
 public:
@@ -161,6 +172,9 @@ public:
   // The owner's connections of the latest import, newest first, with when they were welcomed.
   virtual std::vector<ConnectionView> connections(std::int64_t limit) = 0;
   virtual bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) = 0;
+  // Every stored message and connection, in the order they were stored, one at a time.
+  virtual void for_each_message(const std::function<void(const StoredMessage&)>& visit) = 0;
+  virtual void for_each_connection(const std::function<void(const StoredConnection&)>& visit) = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };

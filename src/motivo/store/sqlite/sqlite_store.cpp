@@ -312,6 +312,48 @@ bool SqliteStore::record_welcome(std::int64_t connection, datetime::UnixSeconds 
   return true;
 }
 
+void SqliteStore::for_each_message(const std::function<void(const StoredMessage&)>& visit)
+{
+  Statement s(db_, R"sql(
+SELECT coalesce(conversation_id, ''), coalesce(conversation_title, ''), from_name, coalesce(from_url, ''), to_names,
+       coalesce(to_urls, ''), sent_at, coalesce(subject, ''), content, coalesce(folder, ''), draft
+FROM messages ORDER BY id)sql");
+  StoredMessage m;
+  while (s.step()) {
+    m.conversation_id = s.column_text(0);
+    m.conversation_title = s.column_text(1);
+    m.from_name = s.column_text(2);
+    m.from_url = s.column_text(3);
+    m.to_names = s.column_text(4);
+    m.to_urls = s.column_text(5);
+    m.sent_at = s.column_int(6);
+    m.subject = s.column_text(7);
+    m.content = s.column_text(8);
+    m.folder = s.column_text(9);
+    m.draft = s.column_int(10) != 0;
+    visit(m);
+  }
+}
+
+void SqliteStore::for_each_connection(const std::function<void(const StoredConnection&)>& visit)
+{
+  Statement s(db_, R"sql(
+SELECT first_name, last_name, coalesce(url, ''), coalesce(email, ''), coalesce(company, ''), coalesce(position, ''),
+       connected_on
+FROM connections ORDER BY id)sql");
+  StoredConnection c;
+  while (s.step()) {
+    c.first_name = s.column_text(0);
+    c.last_name = s.column_text(1);
+    c.url = s.column_text(2);
+    c.email = s.column_text(3);
+    c.company = s.column_text(4);
+    c.position = s.column_text(5);
+    c.connected_on = s.column_text(6);
+    visit(c);
+  }
+}
+
 std::vector<NoteRow> SqliteStore::notes()
 {
   return read_notes(db_);

@@ -24,6 +24,8 @@ public:
   std::vector<PersonView> search_people(const std::string& query) override;
   std::vector<ConnectionView> connections(std::int64_t limit) override;
   bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
+  void for_each_message(const std::function<void(const StoredMessage&)>& visit) override;
+  void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
   std::vector<NoteRow> notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::string location() const override { return db_.path(); }

@@ -1,0 +1,131 @@
+#include <motivo/core/anonymize.hpp>
+
+#include <motivo/core/profile_url.hpp>
+#include <motivo/core/text.hpp>
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <array>
+
+namespace motivo {
+
+namespace {
+
+bool word_char(unsigned char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' || c == '-';
+}
+
+bool capitalised(std::string_view w)
+{
+  if (w.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || c >= 0xC3; // ASCII capitals, or a non-ASCII letter (Á, Ñ, Ö…): kept as names
+}
+
+} // namespace
+
+std::string Pseudonyms::word(std::string_view real)
+{
+  const std::string key = text::name_key(real);
+  if (key.empty()) return std::string(real);
+  if (const auto it = words_.find(key); it != words_.end()) return it->second;
+  // Pronounceable invented words, from the salted hash; a clash takes the next hash.
+  static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m", "n",
+                                                                  "p", "r", "s", "t", "v", "z", "ch", "j"};
+  static constexpr std::array<std::string_view, 5> vowels = {"a", "e", "i", "o", "u"};
+  for (std::uint64_t attempt = 0;; ++attempt) {
+    std::uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), salt_ + attempt);
+    std::string out;
+    const int syllables = 2 + static_cast<int>(h % 2);
+    h /= 2;
+    for (int s = 0; s < syllables; ++s) {
+      out += consonants[h % consonants.size()];
+      h /= consonants.size();
+      out += vowels[h % vowels.size()];
+      h /= vowels.size();
+    }
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    if (used_.insert(out).second) {
+      words_.emplace(key, out);
+      return out;
+    }
+  }
+}
+
+std::string Pseudonyms::name(std::string_view real)
+{
+  std::string out;
+  std::size_t i = 0;
+  while (i < real.size()) {
+    if (!word_char(static_cast<unsigned char>(real[i])) || real[i] == '\'' || real[i] == '-') {
+      out += real[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < real.size() && word_char(static_cast<unsigned char>(real[j])) && real[j] != '-') ++j;
+    out += word(real.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string Pseudonyms::names(std::string_view real)
+{
+  return name(real); // commas and spaces are kept, words replaced
+}
+
+std::string Pseudonyms::url(std::string_view real)
+{
+  const std::string slug = profile_slug(real);
+  if (slug.empty()) return std::string(real);
+  const std::uint64_t h = XXH3_64bits_withSeed(slug.data(), slug.size(), salt_);
+  return fmt::format("https://www.linkedin.com/in/p-{:016x}", h);
+}
+
+std::string Pseudonyms::urls(std::string_view real)
+{
+  std::string out;
+  std::size_t i = 0;
+  while (i < real.size()) {
+    if (real[i] == ',' || real[i] == ' ') {
+      out += real[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < real.size() && real[j] != ',' && real[j] != ' ') ++j;
+    out += url(real.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string Pseudonyms::id(std::string_view real)
+{
+  if (real.empty()) return {};
+  return fmt::format("c-{:016x}", XXH3_64bits_withSeed(real.data(), real.size(), salt_ ^ 0x5a5a5a5aULL));
+}
+
+std::string Pseudonyms::text(std::string_view real) const
+{
+  std::string out;
+  out.reserve(real.size());
+  std::size_t i = 0;
+  while (i < real.size()) {
+    const auto c = static_cast<unsigned char>(real[i]);
+    if (!word_char(c) || c == '\'' || c == '-') {
+      out += real[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < real.size() && word_char(static_cast<unsigned char>(real[j])) && real[j] != '\'' && real[j] != '-') ++j;
+    const std::string_view w = real.substr(i, j - i);
+    const auto it = capitalised(w) ? words_.find(text::name_key(w)) : words_.end();
+    out += it != words_.end() ? std::string_view(it->second) : w;
+    i = j;
+  }
+  return out;
+}
+
+} // namespace motivo
