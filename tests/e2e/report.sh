@@ -76,6 +76,8 @@ grep -qF "28 invitations: 2 personalised (7 %), 26 not; asked 26, 5 replied (19 
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["incoming"]; assert i["received"]==0 and i["reply_rate"] is None and i["personalization_rate"] is None, i' "$work/out" && ok || fail "empty period figures"
 "$motivo" report --since 2013-11-01 --until 2013-11-02 --json >"$work/out" && python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["incoming"]; assert i["received"]==2 and i["asked"]==0 and i["reply_rate"] is None, i' "$work/out" && ok || fail "no asks"
 
+"$motivo" report --since 2013-11-10 --until 2013-11-28 --json >"$work/out" && python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["incoming"]; assert i["asked"]==19 and i["replied"]==0 and i["reply_rate"]==0.0 and i["reply_rate_interval"][0]==0.0 and i["median_hours_to_reply"] is None, i' "$work/out" && ok || fail "asked but no replies"
+
 # Series, CSV and the comparison.
 "$motivo" report --by month --json >"$work/out" && python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["series"]; assert [p["period"] for p in s]==["2013-11"] and s[0]["received"]==28, s' "$work/out" && ok || fail "monthly series"
 "$motivo" report --by week --csv >"$work/out" && [[ $(head -1 "$work/out") == period,received,* ]] && grep -q "^2013-W45," "$work/out" && ok || fail "weekly CSV: $(head -3 "$work/out")"
