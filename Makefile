@@ -32,7 +32,12 @@ demo: build
 	@echo "The triage queue, with what the ask policy suggests:"
 	@MOTIVO_NOW=2026-11-20T18:00:00Z $(MOTIVO) --db $(DEMO)/motivo.db triage | cat
 	@echo
+	@echo "The report:"
+	@MOTIVO_NOW=2026-11-20T18:00:00Z $(MOTIVO) --db $(DEMO)/motivo.db report
+	@MOTIVO_NOW=2026-11-20T18:00:00Z $(MOTIVO) --db $(DEMO)/motivo.db report --html $(DEMO)/report.html >/dev/null
+	@echo
 	@echo "Try it yourself: $(MOTIVO) --db $(DEMO)/motivo.db triage   (or invitations --json, ask ID, decide ID accept)"
+	@echo "The HTML report: $(DEMO)/report.html"
 
 bench: build
 	@bench/run.sh $(BUILD)
