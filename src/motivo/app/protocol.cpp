@@ -1,5 +1,7 @@
 #include <motivo/app/protocol.hpp>
 
+#include <motivo/core/protocol/messages.hpp>
+
 namespace motivo::app {
 
 protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
@@ -29,6 +31,21 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
     protocol::Evaluation e = protocol::evaluate(facts, policy, now, config.deadline_days * 86400);
     out.push_back({std::move(v), std::move(e)});
   }
+  return out;
+}
+
+RenderedAsk render_ask(const protocol::Config& config, const store::InvitationView& invitation, int local_hour,
+                       const std::string& config_source, const std::string& language)
+{
+  RenderedAsk out;
+  out.language = language.empty() ? protocol::message_language(invitation.language, config.language) : language;
+  protocol::MessageValues values;
+  values.first_name = protocol::first_name(invitation.from);
+  values.my_name = config.my_name;
+  values.my_link = config.my_link;
+  values.local_hour = local_hour;
+  out.text = protocol::render_message(protocol::message_template("ask", out.language, config.templates), values,
+                                      out.language, config_source);
   return out;
 }
 

@@ -23,4 +23,13 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
                                                   const protocol::Policy& policy, const protocol::Config& config,
                                                   datetime::UnixSeconds now);
 
+// The message asking the inviter of `invitation` why they want to connect: the configured or shipped template in
+// `language` (default: the note's language when es or en, else the configured one), with their first name, the
+// user's name and link, and the greeting for `local_hour`. `config_source` names the settings file in errors.
+struct RenderedAsk {
+  std::string language, text;
+};
+RenderedAsk render_ask(const protocol::Config& config, const store::InvitationView& invitation, int local_hour,
+                       const std::string& config_source, const std::string& language = {});
+
 } // namespace motivo::app

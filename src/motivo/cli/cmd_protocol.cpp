@@ -67,16 +67,10 @@ std::function<int()> setup_ask(CLI::App& app, Context& context)
     const store::InvitationView v = invitation_by_id(context, o->id);
     if (v.direction != Direction::incoming)
       throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: ask the people who invite you", o->id));
-    const protocol::Config& config = context.config();
-    const std::string language =
-      o->language.empty() ? protocol::message_language(v.language, config.language) : o->language;
-    protocol::MessageValues values;
-    values.first_name = protocol::first_name(v.from);
-    values.my_name = config.my_name;
-    values.my_link = config.my_link;
-    values.local_hour = context.local_hour();
-    const std::string text = protocol::render_message(protocol::message_template("ask", language, config.templates),
-                                                      values, language, context.config_location());
+    const app::RenderedAsk ask =
+      app::render_ask(context.config(), v, context.local_hour(), context.config_location(), o->language);
+    const std::string& language = ask.language;
+    const std::string& text = ask.text;
     if (!o->dry_run) context.store().record_ask(o->id, context.now(), text);
     if (context.json) {
       fmt::print("{}\n", nlohmann::json{{"id", o->id}, {"to", v.from}, {"language", language}, {"message", text},

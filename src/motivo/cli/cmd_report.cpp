@@ -115,8 +115,9 @@ std::string user_language(const Context& context, const protocol::Config& config
   (void)context;
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
-    if (v && *v && std::string_view(v) != "C" && std::string_view(v) != "POSIX")
-      return std::string_view(v).starts_with("es") ? "es" : "en";
+    const std::string_view value = v ? v : "";
+    if (value.empty() || value == "C" || value == "POSIX" || value.starts_with("C.")) continue;
+    return value.starts_with("es") ? "es" : "en";
   }
   return config.language;
 }

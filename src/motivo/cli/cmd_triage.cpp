@@ -114,15 +114,8 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
           break;
         }
         if (k == 'k') {
-          const protocol::Config& config = context.config();
-          const std::string language = protocol::message_language(v.language, config.language);
-          protocol::MessageValues values;
-          values.first_name = protocol::first_name(v.from);
-          values.my_name = config.my_name;
-          values.my_link = config.my_link;
-          values.local_hour = context.local_hour();
-          const std::string text = protocol::render_message(protocol::message_template("ask", language, config.templates),
-                                                            values, language, context.config_location());
+          const std::string text =
+            app::render_ask(context.config(), v, context.local_hour(), context.config_location()).text;
           context.store().record_ask(v.id, context.now(), text);
           fmt::print("\n{}\n\n  recorded as asked: paste it into a message to {}\n", text, v.from);
           break;

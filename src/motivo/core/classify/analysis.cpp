@@ -1,0 +1,341 @@
+#include <motivo/core/classify/impl.hpp>
+
+#include <motivo/core/classify/edit_distance.hpp>
+#include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/language.hpp>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace motivo::classify {
+
+// The body: the note without an opening greeting (with titles and the recipient's name) or a closing sign-off
+// (with the sender's name). `marked` comes from fold_marked_into.
+std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::vector<std::string_view>& marked,
+                                                   const std::vector<std::uint32_t>& ids,
+                                                   const std::vector<std::string>& recipient,
+                                                   const std::vector<std::string>& sender) const
+{
+  std::size_t pos = 0, end = marked.size();
+  const auto skip_marks = [&](std::size_t& p) {
+    while (p < end && is_mark(marked[p])) ++p;
+  };
+  skip_marks(pos);
+  for (int round = 0; round < 3 && pos < end; ++round) {
+    std::size_t p = pos;
+    const auto g = greetings.longest_at(ids, p);
+    p += g.length;
+    std::size_t names = 0, titles_seen = 0;
+    while (p < end) {
+      if (is_title(ids[p])) {
+        ++p;
+        ++titles_seen;
+        if (p < end && marked[p] == "|") ++p; // "Sr." "M."
+        continue;
+      }
+      if (is_name(marked[p], recipient)) {
+        ++p;
+        ++names;
+        continue;
+      }
+      break;
+    }
+    if (g.length == 0 && names == 0 && titles_seen == 0) break;
+    if (p >= end || is_mark(marked[p])) { // "Hola Juan," / "Hi there!" / "Paul,"
+      pos = p;
+      skip_marks(pos);
+      continue;
+    }
+    if (names == 0 && (g.length > 0 || titles_seen > 0)) {
+      // One or two words and a mark after a greeting: a name we were not told ("Hola Vale,").
+      std::size_t q = p;
+      while (q < end && !is_mark(marked[q]) && q - p < 3) ++q;
+      if (q < end && is_mark(marked[q]) && q - p <= 2) {
+        pos = q;
+        skip_marks(pos);
+        continue;
+      }
+    }
+    if (g.length > 0 || names > 0) pos = p; // "Hi Paul I'd like …": the rest is the body
+    break;
+  }
+  for (int round = 0; round < 3 && pos < end; ++round) {
+    while (end > pos && is_mark(marked[end - 1])) --end;
+    std::size_t s = end;
+    while (s > pos && !is_mark(marked[s - 1])) --s;
+    const std::size_t size = end - s;
+    if (size == 0) break;
+    std::size_t names_at_end = 0;
+    // Names, and initials ("Nuria C.").
+    while (names_at_end < size && (is_name(marked[end - 1 - names_at_end], sender) ||
+                                   (marked[end - 1 - names_at_end].size() == 1 && names_at_end < size - 1)))
+      ++names_at_end;
+    const auto c = closings.longest_at(ids, s);
+    // After the formula, only the sender's name: up to two words when we were not told it.
+    const bool closing =
+      c.length > 0 && c.length <= size && size - c.length - names_at_end <= (sender.empty() ? 2u : 0u);
+    if (names_at_end == size && size <= 4) {
+      end = s; // "- Ryan"
+    } else if (closing) {
+      end = s; // "Best regards, Ana" / "Saludos"
+    } else if (s > pos && marked[s - 1] == "/" && size <= 2 &&
+               std::all_of(ids.begin() + static_cast<std::ptrdiff_t>(s), ids.begin() + static_cast<std::ptrdiff_t>(end),
+                           [](std::uint32_t id) { return id == Vocabulary::unknown; })) {
+      end = s; // "…\n- ryan": one or two words no catalog knows, on a line of their own
+    } else if (names_at_end > 0 && names_at_end < size) {
+      end -= names_at_end; // "… on LinkedIn Ana"
+      break;
+    } else {
+      break;
+    }
+  }
+  return {pos, end};
+}
+
+// The stock text `body` is (whole = true) or contains, with the words it covers.
+// How many of the stock text's words appear among ids[from, to): a cheap filter before the edit distance.
+std::size_t Classifier::Impl::shared_words(const StockText& s, const std::vector<std::uint32_t>& ids, std::size_t from,
+                                std::size_t to)
+{
+  std::size_t shared = 0;
+  for (const std::uint32_t w : s.ids) {
+    for (std::size_t i = from; i < to && i < ids.size(); ++i) {
+      if (ids[i] == w) {
+        ++shared;
+        break;
+      }
+    }
+  }
+  return shared;
+}
+
+const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
+                            std::string& text, bool& whole, std::size_t& distance, std::size_t& from,
+                            std::size_t& to) const
+{
+  for (const StockText& s : stock) {
+    if (s.ids == ids) { // every stock word is in the vocabulary, so equal ids are equal words
+      whole = true;
+      distance = 0;
+      from = 0;
+      to = body.size();
+      return &s;
+    }
+  }
+  if (body.size() + 3 < min_stock_words) return nullptr;
+  join_into(body, 0, body.size(), text);
+  // Near matches: a few edits (a typo, "Linkedin" split, a word added or dropped) on the whole body, or on a
+  // run of words of about a stock text's length inside a longer note.
+  if (text.size() + 12 < stock_min) return nullptr;
+  const StockText* best = nullptr;
+  std::size_t best_distance = SIZE_MAX;
+  for (const StockText& s : stock) {
+    const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
+    // Within a few edits, at most about three words can differ.
+    const std::size_t needed = s.ids.size() > 2 ? s.ids.size() - 2 : 1;
+    if (text.size() <= s.folded.size() + limit) {
+      if (text.size() + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
+      const std::size_t d = bounded_levenshtein(text, s.folded, limit);
+      if (d <= limit && d < best_distance) {
+        best = &s;
+        best_distance = d;
+        whole = true;
+        from = 0;
+        to = body.size();
+      }
+      continue;
+    }
+    // Longer note: look for the stock text's first word and compare a window of its length.
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (ids[i] != s.ids.front()) continue;
+      // Inside a longer note the stock text must be nearly all there, and in order at its start.
+      if (i + 1 < ids.size() && s.ids.size() > 1 && ids[i + 1] != s.ids[1] &&
+          (i + 2 >= ids.size() || s.ids.size() < 3 || ids[i + 2] != s.ids[2]))
+        continue;
+      if (shared_words(s, ids, i, i + s.ids.size() + 1) + 2 < s.ids.size()) continue;
+      for (const std::size_t extra : {0, 1, -1}) {
+        const std::size_t n = s.words.size() + extra;
+        if (n == 0 || i + n > body.size()) continue;
+        const std::string window = join(body, i, i + n); // rare: the stock text's first words matched
+        const std::size_t d = bounded_levenshtein(window, s.folded, limit);
+        if (d <= limit && d < best_distance) {
+          best = &s;
+          best_distance = d;
+          whole = false;
+          from = i;
+          to = i + n;
+        }
+      }
+    }
+  }
+  distance = best_distance;
+  return best;
+}
+
+// "your talk", "tu tesis", "votre article": a possessive of the note's language before a noun that is not
+// generic (profile, experience, network…). Spanish second-person preterites ("presentaste", "comentaste")
+// tell of something the recipient did. At most two such cues count.
+void Classifier::Impl::grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids, Analysis& a) const
+{
+  int found = 0;
+  const int bit = language_bit(a.language);
+  if (bit >= 0) {
+    const std::uint32_t possessive = 1u << (possessive_bits + bit), modifier = 1u << (modifier_bits + bit);
+    for (std::size_t i = 0; i + 1 < w.size() && found < 2; ++i) {
+      if (!(flags_of(ids[i]) & possessive)) continue;
+      std::size_t k = i + 1;
+      while (k < w.size() && (flags_of(ids[k]) & modifier)) ++k;
+      if (k >= w.size() || w[k].size() < 3 || (flags_of(ids[k]) & possessive)) continue;
+      // "your impressive profile", "your teams": a generic noun up to two words on ties nothing.
+      bool generic = false;
+      for (std::size_t g = i + 1; g < w.size() && g <= i + 3; ++g)
+        generic = generic || (flags_of(ids[g]) & generic_noun_bit);
+      if (generic) continue;
+      a.personal += 2;
+      a.personal_hits.push_back(std::string(w[i]) + " " + std::string(w[k]));
+      ++found;
+    }
+  }
+  if (a.language == "es") {
+    static const std::unordered_set<std::string_view> not_verbs = {
+      "triste", "existe", "chiste", "contraste", "desgaste", "asiste", "insiste", "consiste", "resiste", "subsiste",
+      "persiste", "embiste", "reviste", "viste", "caste", "baste", "gaste", "pegaste"};
+    for (const auto word : w) {
+      if (found >= 2) break;
+      if (word.size() >= 7 && (word.ends_with("aste") || word.ends_with("iste")) && !not_verbs.contains(word)) {
+        a.personal += 2;
+        a.personal_hits.push_back(std::string(word));
+        ++found;
+      }
+    }
+  }
+}
+
+void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) const
+{
+  std::vector<PhraseIndex::Hit> hits;
+  std::unordered_set<std::uint32_t> seen;
+  std::unordered_set<std::string_view> seen_patterns; // a pattern listed for two languages counts once
+  spam_index.find(w, hits);
+  for (const auto& h : hits) {
+    if (!seen_patterns.insert(spam[h.payload].pattern).second) continue;
+    a.spam += spam[h.payload].weight;
+    a.spam_hits.push_back(spam[h.payload].pattern);
+  }
+  hits.clear();
+  seen.clear();
+  seen_patterns.clear();
+  generic_index.find(w, hits);
+  for (const auto& h : hits) {
+    if (!seen_patterns.insert(generic[h.payload].pattern).second) continue;
+    a.generic += generic[h.payload].weight;
+    a.generic_hits.push_back(generic[h.payload].pattern);
+  }
+  hits.clear();
+  seen.clear();
+  personal_index.find(w, hits);
+  // Overlapping cues count once: keep the heaviest cue of each run of covered words.
+  std::sort(hits.begin(), hits.end(), [&](const auto& x, const auto& y) {
+    return x.position != y.position ? x.position < y.position : x.length > y.length;
+  });
+  std::uint32_t covered_to = 0;
+  for (const auto& h : hits) {
+    if (h.position < covered_to) continue;
+    if (!seen.insert(h.payload).second) continue;
+    covered_to = h.position + h.length;
+    a.personal += personal[h.payload].weight;
+    a.personal_hits.push_back(personal[h.payload].pattern);
+  }
+}
+
+// The function words vote; CLD2 is asked only when the vote is not clear (see language.hpp).
+std::string Classifier::Impl::language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const
+{
+  if (ids.empty()) return "zxx";
+  std::array<int, known_languages.size()> votes{};
+  for (const std::uint32_t id : ids) {
+    const std::uint32_t f = flags_of(id);
+    for (std::size_t b = 0; b < known_languages.size(); ++b) votes[b] += (f >> (stopword_bits + b)) & 1u;
+  }
+  return choose_language(text, votes);
+}
+
+void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a) const
+{
+  a.reset();
+  if (is_blank(note.text)) {
+    a.blank = true;
+    a.language = "zxx";
+    return;
+  }
+  fold_marked_into(note.text, a.folded);
+  words_into(a.folded, a.marked);
+  ids_into(vocab, a.marked, a.marked_ids);
+  const auto& marked = a.marked;
+  const auto& marked_ids = a.marked_ids;
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    if (is_mark(marked[i])) continue;
+    a.all.push_back(marked[i]);
+    a.all_ids.push_back(marked_ids[i]);
+  }
+  fold_into(note.recipient, a.folded_recipient);
+  fold_into(note.sender, a.folded_sender);
+  for (const auto w : words(a.folded_recipient)) a.recipient.emplace_back(w);
+  for (const auto w : words(a.folded_sender)) a.sender.emplace_back(w);
+  a.names = a.recipient;
+  a.names.insert(a.names.end(), a.sender.begin(), a.sender.end());
+
+  const auto [begin, end] = strip_courtesy(marked, marked_ids, a.recipient, a.sender);
+  for (std::size_t i = begin; i < end; ++i) {
+    if (is_mark(marked[i])) continue;
+    a.body.push_back(marked[i]);
+    a.body_ids.push_back(marked_ids[i]);
+  }
+  std::size_t from = 0, to = 0;
+  a.stock = find_stock(a.body, a.body_ids, a.joined, a.stock_whole, a.stock_distance, from, to);
+  if (a.stock && !a.stock_whole) {
+    // Stock text plus words of the sender's own: judge the rest. A rest that is only courtesy is no rest.
+    for (std::size_t i = 0; i < a.body.size(); ++i) {
+      if (i < from || i >= to) {
+        a.scope.push_back(a.body[i]);
+        a.scope_ids.push_back(a.body_ids[i]);
+      }
+    }
+    const auto c = closings.longest_at(a.scope_ids, 0);
+    const auto g = greetings.longest_at(a.scope_ids, 0);
+    std::size_t rest = a.scope.size() - std::max(c.length, g.length);
+    std::size_t named = 0;
+    for (const auto w : a.scope) named += is_name(w, a.names) ? 1 : 0;
+    if (rest <= named) a.stock_whole = true;
+  } else {
+    a.scope.assign(a.all.begin(), a.all.end());
+    a.scope_ids.assign(a.all_ids.begin(), a.all_ids.end());
+  }
+  a.language = language_of(note.text, a.all_ids);
+  a.count();
+  if (a.stock_whole) return;
+
+  find_signals(note.text, merge_fields, spam_domains, a.names,
+               [this](std::string_view w) {
+                 const std::uint32_t id = vocab.find(w);
+                 return greetings.is_word(id) || closings.is_word(id) || is_title(id);
+               },
+               a.signals);
+  if (a.language == "de" || a.language == "lb") {
+    // German capitalises every noun: capitals name nothing in particular there.
+    a.signals.named_things = 0;
+    a.signals.named.clear();
+  }
+  for (std::size_t i = 0; i < spam_domains.size(); ++i) {
+    if (a.signals.domain_hits & (1ull << std::min<std::size_t>(i, 63))) {
+      a.spam += spam_domain_weights[i];
+      a.spam_hits.push_back(spam_domains[i]);
+    }
+  }
+  a.spam += a.signals.spam_points();
+  score(a.scope_ids, a);
+  grammar_cues(a.scope, a.scope_ids, a);
+  if (want_skeleton) a.skeleton = skeleton_signature(a.scope, a.names);
+}
+
+} // namespace motivo::classify

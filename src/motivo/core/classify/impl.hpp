@@ -1,0 +1,184 @@
+#pragma once
+
+// The classifier's internals, shared by its source files (catalog.cpp, analysis.cpp, classifier.cpp); not for
+// use outside core/classify.
+
+#include <motivo/core/classify/campaigns.hpp>
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/phrases.hpp>
+#include <motivo/core/classify/signals.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace motivo::classify {
+
+struct StockText {
+  std::string language, era, text, status;
+  std::string folded;
+  std::vector<std::string> words;
+  std::vector<std::uint32_t> ids;
+};
+
+struct WeightedEntry {
+  std::string language, kind, pattern;
+  int weight = 1;
+};
+
+
+inline void join_into(const std::vector<std::string_view>& words, std::size_t from, std::size_t to, std::string& out)
+{
+  out.clear();
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(words[i]);
+  }
+}
+
+inline std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to)
+{
+  std::string out;
+  for (std::size_t i = from; i < to && i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out.append(words[i]);
+  }
+  return out;
+}
+
+inline std::string shorten(std::string_view text, std::size_t max = 60)
+{
+  if (text.size() <= max) return std::string(text);
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+
+// Everything learned about one note before the batch-level decisions. One Analysis per thread is reused
+// from note to note: its buffers keep their capacity, so a note costs almost no allocation.
+struct Analysis {
+  // Scratch
+  std::string folded;                                  // marked fold of the text
+  std::string folded_recipient, folded_sender, joined;
+  std::vector<std::string_view> marked;                // words and marks
+  std::vector<std::uint32_t> marked_ids;
+  std::vector<std::string> recipient, sender;          // folded name words
+  // What was found
+  bool blank = false;
+  std::vector<std::string_view> all;     // every word of the note (marks removed)
+  std::vector<std::string_view> body;    // without greeting and sign-off
+  std::vector<std::string_view> scope;   // what is judged: the body, minus a stock text found inside it
+  std::vector<std::uint32_t> all_ids, body_ids, scope_ids; // their Vocabulary ids
+  std::vector<std::string> names;        // folded words of the sender's and recipient's names
+  std::string language;
+  const StockText* stock = nullptr;      // the stock text the note is, or contains
+  bool stock_whole = false;              // the body is the stock text (label default)
+  std::size_t stock_distance = 0;
+  Signals signals;
+  int spam = 0, generic = 0, personal = 0;
+  std::vector<std::string> spam_hits, generic_hits, personal_hits;
+  std::size_t scope_words = 0, body_words = 0, all_words = 0;
+  std::optional<Signature> skeleton; // for campaign detection, when the note is long enough
+
+  void reset()
+  {
+    blank = false;
+    for (auto* v : {&marked, &all, &body, &scope}) v->clear();
+    for (auto* v : {&marked_ids, &all_ids, &body_ids, &scope_ids}) v->clear();
+    for (auto* v : {&recipient, &sender, &names, &spam_hits, &generic_hits, &personal_hits}) v->clear();
+    language.clear();
+    stock = nullptr;
+    stock_whole = false;
+    stock_distance = 0;
+    signals = Signals{};
+    spam = generic = personal = 0;
+    scope_words = body_words = all_words = 0;
+    skeleton.reset();
+  }
+  void count()
+  {
+    scope_words = scope.size();
+    body_words = body.size();
+    all_words = all.size();
+  }
+};
+
+// Languages the function-word vote and the possessive cues know, as bit positions.
+constexpr std::array<std::string_view, 6> known_languages = {"en", "es", "fr", "de", "pt", "it"};
+inline int language_bit(std::string_view code)
+{
+  for (std::size_t i = 0; i < known_languages.size(); ++i) {
+    if (known_languages[i] == code) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// What a vocabulary word is, beyond the phrases it starts: bits 0-5 stopword of a language, 6-11 possessive,
+// 12-17 modifier, bit 18 a generic noun.
+enum : std::uint32_t { stopword_bits = 0, possessive_bits = 6, modifier_bits = 12, generic_noun_bit = 1u << 18 };
+
+struct Classifier::Impl {
+  Vocabulary vocab;
+  std::vector<std::uint32_t> flags; // by vocabulary id
+  std::uint32_t mark_sentence = 0, mark_line = 0; // ids of "|" and "/"
+  std::vector<StockText> stock;
+  std::unordered_map<std::string, std::size_t> stock_exact;
+  std::size_t stock_min = SIZE_MAX, stock_max = 0; // folded lengths
+  std::size_t min_stock_words = SIZE_MAX;
+
+  std::vector<WeightedEntry> generic, spam, personal;
+  PhraseIndex generic_index{vocab}, spam_index{vocab}, personal_index{vocab}, greetings{vocab}, closings{vocab},
+    titles{vocab};
+  std::vector<std::string> spam_domains; // shorteners and handles with dots, lower case
+  std::vector<int> spam_domain_weights;
+  std::vector<std::string> spam_domain_kinds;
+  MergeFieldCatalog merge_fields;
+
+
+  std::uint32_t flags_of(std::uint32_t id) const { return id < flags.size() ? flags[id] : 0; }
+
+  bool is_name(std::string_view w, const std::vector<std::string>& names) const
+  {
+    return std::find(names.begin(), names.end(), w) != names.end();
+  }
+
+  bool is_title(std::uint32_t id) const { return titles.is_word(id); }
+
+
+
+
+
+
+
+
+  // The label of an analysed note. In a campaign, the batch adds the line saying which campaign (see
+  // classify_batch); here in_campaign only chooses the branch.
+  static constexpr int spam_threshold = 4, campaign_spam_threshold = 3;
+
+  Impl();
+  // Text analysis (analysis.cpp).
+  std::pair<std::size_t, std::size_t> strip_courtesy(const std::vector<std::string_view>& marked,
+                                                     const std::vector<std::uint32_t>& ids,
+                                                     const std::vector<std::string>& recipient,
+                                                     const std::vector<std::string>& sender) const;
+  static std::size_t shared_words(const StockText& s, const std::vector<std::uint32_t>& ids, std::size_t from,
+                                  std::size_t to);
+  const StockText* find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
+                              std::string& text, bool& whole, std::size_t& distance, std::size_t& from,
+                              std::size_t& to) const;
+  void grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids, Analysis& a) const;
+  void score(const std::vector<std::uint32_t>& w, Analysis& a) const;
+  std::string language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const;
+  void analyse(const Note& note, bool want_skeleton, Analysis& a) const;
+  // Labels and reasons (classifier.cpp).
+  static std::string stock_part_reason(const Analysis& a);
+  Result decide(const Analysis& a, bool in_campaign) const;
+};
+
+} // namespace motivo::classify
