@@ -1,3 +1,4 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/core/datetime.hpp>
@@ -26,41 +27,6 @@ std::string one_line(std::string_view text, std::size_t width)
     if ((static_cast<unsigned char>(flat[i]) & 0xC0) != 0x80 && points++ == width - 1) break;
   }
   return flat.substr(0, i) + "…";
-}
-
-nlohmann::json to_json(const app::InvitationStatus& status)
-{
-  const store::InvitationView& v = status.invitation;
-  const protocol::Evaluation& e = status.evaluation;
-  nlohmann::json j{{"id", v.id},
-                   {"direction", to_string(v.direction)},
-                   {"from", v.from},
-                   {"to", v.to},
-                   {"sent_at", datetime::format_iso(v.sent_at)},
-                   {"message", v.message},
-                   {"from_url", v.from_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.from_url)},
-                   {"to_url", v.to_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.to_url)},
-                   {"outcome", v.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.outcome)}};
-  j["outcome_at"] = v.outcome_at ? nlohmann::json(datetime::format_iso(*v.outcome_at)) : nlohmann::json(nullptr);
-  j["label"] = v.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.label);
-  j["label_source"] = v.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.label_by_user ? "user" : "motivo");
-  j["language"] = v.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.language);
-  j["confidence"] = v.confidence ? nlohmann::json(std::round(*v.confidence * 100) / 100) : nlohmann::json(nullptr);
-  j["reasons"] = v.reasons;
-  j["campaign"] = v.campaign ? nlohmann::json(*v.campaign) : nlohmann::json(nullptr);
-  const auto time_or_null = [](const std::optional<datetime::UnixSeconds>& t) {
-    return t ? nlohmann::json(datetime::format_iso(*t)) : nlohmann::json(nullptr);
-  };
-  j["state"] = protocol::state_name(e.state);
-  j["suggestion"] = protocol::suggestion_name(e.suggestion);
-  j["suggestion_reason"] = e.why;
-  j["asked"] = e.timeline.asked_at.has_value();
-  j["replied"] = e.timeline.replied_at.has_value();
-  j["asked_at"] = time_or_null(e.timeline.asked_at);
-  j["replied_at"] = time_or_null(e.timeline.replied_at);
-  j["deadline"] = time_or_null(e.deadline);
-  j["decision"] = v.decision.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.decision);
-  return j;
 }
 
 } // namespace
@@ -103,9 +69,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       list.push_back(std::move(st));
     }
     if (context.json) {
-      nlohmann::json array = nlohmann::json::array();
-      for (const auto& v : list) array.push_back(to_json(v));
-      fmt::print("{}\n", array.dump(2));
+      fmt::print("{}\n", app::invitations_json(list, 2));
       return 0;
     }
     for (const auto& st : list) {

@@ -1,3 +1,4 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/protocol/messages.hpp>
@@ -10,16 +11,6 @@
 #include <sstream>
 
 namespace motivo::cli {
-
-namespace {
-
-nlohmann::json person_json(const store::PersonView& p)
-{
-  return {{"id", p.id}, {"name", p.name}, {"slug", p.slug.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.slug)},
-          {"notes", p.notes}};
-}
-
-} // namespace
 
 std::function<int()> setup_note(CLI::App& app, Context& context)
 {
@@ -50,9 +41,7 @@ std::function<int()> setup_people(CLI::App& app, Context& context)
   return [search, &context]() -> int {
     const auto people = context.store().search_people(*search);
     if (context.json) {
-      nlohmann::json array = nlohmann::json::array();
-      for (const auto& p : people) array.push_back(person_json(p));
-      fmt::print("{}\n", array.dump(2));
+      fmt::print("{}\n", app::people_json(people, 2));
       return 0;
     }
     for (const auto& p : people) {

@@ -1,3 +1,4 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/core/error.hpp>
@@ -18,97 +19,6 @@
 namespace motivo::cli {
 
 namespace {
-
-using nlohmann::ordered_json;
-
-double round3(double v)
-{
-  return std::round(v * 1000) / 1000;
-}
-
-void put_rate(ordered_json& j, const std::string& name, const report::Rate& r)
-{
-  j[name] = r.total ? ordered_json(round3(r.value)) : ordered_json(nullptr);
-  j[name + "_n"] = r.total;
-  j[name + "_interval"] = r.total ? ordered_json::array({round3(r.low), round3(r.high)}) : ordered_json(nullptr);
-}
-
-ordered_json incoming_json(const report::Incoming& in)
-{
-  ordered_json j;
-  j["received"] = in.received;
-  j["personalized"] = in.personalized;
-  j["not_personalized"] = in.not_personalized;
-  ordered_json by_label;
-  for (const auto l : classify::all_labels) by_label[std::string(classify::label_name(l))] = in.by_label[static_cast<std::size_t>(l)];
-  j["by_label"] = by_label;
-  j["asked"] = in.asked;
-  j["replied"] = in.replied;
-  j["accepted"] = in.accepted;
-  j["declined"] = in.declined;
-  j["pending"] = in.pending;
-  j["withdrawn"] = in.withdrawn;
-  j["spam"] = in.spam;
-  put_rate(j, "personalization_rate", in.personalization);
-  put_rate(j, "reply_rate", in.reply);
-  j["median_hours_to_reply"] =
-    in.median_hours_to_reply ? ordered_json(std::round(*in.median_hours_to_reply * 10) / 10) : ordered_json(nullptr);
-  return j;
-}
-
-ordered_json figures_json(const report::Figures& f)
-{
-  ordered_json j;
-  j["incoming"] = incoming_json(f.incoming);
-  const report::Outgoing& o = f.outgoing;
-  ordered_json out;
-  out["sent"] = o.sent;
-  out["with_note"] = o.with_note;
-  out["without_note"] = o.without_note;
-  out["accepted"] = o.accepted;
-  out["accepted_with_note"] = o.accepted_with_note;
-  out["accepted_without_note"] = o.accepted_without_note;
-  out["templated"] = o.templated;
-  out["handwritten"] = o.handwritten;
-  out["accepted_templated"] = o.accepted_templated;
-  out["accepted_handwritten"] = o.accepted_handwritten;
-  put_rate(out, "acceptance_rate", o.acceptance);
-  put_rate(out, "acceptance_with_note", o.with_note_rate);
-  put_rate(out, "acceptance_without_note", o.without_note_rate);
-  put_rate(out, "acceptance_templated", o.templated_rate);
-  put_rate(out, "acceptance_handwritten", o.handwritten_rate);
-  out["notes_make_a_difference"] = o.notes_differ;
-  out["handwriting_makes_a_difference"] = o.handwriting_differs;
-  j["outgoing"] = out;
-  ordered_json w;
-  w["sent"] = f.welcome.sent;
-  w["replied"] = f.welcome.replied;
-  put_rate(w, "reply_rate", f.welcome.reply);
-  j["welcome"] = w;
-  j["time"] = {{"asks", f.time.asks}, {"minutes", f.time.minutes}, {"minutes_saved_by_strict", f.time.minutes}};
-  return j;
-}
-
-ordered_json report_json(const report::Report& r)
-{
-  ordered_json j;
-  j["period"] = {{"since", r.period.since.empty() ? ordered_json(nullptr) : ordered_json(r.period.since)},
-                 {"until", r.period.until.empty() ? ordered_json(nullptr) : ordered_json(r.period.until)}};
-  const ordered_json figures = figures_json(r.figures);
-  for (auto it = figures.begin(); it != figures.end(); ++it) j[it.key()] = it.value();
-  ordered_json series = ordered_json::array();
-  for (const auto& p : r.series) {
-    ordered_json point;
-    point["period"] = p.period;
-    const ordered_json incoming = incoming_json(p.figures.incoming);
-    for (auto it = incoming.begin(); it != incoming.end(); ++it) point[it.key()] = it.value();
-    point["outgoing_sent"] = p.figures.outgoing.sent;
-    point["outgoing_accepted"] = p.figures.outgoing.accepted;
-    series.push_back(point);
-  }
-  j["series"] = series;
-  return j;
-}
 
 std::string user_language(const Context& context, const protocol::Config& config)
 {
@@ -243,9 +153,9 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
         reports.emplace_back(text, app::make_report(context.store(), policy, config, context.now(), *period, step));
       }
       if (context.json) {
-        ordered_json j = ordered_json::array();
-        for (const auto& [t, r] : reports) j.push_back(report_json(r));
-        fmt::print("{}\n", j.dump(2));
+        std::vector<report::Report> list;
+        for (const auto& [t, r] : reports) list.push_back(r);
+        fmt::print("{}\n", app::reports_json(list, 2));
         return 0;
       }
       std::vector<std::pair<std::string, report::Figures>> columns;
@@ -281,7 +191,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
     if (context.json) {
-      fmt::print("{}\n", report_json(r).dump(2));
+      fmt::print("{}\n", app::report_json(r, 2));
       return 0;
     }
     if (o->csv) {
