@@ -9,7 +9,7 @@ packages=(
   # libraries (see ../shared/DEPENDENCIES.md for how CMake finds each)
   libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
-  libtomlplusplus-dev libkainjow-mustache-dev
+  libtomlplusplus-dev libkainjow-mustache-dev libcpp-httplib-dev
   # the classifier's baseline (bench/classify.sh)
   fasttext
   # tests and benchmarks

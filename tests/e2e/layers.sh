@@ -8,12 +8,15 @@ check() { # FOLDER PATTERN
     echo "layer violation in $1:"; echo "$hits"; bad=1
   fi
 }
-check core '#include <motivo/\(io\|store\|app\|cli\)/'
-check io '#include <motivo/\(store\|app\|cli\)/'
-check store '#include <motivo/\(io\|app\|cli\)/'
-check app '#include <motivo/\(cli\|store/sqlite\)/'
+check core '#include <motivo/\(io\|store\|app\|cli\|server\)/'
+check io '#include <motivo/\(store\|app\|cli\|server\)/'
+check store '#include <motivo/\(io\|app\|cli\|server\)/'
+check app '#include <motivo/\(cli\|store/sqlite\|server\)/'
+check server '#include <motivo/\(cli\|store/sqlite\)/'
+check server '#include <\(sqlite3\|zip\)\.h>'
+check cli '#include <httplib\.h>'
 check core '#include <\(sqlite3\|zip\|CLI/\)'
 check app '#include <\(sqlite3\|zip\)\.h>'
 check cli '#include <\(sqlite3\|zip\)\.h>'
-((bad == 0)) && echo "layers: 7 passed, 0 failed"
+((bad == 0)) && echo "layers: 10 passed, 0 failed"
 exit $bad

@@ -14,6 +14,7 @@ const std::vector<Command>& commands()
       {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized", setup_classify},
       {"report", "the numbers: received, personalised, asked, replied, accepted; your own notes' acceptance", setup_report},
       {"export", "write an anonymised export (zip) or a full JSON Lines backup", setup_export},
+      {"serve", "the web app: the queue, the report, people and import in your browser", setup_serve},
       {"triage", "go through the undecided invitations one at a time, with single keys", setup_triage},
       {"decide", "record your decision on an invitation: accept, decline or spam", setup_decide},
       {"ask", "print the message asking an inviter why they want to connect, and record the ask", setup_ask},

@@ -34,6 +34,7 @@ std::function<int()> setup_decide(CLI::App& app, Context& context);
 std::function<int()> setup_triage(CLI::App& app, Context& context);
 std::function<int()> setup_report(CLI::App& app, Context& context);
 std::function<int()> setup_export(CLI::App& app, Context& context);
+std::function<int()> setup_serve(CLI::App& app, Context& context);
 std::function<int()> setup_ask(CLI::App& app, Context& context);
 std::function<int()> setup_policy(CLI::App& app, Context& context);
 std::function<int()> setup_welcome(CLI::App& app, Context& context);

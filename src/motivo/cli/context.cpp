@@ -83,14 +83,16 @@ protocol::Policy Context::policy_in_force()
 
 datetime::UnixSeconds Context::now()
 {
-  if (now_) return *now_;
+  if (now_ && keep_time_) return *now_;
   if (const char* fixed = std::getenv("MOTIVO_NOW"); fixed && *fixed) {
     const auto parsed = datetime::parse_iso(fixed);
     if (!parsed) throw InputError("MOTIVO_NOW", 0, fmt::format("not an ISO-8601 UTC time like 2026-11-27T10:00:00Z ({})",
                                                                quote_value(fixed)));
     now_ = *parsed;
+    keep_time_ = true;
   } else {
     now_ = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+    keep_time_ = !long_running;
   }
   return *now_;
 }

@@ -17,6 +17,7 @@ struct Context {
   bool quiet = false; // --quiet
   std::string config_path; // --config, else MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml
   std::string policy;      // --policy: overrides the configured one
+  bool long_running = false; // serve: read the clock on every call instead of once
 
   // The database location the options and the environment choose.
   std::string database_location() const;
@@ -25,7 +26,7 @@ struct Context {
   const protocol::Config& config();
   std::string config_location() const;
   protocol::Policy policy_in_force();
-  // The time, read once per command; MOTIVO_NOW (ISO-8601 UTC) fixes it for tests and replays.
+  // The time, read once per command (on every call for a long-running one); MOTIVO_NOW (ISO-8601 UTC) fixes it.
   datetime::UnixSeconds now();
   // The user's local hour now (TZ applies), for greetings.
   int local_hour();
@@ -34,6 +35,7 @@ private:
   std::unique_ptr<store::Store> store_;
   std::optional<protocol::Config> config_;
   std::optional<datetime::UnixSeconds> now_;
+  bool keep_time_ = false;
 };
 
 } // namespace motivo::cli

@@ -1,0 +1,352 @@
+#include <motivo/server/server.hpp>
+
+#include <motivo/app/import.hpp>
+#include <motivo/app/json_views.hpp>
+#include <motivo/app/protocol.hpp>
+#include <motivo/app/report.hpp>
+#include <motivo/core/data_files.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/report/html.hpp>
+#include <motivo/io/inputs.hpp>
+
+#include <fmt/format.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace motivo::server {
+
+namespace {
+
+std::string random_token()
+{
+  std::random_device random;
+  std::string out;
+  for (int i = 0; i < 4; ++i) out += fmt::format("{:016x}", (static_cast<std::uint64_t>(random()) << 32) ^ random());
+  return out;
+}
+
+// Constant-time comparison: a token is a secret.
+bool same_secret(const std::string& a, const std::string& b)
+{
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+void json_error(httplib::Response& res, int status, const std::string& message)
+{
+  res.status = status;
+  res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump(), "application/json");
+}
+
+std::string cookie_value(const httplib::Request& req, const std::string& name)
+{
+  const std::string cookies = req.get_header_value("Cookie");
+  std::size_t at = 0;
+  while (at < cookies.size()) {
+    std::size_t end = cookies.find(';', at);
+    if (end == std::string::npos) end = cookies.size();
+    std::string part = cookies.substr(at, end - at);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    if (part.starts_with(name + "=")) return part.substr(name.size() + 1);
+    at = end + 1;
+  }
+  return {};
+}
+
+struct Asset {
+  std::string_view name, type;
+};
+constexpr Asset assets[] = {{"app.js", "text/javascript; charset=utf-8"},
+                            {"app.css", "text/css; charset=utf-8"},
+                            {"favicon.svg", "image/svg+xml"}};
+
+constexpr std::string_view app_policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                                        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors "
+                                        "'none'";
+// The HTML report carries its own inline styles and no script.
+constexpr std::string_view report_policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                                           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+} // namespace
+
+bool is_loopback(const std::string& host)
+{
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+}
+
+void serve(store::Store& store, const protocol::Config& config, const protocol::Policy& policy, const Options& options)
+{
+  if (!is_loopback(options.host) && options.token.empty()) {
+    throw std::runtime_error(fmt::format(
+      "refusing to listen on {}: beyond this machine, anyone could read your invitations. Set a token with --token "
+      "or MOTIVO_TOKEN, or listen on 127.0.0.1",
+      options.host));
+  }
+  httplib::Server server;
+  std::mutex store_mutex;
+  const std::string csrf = random_token();
+  std::string origin; // set once listening: http://host:port
+  const auto now = [&] { return options.clock(); };
+
+  server.set_payload_max_length(options.max_upload + (1u << 20));
+  server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Cache-Control", "no-store"},
+                              {"Content-Security-Policy", std::string(app_policy)}});
+
+  // Every request: the access token when one is set (a header, or the cookie that /?token= sets); every
+  // state-changing request: this process's token and a same-origin Origin.
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    if (!options.token.empty()) {
+      std::string given = req.get_header_value("Authorization");
+      if (given.starts_with("Bearer ")) given = given.substr(7);
+      else given = cookie_value(req, "motivo_token");
+      if (req.path == "/" && req.has_param("token")) given = req.get_param_value("token");
+      if (!same_secret(given, options.token)) {
+        json_error(res, 401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (req.path == "/" && req.has_param("token")) {
+        res.set_header("Set-Cookie", "motivo_token=" + options.token + "; HttpOnly; SameSite=Strict; Path=/");
+        res.set_redirect("/");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      if (!same_secret(req.get_header_value("X-Motivo-Token"), csrf)) {
+        json_error(res, 403, "missing or wrong X-Motivo-Token");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      const std::string from = req.get_header_value("Origin");
+      if (from != origin) {
+        json_error(res, 403, "cross-origin request refused");
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr e) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const InputError& error) {
+      json_error(res, 400, error.what());
+    } catch (const std::exception& error) {
+      json_error(res, 500, error.what());
+    } catch (...) {
+      json_error(res, 500, "unexpected error");
+    }
+  });
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) json_error(res, res.status, res.status == 404 ? "not found" : "request refused");
+  });
+
+  // The page: the per-process token goes in a meta element (no inline script under the policy).
+  server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
+    std::string page(data::file("index.html"));
+    const std::string marker = "{{csrf}}";
+    if (const auto at = page.find(marker); at != std::string::npos) page.replace(at, marker.size(), csrf);
+    res.set_content(page, "text/html; charset=utf-8");
+  });
+  for (const Asset& a : assets) {
+    server.Get("/" + std::string(a.name), [a](const httplib::Request&, httplib::Response& res) {
+      res.set_content(std::string(data::file(a.name)), std::string(a.type));
+    });
+  }
+
+  const auto query_of = [](const httplib::Request& req) {
+    store::InvitationQuery q;
+    if (req.has_param("direction")) {
+      const std::string d = req.get_param_value("direction");
+      if (d == "incoming") q.direction = Direction::incoming;
+      else if (d == "outgoing") q.direction = Direction::outgoing;
+      else throw InputError("direction", 0, fmt::format("must be incoming or outgoing ({})", quote_value(d)));
+    }
+    if (req.has_param("label")) {
+      const std::string l = req.get_param_value("label");
+      if (!classify::parse_label(l)) throw InputError("label", 0, fmt::format("unknown label ({})", quote_value(l)));
+      q.label = l;
+    }
+    return q;
+  };
+
+  server.Get("/api/invitations", [&](const httplib::Request& req, httplib::Response& res) {
+    const store::InvitationQuery q = query_of(req);
+    std::optional<protocol::State> state;
+    if (req.has_param("state")) {
+      state = protocol::parse_state(req.get_param_value("state"));
+      if (!state) throw InputError("state", 0, fmt::format("unknown state ({})", quote_value(req.get_param_value("state"))));
+    }
+    const bool undecided = req.has_param("undecided");
+    std::vector<app::InvitationStatus> list;
+    {
+      const std::lock_guard lock(store_mutex);
+      list = app::invitation_statuses(store, q, policy, config, now());
+    }
+    std::erase_if(list, [&](const app::InvitationStatus& s) {
+      return (state && s.evaluation.state != *state) ||
+             (undecided && s.evaluation.suggestion == protocol::Suggestion::none);
+    });
+    res.set_content(app::invitations_json(list, -1), "application/json");
+  });
+
+  server.Get(R"(/api/invitations/(\d+)/messages)", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::int64_t id = std::stoll(req.matches[1]);
+    nlohmann::json out = nlohmann::json::array();
+    const std::lock_guard lock(store_mutex);
+    store::InvitationQuery q;
+    q.id = id;
+    const auto list = store.invitations(q);
+    if (list.empty()) return json_error(res, 404, "no such invitation");
+    if (list.front().other_person) {
+      for (const auto& m : store.recent_messages(list.front().owner, *list.front().other_person, 10))
+        out.push_back({{"at", datetime::format_iso(m.at)}, {"from_me", m.from_owner}, {"content", m.content}});
+    }
+    res.set_content(out.dump(), "application/json");
+  });
+
+  const auto body_json = [](const httplib::Request& req) {
+    const auto j = nlohmann::json::parse(req.body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw InputError("request", 0, "the body must be a JSON object");
+    return j;
+  };
+
+  server.Post(R"(/api/invitations/(\d+)/decision)", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::int64_t id = std::stoll(req.matches[1]);
+    const auto j = body_json(req);
+    const std::string name = j.value("decision", "");
+    const auto decision = protocol::parse_decision(name);
+    if (!decision) throw InputError("decision", 0, fmt::format("must be accept, decline or spam ({})", quote_value(name)));
+    const std::lock_guard lock(store_mutex);
+    store::InvitationQuery q;
+    q.id = id;
+    const auto list = store.invitations(q);
+    if (list.empty()) return json_error(res, 404, "no such invitation");
+    if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are decided");
+    store.record_decision(id, *decision, now());
+    const auto updated = app::invitation_statuses(store, q, policy, config, now());
+    res.set_content(app::invitation_json(updated.front(), -1), "application/json");
+  });
+
+  server.Post(R"(/api/invitations/(\d+)/ask)", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::int64_t id = std::stoll(req.matches[1]);
+    const std::lock_guard lock(store_mutex);
+    store::InvitationQuery q;
+    q.id = id;
+    const auto list = store.invitations(q);
+    if (list.empty()) return json_error(res, 404, "no such invitation");
+    if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are asked");
+    const app::RenderedAsk ask = app::render_ask(config, list.front(), options.local_hour(), options.config_source);
+    store.record_ask(id, now(), ask.text);
+    res.set_content(nlohmann::json{{"id", id}, {"language", ask.language}, {"message", ask.text}}.dump(),
+                    "application/json");
+  });
+
+  server.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
+    report::Period period{req.get_param_value("since"), req.get_param_value("until")};
+    for (const auto* day : {&period.since, &period.until}) {
+      if (!day->empty() && !(day->size() == 10 && datetime::parse_iso(*day)))
+        throw InputError("period", 0, fmt::format("dates must look like 2013-11-01 ({})", quote_value(*day)));
+    }
+    const std::string by = req.get_param_value("by");
+    const report::Step step = by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
+    const std::lock_guard lock(store_mutex);
+    res.set_content(app::report_json(app::make_report(store, policy, config, now(), period, step), -1),
+                    "application/json");
+  });
+
+  server.Get("/report.html", [&](const httplib::Request& req, httplib::Response& res) {
+    report::Period period{req.get_param_value("since"), req.get_param_value("until")};
+    const std::string lang = req.get_param_value("lang") == "en" ? "en" : "es";
+    const std::lock_guard lock(store_mutex);
+    report::Report r = app::make_report(store, policy, config, now(), period, report::Step::week);
+    if (r.series.size() > 26) r = app::make_report(store, policy, config, now(), period, report::Step::month);
+    res.headers.erase("Content-Security-Policy"); // replace the app's policy, not add to it
+    res.set_header("Content-Security-Policy", std::string(report_policy));
+    res.set_content(report::render_html(r, lang, datetime::format_iso(now())), "text/html; charset=utf-8");
+  });
+
+  server.Get("/api/people", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::lock_guard lock(store_mutex);
+    res.set_content(app::people_json(store.search_people(req.get_param_value("search")), -1), "application/json");
+  });
+
+  server.Post(R"(/api/people/(\d+)/notes)", [&](const httplib::Request& req, httplib::Response& res) {
+    const PersonId person = std::stoll(req.matches[1]);
+    const auto j = body_json(req);
+    const std::string note = j.value("note", "");
+    if (note.empty()) throw InputError("note", 0, "the note is empty");
+    const std::lock_guard lock(store_mutex);
+    if (store.find_people(std::to_string(person)).empty()) return json_error(res, 404, "no such person");
+    store.add_person_note(person, note, now());
+    res.set_content(nlohmann::json{{"person", person}, {"note", note}}.dump(), "application/json");
+  });
+
+  // An export zip (multipart field "export"), streamed to a private temporary file, then imported.
+  server.Post("/api/import", [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    if (!req.is_multipart_form_data()) return json_error(res, 400, "send the export as multipart/form-data");
+    char path_template[] = "/tmp/motivo-upload-XXXXXX";
+    const int fd = ::mkstemp(path_template);
+    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the upload");
+    const std::string path = path_template;
+    std::size_t written = 0;
+    bool too_big = false, got_file = false;
+    std::string field, filename;
+    reader(
+      [&](const httplib::MultipartFormData& file) {
+        field = file.name;
+        filename = file.filename;
+        got_file = got_file || field == "export";
+        return true;
+      },
+      [&](const char* data, std::size_t length) {
+        if (field != "export") return true;
+        written += length;
+        if (written > options.max_upload) {
+          too_big = true;
+          return false;
+        }
+        return ::write(fd, data, length) == static_cast<ssize_t>(length);
+      });
+    ::close(fd);
+    struct Remove {
+      std::string path;
+      ~Remove() { std::remove(path.c_str()); }
+    } remove_upload{path};
+    if (too_big) return json_error(res, 413, fmt::format("the export is larger than {} MiB", options.max_upload >> 20));
+    if (!got_file) return json_error(res, 400, "no \"export\" file in the form");
+    const std::string source = filename.empty() ? "upload.zip" : filename;
+    const std::lock_guard lock(store_mutex);
+    const auto inputs = io::collect_inputs({path});
+    app::ImportOptions import_options;
+    import_options.now = now();
+    const app::ImportReport report = app::import_snapshot(store, inputs, source, import_options);
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : report.files)
+      files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known}});
+    res.set_content(nlohmann::json{{"owner", report.owner}, {"people_added", report.people_added}, {"files", files},
+                                   {"notes", report.labels.notes}}
+                      .dump(),
+                    "application/json");
+  });
+
+  const int port = options.port == 0 ? server.bind_to_any_port(options.host) : options.port;
+  if (options.port != 0 && !server.bind_to_port(options.host, port))
+    throw std::runtime_error(fmt::format("cannot listen on {}:{} (in use?)", options.host, port));
+  if (port < 0) throw std::runtime_error(fmt::format("cannot listen on {}", options.host));
+  const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  origin = fmt::format("http://{}:{}", shown_host, port);
+  if (options.on_listening) options.on_listening(origin + "/");
+  server.listen_after_bind();
+}
+
+} // namespace motivo::server

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""API tests of `motivo serve` against the real server on a free loopback port (issue 6): the JSON shapes, the
+per-process token and same-origin checks on every state-changing request, the access token, hostile notes
+returned as data, the upload, errors as JSON, and the refusal to listen beyond loopback without a token.
+Usage: web_api.py MOTIVO_BINARY SOURCE_DIR"""
+import json, os, re, subprocess, sys, tempfile, time, urllib.error, urllib.request, uuid
+
+motivo, src = sys.argv[1], sys.argv[2]
+work = tempfile.mkdtemp()
+env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, "xdg"), MOTIVO_NOW="2026-11-20T18:00:00Z")
+env.pop("MOTIVO_CONFIG", None)
+env.pop("MOTIVO_TOKEN", None)
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what, file=sys.stderr)
+
+
+def start(db, *extra):
+    p = subprocess.Popen([motivo, "--db", db, "serve", "--listen", "127.0.0.1:0", *extra], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = p.stdout.readline()
+    url = re.search(r"http://\S+", line).group(0)
+    return p, url
+
+
+def request(url, method="GET", body=None, headers=None):
+    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=20) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+# A demo export with one hostile note added.
+export = os.path.join(work, "export")
+subprocess.run([sys.executable, os.path.join(src, "scripts/gen-export.py"), "--profile", "demo", "--out", export],
+               check=True, capture_output=True)
+with open(os.path.join(export, "Invitations.csv"), "a", encoding="utf-8") as f:
+    f.write('Mallory Evil,Lucía Fernández Ortega,"11/19/26, 9:00 AM","<script>alert(1)</script><img src=x onerror=alert(2)>",INCOMING,,\n')
+db = os.path.join(work, "m.db")
+subprocess.run([motivo, "--db", db, "import", "--quiet", export], env=env, check=True, capture_output=True)
+
+server, url = start(db)
+try:
+    origin = url.rstrip("/")
+    status, headers, body = request(url)
+    page = body.decode()
+    check(status == 200 and "Content-Security-Policy" in headers and "script-src 'self'" in headers["Content-Security-Policy"], "the page and its policy")
+    check("<script>" not in page.replace('<script src="/app.js" defer></script>', ""), "no inline script in the page")
+    token = re.search(r'name="motivo-token" content="([0-9a-f]+)"', page).group(1)
+    ok_headers = {"X-Motivo-Token": token, "Origin": origin, "Content-Type": "application/json"}
+
+    status, _, body = request(url + "api/invitations?direction=incoming&undecided=1")
+    queue = json.loads(body)
+    check(status == 200 and queue and all({"id", "state", "suggestion", "label", "reasons", "from"} <= set(x) for x in queue), "the queue")
+    hostile = [x for x in queue if x["from"] == "Mallory Evil"]
+    check(hostile and hostile[0]["message"].startswith("<script>"), "a hostile note comes back as data, unchanged")
+    status, _, body = request(url + "api/invitations?label=spam")
+    check(status == 200 and all(x["label"] == "spam" for x in json.loads(body)), "filter by label")
+    status, _, body = request(url + "api/invitations?state=bogus")
+    check(status == 400 and "error" in json.loads(body), "a bad filter is a JSON 400")
+
+    target = next(x for x in queue if x["suggestion"] == "ask")["id"]
+    status, _, body = request(url + f"api/invitations/{target}/decision", "POST", {"decision": "accept"})
+    check(status == 403, "no token: 403")
+    status, _, _ = request(url + f"api/invitations/{target}/decision", "POST", {"decision": "accept"},
+                           {"X-Motivo-Token": token, "Origin": "http://evil.example"})
+    check(status == 403, "another origin: 403")
+    status, _, body = request(url + f"api/invitations/{target}/ask", "POST", {}, ok_headers)
+    asked = json.loads(body)
+    check(status == 200 and asked["message"] and asked["language"] in ("es", "en"), "ask returns the rendered message")
+    status, _, body = request(url + f"api/invitations/{target}/decision", "POST", {"decision": "accept"}, ok_headers)
+    check(status == 200 and json.loads(body)["state"] == "accepted", "decide: accepted")
+    status, _, body = request(url + "api/invitations?direction=incoming&undecided=1")
+    check(all(x["id"] != target for x in json.loads(body)), "a decided invitation leaves the queue")
+    status, _, body = request(url + f"api/invitations/{target}/decision", "POST", {"decision": "maybe"}, ok_headers)
+    check(status == 400 and "must be accept" in json.loads(body)["error"], "a bad decision is a JSON 400")
+    status, _, body = request(url + "api/invitations/999999/ask", "POST", {}, ok_headers)
+    check(status == 404, "an unknown invitation: 404")
+
+    status, _, body = request(url + "api/report?since=2026-01-01&until=2026-12-31")
+    report = json.loads(body)
+    check(status == 200 and report["period"]["since"] == "2026-01-01" and report["incoming"]["received"] > 0, "the report")
+    with urllib.request.urlopen(url + "report.html?lang=en", timeout=20) as r:
+        policies = r.headers.get_all("Content-Security-Policy")
+        body = r.read()
+    check(b"<svg" in body and policies == [policies[0]] and "unsafe-inline" in policies[0] and "script-src" not in policies[0], f"the HTML report, one policy without scripts: {policies}")
+
+    status, _, body = request(url + "api/people?search=" + urllib.request.quote("Mallory"))
+    people = json.loads(body)
+    check(status == 200 and people and people[0]["name"] == "Mallory Evil", "people by name")
+    status, _, _ = request(url + f"api/people/{people[0]['id']}/notes", "POST", {"note": "nos vimos en la PyCon"}, ok_headers)
+    status, _, body = request(url + "api/people?search=pycon")
+    check(json.loads(body)[0]["notes"] == ["nos vimos en la PyCon"], "a note is kept and found")
+
+    status, _, _ = request(url + "../../etc/passwd")
+    check(status in (400, 404), "no path traversal")
+    status, headers, body = request(url + "nothing/here")
+    check(status == 404 and json.loads(body)["status"] == 404, "errors are JSON")
+
+    # The upload, into a fresh database behind a second server.
+    zipped = os.path.join(work, "demo.zip")
+    subprocess.run([sys.executable, os.path.join(src, "scripts/gen-export.py"), "--profile", "demo", "--out", zipped], check=True, capture_output=True)
+    db2 = os.path.join(work, "fresh.db")
+    second, url2 = start(db2)
+    try:
+        page2 = request(url2)[2].decode()
+        token2 = re.search(r'content="([0-9a-f]{64})"', page2).group(1)
+        boundary = uuid.uuid4().hex
+        data = open(zipped, "rb").read()
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"demo.zip\"\r\n"
+                "Content-Type: application/zip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        status, _, out = request(url2 + "api/import", "POST", body, {"X-Motivo-Token": token2, "Origin": url2.rstrip("/"),
+                                 "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        result = json.loads(out)
+        check(status == 200 and any(f["kind"] == "invitations" and f["new"] > 0 for f in result["files"]), f"upload and import: {status} {out[:200]}")
+        status, _, out = request(url2 + "api/import", "POST", b"--x--\r\n", {"X-Motivo-Token": token2, "Origin": url2.rstrip("/"), "Content-Type": "multipart/form-data; boundary=x"})
+        check(status == 400, "an upload without the file: 400")
+    finally:
+        second.terminate()
+        second.wait()
+finally:
+    server.terminate()
+    server.wait()
+
+# With an access token: 401 without it, fine with it.
+tokened, url3 = start(db, "--token", "s3cret-token")
+try:
+    status, _, body = request(url3 + "api/report")
+    check(status == 401 and "token" in json.loads(body)["error"], "a token is required on every request")
+    status, _, _ = request(url3 + "api/report", headers={"Authorization": "Bearer s3cret-token"})
+    check(status == 200, "the token as a bearer")
+    import http.client
+    host, port = re.match(r"http://([^:]+):(\d+)/", url3).groups()
+    conn = http.client.HTTPConnection(host, int(port), timeout=20)
+    conn.request("GET", "/?token=s3cret-token")
+    answer = conn.getresponse()
+    cookie = answer.getheader("Set-Cookie") or ""
+    check(answer.status == 302 and "motivo_token=" in cookie and "HttpOnly" in cookie, "the token in the first URL sets a cookie")
+    status, _, _ = request(url3, headers={"Cookie": cookie.split(";")[0]})
+    check(status == 200, "the cookie opens the page")
+finally:
+    tokened.terminate()
+    tokened.wait()
+
+# Beyond loopback without a token: refused, and it says why.
+r = subprocess.run([motivo, "--db", db, "serve", "--listen", "0.0.0.0:0"], env=env, capture_output=True, text=True, timeout=20)
+check(r.returncode == 2 and "token" in r.stderr, f"no token beyond loopback: {r.returncode} {r.stderr}")
+
+print(f"e2e.web_api: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
