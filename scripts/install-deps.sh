@@ -12,20 +12,28 @@ packages=(
   libtomlplusplus-dev libkainjow-mustache-dev libcpp-httplib-dev
   # the classifier's baseline (bench/classify.sh)
   fasttext
-  # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev hyperfine time zip unzip tzdata
+  # tests and benchmarks (Chromium for the web app's browser test, driven by playwright-core from npm)
+  libgtest-dev libgmock-dev libbenchmark-dev hyperfine time zip unzip tzdata chromium
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-if ((${#missing[@]} == 0)); then
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
-echo "install-deps: installing ${missing[*]}" >&2
-sudo=""
-[[ $(id -u) -eq 0 ]] || sudo="sudo"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
+
+# playwright-core for the browser test, from npm at the version package-lock.json pins (no browser download:
+# it drives Debian's Chromium). Without node or the registry the browser test is skipped, not failed.
+browser=$(cd "$(dirname "$0")/../tests/browser" && pwd)
+if command -v npm >/dev/null && [[ ! -d $browser/node_modules/playwright-core ]]; then
+  (cd "$browser" && npm ci --no-audit --no-fund >/dev/null 2>&1) ||
+    echo "install-deps: npm ci in tests/browser failed: the browser test will be skipped" >&2
+fi
+exit 0

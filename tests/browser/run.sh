@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the browser test (web.mjs) when its tools are there; otherwise says why and exits 77 (a CTest skip).
+# Usage: run.sh MOTIVO_BINARY SOURCE_DIR ARTIFACTS
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+command -v node >/dev/null || { echo "skipped: node is not installed"; exit 77; }
+[[ -x /usr/bin/chromium ]] || { echo "skipped: /usr/bin/chromium is not installed (scripts/install-deps.sh)"; exit 77; }
+if [[ ! -d $here/node_modules/playwright-core ]]; then
+  (cd "$here" && npm ci --no-audit --no-fund >/dev/null 2>&1) || { echo "skipped: npm ci failed (no registry?)"; exit 77; }
+fi
+exec node "$here/web.mjs" "$@"

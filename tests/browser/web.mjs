@@ -1,0 +1,109 @@
+// End-to-end test of `motivo serve` in a real browser: Debian's Chromium driven by playwright-core (issue 6).
+// Opens the queue, accepts one invitation and sees it leave, asks another and sees the question, switches the
+// language, opens the report, and checks that a note with <script> and <img onerror> shows as text and runs
+// nothing. Screenshots go to ARTIFACTS (look at them).
+// Usage: node web.mjs MOTIVO_BINARY SOURCE_DIR ARTIFACTS     (exit 77, a CTest skip, without Chromium)
+import { chromium } from 'playwright-core';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [motivo, src, artifacts] = process.argv.slice(2);
+if (!fs.existsSync('/usr/bin/chromium')) {
+  console.log('skipped: /usr/bin/chromium is not installed (scripts/install-deps.sh installs it)');
+  process.exit(77);
+}
+fs.mkdirSync(artifacts, { recursive: true });
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'motivo-web-'));
+const env = { ...process.env, HOME: work, XDG_CONFIG_HOME: path.join(work, 'xdg'), MOTIVO_NOW: '2026-11-20T18:00:00Z', TZ: 'Europe/Madrid' };
+delete env.MOTIVO_CONFIG;
+delete env.MOTIVO_TOKEN;
+
+// A demo export with a hostile note.
+const exportDir = path.join(work, 'export');
+execFileSync('python3', [path.join(src, 'scripts/gen-export.py'), '--profile', 'demo', '--out', exportDir]);
+fs.appendFileSync(path.join(exportDir, 'Invitations.csv'),
+  'Mallory Evil,Lucía Fernández Ortega,"11/19/26, 9:00 AM","<script>window.pwned=1</script><img src=x onerror=""window.pwned=2"">",INCOMING,,\n');
+const db = path.join(work, 'm.db');
+execFileSync(motivo, ['--db', db, 'import', '--quiet', exportDir], { env });
+
+const server = spawn(motivo, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { env });
+const url = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => { const m = /http:\/\/\S+/.exec(String(d)); if (m) resolve(m[0]); });
+  server.on('exit', () => reject(new Error('the server stopped')));
+});
+
+let failed = 0, passed = 0;
+const check = (cond, what) => { if (cond) passed++; else { failed++; console.error('FAIL:', what); } };
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1000, height: 1300 } });
+  const page = await context.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('#cards .card');
+  await page.screenshot({ path: path.join(artifacts, 'queue-es.png'), fullPage: false });
+  check(await page.textContent('header nav a[href="#queue"]') === 'Cola', 'Spanish by the browser language');
+
+  // The hostile note is text.
+  const hostile = page.locator('.card', { hasText: 'Mallory Evil' });
+  check(await hostile.count() === 1, 'the hostile invitation is in the queue');
+  const noteText = await hostile.locator('.note').textContent();
+  check(noteText.includes('<script>') && noteText.includes('onerror'), 'the hostile note shows as text');
+  check(await hostile.locator('.note img, .note script').count() === 0, 'no element made from the note');
+  check(await page.evaluate(() => window.pwned === undefined), 'nothing from the note ran');
+
+  // Accept the first card: it leaves the queue.
+  const before = await page.locator('#cards .card').count();
+  const first = page.locator('#cards .card').first();
+  const firstId = await first.getAttribute('data-id');
+  await first.locator('button[data-action="accept"]').click();
+  await page.locator(`#cards .card[data-id="${firstId}"]`).waitFor({ state: 'detached' });
+  check(await page.locator('#cards .card').count() === before - 1, 'an accepted invitation leaves the queue');
+
+  // Ask another: the rendered question appears.
+  const askCard = page.locator('#cards .card', { hasText: 'Sugerencia: preguntar' }).first();
+  await askCard.locator('button[data-action="ask"]').click();
+  await askCard.locator('.asked textarea').waitFor({ state: 'visible' });
+  const question = await askCard.locator('.asked textarea').inputValue();
+  check(/^(Buenas|Buenos|Good)/.test(question), `the rendered question: ${question.slice(0, 60)}`);
+  await page.screenshot({ path: path.join(artifacts, 'asked.png') });
+
+  // Keyboard: d declines the focused card.
+  const focused = await page.locator('#cards .card.focus').getAttribute('data-id');
+  await page.keyboard.press('d');
+  await page.locator(`#cards .card[data-id="${focused}"]`).waitFor({ state: 'detached' });
+  check(true, 'the d key declines');
+
+  // Switch language.
+  await page.click('#lang');
+  check(await page.textContent('header nav a[href="#queue"]') === 'Queue', 'switched to English');
+  await page.screenshot({ path: path.join(artifacts, 'queue-en.png') });
+
+  // The report.
+  await page.click('header nav a[href="#report"]');
+  await page.waitForSelector('#report table');
+  const reportText = await page.textContent('#report');
+  check(reportText.includes('received'), 'the report view');
+  await page.screenshot({ path: path.join(artifacts, 'report.png') });
+  const full = await context.newPage();
+  await full.goto(`${url}report.html?lang=en`);
+  check(await full.locator('svg').count() === 4, 'the full HTML report with its charts');
+  await full.screenshot({ path: path.join(artifacts, 'report-full.png'), fullPage: true });
+
+  check(dialogs.length === 0, `no dialog opened: ${dialogs}`);
+  check(errors.length === 0, `no script error: ${errors}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
+console.log(`e2e.browser: ${passed} passed, ${failed} failed (screenshots in ${artifacts})`);
+process.exit(failed ? 1 : 0);
