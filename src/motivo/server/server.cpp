@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <random>
 #include <stdexcept>
@@ -98,7 +99,30 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
   std::string origin; // set once listening: http://host:port
   const auto now = [&] { return options.clock(); };
 
+  // Derived views cached while the data and the minute stay the same (every request holds store_mutex): the
+  // queue and the report are computed once, not on every request (docs/PERFORMANCE.md).
+  struct Cache {
+    std::int64_t version = -1, minute = -1;
+    std::vector<app::InvitationStatus> all;
+    std::map<std::string, std::string> reports;
+  } cache;
+  const auto fresh = [&]() -> Cache& {
+    const std::int64_t version = store.data_version(), minute = now() / 60;
+    if (version != cache.version || minute != cache.minute) {
+      cache.all = app::invitation_statuses(store, {}, policy, config, now());
+      cache.reports.clear();
+      cache.version = version;
+      cache.minute = minute;
+    }
+    return cache;
+  };
+
   server.set_payload_max_length(options.max_upload + (1u << 20));
+  // Small JSON answers must not wait for Nagle's algorithm and delayed ACKs (40 ms each without this).
+  server.set_tcp_nodelay(true);
+  server.set_keep_alive_max_count(1000);
+  // A kept-alive connection holds a thread: enough threads that a few dozen browser tabs or clients never wait.
+  server.new_task_queue = [] { return new httplib::ThreadPool(32); };
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"},
                               {"Cache-Control", "no-store"},
@@ -187,15 +211,28 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
       if (!state) throw InputError("state", 0, fmt::format("unknown state ({})", quote_value(req.get_param_value("state"))));
     }
     const bool undecided = req.has_param("undecided");
+    std::size_t offset = 0, limit = SIZE_MAX;
+    try {
+      if (req.has_param("offset")) offset = std::stoul(req.get_param_value("offset"));
+      if (req.has_param("limit")) limit = std::stoul(req.get_param_value("limit"));
+    } catch (...) {
+      throw InputError("limit", 0, "limit and offset must be whole numbers");
+    }
     std::vector<app::InvitationStatus> list;
     {
       const std::lock_guard lock(store_mutex);
-      list = app::invitation_statuses(store, q, policy, config, now());
+      std::size_t skipped = 0;
+      for (const auto& s : fresh().all) { // newest first, as the store gives them
+        const auto& v = s.invitation;
+        if (q.direction && v.direction != *q.direction) continue;
+        if (q.label && v.label != *q.label) continue;
+        if (state && s.evaluation.state != *state) continue;
+        if (undecided && s.evaluation.suggestion == protocol::Suggestion::none) continue;
+        if (skipped++ < offset) continue;
+        if (list.size() >= limit) break;
+        list.push_back(s);
+      }
     }
-    std::erase_if(list, [&](const app::InvitationStatus& s) {
-      return (state && s.evaluation.state != *state) ||
-             (undecided && s.evaluation.suggestion == protocol::Suggestion::none);
-    });
     res.set_content(app::invitations_json(list, -1), "application/json");
   });
 
@@ -260,8 +297,12 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     const std::string by = req.get_param_value("by");
     const report::Step step = by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
     const std::lock_guard lock(store_mutex);
-    res.set_content(app::report_json(app::make_report(store, policy, config, now(), period, step), -1),
-                    "application/json");
+    Cache& c = fresh();
+    const std::string key = period.since + "|" + period.until + "|" + by;
+    auto it = c.reports.find(key);
+    if (it == c.reports.end())
+      it = c.reports.emplace(key, app::report_json(app::make_report(store, policy, config, now(), period, step), -1)).first;
+    res.set_content(it->second, "application/json");
   });
 
   server.Get("/report.html", [&](const httplib::Request& req, httplib::Response& res) {

@@ -175,6 +175,9 @@ public:
   // Every stored message and connection, in the order they were stored, one at a time.
   virtual void for_each_message(const std::function<void(const StoredMessage&)>& visit) = 0;
   virtual void for_each_connection(const std::function<void(const StoredConnection&)>& visit) = 0;
+  // A number that changes whenever the stored data may have changed (writes through this store or by another
+  // process): a cache of derived views is valid while it stays the same.
+  virtual std::int64_t data_version() = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };

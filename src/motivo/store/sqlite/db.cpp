@@ -55,6 +55,11 @@ void Database::fail(std::string_view what) const
   throw std::runtime_error(fmt::format("database {}: {}: {}", path_, what, sqlite3_errmsg(db_)));
 }
 
+std::int64_t Database::total_changes() const
+{
+  return sqlite3_total_changes64(db_);
+}
+
 std::int64_t Database::changes() const
 {
   return sqlite3_changes64(db_);

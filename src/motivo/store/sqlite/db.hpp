@@ -21,6 +21,8 @@ public:
 
   // Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const;
+  // Rows changed by this connection since it opened.
+  std::int64_t total_changes() const;
   void exec(const std::string& sql);
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }

@@ -354,6 +354,14 @@ FROM connections ORDER BY id)sql");
   }
 }
 
+std::int64_t SqliteStore::data_version()
+{
+  // PRAGMA data_version moves when another connection commits; the total changes, when this one writes.
+  Statement s(db_, "PRAGMA data_version");
+  s.step();
+  return (s.column_int(0) << 32) ^ db_.total_changes();
+}
+
 std::vector<NoteRow> SqliteStore::notes()
 {
   return read_notes(db_);

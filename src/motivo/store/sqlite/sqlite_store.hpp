@@ -29,6 +29,7 @@ public:
   std::vector<NoteRow> notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::string location() const override { return db_.path(); }
+  std::int64_t data_version() override;
 
   Database& database() { return db_; }
 
