@@ -132,6 +132,31 @@ finally:
     server.terminate()
     server.wait()
 
+# The server and the command line writing to one database at once: nothing lost.
+server, url = start(db)
+try:
+    page = request(url)[2].decode()
+    token = re.search(r'name="motivo-token" content="([0-9a-f]+)"', page).group(1)
+    headers = {"X-Motivo-Token": token, "Origin": url.rstrip("/"), "Content-Type": "application/json"}
+    ids = [x["id"] for x in json.loads(request(url + "api/invitations?direction=incoming")[2])]
+    web_ids, cli_ids = ids[0::2][:12], ids[1::2][:12]
+    import threading
+    results = []
+    def web():
+        for i in web_ids:
+            results.append(request(url + f"api/invitations/{i}/decision", "POST", {"decision": "decline"}, headers)[0])
+    thread = threading.Thread(target=web)
+    thread.start()
+    cli_status = [subprocess.run([motivo, "--db", db, "decide", str(i), "accept"], env=env, capture_output=True).returncode for i in cli_ids]
+    thread.join()
+    check(results == [200] * len(web_ids) and cli_status == [0] * len(cli_ids), f"concurrent writes succeed: {results} {cli_status}")
+    after = {x["id"]: x["decision"] for x in json.loads(request(url + "api/invitations?direction=incoming")[2])}
+    check(all(after[i] == "decline" for i in web_ids) and all(after[i] == "accept" for i in cli_ids),
+          "every write of both is there, and the server sees the CLI's")
+finally:
+    server.terminate()
+    server.wait()
+
 # With an access token: 401 without it, fine with it.
 tokened, url3 = start(db, "--token", "s3cret-token")
 try:
