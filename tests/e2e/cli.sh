@@ -2,6 +2,9 @@
 # End-to-end tests of the motivo command line: the real binary, real files, a real database.
 # Usage: cli.sh MOTIVO_BINARY SOURCE_DIR
 set -uo pipefail
+# English messages whatever the machine says (tests that want Spanish set LANG themselves).
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 motivo=$1
 src=$2
 work=$(mktemp -d)
@@ -110,6 +113,12 @@ PY
 expect 1 "corrupt zip entry" -- "$motivo" --db "$db" import --quiet "$work/crc.zip"
 contains "$work/err" "motivo: error: " "corrupt zip entry: error prefix"
 [[ $(digest "$db") == "$before" ]] && ok || fail "corrupt zip entry: the database changed"
+
+# The messages follow LANG (gettext), even where the system has no Spanish locale.
+LANG=es_ES.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
+contains "$work/out" "invitaciones" "status in Spanish with LANG=es_ES.UTF-8"
+LANG=en_GB.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
+contains "$work/out" "invitations" "status in English with LANG=en_GB.UTF-8"
 
 # Classification: one note, JSON Lines in order, labels stored with invitations, corrections kept.
 expect 0 "classify a note" -- "$motivo" classify "Hola Ana, me gustaría añadirte a mi red profesional en LinkedIn"

@@ -3,6 +3,9 @@
 # real people's: it is read from ../shared/data/linkedin-exports at run time into a temporary file, never kept.
 # Usage: eval_real.sh MOTIVO_BINARY SOURCE_DIR   (exit 77, a CTest skip, when ../shared is absent)
 set -uo pipefail
+# English messages whatever the machine says (tests that want Spanish set LANG themselves).
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 motivo=$1
 src=$2
 shared=${MOTIVO_EXPORTS:-$src/../shared/data/linkedin-exports}

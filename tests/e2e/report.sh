@@ -4,6 +4,9 @@
 # those numbers, the seed's sentence, an empty October without dividing by zero, and the comparison.
 # Usage: report.sh MOTIVO_BINARY
 set -uo pipefail
+# English messages whatever the machine says (tests that want Spanish set LANG themselves).
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 motivo=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

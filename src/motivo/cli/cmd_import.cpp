@@ -1,5 +1,6 @@
 #include <motivo/app/import.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
 #include <motivo/cli/progress_bar.hpp>
 #include <motivo/io/inputs.hpp>
@@ -18,16 +19,16 @@ namespace {
 
 void print_report(const app::ImportReport& report, const std::string& source, const std::string& db)
 {
-  fmt::print("Imported {} into {} (export of {})\n", source, db, report.owner);
-  fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", "file", "rows", "new", "known", "skipped");
+  fmt::print(fmt::runtime(tr("Imported {} into {} (export of {})\n")), source, db, report.owner);
+  fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", tr("file"), tr("rows"), tr("new"), tr("known"), tr("skipped"));
   for (const auto& f : report.files) {
     if (f.kind == "skipped") continue;
     fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", f.name, f.rows, f.added, f.known, f.skipped);
   }
   for (const auto& f : report.files) {
-    if (f.kind == "skipped") fmt::print("  skipped {} ({})\n", f.name, f.note);
+    if (f.kind == "skipped") fmt::print(fmt::runtime(tr("  skipped {} ({})\n")), f.name, f.note);
   }
-  fmt::print("  people: {} new\n", report.people_added);
+  fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
   fmt::print("  {}\n", labels_line(report.labels));
   if (report.owner_disagreements) {
     fmt::print("  note: {} invitations name someone else than {} on the owner's side\n", report.owner_disagreements,

@@ -1,6 +1,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/datetime.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/core/utf8.hpp>
@@ -83,7 +84,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
                  protocol::state_name(st.evaluation.state), v.label + (v.label_by_user ? "*" : ""), suggestion,
                  one_line(who, 28), note);
     }
-    if (list.empty()) fmt::print("No invitations stored. Import an export first: motivo import EXPORT.zip\n");
+    if (list.empty()) fmt::print("{}", tr("No invitations stored. Import an export first: motivo import EXPORT.zip\n"));
     return 0;
   };
 }

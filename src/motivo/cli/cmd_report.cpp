@@ -1,6 +1,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/report/html.hpp>
 
@@ -20,16 +21,12 @@ namespace motivo::cli {
 
 namespace {
 
-std::string user_language(const Context& context, const protocol::Config& config)
+// The report's language: the user's (LANG…) when Spanish or English, else the configured one.
+std::string report_language(const protocol::Config& config)
 {
-  (void)context;
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    const std::string_view value = v ? v : "";
-    if (value.empty() || value == "C" || value == "POSIX" || value.starts_with("C.")) continue;
-    return value.starts_with("es") ? "es" : "en";
-  }
-  return config.language;
+  const std::string language = cli::user_language();
+  if (language == "es" || language == "en") return language;
+  return language.empty() ? config.language : "en";
 }
 
 std::string percent(const report::Rate& r)
@@ -136,7 +133,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
-    const std::string language = user_language(context, config);
+    const std::string language = report_language(config);
     const auto check_day = [](const std::string& d, const char* what) {
       if (!d.empty() && !(d.size() == 10 && datetime::parse_iso(d)))
         throw InputError("<argument>", 0, fmt::format("{} must be a date like 2013-11-01 ({})", what, quote_value(d)));

@@ -1,4 +1,5 @@
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/datetime.hpp>
 
 #include <CLI/CLI.hpp>
@@ -26,15 +27,15 @@ std::function<int()> setup_status(CLI::App& app, Context& context)
       fmt::print("{}\n", j.dump(2));
       return 0;
     }
-    fmt::print("database     {}\n", store.location());
-    if (c.owner) fmt::print("owner        {}\n", *c.owner);
-    fmt::print("imports      {}{}\n", c.imports,
-               c.last_import_at ? fmt::format(" (last {})", datetime::format_iso(*c.last_import_at)) : "");
-    fmt::print("invitations  {} incoming, {} outgoing\n", c.incoming, c.outgoing);
-    fmt::print("messages     {} ({} drafts)\n", c.messages, c.drafts);
-    fmt::print("connections  {}\n", c.connections);
-    fmt::print("people       {}\n", c.people);
-    if (c.imports == 0) fmt::print("\nNothing imported yet: motivo import ~/Downloads/Basic_LinkedInDataExport_*.zip\n");
+    fmt::print(fmt::runtime(tr("database     {}\n")), store.location());
+    if (c.owner) fmt::print(fmt::runtime(tr("owner        {}\n")), *c.owner);
+    fmt::print(fmt::runtime(tr("imports      {}{}\n")), c.imports,
+               c.last_import_at ? fmt::format(fmt::runtime(tr(" (last {})")), datetime::format_iso(*c.last_import_at)) : "");
+    fmt::print(fmt::runtime(tr("invitations  {} incoming, {} outgoing\n")), c.incoming, c.outgoing);
+    fmt::print(fmt::runtime(tr("messages     {} ({} drafts)\n")), c.messages, c.drafts);
+    fmt::print(fmt::runtime(tr("connections  {}\n")), c.connections);
+    fmt::print(fmt::runtime(tr("people       {}\n")), c.people);
+    if (c.imports == 0) fmt::print("{}", tr("\nNothing imported yet: motivo import ~/Downloads/Basic_LinkedInDataExport_*.zip\n"));
     return 0;
   };
 }

@@ -1,5 +1,6 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/protocol/messages.hpp>
 #include <motivo/core/text.hpp>
 
@@ -88,10 +89,10 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
         fmt::print("{:>6}  {:<8}  {:<9}  {:<13}  {}\n", st.invitation.id,
                    protocol::suggestion_name(st.evaluation.suggestion), protocol::state_name(st.evaluation.state),
                    st.invitation.label, st.invitation.from);
-      if (queue.empty()) fmt::print("Nothing to triage.\n");
+      if (queue.empty()) fmt::print("{}", tr("Nothing to triage.\n"));
       return 0;
     }
-    fmt::print("{} invitations to triage. Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n",
+    fmt::print(fmt::runtime(tr("{} invitations to triage. Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n")),
                queue.size());
     RawKeys keys;
     for (std::size_t i = 0; i < queue.size(); ++i) {
@@ -136,7 +137,7 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
         fmt::print("  keys: a accept, d decline, k ask, s spam, n note, space skip, q quit\n");
       }
     }
-    fmt::print("\nQueue done.\n");
+    fmt::print("{}", tr("\nQueue done.\n"));
     return 0;
   };
 }

@@ -1,5 +1,6 @@
 // The motivo executable: everything it does lives in the libraries; this file only reports failures.
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
@@ -10,7 +11,7 @@
 
 int main(int argc, char** argv)
 {
-  std::setlocale(LC_CTYPE, "C.UTF-8");
+  motivo::cli::init_i18n();
   try {
     return motivo::cli::run(argc, argv);
   } catch (const motivo::InputError& e) {
