@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ make cmake ninja-build pkg-config git python3 ca-certificates
+  g++ make cmake ninja-build pkg-config git python3 ca-certificates gettext
   # libraries (see ../shared/DEPENDENCIES.md for how CMake finds each)
   libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev libcld2-dev

@@ -122,6 +122,9 @@ run note "Carl Tres" "Nos presentó Íñigo en la cena de antiguos alumnos"
 run people --search "inigo ALUMNOS" --json
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [p["name"] for p in a]==["Carl Tres"], a' "$work/out" && ok || fail "people --search"
 
+run people --search "aprender de ti" --json
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [p["name"] for p in a]==["Bea Dos"], a' "$work/out" && ok || fail "people --search finds words of messages"
+
 # Welcome: Eva was written to after connecting, Carl was not.
 run welcome --json
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [p["name"] for p in a]==["Carl Tres"] and a[0]["message"].startswith("Buenas tardes, Carl"), a' "$work/out" && ok || fail "welcome lists who is not welcomed"

@@ -167,7 +167,8 @@ public:
   // People whose id, profile slug or name (case, accents and spacing ignored) is `who`.
   virtual std::vector<PersonView> find_people(const std::string& who) = 0;
   virtual void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) = 0;
-  // People whose notes match the full-text query (FTS5 syntax, accents and case ignored) or whose name contains it.
+  // People whose notes hold every word of `query` (FTS5, accents and case ignored), whose name contains it, or whose
+  // one-to-one messages contain it.
   virtual std::vector<PersonView> search_people(const std::string& query) = 0;
   // The owner's connections of the latest import, newest first, with when they were welcomed.
   virtual std::vector<ConnectionView> connections(std::int64_t limit) = 0;

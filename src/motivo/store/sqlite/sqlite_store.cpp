@@ -210,6 +210,18 @@ WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at DESC LIMIT 
   return out;
 }
 
+namespace {
+std::string like_escaped(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+} // namespace
+
 std::vector<PersonView> SqliteStore::find_people(const std::string& who)
 {
   if (!who.empty() && who.find_first_not_of("0123456789") == std::string::npos) {
@@ -253,10 +265,17 @@ std::vector<PersonView> SqliteStore::search_people(const std::string& query)
     "id IN (SELECT person FROM person_notes WHERE id IN "
     "(SELECT rowid FROM person_notes_fts WHERE person_notes_fts MATCH ?1))",
     fts);
-  for (auto& p : people_where("instr(name_key, ?1) > 0", text::name_key(query))) {
-    if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
-      out.push_back(std::move(p));
-  }
+  const auto add = [&](std::vector<PersonView> more) {
+    for (auto& p : more) {
+      if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
+        out.push_back(std::move(p));
+    }
+  };
+  add(people_where("instr(name_key, ?1) > 0", text::name_key(query)));
+  // And the people whose one-to-one messages hold the words as written (LIKE: case is ignored for ASCII only).
+  add(people_where("id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
+                   "content LIKE '%' || ?1 || '%' ESCAPE '\\')",
+                   like_escaped(query)));
   return out;
 }
 
