@@ -1,4 +1,5 @@
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ const std::vector<Command>& commands()
       {"welcome", "welcome messages for new connections not yet welcomed", setup_welcome},
       {"compose", "render an invitation note and check it fits LinkedIn's limit", setup_compose},
       {"note", "keep a note on a person: why you connected, who introduced you", setup_note},
-      {"people", "search your notes on people (and their names)", setup_people},
+      {"people", "search people by your notes on them, their names and your messages", setup_people},
       {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
       {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
       {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
@@ -45,7 +46,7 @@ int run(int argc, char** argv)
   app.add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
   std::function<int()> action;
   for (const Command& c : commands()) {
-    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
+    CLI::App* sub = app.add_subcommand(std::string(c.name), tr(std::string(c.help).c_str()));
     sub->add_option("--db", context.db, "database file");
     sub->add_option("--config", context.config_path, "settings file");
     sub->add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
