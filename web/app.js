@@ -109,7 +109,7 @@ function renderCard(inv) {
 }
 
 async function loadQueue() {
-  const params = new URLSearchParams({direction: 'incoming', undecided: '1'});
+  const params = new URLSearchParams({direction: 'incoming', undecided: '1', lang});
   const label = document.getElementById('f-label').value;
   if (label) params.set('label', label);
   const suggestion = document.getElementById('f-suggestion').value;

@@ -5,11 +5,15 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/language.hpp>
 #include <motivo/core/classify/phrases.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/classify/signals.hpp>
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -335,4 +339,35 @@ TEST(EditDistance, BandedAgreesWithTheFullTable)
     const std::size_t want = std::min(full(a, b), limit + 1);
     ASSERT_EQ(bounded_levenshtein(a, b, limit), want) << a << " / " << b << " limit " << limit;
   }
+}
+
+TEST(Reasons, EveryReasonHasASpanishTranslation)
+{
+  // Every reason the classifier gives on the development notes (every label, campaigns too) must match a pattern
+  // of data/reasons.tsv: a new reason needs its translation.
+  std::ifstream in(MOTIVO_TEST_DATA "/classify/synthetic.jsonl");
+  std::vector<std::string> texts, senders, recipients;
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto j = nlohmann::json::parse(line);
+    texts.push_back(j["text"]);
+    senders.push_back(j.value("sender", ""));
+    recipients.push_back(j.value("recipient", ""));
+  }
+  std::vector<Note> notes;
+  for (std::size_t i = 0; i < texts.size(); ++i) notes.push_back({texts[i], senders[i], recipients[i]});
+  std::set<std::string> untranslated;
+  std::size_t reasons = 0;
+  for (const auto& r : classifier().classify_batch(notes)) {
+    for (const auto& reason : r.reasons) {
+      ++reasons;
+      if (translate_reason(reason, "es") == reason) untranslated.insert(reason);
+    }
+  }
+  EXPECT_GT(reasons, 700u);
+  EXPECT_TRUE(untranslated.empty()) << *untranslated.begin();
+  EXPECT_EQ(translate_reason("no note: the sender wrote nothing", "en"), "no note: the sender wrote nothing");
+  EXPECT_EQ(translate_reason("sales or scam signals, score 7 (spam from 4)", "es"),
+            "señales de venta o estafa: puntuación 7 (spam desde 4)");
+  EXPECT_EQ(translate_reason("something new", "es"), "something new");
 }

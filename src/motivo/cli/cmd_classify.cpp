@@ -1,5 +1,7 @@
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/cli/jsonl.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/evaluation.hpp>
 #include <motivo/core/error.hpp>
@@ -123,7 +125,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
     }
     fmt::print("label       {}\nlanguage    {}\nconfidence  {:.2f}\n", classify::label_name(r.label), r.language,
                r.confidence);
-    for (const auto& reason : r.reasons) fmt::print("  - {}\n", reason);
+    for (const auto& reason : classify::translate_reasons(r.reasons, user_language())) fmt::print("  - {}\n", reason);
     return 0;
   };
 }

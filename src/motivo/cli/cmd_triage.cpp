@@ -1,6 +1,7 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/protocol/messages.hpp>
 #include <motivo/core/text.hpp>
 
@@ -59,7 +60,7 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
   fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
   fmt::print("  note:       {}\n", v.message.empty() ? "(none)" : text::collapse_spaces(v.message));
   fmt::print("  label:      {}{} ({})\n", v.label, v.label_by_user ? " (yours)" : "", v.language);
-  for (const auto& r : v.reasons) fmt::print("              - {}\n", r);
+  for (const auto& r : classify::translate_reasons(v.reasons, user_language())) fmt::print("              - {}\n", r);
   fmt::print("  state:      {}\n", protocol::state_name(st.evaluation.state));
   fmt::print("  suggestion: {}  ({})\n", protocol::suggestion_name(st.evaluation.suggestion), st.evaluation.why);
   if (!messages.empty()) {

@@ -4,6 +4,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/report/html.hpp>
@@ -232,6 +233,10 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
         if (list.size() >= limit) break;
         list.push_back(s);
       }
+    }
+    // The reasons in the page's language (?lang=es); English otherwise, as the command line's JSON.
+    if (const std::string lang = req.get_param_value("lang"); !lang.empty()) {
+      for (auto& s : list) s.invitation.reasons = classify::translate_reasons(s.invitation.reasons, lang);
     }
     res.set_content(app::invitations_json(list, -1), "application/json");
   });
