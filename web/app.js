@@ -15,6 +15,7 @@ const STRINGS = {
     'act.copy': 'Copiar', 'act.keep': 'Guardar', 'act.copied': 'Copiado',
     'suggest': (s) => ({accept: 'Sugerencia: aceptar', ask: 'Sugerencia: preguntar por qué', decline: 'Sugerencia: rechazar', wait: 'Sugerencia: esperar la respuesta', none: ''})[s],
     'state': (s) => ({pending: 'pendiente', asked: 'preguntada', replied: 'respondió', no_reply: 'sin respuesta', accepted: 'aceptada', declined: 'rechazada', withdrawn: 'retirada'})[s] || s,
+    'label': (l) => ({empty: 'sin nota', default: 'texto por defecto', template: 'plantilla', spam: 'spam', personalized: 'personalizada'})[l] || l,
     'report.since': 'Desde', 'report.until': 'Hasta', 'report.show': 'Ver', 'report.open': 'Abrir el informe completo',
     'people.search': 'Buscar en tus notas', 'people.find': 'Buscar', 'people.none': 'Nadie coincide.',
     'import.send': 'Importar', 'import.done': 'Importado',
@@ -31,6 +32,7 @@ const STRINGS = {
     'act.copy': 'Copy', 'act.keep': 'Keep', 'act.copied': 'Copied',
     'suggest': (s) => ({accept: 'Suggestion: accept', ask: 'Suggestion: ask why', decline: 'Suggestion: decline', wait: 'Suggestion: wait for the reply', none: ''})[s],
     'state': (s) => ({pending: 'pending', asked: 'asked', replied: 'replied', no_reply: 'no reply', accepted: 'accepted', declined: 'declined', withdrawn: 'withdrawn'})[s] || s,
+    'label': (l) => ({empty: 'no note', default: 'stock text', template: 'template', spam: 'spam', personalized: 'personalised'})[l] || l,
     'report.since': 'Since', 'report.until': 'Until', 'report.show': 'Show', 'report.open': 'Open the full report',
     'people.search': 'Search your notes', 'people.find': 'Search', 'people.none': 'Nobody matches.',
     'import.send': 'Import', 'import.done': 'Imported',
@@ -86,7 +88,7 @@ function renderCard(inv) {
   node.querySelector('.state').textContent = t('state', inv.state);
   const note = node.querySelector('.note');
   if (inv.message) note.textContent = inv.message; else { note.textContent = t('card.none'); note.classList.add('empty'); }
-  node.querySelector('.label b').textContent = inv.label || '';
+  node.querySelector('.label b').textContent = inv.label ? t('label', inv.label) : '';
   node.querySelector('.lang').textContent = inv.language || '';
   const reasons = node.querySelector('.reasons');
   for (const r of inv.reasons || []) { const li = document.createElement('li'); li.textContent = r; reasons.append(li); }
