@@ -18,7 +18,7 @@ const STRINGS = {
     'label': (l) => ({empty: 'sin nota', default: 'texto por defecto', template: 'plantilla', spam: 'spam', personalized: 'personalizada'})[l] || l,
     'report.since': 'Desde', 'report.until': 'Hasta', 'report.show': 'Ver', 'report.open': 'Abrir el informe completo',
     'people.search': 'Buscar en tus notas', 'people.find': 'Buscar', 'people.none': 'Nadie coincide.',
-    'import.send': 'Importar', 'import.done': 'Importado',
+    'import.send': 'Importar', 'import.done': 'Importado', 'import.drop': 'Suelta aquí el zip de tu exportación de LinkedIn, o elígelo:',
     'r.received': 'recibidas', 'r.personalized': 'personalizadas', 'r.asked': 'preguntadas', 'r.replied': 'respondieron',
     'r.accepted': 'aceptadas', 'r.sent': 'enviadas (tuyas)', 'r.with_note': 'aceptadas con nota', 'r.without_note': 'aceptadas sin nota',
   },
@@ -35,7 +35,7 @@ const STRINGS = {
     'label': (l) => ({empty: 'no note', default: 'stock text', template: 'template', spam: 'spam', personalized: 'personalised'})[l] || l,
     'report.since': 'Since', 'report.until': 'Until', 'report.show': 'Show', 'report.open': 'Open the full report',
     'people.search': 'Search your notes', 'people.find': 'Search', 'people.none': 'Nobody matches.',
-    'import.send': 'Import', 'import.done': 'Imported',
+    'import.send': 'Import', 'import.done': 'Imported', 'import.drop': 'Drop your LinkedIn export zip here, or choose it:',
     'r.received': 'received', 'r.personalized': 'personalised', 'r.asked': 'asked', 'r.replied': 'replied',
     'r.accepted': 'accepted', 'r.sent': 'sent (yours)', 'r.with_note': 'accepted with a note', 'r.without_note': 'accepted without a note',
   },
@@ -215,8 +215,8 @@ async function searchPeople() {
   }));
 }
 
-function importExport() {
-  const file = document.getElementById('i-file').files[0];
+function importExport(dropped) {
+  const file = dropped || document.getElementById('i-file').files[0];
   if (!file) return;
   const form = new FormData();
   form.append('export', file);
@@ -258,6 +258,15 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('report-form').addEventListener('submit', (e) => { e.preventDefault(); loadReport(); });
   document.getElementById('people-form').addEventListener('submit', (e) => { e.preventDefault(); searchPeople(); });
   document.getElementById('import-form').addEventListener('submit', (e) => { e.preventDefault(); importExport(); });
+  // Drop the export zip anywhere on the import view.
+  const zone = document.getElementById('view-import');
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('dragging'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('dragging');
+    if (e.dataTransfer.files.length) importExport(e.dataTransfer.files[0]);
+  });
   window.addEventListener('hashchange', show);
   show();
 });

@@ -99,6 +99,17 @@ try {
   check(await full.locator('svg').count() === 4, 'the full HTML report with its charts');
   await full.screenshot({ path: path.join(artifacts, 'report-full.png'), fullPage: true });
 
+  // Import through the page: the export zip, uploaded with progress, then the summary.
+  const zip = path.join(work, 'export.zip');
+  execFileSync('python3', [path.join(src, 'scripts/gen-export.py'), '--profile', 'demo', '--out', zip]);
+  await page.bringToFront(); // the full report opened in another tab: a background tab does not paint
+  await page.click('header nav a[href="#import"]');
+  await page.setInputFiles('#i-file', zip);
+  await page.click('#import-form button[type="submit"]');
+  await page.locator('#i-result', { hasText: 'Invitations.csv' }).waitFor();
+  check((await page.textContent('#i-result')).startsWith('Imported'), 'an import through the page');
+  await page.screenshot({ path: path.join(artifacts, 'import.png') });
+
   check(dialogs.length === 0, `no dialog opened: ${dialogs}`);
   check(errors.length === 0, `no script error: ${errors}`);
 } finally {
