@@ -128,6 +128,26 @@ try:
     finally:
         second.terminate()
         second.wait()
+    # An upload over the limit: 413, and nothing imported.
+    small, url4 = start(os.path.join(work, "small.db"), "--max-upload", "1")
+    try:
+        page4 = request(url4)[2].decode()
+        token4 = re.search(r'content="([0-9a-f]{64})"', page4).group(1)
+        # Announce 3 MiB and send only the headers: the server answers at once, before any byte of the file.
+        import http.client
+        host, port = re.match(r"http://([^:]+):(\d+)/", url4).groups()
+        conn = http.client.HTTPConnection(host, int(port), timeout=20)
+        conn.putrequest("POST", "/api/import")
+        for k, v in {"X-Motivo-Token": token4, "Origin": url4.rstrip("/"), "Content-Length": str(3 << 20),
+                     "Content-Type": f"multipart/form-data; boundary={boundary}"}.items():
+            conn.putheader(k, v)
+        conn.endheaders()
+        answer = conn.getresponse()
+        status, out = answer.status, answer.read()
+        check(status == 413, f"an upload over the limit: {status} {out[:120]}")
+    finally:
+        small.terminate()
+        small.wait()
 finally:
     server.terminate()
     server.wait()

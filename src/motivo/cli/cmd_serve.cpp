@@ -15,12 +15,15 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
     std::string listen = "127.0.0.1:8460";
     std::string token;
     bool open = false;
+    std::size_t max_upload_mib = 512;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--listen", o->listen, "address and port (default 127.0.0.1:8460; port 0: any free one)");
   app.add_option("--token", o->token, "required on every request; needed to listen beyond this machine")
       ->envname("MOTIVO_TOKEN");
   app.add_flag("--open", o->open, "open the page in the browser");
+  app.add_option("--max-upload", o->max_upload_mib, "the largest export the page may upload, in MiB (default 512)")
+      ->check(CLI::Range(1, 65536));
   return [o, &context]() -> int {
     const auto colon = o->listen.rfind(':');
     if (colon == std::string::npos) {
@@ -44,6 +47,7 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
       return 2;
     }
     options.token = o->token;
+    options.max_upload = o->max_upload_mib << 20;
     options.config_source = context.config_location();
     context.long_running = true;
     options.clock = [&context] { return context.now(); };

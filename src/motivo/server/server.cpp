@@ -118,7 +118,7 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     return cache;
   };
 
-  server.set_payload_max_length(options.max_upload + (1u << 20));
+  server.set_payload_max_length(options.max_upload + (1u << 20)); // the upload's own limit answers 413 first
   // Small JSON answers must not wait for Nagle's algorithm and delayed ACKs (40 ms each without this).
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(1000);
@@ -340,6 +340,12 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
   // An export zip (multipart field "export"), streamed to a private temporary file, then imported.
   server.Post("/api/import", [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
     if (!req.is_multipart_form_data()) return json_error(res, 400, "send the export as multipart/form-data");
+    const auto too_large = [&] {
+      json_error(res, 413, fmt::format("the export is larger than {} MiB", options.max_upload >> 20));
+    };
+    if (req.has_header("Content-Length") &&
+        std::stoull(req.get_header_value("Content-Length")) > options.max_upload + (64u << 10))
+      return too_large();
     char path_template[] = "/tmp/motivo-upload-XXXXXX";
     const int fd = ::mkstemp(path_template);
     if (fd < 0) throw std::runtime_error("cannot create a temporary file for the upload");
@@ -368,7 +374,7 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
       std::string path;
       ~Remove() { std::remove(path.c_str()); }
     } remove_upload{path};
-    if (too_big) return json_error(res, 413, fmt::format("the export is larger than {} MiB", options.max_upload >> 20));
+    if (too_big) return too_large();
     if (!got_file) return json_error(res, 400, "no \"export\" file in the form");
     const std::string source = filename.empty() ? "upload.zip" : filename;
     const std::lock_guard lock(store_mutex);
