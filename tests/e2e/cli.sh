@@ -117,6 +117,8 @@ contains "$work/err" "motivo: error: " "corrupt zip entry: error prefix"
 # The messages follow LANG (gettext), even where the system has no Spanish locale.
 LANG=es_ES.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
 contains "$work/out" "invitaciones" "status in Spanish with LANG=es_ES.UTF-8"
+LANG=es_ES.UTF-8 "$motivo" report --help >"$work/out" 2>&1
+contains "$work/out" "primer día (AAAA-MM-DD), incluido" "option help in Spanish"
 LANG=en_GB.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
 contains "$work/out" "invitations" "status in English with LANG=en_GB.UTF-8"
 

@@ -46,13 +46,24 @@ int run(int argc, char** argv)
   app.add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
   std::function<int()> action;
   for (const Command& c : commands()) {
-    CLI::App* sub = app.add_subcommand(std::string(c.name), tr(std::string(c.help).c_str()));
+    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
     sub->add_option("--db", context.db, "database file");
     sub->add_option("--config", context.config_path, "settings file");
     sub->add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
     auto run_command = c.setup(*sub, context);
     sub->callback([&action, run_command] { action = run_command; });
   }
+  // Every option's and nested command's description in the user's language (gettext; po/es.po).
+  const std::function<void(CLI::App&)> translate = [&](CLI::App& a) {
+    for (CLI::Option* option : a.get_options()) {
+      if (!option->get_description().empty()) option->description(tr(option->get_description().c_str()));
+    }
+    for (CLI::App* sub : a.get_subcommands([](CLI::App*) { return true; })) {
+      if (!sub->get_description().empty()) sub->description(tr(sub->get_description().c_str()));
+      translate(*sub);
+    }
+  };
+  translate(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
