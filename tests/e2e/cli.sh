@@ -119,6 +119,8 @@ LANG=es_ES.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
 contains "$work/out" "invitaciones" "status in Spanish with LANG=es_ES.UTF-8"
 LANG=es_ES.UTF-8 "$motivo" report --help >"$work/out" 2>&1
 contains "$work/out" "primer día (AAAA-MM-DD), incluido" "option help in Spanish"
+LANG=es_ES.UTF-8 "$motivo" --db "$db" label 999999 spam >"$work/out" 2>&1
+contains "$work/out" "no hay ninguna invitación con el id 999999" "errors in Spanish"
 LANG=en_GB.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
 contains "$work/out" "invitations" "status in English with LANG=en_GB.UTF-8"
 

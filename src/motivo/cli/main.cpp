@@ -1,6 +1,7 @@
 // The motivo executable: everything it does lives in the libraries; this file only reports failures.
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
@@ -14,11 +15,10 @@ int main(int argc, char** argv)
   motivo::cli::init_i18n();
   try {
     return motivo::cli::run(argc, argv);
-  } catch (const motivo::InputError& e) {
-    fmt::print(stderr, "motivo: error: {}\n", e.what());
-    return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "motivo: error: {}\n", e.what());
+    // InputError and every other failure alike: the message in the user's language where data/errors.tsv knows it.
+    fmt::print(stderr, "motivo: error: {}\n",
+               motivo::classify::translate_error(e.what(), motivo::cli::user_language()));
     return 1;
   }
 }

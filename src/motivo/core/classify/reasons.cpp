@@ -14,16 +14,19 @@ struct Translation {
   std::string replacement;
 };
 
+std::vector<Translation> load(std::string_view table)
+{
+  std::vector<Translation> out;
+  for (const auto& r : data::rows(table)) {
+    if (r.size() < 3) continue;
+    out.push_back({r[0], std::regex(r[1]), r[2]});
+  }
+  return out;
+}
+
 const std::vector<Translation>& translations()
 {
-  static const std::vector<Translation> list = [] {
-    std::vector<Translation> out;
-    for (const auto& r : data::rows("reasons.tsv")) {
-      if (r.size() < 3) continue;
-      out.push_back({r[0], std::regex(r[1]), r[2]});
-    }
-    return out;
-  }();
+  static const std::vector<Translation> list = load("reasons.tsv");
   return list;
 }
 
@@ -47,6 +50,17 @@ std::vector<std::string> translate_reasons(const std::vector<std::string>& reaso
   out.reserve(reasons.size());
   for (const auto& r : reasons) out.push_back(translate_reason(r, language));
   return out;
+}
+
+std::string translate_error(std::string_view message, std::string_view language)
+{
+  std::string text(message);
+  if (language.empty() || language == "en") return text;
+  static const std::vector<Translation> list = load("errors.tsv");
+  for (const auto& t : list) {
+    if (t.language == language) text = std::regex_replace(text, t.pattern, t.replacement);
+  }
+  return text;
 }
 
 } // namespace motivo::classify
