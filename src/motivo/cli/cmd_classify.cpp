@@ -123,7 +123,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
       fmt::print("{}\n", result_json(r).dump(2));
       return 0;
     }
-    fmt::print("label       {}\nlanguage    {}\nconfidence  {:.2f}\n", classify::label_name(r.label), r.language,
+    fmt::print(fmt::runtime(tr("label       {}\nlanguage    {}\nconfidence  {:.2f}\n")), classify::label_name(r.label), r.language,
                r.confidence);
     for (const auto& reason : classify::translate_reasons(r.reasons, user_language())) fmt::print("  - {}\n", reason);
     return 0;

@@ -1,5 +1,6 @@
 #include <motivo/app/classify.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
 #include <motivo/core/error.hpp>
 
@@ -51,8 +52,8 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
     if (!context.store().set_user_label(o->id, value, now)) {
       throw InputError("<argument>", 0, fmt::format("no invitation with id {}", o->id));
     }
-    if (o->clear) fmt::print("invitation {}: your label removed; the classifier's applies\n", o->id);
-    else fmt::print("invitation {}: labelled {} (kept when motivo reclassifies)\n", o->id, o->label);
+    if (o->clear) fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")), o->id);
+    else fmt::print(fmt::runtime(tr("invitation {}: labelled {} (kept when motivo reclassifies)\n")), o->id, o->label);
     return 0;
   };
 }

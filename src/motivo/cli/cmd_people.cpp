@@ -1,5 +1,6 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
@@ -28,7 +29,7 @@ std::function<int()> setup_note(CLI::App& app, Context& context)
                        fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(*who), list));
     }
     context.store().add_person_note(people.front().id, *text, context.now());
-    fmt::print("note kept for {} ({})\n", people.front().name, people.front().id);
+    fmt::print(fmt::runtime(tr("note kept for {} ({})\n")), people.front().name, people.front().id);
     return 0;
   };
 }
@@ -48,7 +49,7 @@ std::function<int()> setup_people(CLI::App& app, Context& context)
       fmt::print("{:>6}  {}\n", p.id, p.name);
       for (const auto& n : p.notes) fmt::print("        {}\n", n);
     }
-    if (people.empty()) fmt::print("Nobody matches. Keep notes with: motivo note PERSON \"why we connected\"\n");
+    if (people.empty()) fmt::print("{}", tr("Nobody matches. Keep notes with: motivo note PERSON \"why we connected\"\n"));
     return 0;
   };
 }
@@ -100,7 +101,7 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
                  text);
     }
     if (context.json) fmt::print("{}\n", array.dump(2));
-    else if (shown == 0) fmt::print("Every recent connection has been welcomed.\n");
+    else if (shown == 0) fmt::print("{}", tr("Every recent connection has been welcomed.\n"));
     return 0;
   };
 }

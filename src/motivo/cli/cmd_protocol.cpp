@@ -1,5 +1,6 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
@@ -43,9 +44,9 @@ std::function<int()> setup_decide(CLI::App& app, Context& context)
     if (v.direction != Direction::incoming)
       throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: only received ones are decided", o->id));
     context.store().record_decision(o->id, *decision, context.now());
-    fmt::print("invitation {} from {}: {}\n", o->id, v.from, o->decision);
+    fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), o->id, v.from, o->decision);
     if (*decision == protocol::Decision::accept)
-      fmt::print("Accept it on LinkedIn too; motivo only records what you decided.\n");
+      fmt::print("{}", tr("Accept it on LinkedIn too; motivo only records what you decided.\n"));
     return 0;
   };
 }
@@ -115,7 +116,7 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
                            .dump(2));
       return 0;
     }
-    fmt::print("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n", p.name,
+    fmt::print(fmt::runtime(tr("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n")), p.name,
                context.config().deadline_days);
     for (const auto& r : p.rules) fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest), r.origin);
     (void)app;

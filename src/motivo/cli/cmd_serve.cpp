@@ -1,4 +1,5 @@
 #include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/server/server.hpp>
 
 #include <CLI/CLI.hpp>
@@ -54,7 +55,7 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
     options.local_hour = [&context] { return context.local_hour(); };
     const bool open = o->open;
     options.on_listening = [open](const std::string& url) {
-      fmt::print("motivo: serving {} (Ctrl-C to stop)\n", url);
+      fmt::print(fmt::runtime(tr("motivo: serving {} (Ctrl-C to stop)\n")), url);
       std::fflush(stdout);
       if (open) {
         const std::string command = fmt::format("xdg-open '{}' >/dev/null 2>&1 &", url);

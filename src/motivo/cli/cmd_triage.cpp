@@ -124,7 +124,7 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
         }
         if (k == 'n') {
           keys.restore();
-          fmt::print("why we connected: ");
+          fmt::print("{}", tr("why we connected: "));
           std::fflush(stdout);
           std::string line;
           std::getline(std::cin, line);
