@@ -1,6 +1,7 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
@@ -118,7 +119,9 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
     }
     fmt::print(fmt::runtime(tr("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n")), p.name,
                context.config().deadline_days);
-    for (const auto& r : p.rules) fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest), r.origin);
+    for (const auto& r : p.rules)
+      fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest),
+                 classify::translate_reason(r.origin, user_language()));
     (void)app;
     return 0;
   };

@@ -62,7 +62,8 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
   fmt::print("  label:      {}{} ({})\n", v.label, v.label_by_user ? " (yours)" : "", v.language);
   for (const auto& r : classify::translate_reasons(v.reasons, user_language())) fmt::print("              - {}\n", r);
   fmt::print("  state:      {}\n", protocol::state_name(st.evaluation.state));
-  fmt::print("  suggestion: {}  ({})\n", protocol::suggestion_name(st.evaluation.suggestion), st.evaluation.why);
+  fmt::print("  suggestion: {}  ({})\n", protocol::suggestion_name(st.evaluation.suggestion),
+             classify::translate_reason(st.evaluation.why, user_language()));
   if (!messages.empty()) {
     fmt::print("  messages:\n");
     for (const auto& m : messages)

@@ -236,7 +236,10 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     }
     // The reasons in the page's language (?lang=es); English otherwise, as the command line's JSON.
     if (const std::string lang = req.get_param_value("lang"); !lang.empty()) {
-      for (auto& s : list) s.invitation.reasons = classify::translate_reasons(s.invitation.reasons, lang);
+      for (auto& s : list) {
+        s.invitation.reasons = classify::translate_reasons(s.invitation.reasons, lang);
+        s.evaluation.why = classify::translate_reason(s.evaluation.why, lang);
+      }
     }
     res.set_content(app::invitations_json(list, -1), "application/json");
   });
