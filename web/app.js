@@ -7,7 +7,8 @@ const TOKEN = document.querySelector('meta[name="motivo-token"]').content;
 const STRINGS = {
   es: {
     'nav.queue': 'Cola', 'nav.report': 'Informe', 'nav.people': 'Personas', 'nav.import': 'Importar',
-    'filter.label': 'Etiqueta', 'filter.suggestion': 'Sugerencia', 'filter.any': 'todas',
+    'filter.label': 'Etiqueta', 'filter.suggestion': 'Sugerencia', 'filter.state': 'Estado', 'filter.any': 'todas',
+    'report.compare': 'comparar con',
     'queue.keys': 'Teclas: a aceptar · d rechazar · k preguntar · s spam · n nota · j siguiente',
     'queue.count': (n) => `${n} por decidir`, 'queue.empty': 'Nada por decidir.',
     'card.messages': 'Mensajes anteriores', 'card.why': 'Por qué conectamos', 'card.none': '(sin nota)',
@@ -24,7 +25,8 @@ const STRINGS = {
   },
   en: {
     'nav.queue': 'Queue', 'nav.report': 'Report', 'nav.people': 'People', 'nav.import': 'Import',
-    'filter.label': 'Label', 'filter.suggestion': 'Suggestion', 'filter.any': 'any',
+    'filter.label': 'Label', 'filter.suggestion': 'Suggestion', 'filter.state': 'State', 'filter.any': 'any',
+    'report.compare': 'compare with',
     'queue.keys': 'Keys: a accept · d decline · k ask · s spam · n note · j next',
     'queue.count': (n) => `${n} to decide`, 'queue.empty': 'Nothing to decide.',
     'card.messages': 'Earlier messages', 'card.why': 'Why we connected', 'card.none': '(no note)',
@@ -114,6 +116,8 @@ async function loadQueue() {
   const params = new URLSearchParams({direction: 'incoming', undecided: '1', lang});
   const label = document.getElementById('f-label').value;
   if (label) params.set('label', label);
+  const state = document.getElementById('f-state').value;
+  if (state) params.set('state', state);
   const suggestion = document.getElementById('f-suggestion').value;
   const list = (await api(`/api/invitations?${params}`)).filter((i) => !suggestion || i.suggestion === suggestion);
   const box = document.getElementById('cards');
@@ -179,24 +183,35 @@ document.addEventListener('keydown', (e) => {
 
 // ---- Report, people, import ------------------------------------------------------------------------------------
 async function loadReport() {
-  const since = document.getElementById('r-since').value, until = document.getElementById('r-until').value;
-  const params = new URLSearchParams();
-  if (since) params.set('since', since);
-  if (until) params.set('until', until);
-  document.getElementById('r-open').href = `/report.html?${params}&lang=${lang}`;
-  const r = await api(`/api/report?${params}`);
+  const value = (id) => document.getElementById(id).value;
+  const query = (since, until) => {
+    const params = new URLSearchParams();
+    if (since) params.set('since', since);
+    if (until) params.set('until', until);
+    return params;
+  };
+  const first = query(value('r-since'), value('r-until'));
+  const comparing = value('r-since2') || value('r-until2');
+  const reports = [await api(`/api/report?${first}`)];
+  if (comparing) reports.push(await api(`/api/report?${query(value('r-since2'), value('r-until2'))}`));
+  const full = `/report.html?${first}&lang=${lang}`;
+  document.getElementById('r-open').href = full;
+  document.getElementById('r-frame').src = full;
   const rate = (v) => (v === null ? '–' : `${numberFormat().format(v * 100)} %`);
   const rows = [
-    ['r.received', r.incoming.received], ['r.personalized', `${r.incoming.personalized} (${rate(r.incoming.personalization_rate)})`],
-    ['r.asked', r.incoming.asked], ['r.replied', `${r.incoming.replied} (${rate(r.incoming.reply_rate)})`],
-    ['r.accepted', r.incoming.accepted], ['r.sent', r.outgoing.sent],
-    ['r.with_note', rate(r.outgoing.acceptance_with_note)], ['r.without_note', rate(r.outgoing.acceptance_without_note)],
+    ['r.received', (r) => r.incoming.received], ['r.personalized', (r) => `${r.incoming.personalized} (${rate(r.incoming.personalization_rate)})`],
+    ['r.asked', (r) => r.incoming.asked], ['r.replied', (r) => `${r.incoming.replied} (${rate(r.incoming.reply_rate)})`],
+    ['r.accepted', (r) => r.incoming.accepted], ['r.sent', (r) => r.outgoing.sent],
+    ['r.with_note', (r) => rate(r.outgoing.acceptance_with_note)], ['r.without_note', (r) => rate(r.outgoing.acceptance_without_note)],
   ];
   const table = document.createElement('table');
-  for (const [key, value] of rows) {
+  const head = table.insertRow();
+  head.insertCell();
+  for (const r of reports) head.insertCell().textContent = `${r.period.since || '…'} – ${r.period.until || '…'}`;
+  for (const [key, get] of rows) {
     const tr = table.insertRow();
     tr.insertCell().textContent = t(key);
-    tr.insertCell().textContent = String(value);
+    for (const r of reports) tr.insertCell().textContent = String(get(r));
   }
   document.getElementById('report').replaceChildren(table);
 }
@@ -255,6 +270,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   document.getElementById('f-label').addEventListener('change', loadQueue);
   document.getElementById('f-suggestion').addEventListener('change', loadQueue);
+  document.getElementById('f-state').addEventListener('change', loadQueue);
   document.getElementById('report-form').addEventListener('submit', (e) => { e.preventDefault(); loadReport(); });
   document.getElementById('people-form').addEventListener('submit', (e) => { e.preventDefault(); searchPeople(); });
   document.getElementById('import-form').addEventListener('submit', (e) => { e.preventDefault(); importExport(); });

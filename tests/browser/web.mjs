@@ -93,6 +93,16 @@ try {
   await page.waitForSelector('#report table');
   const reportText = await page.textContent('#report');
   check(reportText.includes('received'), 'the report view');
+  const frame = page.frameLocator('#r-frame');
+  await frame.locator('svg').first().waitFor();
+  check(await frame.locator('svg').count() === 4, 'the report view shows the charts of the HTML report');
+  await page.fill('#r-since', '2026-11-01');
+  await page.fill('#r-until', '2026-11-10');
+  await page.fill('#r-since2', '2026-11-11');
+  await page.fill('#r-until2', '2026-11-20');
+  await page.click('#report-form button[type="submit"]');
+  await page.locator('#report table tr >> nth=0', { hasText: '2026-11-11' }).waitFor();
+  check(await page.locator('#report table tr').first().locator('td').count() === 3, 'two periods side by side');
   await page.screenshot({ path: path.join(artifacts, 'report.png') });
   const full = await context.newPage();
   await full.goto(`${url}report.html?lang=en`);

@@ -73,11 +73,12 @@ constexpr Asset assets[] = {{"app.js", "text/javascript; charset=utf-8"},
                             {"favicon.svg", "image/svg+xml"}};
 
 constexpr std::string_view app_policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                                        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors "
-                                        "'none'";
+                                        "connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; "
+                                        "frame-ancestors 'none'";
 // The HTML report carries its own inline styles and no script.
+// It may be shown inside the app's own page (frame-ancestors 'self'), never inside another site's.
 constexpr std::string_view report_policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-                                           "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+                                           "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 } // namespace
 
