@@ -13,11 +13,12 @@ namespace motivo::cli {
 
 std::string labels_line(const app::ClassifySummary& summary)
 {
-  std::string out = fmt::format("notes: {} labelled:", summary.notes);
+  std::string out = fmt::format(fmt::runtime(tr("notes: {} labelled:")), summary.notes);
   for (const auto l : classify::all_labels)
     out += fmt::format(" {} {}{}", summary.by_label[static_cast<std::size_t>(l)], classify::label_name(l),
                        l == classify::Label::personalized ? "" : ",");
-  out += fmt::format("; {} mass campaign{}", summary.campaigns, summary.campaigns == 1 ? "" : "s");
+  out += fmt::format(fmt::runtime(summary.campaigns == 1 ? tr("; {} mass campaign") : tr("; {} mass campaigns")),
+                     summary.campaigns);
   return out;
 }
 

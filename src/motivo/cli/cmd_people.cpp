@@ -93,10 +93,10 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
                          {"message", text}});
         continue;
       }
-      fmt::print("{:>6}  {}  (connected {}){}\n{}\n\n", c.id, c.name, c.connected_on,
-                 record            ? ", recorded as welcomed"
-                 : c.replied_at    ? ", welcomed, replied"
-                 : c.welcomed_at   ? ", welcomed, no reply yet"
+      fmt::print(fmt::runtime(tr("{:>6}  {}  (connected {}){}\n{}\n\n")), c.id, c.name, c.connected_on,
+                 record            ? tr(", recorded as welcomed")
+                 : c.replied_at    ? tr(", welcomed, replied")
+                 : c.welcomed_at   ? tr(", welcomed, no reply yet")
                                    : "",
                  text);
     }
@@ -146,7 +146,7 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
                                         {"fits", length <= limit}}
                            .dump(2));
     } else if (length <= limit) {
-      fmt::print("{}\n\n{} of {} characters ({} account)\n", note, length, limit, config.account);
+      fmt::print(fmt::runtime(tr("{}\n\n{} of {} characters ({} account)\n")), note, length, limit, config.account);
     }
     if (length > limit) {
       // Where the text overflows: the part that fits, then the rest, marked.
