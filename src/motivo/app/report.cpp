@@ -4,11 +4,19 @@
 
 namespace motivo::app {
 
-report::Report make_report(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
-                           datetime::UnixSeconds now, const report::Period& period, report::Step step)
+ReportInput report_input(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
+                         datetime::UnixSeconds now)
 {
-  std::vector<report::Row> rows;
-  for (const auto& st : invitation_statuses(store, {}, policy, config, now)) {
+  return report_input(store, invitation_statuses(store, {}, policy, config, now), config);
+}
+
+ReportInput report_input(store::Store& store, const std::vector<InvitationStatus>& statuses,
+                         const protocol::Config& config)
+{
+  ReportInput input;
+  input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
+  std::vector<report::Row>& rows = input.rows;
+  for (const auto& st : statuses) {
     const store::InvitationView& v = st.invitation;
     report::Row r;
     r.direction = v.direction;
@@ -22,7 +30,7 @@ report::Report make_report(store::Store& store, const protocol::Policy& policy, 
                   r.label == classify::Label::default_text;
     rows.push_back(r);
   }
-  std::vector<report::WelcomeRow> welcomes;
+  std::vector<report::WelcomeRow>& welcomes = input.welcomes;
   for (const auto& c : store.connections(-1)) {
     report::WelcomeRow w;
     if (c.connected_at) w.connected_at = *c.connected_at;
@@ -32,7 +40,19 @@ report::Report make_report(store::Store& store, const protocol::Policy& policy, 
     w.replied = c.replied_at.has_value();
     welcomes.push_back(w);
   }
-  return report::build(rows, welcomes, period, step, static_cast<double>(config.minutes_per_ask));
+  return input;
+}
+
+report::Report make_report(const ReportInput& input, const report::Period& period, report::Step step)
+{
+  return report::build(input.rows, input.welcomes, period, step, input.minutes_per_ask);
+}
+
+report::Report charted_report(const ReportInput& input, const report::Period& period)
+{
+  report::Report r = make_report(input, period, report::Step::week);
+  if (r.series.size() > 26) r = make_report(input, period, report::Step::month);
+  return r;
 }
 
 } // namespace motivo::app

@@ -4,17 +4,13 @@
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/report/html.hpp>
+#include <motivo/io/zip_writer.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <cstdlib>
 
 namespace motivo::cli {
@@ -92,24 +88,6 @@ std::string verdict(const report::Outgoing& o, std::string_view language)
                       : "Your invitations with a note are accepted less often, beyond the 95 % intervals.");
 }
 
-// Writes `text` to `path` readable by the user only (0600): reports hold other people's names and numbers.
-void write_private_file(const std::string& path, const std::string& text)
-{
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw InputError(path, 0, fmt::format("cannot write: {}", std::strerror(errno)));
-  ::fchmod(fd, 0600);
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      throw InputError(path, 0, fmt::format("cannot write: {}", std::strerror(errno)));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  ::close(fd);
-}
-
 } // namespace
 
 std::function<int()> setup_report(CLI::App& app, Context& context)
@@ -142,12 +120,13 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     check_day(o->until, "--until");
     const report::Step step = o->by == "week" ? report::Step::week : o->by == "month" ? report::Step::month : report::Step::none;
 
+    const app::ReportInput input = app::report_input(context.store(), policy, config, context.now());
     if (!o->compare.empty()) {
       std::vector<std::pair<std::string, report::Report>> reports;
       for (const auto& text : o->compare) {
         const auto period = report::parse_period(text);
         if (!period) throw InputError("<argument>", 0, fmt::format("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})", quote_value(text)));
-        reports.emplace_back(text, app::make_report(context.store(), policy, config, context.now(), *period, step));
+        reports.emplace_back(text, app::make_report(input, *period, step));
       }
       if (context.json) {
         std::vector<report::Report> list;
@@ -171,19 +150,12 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
 
-    const report::Report r =
-      app::make_report(context.store(), policy, config, context.now(), {o->since, o->until}, step);
+    const report::Report r = app::make_report(input, {o->since, o->until}, step);
     if (!o->html.empty()) {
-      // Charts need a series: by week, or by month when the invitations span more than half a year.
-      report::Report charted = r;
-      if (step == report::Step::none) {
-        charted = app::make_report(context.store(), policy, config, context.now(), {o->since, o->until},
-                                   report::Step::week);
-        if (charted.series.size() > 26)
-          charted = app::make_report(context.store(), policy, config, context.now(), {o->since, o->until},
-                                     report::Step::month);
-      }
-      write_private_file(o->html, report::render_html(charted, language, datetime::format_iso(context.now())));
+      // Charts need a series: the one asked for, else by week or month.
+      const report::Report charted =
+        step == report::Step::none ? app::charted_report(input, {o->since, o->until}) : r;
+      io::write_private_file(o->html, report::render_html(charted, language, datetime::format_iso(context.now())));
       fmt::print("{}\n", o->html);
       return 0;
     }

@@ -107,12 +107,19 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     std::int64_t version = -1, minute = -1;
     std::vector<app::InvitationStatus> all;
     std::map<std::string, std::string> reports;
+    std::optional<app::ReportInput> input; // built from `all` on the first report request
+    const app::ReportInput& report_input(store::Store& s, const protocol::Config& c)
+    {
+      if (!input) input = app::report_input(s, all, c);
+      return *input;
+    }
   } cache;
   const auto fresh = [&]() -> Cache& {
     const std::int64_t version = store.data_version(), minute = now() / 60;
     if (version != cache.version || minute != cache.minute) {
       cache.all = app::invitation_statuses(store, {}, policy, config, now());
       cache.reports.clear();
+      cache.input.reset();
       cache.version = version;
       cache.minute = minute;
     }
@@ -310,7 +317,7 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     const std::string key = period.since + "|" + period.until + "|" + by;
     auto it = c.reports.find(key);
     if (it == c.reports.end())
-      it = c.reports.emplace(key, app::report_json(app::make_report(store, policy, config, now(), period, step), -1)).first;
+      it = c.reports.emplace(key, app::report_json(app::make_report(c.report_input(store, config), period, step), -1)).first;
     res.set_content(it->second, "application/json");
   });
 
@@ -318,8 +325,7 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     report::Period period{req.get_param_value("since"), req.get_param_value("until")};
     const std::string lang = req.get_param_value("lang") == "en" ? "en" : "es";
     const std::lock_guard lock(store_mutex);
-    report::Report r = app::make_report(store, policy, config, now(), period, report::Step::week);
-    if (r.series.size() > 26) r = app::make_report(store, policy, config, now(), period, report::Step::month);
+    const report::Report r = app::charted_report(fresh().report_input(store, config), period);
     res.headers.erase("Content-Security-Policy"); // replace the app's policy, not add to it
     res.set_header("Content-Security-Policy", std::string(report_policy));
     res.set_content(report::render_html(r, lang, datetime::format_iso(now())), "text/html; charset=utf-8");

@@ -11,7 +11,7 @@ std::vector<NoteRow> read_notes(Database& db)
   while (s.step()) {
     NoteRow r;
     r.id = s.column_int(0);
-    r.direction = s.column_text(1) == "incoming" ? Direction::incoming : Direction::outgoing;
+    r.direction = parse_direction(s.column_text(1)).value_or(Direction::outgoing);
     r.from = s.column_text(2);
     r.to = s.column_text(3);
     r.message = s.column_text(4);

@@ -40,6 +40,23 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path)
   migrate(db_);
 }
 
+namespace {
+// Runs `insert` (bound to id, time, message) in one transaction if row `id` of `table` exists; says whether it did.
+bool insert_if_exists(Database& db, std::string_view table, const char* insert, std::int64_t id,
+                      datetime::UnixSeconds now, const std::string& message)
+{
+  Transaction tx(db);
+  Statement exists(db, fmt::format("SELECT 1 FROM {} WHERE id = ?1", table));
+  exists.bind(1, id);
+  if (!exists.step()) return false;
+  Statement s(db, insert);
+  s.bind(1, id).bind(2, static_cast<std::int64_t>(now)).bind(3, message);
+  s.step();
+  tx.commit();
+  return true;
+}
+} // namespace
+
 std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
 {
   return std::make_unique<SqliteImportSession>(db_, info);
@@ -94,7 +111,7 @@ FROM invitations WHERE 1)sql";
   while (s.step()) {
     InvitationView v;
     v.id = s.column_int(0);
-    v.direction = s.column_text(1) == "incoming" ? Direction::incoming : Direction::outgoing;
+    v.direction = parse_direction(s.column_text(1)).value_or(Direction::outgoing);
     v.from = s.column_text(2);
     v.to = s.column_text(3);
     v.from_url = s.column_text(4);
@@ -161,15 +178,8 @@ bool SqliteStore::record_decision(std::int64_t id, protocol::Decision decision, 
 
 bool SqliteStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
 {
-  Transaction tx(db_);
-  Statement exists(db_, "SELECT 1 FROM invitations WHERE id = ?1");
-  exists.bind(1, id);
-  if (!exists.step()) return false;
-  Statement s(db_, "INSERT INTO asks (invitation, asked_at, message) VALUES (?1, ?2, ?3)");
-  s.bind(1, id).bind(2, static_cast<std::int64_t>(now)).bind(3, message);
-  s.step();
-  tx.commit();
-  return true;
+  return insert_if_exists(db_, "invitations", "INSERT INTO asks (invitation, asked_at, message) VALUES (?1, ?2, ?3)",
+                          id, now, message);
 }
 
 std::vector<protocol::MessageStamp> SqliteStore::messages_with(PersonId owner, PersonId person)
@@ -320,15 +330,8 @@ WHERE c.id = ?1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > ?2)
 
 bool SqliteStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)
 {
-  Transaction tx(db_);
-  Statement exists(db_, "SELECT 1 FROM connections WHERE id = ?1");
-  exists.bind(1, connection);
-  if (!exists.step()) return false;
-  Statement s(db_, "INSERT INTO welcomes (connection, sent_at, message) VALUES (?1, ?2, ?3)");
-  s.bind(1, connection).bind(2, static_cast<std::int64_t>(now)).bind(3, message);
-  s.step();
-  tx.commit();
-  return true;
+  return insert_if_exists(db_, "connections", "INSERT INTO welcomes (connection, sent_at, message) VALUES (?1, ?2, ?3)",
+                          connection, now, message);
 }
 
 void SqliteStore::for_each_message(const std::function<void(const StoredMessage&)>& visit)
