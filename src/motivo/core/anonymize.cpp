@@ -1,5 +1,6 @@
 #include <motivo/core/anonymize.hpp>
 
+#include <motivo/core/classify/fold.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
@@ -31,27 +32,56 @@ std::string Pseudonyms::word(std::string_view real)
   const std::string key = text::name_key(real);
   if (key.empty()) return std::string(real);
   if (const auto it = words_.find(key); it != words_.end()) return it->second;
-  // Pronounceable invented words, from the salted hash; a clash takes the next hash.
-  static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m", "n",
-                                                                  "p", "r", "s", "t", "v", "z", "ch", "j"};
-  static constexpr std::array<std::string_view, 5> vowels = {"a", "e", "i", "o", "u"};
-  for (std::uint64_t attempt = 0;; ++attempt) {
-    std::uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), salt_ + attempt);
-    std::string out;
-    const int syllables = 2 + static_cast<int>(h % 2);
-    h /= 2;
-    for (int s = 0; s < syllables; ++s) {
-      out += consonants[h % consonants.size()];
-      h /= consonants.size();
-      out += vowels[h % vowels.size()];
-      h /= vowels.size();
-    }
-    out[0] = static_cast<char>(out[0] - 'a' + 'A');
-    if (used_.insert(out).second) {
-      words_.emplace(key, out);
-      return out;
+  std::string plain = classify::fold(real);
+  if (plain.empty()) plain = key;
+  Family& family = families_[plain];
+  if (family.base.empty()) {
+    // Pronounceable invented words, from the salted hash; a clash takes the next hash.
+    static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m", "n",
+                                                                    "p", "r", "s", "t", "v", "z", "ch", "j"};
+    static constexpr std::array<std::string_view, 5> vowels = {"a", "e", "i", "o", "u"};
+    for (std::uint64_t attempt = 0; family.base.empty(); ++attempt) {
+      std::uint64_t h = XXH3_64bits_withSeed(plain.data(), plain.size(), salt_ + attempt);
+      std::string out;
+      const int syllables = 2 + static_cast<int>(h % 2);
+      h /= 2;
+      for (int s = 0; s < syllables; ++s) {
+        out += consonants[h % consonants.size()];
+        h /= consonants.size();
+        out += vowels[h % vowels.size()];
+        h /= vowels.size();
+      }
+      out[0] = static_cast<char>(out[0] - 'a' + 'A');
+      if (used_.insert(out).second) family.base = out;
     }
   }
+  // The unaccented spelling is the base; the n-th accented one marks the base's vowels with n written in base 5
+  // (a plain vowel or one of four accents each): distinct from each other, the same once accents are dropped.
+  std::string out;
+  if (key == plain) {
+    out = family.base;
+  } else {
+    static constexpr std::string_view marked[5][4] = {{"á", "à", "â", "ä"}, {"é", "è", "ê", "ë"},
+                                                      {"í", "ì", "î", "ï"}, {"ó", "ò", "ô", "ö"},
+                                                      {"ú", "ù", "û", "ü"}};
+    std::size_t n = ++family.variants;
+    for (const char c : family.base) {
+      const std::string_view vowels = "aeiou";
+      const std::size_t v = vowels.find(c);
+      if (v == std::string_view::npos || n == 0) {
+        out += c;
+        continue;
+      }
+      const std::size_t digit = n % 5;
+      n /= 5;
+      if (digit == 0) out += c;
+      else out += marked[v][digit - 1];
+    }
+    if (n != 0) out += fmt::format("{}", family.variants); // more spellings than accent patterns: still distinct
+  }
+  used_.insert(out);
+  words_.emplace(key, out);
+  return out;
 }
 
 std::string Pseudonyms::name(std::string_view real)
@@ -107,6 +137,13 @@ std::string Pseudonyms::id(std::string_view real)
   return fmt::format("c-{:016x}", XXH3_64bits_withSeed(real.data(), real.size(), salt_ ^ 0x5a5a5a5aULL));
 }
 
+std::string_view Pseudonyms::known(std::string_view w) const
+{
+  if (const auto it = words_.find(text::name_key(w)); it != words_.end()) return it->second;
+  if (const auto it = families_.find(classify::fold(w)); it != families_.end()) return it->second.base;
+  return w;
+}
+
 std::string Pseudonyms::text(std::string_view real) const
 {
   std::string out;
@@ -121,8 +158,7 @@ std::string Pseudonyms::text(std::string_view real) const
     std::size_t j = i;
     while (j < real.size() && word_char(static_cast<unsigned char>(real[j])) && real[j] != '\'' && real[j] != '-') ++j;
     const std::string_view w = real.substr(i, j - i);
-    const auto it = capitalised(w) ? words_.find(text::name_key(w)) : words_.end();
-    out += it != words_.end() ? std::string_view(it->second) : w;
+    out += capitalised(w) ? known(w) : w;
     i = j;
   }
   return out;

@@ -30,8 +30,19 @@ public:
 
 private:
   std::string word(std::string_view real);
+  // A word of free text: its pseudonym if it is a known name word (in any spelling of its accents), else itself.
+  std::string_view known(std::string_view w) const;
   std::uint64_t salt_;
-  std::unordered_map<std::string, std::string> words_; // folded real word -> invented word
+  // motivo compares names two ways: people by name key (case-folded, accents kept) and note greetings by the
+  // classifier's fold (accents dropped). A real word's accent-free form picks an invented base word; each of its
+  // accented spellings gets its own accented variant of that base, so both comparisons match after anonymising
+  // exactly what they matched before ("Agustín" -> "Dépu", "Agustin" -> "Depu").
+  struct Family {
+    std::string base;
+    std::size_t variants = 0; // accented spellings seen
+  };
+  std::unordered_map<std::string, std::string> words_; // real word's name key -> invented word
+  std::unordered_map<std::string, Family> families_;   // real word's accent-free fold -> its family
   std::unordered_set<std::string> used_;
 };
 
