@@ -11,6 +11,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -257,6 +259,159 @@ TEST(Campaigns, OneSenderToManyRecipientsIsACampaignToo)
   for (std::size_t i = 0; i < texts.size(); ++i) notes.push_back({texts[i], "Igor G", recipients[i]});
   const auto results = classifier().classify_batch(notes);
   for (const auto& r : results) EXPECT_EQ(r.label, Label::template_text);
+}
+
+namespace {
+
+// Groups as sets of note indexes, for comparing two runs whatever indexes the groups are named by.
+std::set<std::set<std::size_t>> groups_of(const std::vector<CampaignMembership>& m)
+{
+  std::map<std::int64_t, std::set<std::size_t>> by_first;
+  for (std::size_t i = 0; i < m.size(); ++i)
+    if (m[i].first >= 0) by_first[m[i].first].insert(i);
+  std::set<std::set<std::size_t>> out;
+  for (auto& [first, members] : by_first) out.insert(members);
+  return out;
+}
+
+// The groups by brute force: every pair compared, connected components of the pairs with Jaccard ≥ 0.5.
+std::set<std::set<std::size_t>> brute_force_groups(const std::vector<Skeleton>& s, std::size_t min_pairs)
+{
+  const std::size_t n = s.size();
+  std::vector<std::size_t> parent(n);
+  for (std::size_t i = 0; i < n; ++i) parent[i] = i;
+  const auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x];
+    return x;
+  };
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j < n; ++j) {
+      std::vector<std::uint32_t> common;
+      std::set_intersection(s[i].shingles.begin(), s[i].shingles.end(), s[j].shingles.begin(),
+                            s[j].shingles.end(), std::back_inserter(common));
+      const double jaccard =
+        double(common.size()) / double(s[i].shingles.size() + s[j].shingles.size() - common.size());
+      if (jaccard >= 0.5) parent[find(i)] = find(j);
+    }
+  std::map<std::size_t, std::set<std::size_t>> by_root;
+  for (std::size_t i = 0; i < n; ++i) by_root[find(i)].insert(i);
+  std::set<std::set<std::size_t>> out;
+  for (auto& [root, members] : by_root)
+    if (members.size() >= min_pairs) out.insert(members);
+  return out;
+}
+
+// Random notes of 6 to 40 words over a small vocabulary, many of them variants of a few texts.
+std::vector<std::vector<std::string>> random_notes(std::mt19937& rng, std::size_t count)
+{
+  std::uniform_int_distribution<int> word(0, 60), length(6, 40), base(0, 5), edits(0, 12);
+  std::vector<std::vector<std::string>> bases(6);
+  for (auto& b : bases) {
+    const int len = length(rng);
+    for (int k = 0; k < len; ++k) b.push_back("w" + std::to_string(word(rng)));
+  }
+  std::vector<std::vector<std::string>> out;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto note = bases[static_cast<std::size_t>(base(rng))];
+    for (int e = edits(rng); e > 0; --e) note[std::uniform_int_distribution<std::size_t>(0, note.size() - 1)(rng)] = "w" + std::to_string(word(rng));
+    out.push_back(std::move(note));
+  }
+  return out;
+}
+
+std::vector<Skeleton> skeletons_of(const std::vector<std::vector<std::string>>& notes,
+                                   const std::map<std::string, std::string>& rename = {})
+{
+  std::vector<Skeleton> out;
+  for (const auto& words : notes) {
+    std::vector<std::string> renamed;
+    for (const auto& w : words) renamed.push_back(rename.count(w) ? rename.at(w) : w);
+    const std::vector<std::string_view> views(renamed.begin(), renamed.end());
+    Skeleton s;
+    EXPECT_TRUE(skeleton_of(views, {}, s));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<CampaignInput> inputs_for(std::size_t n, std::vector<std::string>& senders)
+{
+  senders.clear();
+  for (std::size_t i = 0; i < n; ++i) senders.push_back("sender " + std::to_string(i));
+  std::vector<CampaignInput> inputs(n);
+  for (std::size_t i = 0; i < n; ++i) inputs[i] = {static_cast<std::int64_t>(i), senders[i], "owner"};
+  return inputs;
+}
+
+} // namespace
+
+TEST(Campaigns, TheJoinFindsExactlyThePairsAtHalfTheirShingles)
+{
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    const auto notes = random_notes(rng, 120);
+    const auto skeletons = skeletons_of(notes);
+    std::vector<std::string> senders;
+    const auto groups = groups_of(find_campaigns(inputs_for(notes.size(), senders), skeletons));
+    ASSERT_EQ(groups, brute_force_groups(skeletons, 3)) << "round " << round;
+  }
+}
+
+TEST(Campaigns, RenamingAWordEverywhereChangesNoGroup)
+{
+  // What the anonymiser does: one word becomes another in every note. Which notes form a campaign depends on
+  // the shingles they share, never on hash values (it once did, through MinHash estimates near the threshold).
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20; ++round) {
+    const auto notes = random_notes(rng, 80);
+    std::map<std::string, std::string> rename;
+    for (int w = 0; w <= 60; w += 3) rename["w" + std::to_string(w)] = "pseudonym" + std::to_string(rng());
+    std::vector<std::string> senders;
+    const auto inputs = inputs_for(notes.size(), senders);
+    ASSERT_EQ(groups_of(find_campaigns(inputs, skeletons_of(notes))),
+              groups_of(find_campaigns(inputs, skeletons_of(notes, rename))))
+      << "round " << round;
+  }
+}
+
+TEST(Campaigns, BeyondTheExactLimitBandsFindTheCampaigns)
+{
+  // More distinct skeletons than the exact join takes: candidates come from MinHash bands, confirmed exactly.
+  std::vector<std::vector<std::string>> notes;
+  for (std::size_t i = 0; i < exact_join_limit + 100; ++i) {
+    std::vector<std::string> words;
+    for (int k = 0; k < 8; ++k) words.push_back("u" + std::to_string(i) + "_" + std::to_string(k));
+    notes.push_back(std::move(words));
+  }
+  const std::vector<std::string> base = {"we", "help", "companies", "like", "yours", "grow", "their", "sales",
+                                         "with", "smart", "automation", "book", "a", "call", "this", "week"};
+  for (int v = 0; v < 30; ++v) {
+    auto words = base;
+    words.back() = "variant" + std::to_string(v); // Jaccard 13/15 with each other
+    notes.push_back(std::move(words));
+  }
+  std::vector<std::string> senders;
+  const auto groups = groups_of(find_campaigns(inputs_for(notes.size(), senders), skeletons_of(notes)));
+  ASSERT_EQ(groups.size(), 1u);
+  EXPECT_EQ(groups.begin()->size(), 30u);
+  EXPECT_EQ(*groups.begin()->begin(), exact_join_limit + 100);
+}
+
+TEST(Campaigns, EqualSkeletonsMayShareOneEntry)
+{
+  std::vector<std::string> senders;
+  auto inputs = inputs_for(4, senders);
+  const std::vector<std::string_view> words = {"we", "help", "companies", "grow", "their", "sales", "fast"};
+  Skeleton s;
+  ASSERT_TRUE(skeleton_of(words, {}, s));
+  for (auto& in : inputs) in.skeleton = 0;
+  inputs[3].skeleton = -1; // no skeleton: takes no part
+  const auto m = find_campaigns(inputs, {s});
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(m[i].first, 0);
+    EXPECT_EQ(m[i].size, 3u);
+  }
+  EXPECT_EQ(m[3].first, -1);
 }
 
 TEST(Campaigns, LargeBatchesAreLabelledLikeSmallOnes)

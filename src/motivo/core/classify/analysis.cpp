@@ -335,7 +335,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   a.spam += a.signals.spam_points();
   score(a.scope_ids, a);
   grammar_cues(a.scope, a.scope_ids, a);
-  if (want_skeleton) a.skeleton = skeleton_signature(a.scope, a.names);
+  a.has_skeleton = want_skeleton && skeleton_of(a.scope, a.names, a.skeleton);
 }
 
 } // namespace motivo::classify

@@ -17,7 +17,6 @@ namespace {
 constexpr std::size_t hashes = 32;
 constexpr std::size_t bands = 8;
 constexpr std::size_t rows = hashes / bands;
-constexpr std::size_t min_equal = hashes / 2; // estimated Jaccard ≥ 0.5
 
 std::uint64_t mix(std::uint64_t x)
 {
@@ -70,48 +69,102 @@ struct UnionFind {
 
 } // namespace
 
-std::optional<Signature> skeleton_signature(const std::vector<std::string_view>& words,
-                                            const std::vector<std::string>& names, std::size_t min_words)
+bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<std::string>& names, Skeleton& out,
+                 std::size_t min_words)
 {
-  if (words.size() < min_words) return std::nullopt;
+  if (words.size() < min_words) return false;
   std::vector<std::uint64_t> word_hashes;
   word_hashes.reserve(words.size());
   for (const auto w : words) word_hashes.push_back(word_hash(w, names));
-  Signature sig;
-  sig.fill(UINT32_MAX);
+  out.shingles.clear();
+  out.minhash.fill(UINT32_MAX);
   for (std::size_t k = 0; k + 2 < word_hashes.size(); ++k) {
     const std::uint64_t shingle = mix(word_hashes[k] ^ mix(word_hashes[k + 1] ^ mix(word_hashes[k + 2])));
+    out.shingles.push_back(static_cast<std::uint32_t>(shingle >> 32));
     // The h-th hash function: one multiply and a shift of the mixed shingle with its own odd constant.
     for (std::size_t h = 0; h < hashes; ++h) {
       std::uint64_t v = (shingle ^ seeds[h]) * 0x9e3779b97f4a7c15ULL;
       const auto top = static_cast<std::uint32_t>(v >> 32);
-      if (top < sig[h]) sig[h] = top;
+      if (top < out.minhash[h]) out.minhash[h] = top;
     }
   }
-  return sig;
+  std::sort(out.shingles.begin(), out.shingles.end());
+  out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
+  return true;
 }
 
-std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes,
-                                               const std::vector<Signature>& signatures, std::size_t min_pairs)
-{
-  const std::size_t n = notes.size();
-  std::vector<CampaignMembership> out(n);
-  const auto active = [&](std::size_t i) { return notes[i].signature >= 0; };
-  const auto sig = [&](std::size_t i) -> const Signature& {
-    return signatures[static_cast<std::size_t>(notes[i].signature)];
-  };
+namespace {
 
-  UnionFind sets(n);
-  std::vector<std::pair<std::uint64_t, std::size_t>> bucket; // (band key, note), sorted: equal keys adjacent
+// Jaccard similarity ≥ 0.5 of two sorted sets: |a ∩ b| ≥ |a ∪ b| / 2, i.e. 3·|a ∩ b| ≥ |a| + |b|.
+bool similar(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b)
+{
+  const std::size_t small = std::min(a.size(), b.size()), large = std::max(a.size(), b.size());
+  if (2 * small < large) return false; // the intersection is at most `small`
+  const std::size_t needed = (a.size() + b.size() + 2) / 3;
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) ++i;
+    else if (*j < *i) ++j;
+    else {
+      if (++common >= needed) return true;
+      ++i;
+      ++j;
+      continue;
+    }
+    // Stop as soon as what is left of either side cannot make up the difference.
+    const auto left = static_cast<std::size_t>(std::min(a.end() - i, b.end() - j));
+    if (common + left < needed) return false;
+  }
+  return common >= needed;
+}
+
+// Every pair of skeletons with Jaccard ≥ 0.5 (prefix filtering: with each set's shingles ordered rarest first,
+// two such sets share a shingle among the first ⌊|x|/2⌋ + 1 of each). Skeletons are visited in the order of
+// their first note, and a candidate already in the same group is not compared again.
+void join_exactly(const std::vector<const Skeleton*>& sets, const std::vector<std::size_t>& first_note,
+                  UnionFind& groups)
+{
+  std::unordered_map<std::uint32_t, std::uint32_t> frequency;
+  frequency.reserve(sets.size() * 16);
+  for (const Skeleton* s : sets)
+    for (const std::uint32_t x : s->shingles) ++frequency[x];
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> index;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> order; // (frequency, shingle): rarest first
+  std::vector<std::uint32_t> seen(sets.size(), UINT32_MAX);
+  for (std::size_t k = 0; k < sets.size(); ++k) {
+    const auto& shingles = sets[k]->shingles;
+    order.clear();
+    for (const std::uint32_t x : shingles) order.emplace_back(frequency.find(x)->second, x);
+    const std::size_t prefix = std::min(order.size(), shingles.size() / 2 + 1);
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(prefix), order.end());
+    order.resize(prefix);
+    for (const auto& entry : order) {
+      const auto it = index.find(entry.second);
+      if (it == index.end()) continue;
+      for (const std::uint32_t other : it->second) {
+        if (seen[other] == k) continue;
+        seen[other] = static_cast<std::uint32_t>(k);
+        if (groups.find(first_note[k]) == groups.find(first_note[other])) continue;
+        if (similar(shingles, sets[other]->shingles)) groups.unite(first_note[k], first_note[other]);
+      }
+    }
+    for (const auto& [frequency_of_x, x] : order) {
+      if (frequency_of_x > 1) index[x].push_back(static_cast<std::uint32_t>(k));
+    }
+  }
+}
+
+// Candidates from MinHash banding, each compared with the first skeleton of its bucket, confirmed exactly.
+void join_by_bands(const std::vector<const Skeleton*>& sets, const std::vector<std::size_t>& first_note,
+                   UnionFind& groups)
+{
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> bucket; // (band key, set), sorted: equal keys adjacent
   for (std::size_t b = 0; b < bands; ++b) {
-    // Notes whose signatures agree on this band; each is compared with the first one of its bucket only, so a
-    // campaign of thousands costs thousands of comparisons, not millions.
     bucket.clear();
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!active(i)) continue;
+    for (std::size_t k = 0; k < sets.size(); ++k) {
       std::uint64_t key = b;
-      for (std::size_t r = 0; r < rows; ++r) key = mix(key ^ sig(i)[b * rows + r]);
-      bucket.emplace_back(key, i);
+      for (std::size_t r = 0; r < rows; ++r) key = mix(key ^ sets[k]->minhash[b * rows + r]);
+      bucket.emplace_back(key, static_cast<std::uint32_t>(k));
     }
     std::sort(bucket.begin(), bucket.end());
     for (std::size_t k = 1, first = 0; k < bucket.size(); ++k) {
@@ -120,21 +173,50 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
         continue;
       }
       const std::size_t i = bucket[k].second, j = bucket[first].second;
-      std::size_t equal = 0;
-      for (std::size_t h = 0; h < hashes; ++h) equal += sig(i)[h] == sig(j)[h] ? 1 : 0;
-      if (equal >= min_equal) sets.unite(i, j);
+      if (groups.find(first_note[i]) == groups.find(first_note[j])) continue;
+      if (similar(sets[i]->shingles, sets[j]->shingles)) groups.unite(first_note[i], first_note[j]);
     }
   }
+}
+
+} // namespace
+
+std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes,
+                                               const std::vector<Skeleton>& skeletons, std::size_t min_pairs)
+{
+  const std::size_t n = notes.size();
+  std::vector<CampaignMembership> out(n);
+  const auto active = [&](std::size_t i) { return notes[i].skeleton >= 0; };
+
+  // Notes sharing a skeleton are one group from the start; the distinct skeletons, in the order of their first
+  // note, are joined by similarity.
+  UnionFind groups(n);
+  std::vector<std::size_t> first_of_skeleton(skeletons.size(), SIZE_MAX);
+  std::vector<const Skeleton*> sets;
+  std::vector<std::size_t> first_note;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!active(i)) continue;
+    auto& first = first_of_skeleton[static_cast<std::size_t>(notes[i].skeleton)];
+    if (first == SIZE_MAX) {
+      first = i;
+      sets.push_back(&skeletons[static_cast<std::size_t>(notes[i].skeleton)]);
+      first_note.push_back(i);
+    } else {
+      groups.unite(first, i);
+    }
+  }
+  if (sets.size() <= exact_join_limit) join_exactly(sets, first_note, groups);
+  else join_by_bands(sets, first_note, groups);
 
   // Group sizes and distinct sender/recipient pairs; a note without names is a pair of its own.
-  std::unordered_map<std::size_t, std::vector<std::size_t>> groups;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < n; ++i) {
-    if (active(i)) groups[sets.find(i)].push_back(i);
+    if (active(i)) members[groups.find(i)].push_back(i);
   }
-  for (const auto& [root, members] : groups) {
-    if (members.size() < min_pairs) continue;
+  for (const auto& [root, list] : members) {
+    if (list.size() < min_pairs) continue;
     std::unordered_set<std::uint64_t> pairs;
-    for (const std::size_t i : members) {
+    for (const std::size_t i : list) {
       // Names as written (one export writes a name one way); an unknown side differs from every other.
       const std::string_view sender = notes[i].sender, recipient = notes[i].recipient;
       const std::uint64_t s = sender.empty() ? mix(0x5e4d + i) : XXH3_64bits(sender.data(), sender.size());
@@ -143,9 +225,9 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
       pairs.insert(mix(s) ^ r);
     }
     if (pairs.size() < min_pairs) continue;
-    for (const std::size_t i : members) {
-      out[i].first = static_cast<std::int64_t>(members.front());
-      out[i].size = members.size();
+    for (const std::size_t i : list) {
+      out[i].first = static_cast<std::int64_t>(list.front());
+      out[i].size = list.size();
       out[i].pairs = pairs.size();
     }
   }

@@ -2,25 +2,31 @@
 
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace motivo::classify {
 
-// A note's skeleton as a MinHash signature of its word 3-shingles, names and numbers masked.
-using Signature = std::array<std::uint32_t, 32>; // 32-bit minima: 128 bytes a note, plenty for Jaccard ≥ 0.5
+// A note's skeleton: its word 3-shingles with names and numbers masked, as sorted distinct 32-bit hashes, and
+// their MinHash signature (32 minima, for locality-sensitive banding when there are too many to join exactly).
+using Signature = std::array<std::uint32_t, 32>;
+struct Skeleton {
+  std::vector<std::uint32_t> shingles;
+  Signature minhash{};
+  friend bool operator==(const Skeleton& a, const Skeleton& b) { return a.shingles == b.shingles; }
+};
 
-// The signature of `words` (folded), with the words of `names` masked; nullopt for notes of fewer than
-// `min_words` words: short notes are alike by chance.
-std::optional<Signature> skeleton_signature(const std::vector<std::string_view>& words,
-                                            const std::vector<std::string>& names, std::size_t min_words = 6);
+// The skeleton of `words` (folded) into `out`, with the words of `names` masked; false (and `out` untouched)
+// for notes of fewer than `min_words` words: short notes are alike by chance.
+bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<std::string>& names, Skeleton& out,
+                 std::size_t min_words = 6);
 
-// One note as campaign detection sees it. Notes without a signature take no part; signatures are kept apart
-// (`signature` indexes the vector given to find_campaigns) so that short notes cost no signature's memory.
+// One note as campaign detection sees it. Notes without a skeleton take no part; skeletons are kept apart
+// (`skeleton` indexes the vector given to find_campaigns, and notes with equal skeletons may share one entry)
+// so that short notes and repeated texts cost no memory.
 struct CampaignInput {
-  std::int64_t signature = -1;
+  std::int64_t skeleton = -1;
   std::string_view sender;
   std::string_view recipient;
 };
@@ -31,10 +37,16 @@ struct CampaignMembership {
   std::size_t pairs = 0;   // distinct sender/recipient pairs among them
 };
 
-// Mass campaigns: notes whose skeletons share most of their word 3-shingles (MinHash, 32 hashes,
-// locality-sensitive banding; estimated Jaccard similarity ≥ 0.5), sent by at least `min_pairs` distinct
-// sender/recipient pairs. Linear in the number of notes, plus the size of each campaign.
+// Distinct skeletons up to this many are joined exactly (every pair with Jaccard ≥ 0.5 is found); beyond it,
+// candidates come from MinHash banding (a pair at Jaccard 0.5 is a candidate with probability 0.40 per member
+// it could meet) and are then confirmed exactly.
+inline constexpr std::size_t exact_join_limit = 20'000;
+
+// Mass campaigns: the connected groups of notes whose skeletons share at least half their shingles (Jaccard
+// similarity ≥ 0.5, computed exactly), sent by at least `min_pairs` distinct sender/recipient pairs. The result
+// depends only on which shingles the notes share, not on the hash values, so renaming a word everywhere (as the
+// anonymiser does) changes nothing.
 std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes,
-                                               const std::vector<Signature>& signatures, std::size_t min_pairs = 3);
+                                               const std::vector<Skeleton>& skeletons, std::size_t min_pairs = 3);
 
 } // namespace motivo::classify

@@ -4,6 +4,7 @@
 #include <motivo/core/classify/impl.hpp>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
@@ -200,17 +201,28 @@ void Classifier::classify_batch(std::span<const Note> notes,
   };
   std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
-  std::vector<Signature> signatures;
-  std::mutex signature_mutex;
+  // Distinct skeletons only: a campaign of a thousand equal texts keeps one.
+  std::vector<Skeleton> skeletons;
+  std::unordered_multimap<std::uint64_t, std::int64_t> skeleton_ids; // hash of the shingles → index
+  std::mutex skeleton_mutex;
   in_parallel([&](std::size_t i) {
     thread_local Analysis a;
     impl_->analyse(notes[i], true, a);
     kept[i].solo = impl_->decide(a, false);
-    if (a.blank || a.stock_whole || !a.skeleton) return;
+    if (a.blank || a.stock_whole || !a.has_skeleton) return;
     {
-      const std::lock_guard lock(signature_mutex);
-      inputs[i].signature = static_cast<std::int64_t>(signatures.size());
-      signatures.push_back(*a.skeleton);
+      const auto& shingles = a.skeleton.shingles;
+      const std::uint64_t key = XXH3_64bits(shingles.data(), shingles.size() * sizeof shingles[0]);
+      const std::lock_guard lock(skeleton_mutex);
+      auto [it, end] = skeleton_ids.equal_range(key);
+      while (it != end && skeletons[static_cast<std::size_t>(it->second)].shingles != shingles) ++it;
+      if (it != end) {
+        inputs[i].skeleton = it->second;
+      } else {
+        inputs[i].skeleton = static_cast<std::int64_t>(skeletons.size());
+        skeleton_ids.emplace(key, inputs[i].skeleton);
+        skeletons.push_back(a.skeleton);
+      }
     }
     if (a.spam >= Impl::spam_threshold) {
       kept[i].same_in_campaign = true;
@@ -223,8 +235,9 @@ void Classifier::classify_batch(std::span<const Note> notes,
     inputs[i].sender = notes[i].sender;
     inputs[i].recipient = notes[i].recipient;
   });
-  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs, signatures);
-  std::vector<Signature>().swap(signatures);
+  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs, skeletons);
+  std::vector<Skeleton>().swap(skeletons);
+  decltype(skeleton_ids)().swap(skeleton_ids);
 
   // Who else sent a campaign's text (or, for one sender's campaign, to whom), for its reason.
   std::unordered_map<std::int64_t, std::vector<std::size_t>> members;

@@ -84,7 +84,8 @@ struct Analysis {
   int spam = 0, generic = 0, personal = 0;
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
   std::size_t scope_words = 0, body_words = 0, all_words = 0;
-  std::optional<Signature> skeleton; // for campaign detection, when the note is long enough
+  Skeleton skeleton;           // for campaign detection, when has_skeleton
+  bool has_skeleton = false;  // the note is long enough to have one
 
   void reset()
   {
@@ -99,7 +100,7 @@ struct Analysis {
     signals = Signals{};
     spam = generic = personal = 0;
     scope_words = body_words = all_words = 0;
-    skeleton.reset();
+    has_skeleton = false;
   }
   void count()
   {
