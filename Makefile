@@ -5,18 +5,21 @@ BUILD := build
 MOTIVO := $(BUILD)/motivo
 DEMO := $(BUILD)/demo
 
-.PHONY: all deps build test demo bench clean
+.PHONY: all deps deps-tests build test demo bench clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
+deps-tests:
+	@scripts/install-deps.sh --tests
+
 build: deps
 	@cmake --preset default >/dev/null
 	@cmake --build --preset default
 
-test: build
+test: deps-tests build
 	@ctest --preset default
 
 demo: build

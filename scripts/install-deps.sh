@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package motivo needs to build, test and benchmark.
+# Installs every Debian 12 package motivo needs to build and benchmark; with --tests, also the servers its
+# tests start (make test passes it).
 # Idempotent: when everything is already installed it only checks and returns.
 set -euo pipefail
 
@@ -10,11 +11,16 @@ packages=(
   libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcpp-httplib-dev
+  libgmime-3.0-dev libxml2-dev libcurl4-openssl-dev
   # the classifier's baseline (bench/classify.sh)
   fasttext
   # tests and benchmarks (Chromium for the web app's browser test, driven by playwright-core from npm)
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine time zip unzip tzdata chromium
 )
+# Only for `make test` (--tests): the IMAP test server. tests/e2e/imap.sh starts its own on a loopback port;
+# on a desktop, Debian also starts a system-wide dovecot when it is installed, so `make demo` does not ask for it.
+test_packages=(dovecot-imapd)
+[[ ${1:-} == --tests ]] && packages+=("${test_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <motivo/core/datetime.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motivo::mail {
+
+// One e-mail as the MIME layer decoded it: headers decoded (RFC 2047) and bodies in UTF-8.
+struct Message {
+  std::string where;      // for messages: "linkedin.mbox, message 12" or a file's path
+  std::string message_id; // without the angle brackets
+  std::string from_name, from_address, to_name, to_address, subject;
+  std::optional<datetime::UnixSeconds> date;
+  std::string text;                  // the text/plain body ("" when there is none)
+  std::string html_text;             // the text/html body rendered as lines of text ("" when there is none)
+  std::vector<std::string> links;    // the HTML body's link targets in document order, then the text's URLs
+  std::vector<std::string> problems; // what the MIME parser found broken (empty for a well-formed message)
+};
+
+// An invitation read from a notification e-mail.
+struct Invitation {
+  std::string sender;        // the inviter's name
+  std::string recipient;     // the invitee (the mailbox's owner) as the mail names them; may be an address
+  std::string note;          // what the inviter wrote, "" when nothing
+  std::string invitation_id; // LinkedIn's id of the invitation, from the links ("" when none)
+  std::string profile_slug;  // the inviter's public profile slug, when a link gives it
+  std::string member_token;  // the inviter's member token of older mails (profile/view?id=)
+  std::string language;      // of the layout that matched ("und" when only an id told)
+  std::string message_id;
+  datetime::UnixSeconds sent_at = 0; // the mail's Date, in UTC
+  bool reminder = false;             // a reminder of an earlier invitation
+};
+
+// What a message is: an invitation, or skipped with the reason. A warning is a skip the user should hear
+// about (a message that looked like an invitation but could not be read).
+struct Verdict {
+  std::optional<Invitation> invitation;
+  std::string skipped; // why, when not an invitation
+  bool warning = false;
+};
+
+// Recognises LinkedIn invitation notifications by the patterns of data/mail_patterns.tsv and reads the sender,
+// date, note and ids out of them. Built once; recognise() may be called from several threads.
+class Recogniser {
+public:
+  Recogniser();
+  ~Recogniser();
+  Recogniser(const Recogniser&) = delete;
+  Recogniser& operator=(const Recogniser&) = delete;
+
+  Verdict recognise(const Message& message) const;
+
+  struct Patterns;
+
+private:
+  std::unique_ptr<Patterns> patterns_;
+};
+
+// The creation time LinkedIn encodes in a numeric invitation id (its top 42 bits are Unix milliseconds), or
+// nullopt when the id is not such a number or gives a time outside 2003-2100.
+std::optional<datetime::UnixSeconds> time_of_invitation_id(const std::string& id);
+
+} // namespace motivo::mail
