@@ -99,7 +99,7 @@ public:
   void invitations(const io::InputFile& file, FileReport& report);
   void connections(const io::InputFile& file, FileReport& report);
   void messages(const io::InputFile& file, FileReport& report);
-  std::optional<datetime::UnixSeconds> invitations_from() const { return invitations_from_; }
+  std::optional<store::ImportSession::Span> invitations_listed() const { return listed_; }
 
 private:
   void count(bool added, FileReport& report)
@@ -112,7 +112,7 @@ private:
   PeopleResolver& people_;
   PersonId owner_;
   ProgressTracker& progress_;
-  std::optional<datetime::UnixSeconds> invitations_from_;
+  std::optional<store::ImportSession::Span> listed_;
 };
 
 void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
@@ -137,7 +137,9 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
     r.key = identity_key("invitation",
                          {from_key, people_.name_key(row.to), key_number(row.sent_at), to_string(row.direction)});
     count(session_.add_invitation(r), report);
-    if (!invitations_from_ || row.sent_at < *invitations_from_) invitations_from_ = row.sent_at;
+    if (!listed_) listed_ = store::ImportSession::Span{row.sent_at, row.sent_at};
+    listed_->from = std::min(listed_->from, row.sent_at);
+    listed_->until = std::max(listed_->until, row.sent_at);
     progress_.tick(reader, file.display_name);
   }
 }
@@ -267,7 +269,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
 
   const linkedin::OwnerFinder owner = find_owner(selected);
   auto session = store.begin_import({options.now, source});
-  std::optional<datetime::UnixSeconds> invitations_from;
+  std::optional<store::ImportSession::Span> invitations_listed;
   {
     // The resolver's and writer's maps end here, before the notes are labelled: the two never need memory at once.
     PeopleResolver people(*session, session->known_people());
@@ -302,9 +304,9 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     progress.finish();
     report.files.insert(report.files.begin(), used.begin(), used.end());
     report.people_added = people.created();
-    invitations_from = writer.invitations_from();
+    invitations_listed = writer.invitations_listed();
   }
-  session->finish(invitations_from, summary_json(report));
+  session->finish(invitations_listed, summary_json(report));
   // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again.
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);

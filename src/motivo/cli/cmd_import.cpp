@@ -1,4 +1,6 @@
 #include <motivo/app/import.hpp>
+#include <motivo/app/mail.hpp>
+#include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
@@ -53,25 +55,66 @@ nlohmann::json report_json(const app::ImportReport& report)
 
 } // namespace
 
+void print_mail_report(const app::MailImportReport& report, const std::string& source, const std::string& db)
+{
+  fmt::print(fmt::runtime(tr("Read {} messages from {} into {}\n")), report.messages, source, db);
+  fmt::print(fmt::runtime(tr("  invitations: {} ({} new, {} already stored, {} found in an export)\n")),
+             report.invitations, report.added, report.known, report.matched);
+  for (const auto& [reason, count] : report.skipped) fmt::print(fmt::runtime(tr("  skipped {}: {}\n")), count, reason);
+  for (const auto& w : report.warnings) fmt::print(stderr, fmt::runtime(tr("warning: {}: {}\n")), w.where, w.reason);
+  if (report.people_added) fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
+  if (report.invitations) fmt::print("  {}\n", labels_line(report.labels));
+}
+
+nlohmann::json mail_report_json(const app::MailImportReport& report)
+{
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const auto& w : report.warnings) warnings.push_back({{"where", w.where}, {"reason", w.reason}});
+  return {{"messages", report.messages}, {"invitations", report.invitations}, {"new", report.added},
+          {"known", report.known},       {"matched", report.matched},         {"skipped", report.skipped},
+          {"warnings", warnings},        {"people_added", report.people_added}, {"labels", labels_json(report.labels)}};
+}
+
 std::function<int()> setup_import(CLI::App& app, Context& context)
 {
   auto paths = std::make_shared<std::vector<std::string>>();
-  app.add_option("paths", *paths, "the export .zip as downloaded, its unpacked folder, or CSV files")->required();
+  app.add_option("paths", *paths,
+                 "the export .zip as downloaded, its unpacked folder, or CSV files; or LinkedIn's notification mail: "
+                 "an mbox file, a Maildir folder, .eml files")
+    ->required();
   app.add_flag("--quiet,-q", context.quiet, "no progress bar");
   app.add_flag("--json", context.json, "print the summary as JSON");
   return [paths, &context] {
-    const auto inputs = io::collect_inputs(*paths);
-    std::unique_ptr<ProgressBar> bar;
-    if (!context.quiet && ::isatty(STDERR_FILENO)) bar = std::make_unique<ProgressBar>(stderr);
+    // Mail and exports may be given together: the exports are stored first (they name the owner), then the mail.
+    std::vector<std::string> export_paths, mail_paths;
+    for (const auto& p : *paths) (app::is_mail_path(p) ? mail_paths : export_paths).push_back(p);
+    const auto joined = [](const std::vector<std::string>& list) {
+      std::string out;
+      for (const auto& p : list) out += (out.empty() ? "" : " ") + p;
+      return out;
+    };
     app::ImportOptions options;
     options.now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
-    options.progress = bar.get();
-    std::string source;
-    for (const auto& p : *paths) source += (source.empty() ? "" : " ") + p;
-    auto& store = context.store();
-    const auto report = app::import_snapshot(store, inputs, source, options);
-    if (context.json) fmt::print("{}\n", report_json(report).dump(2));
-    else print_report(report, source, store.location());
+    nlohmann::json json = nlohmann::json::object();
+    if (!export_paths.empty()) {
+      const auto inputs = io::collect_inputs(export_paths);
+      std::unique_ptr<ProgressBar> bar;
+      if (!context.quiet && ::isatty(STDERR_FILENO)) bar = std::make_unique<ProgressBar>(stderr);
+      options.progress = bar.get();
+      auto& store = context.store();
+      const auto report = app::import_snapshot(store, inputs, joined(export_paths), options);
+      options.progress = nullptr;
+      if (context.json) json = report_json(report);
+      else print_report(report, joined(export_paths), store.location());
+    }
+    if (!mail_paths.empty()) {
+      app::MailScan scan = app::scan_mail_paths(mail_paths);
+      auto& store = context.store();
+      const auto report = app::import_mail(store, std::move(scan), joined(mail_paths), options);
+      if (context.json) json["mail"] = mail_report_json(report);
+      else print_mail_report(report, joined(mail_paths), store.location());
+    }
+    if (context.json) fmt::print("{}\n", json.dump(2));
     return 0;
   };
 }

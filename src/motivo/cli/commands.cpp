@@ -9,7 +9,9 @@ namespace motivo::cli {
 const std::vector<Command>& commands()
 {
   static const std::vector<Command> table{
-      {"import", "import a LinkedIn export (.zip, its folder, or single CSV files)", setup_import},
+      {"import", "import a LinkedIn export (.zip, its folder, or CSV files) or its notification mail (mbox, Maildir, .eml)",
+       setup_import},
+      {"fetch", "fetch LinkedIn's invitation mail from an IMAP mailbox (only what is new since the last fetch)", setup_fetch},
       {"status", "show what the database holds", setup_status},
       {"invitations", "list invitations, newest first", setup_invitations},
       {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized", setup_classify},

@@ -354,12 +354,21 @@ void read_mail(const std::string& path, MailSource kind, const std::function<voi
     }
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MBOX);
+    const bool from_line = starts_with_from_line(path);
     for (std::uint64_t n = 1; !g_mime_parser_eos(parser.get()); ++n) {
       ParserOptions options;
+      const gint64 before = g_mime_parser_tell(parser.get());
       GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), options.options));
-      if (!msg && n == 1) throw InputError(path, 0, "not an mbox: no \"From \" line starts a message");
-      if (!msg) break;
-      visit(message_from(msg.get(), std::move(options.problems), path + ", message " + std::to_string(n)));
+      if (!msg && n == 1 && !from_line) throw InputError(path, 0, "not an mbox: no \"From \" line starts a message");
+      const std::string where = path + ", message " + std::to_string(n);
+      if (!msg) {
+        // Unreadable: reported as malformed; the parser goes on at the next "From " line if it can.
+        options.problems.insert(options.problems.begin(), "not a readable message");
+        visit(message_from(nullptr, std::move(options.problems), where));
+        if (g_mime_parser_tell(parser.get()) <= before) break;
+        continue;
+      }
+      visit(message_from(msg.get(), std::move(options.problems), where));
     }
     return;
   }

@@ -89,6 +89,32 @@ public:
   virtual std::unique_ptr<LabelSink> label_sink() = 0;
 };
 
+// An invitation read from a notification e-mail (always incoming: the mailbox's owner was invited).
+struct MailInvitationRecord {
+  IdentityKey key{}; // of the mail: LinkedIn's invitation id, else the Message-ID, else sender and time
+  PersonId owner = 0;
+  std::optional<PersonId> from_person;
+  std::optional<PersonId> to_person;
+  std::string_view from_name, to_name, from_url;
+  datetime::UnixSeconds sent_at = 0;
+  std::string_view message;
+  std::string_view linkedin_id; // "" when the mail gave none
+  std::string_view mail_id;     // the Message-ID
+};
+
+// What became of a mail's invitation: stored anew, already stored (by its id or its mail), or found among the
+// export's invitations (same owner and sender within `mail_match_window` seconds): the stored one takes the
+// mail's id, and its note when it had none.
+enum class MailOutcome { added, known, matched };
+inline constexpr datetime::UnixSeconds mail_match_window = 3 * 3600;
+
+// How far an IMAP mailbox has been fetched.
+struct MailCursor {
+  std::int64_t uidvalidity = 0;
+  std::int64_t last_uid = 0;
+  datetime::UnixSeconds fetched_at = 0;
+};
+
 // One snapshot being written: everything goes into one transaction that commit() makes durable; an
 // ImportSession destroyed without commit() leaves the database exactly as it was.
 class ImportSession : public PersonDirectory, public NoteLabels {
@@ -101,10 +127,18 @@ public:
   virtual bool add_invitation(const InvitationRecord& record) = 0;
   virtual bool add_message(const MessageRecord& record) = 0;
   virtual bool add_connection(const ConnectionRecord& record) = 0;
-  // Closes the snapshot. `invitations_from` is the oldest invitation of this snapshot's Invitations.csv (absent
-  // when the snapshot had none): invitations of this owner at or after it that the snapshot no longer lists
-  // were withdrawn or ignored, unless their other side is now a connection (accepted).
-  virtual void finish(std::optional<datetime::UnixSeconds> invitations_from, const std::string& summary_json) = 0;
+  virtual MailOutcome add_mail_invitation(const MailInvitationRecord& record) = 0;
+  // The owner of the most recent import that had one (whose mailbox mail is taken to be).
+  virtual std::optional<PersonId> latest_owner() = 0;
+  virtual void set_mail_cursor(const std::string& account, const MailCursor& cursor) = 0;
+  // Closes the snapshot. `listed` spans the invitations of this snapshot's Invitations.csv, oldest to newest
+  // (absent when the snapshot had none): invitations of this owner from its start that the snapshot no longer
+  // lists were withdrawn or ignored, unless their other side is now a connection (accepted). Invitations known
+  // only from mail count from its start to its end: a later one may simply be newer than the export.
+  struct Span {
+    datetime::UnixSeconds from = 0, until = 0;
+  };
+  virtual void finish(std::optional<Span> listed, const std::string& summary_json) = 0;
   virtual void commit() = 0;
 };
 
@@ -179,6 +213,8 @@ public:
   // A number that changes whenever the stored data may have changed (writes through this store or by another
   // process): a cache of derived views is valid while it stays the same.
   virtual std::int64_t data_version() = 0;
+  // How far the IMAP mailbox `account` was fetched (nullopt: never).
+  virtual std::optional<MailCursor> mail_cursor(const std::string& account) = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };

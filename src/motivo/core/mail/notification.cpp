@@ -186,11 +186,13 @@ Verdict Recogniser::recognise(const Message& m) const
 {
   const Patterns& p = *patterns_;
   Verdict v;
-  const auto skip = [&](std::string why, bool warning = false) {
+  const auto skip = [&](std::string why, bool warning = false, std::string detail = {}) {
     v.skipped = std::move(why);
+    v.detail = std::move(detail);
     v.warning = warning;
     return v;
   };
+  if (m.from_address.empty() && !m.problems.empty()) return skip("malformed MIME", true, m.problems.front());
   if (!p.any(Kind::sender, text::ascii_lower(m.from_address))) return skip("not from LinkedIn");
 
   const std::string& body = !text::trim(m.text).empty() ? m.text : m.html_text;
@@ -223,9 +225,8 @@ Verdict Recogniser::recognise(const Message& m) const
     if (inv.member_token.empty()) inv.member_token = p.find(Kind::member, link).group1;
   }
   if (!invitation.pattern && !reminder.pattern && inv.invitation_id.empty())
-    return skip(m.problems.empty() ? "LinkedIn mail that is not an invitation" : "LinkedIn mail that is not an invitation (and malformed: " + m.problems.front() + ")");
-  if (!m.problems.empty() && inv.invitation_id.empty())
-    return skip("malformed MIME: " + m.problems.front(), true);
+    return skip("LinkedIn mail that is not an invitation");
+  if (!m.problems.empty() && inv.invitation_id.empty()) return skip("malformed MIME", true, m.problems.front());
   if (reminder.pattern && inv.invitation_id.empty())
     return skip("a reminder of an earlier invitation, without the invitation's id");
   inv.reminder = reminder.pattern != nullptr;

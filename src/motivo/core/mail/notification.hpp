@@ -39,7 +39,8 @@ struct Invitation {
 // about (a message that looked like an invitation but could not be read).
 struct Verdict {
   std::optional<Invitation> invitation;
-  std::string skipped; // why, when not an invitation
+  std::string skipped; // why, when not an invitation: one of a few fixed reasons, for counting
+  std::string detail;  // what exactly, for a warning
   bool warning = false;
 };
 

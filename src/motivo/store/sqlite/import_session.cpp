@@ -96,6 +96,9 @@ SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
     insert_message_(db, upsert(message_insert, bulk_messages_.active, false)),
     insert_connection_(db, upsert(connection_insert, bulk_connections_.active, true))
 {
+  Statement mail_only(db_, "SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')");
+  mail_only.step();
+  mail_only_rows_ = mail_only.column_int(0) != 0;
 }
 
 PersonId SqliteImportSession::create_person(std::string_view name, std::string_view name_key, std::string_view slug)
@@ -129,9 +132,45 @@ void SqliteImportSession::set_owner(PersonId owner)
   s.step();
 }
 
+bool SqliteImportSession::adopt_mail_row(const InvitationRecord& r)
+{
+  if (!key_exists_) {
+    key_exists_.emplace(db_, "SELECT 1 FROM invitations WHERE key = ?1");
+    mail_row_near_.emplace(db_, R"sql(
+SELECT id FROM invitations
+WHERE owner = ?1 AND direction = ?2 AND origin = 'mail' AND from_person IS ?3 AND sent_at BETWEEN ?4 - ?5 AND ?4 + ?5
+ORDER BY abs(sent_at - ?4), id LIMIT 1)sql");
+    adopt_mail_row_.emplace(db_, R"sql(
+UPDATE invitations
+SET key = ?2, origin = 'export', from_person = ?3, to_person = ?4, from_name = ?5, to_name = ?6,
+    from_url = coalesce(?7, from_url), to_url = ?8, sent_at = ?9, message = CASE WHEN ?10 <> '' THEN ?10 ELSE message END,
+    last_import = ?11
+WHERE id = ?1)sql");
+  }
+  key_exists_->bind(1, r.key.data(), r.key.size());
+  const bool known = key_exists_->step();
+  key_exists_->reset();
+  if (known) return false;
+  auto& near = *mail_row_near_;
+  near.bind(1, r.owner).bind(2, to_string(r.direction)).bind(3, r.from_person).bind(4, r.sent_at);
+  near.bind(5, mail_match_window);
+  const bool found = near.step();
+  const std::int64_t id = found ? near.column_int(0) : 0;
+  near.reset();
+  if (!found) return false;
+  auto& adopt = *adopt_mail_row_;
+  adopt.bind(1, id).bind(2, r.key.data(), r.key.size()).bind(3, r.from_person).bind(4, r.to_person);
+  adopt.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind_or_null(8, r.to_url);
+  adopt.bind(9, r.sent_at).bind(10, r.message).bind(11, import_id_);
+  adopt.step();
+  adopt.reset();
+  return true;
+}
+
 bool SqliteImportSession::add_invitation(const InvitationRecord& r)
 {
   if (bulk_invitations_.active && !bulk_new(bulk_invitations_, r.key)) return false;
+  if (mail_only_rows_ && adopt_mail_row(r)) return false; // known, from its mail
   auto& s = insert_invitation_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind(4, r.from_person).bind(5, r.to_person).bind(6, r.from_name).bind(7, r.to_name);
@@ -169,8 +208,78 @@ bool SqliteImportSession::add_connection(const ConnectionRecord& r)
   return fresh;
 }
 
-void SqliteImportSession::finish(std::optional<datetime::UnixSeconds> invitations_from,
-                                 const std::string& summary_json)
+MailOutcome SqliteImportSession::add_mail_invitation(const MailInvitationRecord& r)
+{
+  const auto fill_note = [&](std::int64_t id) {
+    Statement fill(db_, R"sql(
+UPDATE invitations SET message = CASE WHEN message = '' THEN ?2 ELSE message END,
+                       linkedin_id = coalesce(linkedin_id, ?3), mail_id = coalesce(mail_id, ?4), last_import = ?5
+WHERE id = ?1)sql");
+    fill.bind(1, id).bind(2, r.message).bind_or_null(3, r.linkedin_id).bind_or_null(4, r.mail_id).bind(5, import_id_);
+    fill.step();
+  };
+  // 1. The same invitation by LinkedIn's id (a copy of the mail, or its reminder).
+  if (!r.linkedin_id.empty()) {
+    Statement by_id(db_, "SELECT id FROM invitations WHERE owner = ?1 AND linkedin_id = ?2 ORDER BY id LIMIT 1");
+    by_id.bind(1, r.owner).bind(2, r.linkedin_id);
+    if (by_id.step()) {
+      fill_note(by_id.column_int(0));
+      return MailOutcome::known;
+    }
+  }
+  // 2. The same mail, without an id.
+  {
+    Statement by_key(db_, "SELECT id FROM invitations WHERE key = ?1");
+    by_key.bind(1, r.key.data(), r.key.size());
+    if (by_key.step()) {
+      fill_note(by_key.column_int(0));
+      return MailOutcome::known;
+    }
+  }
+  // 3. An export's invitation from the same person about the same time (the export's Pacific minute against the
+  //    mail's Date), not already tied to another id.
+  {
+    Statement near(db_, R"sql(
+SELECT id FROM invitations
+WHERE owner = ?1 AND direction = 'incoming' AND from_person IS ?2 AND sent_at BETWEEN ?3 - ?4 AND ?3 + ?4
+  AND (linkedin_id IS NULL OR linkedin_id = ?5)
+ORDER BY abs(sent_at - ?3), id LIMIT 1)sql");
+    near.bind(1, r.owner).bind(2, r.from_person).bind(3, r.sent_at).bind(4, mail_match_window).bind(5, r.linkedin_id);
+    if (r.from_person && near.step()) {
+      fill_note(near.column_int(0));
+      return MailOutcome::matched;
+    }
+  }
+  Statement insert(db_, R"sql(
+INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
+                        sent_at, message, first_import, last_import, origin, linkedin_id, mail_id)
+VALUES (?1, ?2, 'incoming', ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10, ?10, 'mail', ?11, ?12))sql");
+  insert.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.from_person).bind(4, r.to_person);
+  insert.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind(8, r.sent_at).bind(9, r.message);
+  insert.bind(10, import_id_).bind_or_null(11, r.linkedin_id).bind_or_null(12, r.mail_id);
+  insert.step();
+  if (bulk_invitations_.active) bulk_new(bulk_invitations_, r.key);
+  return MailOutcome::added;
+}
+
+std::optional<PersonId> SqliteImportSession::latest_owner()
+{
+  Statement s(db_, "SELECT owner FROM imports WHERE owner IS NOT NULL ORDER BY id DESC LIMIT 1");
+  if (!s.step()) return std::nullopt;
+  return s.column_int(0);
+}
+
+void SqliteImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
+{
+  Statement s(db_, R"sql(
+INSERT INTO mail_cursors(account, uidvalidity, last_uid, fetched_at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT(account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
+                                   fetched_at = excluded.fetched_at)sql");
+  s.bind(1, std::string_view(account)).bind(2, cursor.uidvalidity).bind(3, cursor.last_uid).bind(4, cursor.fetched_at);
+  s.step();
+}
+
+void SqliteImportSession::finish(std::optional<Span> listed, const std::string& summary_json)
 {
   for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_}) {
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
@@ -194,12 +303,14 @@ WHERE i.owner = ?1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn')
                 AND c.connected_on >= date(i.sent_at, 'unixepoch', '-1 day')))sql");
   accepted.bind(1, owner_);
   accepted.step();
-  if (invitations_from) {
+  std::optional<datetime::UnixSeconds> invitations_from;
+  if (listed) {
+    invitations_from = listed->from;
     // Listed before, inside this snapshot's window, gone now, and not a connection: withdrawn or ignored.
     Statement gone(db_, R"sql(
 UPDATE invitations SET outcome = 'withdrawn', outcome_at = ?3
-WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4)sql");
-    gone.bind(1, owner_).bind(2, import_id_).bind(3, started_at_).bind(4, *invitations_from);
+WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4 AND (origin = 'export' OR sent_at <= ?5))sql");
+    gone.bind(1, owner_).bind(2, import_id_).bind(3, started_at_).bind(4, listed->from).bind(5, listed->until);
     gone.step();
   }
   Statement close(db_, "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4 WHERE id = ?1");

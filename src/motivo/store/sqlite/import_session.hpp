@@ -30,7 +30,10 @@ public:
   bool add_invitation(const InvitationRecord& r) override;
   bool add_message(const MessageRecord& r) override;
   bool add_connection(const ConnectionRecord& r) override;
-  void finish(std::optional<datetime::UnixSeconds> invitations_from, const std::string& summary_json) override;
+  MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
+  std::optional<PersonId> latest_owner() override;
+  void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
+  void finish(std::optional<Span> listed, const std::string& summary_json) override;
   void commit() override;
   std::vector<NoteRow> notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
@@ -65,6 +68,11 @@ private:
   Statement insert_invitation_;
   Statement insert_message_;
   Statement insert_connection_;
+  // Invitations known only from mail wait to be matched by the export rows that name them.
+  bool mail_only_rows_ = false;
+  std::optional<Statement> key_exists_, mail_row_near_, adopt_mail_row_;
+  // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
+  bool adopt_mail_row(const InvitationRecord& r);
 };
 
 } // namespace motivo::store::sqlite

@@ -149,6 +149,20 @@ CREATE TABLE welcomes (
 );
 CREATE INDEX welcomes_by_connection ON welcomes(connection);
 )sql"},
+      // Invitations read from notification e-mails (issue 7): where a row came from, LinkedIn's id of the
+      // invitation and the mail's Message-ID; the IMAP mailboxes fetched and how far.
+      {5, "invitations from mail, IMAP cursors", R"sql(
+ALTER TABLE invitations ADD COLUMN origin TEXT NOT NULL DEFAULT 'export' CHECK (origin IN ('export', 'mail'));
+ALTER TABLE invitations ADD COLUMN linkedin_id TEXT;
+ALTER TABLE invitations ADD COLUMN mail_id TEXT;
+CREATE INDEX invitations_by_linkedin_id ON invitations(owner, linkedin_id) WHERE linkedin_id IS NOT NULL;
+CREATE TABLE mail_cursors (
+  account TEXT PRIMARY KEY, -- imaps://host/mailbox with the user, never a password
+  uidvalidity INTEGER NOT NULL,
+  last_uid INTEGER NOT NULL,
+  fetched_at INTEGER NOT NULL
+);
+)sql"},
   };
   return list;
 }

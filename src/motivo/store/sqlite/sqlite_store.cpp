@@ -376,6 +376,14 @@ FROM connections ORDER BY id)sql");
   }
 }
 
+std::optional<MailCursor> SqliteStore::mail_cursor(const std::string& account)
+{
+  Statement s(db_, "SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = ?1");
+  s.bind(1, std::string_view(account));
+  if (!s.step()) return std::nullopt;
+  return MailCursor{s.column_int(0), s.column_int(1), s.column_int(2)};
+}
+
 std::int64_t SqliteStore::data_version()
 {
   // PRAGMA data_version moves when another connection commits; the total changes, when this one writes.

@@ -30,6 +30,7 @@ public:
   std::unique_ptr<LabelSink> label_sink() override;
   std::string location() const override { return db_.path(); }
   std::int64_t data_version() override;
+  std::optional<MailCursor> mail_cursor(const std::string& account) override;
 
   Database& database() { return db_; }
 

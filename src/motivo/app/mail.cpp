@@ -1,0 +1,128 @@
+#include <motivo/app/mail.hpp>
+
+#include <motivo/core/error.hpp>
+#include <motivo/core/identity.hpp>
+#include <motivo/core/people.hpp>
+#include <motivo/core/text.hpp>
+#include <motivo/io/mail.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace motivo::app {
+
+namespace {
+
+const mail::Recogniser& recogniser()
+{
+  static const mail::Recogniser r;
+  return r;
+}
+
+std::string summary_json(const MailImportReport& report)
+{
+  return nlohmann::json{{"mail",
+                         {{"messages", report.messages},
+                          {"invitations", report.invitations},
+                          {"new", report.added},
+                          {"known", report.known},
+                          {"matched", report.matched},
+                          {"skipped", report.skipped},
+                          {"warnings", report.warnings.size()}}},
+                        {"people_added", report.people_added}}
+    .dump();
+}
+
+} // namespace
+
+void MailScan::add(const mail::Message& message)
+{
+  ++messages;
+  mail::Verdict v = recogniser().recognise(message);
+  if (v.invitation) {
+    invitations.push_back(std::move(*v.invitation));
+    return;
+  }
+  ++skipped[v.skipped];
+  if (v.warning) warnings.push_back({message.where, v.detail.empty() ? v.skipped : v.skipped + ": " + v.detail});
+}
+
+bool is_mail_path(const std::string& path)
+{
+  return io::mail_source_of(path) != io::MailSource::none;
+}
+
+MailScan scan_mail_paths(const std::vector<std::string>& paths)
+{
+  MailScan scan;
+  for (const std::string& path : paths) {
+    const io::MailSource kind = io::mail_source_of(path);
+    if (kind == io::MailSource::none) throw InputError(path, 0, "not a mailbox, a Maildir folder or a message");
+    io::read_mail(path, kind, [&](mail::Message&& m) { scan.add(m); });
+  }
+  return scan;
+}
+
+MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source, const ImportOptions& options,
+                             const std::optional<MailCursorUpdate>& cursor)
+{
+  MailImportReport report;
+  report.messages = scan.messages;
+  report.invitations = scan.invitations.size();
+  report.skipped = std::move(scan.skipped);
+  report.warnings = std::move(scan.warnings);
+
+  auto session = store.begin_import({options.now, source});
+  {
+    PeopleResolver people(*session, session->known_people());
+    std::optional<PersonId> owner = session->latest_owner();
+    std::string owner_name;
+    if (!owner && !scan.invitations.empty()) {
+      // No export yet: the mailbox is the addressee's.
+      const std::string& recipient = scan.invitations.front().recipient;
+      if (text::trim(recipient).empty() || recipient.find('@') != std::string::npos) {
+        throw InputError(source, 0,
+                         "cannot tell whose mailbox this is (the mail names no addressee): import your LinkedIn "
+                         "export first");
+      }
+      owner = people.resolve(recipient, "");
+      owner_name = recipient;
+    }
+    if (owner) {
+      session->set_owner(*owner);
+      report.owner = !owner_name.empty() ? owner_name : std::string();
+    }
+    std::string url, time;
+    for (const mail::Invitation& inv : scan.invitations) {
+      url = inv.profile_slug.empty() ? std::string() : "https://www.linkedin.com/in/" + inv.profile_slug;
+      store::MailInvitationRecord r;
+      r.owner = *owner;
+      r.from_person = people.resolve(inv.sender, url);
+      r.to_person = owner;
+      r.from_name = inv.sender;
+      r.to_name = inv.recipient;
+      r.from_url = url;
+      r.sent_at = inv.sent_at;
+      r.message = inv.note;
+      r.linkedin_id = inv.invitation_id;
+      r.mail_id = inv.message_id;
+      time = key_number(inv.sent_at);
+      if (!inv.invitation_id.empty()) r.key = identity_key("mail-invitation", {key_number(*owner), "id", inv.invitation_id});
+      else if (!inv.message_id.empty()) r.key = identity_key("mail-invitation", {key_number(*owner), "mail", inv.message_id});
+      else r.key = identity_key("mail-invitation", {key_number(*owner), people.name_key(inv.sender), time});
+      switch (session->add_mail_invitation(r)) {
+      case store::MailOutcome::added: ++report.added; break;
+      case store::MailOutcome::known: ++report.known; break;
+      case store::MailOutcome::matched: ++report.matched; break;
+      }
+    }
+    report.people_added = people.created();
+  }
+  if (cursor) session->set_mail_cursor(cursor->account, cursor->cursor);
+  session->finish(std::nullopt, summary_json(report));
+  static const classify::Classifier classifier;
+  report.labels = classify_stored(*session, classifier);
+  session->commit();
+  return report;
+}
+
+} // namespace motivo::app

@@ -1,0 +1,135 @@
+#include <motivo/app/mail.hpp>
+#include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
+#include <motivo/cli/mail_report.hpp>
+#include <motivo/io/imap.hpp>
+#include <motivo/io/mail.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace motivo::cli {
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+
+void request_stop(int)
+{
+  stop_requested = true;
+}
+
+// The password from MOTIVO_IMAP_PASSWORD, else asked on the terminal without echo.
+std::string imap_password(const std::string& key)
+{
+  if (const char* p = std::getenv("MOTIVO_IMAP_PASSWORD")) return p;
+  const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
+  if (tty < 0) throw std::runtime_error("no password: set MOTIVO_IMAP_PASSWORD (there is no terminal to ask on)");
+  const std::string prompt = fmt::format(fmt::runtime(tr("Password for {}: ")), key);
+  (void)!::write(tty, prompt.data(), prompt.size());
+  termios old{};
+  const bool is_tty = ::tcgetattr(tty, &old) == 0;
+  if (is_tty) {
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(tty, TCSAFLUSH, &quiet);
+  }
+  std::string password;
+  char c = 0;
+  while (::read(tty, &c, 1) == 1 && c != '\n') password += c;
+  if (is_tty) ::tcsetattr(tty, TCSAFLUSH, &old);
+  (void)!::write(tty, "\n", 1);
+  ::close(tty);
+  return password;
+}
+
+// "15m", "30s", "2h", or minutes.
+std::chrono::seconds parse_interval(const std::string& text)
+{
+  std::size_t end = 0;
+  long value = 0;
+  try {
+    value = std::stol(text, &end);
+  } catch (...) {
+    end = 0;
+  }
+  const std::string unit = text.substr(end);
+  long factor = 0;
+  if (unit.empty() || unit == "m" || unit == "min") factor = 60;
+  else if (unit == "s") factor = 1;
+  else if (unit == "h") factor = 3600;
+  if (end == 0 || factor == 0 || value <= 0)
+    throw CLI::ValidationError("--watch", "an interval such as 30s, 15m or 1h (\"" + text + "\")");
+  return std::chrono::seconds(value * factor);
+}
+
+} // namespace
+
+std::function<int()> setup_fetch(CLI::App& app, Context& context)
+{
+  struct Options {
+    std::string url, user, watch, from = "linkedin.com";
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--imap", o->url, "the mailbox: imaps://host[:port]/MAILBOX (INBOX when none)")->required();
+  app.add_option("--user", o->user, "the login name")->required();
+  app.add_option("--watch", o->watch, "fetch again at this interval (30s, 15m, 1h) until interrupted");
+  app.add_option("--from", o->from, "fetch only messages whose From contains this (default linkedin.com)");
+  app.add_flag("--json", context.json, "print each round's summary as JSON");
+  return [o, &context]() -> int {
+    std::optional<std::chrono::seconds> interval;
+    if (!o->watch.empty()) interval = parse_interval(o->watch);
+    io::ImapAccount account{o->url, o->user, {}};
+    io::ImapMailbox probe(account); // checks the URL before asking for a password
+    account.password = imap_password(probe.key());
+    io::ImapMailbox mailbox(account);
+    auto& store = context.store();
+    if (interval) {
+      context.long_running = true;
+      std::signal(SIGINT, request_stop);
+      std::signal(SIGTERM, request_stop);
+    }
+    for (;;) {
+      try {
+        const std::int64_t uidvalidity = mailbox.open();
+        const auto cursor = store.mail_cursor(mailbox.key());
+        const std::int64_t after = cursor && cursor->uidvalidity == uidvalidity ? cursor->last_uid : 0;
+        const std::vector<std::int64_t> uids = mailbox.search(after, o->from);
+        app::MailScan scan;
+        for (const std::int64_t uid : uids) {
+          if (stop_requested) break;
+          scan.add(io::decode_mail(mailbox.fetch(uid), fmt::format("{} UID {}", mailbox.key(), uid)));
+        }
+        if (stop_requested) break;
+        app::ImportOptions options;
+        options.now = context.now();
+        app::MailCursorUpdate update{mailbox.key(), {uidvalidity, uids.empty() ? after : uids.back(), options.now}};
+        const auto report = app::import_mail(store, std::move(scan), mailbox.key(), options, update);
+        if (context.json) fmt::print("{}\n", mail_report_json(report).dump());
+        else print_mail_report(report, mailbox.key(), store.location());
+        std::fflush(stdout);
+      } catch (const io::ImapError& e) {
+        if (!interval) throw;
+        fmt::print(stderr, "motivo: warning: {}; trying again in {} s\n", e.what(), interval->count());
+      }
+      if (!interval) break;
+      for (auto waited = std::chrono::seconds(0); waited < *interval && !stop_requested; waited += std::chrono::seconds(1))
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+      if (stop_requested) break;
+    }
+    return 0;
+  };
+}
+
+} // namespace motivo::cli
