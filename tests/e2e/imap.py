@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Issue 7: motivo fetch against a real IMAP server.
+
+Starts Debian's Dovecot with a throwaway configuration on a free loopback port (plain IMAP, one user, Maildir
+under a temporary folder), puts mail in with IMAP APPEND, and checks: the first fetch takes LinkedIn's mail only,
+a second fetch only what arrived since, \\Seen flags are left alone, a new UIDVALIDITY starts over, a wrong
+password fails clearly, and --watch picks up mail as it arrives until interrupted.
+Usage: imap.py MOTIVO SOURCE_DIR   (exit 77, skipped, when Dovecot is not installed)
+"""
+import grp
+import imaplib
+import json
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+motivo, source = sys.argv[1], sys.argv[2]
+dovecot = shutil.which("dovecot") or "/usr/sbin/dovecot"
+if not os.access(dovecot, os.X_OK):
+    print("skipped: Dovecot is not installed (apt-get install dovecot-imapd; make test installs it)")
+    sys.exit(77)
+
+fixtures = os.path.join(source, "tests", "data", "mail")
+work = tempfile.mkdtemp(prefix="motivo-imap-")
+os.chmod(work, 0o755)
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+
+# As root, Dovecot's own unprivileged users run the login and mail processes; otherwise the caller does.
+if os.getuid() == 0:
+    login_user, internal_user, internal_group, mail_user = "dovenull", "dovecot", "dovecot", "dovecot"
+else:
+    me = pwd.getpwuid(os.getuid()).pw_name
+    login_user = internal_user = mail_user = me
+    internal_group = grp.getgrgid(os.getgid()).gr_name
+home = os.path.join(work, "home")
+os.makedirs(home)
+if os.getuid() == 0:
+    shutil.chown(home, "dovecot", "dovecot")
+with open(os.path.join(work, "users"), "w") as fh:
+    fh.write("dana@example.org:{PLAIN}s3cret-pass\n")
+config = os.path.join(work, "dovecot.conf")
+with open(config, "w") as fh:
+    fh.write(f"""
+base_dir = {work}/run
+state_dir = {work}/state
+log_path = {work}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+first_valid_uid = 1
+first_valid_gid = 1
+default_login_user = {login_user}
+default_internal_user = {internal_user}
+default_internal_group = {internal_group}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {work}/users
+}}
+userdb {{
+  driver = static
+  args = uid={mail_user} gid={mail_user if os.getuid() == 0 else internal_group} home={home}/%u
+}}
+mail_location = maildir:~/Maildir
+service imap-login {{
+  chroot =
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+""")
+os.makedirs(os.path.join(work, "run"))
+os.makedirs(os.path.join(work, "state"))
+# The daemon keeps whatever it inherits open: give it no pipe to hold.
+with open(os.path.join(work, "start.log"), "w") as log:
+    started = subprocess.run([dovecot, "-c", config], stdin=subprocess.DEVNULL, stdout=log, stderr=log)
+if started.returncode != 0:
+    print("FAIL Dovecot did not start:", open(os.path.join(work, "start.log")).read())
+    sys.exit(1)
+
+failures = 0
+checks = 0
+db = os.path.join(work, "motivo.db")
+url = f"imap://127.0.0.1:{port}/INBOX"
+env = {**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "en", "MOTIVO_IMAP_PASSWORD": "s3cret-pass"}
+
+
+def check(condition, what):
+    global failures, checks
+    checks += 1
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures += 1
+
+
+def imap():
+    for _ in range(50):
+        try:
+            m = imaplib.IMAP4("127.0.0.1", port)
+            m.login("dana@example.org", "s3cret-pass")
+            return m
+        except (ConnectionRefusedError, imaplib.IMAP4.error):
+            time.sleep(0.1)
+    raise SystemExit("cannot log in to the test Dovecot")
+
+
+def append(*files, mailbox="INBOX"):
+    m = imap()
+    for f in files:
+        with open(os.path.join(fixtures, f), "rb") as fh:
+            m.append(mailbox, None, None, fh.read())  # no flags: the messages are unseen
+    m.logout()
+
+
+def unseen(mailbox="INBOX"):
+    m = imap()
+    m.select(mailbox, readonly=True)
+    _, data = m.uid("search", None, "UNSEEN")
+    m.logout()
+    return data[0].split()
+
+
+def fetch(*extra, password_env=env, mailbox_url=url):
+    p = subprocess.run([motivo, "--db", db, "fetch", "--imap", mailbox_url, "--user", "dana@example.org", "--json",
+                        *extra], capture_output=True, text=True, env=password_env, timeout=60)
+    if p.returncode != 0:
+        return p.returncode, None, p.stderr
+    return 0, json.loads(p.stdout.strip().splitlines()[-1]), p.stderr
+
+
+def incoming():
+    p = subprocess.run([motivo, "--db", db, "invitations", "--json"], capture_output=True, text=True, env=env)
+    return [i for i in json.loads(p.stdout) if i["direction"] == "incoming"]
+
+
+try:
+    # 1. First fetch: LinkedIn's mail only (the list reply is not searched for), one invitation.
+    append("en-2016-plain-and-html.eml", "en-accepted.eml", "unrelated.eml")
+    rc, report, err = fetch()
+    check(rc == 0, f"first fetch succeeds {err.strip()}")
+    check(report and report["messages"] == 2, f"two messages from linkedin.com fetched ({report})")
+    check(report and report["new"] == 1, "one invitation stored")
+    check(len(unseen()) == 3, "the messages are still unseen: fetching is read-only")
+
+    # 2. New mail arrives: only it is fetched.
+    append("es-2016-member-b64-subject.eml", "en-modern-wants-to-connect.eml")
+    rc, report, _ = fetch()
+    check(report and report["messages"] == 2 and report["new"] == 2, f"the second fetch takes only the new mail ({report})")
+    rc, report, _ = fetch()
+    check(report and report["messages"] == 0, "a third fetch finds nothing new")
+    check(len(incoming()) == 3, "three invitations stored")
+    check(any(i["message"].startswith("Me encantó") for i in incoming()), "the Spanish note, decoded")
+
+    # 3. A mailbox recreated under the same name has a new UIDVALIDITY: its UIDs start over and are fetched.
+    m = imap()
+    m.create("Archive")
+    m.logout()
+    append("en-default-text.eml", mailbox="Archive")
+    archive = f"imap://127.0.0.1:{port}/Archive"
+    rc, report, _ = fetch(mailbox_url=archive)
+    check(report and report["new"] == 1, "another mailbox is fetched on its own")
+    m = imap()
+    m.delete("Archive")
+    m.create("Archive")
+    m.logout()
+    append("es-2012-iso-8859-1.eml", mailbox="Archive")
+    rc, report, _ = fetch(mailbox_url=archive)
+    check(report and report["messages"] == 1 and report["new"] == 1, f"a new UIDVALIDITY starts over ({report})")
+
+    # 4. A wrong password: a clear error, exit 1.
+    rc, report, err = fetch(password_env={**env, "MOTIVO_IMAP_PASSWORD": "wrong"})
+    check(rc == 1 and "login denied" in err.lower(), f"a wrong password is told ({err.strip()})")
+    rc, report, err = fetch(mailbox_url="imap://127.0.0.1:1/INBOX")
+    check(rc == 1 and "127.0.0.1:1" in err, f"an unreachable server is named ({err.strip()})")
+
+    # 5. --watch: mail that arrives while it runs is fetched; Ctrl-C ends it cleanly.
+    watcher = subprocess.Popen([motivo, "--db", db, "fetch", "--imap", url, "--user", "dana@example.org", "--json",
+                                "--watch", "1s"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    time.sleep(1.5)
+    append("en-2011-via-linkedin.eml")
+    deadline = time.time() + 20
+    while time.time() < deadline and len(incoming()) < 6:
+        time.sleep(0.5)
+    check(len(incoming()) == 6, "--watch fetched the mail that arrived")
+    watcher.send_signal(signal.SIGINT)
+    try:
+        out, err = watcher.communicate(timeout=10)
+        check(watcher.returncode == 0, f"interrupted, it stops cleanly (exit {watcher.returncode}) {err.strip()}")
+    except subprocess.TimeoutExpired:
+        watcher.kill()
+        check(False, "interrupted, it stops")
+finally:
+    subprocess.run([dovecot, "-c", config, "stop"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    time.sleep(0.3)
+    shutil.rmtree(work, ignore_errors=True)
+
+print(f"{checks - failures}/{checks} checks passed")
+sys.exit(1 if failures else 0)
