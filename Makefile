@@ -5,7 +5,7 @@ BUILD := build
 MOTIVO := $(BUILD)/motivo
 DEMO := $(BUILD)/demo
 
-.PHONY: all deps deps-tests build test demo bench clean
+.PHONY: all deps deps-tests build test demo bench fuzz clean
 
 all: build
 
@@ -21,6 +21,11 @@ build: deps
 
 test: deps-tests build
 	@ctest --preset default
+
+# libFuzzer targets (clang, ASan, UBSan), each for FUZZ_SECONDS; crashes in build-fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+fuzz: deps-tests
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: build
 	@rm -rf $(DEMO) && mkdir -p $(DEMO)

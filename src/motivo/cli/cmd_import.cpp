@@ -60,7 +60,8 @@ void print_mail_report(const app::MailImportReport& report, const std::string& s
   fmt::print(fmt::runtime(tr("Read {} messages from {} into {}\n")), report.messages, source, db);
   fmt::print(fmt::runtime(tr("  invitations: {} ({} new, {} already stored, {} found in an export)\n")),
              report.invitations, report.added, report.known, report.matched);
-  for (const auto& [reason, count] : report.skipped) fmt::print(fmt::runtime(tr("  skipped {}: {}\n")), count, reason);
+  for (const auto& [reason, count] : report.skipped)
+    fmt::print(fmt::runtime(tr("  skipped {}: {}\n")), count, tr(reason.c_str()));
   for (const auto& w : report.warnings) fmt::print(stderr, fmt::runtime(tr("warning: {}: {}\n")), w.where, w.reason);
   if (report.people_added) fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
   if (report.invitations) fmt::print("  {}\n", labels_line(report.labels));

@@ -11,7 +11,6 @@
 namespace motivo::csv {
 
 namespace {
-constexpr std::size_t buffer_size = 1u << 20;
 enum class State { field_start, unquoted, quoted, after_quote };
 } // namespace
 
@@ -28,6 +27,7 @@ void Reader::fail(std::uint64_t line, const std::string& message) const
 bool Reader::refill()
 {
   if (eof_) return false;
+  const std::size_t buffer_size = std::max<std::size_t>(limits_.buffer_bytes, 16);
   if (buffer_.size() != buffer_size) buffer_.resize(buffer_size);
   std::size_t n = source_.read(buffer_.data(), buffer_.size());
   if (!started_) {
