@@ -62,7 +62,13 @@ void print_mail_report(const app::MailImportReport& report, const std::string& s
              report.invitations, report.added, report.known, report.matched);
   for (const auto& [reason, count] : report.skipped)
     fmt::print(fmt::runtime(tr("  skipped {}: {}\n")), count, tr(reason.c_str()));
-  for (const auto& w : report.warnings) fmt::print(stderr, fmt::runtime(tr("warning: {}: {}\n")), w.where, w.reason);
+  // The first warnings by name; a mailbox of broken mail would otherwise bury the summary.
+  constexpr std::size_t shown = 10;
+  for (std::size_t i = 0; i < report.warnings.size() && i < shown; ++i)
+    fmt::print(stderr, fmt::runtime(tr("warning: {}: {}\n")), report.warnings[i].where, report.warnings[i].reason);
+  if (report.warnings.size() > shown)
+    fmt::print(stderr, fmt::runtime(tr("warning: {} more messages could not be read (--json lists them all)\n")),
+               report.warnings.size() - shown);
   if (report.people_added) fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
   if (report.invitations) fmt::print("  {}\n", labels_line(report.labels));
 }

@@ -118,28 +118,12 @@ std::string first_word(std::string_view name)
 struct Recogniser::Patterns {
   std::vector<Pattern> list;
 
-  // The first pattern of `kind` that finds a match in `text`; its language and the `name` group, if any.
+  // What a pattern of some kind matched: the pattern (its language), the `name` group and group 1, if any.
   struct Match {
     const Pattern* pattern = nullptr;
     std::string name;
     std::string group1;
   };
-  Match find(Kind kind, std::string_view text) const
-  {
-    const icu::UnicodeString input = unicode(text);
-    for (const Pattern& p : list) {
-      if (p.kind != kind) continue;
-      UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(p.regex->matcher(input, status));
-      if (U_FAILURE(status) || !m->find(status)) continue;
-      Match out{&p, {}, {}};
-      if (p.name_group > 0) out.name = utf8(m->group(p.name_group, status));
-      if (m->groupCount() >= 1) out.group1 = utf8(m->group(1, status));
-      return out;
-    }
-    return {};
-  }
-  bool any(Kind kind, std::string_view text) const { return find(kind, text).pattern != nullptr; }
 
   std::string strip_suffixes(std::string name) const
   {
@@ -153,6 +137,54 @@ struct Recogniser::Patterns {
     return std::string(text::trim(name));
   }
 };
+
+namespace {
+
+// One message's matching: a matcher per pattern, made once, and the text last converted to UTF-16 kept, so a
+// line tested against several kinds is converted once.
+class Scanner {
+public:
+  explicit Scanner(const Recogniser::Patterns& patterns) : patterns_(patterns)
+  {
+    for (const Pattern& p : patterns.list) {
+      UErrorCode status = U_ZERO_ERROR;
+      matchers_.emplace_back(p.regex->matcher(status));
+      if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU regular expressions: ") + u_errorName(status));
+    }
+  }
+
+  Recogniser::Patterns::Match find(Kind kind, std::string_view text)
+  {
+    if (!converted_ || text != text_) {
+      text_.assign(text);
+      input_ = unicode(text);
+      converted_ = true;
+    }
+    for (std::size_t i = 0; i < patterns_.list.size(); ++i) {
+      const Pattern& p = patterns_.list[i];
+      if (p.kind != kind) continue;
+      icu::RegexMatcher& m = *matchers_[i];
+      m.reset(input_);
+      UErrorCode status = U_ZERO_ERROR;
+      if (!m.find(status) || U_FAILURE(status)) continue;
+      Recogniser::Patterns::Match out{&p, {}, {}};
+      if (p.name_group > 0) out.name = utf8(m.group(p.name_group, status));
+      if (m.groupCount() >= 1) out.group1 = utf8(m.group(1, status));
+      return out;
+    }
+    return {};
+  }
+  bool any(Kind kind, std::string_view text) { return find(kind, text).pattern != nullptr; }
+
+private:
+  const Recogniser::Patterns& patterns_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::string text_;
+  icu::UnicodeString input_;
+  bool converted_ = false;
+};
+
+} // namespace
 
 Recogniser::Recogniser() : patterns_(std::make_unique<Patterns>())
 {
@@ -184,7 +216,7 @@ std::optional<datetime::UnixSeconds> time_of_invitation_id(const std::string& id
 
 Verdict Recogniser::recognise(const Message& m) const
 {
-  const Patterns& p = *patterns_;
+  Scanner p(*patterns_);
   Verdict v;
   const auto skip = [&](std::string why, bool warning = false, std::string detail = {}) {
     v.skipped = std::move(why);
@@ -202,12 +234,12 @@ Verdict Recogniser::recognise(const Message& m) const
   // What kind of LinkedIn mail: an acceptance is skipped whatever else it says.
   if (p.any(Kind::accepted, subject)) return skip("an accepted invitation, not a new one");
   for (const std::string& line : lines)
-    if (!line.empty() && p.any(Kind::accepted, line)) return skip("an accepted invitation, not a new one");
+    if (!line.empty() && !is_url(line) && p.any(Kind::accepted, line)) return skip("an accepted invitation, not a new one");
   Patterns::Match invitation = p.find(Kind::invitation, subject);
   Patterns::Match reminder = p.find(Kind::reminder, subject);
   std::string captured_name;
   for (const std::string& line : lines) {
-    if (line.empty()) continue;
+    if (line.empty() || is_url(line) || is_labelled_link(line)) continue;
     if (p.any(Kind::footer, line)) break;
     const Patterns::Match a = p.find(Kind::invitation, line);
     if (a.pattern && !invitation.pattern) invitation = a;
@@ -234,7 +266,7 @@ Verdict Recogniser::recognise(const Message& m) const
   inv.language = matched && matched->language != "*" ? matched->language : "und";
   inv.message_id = m.message_id;
 
-  inv.sender = p.strip_suffixes(m.from_name);
+  inv.sender = patterns_->strip_suffixes(m.from_name);
   if (inv.sender.empty() || text::name_key(inv.sender) == "linkedin") inv.sender = std::string(text::trim(captured_name));
   if (inv.sender.empty()) return skip("an invitation without the inviter's name", true);
 
@@ -278,8 +310,13 @@ Verdict Recogniser::recognise(const Message& m) const
       end_paragraph();
       continue;
     }
+    if (is_rule(line) || is_url(line) || is_labelled_link(line)) {
+      card = false;
+      end_paragraph();
+      continue;
+    }
     if (p.any(Kind::footer, line)) break;
-    if (is_rule(line) || is_url(line) || is_labelled_link(line) || p.any(Kind::action, line)) {
+    if (p.any(Kind::action, line)) {
       card = false;
       end_paragraph();
       continue;
