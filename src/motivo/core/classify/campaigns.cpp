@@ -77,20 +77,29 @@ bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<s
   word_hashes.reserve(words.size());
   for (const auto w : words) word_hashes.push_back(word_hash(w, names));
   out.shingles.clear();
-  out.minhash.fill(UINT32_MAX);
   for (std::size_t k = 0; k + 2 < word_hashes.size(); ++k) {
     const std::uint64_t shingle = mix(word_hashes[k] ^ mix(word_hashes[k + 1] ^ mix(word_hashes[k + 2])));
     out.shingles.push_back(static_cast<std::uint32_t>(shingle >> 32));
-    // The h-th hash function: one multiply and a shift of the mixed shingle with its own odd constant.
-    for (std::size_t h = 0; h < hashes; ++h) {
-      std::uint64_t v = (shingle ^ seeds[h]) * 0x9e3779b97f4a7c15ULL;
-      const auto top = static_cast<std::uint32_t>(v >> 32);
-      if (top < out.minhash[h]) out.minhash[h] = top;
-    }
   }
   std::sort(out.shingles.begin(), out.shingles.end());
   out.shingles.erase(std::unique(out.shingles.begin(), out.shingles.end()), out.shingles.end());
   return true;
+}
+
+Signature minhash_of(const std::vector<std::uint32_t>& shingles)
+{
+  Signature sig;
+  sig.fill(UINT32_MAX);
+  for (const std::uint32_t shingle : shingles) {
+    const std::uint64_t x = mix(shingle);
+    // The h-th hash function: one multiply and a shift of the mixed shingle with its own odd constant.
+    for (std::size_t h = 0; h < hashes; ++h) {
+      const std::uint64_t v = (x ^ seeds[h]) * 0x9e3779b97f4a7c15ULL;
+      const auto top = static_cast<std::uint32_t>(v >> 32);
+      if (top < sig[h]) sig[h] = top;
+    }
+  }
+  return sig;
 }
 
 namespace {
@@ -158,12 +167,14 @@ void join_exactly(const std::vector<const Skeleton*>& sets, const std::vector<st
 void join_by_bands(const std::vector<const Skeleton*>& sets, const std::vector<std::size_t>& first_note,
                    UnionFind& groups)
 {
+  std::vector<Signature> minhash(sets.size());
+  for (std::size_t k = 0; k < sets.size(); ++k) minhash[k] = minhash_of(sets[k]->shingles);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> bucket; // (band key, set), sorted: equal keys adjacent
   for (std::size_t b = 0; b < bands; ++b) {
     bucket.clear();
     for (std::size_t k = 0; k < sets.size(); ++k) {
       std::uint64_t key = b;
-      for (std::size_t r = 0; r < rows; ++r) key = mix(key ^ sets[k]->minhash[b * rows + r]);
+      for (std::size_t r = 0; r < rows; ++r) key = mix(key ^ minhash[k][b * rows + r]);
       bucket.emplace_back(key, static_cast<std::uint32_t>(k));
     }
     std::sort(bucket.begin(), bucket.end());

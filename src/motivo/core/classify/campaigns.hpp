@@ -8,14 +8,16 @@
 
 namespace motivo::classify {
 
-// A note's skeleton: its word 3-shingles with names and numbers masked, as sorted distinct 32-bit hashes, and
-// their MinHash signature (32 minima, for locality-sensitive banding when there are too many to join exactly).
-using Signature = std::array<std::uint32_t, 32>;
+// A note's skeleton: its word 3-shingles with names and numbers masked, as sorted distinct 32-bit hashes.
 struct Skeleton {
   std::vector<std::uint32_t> shingles;
-  Signature minhash{};
   friend bool operator==(const Skeleton& a, const Skeleton& b) { return a.shingles == b.shingles; }
 };
+
+// A MinHash signature (32 minima) of a skeleton's shingles, for locality-sensitive banding when there are too
+// many skeletons to join exactly; computed only then.
+using Signature = std::array<std::uint32_t, 32>;
+Signature minhash_of(const std::vector<std::uint32_t>& shingles);
 
 // The skeleton of `words` (folded) into `out`, with the words of `names` masked; false (and `out` untouched)
 // for notes of fewer than `min_words` words: short notes are alike by chance.
