@@ -87,11 +87,10 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
       owner = people.resolve(recipient, "");
       owner_name = recipient;
     }
-    if (owner) {
-      session->set_owner(*owner);
-      report.owner = !owner_name.empty() ? owner_name : std::string();
-    }
-    std::string url, time;
+    if (owner) session->set_owner(*owner);
+    report.owner = owner_name;
+    const std::string owner_key = owner ? key_number(*owner) : std::string();
+    std::string url;
     for (const mail::Invitation& inv : scan.invitations) {
       url = inv.profile_slug.empty() ? std::string() : "https://www.linkedin.com/in/" + inv.profile_slug;
       store::MailInvitationRecord r;
@@ -105,10 +104,10 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
       r.message = inv.note;
       r.linkedin_id = inv.invitation_id;
       r.mail_id = inv.message_id;
-      time = key_number(inv.sent_at);
-      if (!inv.invitation_id.empty()) r.key = identity_key("mail-invitation", {key_number(*owner), "id", inv.invitation_id});
-      else if (!inv.message_id.empty()) r.key = identity_key("mail-invitation", {key_number(*owner), "mail", inv.message_id});
-      else r.key = identity_key("mail-invitation", {key_number(*owner), people.name_key(inv.sender), time});
+      // The mail's identity: LinkedIn's id, else the Message-ID, else who and when.
+      if (!inv.invitation_id.empty()) r.key = identity_key("mail-invitation", {owner_key, "id", inv.invitation_id});
+      else if (!inv.message_id.empty()) r.key = identity_key("mail-invitation", {owner_key, "mail", inv.message_id});
+      else r.key = identity_key("mail-invitation", {owner_key, people.name_key(inv.sender), key_number(inv.sent_at)});
       switch (session->add_mail_invitation(r)) {
       case store::MailOutcome::added: ++report.added; break;
       case store::MailOutcome::known: ++report.known; break;
