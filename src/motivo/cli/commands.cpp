@@ -26,6 +26,7 @@ const std::vector<Command>& commands()
       {"compose", "render an invitation note and check it fits LinkedIn's limit", setup_compose},
       {"note", "keep a note on a person: why you connected, who introduced you", setup_note},
       {"people", "search people by your notes on them, their names and your messages", setup_people},
+      {"forget", "remove every record of a person (invitations, messages, notes) and compact the database", setup_forget},
       {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
       {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
       {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},

@@ -42,6 +42,7 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context);
 std::function<int()> setup_compose(CLI::App& app, Context& context);
 std::function<int()> setup_note(CLI::App& app, Context& context);
 std::function<int()> setup_people(CLI::App& app, Context& context);
+std::function<int()> setup_forget(CLI::App& app, Context& context);
 std::function<int()> setup_reclassify(CLI::App& app, Context& context);
 
 // Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).

@@ -182,6 +182,12 @@ struct StoredConnection {
   std::string first_name, last_name, url, email, company, position, connected_on; // connected_on: YYYY-MM-DD
 };
 
+// What forgetting a person removes (or, in a dry run, would remove).
+struct ForgetCounts {
+  std::int64_t invitations = 0, messages = 0, group_messages = 0, connections = 0, notes = 0, welcomes = 0, asks = 0;
+  bool is_owner = false; // the person owns imported data: refused (forgetting them is deleting the database)
+};
+
 // The storage interface every feature goes through.
 class Store : public NoteLabels {
 public:
@@ -213,6 +219,12 @@ public:
   // A number that changes whenever the stored data may have changed (writes through this store or by another
   // process): a cache of derived views is valid while it stays the same.
   virtual std::int64_t data_version() = 0;
+  // Removes every record of `person`: their invitations (and the asks and decisions on them), the one-to-one
+  // messages with them and the messages they sent, their name and profile in group messages' recipients, their
+  // connections and the welcomes sent to them, the notes kept on them, and the person. `relabel` runs in the
+  // same transaction afterwards (campaign reasons name other senders). Then the file is compacted so the text is
+  // gone from it, not only unlinked. With `dry_run`, only counts.
+  virtual ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) = 0;
   // How far the IMAP mailbox `account` was fetched (nullopt: never).
   virtual std::optional<MailCursor> mail_cursor(const std::string& account) = 0;
   // Where the data lives, for messages (a path or a URL without its password).

@@ -376,6 +376,113 @@ FROM connections ORDER BY id)sql");
   }
 }
 
+namespace {
+
+// NoteLabels over the caller's transaction.
+class InTransactionLabels : public NoteLabels {
+public:
+  explicit InTransactionLabels(Database& db) : db_(db) {}
+  std::vector<NoteRow> notes() override { return read_notes(db_); }
+  std::unique_ptr<LabelSink> label_sink() override { return std::make_unique<SqliteLabelSink>(db_, false); }
+
+private:
+  Database& db_;
+};
+
+// A comma-separated list (as the export writes recipients) without the items `drop` picks.
+std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
+{
+  std::string out;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string_view item = text::trim(std::string_view(list).substr(start, comma - start));
+    if (!item.empty() && !drop(item)) out += (out.empty() ? "" : ",") + std::string(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::int64_t count_of(Database& db, const char* sql, std::int64_t person)
+{
+  Statement s(db, sql);
+  s.bind(1, person);
+  s.step();
+  return s.column_int(0);
+}
+
+} // namespace
+
+ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel)
+{
+  ForgetCounts c;
+  const auto id = static_cast<std::int64_t>(person);
+  // Their invitations, the messages they sent or that were one-to-one with them, and group messages that name
+  // them among the recipients (those stay, without them).
+  constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)";
+  constexpr const char* messages_of = "(from_person = ?1 OR to_person = ?1 OR counterpart = ?1)";
+  Transaction tx(db_);
+  c.is_owner = count_of(db_, "SELECT count(*) FROM imports WHERE owner = ?1", id) > 0 ||
+               count_of(db_, "SELECT count(*) FROM invitations WHERE owner = ?1", id) > 0;
+  c.invitations = count_of(db_, "SELECT count(*) FROM invitations WHERE from_person = ?1 OR to_person = ?1", id);
+  c.asks = count_of(db_, fmt::format("SELECT count(*) FROM asks WHERE invitation IN {}", invitations_of).c_str(), id);
+  c.messages = count_of(db_, fmt::format("SELECT count(*) FROM messages WHERE {}", messages_of).c_str(), id);
+  c.connections = count_of(db_, "SELECT count(*) FROM connections WHERE person = ?1", id);
+  c.welcomes = count_of(db_, "SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)", id);
+  c.notes = count_of(db_, "SELECT count(*) FROM person_notes WHERE person = ?1", id);
+  // Group messages: the person's name among to_names (comma-separated, as the export writes them).
+  std::string person_name, slug;
+  {
+    Statement name(db_, "SELECT name, coalesce(slug, '') FROM people WHERE id = ?1");
+    name.bind(1, id);
+    if (!name.step()) return c;
+    person_name = name.column_text(0);
+    slug = name.column_text(1);
+  }
+  std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
+  {
+    Statement g(db_, fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT {} AND "
+                                 "instr(to_names, ?2) > 0", messages_of));
+    g.bind(1, id).bind(2, std::string_view(person_name));
+    while (g.step()) groups.push_back({g.column_int(0), {g.column_text(1), g.column_text(2)}});
+  }
+  c.group_messages = static_cast<std::int64_t>(groups.size());
+  if (dry_run || c.is_owner) return c;
+
+  db_.exec("PRAGMA secure_delete = ON"); // deleted content is overwritten, not left in free pages
+  const auto run = [&](const std::string& sql) {
+    Statement s(db_, sql);
+    s.bind(1, id);
+    s.step();
+  };
+  run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
+  run("UPDATE invitations SET campaign = NULL WHERE campaign IN (SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)");
+  run("DELETE FROM invitations WHERE from_person = ?1 OR to_person = ?1");
+  run(fmt::format("DELETE FROM messages WHERE {}", messages_of));
+  run("DELETE FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)");
+  run("DELETE FROM connections WHERE person = ?1");
+  run("DELETE FROM person_notes WHERE person = ?1");
+  // Names and profiles in group recipients: the lists without them.
+  Statement scrub(db_, "UPDATE messages SET to_names = ?2, to_urls = nullif(?3, '') WHERE id = ?1");
+  for (const auto& [message, lists] : groups) {
+    const std::string names = list_without(lists.first, [&](std::string_view n) { return n == person_name; });
+    const std::string urls =
+      list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
+    scrub.bind(1, message).bind(2, std::string_view(names)).bind(3, std::string_view(urls));
+    scrub.step();
+    scrub.reset();
+  }
+  run("DELETE FROM people WHERE id = ?1");
+  InTransactionLabels labels(db_);
+  relabel(labels);
+  tx.commit();
+  // The text must leave the file: rebuild the full-text index, fold the WAL in and rewrite the file.
+  db_.exec("INSERT INTO person_notes_fts(person_notes_fts) VALUES ('rebuild')");
+  db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db_.exec("VACUUM");
+  db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return c;
+}
+
 std::optional<MailCursor> SqliteStore::mail_cursor(const std::string& account)
 {
   Statement s(db_, "SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = ?1");

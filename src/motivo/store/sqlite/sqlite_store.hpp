@@ -31,6 +31,7 @@ public:
   std::string location() const override { return db_.path(); }
   std::int64_t data_version() override;
   std::optional<MailCursor> mail_cursor(const std::string& account) override;
+  ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) override;
 
   Database& database() { return db_; }
 

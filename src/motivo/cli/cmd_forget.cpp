@@ -1,0 +1,62 @@
+#include <motivo/app/classify.hpp>
+#include <motivo/cli/commands.hpp>
+#include <motivo/cli/i18n.hpp>
+#include <motivo/core/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace motivo::cli {
+
+std::function<int()> setup_forget(CLI::App& app, Context& context)
+{
+  auto who = std::make_shared<std::string>();
+  auto dry_run = std::make_shared<bool>(false);
+  app.add_option("person", *who, "the person: their id, profile URL or slug, or full name")->required();
+  app.add_flag("--dry-run,-n", *dry_run, "only say what would be removed");
+  app.add_flag("--json", context.json, "print what was (or would be) removed as JSON");
+  return [who, dry_run, &context]() -> int {
+    auto& store = context.store();
+    const auto people = store.find_people(*who);
+    if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
+    if (people.size() > 1) {
+      std::string list;
+      for (const auto& p : people) list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
+      throw InputError("<argument>", 0,
+                       fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(*who), list));
+    }
+    const auto& person = people.front();
+    static const classify::Classifier classifier;
+    const store::ForgetCounts c = store.forget_person(person.id, *dry_run, [](store::NoteLabels& labels) {
+      app::classify_stored(labels, classifier);
+    });
+    if (c.is_owner) {
+      throw InputError("<argument>", 0,
+                       fmt::format("{} ({}) owns the imported data: forgetting them is deleting the database ({})",
+                                   person.name, person.id, store.location()));
+    }
+    if (context.json) {
+      fmt::print("{}\n", nlohmann::json{{"person", {{"id", person.id}, {"name", person.name}}},
+                                        {"dry_run", *dry_run},
+                                        {"invitations", c.invitations},
+                                        {"asks", c.asks},
+                                        {"messages", c.messages},
+                                        {"group_messages", c.group_messages},
+                                        {"connections", c.connections},
+                                        {"welcomes", c.welcomes},
+                                        {"notes", c.notes}}
+                           .dump(2));
+      return 0;
+    }
+    fmt::print(fmt::runtime(*dry_run ? tr("Would forget {} ({}):\n") : tr("Forgot {} ({}):\n")), person.name, person.id);
+    fmt::print(fmt::runtime(tr("  {} invitations ({} asks), {} messages, {} connections ({} welcomes), {} notes\n")),
+               c.invitations, c.asks, c.messages, c.connections, c.welcomes, c.notes);
+    if (c.group_messages)
+      fmt::print(fmt::runtime(tr("  and their name in the recipients of {} group messages\n")), c.group_messages);
+    if (!*dry_run) fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+    return 0;
+  };
+}
+
+} // namespace motivo::cli

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Issue 9 (privacy): motivo forget removes every record of a person and the text leaves the file.
+
+On the demo export (synthetic, Spanish): a sender with an invitation, messages and a note kept on them is
+forgotten; a dry run first changes nothing; afterwards their name is in no table and in no byte of the database
+file (or its WAL); everyone else's records stay; the owner cannot be forgotten.
+Usage: forget.py MOTIVO SOURCE_DIR
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+motivo, source = sys.argv[1], sys.argv[2]
+work = tempfile.mkdtemp(prefix="motivo-forget-")
+db = os.path.join(work, "motivo.db")
+failures = checks = 0
+
+
+def check(condition, what):
+    global failures, checks
+    checks += 1
+    print(("ok   " if condition else "FAIL ") + what)
+    failures += 0 if condition else 1
+
+
+def run(*args, expect=0):
+    p = subprocess.run([motivo, "--db", db, *args], capture_output=True, text=True,
+                       env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "en", "MOTIVO_NOW": "2026-11-20T18:00:00Z"})
+    if p.returncode != expect:
+        print(f"  {args} exited {p.returncode}: {p.stderr}")
+    return p
+
+
+def file_bytes():
+    data = b""
+    for suffix in ("", "-wal", "-journal"):
+        if os.path.exists(db + suffix):
+            with open(db + suffix, "rb") as fh:
+                data += fh.read()
+    return data
+
+
+def dump():
+    return subprocess.run(["sqlite3", db, ".dump"], capture_output=True, text=True).stdout
+
+
+export = os.path.join(work, "export.zip")
+subprocess.run([sys.executable, os.path.join(source, "scripts", "gen-export.py"), "--profile", "demo", "--out", export],
+               check=True, capture_output=True)
+run("import", "--quiet", export)
+invitations = json.loads(run("invitations", "--json").stdout)
+status = json.loads(run("status", "--json").stdout)
+owner = status.get("owner")
+# A sender with a note on their invitation and messages exchanged.
+person = None
+for inv in invitations:
+    if inv["direction"] != "incoming" or not inv["message"]:
+        continue
+    if inv["from"] in dump() and dump().count(inv["from"].replace("'", "''")) > 2:
+        person = inv["from"]
+        break
+check(person is not None, f"a sender to forget: {person}")
+run("note", person, "Nos presentó Lucía en el congreso; hablar de su proyecto de datos")
+name_bytes = person.encode()
+check(name_bytes in file_bytes(), "before: the name is in the file")
+before_total = len(invitations)
+mine = [i for i in invitations if i["from"] == person or i["to"] == person]
+
+# A dry run changes nothing.
+before = dump()
+p = run("forget", "--dry-run", "--json", person)
+counts = json.loads(p.stdout)
+check(counts["dry_run"] and counts["invitations"] == len(mine), f"dry run counts the invitations ({counts})")
+check(counts["notes"] == 1, "and the note")
+check(dump() == before, "a dry run changes nothing")
+
+# Forget.
+p = run("forget", "--json", person)
+counts = json.loads(p.stdout)
+check(counts["invitations"] == len(mine) and counts["messages"] >= 0, f"forgotten ({counts})")
+after = json.loads(run("invitations", "--json").stdout)
+check(len(after) == before_total - len(mine), "every other invitation stays")
+check(all(person not in (i["from"], i["to"]) for i in after), "no invitation of theirs is left")
+check(person not in dump(), "their name is in no table")
+check(name_bytes not in file_bytes(), "and in no byte of the database file")
+check(b"hablar de su proyecto" not in file_bytes(), "nor the note kept on them")
+people = json.loads(run("people", "--search", "congreso", "--json").stdout)
+check(people == [], "the full-text index forgot the note")
+check(os.stat(db).st_mode & 0o777 == 0o600, "the compacted file is still private (0600)")
+integrity = subprocess.run(["sqlite3", db, "PRAGMA integrity_check"], capture_output=True, text=True).stdout.strip()
+check(integrity == "ok", f"integrity_check: {integrity}")
+
+# Nobody, and the owner, are refused.
+p = run("forget", person, expect=1)
+check(p.returncode == 1 and "nobody stored matches" in p.stderr, "forgetting them again: nobody matches")
+if owner:
+    before = dump()
+    p = run("forget", owner, expect=1)
+    check(p.returncode == 1 and "owns the imported data" in p.stderr, f"the owner cannot be forgotten ({owner})")
+    check(dump() == before, "and nothing changed")
+
+shutil.rmtree(work)
+print(f"{checks - failures}/{checks} checks passed")
+sys.exit(1 if failures else 0)
