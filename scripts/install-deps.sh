@@ -19,7 +19,7 @@ packages=(
 )
 # Only for `make test` and `make fuzz` (--tests): the IMAP test server and clang for the libFuzzer targets. tests/e2e/imap.sh starts its own on a loopback port;
 # on a desktop, Debian also starts a system-wide dovecot when it is installed, so `make demo` does not ask for it.
-test_packages=(dovecot-imapd clang)
+test_packages=(dovecot-imapd clang strace)
 [[ ${1:-} == --tests ]] && packages+=("${test_packages[@]}")
 
 missing=()
