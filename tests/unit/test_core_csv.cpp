@@ -128,7 +128,8 @@ TEST(Csv, BinaryAndInvalidUtf8AreRejected)
 
 TEST(Csv, RecordSizeIsBounded)
 {
-  MemorySource source("\"" + std::string(5000, 'x') + "\"\n");
+  const std::string text = "\"" + std::string(5000, 'x') + "\"\n"; // MemorySource views it: it must outlive it
+  MemorySource source(text);
   Reader reader(source, "big.csv", {.max_record_bytes = 1000});
   Record r;
   EXPECT_THROW(reader.next(r), InputError);
