@@ -8,27 +8,42 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_mail fuzz_csv)
+((${#targets[@]})) || targets=(fuzz_mail fuzz_csv fuzz_config fuzz_template fuzz_classify fuzz_export)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (apt-get install -y clang)" >&2; exit 1; }
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
-status=0
-for target in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$target
-  crashes=build-fuzz/crashes/$target
+# Two targets at a time (the machine has two cores); each one's output goes to its log.
+run_one() {
+  local target=$1 corpus=build-fuzz/corpus/$1 crashes=build-fuzz/crashes/$1 seeds
   mkdir -p "$corpus" "$crashes"
   case $target in
-    fuzz_mail) seeds=(tests/data/mail) ;;
-    fuzz_csv) seeds=(fuzz/seeds/csv) ;;
+    fuzz_mail) seeds=tests/data/mail ;;
+    fuzz_csv) seeds=fuzz/seeds/csv ;;
+    fuzz_config) seeds=fuzz/seeds/config ;;
+    fuzz_template) seeds=data/templates ;;
+    fuzz_classify) seeds=fuzz/seeds/notes ;;
+    fuzz_export) seeds=fuzz/seeds/export ;;
   esac
-  echo "== $target, ${seconds}s"
-  if ! build-fuzz/fuzz/$target "$corpus" "${seeds[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" 2>&1 | tail -n 12; then
-    status=1
-  fi
-  if compgen -G "$crashes/*" >/dev/null; then
-    echo "fuzz.sh: $target found crashes in $crashes" >&2
-    status=1
-  fi
+  build-fuzz/fuzz/$target "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" >"build-fuzz/$target.log" 2>&1
+}
+status=0
+for ((i = 0; i < ${#targets[@]}; i += 2)); do
+  pids=()
+  for target in "${targets[@]:i:2}"; do
+    echo "== $target, ${seconds}s"
+    run_one "$target" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || status=1; done
+  for target in "${targets[@]:i:2}"; do
+    grep -E "^(Done|stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb))" \
+      "build-fuzz/$target.log" | sed "s/^/  $target: /"
+    if compgen -G "build-fuzz/crashes/$target/*" >/dev/null; then
+      echo "fuzz.sh: $target found crashes in build-fuzz/crashes/$target (log: build-fuzz/$target.log)" >&2
+      tail -n 40 "build-fuzz/$target.log" >&2
+      status=1
+    fi
+  done
 done
 exit $status
