@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -194,10 +195,10 @@ void Classifier::classify_batch(std::span<const Note> notes,
   // below the campaign spam threshold becomes a template (keeping its stock-text reason); only notes in between
   // are decided again.
   struct Kept {
-    Result solo, in_campaign;
+    Result solo;
+    std::unique_ptr<Result> in_campaign; // decided again as a campaign member (only notes between the thresholds)
+    std::unique_ptr<std::string> stock_reason; // the stock text a campaign member's note contains, if any
     bool same_in_campaign = false;
-    bool recomputed = false;
-    std::string stock_reason;
   };
   std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
@@ -227,10 +228,9 @@ void Classifier::classify_batch(std::span<const Note> notes,
     if (a.spam >= Impl::spam_threshold) {
       kept[i].same_in_campaign = true;
     } else if (a.spam >= Impl::campaign_spam_threshold) {
-      kept[i].in_campaign = impl_->decide(a, true);
-      kept[i].recomputed = true;
+      kept[i].in_campaign = std::make_unique<Result>(impl_->decide(a, true));
     } else if (a.stock) {
-      kept[i].stock_reason = Impl::stock_part_reason(a);
+      kept[i].stock_reason = std::make_unique<std::string>(Impl::stock_part_reason(a));
     }
     inputs[i].sender = notes[i].sender;
     inputs[i].recipient = notes[i].recipient;
@@ -257,13 +257,13 @@ void Classifier::classify_batch(std::span<const Note> notes,
     Result r;
     if (kept[i].same_in_campaign) {
       r = std::move(kept[i].solo);
-    } else if (kept[i].recomputed) {
-      r = std::move(kept[i].in_campaign);
+    } else if (kept[i].in_campaign) {
+      r = std::move(*kept[i].in_campaign);
     } else {
       r.label = Label::template_text;
       r.language = std::move(kept[i].solo.language);
       r.confidence = 0.9;
-      if (!kept[i].stock_reason.empty()) r.reasons.push_back(std::move(kept[i].stock_reason));
+      if (kept[i].stock_reason && !kept[i].stock_reason->empty()) r.reasons.push_back(std::move(*kept[i].stock_reason));
     }
     r.campaign = c.first;
     std::vector<std::string> senders, recipients;

@@ -1,13 +1,19 @@
 #include <motivo/store/sqlite/labels.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 namespace motivo::store::sqlite {
 
 std::vector<NoteRow> read_notes(Database& db)
 {
-  Statement s(db, "SELECT id, direction, from_name, to_name, message FROM invitations ORDER BY id");
   std::vector<NoteRow> out;
+  {
+    Statement count(db, "SELECT count(*) FROM invitations");
+    count.step();
+    out.reserve(static_cast<std::size_t>(count.column_int(0)));
+  }
+  Statement s(db, "SELECT id, direction, from_name, to_name, message FROM invitations ORDER BY id");
   while (s.step()) {
     NoteRow r;
     r.id = s.column_int(0);
@@ -17,6 +23,9 @@ std::vector<NoteRow> read_notes(Database& db)
     r.message = s.column_text(4);
     out.push_back(std::move(r));
   }
+  s.reset();
+  // The notes are in memory now: the page cache they came through is not needed while they are labelled.
+  sqlite3_db_release_memory(db.handle());
   return out;
 }
 

@@ -34,7 +34,7 @@ SqliteStore::SqliteStore(const std::string& path) : db_(path)
   set_journal_mode(db_, "wal");
   db_.exec("PRAGMA synchronous = NORMAL");
   db_.exec("PRAGMA foreign_keys = ON");
-  db_.exec("PRAGMA cache_size = -16384"); // 32 MiB
+  db_.exec("PRAGMA cache_size = -16384"); // 16 MiB
   // Sorting for index builds may use a helper thread, and spills to temporary files rather than memory.
   db_.exec("PRAGMA threads = 2");
   migrate(db_);
