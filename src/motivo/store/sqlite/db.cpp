@@ -28,10 +28,27 @@ void create_private_file(const std::string& path)
   throw std::runtime_error(fmt::format("cannot create the database {}: {}", path, std::strerror(errno)));
 }
 
+// motivo writes the database and, next to it, SQLite's -wal and -shm files (also to read: WAL readers share the
+// -shm index). Said plainly before SQLite's "unable to open database file" would.
+void check_writable(const std::string& path)
+{
+  if (path == ":memory:" || path.empty()) return;
+  std::string folder = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
+  if (folder.empty()) folder = path.find('/') == 0 ? "/" : ".";
+  const auto refuse = [&](const std::string& what) {
+    throw std::runtime_error(fmt::format("the database {} is read-only ({}: {}): motivo needs to write it and, next to "
+                                         "it, SQLite's -wal and -shm files; copy it somewhere writable",
+                                         path, what, std::strerror(errno)));
+  };
+  if (::access(path.c_str(), W_OK) != 0 && errno != ENOENT) refuse("the file");
+  if (::access(folder.c_str(), W_OK) != 0) refuse("its folder " + folder);
+}
+
 } // namespace
 
 Database::Database(const std::string& path) : path_(path)
 {
+  check_writable(path);
   create_private_file(path);
   const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Issue 9: a full disk and a read-only database give a clear error, exit 1, and no partial state.
+# Runs motivo in a user and mount namespace (unshare -rm): a 700 KiB tmpfs stands for a full disk, a read-only
+# bind mount for a read-only database. Usage: disk.sh MOTIVO SOURCE_DIR   (exit 77 without user namespaces)
+set -euo pipefail
+motivo=$1
+source=$2
+unshare -rm true 2>/dev/null || { echo "skipped: no user namespaces (unshare -rm) on this machine"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export LANG=C.UTF-8 LANGUAGE=en MOTIVO_NOW=2026-11-20T18:00:00Z
+python3 "$source/scripts/gen-export.py" --profile demo --out "$work/demo.zip" >/dev/null
+python3 "$source/scripts/gen-export.py" --profile bench --invitations 3000 --messages 6000 --connections 500 \
+  --out "$work/big.zip" >/dev/null
+failures=0
+check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi; }
+
+# A full disk: the demo fits, the big export does not.
+mkdir -p "$work/disk" "$work/out"
+"$motivo" --db "$work/out/before.db" import --quiet "$work/demo.zip" >/dev/null
+sqlite3 "$work/out/before.db" .dump >"$work/out/before.sql"
+unshare -rm sh -c "
+  mount -t tmpfs -o size=700k tmpfs '$work/disk' &&
+  cp '$work/out/before.db' '$work/disk/m.db' &&
+  '$motivo' --db '$work/disk/m.db' import --quiet '$work/big.zip' >'$work/out/full.out' 2>'$work/out/full.err';
+  echo \$? >'$work/out/full.rc';
+  sqlite3 '$work/disk/m.db' 'PRAGMA integrity_check' >'$work/out/full.integrity';
+  sqlite3 '$work/disk/m.db' .dump >'$work/out/after.sql'"
+check "full disk: exit 1" '[[ $(cat "$work/out/full.rc") == 1 ]]'
+check "full disk: the message says so ($(cat "$work/out/full.err"))" 'grep -q "full" "$work/out/full.err"'
+check "full disk: integrity_check ok" '[[ $(cat "$work/out/full.integrity") == ok ]]'
+check "full disk: the database holds exactly what it held" 'cmp -s "$work/out/before.sql" "$work/out/after.sql"'
+
+# A read-only database: every command that writes, and even reading (WAL readers write the -shm index), says so.
+mkdir -p "$work/ro"
+cp "$work/out/before.db" "$work/ro/m.db"
+unshare -rm sh -c "
+  mount --bind '$work/ro' '$work/ro' && mount -o remount,ro,bind '$work/ro' &&
+  '$motivo' --db '$work/ro/m.db' import --quiet '$work/demo.zip' >/dev/null 2>'$work/out/ro.err';
+  echo \$? >'$work/out/ro.rc'"
+check "read-only: exit 1" '[[ $(cat "$work/out/ro.rc") == 1 ]]'
+check "read-only: the message says so ($(cat "$work/out/ro.err"))" 'grep -q "read-only" "$work/out/ro.err"'
+sqlite3 "$work/ro/m.db" .dump >"$work/out/ro.sql"
+check "read-only: nothing changed" 'cmp -s "$work/out/before.sql" "$work/out/ro.sql"'
+exit $((failures > 0))
