@@ -1,19 +1,9 @@
-// libFuzzer target: bytes as a message template (kainjow/mustache with motivo's placeholders).
-#include <motivo/core/error.hpp>
-#include <motivo/core/protocol/messages.hpp>
-
-#include <cstddef>
-#include <cstdint>
-#include <string_view>
+// libFuzzer target: see motivo::fuzz::message_template in targets.hpp (its inputs that crashed are kept in
+// tests/data/fuzz-regressions/template/ and replayed by the unit tests).
+#include "targets.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-  const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const motivo::protocol::MessageValues values{"Ana", "Luis Pérez", "https://example.org/luis"};
-  try {
-    (void)motivo::protocol::render_message(text, values, "es", "fuzz.mustache");
-    (void)motivo::protocol::platform_length(text);
-  } catch (const motivo::InputError&) {
-  }
+  motivo::fuzz::message_template(std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
 }

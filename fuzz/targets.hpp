@@ -1,0 +1,129 @@
+#pragma once
+// What each libFuzzer target does with one input, shared by the targets (fuzz_*.cpp) and by the unit test that
+// replays the inputs kept in tests/data/fuzz-regressions/TARGET/ (tests/unit/test_fuzz_regressions.cpp): every
+// crash a fuzzer finds is kept there and replayed by `make test` ever after.
+#include <motivo/app/import.hpp>
+#include <motivo/core/byte_source.hpp>
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/csv.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/linkedin/rows.hpp>
+#include <motivo/core/mail/notification.hpp>
+#include <motivo/core/protocol/config.hpp>
+#include <motivo/core/protocol/messages.hpp>
+#include <motivo/io/inputs.hpp>
+#include <motivo/io/mail.hpp>
+#include <motivo/store/store.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <unistd.h>
+
+namespace motivo::fuzz {
+
+// A broken promise: abort, so the fuzzer keeps the input (and the replaying test fails).
+inline void expect(bool condition)
+{
+  if (!condition) std::abort();
+}
+
+// One e-mail through GMime, the HTML renderer and the recogniser: a verdict, always.
+inline void mail(std::string_view bytes)
+{
+  static const mail::Recogniser recogniser;
+  const mail::Message message = io::decode_mail(bytes, "fuzz");
+  const mail::Verdict verdict = recogniser.recognise(message);
+  expect(verdict.invitation || !verdict.skipped.empty());
+}
+
+template <typename Rows, typename Row> void csv_as(std::string_view bytes)
+{
+  MemorySource source(bytes);
+  csv::Limits limits;
+  limits.buffer_bytes = 64; // small reads: records cross buffer boundaries everywhere
+  limits.max_record_bytes = 1u << 16;
+  csv::Reader reader(source, "fuzz.csv", limits);
+  try {
+    Rows rows(reader);
+    Row row;
+    while (rows.next(row)) {
+    }
+  } catch (const InputError&) {
+  }
+}
+
+// Bytes as each of the export's CSV files: only InputError may come out.
+inline void csv(std::string_view bytes)
+{
+  csv_as<linkedin::InvitationsReader, linkedin::InvitationRow>(bytes);
+  csv_as<linkedin::ConnectionsReader, linkedin::ConnectionRow>(bytes);
+  csv_as<linkedin::MessagesReader, linkedin::MessageRow>(bytes);
+}
+
+// Bytes as config.toml, and every template it holds rendered.
+inline void config(std::string_view text)
+{
+  try {
+    const protocol::Config c = protocol::parse_config(text, "config.toml");
+    const protocol::MessageValues values{"Ana", c.my_name, c.my_link};
+    for (const auto& [name, body] : c.templates) {
+      try {
+        (void)protocol::render_message(body, values, "es", name);
+      } catch (const InputError&) {
+      }
+    }
+  } catch (const InputError&) {
+  }
+}
+
+// Bytes as a message template.
+inline void message_template(std::string_view text)
+{
+  const protocol::MessageValues values{"Ana", "Luis Pérez", "https://example.org/luis"};
+  try {
+    (void)protocol::render_message(text, values, "es", "fuzz.mustache");
+    (void)protocol::platform_length(text);
+  } catch (const InputError&) {
+  }
+}
+
+// Bytes as a note (its first line as the sender's name): a label for anything.
+inline void classify(std::string_view text)
+{
+  static const classify::Classifier classifier;
+  const std::string_view sender = text.substr(0, std::min(text.find('\n'), std::size_t{64}));
+  const classify::Result r = classifier.classify({text, sender, "Dana Whitcombe"});
+  expect(r.confidence >= 0 && r.confidence <= 1);
+}
+
+// Bytes as the export's .zip, imported into a fresh database: a failed import stores nothing.
+inline void export_zip(std::string_view bytes)
+{
+  static const std::string dir = [] {
+    char pattern[] = "/tmp/motivo-fuzz-export-XXXXXX";
+    const char* made = mkdtemp(pattern);
+    expect(made != nullptr);
+    return std::string(made);
+  }();
+  const std::string zip = dir + "/export.zip";
+  {
+    std::ofstream out(zip, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  const std::string db = dir + "/motivo.db";
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((db + suffix).c_str());
+  auto store = store::open_sqlite(db);
+  try {
+    const auto inputs = io::collect_inputs({zip});
+    app::ImportOptions options;
+    options.now = 1'800'000'000;
+    app::import_snapshot(*store, inputs, zip, options);
+  } catch (const InputError&) {
+    expect(store->counts().imports == 0);
+  }
+}
+
+} // namespace motivo::fuzz
