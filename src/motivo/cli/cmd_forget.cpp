@@ -2,6 +2,7 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/store/store.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -18,15 +19,7 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
   app.add_flag("--json", context.json, "print what was (or would be) removed as JSON");
   return [who, dry_run, &context]() -> int {
     auto& store = context.store();
-    const auto people = store.find_people(*who);
-    if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
-    if (people.size() > 1) {
-      std::string list;
-      for (const auto& p : people) list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
-      throw InputError("<argument>", 0,
-                       fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(*who), list));
-    }
-    const auto& person = people.front();
+    const store::PersonView person = one_person(store, *who);
     static const classify::Classifier classifier;
     const store::ForgetCounts c = store.forget_person(person.id, *dry_run, [](store::NoteLabels& labels) {
       app::classify_stored(labels, classifier);

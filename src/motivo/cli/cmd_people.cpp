@@ -13,6 +13,19 @@
 
 namespace motivo::cli {
 
+store::PersonView one_person(store::Store& store, const std::string& who)
+{
+  const auto people = store.find_people(who);
+  if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(who)));
+  if (people.size() > 1) {
+    std::string list;
+    for (const auto& p : people) list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
+    throw InputError("<argument>", 0,
+                     fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(who), list));
+  }
+  return people.front();
+}
+
 std::function<int()> setup_note(CLI::App& app, Context& context)
 {
   auto who = std::make_shared<std::string>();
@@ -20,16 +33,9 @@ std::function<int()> setup_note(CLI::App& app, Context& context)
   app.add_option("person", *who, "the person: their id, profile URL or slug, or full name")->required();
   app.add_option("text", *text, "why you connected, who introduced you, …")->required();
   return [who, text, &context]() -> int {
-    const auto people = context.store().find_people(*who);
-    if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
-    if (people.size() > 1) {
-      std::string list;
-      for (const auto& p : people) list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
-      throw InputError("<argument>", 0,
-                       fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(*who), list));
-    }
-    context.store().add_person_note(people.front().id, *text, context.now());
-    fmt::print(fmt::runtime(tr("note kept for {} ({})\n")), people.front().name, people.front().id);
+    const store::PersonView person = one_person(context.store(), *who);
+    context.store().add_person_note(person.id, *text, context.now());
+    fmt::print(fmt::runtime(tr("note kept for {} ({})\n")), person.name, person.id);
     return 0;
   };
 }

@@ -45,6 +45,9 @@ std::function<int()> setup_people(CLI::App& app, Context& context);
 std::function<int()> setup_forget(CLI::App& app, Context& context);
 std::function<int()> setup_reclassify(CLI::App& app, Context& context);
 
+// The one stored person `who` names (id, profile URL or slug, or full name); InputError when nobody or several do.
+store::PersonView one_person(store::Store& store, const std::string& who);
+
 // Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).
 int run(int argc, char** argv);
 
