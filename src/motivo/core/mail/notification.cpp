@@ -238,7 +238,10 @@ Verdict Recogniser::recognise(const Message& m) const
   Patterns::Match invitation = p.find(Kind::invitation, subject);
   Patterns::Match reminder = p.find(Kind::reminder, subject);
   std::string captured_name;
-  for (const std::string& line : lines) {
+  // Lines a pattern with a `name` group matches are LinkedIn's own ("X wants to connect"): never the note.
+  std::vector<bool> linkedins_own(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
     if (line.empty() || is_url(line) || is_labelled_link(line)) continue;
     if (p.any(Kind::footer, line)) break;
     const Patterns::Match a = p.find(Kind::invitation, line);
@@ -246,6 +249,7 @@ Verdict Recogniser::recognise(const Message& m) const
     const Patterns::Match r = p.find(Kind::reminder, line);
     if (r.pattern && !reminder.pattern) reminder = r;
     if (captured_name.empty()) captured_name = !a.name.empty() ? a.name : r.name;
+    linkedins_own[i] = (a.pattern && a.pattern->name_group > 0) || (r.pattern && r.pattern->name_group > 0);
   }
   if (captured_name.empty()) captured_name = !invitation.name.empty() ? invitation.name : reminder.name;
 
@@ -304,32 +308,17 @@ Verdict Recogniser::recognise(const Message& m) const
   const auto end_paragraph = [&] {
     if (!paragraphs.back().empty()) paragraphs.emplace_back();
   };
-  for (const std::string& line : lines) {
-    if (line.empty()) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
+    // Blank lines, rules, links, link captions and frame lines end a paragraph and the inviter's card.
+    const bool link = line.empty() || is_rule(line) || is_url(line) || is_labelled_link(line);
+    if (!link && p.any(Kind::footer, line)) break;
+    if (link || p.any(Kind::action, line) || p.any(Kind::frame, line)) {
       card = false;
       end_paragraph();
       continue;
     }
-    if (is_rule(line) || is_url(line) || is_labelled_link(line)) {
-      card = false;
-      end_paragraph();
-      continue;
-    }
-    if (p.any(Kind::footer, line)) break;
-    if (p.any(Kind::action, line)) {
-      card = false;
-      end_paragraph();
-      continue;
-    }
-    if (p.any(Kind::frame, line)) {
-      card = false;
-      end_paragraph();
-      continue;
-    }
-    const Patterns::Match own = p.find(Kind::invitation, line);
-    const Patterns::Match own_reminder = p.find(Kind::reminder, line);
-    if ((own.pattern && own.pattern->name_group > 0) || (own_reminder.pattern && own_reminder.pattern->name_group > 0) ||
-        is_greeting(line)) {
+    if (linkedins_own[i] || is_greeting(line)) {
       end_paragraph();
       continue;
     }
