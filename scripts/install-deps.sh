@@ -11,7 +11,7 @@ packages=(
   libsqlite3-dev sqlite3 libzip-dev zipcmp zipmerge ziptool libicu-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev libcld2-dev
   libtomlplusplus-dev libkainjow-mustache-dev libcpp-httplib-dev
-  libgmime-3.0-dev libxml2-dev libcurl4-openssl-dev
+  libgmime-3.0-dev libxml2-dev libcurl4-openssl-dev libssl-dev libpqxx-dev libpq-dev
   # the classifier's baseline (bench/classify.sh)
   fasttext
   # tests and benchmarks (Chromium for the web app's browser test, driven by playwright-core from npm)
@@ -19,7 +19,7 @@ packages=(
 )
 # Only for `make test` and `make fuzz` (--tests): the IMAP test server and clang for the libFuzzer targets. tests/e2e/imap.sh starts its own on a loopback port;
 # on a desktop, Debian also starts a system-wide dovecot when it is installed, so `make demo` does not ask for it.
-test_packages=(dovecot-imapd clang strace)
+test_packages=(dovecot-imapd clang strace postgresql)
 [[ ${1:-} == --tests ]] && packages+=("${test_packages[@]}")
 
 missing=()

@@ -102,10 +102,11 @@ public:
   std::optional<store::ImportSession::Span> invitations_listed() const { return listed_; }
 
 private:
-  void count(bool added, FileReport& report)
+  // The file's rows are all written: how many were new.
+  void tally(store::Table table, FileReport& report)
   {
-    ++report.rows;
-    ++(added ? report.added : report.known);
+    report.added = session_.take_added(table);
+    report.known = report.rows - report.added;
   }
 
   store::ImportSession& session_;
@@ -136,12 +137,14 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
     const std::string_view from_key = people_.name_key(row.from);
     r.key = identity_key("invitation",
                          {from_key, people_.name_key(row.to), key_number(row.sent_at), to_string(row.direction)});
-    count(session_.add_invitation(r), report);
+    session_.add_invitation(r);
+    ++report.rows;
     if (!listed_) listed_ = store::ImportSession::Span{row.sent_at, row.sent_at};
     listed_->from = std::min(listed_->from, row.sent_at);
     listed_->until = std::max(listed_->until, row.sent_at);
     progress_.tick(reader, file.display_name);
   }
+  tally(store::Table::invitations, report);
 }
 
 void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
@@ -175,9 +178,11 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
       r.key = identity_key("connection", {key_number(owner_), r.person ? key_number(*r.person) : people_.name_key(name),
                                           r.connected_on});
     }
-    count(session_.add_connection(r), report);
+    session_.add_connection(r);
+    ++report.rows;
     progress_.tick(reader, file.display_name);
   }
+  tally(store::Table::connections, report);
 }
 
 void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
@@ -216,9 +221,11 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
       conversation = pair;
     }
     r.key = identity_key("message", {key_number(owner_), conversation, from_key, key_number(row.sent_at), row.content});
-    count(session_.add_message(r), report);
+    session_.add_message(r);
+    ++report.rows;
     progress_.tick(reader, file.display_name);
   }
+  tally(store::Table::messages, report);
 }
 
 std::string summary_json(const ImportReport& report)
@@ -268,7 +275,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   });
 
   const linkedin::OwnerFinder owner = find_owner(selected);
-  auto session = store.begin_import({options.now, source});
+  auto session = store.begin_import({options.now, source, options.user});
   std::optional<store::ImportSession::Span> invitations_listed;
   {
     // The resolver's and writer's maps end here, before the notes are labelled: the two never need memory at once.

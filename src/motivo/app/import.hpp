@@ -6,6 +6,7 @@
 #include <motivo/store/store.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,7 @@ public:
 struct ImportOptions {
   datetime::UnixSeconds now = 0;
   ProgressSink* progress = nullptr;
+  std::optional<std::int64_t> user; // team mode: the user importing (the snapshot's invitations are theirs)
 };
 
 // Imports the files of one snapshot (an export's zip, its folder, or single CSV files) in one transaction:

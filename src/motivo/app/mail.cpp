@@ -71,7 +71,7 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
   report.skipped = std::move(scan.skipped);
   report.warnings = std::move(scan.warnings);
 
-  auto session = store.begin_import({options.now, source});
+  auto session = store.begin_import({options.now, source, options.user});
   {
     PeopleResolver people(*session, session->known_people());
     std::optional<PersonId> owner = session->latest_owner();

@@ -2,17 +2,35 @@
 
 #include <motivo/app/protocol.hpp>
 
+#include <set>
+
 namespace motivo::app {
 
 ReportInput report_input(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
-                         datetime::UnixSeconds now)
+                         datetime::UnixSeconds now, std::optional<std::int64_t> user)
 {
-  return report_input(store, invitation_statuses(store, {}, policy, config, now), config);
+  store::InvitationQuery query;
+  query.user = user;
+  return report_input(store, invitation_statuses(store, query, policy, config, now), config, user);
+}
+
+TeamReport team_report(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
+                       datetime::UnixSeconds now, const report::Period& period)
+{
+  TeamReport out;
+  for (store::User& u : store.users()) {
+    const ReportInput input = report_input(store, policy, config, now, u.id);
+    out.users.emplace_back(std::move(u), make_report(input, period, report::Step::none));
+  }
+  out.team = make_report(report_input(store, policy, config, now), period, report::Step::none);
+  return out;
 }
 
 ReportInput report_input(store::Store& store, const std::vector<InvitationStatus>& statuses,
-                         const protocol::Config& config)
+                         const protocol::Config& config, std::optional<std::int64_t> user)
 {
+  std::set<PersonId> owners; // with a user: the owners of their exports
+  for (const auto& st : statuses) owners.insert(st.invitation.owner);
   ReportInput input;
   input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
   std::vector<report::Row>& rows = input.rows;
@@ -32,6 +50,7 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
   }
   std::vector<report::WelcomeRow>& welcomes = input.welcomes;
   for (const auto& c : store.connections(-1)) {
+    if (user && !owners.count(c.owner)) continue;
     report::WelcomeRow w;
     if (c.connected_at) w.connected_at = *c.connected_at;
     else if (const auto day = datetime::parse_iso(c.connected_on)) w.connected_at = *day;

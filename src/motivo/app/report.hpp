@@ -15,10 +15,20 @@ struct ReportInput {
   std::vector<report::WelcomeRow> welcomes;
   double minutes_per_ask = 0;
 };
+// With `user` (team mode): that user's invitations, and the welcomes of the exports' owners they imported.
 ReportInput report_input(store::Store& store, const std::vector<InvitationStatus>& statuses,
-                         const protocol::Config& config);
+                         const protocol::Config& config, std::optional<std::int64_t> user = std::nullopt);
 ReportInput report_input(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
-                         datetime::UnixSeconds now);
+                         datetime::UnixSeconds now, std::optional<std::int64_t> user = std::nullopt);
+
+// The team's numbers (team mode): each user's report over their own invitations, and the whole store's. Numbers
+// only: no note, name or message of anyone's invitations.
+struct TeamReport {
+  std::vector<std::pair<store::User, report::Report>> users;
+  report::Report team;
+};
+TeamReport team_report(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
+                       datetime::UnixSeconds now, const report::Period& period);
 
 report::Report make_report(const ReportInput& input, const report::Period& period, report::Step step);
 // For charts: by week, or by month when the invitations span more than half a year of weeks.

@@ -114,6 +114,7 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         if (stop_requested) break;
         app::ImportOptions options;
         options.now = context.now();
+        options.user = context.user_id();
         app::MailCursorUpdate update{mailbox.key(), {uidvalidity, uids.empty() ? after : uids.back(), options.now}};
         const auto report = app::import_mail(store, std::move(scan), mailbox.key(), options, update);
         if (context.json) fmt::print("{}\n", mail_report_json(report).dump());

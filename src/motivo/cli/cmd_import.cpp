@@ -102,6 +102,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     };
     app::ImportOptions options;
     options.now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+    options.user = context.user_id();
     nlohmann::json json = nlohmann::json::object();
     if (!export_paths.empty()) {
       const auto inputs = io::collect_inputs(export_paths);
@@ -109,7 +110,18 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       if (!context.quiet && ::isatty(STDERR_FILENO)) bar = std::make_unique<ProgressBar>(stderr);
       options.progress = bar.get();
       auto& store = context.store();
-      const auto report = app::import_snapshot(store, inputs, joined(export_paths), options);
+      // A shared server may abort an import for a deadlock with another one, or lose the connection: nothing of it
+      // was stored, so it runs again (three tries in all).
+      const auto report = [&] {
+        for (int attempt = 1;; ++attempt) {
+          try {
+            return app::import_snapshot(store, inputs, joined(export_paths), options);
+          } catch (const std::exception& e) {
+            if (attempt == 3 || !store::is_transient_error(e)) throw;
+            if (!context.quiet) fmt::print(stderr, "motivo: {}; importing again\n", e.what());
+          }
+        }
+      }();
       options.progress = nullptr;
       if (context.json) json = report_json(report);
       else print_report(report, joined(export_paths), store.location());

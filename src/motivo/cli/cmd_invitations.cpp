@@ -57,6 +57,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
     if (o->incoming) q.direction = Direction::incoming;
     if (o->outgoing) q.direction = Direction::outgoing;
     q.limit = o->limit;
+    q.user = context.user_id();
     if (!o->label.empty()) q.label = o->label;
     // Filters on state and suggestion apply after evaluation, so the limit applies after them too.
     const bool filtered = !o->state.empty() || !o->suggestion.empty();

@@ -97,6 +97,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     std::vector<std::string> compare;
     std::string html;
     bool csv = false;
+    bool team = false;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--since", o->since, "first day (YYYY-MM-DD), inclusive");
@@ -107,6 +108,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   auto* json = app.add_flag("--json", context.json, "print as JSON");
   auto* csv = app.add_flag("--csv", o->csv, "print the series (or the totals) as CSV");
   json->excludes(csv);
+  app.add_flag("--team", o->team, "team mode: each user's numbers and the team's (numbers only, no one's notes)");
   app.add_option("--html", o->html, "write a self-contained HTML report (charts inline, nothing from the network) to FILE");
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
@@ -120,7 +122,24 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     check_day(o->until, "--until");
     const report::Step step = o->by == "week" ? report::Step::week : o->by == "month" ? report::Step::month : report::Step::none;
 
-    const app::ReportInput input = app::report_input(context.store(), policy, config, context.now());
+    if (o->team) {
+      const app::TeamReport team = app::team_report(context.store(), policy, config, context.now(), {o->since, o->until});
+      if (context.json) {
+        nlohmann::json users = nlohmann::json::array();
+        for (const auto& [u, r] : team.users)
+          users.push_back({{"user", u.name}, {"role", store::to_string(u.role)},
+                           {"report", nlohmann::json::parse(app::report_json(r, -1))}});
+        fmt::print("{}\n", nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}
+                               .dump(2));
+        return 0;
+      }
+      std::vector<std::pair<std::string, report::Figures>> columns;
+      for (const auto& [u, r] : team.users) columns.emplace_back(u.name, r.figures);
+      columns.emplace_back(language == "es" ? "equipo" : "team", team.team.figures);
+      print_table(columns, language);
+      return 0;
+    }
+    const app::ReportInput input = app::report_input(context.store(), policy, config, context.now(), context.user_id());
     if (!o->compare.empty()) {
       std::vector<std::pair<std::string, report::Report>> reports;
       for (const auto& text : o->compare) {

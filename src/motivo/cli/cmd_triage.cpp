@@ -80,6 +80,7 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
   return [&context]() -> int {
     store::InvitationQuery q;
     q.direction = Direction::incoming;
+    q.user = context.user_id();
     std::vector<app::InvitationStatus> queue;
     for (auto& st : app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(),
                                              context.now())) {

@@ -30,6 +30,8 @@ const std::vector<Command>& commands()
       {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
       {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
       {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
+      {"db", "the database's schema: migrate, or show what migrating would run (--dry-run)", setup_db},
+      {"users", "team mode: add, list or remove the people who sign in, and renew their tokens", setup_users},
   };
   return table;
 }
@@ -42,15 +44,19 @@ int run(int argc, char** argv)
   app.require_subcommand(1);
   app.set_version_flag("--version", "motivo " MOTIVO_VERSION);
   Context context;
-  app.add_option("--db", context.db, "database file (default: $MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db)")
+  app.add_option("--db", context.db,
+                 "database file or postgresql:// URL (default: $MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db)")
       ->envname("MOTIVO_DB");
+  app.add_option("--as", context.user, "team mode: the user you are (imports are yours; lists and reports show yours)")
+      ->envname("MOTIVO_USER");
   app.add_option("--config", context.config_path,
                  "settings file (default: $MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml)");
   app.add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
   std::function<int()> action;
   for (const Command& c : commands()) {
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
-    sub->add_option("--db", context.db, "database file");
+    sub->add_option("--db", context.db, "database file or postgresql:// URL");
+    sub->add_option("--as", context.user, "team mode: the user you are");
     sub->add_option("--config", context.config_path, "settings file");
     sub->add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
     auto run_command = c.setup(*sub, context);

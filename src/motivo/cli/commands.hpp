@@ -44,6 +44,8 @@ std::function<int()> setup_note(CLI::App& app, Context& context);
 std::function<int()> setup_people(CLI::App& app, Context& context);
 std::function<int()> setup_forget(CLI::App& app, Context& context);
 std::function<int()> setup_reclassify(CLI::App& app, Context& context);
+std::function<int()> setup_db(CLI::App& app, Context& context);
+std::function<int()> setup_users(CLI::App& app, Context& context);
 
 // The one stored person `who` names (id, profile URL or slug, or full name); InputError when nobody or several do.
 store::PersonView one_person(store::Store& store, const std::string& who);

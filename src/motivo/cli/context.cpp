@@ -1,5 +1,6 @@
 #include <motivo/cli/context.hpp>
 
+#include <motivo/app/users.hpp>
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
@@ -37,8 +38,9 @@ store::Store& Context::store()
 {
   if (store_) return *store_;
   const std::string location = database_location();
-  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
-    throw std::runtime_error("PostgreSQL databases are not supported by this build yet");
+  if (store::is_postgres_location(location)) {
+    store_ = store::open_store(location);
+    return *store_;
   }
   const fs::path parent = fs::path(location).parent_path();
   if (!parent.empty() && !fs::exists(parent)) {
@@ -47,6 +49,19 @@ store::Store& Context::store()
   }
   store_ = store::open_sqlite(location);
   return *store_;
+}
+
+std::optional<store::User> Context::user_record()
+{
+  if (user.empty()) return std::nullopt;
+  if (!user_) user_ = app::user_named(store(), user);
+  return user_;
+}
+
+std::optional<std::int64_t> Context::user_id()
+{
+  const auto u = user_record();
+  return u ? std::optional<std::int64_t>(u->id) : std::nullopt;
 }
 
 std::string Context::config_location() const

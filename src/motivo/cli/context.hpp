@@ -18,10 +18,14 @@ struct Context {
   std::string config_path; // --config, else MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml
   std::string policy;      // --policy: overrides the configured one
   bool long_running = false; // serve: read the clock on every call instead of once
+  std::string user;          // --as, else MOTIVO_USER: who imports, whose invitations are shown (team mode)
 
   // The database location the options and the environment choose.
   std::string database_location() const;
   store::Store& store();
+  // The user --as names (InputError when there is no such user); nullopt without --as.
+  std::optional<store::User> user_record();
+  std::optional<std::int64_t> user_id();
   // The settings, read once (defaults when the file does not exist; InputError when it is wrong).
   const protocol::Config& config();
   std::string config_location() const;
@@ -34,6 +38,7 @@ struct Context {
 private:
   std::unique_ptr<store::Store> store_;
   std::optional<protocol::Config> config_;
+  std::optional<store::User> user_;
   std::optional<datetime::UnixSeconds> now_;
   bool keep_time_ = false;
 };

@@ -6,6 +6,7 @@
 #include <motivo/core/protocol/protocol.hpp>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -28,6 +29,7 @@ struct Counts {
 };
 
 struct InvitationQuery {
+  std::optional<std::int64_t> user; // only the invitations of this user's imports (team mode); all when absent
   std::optional<Direction> direction;
   std::optional<std::string> label; // the effective label (the user's correction, else the classifier's)
   std::optional<std::int64_t> id;
@@ -115,6 +117,9 @@ struct MailCursor {
   datetime::UnixSeconds fetched_at = 0;
 };
 
+// The tables an import writes rows into.
+enum class Table { invitations, messages, connections };
+
 // One snapshot being written: everything goes into one transaction that commit() makes durable; an
 // ImportSession destroyed without commit() leaves the database exactly as it was.
 class ImportSession : public PersonDirectory, public NoteLabels {
@@ -123,10 +128,13 @@ public:
   virtual std::vector<KnownPerson> known_people() = 0;
   // The owner of this snapshot's export.
   virtual void set_owner(PersonId owner) = 0;
-  // Each returns true when the record is new, false when it was already stored (same identity key).
-  virtual bool add_invitation(const InvitationRecord& record) = 0;
-  virtual bool add_message(const MessageRecord& record) = 0;
-  virtual bool add_connection(const ConnectionRecord& record) = 0;
+  // Rows already stored (same identity key) are recognised and marked as seen by this snapshot. A backend may
+  // hold rows back and write them in batches: take_added() says how many were new.
+  virtual void add_invitation(const InvitationRecord& record) = 0;
+  virtual void add_message(const MessageRecord& record) = 0;
+  virtual void add_connection(const ConnectionRecord& record) = 0;
+  // Writes what is held back and returns how many rows of `table` were new since the last call.
+  virtual std::uint64_t take_added(Table table) = 0;
   virtual MailOutcome add_mail_invitation(const MailInvitationRecord& record) = 0;
   // The owner of the most recent import that had one (whose mailbox mail is taken to be).
   virtual std::optional<PersonId> latest_owner() = 0;
@@ -144,7 +152,31 @@ public:
 
 struct ImportInfo {
   datetime::UnixSeconds started_at = 0;
-  std::string source; // the paths, for the history
+  std::string source;               // the paths, for the history
+  std::optional<std::int64_t> user; // who imported (team mode): the snapshot's invitations are theirs
+};
+
+// A person who signs in to a shared store (team mode). Tokens are kept as SHA-256 hashes only.
+enum class Role { member, admin };
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+struct User {
+  std::int64_t id = 0;
+  std::string name;
+  Role role = Role::member;
+  datetime::UnixSeconds created_at = 0;
+};
+
+// A schema migration: the same versions, with the same meaning, on every backend.
+struct MigrationStep {
+  int version = 0;
+  std::string description;
+  std::string sql;
+};
+struct SchemaStatus {
+  int current = 0; // 0: a new database
+  int latest = 0;
+  std::vector<MigrationStep> pending;
 };
 
 // A person as the people commands show them.
@@ -164,6 +196,7 @@ struct MessageView {
 // A connection that may be welcomed.
 struct ConnectionView {
   std::int64_t id = 0;
+  PersonId owner = 0;
   PersonId person = 0;
   std::string name, url;
   std::string connected_on; // as printed in Connections.csv
@@ -227,11 +260,37 @@ public:
   virtual ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) = 0;
   // How far the IMAP mailbox `account` was fetched (nullopt: never).
   virtual std::optional<MailCursor> mail_cursor(const std::string& account) = 0;
+  // Team mode. add_user: nullopt when the name is taken.
+  virtual std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,
+                                       datetime::UnixSeconds now) = 0;
+  virtual std::vector<User> users() = 0;
+  virtual std::optional<User> user_by_token_hash(const std::string& token_hash) = 0;
+  // A new token for `name` (false: no such user).
+  virtual bool set_user_token(const std::string& name, const std::string& token_hash) = 0;
+  // Removes the user; their imports stay, with nobody's name on them (false: no such user).
+  virtual bool remove_user(const std::string& name) = 0;
   // Where the data lives, for messages (a path or a URL without its password).
   virtual std::string location() const = 0;
 };
 
+// Whether `location` names a PostgreSQL database (postgresql:// or postgres:// URL, or a libpq key=value string
+// starting with "postgresql:").
+bool is_postgres_location(const std::string& location);
+
+// Opens the store at `location`: a PostgreSQL URL, or the path of a SQLite file (created if needed, with mode
+// 0600). Pending migrations run first (concurrent openers wait for one another).
+std::unique_ptr<Store> open_store(const std::string& location);
+// What migrating the store at `location` would run, without changing anything (not even creating a file).
+SchemaStatus schema_status(const std::string& location);
+
 // Opens (creating if needed, with mode 0600) the SQLite database at `path` and brings its schema up to date.
 std::unique_ptr<Store> open_sqlite(const std::string& path);
+// Connects to the PostgreSQL database at `url` and brings its schema up to date.
+std::unique_ptr<Store> open_postgres(const std::string& url);
+// The URL without its password, for messages.
+std::string redact_url(const std::string& url);
+// Whether running the same work again may succeed: the database server was unreachable, or aborted the
+// transaction for a deadlock with another client's.
+bool is_transient_error(const std::exception& e);
 
 } // namespace motivo::store

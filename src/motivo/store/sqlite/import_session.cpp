@@ -4,14 +4,16 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <utility>
+
 namespace motivo::store::sqlite {
 
 namespace {
 
 std::int64_t insert_import(Database& db, const ImportInfo& info)
 {
-  Statement s(db, "INSERT INTO imports(started_at, source) VALUES (?1, ?2)");
-  s.bind(1, info.started_at).bind(2, std::string_view(info.source));
+  Statement s(db, "INSERT INTO imports(started_at, source, user_id) VALUES (?1, ?2, ?3)");
+  s.bind(1, info.started_at).bind(2, std::string_view(info.source)).bind(3, info.user);
   s.step();
   return sqlite3_last_insert_rowid(db.handle());
 }
@@ -167,10 +169,15 @@ WHERE id = ?1)sql");
   return true;
 }
 
-bool SqliteImportSession::add_invitation(const InvitationRecord& r)
+std::uint64_t SqliteImportSession::take_added(Table table)
 {
-  if (bulk_invitations_.active && !bulk_new(bulk_invitations_, r.key)) return false;
-  if (mail_only_rows_ && adopt_mail_row(r)) return false; // known, from its mail
+  return std::exchange(added_[static_cast<int>(table)], 0);
+}
+
+void SqliteImportSession::add_invitation(const InvitationRecord& r)
+{
+  if (bulk_invitations_.active && !bulk_new(bulk_invitations_, r.key)) return;
+  if (mail_only_rows_ && adopt_mail_row(r)) return; // known, from its mail
   auto& s = insert_invitation_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind(4, r.from_person).bind(5, r.to_person).bind(6, r.from_name).bind(7, r.to_name);
@@ -178,12 +185,12 @@ bool SqliteImportSession::add_invitation(const InvitationRecord& r)
   s.bind(12, import_id_);
   const bool fresh = !s.step() || s.column_int(0) == import_id_; // no row back: a plain bulk insert
   s.reset();
-  return fresh;
+  added_[static_cast<int>(Table::invitations)] += fresh;
 }
 
-bool SqliteImportSession::add_message(const MessageRecord& r)
+void SqliteImportSession::add_message(const MessageRecord& r)
 {
-  if (bulk_messages_.active && !bulk_new(bulk_messages_, r.key)) return false;
+  if (bulk_messages_.active && !bulk_new(bulk_messages_, r.key)) return;
   auto& s = insert_message_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind_or_null(4, r.conversation_id).bind_or_null(5, r.conversation_title);
@@ -192,12 +199,12 @@ bool SqliteImportSession::add_message(const MessageRecord& r)
   s.bind(14, r.content).bind_or_null(15, r.folder).bind(16, std::int64_t{r.draft ? 1 : 0}).bind(17, import_id_);
   s.step();
   s.reset();
-  return sqlite3_changes(db_.handle()) > 0;
+  added_[static_cast<int>(Table::messages)] += sqlite3_changes(db_.handle()) > 0;
 }
 
-bool SqliteImportSession::add_connection(const ConnectionRecord& r)
+void SqliteImportSession::add_connection(const ConnectionRecord& r)
 {
-  if (bulk_connections_.active && !bulk_new(bulk_connections_, r.key)) return false;
+  if (bulk_connections_.active && !bulk_new(bulk_connections_, r.key)) return;
   auto& s = insert_connection_;
   s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.person);
   s.bind(4, r.first_name).bind(5, r.last_name).bind_or_null(6, r.url).bind_or_null(7, r.email);
@@ -205,7 +212,7 @@ bool SqliteImportSession::add_connection(const ConnectionRecord& r)
   s.bind(11, r.connected_at).bind(12, import_id_);
   const bool fresh = !s.step() || s.column_int(0) == import_id_; // no row back: a plain bulk insert
   s.reset();
-  return fresh;
+  added_[static_cast<int>(Table::connections)] += fresh;
 }
 
 MailOutcome SqliteImportSession::add_mail_invitation(const MailInvitationRecord& r)

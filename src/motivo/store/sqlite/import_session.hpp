@@ -27,9 +27,10 @@ public:
   void attach_slug(PersonId id, std::string_view slug) override;
   std::vector<KnownPerson> known_people() override;
   void set_owner(PersonId owner) override;
-  bool add_invitation(const InvitationRecord& r) override;
-  bool add_message(const MessageRecord& r) override;
-  bool add_connection(const ConnectionRecord& r) override;
+  void add_invitation(const InvitationRecord& r) override;
+  void add_message(const MessageRecord& r) override;
+  void add_connection(const ConnectionRecord& r) override;
+  std::uint64_t take_added(Table table) override;
   MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
   std::optional<PersonId> latest_owner() override;
   void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
@@ -60,6 +61,7 @@ private:
   BulkJournal journal_;
   std::optional<Transaction> tx_;
   BulkTable bulk_people_, bulk_invitations_, bulk_messages_, bulk_connections_;
+  std::uint64_t added_[3] = {0, 0, 0}; // by Table, since the last take_added()
   std::int64_t import_id_ = 0;
   PersonId owner_ = 0;
   datetime::UnixSeconds started_at_ = 0;

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace motivo::store::sqlite {
 
@@ -163,15 +165,64 @@ CREATE TABLE mail_cursors (
   fetched_at INTEGER NOT NULL
 );
 )sql"},
+      // Team mode (issue 8): the people who sign in, with their token's SHA-256 only, and who ran each import.
+      {6, "users, imports by user", R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('member', 'admin')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+ALTER TABLE imports ADD COLUMN user_id INTEGER REFERENCES users(id) ON DELETE SET NULL;
+CREATE INDEX imports_by_user ON imports(user_id, owner);
+)sql"},
   };
   return list;
 }
 
-int migrate(Database& db)
+int schema_version(Database& db)
 {
   Statement version_query(db, "PRAGMA user_version");
   version_query.step();
-  const int current = static_cast<int>(version_query.column_int(0));
+  return static_cast<int>(version_query.column_int(0));
+}
+
+SchemaStatus schema_status_of(const std::string& path)
+{
+  SchemaStatus status;
+  status.latest = migrations().back().version;
+  sqlite3* handle = nullptr;
+  // Read-only, and only when the file exists: a dry run creates nothing.
+  if (::access(path.c_str(), F_OK) == 0) {
+    if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+      const std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
+      sqlite3_close(handle);
+      throw std::runtime_error(fmt::format("cannot open the database {}: {}", path, message));
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+      status.current = sqlite3_column_int(stmt, 0);
+    const bool failed = stmt == nullptr;
+    const std::string message = sqlite3_errmsg(handle);
+    sqlite3_finalize(stmt);
+    sqlite3_close(handle);
+    if (failed) throw std::runtime_error(fmt::format("cannot read the database {}: {}", path, message));
+  }
+  if (status.current > status.latest) {
+    throw std::runtime_error(fmt::format("the database {} has schema version {}, newer than this motivo understands "
+                                         "({}): upgrade motivo",
+                                         path, status.current, status.latest));
+  }
+  for (const Migration& m : migrations()) {
+    if (m.version > status.current) status.pending.push_back({m.version, std::string(m.description), std::string(m.sql)});
+  }
+  return status;
+}
+
+int migrate(Database& db)
+{
+  const int current = schema_version(db);
   const int latest = migrations().back().version;
   if (current > latest) {
     throw std::runtime_error(fmt::format("the database {} has schema version {}, newer than this motivo "

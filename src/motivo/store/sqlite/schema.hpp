@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/store/sqlite/db.hpp>
+#include <motivo/store/store.hpp>
 
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+
+// What migrating the file at `path` would run; opens it read-only, and not at all when it does not exist.
+SchemaStatus schema_status_of(const std::string& path);
 
 // Applies the migrations the database lacks; returns how many ran.
 int migrate(Database& db);

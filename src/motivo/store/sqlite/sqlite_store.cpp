@@ -8,6 +8,7 @@
 #include <motivo/store/sqlite/schema.hpp>
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -100,6 +101,7 @@ FROM invitations WHERE 1)sql";
   if (query.direction) sql += " AND direction = ?1";
   if (query.label) sql += " AND coalesce(user_label, label) = ?2";
   if (query.id) sql += " AND id = ?3";
+  if (query.user) sql += " AND owner IN (SELECT owner FROM imports WHERE user_id = ?4)";
   sql += " ORDER BY sent_at DESC, id DESC";
   if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
   Statement s(db_, sql);
@@ -107,6 +109,7 @@ FROM invitations WHERE 1)sql";
   if (query.direction) s.bind(1, direction);
   if (query.label) s.bind(2, *query.label);
   if (query.id) s.bind(3, *query.id);
+  if (query.user) s.bind(4, *query.user);
   std::vector<InvitationView> out;
   while (s.step()) {
     InvitationView v;
@@ -293,7 +296,7 @@ std::vector<ConnectionView> SqliteStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(
 SELECT c.id, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), c.connected_on,
-       c.connected_at,
+       c.connected_at, c.owner,
        (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id),
        (SELECT min(m.sent_at) FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
           AND m.direction = 'outgoing' AND NOT m.draft AND m.sent_at >= coalesce(c.connected_at, 0))
@@ -311,8 +314,9 @@ ORDER BY c.connected_on DESC, c.connected_at DESC, c.id DESC)sql";
     c.url = s.column_text(3);
     c.connected_on = s.column_text(4);
     if (!s.column_is_null(5)) c.connected_at = s.column_int(5);
-    if (!s.column_is_null(6)) c.welcomed_at = s.column_int(6);
-    if (!s.column_is_null(7) && (!c.welcomed_at || s.column_int(7) < *c.welcomed_at)) c.welcomed_at = s.column_int(7);
+    c.owner = s.column_int(6);
+    if (!s.column_is_null(7)) c.welcomed_at = s.column_int(7);
+    if (!s.column_is_null(8) && (!c.welcomed_at || s.column_int(8) < *c.welcomed_at)) c.welcomed_at = s.column_int(8);
     out.push_back(std::move(c));
   }
   // Replies to welcomes: their first message after it (the reports give the rate).
@@ -499,6 +503,64 @@ std::int64_t SqliteStore::data_version()
   return (s.column_int(0) << 32) ^ db_.total_changes();
 }
 
+namespace {
+User user_of(const Statement& s)
+{
+  return {s.column_int(0), s.column_text(1), parse_role(s.column_text(2)).value_or(Role::member), s.column_int(3)};
+}
+constexpr const char* user_columns = "SELECT id, name, role, created_at FROM users";
+} // namespace
+
+std::optional<User> SqliteStore::add_user(const std::string& name, Role role, const std::string& token_hash,
+                                          datetime::UnixSeconds now)
+{
+  Transaction tx(db_);
+  Statement s(db_, "INSERT INTO users(name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING");
+  s.bind(1, std::string_view(name)).bind(2, to_string(role)).bind(3, std::string_view(token_hash)).bind(4, now);
+  s.step();
+  if (db_.changes() == 0) return std::nullopt;
+  tx.commit();
+  return User{sqlite3_last_insert_rowid(db_.handle()), name, role, now};
+}
+
+std::vector<User> SqliteStore::users()
+{
+  Statement s(db_, std::string(user_columns) + " ORDER BY name");
+  std::vector<User> out;
+  while (s.step()) out.push_back(user_of(s));
+  return out;
+}
+
+std::optional<User> SqliteStore::user_by_token_hash(const std::string& token_hash)
+{
+  Statement s(db_, std::string(user_columns) + " WHERE token_hash = ?1");
+  s.bind(1, std::string_view(token_hash));
+  if (!s.step()) return std::nullopt;
+  return user_of(s);
+}
+
+bool SqliteStore::set_user_token(const std::string& name, const std::string& token_hash)
+{
+  Transaction tx(db_);
+  Statement s(db_, "UPDATE users SET token_hash = ?2 WHERE name = ?1");
+  s.bind(1, std::string_view(name)).bind(2, std::string_view(token_hash));
+  s.step();
+  const bool found = db_.changes() > 0;
+  tx.commit();
+  return found;
+}
+
+bool SqliteStore::remove_user(const std::string& name)
+{
+  Transaction tx(db_);
+  Statement s(db_, "DELETE FROM users WHERE name = ?1");
+  s.bind(1, std::string_view(name));
+  s.step();
+  const bool found = db_.changes() > 0;
+  tx.commit();
+  return found;
+}
+
 std::vector<NoteRow> SqliteStore::notes()
 {
   return read_notes(db_);
@@ -516,6 +578,11 @@ namespace motivo::store {
 std::unique_ptr<Store> open_sqlite(const std::string& path)
 {
   return std::make_unique<sqlite::SqliteStore>(path);
+}
+
+SchemaStatus sqlite_schema_status(const std::string& path)
+{
+  return sqlite::schema_status_of(path);
 }
 
 } // namespace motivo::store

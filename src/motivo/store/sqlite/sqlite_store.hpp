@@ -28,6 +28,12 @@ public:
   void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
   std::vector<NoteRow> notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
+  std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,
+                               datetime::UnixSeconds now) override;
+  std::vector<User> users() override;
+  std::optional<User> user_by_token_hash(const std::string& token_hash) override;
+  bool set_user_token(const std::string& name, const std::string& token_hash) override;
+  bool remove_user(const std::string& name) override;
   std::string location() const override { return db_.path(); }
   std::int64_t data_version() override;
   std::optional<MailCursor> mail_cursor(const std::string& account) override;

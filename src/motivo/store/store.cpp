@@ -1,0 +1,57 @@
+#include <motivo/store/store.hpp>
+
+namespace motivo::store {
+
+SchemaStatus sqlite_schema_status(const std::string& path);   // store/sqlite/sqlite_store.cpp
+SchemaStatus postgres_schema_status(const std::string& url);  // store/postgres/pg_store.cpp
+
+std::string_view to_string(Role role)
+{
+  return role == Role::admin ? "admin" : "member";
+}
+
+std::optional<Role> parse_role(std::string_view text)
+{
+  if (text == "admin") return Role::admin;
+  if (text == "member") return Role::member;
+  return std::nullopt;
+}
+
+bool is_postgres_location(const std::string& location)
+{
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::string redact_url(const std::string& url)
+{
+  // scheme://user:password@host/... -> scheme://user@host/...; a password=... parameter likewise.
+  std::string out = url;
+  const auto scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    const auto at = out.find('@', scheme + 3);
+    const auto slash = out.find('/', scheme + 3);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      const auto colon = out.find(':', scheme + 3);
+      if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+    }
+  }
+  if (const auto p = out.find("password="); p != std::string::npos) {
+    const auto end = out.find_first_of("&; ", p);
+    out.replace(p, (end == std::string::npos ? out.size() : end) - p, "password=***");
+  }
+  return out;
+}
+
+std::unique_ptr<Store> open_store(const std::string& location)
+{
+  if (is_postgres_location(location)) return open_postgres(location);
+  return open_sqlite(location);
+}
+
+SchemaStatus schema_status(const std::string& location)
+{
+  if (is_postgres_location(location)) return postgres_schema_status(location);
+  return sqlite_schema_status(location);
+}
+
+} // namespace motivo::store
