@@ -25,7 +25,6 @@ CREATE TEMP TABLE stage_messages (key bytea, owner bigint, direction text, conve
 CREATE TEMP TABLE stage_connections (key bytea, owner bigint, person bigint, first_name text, last_name text,
   url text, email text, company text, position text, connected_on text, connected_at bigint,
   seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP;
-CREATE TEMP TABLE person_remap (from_id bigint PRIMARY KEY, to_id bigint) ON COMMIT DROP;
 )sql";
 
 // Moves a batch from its staging table into the real one; the query's one value is how many rows were new.
@@ -62,19 +61,18 @@ SELECT count(*) FILTER (WHERE fresh) FROM moved)sql";
 struct TableSql {
   const char* stage;
   const char* move;
-  std::vector<const char*> person_columns;
   std::vector<std::string> columns; // as CopyLine writes them (seq numbers the rows: the first of a key wins)
 };
 const TableSql& sql_of(Table table)
 {
   static const TableSql sql[] = {
-    {"stage_invitations", move_invitations, {"owner", "from_person", "to_person"},
+    {"stage_invitations", move_invitations,
      {"key", "owner", "direction", "from_person", "to_person", "from_name", "to_name", "from_url", "to_url", "sent_at",
       "message"}},
-    {"stage_messages", move_messages, {"owner", "from_person", "to_person"},
+    {"stage_messages", move_messages,
      {"key", "owner", "direction", "conversation_id", "conversation_title", "from_person", "to_person", "from_name",
       "from_url", "to_names", "to_urls", "sent_at", "subject", "content", "folder", "draft"}},
-    {"stage_connections", move_connections, {"owner", "person"},
+    {"stage_connections", move_connections,
      {"key", "owner", "person", "first_name", "last_name", "url", "email", "company", "position", "connected_on",
       "connected_at"}},
   };
@@ -95,20 +93,37 @@ PgImportSession::PgImportSession(pqxx::connection& connection, const ImportInfo&
 
 PgImportSession::~PgImportSession() = default; // pqxx::work rolls back unless committed
 
-PersonId PgImportSession::mapped(PersonId id) const
+void PgImportSession::lock_people()
 {
-  if (remap_.empty()) return id;
-  const auto it = remap_.find(id);
-  return it == remap_.end() ? id : it->second;
-}
-
-std::optional<PersonId> PgImportSession::mapped(std::optional<PersonId> id) const
-{
-  return id ? std::optional<PersonId>(mapped(*id)) : std::nullopt;
+  if (people_locked_) return;
+  tx_.exec("SELECT pg_advisory_xact_lock(7461726977)");
+  people_locked_ = true;
+  for (const auto& row : tx_.exec_params("SELECT id, name_key, slug FROM people WHERE id > $1 ORDER BY id",
+                                         static_cast<std::int64_t>(known_max_id_))) {
+    const PersonId id = row[0].as<std::int64_t>();
+    const std::string key = row[1].c_str();
+    if (!row[2].is_null()) late_by_slug_.emplace(row[2].c_str(), id);
+    late_by_name_.emplace(key, id); // ordered by id: the first one stays
+    if (row[2].is_null()) late_slugless_by_name_.emplace(key, id);
+  }
 }
 
 PersonId PgImportSession::create_person(std::string_view name, std::string_view name_key, std::string_view slug)
 {
+  lock_people();
+  // Someone another import stored meanwhile is who this import's resolver would have found (people.hpp's rules).
+  if (!slug.empty()) {
+    if (const auto it = late_by_slug_.find(std::string(slug)); it != late_by_slug_.end()) return it->second;
+    if (const auto it = late_slugless_by_name_.find(std::string(name_key)); !name_key.empty() && it != late_slugless_by_name_.end()) {
+      const PersonId id = it->second;
+      late_slugless_by_name_.erase(it);
+      late_by_slug_.emplace(slug, id);
+      pending_slugs_.emplace_back(id, std::string(slug));
+      return id;
+    }
+  } else if (const auto it = late_by_name_.find(std::string(name_key)); it != late_by_name_.end()) {
+    return it->second;
+  }
   if (free_ids_.empty()) {
     // Ids from the table's own sequence, a growing number at a time, handed out in order.
     const pqxx::result r = tx_.exec_params(
@@ -126,10 +141,13 @@ PersonId PgImportSession::create_person(std::string_view name, std::string_view 
 
 void PgImportSession::attach_slug(PersonId id, std::string_view slug)
 {
+  lock_people();
   if (const auto it = pending_person_.find(id); it != pending_person_.end()) {
     pending_people_[it->second].slug = slug;
     return;
   }
+  // A slug another import gave someone meanwhile stays theirs (this person stays known by name).
+  if (!late_by_slug_.emplace(std::string(slug), id).second) return;
   pending_slugs_.emplace_back(id, std::string(slug));
 }
 
@@ -138,6 +156,7 @@ std::vector<KnownPerson> PgImportSession::known_people()
   std::vector<KnownPerson> people;
   for (const auto& row : tx_.exec("SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id"))
     people.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str()});
+  known_max_id_ = people.empty() ? 0 : people.back().id;
   return people;
 }
 
@@ -221,46 +240,14 @@ void PgImportSession::flush_people()
     }
     tx_.exec0("TRUNCATE stage_people");
     copy_in(tx_, "stage_people", lines);
-    // People known by name only: one import at a time per name (the lock lasts until commit), so that a person
-    // another import is storing is seen, not made twice.
-    tx_.exec("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(name_key, 0) AS k FROM "
-              "stage_people WHERE slug IS NULL ORDER BY 1) AS keys");
-    const pqxx::result taken = tx_.exec(R"sql(
-SELECT s.id, (SELECT min(p.id) FROM people p WHERE p.name_key = s.name_key) FROM stage_people s WHERE s.slug IS NULL
-UNION ALL
-SELECT s.id, p.id FROM stage_people s JOIN people p ON p.slug = s.slug)sql");
-    tx_.exec_params0(R"sql(
-INSERT INTO people(id, name, name_key, slug, created_import)
-SELECT id, name, name_key, slug, $1 FROM stage_people s
-WHERE slug IS NOT NULL OR NOT EXISTS (SELECT 1 FROM people p WHERE p.name_key = s.name_key)
-ON CONFLICT (slug) DO NOTHING)sql",
+    tx_.exec_params0("INSERT INTO people(id, name, name_key, slug, created_import) "
+                     "SELECT id, name, name_key, slug, $1 FROM stage_people",
                      import_id_);
-    // A slug another import stored in the meantime (its transaction committed while this one waited).
-    const pqxx::result late = tx_.exec(R"sql(
-SELECT s.id, p.id FROM stage_people s JOIN people p ON p.slug = s.slug WHERE p.id <> s.id)sql");
-    std::string remap_lines;
-    for (const pqxx::result* r : {&taken, &late}) {
-      for (const auto& row : *r) {
-        if (row[1].is_null()) continue;
-        const PersonId from = row[0].as<std::int64_t>(), to = row[1].as<std::int64_t>();
-        if (from == to || remap_.count(from)) continue;
-        remap_[from] = to;
-        line_.clear();
-        line_.number(from).number(to);
-        remap_lines += line_.str();
-        remap_lines += '\n';
-      }
-    }
-    if (!remap_lines.empty()) {
-      copy_in(tx_, "person_remap", remap_lines);
-      remap_table_ = true;
-    }
     pending_people_.clear();
     pending_person_.clear();
   }
   for (const auto& [id, slug] : pending_slugs_) {
-    tx_.exec_params0("UPDATE people SET slug = $2 WHERE id = $1 AND slug IS NULL", static_cast<std::int64_t>(mapped(id)),
-                     slug);
+    tx_.exec_params0("UPDATE people SET slug = $2 WHERE id = $1", static_cast<std::int64_t>(id), slug);
   }
   pending_slugs_.clear();
 }
@@ -274,11 +261,6 @@ std::uint64_t PgImportSession::flush_rows(Table table)
   copy_in(tx_, sql.stage, pending.lines, sql.columns);
   pending.lines.clear();
   pending.rows = 0;
-  if (remap_table_) {
-    for (const char* column : sql.person_columns) {
-      tx_.exec0(fmt::format("UPDATE {0} s SET {1} = r.to_id FROM person_remap r WHERE s.{1} = r.from_id", sql.stage, column));
-    }
-  }
   return tx_.exec_params1(sql.move, import_id_)[0].as<std::uint64_t>();
 }
 
@@ -287,16 +269,16 @@ void PgImportSession::add_invitation_one_by_one(const InvitationRecord& r)
   flush(); // the people it names, and the rows before it
   const auto key = key_param(r.key);
   const std::string direction(to_string(r.direction));
-  const std::optional<std::int64_t> from_person = mapped(r.from_person), to_person = mapped(r.to_person);
-  const std::int64_t owner = mapped(r.owner);
+  const std::optional<std::int64_t> from_person = r.from_person, to_person = r.to_person;
+  const std::int64_t owner = r.owner;
   if (tx_.exec_params("UPDATE invitations SET last_import = $2 WHERE key = $1", key, import_id_).affected_rows() > 0)
     return;
   // The export's row of an invitation first read from mail: that row becomes it.
   const pqxx::result near = tx_.exec_params(R"sql(
 SELECT id FROM invitations
 WHERE owner = $1 AND direction = $2 AND origin = 'mail' AND from_person IS NOT DISTINCT FROM $3
-  AND sent_at BETWEEN $4 - $5 AND $4 + $5
-ORDER BY abs(sent_at - $4), id LIMIT 1)sql",
+  AND sent_at BETWEEN $4::bigint - $5::bigint AND $4::bigint + $5::bigint
+ORDER BY abs(sent_at - $4::bigint), id LIMIT 1)sql",
                                             owner, direction, from_person, static_cast<std::int64_t>(r.sent_at),
                                             static_cast<std::int64_t>(mail_match_window));
   if (!near.empty()) {
@@ -326,8 +308,8 @@ RETURNING xmax = 0)sql",
 MailOutcome PgImportSession::add_mail_invitation(const MailInvitationRecord& r)
 {
   flush();
-  const std::int64_t owner = mapped(r.owner);
-  const std::optional<std::int64_t> from_person = mapped(r.from_person), to_person = mapped(r.to_person);
+  const std::int64_t owner = r.owner;
+  const std::optional<std::int64_t> from_person = r.from_person, to_person = r.to_person;
   const auto fill_note = [&](std::int64_t id) {
     tx_.exec_params(R"sql(
 UPDATE invitations SET message = CASE WHEN message = '' THEN $2 ELSE message END,
@@ -351,9 +333,10 @@ WHERE id = $1)sql",
   if (from_person) {
     const pqxx::result near = tx_.exec_params(R"sql(
 SELECT id FROM invitations
-WHERE owner = $1 AND direction = 'incoming' AND from_person = $2 AND sent_at BETWEEN $3 - $4 AND $3 + $4
+WHERE owner = $1 AND direction = 'incoming' AND from_person = $2
+  AND sent_at BETWEEN $3::bigint - $4::bigint AND $3::bigint + $4::bigint
   AND (linkedin_id IS NULL OR linkedin_id = $5)
-ORDER BY abs(sent_at - $3), id LIMIT 1)sql",
+ORDER BY abs(sent_at - $3::bigint), id LIMIT 1)sql",
                                               owner, *from_person, static_cast<std::int64_t>(r.sent_at),
                                               static_cast<std::int64_t>(mail_match_window), std::string(r.linkedin_id));
     if (!near.empty()) {
@@ -392,7 +375,7 @@ ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid
 void PgImportSession::finish(std::optional<Span> listed, const std::string& summary_json)
 {
   flush();
-  const std::int64_t owner = mapped(owner_);
+  const std::int64_t owner = owner_;
   // Accepted once the other side is the owner's connection, connected no earlier than the day before it was sent.
   tx_.exec_params(R"sql(
 WITH other AS (

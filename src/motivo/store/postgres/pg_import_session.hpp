@@ -14,12 +14,14 @@ namespace motivo::store::postgres {
 // temporary tables, and moved into the real ones with one INSERT ... ON CONFLICT per batch (new rows counted by
 // `xmax = 0`, known ones marked as seen by this import).
 //
-// Several imports may run at once. People get ids ahead of time from the table's sequence; when another import
-// stored the same person first (the same profile slug, or a person known by name only, serialised by an
-// advisory lock on the name), this import's id is mapped to theirs before its rows are written. Rows with the
-// same identity key wait for the other transaction (PostgreSQL's unique index) and are then counted as known:
-// nothing is lost and nothing doubles. A deadlock between two imports aborts one of them, which is reported as a
-// transient error (the command line runs that import again).
+// Several imports may run at once. Rows with the same identity key wait for the other transaction (PostgreSQL's
+// unique index) and are then counted as known: nothing is lost and nothing doubles. New people are different:
+// their ids go into identity keys (a message's owner, a connection's person), so two imports must never make the
+// same person twice. The first import that needs a new person takes an advisory lock held until it commits, and
+// learns the people other imports stored since it started; imports that only meet known people (re-imports)
+// never wait for it. Ids come ahead of time from the table's sequence, and people are written in batches like
+// the rows. A deadlock between two imports aborts one of them, reported as a transient error (the command line
+// runs that import again).
 class PgImportSession : public ImportSession {
 public:
   PgImportSession(pqxx::connection& connection, const ImportInfo& info);
@@ -46,8 +48,8 @@ private:
     std::string lines;
     std::size_t rows = 0;
   };
-  PersonId mapped(PersonId id) const;
-  std::optional<PersonId> mapped(std::optional<PersonId> id) const;
+  // Takes the people lock (once) and reads the people stored by others since known_people().
+  void lock_people();
   void add_row(Pending& pending, const CopyLine& line);
   void flush_if_full();
   void flush();
@@ -70,8 +72,10 @@ private:
   };
   std::vector<NewPerson> pending_people_;
   std::vector<std::pair<PersonId, std::string>> pending_slugs_; // slugs for people already sent
-  std::unordered_map<PersonId, PersonId> remap_;
-  bool remap_table_ = false;
+  bool people_locked_ = false;
+  PersonId known_max_id_ = 0;
+  // People other imports stored after known_people(): by slug, and the lowest id of each name (with no slug).
+  std::unordered_map<std::string, PersonId> late_by_slug_, late_by_name_, late_slugless_by_name_;
   Pending rows_[3];
   std::uint64_t added_[3] = {0, 0, 0};
   CopyLine line_;

@@ -556,10 +556,10 @@ std::unique_ptr<LabelSink> PgStore::label_sink()
 
 std::int64_t PgStore::data_version()
 {
-  // The server's write-ahead log position moves with every committed write (of any client, to any database of the
+  // The server's write-ahead log insert position moves with every committed write (of any client, to any database of the
   // server): a cache keyed on it is never stale, at worst recomputed for nothing.
   return in_transaction([](pqxx::work& tx) {
-    return tx.exec1("SELECT (pg_current_wal_lsn() - '0/0')::bigint")[0].as<std::int64_t>();
+    return tx.exec1("SELECT (pg_current_wal_insert_lsn() - '0/0')::bigint")[0].as<std::int64_t>();
   });
 }
 
@@ -621,7 +621,7 @@ ForgetCounts PgStore::forget_person(PersonId person, bool dry_run, const std::fu
     const std::string person_name = who[0][0].c_str(), slug = who[0][1].c_str();
     std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
     for (const auto& row :
-         tx.exec_params(fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT {} AND "
+         tx.exec_params(fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, false) AND "
                                     "strpos(to_names, $2) > 0",
                                     messages_of),
                         id, person_name)) {

@@ -444,7 +444,8 @@ ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std
   }
   std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
   {
-    Statement g(db_, fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT {} AND "
+    // (coalesce: a group message's NULL recipient must not make the whole condition NULL.)
+    Statement g(db_, fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, 0) AND "
                                  "instr(to_names, ?2) > 0", messages_of));
     g.bind(1, id).bind(2, std::string_view(person_name));
     while (g.step()) groups.push_back({g.column_int(0), {g.column_text(1), g.column_text(2)}});

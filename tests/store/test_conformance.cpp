@@ -1,0 +1,584 @@
+// The storage conformance suite: every test runs against each backend, through the Store interface only, and
+// expects the same behaviour. SQLite runs everywhere; PostgreSQL runs against the throwaway server that CTest's
+// `postgres` fixture starts (tests/CMakeLists.txt), whose URL is in $MOTIVO_TEST_PG_URL or the file
+// $MOTIVO_TEST_PG_URL_FILE; without one the PostgreSQL cases are skipped with the reason printed.
+#include <motivo/app/classify.hpp>
+#include <motivo/app/import.hpp>
+#include <motivo/app/mail.hpp>
+#include <motivo/app/report.hpp>
+#include <motivo/app/users.hpp>
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/identity.hpp>
+#include <motivo/core/people.hpp>
+#include <motivo/io/inputs.hpp>
+#include <motivo/store/store.hpp>
+
+#include <gtest/gtest.h>
+#include <pqxx/pqxx>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace motivo;
+
+namespace {
+
+std::string pg_base_url()
+{
+  if (const char* url = std::getenv("MOTIVO_TEST_PG_URL"); url && *url) return url;
+  if (const char* file = std::getenv("MOTIVO_TEST_PG_URL_FILE"); file && *file) {
+    std::ifstream in(file);
+    std::string url;
+    std::getline(in, url);
+    return url;
+  }
+  return {};
+}
+
+// A fresh, empty database of one backend, removed afterwards.
+class Database {
+public:
+  explicit Database(const std::string& backend) : backend_(backend)
+  {
+    static int counter = 0;
+    const std::string name = "motivo_t_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    if (backend == "sqlite") {
+      folder_ = fs::temp_directory_path() / name;
+      fs::remove_all(folder_);
+      fs::create_directories(folder_);
+      location_ = (folder_ / "m.db").string();
+      return;
+    }
+    base_ = pg_base_url();
+    pqxx::connection admin(base_);
+    pqxx::nontransaction tx(admin);
+    tx.exec0("CREATE DATABASE " + name);
+    name_ = name;
+    const auto slash = base_.rfind('/');
+    location_ = base_.substr(0, slash + 1) + name;
+  }
+  ~Database()
+  {
+    if (!folder_.empty()) fs::remove_all(folder_);
+    if (!name_.empty()) {
+      try {
+        pqxx::connection admin(base_);
+        pqxx::nontransaction tx(admin);
+        tx.exec0("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+      } catch (...) {
+      }
+    }
+  }
+  const std::string& location() const { return location_; }
+  std::unique_ptr<store::Store> open() const { return store::open_store(location_); }
+
+private:
+  std::string backend_, location_, base_, name_;
+  fs::path folder_;
+};
+
+// Files written for a test, removed afterwards.
+struct Files {
+  fs::path path;
+  Files()
+  {
+    static int counter = 0;
+    path = fs::temp_directory_path() / ("motivo-conf-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Files() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& text) const
+  {
+    const fs::path p = path / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+};
+
+app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths, std::int64_t now = 1700000000,
+                               std::optional<std::int64_t> user = std::nullopt)
+{
+  const auto inputs = io::collect_inputs(paths);
+  app::ImportOptions options;
+  options.now = now;
+  options.user = user;
+  return app::import_snapshot(store, inputs, paths.front(), options);
+}
+
+struct Expected {
+  std::int64_t incoming, outgoing, messages, drafts, connections, people;
+};
+
+// The same reference counts as tests/unit/test_app_import.cpp (scripts/reference-counts.py).
+const std::map<std::string, Expected>& expected_counts()
+{
+  static const std::map<std::string, Expected> counts{
+      {"2018-11_abhishekwebcode", {7, 4, 25, 0, 41, 53}},
+      {"2022-09_sajiah", {58, 10, 235, 0, 313, 345}},
+      {"2024-01_maria-del-carmen", {143, 467, 365, 0, 432, 623}},
+      {"2024-12_feynman10", {51, 1545, 2142, 11, 3761, 4380}},
+      {"2026-02_ieglam", {20, 118, 0, 0, 0, 139}},
+      {"2026-04_jrl319", {80, 59, 1121, 0, 0, 384}},
+  };
+  return counts;
+}
+
+void expect_counts(const store::Counts& c, const Expected& e, const std::string& what)
+{
+  EXPECT_EQ(c.incoming, e.incoming) << what;
+  EXPECT_EQ(c.outgoing, e.outgoing) << what;
+  EXPECT_EQ(c.messages, e.messages) << what;
+  EXPECT_EQ(c.drafts, e.drafts) << what;
+  EXPECT_EQ(c.connections, e.connections) << what;
+  EXPECT_EQ(c.people, e.people) << what;
+}
+
+bool have_shared_exports()
+{
+  return fs::is_directory(MOTIVO_SHARED_EXPORTS);
+}
+
+std::string fmt_counts(const store::Counts& c)
+{
+  return std::to_string(c.incoming) + "," + std::to_string(c.outgoing) + "," + std::to_string(c.messages) + "," +
+         std::to_string(c.drafts) + "," + std::to_string(c.connections) + "," + std::to_string(c.people) + "," +
+         std::to_string(c.imports) + "\n";
+}
+
+// Everything a store shows, through the interface: proves that a failed operation changed nothing.
+std::string snapshot(store::Store& s)
+{
+  std::string out;
+  const store::Counts c = s.counts();
+  out += fmt_counts(c);
+  for (const auto& v : s.invitations({})) {
+    out += std::to_string(v.id) + "|" + v.from + "|" + v.to + "|" + std::to_string(v.sent_at) + "|" + v.message + "|" +
+           v.label + "|" + v.outcome + "|" + v.decision + "\n";
+  }
+  s.for_each_message([&](const store::StoredMessage& m) { out += m.from_name + "|" + m.content + "\n"; });
+  s.for_each_connection([&](const store::StoredConnection& k) { out += k.first_name + "|" + k.connected_on + "\n"; });
+  return out;
+}
+
+} // namespace
+
+class Conformance : public ::testing::TestWithParam<std::string> {
+protected:
+  void SetUp() override
+  {
+    if (GetParam() == "postgres" && pg_base_url().empty())
+      GTEST_SKIP() << "no PostgreSQL server: set MOTIVO_TEST_PG_URL, or run through CTest (its postgres fixture starts "
+                      "one when PostgreSQL is installed)";
+    db_ = std::make_unique<Database>(GetParam());
+  }
+  store::Store& store()
+  {
+    if (!store_) store_ = db_->open();
+    return *store_;
+  }
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<store::Store> store_;
+  Files files_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, Conformance, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(Conformance, EachRealExportGivesTheReferenceCountsAndReimportsToNothingNew)
+{
+  if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS << " (the real exports live in ../shared)";
+  for (const auto& [folder, expected] : expected_counts()) {
+    Database db(GetParam());
+    auto s = db.open();
+    const std::string path = std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder;
+    const auto first = import_paths(*s, {path});
+    expect_counts(s->counts(), expected, folder);
+    std::uint64_t rows = 0, added = 0;
+    for (const auto& f : first.files) {
+      rows += f.rows;
+      added += f.added;
+      EXPECT_EQ(f.rows, f.added + f.known) << folder << " " << f.name;
+    }
+    EXPECT_GT(added, 0u);
+    const std::string before = snapshot(*s);
+    const auto again = import_paths(*s, {path}, 1800000000);
+    for (const auto& f : again.files) {
+      EXPECT_EQ(f.added, 0u) << folder << " " << f.name;
+      EXPECT_EQ(f.known, f.rows) << folder << " " << f.name;
+    }
+    expect_counts(s->counts(), expected, folder + " re-imported");
+    EXPECT_EQ(s->counts().imports, 2);
+    (void)before;
+  }
+}
+
+TEST_P(Conformance, AllRealExportsIntoOneStore)
+{
+  if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS;
+  for (const auto& [folder, expected] : expected_counts())
+    import_paths(store(), {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
+  expect_counts(store().counts(), {359, 2203, 3888, 11, 4547, 5918}, "all six");
+  // Every note labelled.
+  for (const auto& v : store().invitations({})) ASSERT_FALSE(v.label.empty()) << v.id;
+}
+
+TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
+{
+  const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  const std::string ana = "Ana Gómez,Lucía Ortega,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana,"
+                          "https://www.linkedin.com/in/lucia\n";
+  const std::string bea = "Bea Ruiz,Lucía Ortega,\"11/3/26, 9:00 AM\",Hola,INCOMING,https://www.linkedin.com/in/bea,"
+                          "https://www.linkedin.com/in/lucia\n";
+  const std::string cai = "Cai Li,Lucía Ortega,\"11/4/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,"
+                          "https://www.linkedin.com/in/lucia\n";
+  // Dan's older invitation is in both exports: the window each export covers reaches back to it.
+  const std::string dan = "Dan Wu,Lucía Ortega,\"10/1/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dan,"
+                          "https://www.linkedin.com/in/lucia\n";
+  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana + dan)}, 1793000000);
+  for (const auto& v : store().invitations({})) EXPECT_EQ(v.outcome, "") << v.from;
+  const auto inv = files_.write("two/Invitations.csv", header + cai + dan);
+  const auto conn = files_.write("two/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                                        "Ana,Gómez,https://www.linkedin.com/in/ana,,,,05 Nov 2026\n");
+  import_paths(store(), {inv, conn}, 1793600000);
+  std::map<std::string, store::InvitationView> by_sender;
+  for (auto& v : store().invitations({})) by_sender[v.from] = v;
+  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
+  ASSERT_TRUE(by_sender["Ana Gómez"].outcome_at);
+  EXPECT_EQ(datetime::format_date(*by_sender["Ana Gómez"].outcome_at), "2026-11-05");
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "withdrawn");
+  EXPECT_EQ(by_sender["Cai Li"].outcome, "");
+  // The people link by slug: Ana of the connection is Ana of the invitation.
+  EXPECT_EQ(store().find_people("ana").size(), 1u);
+  EXPECT_EQ(store().counts().connections, 1);
+}
+
+TEST_P(Conformance, ABadLineLeavesTheStoreAsItWas)
+{
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  import_paths(store(), {files_.write("ok/Invitations.csv", header + "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
+  const std::string before = snapshot(store());
+  files_.write("bad/Invitations.csv", header + "Bea,Me,\"1/3/24, 9:00 AM\",,INCOMING\nCai,Me,\"1/4/24, 9:00 AM\",,INCOMING\n"
+                                              "Dan,Me,\"2/31/24, 9:00 AM\",,INCOMING\n");
+  files_.write("bad/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Ana,Me,2024-01-05 10:00:00 UTC,hi\n");
+  EXPECT_THROW(import_paths(store(), {(files_.path / "bad").string()}), InputError);
+  EXPECT_EQ(snapshot(store()), before);
+  // And the store still works: the good rows import.
+  import_paths(store(), {files_.write("good/Invitations.csv", header + "Bea,Me,\"1/3/24, 9:00 AM\",,INCOMING\n")});
+  EXPECT_EQ(store().counts().incoming, 2);
+}
+
+TEST_P(Conformance, TextSurvivesExactly)
+{
+  // Tabs, backslashes, quotes, newlines, emoji and accents in notes and messages: stored and read back unchanged.
+  const std::string note = "Hola\tMaría,\\n no es un salto; \"comillas\"\nlínea 2 \\ barra 😀";
+  std::string quoted;
+  for (const char c : note) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",\"" +
+                                                               quoted + "\",INCOMING\n")});
+  files_.write("y/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Ana,Me,2024-01-05 10:00:00 UTC,\"" + quoted +
+                                   "\"\n");
+  import_paths(store(), {(files_.path / "y" / "messages.csv").string()});
+  const auto list = store().invitations({});
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].message, note);
+  std::vector<std::string> contents;
+  store().for_each_message([&](const store::StoredMessage& m) { contents.push_back(m.content); });
+  ASSERT_EQ(contents.size(), 1u);
+  EXPECT_EQ(contents[0], note);
+}
+
+TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)
+{
+  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\n"
+                                                            "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                                            "Bea,Me,\"1/3/24, 9:00 AM\",Gran charla ayer en el meetup de Rust,INCOMING\n")});
+  auto list = store().invitations({});
+  ASSERT_EQ(list.size(), 2u);
+  const std::int64_t bea = list[0].id, ana = list[1].id; // newest first
+  EXPECT_EQ(list[1].label, "empty");
+  EXPECT_TRUE(store().set_user_label(ana, std::string("template"), 100));
+  EXPECT_FALSE(store().set_user_label(999999, std::string("template"), 100));
+  store::InvitationQuery by_label;
+  by_label.label = "template";
+  ASSERT_EQ(store().invitations(by_label).size(), 1u);
+  EXPECT_TRUE(store().invitations(by_label)[0].label_by_user);
+  EXPECT_TRUE(store().set_user_label(ana, std::nullopt, 101));
+  EXPECT_EQ(store().invitations(by_label).size(), 0u);
+
+  EXPECT_TRUE(store().record_decision(bea, protocol::Decision::spam, 200));
+  EXPECT_TRUE(store().record_ask(ana, 300, "¿Por qué quieres conectar?"));
+  EXPECT_FALSE(store().record_ask(999999, 300, "x"));
+  std::map<std::int64_t, store::InvitationView> by_id;
+  for (auto& v : store().invitations({})) by_id[v.id] = v;
+  EXPECT_EQ(by_id[bea].decision, "spam");
+  EXPECT_EQ(by_id[bea].label, "spam"); // deciding spam labels it
+  EXPECT_EQ(by_id[bea].decision_at, 200);
+  EXPECT_EQ(by_id[ana].recorded_ask, 300);
+
+  // The classifier's labels are rewritten by reclassify, the user's stay.
+  const auto summary = app::classify_stored(store(), classify::Classifier{});
+  EXPECT_EQ(summary.notes, 2u);
+  for (auto& v : store().invitations({})) by_id[v.id] = v;
+  EXPECT_EQ(by_id[bea].label, "spam");
+  EXPECT_EQ(by_id[ana].label, "empty");
+}
+
+TEST_P(Conformance, PeopleNotesSearchAndForget)
+{
+  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                                            "José Núñez,Me,\"1/2/24, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/jose-n,https://www.linkedin.com/in/me\n"
+                                                            "Ana Sol,Me,\"1/3/24, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n")});
+  files_.write("m/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                                 "c1,José Núñez,https://www.linkedin.com/in/jose-n,Me,https://www.linkedin.com/in/me,2024-01-05 10:00:00 UTC,Hablamos del congreso de Valencia\n"
+                                 "c2,Me,https://www.linkedin.com/in/me,\"José Núñez, Ana Sol\",\"https://www.linkedin.com/in/jose-n,https://www.linkedin.com/in/ana-sol\",2024-01-06 10:00:00 UTC,Grupo\n");
+  import_paths(store(), {(files_.path / "m" / "messages.csv").string()});
+  const auto jose = store().find_people("https://www.linkedin.com/in/jose-n");
+  ASSERT_EQ(jose.size(), 1u);
+  EXPECT_EQ(store().find_people("jose nunez").size(), 0u); // names keep their accents
+  EXPECT_EQ(store().find_people("JOSÉ  NÚÑEZ").size(), 1u);
+  EXPECT_EQ(store().find_people(std::to_string(jose[0].id)).size(), 1u);
+  store().add_person_note(jose[0].id, "Nos presentó Ángela en la cena de antiguos alumnos", 500);
+  // Every word, accents and case ignored.
+  ASSERT_EQ(store().search_people("angela ALUMNOS").size(), 1u);
+  EXPECT_EQ(store().search_people("angela ALUMNOS")[0].notes.size(), 1u);
+  EXPECT_EQ(store().search_people("angela marte").size(), 0u);
+  EXPECT_EQ(store().search_people("congreso de Valencia").size(), 1u); // in their messages
+  EXPECT_EQ(store().search_people("Núñez").size(), 1u);                // in their name
+
+  const auto dry = store().forget_person(jose[0].id, true, [](store::NoteLabels&) {});
+  EXPECT_EQ(dry.invitations, 1);
+  EXPECT_EQ(dry.messages, 1);
+  EXPECT_EQ(dry.group_messages, 1);
+  EXPECT_EQ(dry.notes, 1);
+  EXPECT_EQ(store().counts().incoming, 2);
+  bool relabelled = false;
+  store().forget_person(jose[0].id, false, [&](store::NoteLabels& labels) {
+    relabelled = true;
+    EXPECT_EQ(labels.notes().size(), 1u);
+  });
+  EXPECT_TRUE(relabelled);
+  EXPECT_EQ(store().counts().incoming, 1);
+  EXPECT_TRUE(store().find_people("https://www.linkedin.com/in/jose-n").empty());
+  std::vector<store::StoredMessage> messages;
+  store().for_each_message([&](const store::StoredMessage& m) { messages.push_back(m); });
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].to_names, "Ana Sol");
+  EXPECT_EQ(messages[0].to_urls, "https://www.linkedin.com/in/ana-sol");
+}
+
+TEST_P(Conformance, ConnectionsWelcomesAndMessages)
+{
+  files_.write("e/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                    "Ana,Sol,https://www.linkedin.com/in/ana-sol,,Acme,CTO,05 Nov 2026\n");
+  files_.write("e/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                                 "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,2026-11-06 10:00:00 UTC,Bienvenida\n"
+                                 "c1,Ana Sol,https://www.linkedin.com/in/ana-sol,Me,https://www.linkedin.com/in/me,2026-11-07 10:00:00 UTC,¡Gracias!\n");
+  // The owner is whoever is on one side of every invitation.
+  files_.write("e/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                    "Me,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/bo\n"
+                                    "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
+  import_paths(store(), {(files_.path / "e").string()});
+  const auto connections = store().connections(-1);
+  ASSERT_EQ(connections.size(), 1u);
+  EXPECT_EQ(connections[0].name, "Ana Sol");
+  ASSERT_TRUE(connections[0].welcomed_at); // the owner's first message after connecting
+  ASSERT_TRUE(connections[0].replied_at);
+  EXPECT_TRUE(store().record_welcome(connections[0].id, 1790000000, "Hola Ana"));
+  EXPECT_FALSE(store().record_welcome(999999, 1790000000, "x"));
+  const auto owner = connections[0].owner;
+  EXPECT_EQ(store().invitations({})[0].owner, owner);
+  const auto stamps = store().messages_with(owner, connections[0].person);
+  ASSERT_EQ(stamps.size(), 2u);
+  EXPECT_TRUE(stamps[0].from_owner);
+  EXPECT_FALSE(stamps[1].from_owner);
+  const auto recent = store().recent_messages(owner, connections[0].person, 1);
+  ASSERT_EQ(recent.size(), 1u);
+  EXPECT_EQ(recent[0].content, "¡Gracias!");
+  std::vector<store::StoredConnection> stored;
+  store().for_each_connection([&](const store::StoredConnection& c) { stored.push_back(c); });
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].company, "Acme");
+  EXPECT_EQ(stored[0].connected_on, "2026-11-05");
+}
+
+TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
+{
+  const std::string ana_token = app::add_user(store(), "ana", store::Role::member, 10);
+  const std::string boss_token = app::add_user(store(), "boss", store::Role::admin, 11);
+  EXPECT_THROW(app::add_user(store(), "ana", store::Role::member, 12), InputError);
+  EXPECT_EQ(ana_token.size(), 64u);
+  ASSERT_EQ(store().users().size(), 2u);
+  const auto ana = store().user_by_token_hash(app::token_hash(ana_token));
+  ASSERT_TRUE(ana);
+  EXPECT_EQ(ana->name, "ana");
+  EXPECT_EQ(ana->role, store::Role::member);
+  EXPECT_EQ(store().user_by_token_hash(app::token_hash(boss_token))->role, store::Role::admin);
+  EXPECT_FALSE(store().user_by_token_hash(app::token_hash("not a token")));
+  EXPECT_FALSE(store().user_by_token_hash(ana_token)); // the token itself is never stored
+
+  // Ana's export and Bea's: each sees their own invitations.
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  import_paths(store(), {files_.write("a/Invitations.csv", header + "X,Ana Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                                                    "Ana Owner,Y,\"1/3/24, 9:00 AM\",,OUTGOING\n")},
+               1700000000, ana->id);
+  import_paths(store(), {files_.write("b/Invitations.csv", header + "Z,Bea Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                                                    "Bea Owner,W,\"1/3/24, 9:00 AM\",,OUTGOING\n")});
+  store::InvitationQuery mine;
+  mine.user = ana->id;
+  const auto list = store().invitations(mine);
+  ASSERT_EQ(list.size(), 2u);
+  for (const auto& v : list) EXPECT_TRUE(v.from == "Ana Owner" || v.to == "Ana Owner") << v.from;
+  EXPECT_EQ(store().invitations({}).size(), 4u);
+
+  const std::string renewed = app::renew_token(store(), "ana");
+  EXPECT_FALSE(store().user_by_token_hash(app::token_hash(ana_token)));
+  EXPECT_TRUE(store().user_by_token_hash(app::token_hash(renewed)));
+  EXPECT_TRUE(store().remove_user("ana"));
+  EXPECT_FALSE(store().remove_user("ana"));
+  EXPECT_EQ(store().invitations({}).size(), 4u); // the imports stay
+  EXPECT_EQ(store().invitations(mine).size(), 0u);
+}
+
+TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
+{
+  // An export first, then the same invitation's mail: stored once, with the mail's note.
+  const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  import_paths(store(), {files_.write("x/Invitations.csv", header +
+                                                            "Ana Sol,Me Owner,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n"
+                                                            "Me Owner,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/bo\n")});
+  auto session = store().begin_import({1800000000, "mail", std::nullopt});
+  const auto owner = session->latest_owner();
+  ASSERT_TRUE(owner);
+  PeopleResolver people(*session, session->known_people());
+  store::MailInvitationRecord r;
+  r.key = identity_key("mail", {"<m1@linkedin.com>"});
+  r.owner = *owner;
+  r.from_person = people.resolve("Ana Sol", "https://www.linkedin.com/in/ana-sol");
+  r.to_person = owner;
+  r.from_name = "Ana Sol";
+  r.to_name = "Me Owner";
+  r.sent_at = 1793635200 + 60; // 2026-11-02 17:01 UTC = 9:01 Pacific
+  r.message = "Te vi en la charla";
+  r.linkedin_id = "6912345";
+  r.mail_id = "<m1@linkedin.com>";
+  EXPECT_EQ(session->add_mail_invitation(r), store::MailOutcome::matched);
+  EXPECT_EQ(session->add_mail_invitation(r), store::MailOutcome::known);
+  // A mail with no export row: stored anew.
+  store::MailInvitationRecord other = r;
+  other.key = identity_key("mail", {"<m2@linkedin.com>"});
+  other.from_person = people.resolve("Cai Li", "https://www.linkedin.com/in/cai");
+  other.from_name = "Cai Li";
+  other.linkedin_id = "6999999";
+  other.mail_id = "<m2@linkedin.com>";
+  EXPECT_EQ(session->add_mail_invitation(other), store::MailOutcome::added);
+  session->set_mail_cursor("imaps://me@mail.example/INBOX", {42, 1000, 1800000000});
+  session->finish(std::nullopt, "{}");
+  app::classify_stored(*session, classify::Classifier{});
+  session->commit();
+  EXPECT_EQ(store().counts().incoming, 2);
+  bool found = false;
+  for (const auto& v : store().invitations({}))
+    if (v.from == "Ana Sol") found = v.message == "Te vi en la charla";
+  EXPECT_TRUE(found);
+  const auto cursor = store().mail_cursor("imaps://me@mail.example/INBOX");
+  ASSERT_TRUE(cursor);
+  EXPECT_EQ(cursor->uidvalidity, 42);
+  EXPECT_EQ(cursor->last_uid, 1000);
+  EXPECT_FALSE(store().mail_cursor("imaps://other@mail.example/INBOX"));
+}
+
+TEST_P(Conformance, AnUncommittedImportLeavesNothing)
+{
+  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
+  const std::string before = snapshot(store());
+  {
+    auto session = store().begin_import({1800000000, "abandoned", std::nullopt});
+    PeopleResolver people(*session, session->known_people());
+    InvitationRecord r;
+    r.key = identity_key("invitation", {"zed"});
+    r.owner = *people.resolve("Me", "");
+    r.from_person = people.resolve("Zed", "");
+    r.from_name = "Zed";
+    r.to_name = "Me";
+    r.sent_at = 1700000000;
+    session->add_invitation(r);
+    EXPECT_EQ(session->take_added(store::Table::invitations), 1u);
+  } // destroyed without commit
+  EXPECT_EQ(snapshot(store()), before);
+}
+
+TEST_P(Conformance, DataVersionMovesWithWrites)
+{
+  const std::int64_t v0 = store().data_version();
+  EXPECT_EQ(store().data_version(), v0);
+  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
+  const std::int64_t v1 = store().data_version();
+  EXPECT_NE(v1, v0);
+  // A write by another connection (another process, as the command line beside a server) is seen too.
+  auto other = db_->open();
+  other->record_decision(other->invitations({})[0].id, protocol::Decision::accept, 5);
+  EXPECT_NE(store().data_version(), v1);
+}
+
+TEST_P(Conformance, SchemaStatusAndMigrations)
+{
+  const store::SchemaStatus fresh = store::schema_status(db_->location());
+  EXPECT_EQ(fresh.current, 0);
+  EXPECT_GE(fresh.latest, 6);
+  EXPECT_EQ(static_cast<int>(fresh.pending.size()), fresh.latest);
+  if (GetParam() == "sqlite") EXPECT_FALSE(fs::exists(db_->location())); // a dry run creates nothing
+  store();
+  const store::SchemaStatus after = store::schema_status(db_->location());
+  EXPECT_EQ(after.current, after.latest);
+  EXPECT_TRUE(after.pending.empty());
+  // Opening again runs nothing and keeps the data.
+  store_.reset();
+  EXPECT_EQ(store().counts().imports, 0);
+}
+
+TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
+{
+  if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS;
+  // Four importers at once, each with its own connection, over overlapping exports (two of them twice).
+  const std::vector<std::string> folders{"2022-09_sajiah", "2024-01_maria-del-carmen", "2022-09_sajiah",
+                                         "2024-01_maria-del-carmen"};
+  store(); // the schema, before the race
+  std::vector<std::thread> threads;
+  std::vector<std::string> errors(folders.size());
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        auto s = db_->open();
+        for (int attempt = 1;; ++attempt) {
+          try {
+            import_paths(*s, {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folders[i]}, 1700000000 + static_cast<int>(i));
+            break;
+          } catch (const std::exception& e) {
+            if (attempt == 5 || !store::is_transient_error(e)) throw;
+          }
+        }
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& e : errors) EXPECT_EQ(e, "");
+  // The same imports one after the other, into another database.
+  Database sequential(GetParam());
+  auto one_by_one = sequential.open();
+  for (std::size_t i = 0; i < folders.size(); ++i)
+    import_paths(*one_by_one, {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folders[i]}, 1700000000 + static_cast<int>(i));
+  EXPECT_EQ(fmt_counts(store().counts()), fmt_counts(one_by_one->counts()));
+  EXPECT_EQ(store().counts().imports, 4);
+  const Expected a = expected_counts().at("2022-09_sajiah"), b = expected_counts().at("2024-01_maria-del-carmen");
+  EXPECT_EQ(store().counts().incoming, a.incoming + b.incoming);
+  EXPECT_EQ(store().counts().messages, a.messages + b.messages);
+}
