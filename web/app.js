@@ -22,6 +22,7 @@ const STRINGS = {
     'import.send': 'Importar', 'import.done': 'Importado', 'import.drop': 'Suelta aquí el zip de tu exportación de LinkedIn, o elígelo:',
     'r.received': 'recibidas', 'r.personalized': 'personalizadas', 'r.asked': 'preguntadas', 'r.replied': 'respondieron',
     'r.accepted': 'aceptadas', 'r.sent': 'enviadas (tuyas)', 'r.with_note': 'aceptadas con nota', 'r.without_note': 'aceptadas sin nota',
+    'who': (name, role) => `${name} (${role === 'admin' ? 'administración' : 'equipo'})`,
   },
   en: {
     'nav.queue': 'Queue', 'nav.report': 'Report', 'nav.people': 'People', 'nav.import': 'Import',
@@ -40,6 +41,7 @@ const STRINGS = {
     'import.send': 'Import', 'import.done': 'Imported', 'import.drop': 'Drop your LinkedIn export zip here, or choose it:',
     'r.received': 'received', 'r.personalized': 'personalised', 'r.asked': 'asked', 'r.replied': 'replied',
     'r.accepted': 'accepted', 'r.sent': 'sent (yours)', 'r.with_note': 'accepted with a note', 'r.without_note': 'accepted without a note',
+    'who': (name, role) => `${name} (${role === 'admin' ? 'admin' : 'member'})`,
   },
 };
 
@@ -56,6 +58,17 @@ function translate(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   document.getElementById('lang').textContent = lang === 'es' ? 'EN' : 'ES';
+  showWho();
+}
+
+// Who is signed in (team mode): the name and role beside the language button; members do not get People.
+let me = null;
+function showWho() {
+  const el = document.getElementById('who');
+  if (!me || !me.team) { el.hidden = true; return; }
+  el.textContent = t('who', me.name, me.role);
+  el.hidden = false;
+  document.querySelector('nav a[href="#people"]').hidden = me.role !== 'admin';
 }
 
 async function api(path, options = {}) {
@@ -262,6 +275,7 @@ function show() {
 
 document.addEventListener('DOMContentLoaded', () => {
   translate();
+  api('/api/me').then((m) => { me = m; showWho(); }).catch(() => {});
   document.getElementById('lang').addEventListener('click', () => {
     lang = lang === 'es' ? 'en' : 'es';
     localStorage.setItem('motivo.lang', lang);

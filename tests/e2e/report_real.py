@@ -9,6 +9,8 @@ motivo=sys.argv[1]; root=sys.argv[2]
 if not os.path.isdir(root):
     print('skipped: no real exports at', root); sys.exit(77)
 failures=0
+# One moment for every command: states that depend on the time (deadlines) must not move between two reports.
+os.environ['MOTIVO_NOW'] = '2026-11-27T12:00:00Z'
 def key(n): return ' '.join(unicodedata.normalize('NFKC', n).casefold().split())
 def slug(u):
     m=re.search(r'linkedin\.com/in/([^/?#]+)', u or '')
@@ -52,6 +54,9 @@ for folder in sorted(os.listdir(root)):
     same = again == j
     failures += not same
     print(folder, 'anonymised round trip', 'same report' if same else 'DIFFERENT REPORT')
+    if not same:
+        for k in sorted(set(j) | set(again)):
+            if j.get(k) != again.get(k): print('  ', k, j.get(k), '->', again.get(k))
     for p in (db, z, db2):
         if os.path.exists(p): os.remove(p)
 sys.exit(1 if failures else 0)

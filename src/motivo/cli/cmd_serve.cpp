@@ -5,8 +5,12 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
+
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 
 namespace motivo::cli {
 
@@ -14,14 +18,20 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
 {
   struct Options {
     std::string listen = "127.0.0.1:8460";
-    std::string token;
+    std::string token, token_file;
+    std::size_t pool = 8;
     bool open = false;
     std::size_t max_upload_mib = 512;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--listen", o->listen, "address and port (default 127.0.0.1:8460; port 0: any free one)");
-  app.add_option("--token", o->token, "required on every request; needed to listen beyond this machine")
-      ->envname("MOTIVO_TOKEN");
+  auto* token = app.add_option("--token", o->token, "the admin's token, required on every request; needed to listen "
+                                                   "beyond this machine unless users exist")
+                   ->envname("MOTIVO_TOKEN");
+  app.add_option("--token-file", o->token_file, "read the admin's token from FILE (kept out of the process list)")
+      ->excludes(token);
+  app.add_option("--pool", o->pool, "PostgreSQL: connections for concurrent requests (default 8; SQLite uses one)")
+      ->check(CLI::Range(1, 256));
   app.add_flag("--open", o->open, "open the page in the browser");
   app.add_option("--max-upload", o->max_upload_mib, "the largest export the page may upload, in MiB (default 512)")
       ->check(CLI::Range(1, 65536));
@@ -40,10 +50,21 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
       fmt::print(stderr, "motivo: error: --listen wants HOST:PORT (\"{}\")\n", o->listen);
       return 2;
     }
-    if (!server::is_loopback(options.host) && o->token.empty()) {
+    if (!o->token_file.empty()) {
+      std::ifstream in(o->token_file, std::ios::binary);
+      if (!in) throw InputError(o->token_file, 0, "cannot read the token file");
+      std::getline(in, o->token);
+      o->token = std::string(text::trim(o->token));
+      if (o->token.size() < 16)
+        throw InputError(o->token_file, 1, "the token is empty or shorter than 16 characters (make one with: openssl rand -hex 32)");
+    }
+    const std::string location = context.database_location();
+    const bool has_users = !context.store().users().empty();
+    if (!server::is_loopback(options.host) && o->token.empty() && !has_users) {
       fmt::print(stderr,
                  "motivo: error: refusing to listen on {}: beyond this machine anyone could read your invitations. "
-                 "Set a token (--token or MOTIVO_TOKEN), or listen on 127.0.0.1\n",
+                 "Set a token (--token, --token-file or MOTIVO_TOKEN), add users (motivo users add NAME), or listen "
+                 "on 127.0.0.1\n",
                  options.host);
       return 2;
     }
@@ -62,7 +83,10 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
         [[maybe_unused]] const int ignored = std::system(command.c_str());
       }
     };
-    server::serve(context.store(), context.config(), context.policy_in_force(), options);
+    // One SQLite connection (requests take turns, as the file's writers do); a pool of PostgreSQL connections.
+    const std::size_t size = store::is_postgres_location(location) ? o->pool : 1;
+    server::StorePool pool([location] { return store::open_store(location); }, size);
+    server::serve(pool, context.config(), context.policy_in_force(), options);
     return 0;
   };
 }

@@ -4,6 +4,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/app/users.hpp>
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/error.hpp>
@@ -80,46 +81,146 @@ constexpr std::string_view app_policy = "default-src 'none'; script-src 'self'; 
 constexpr std::string_view report_policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                                            "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+// Who a request comes from. `user` is absent for the admin token and for the single user of an open server.
+struct Principal {
+  std::string name; // "" on an open server (no tokens, no users)
+  bool admin = true;
+  std::optional<std::int64_t> user;
+  // The invitations this principal sees: their own, or everyone's.
+  std::optional<std::int64_t> scope() const { return admin ? std::nullopt : user; }
+};
+
 } // namespace
+
+StorePool::StorePool(std::function<std::unique_ptr<store::Store>()> open, std::size_t size)
+  : open_(std::move(open)), size_(std::max<std::size_t>(size, 1))
+{
+}
+
+StorePool::~StorePool() = default;
+
+StorePool::Lease StorePool::lease()
+{
+  std::unique_lock lock(mutex_);
+  returned_.wait(lock, [&] { return !idle_.empty() || opened_ < size_; });
+  if (!idle_.empty()) {
+    auto store = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(store));
+  }
+  ++opened_;
+  lock.unlock();
+  try {
+    return Lease(*this, open_());
+  } catch (...) {
+    const std::lock_guard again(mutex_);
+    --opened_;
+    returned_.notify_one();
+    throw;
+  }
+}
+
+StorePool::Lease::~Lease()
+{
+  if (!store_) return;
+  const std::lock_guard lock(pool_.mutex_);
+  pool_.idle_.push_back(std::move(store_));
+  pool_.returned_.notify_one();
+}
 
 bool is_loopback(const std::string& host)
 {
   return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
 }
 
-void serve(store::Store& store, const protocol::Config& config, const protocol::Policy& policy, const Options& options)
+void serve(StorePool& pool, const protocol::Config& config, const protocol::Policy& policy, const Options& options)
 {
-  if (!is_loopback(options.host) && options.token.empty()) {
+  const auto has_users = [&] { return !pool.lease()->users().empty(); };
+  if (!is_loopback(options.host) && options.token.empty() && !has_users()) {
     throw std::runtime_error(fmt::format(
-      "refusing to listen on {}: beyond this machine, anyone could read your invitations. Set a token with --token "
-      "or MOTIVO_TOKEN, or listen on 127.0.0.1",
+      "refusing to listen on {}: beyond this machine, anyone could read your invitations. Set a token with --token, "
+      "--token-file or MOTIVO_TOKEN, add users (motivo users add NAME), or listen on 127.0.0.1",
       options.host));
   }
   httplib::Server server;
-  std::mutex store_mutex;
   const std::string csrf = random_token();
   std::string origin; // set once listening: http://host:port
   const auto now = [&] { return options.clock(); };
 
-  // Derived views cached while the data and the minute stay the same (every request holds store_mutex): the
-  // queue and the report are computed once, not on every request (docs/PERFORMANCE.md).
+  // Tokens: the admin's compared in constant time; users' looked up by hash, remembered for 30 s (a removed user
+  // or a renewed token stops working within that time). Whether users exist decides if an open server stays open.
+  struct Auth {
+    std::mutex mutex;
+    std::map<std::string, std::pair<std::optional<Principal>, datetime::UnixSeconds>> by_hash;
+    bool users = false;
+    datetime::UnixSeconds users_checked = -1000;
+  } auth;
+  const auto token_of = [](const httplib::Request& req) {
+    std::string given = req.get_header_value("Authorization");
+    if (given.starts_with("Bearer ")) return given.substr(7);
+    if (req.path == "/" && req.has_param("token")) return req.get_param_value("token");
+    return cookie_value(req, "motivo_token");
+  };
+  const auto principal_of = [&](const httplib::Request& req) -> std::optional<Principal> {
+    const std::string given = token_of(req);
+    if (!options.token.empty() && same_secret(given, options.token)) return Principal{"admin", true, std::nullopt};
+    const datetime::UnixSeconds t = now();
+    if (given.empty()) {
+      if (!options.token.empty()) return std::nullopt;
+      const std::lock_guard lock(auth.mutex);
+      if (t - auth.users_checked >= 30) {
+        auth.users = has_users();
+        auth.users_checked = t;
+      }
+      if (auth.users) return std::nullopt;
+      return Principal{}; // an open server on this machine: its one user
+    }
+    const std::string hash = app::token_hash(given);
+    {
+      const std::lock_guard lock(auth.mutex);
+      if (const auto it = auth.by_hash.find(hash); it != auth.by_hash.end() && t - it->second.second < 30)
+        return it->second.first;
+    }
+    std::optional<Principal> found;
+    if (const auto user = pool.lease()->user_by_token_hash(hash))
+      found = Principal{user->name, user->role == store::Role::admin, user->id};
+    const std::lock_guard lock(auth.mutex);
+    if (auth.by_hash.size() > 10000) auth.by_hash.clear(); // bounded: unknown tokens are remembered too
+    auth.by_hash[hash] = {found, t};
+    return found;
+  };
+  // The principal of a request that passed the pre-routing check.
+  const auto who = [&](const httplib::Request& req) {
+    if (auto p = principal_of(req)) return *p;
+    throw std::runtime_error("request without a valid token"); // not reached: refused before routing
+  };
+
+  // Derived views cached while the data and the minute stay the same, one per scope (a member's invitations, or
+  // everyone's): the queue and the report are computed once, not on every request (docs/PERFORMANCE.md).
   struct Cache {
     std::int64_t version = -1, minute = -1;
     std::vector<app::InvitationStatus> all;
     std::map<std::string, std::string> reports;
     std::optional<app::ReportInput> input; // built from `all` on the first report request
+    std::optional<std::int64_t> scope;
     const app::ReportInput& report_input(store::Store& s, const protocol::Config& c)
     {
-      if (!input) input = app::report_input(s, all, c);
+      if (!input) input = app::report_input(s, all, c, scope);
       return *input;
     }
-  } cache;
-  const auto fresh = [&]() -> Cache& {
+  };
+  std::mutex cache_mutex; // held while a cache is read or rebuilt
+  std::map<std::int64_t, Cache> caches;
+  const auto fresh = [&](store::Store& store, const Principal& p) -> Cache& {
+    Cache& cache = caches[p.scope().value_or(-1)];
     const std::int64_t version = store.data_version(), minute = now() / 60;
     if (version != cache.version || minute != cache.minute) {
-      cache.all = app::invitation_statuses(store, {}, policy, config, now());
+      store::InvitationQuery query;
+      query.user = p.scope();
+      cache.all = app::invitation_statuses(store, query, policy, config, now());
       cache.reports.clear();
       cache.input.reset();
+      cache.scope = p.scope();
       cache.version = version;
       cache.minute = minute;
     }
@@ -140,20 +241,22 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
   // Every request: the access token when one is set (a header, or the cookie that /?token= sets); every
   // state-changing request: this process's token and a same-origin Origin.
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
-    if (!options.token.empty()) {
-      std::string given = req.get_header_value("Authorization");
-      if (given.starts_with("Bearer ")) given = given.substr(7);
-      else given = cookie_value(req, "motivo_token");
-      if (req.path == "/" && req.has_param("token")) given = req.get_param_value("token");
-      if (!same_secret(given, options.token)) {
-        json_error(res, 401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer");
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      if (req.path == "/" && req.has_param("token")) {
-        res.set_header("Set-Cookie", "motivo_token=" + options.token + "; HttpOnly; SameSite=Strict; Path=/");
-        res.set_redirect("/");
-        return httplib::Server::HandlerResponse::Handled;
-      }
+    std::optional<Principal> principal;
+    try {
+      principal = principal_of(req);
+    } catch (const std::exception& e) {
+      json_error(res, store::is_transient_error(e) ? 503 : 500, e.what());
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!principal) {
+      json_error(res, 401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.path == "/" && req.has_param("token")) {
+      res.set_header("Set-Cookie",
+                     "motivo_token=" + req.get_param_value("token") + "; HttpOnly; SameSite=Strict; Path=/");
+      res.set_redirect("/");
+      return httplib::Server::HandlerResponse::Handled;
     }
     if (req.method != "GET" && req.method != "HEAD") {
       if (!same_secret(req.get_header_value("X-Motivo-Token"), csrf)) {
@@ -174,7 +277,8 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     } catch (const InputError& error) {
       json_error(res, 400, error.what());
     } catch (const std::exception& error) {
-      json_error(res, 500, error.what());
+      // The database unreachable (after the store's own retries): said so, and the server goes on.
+      json_error(res, store::is_transient_error(error) ? 503 : 500, error.what());
     } catch (...) {
       json_error(res, 500, "unexpected error");
     }
@@ -229,9 +333,11 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     }
     std::vector<app::InvitationStatus> list;
     {
-      const std::lock_guard lock(store_mutex);
+      const Principal p = who(req);
+      auto store = pool.lease();
+      const std::lock_guard lock(cache_mutex);
       std::size_t skipped = 0;
-      for (const auto& s : fresh().all) { // newest first, as the store gives them
+      for (const auto& s : fresh(*store, p).all) { // newest first, as the store gives them
         const auto& v = s.invitation;
         if (q.direction && v.direction != *q.direction) continue;
         if (q.label && v.label != *q.label) continue;
@@ -255,13 +361,14 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
   server.Get(R"(/api/invitations/(\d+)/messages)", [&](const httplib::Request& req, httplib::Response& res) {
     const std::int64_t id = std::stoll(req.matches[1]);
     nlohmann::json out = nlohmann::json::array();
-    const std::lock_guard lock(store_mutex);
+    auto store = pool.lease();
     store::InvitationQuery q;
     q.id = id;
-    const auto list = store.invitations(q);
+    q.user = who(req).scope(); // someone else's invitation is not found
+    const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
     if (list.front().other_person) {
-      for (const auto& m : store.recent_messages(list.front().owner, *list.front().other_person, 10))
+      for (const auto& m : store->recent_messages(list.front().owner, *list.front().other_person, 10))
         out.push_back({{"at", datetime::format_iso(m.at)}, {"from_me", m.from_owner}, {"content", m.content}});
     }
     res.set_content(out.dump(), "application/json");
@@ -279,28 +386,48 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     const std::string name = j.value("decision", "");
     const auto decision = protocol::parse_decision(name);
     if (!decision) throw InputError("decision", 0, fmt::format("must be accept, decline or spam ({})", quote_value(name)));
-    const std::lock_guard lock(store_mutex);
+    auto store = pool.lease();
     store::InvitationQuery q;
     q.id = id;
-    const auto list = store.invitations(q);
+    q.user = who(req).scope();
+    const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
     if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are decided");
-    store.record_decision(id, *decision, now());
-    const auto updated = app::invitation_statuses(store, q, policy, config, now());
+    store->record_decision(id, *decision, now());
+    const auto updated = app::invitation_statuses(*store, q, policy, config, now());
     res.set_content(app::invitation_json(updated.front(), -1), "application/json");
   });
 
   server.Post(R"(/api/invitations/(\d+)/ask)", [&](const httplib::Request& req, httplib::Response& res) {
     const std::int64_t id = std::stoll(req.matches[1]);
-    const std::lock_guard lock(store_mutex);
+    auto store = pool.lease();
     store::InvitationQuery q;
     q.id = id;
-    const auto list = store.invitations(q);
+    q.user = who(req).scope();
+    const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
     if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are asked");
     const app::RenderedAsk ask = app::render_ask(config, list.front(), options.local_hour(), options.config_source);
-    store.record_ask(id, now(), ask.text);
+    store->record_ask(id, now(), ask.text);
     res.set_content(nlohmann::json{{"id", id}, {"language", ask.language}, {"message", ask.text}}.dump(),
+                    "application/json");
+  });
+
+  server.Get("/api/me", [&](const httplib::Request& req, httplib::Response& res) {
+    const Principal p = who(req);
+    const bool team = !options.token.empty() || p.user.has_value() || !p.name.empty();
+    res.set_content(nlohmann::json{{"name", p.name}, {"role", p.admin ? "admin" : "member"}, {"team", team}}.dump(),
+                    "application/json");
+  });
+
+  // The team's numbers: each user's and everyone's, no note, name or message of anyone's invitations.
+  server.Get("/api/report/team", [&](const httplib::Request& req, httplib::Response& res) {
+    const report::Period period{req.get_param_value("since"), req.get_param_value("until")};
+    const app::TeamReport team = app::team_report(*pool.lease(), policy, config, now(), period);
+    nlohmann::json users = nlohmann::json::array();
+    for (const auto& [u, r] : team.users)
+      users.push_back({{"user", u.name}, {"role", store::to_string(u.role)}, {"report", nlohmann::json::parse(app::report_json(r, -1))}});
+    res.set_content(nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}.dump(),
                     "application/json");
   });
 
@@ -312,28 +439,38 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     }
     const std::string by = req.get_param_value("by");
     const report::Step step = by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
-    const std::lock_guard lock(store_mutex);
-    Cache& c = fresh();
+    const Principal p = who(req);
+    auto store = pool.lease();
+    const std::lock_guard lock(cache_mutex);
+    Cache& c = fresh(*store, p);
     const std::string key = period.since + "|" + period.until + "|" + by;
     auto it = c.reports.find(key);
     if (it == c.reports.end())
-      it = c.reports.emplace(key, app::report_json(app::make_report(c.report_input(store, config), period, step), -1)).first;
+      it = c.reports.emplace(key, app::report_json(app::make_report(c.report_input(*store, config), period, step), -1)).first;
     res.set_content(it->second, "application/json");
   });
 
   server.Get("/report.html", [&](const httplib::Request& req, httplib::Response& res) {
     report::Period period{req.get_param_value("since"), req.get_param_value("until")};
     const std::string lang = req.get_param_value("lang") == "en" ? "en" : "es";
-    const std::lock_guard lock(store_mutex);
-    const report::Report r = app::charted_report(fresh().report_input(store, config), period);
+    const Principal p = who(req);
+    auto store = pool.lease();
+    const std::lock_guard lock(cache_mutex);
+    const report::Report r = app::charted_report(fresh(*store, p).report_input(*store, config), period);
     res.headers.erase("Content-Security-Policy"); // replace the app's policy, not add to it
     res.set_header("Content-Security-Policy", std::string(report_policy));
     res.set_content(report::render_html(r, lang, datetime::format_iso(now())), "text/html; charset=utf-8");
   });
 
+  // People are everyone's in a shared store (their notes, and search through every message): admins only there.
+  const auto may_see_people = [&](const httplib::Request& req, httplib::Response& res) {
+    if (who(req).admin) return true;
+    json_error(res, 403, "in a shared store, people and their notes are for admins");
+    return false;
+  };
   server.Get("/api/people", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::lock_guard lock(store_mutex);
-    res.set_content(app::people_json(store.search_people(req.get_param_value("search")), -1), "application/json");
+    if (!may_see_people(req, res)) return;
+    res.set_content(app::people_json(pool.lease()->search_people(req.get_param_value("search")), -1), "application/json");
   });
 
   server.Post(R"(/api/people/(\d+)/notes)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -341,9 +478,10 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     const auto j = body_json(req);
     const std::string note = j.value("note", "");
     if (note.empty()) throw InputError("note", 0, "the note is empty");
-    const std::lock_guard lock(store_mutex);
-    if (store.find_people(std::to_string(person)).empty()) return json_error(res, 404, "no such person");
-    store.add_person_note(person, note, now());
+    if (!may_see_people(req, res)) return;
+    auto store = pool.lease();
+    if (store->find_people(std::to_string(person)).empty()) return json_error(res, 404, "no such person");
+    store->add_person_note(person, note, now());
     res.set_content(nlohmann::json{{"person", person}, {"note", note}}.dump(), "application/json");
   });
 
@@ -387,11 +525,13 @@ void serve(store::Store& store, const protocol::Config& config, const protocol::
     if (too_big) return too_large();
     if (!got_file) return json_error(res, 400, "no \"export\" file in the form");
     const std::string source = filename.empty() ? "upload.zip" : filename;
-    const std::lock_guard lock(store_mutex);
+    const Principal p = who(req);
+    auto store = pool.lease();
     const auto inputs = io::collect_inputs({path});
     app::ImportOptions import_options;
     import_options.now = now();
-    const app::ImportReport report = app::import_snapshot(store, inputs, source, import_options);
+    import_options.user = p.user; // the snapshot's invitations are theirs
+    const app::ImportReport report = app::import_snapshot(*store, inputs, source, import_options);
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : report.files)
       files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known}});

@@ -4,7 +4,11 @@
 #include <motivo/core/protocol/config.hpp>
 #include <motivo/store/store.hpp>
 
+#include <condition_variable>
 #include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
 #include <string>
 
 namespace motivo::server {
@@ -12,7 +16,7 @@ namespace motivo::server {
 struct Options {
   std::string host = "127.0.0.1";
   int port = 8460;                  // 0: any free port (the chosen one is reported through `on_listening`)
-  std::string token;                // required on every request when set; required to listen beyond loopback
+  std::string token;                // the admin's token: required on every request when set (or users exist)
   std::string config_source;        // the settings file's path, for messages
   std::size_t max_upload = 512u << 20; // bytes of an uploaded export
   std::function<void(const std::string& url)> on_listening;
@@ -23,9 +27,43 @@ struct Options {
 // Whether `host` is a loopback address (127.0.0.0/8, ::1, localhost).
 bool is_loopback(const std::string& host);
 
-// Serves the web app and its JSON API (docs/WEB.md) until the process is interrupted. Every request's store access
-// is serialised (one SQLite connection; the CLI may write to the same file at once: WAL and a busy timeout).
-// Throws std::runtime_error when it cannot listen, or when asked to listen beyond loopback without a token.
-void serve(store::Store& store, const protocol::Config& config, const protocol::Policy& policy, const Options& options);
+// Stores for concurrent requests: up to `size` connections, opened on demand, each lent to one request at a time
+// (a request waits while all are lent). A store whose connection was lost connects again on its next use.
+class StorePool {
+public:
+  StorePool(std::function<std::unique_ptr<store::Store>()> open, std::size_t size);
+  ~StorePool();
+
+  class Lease {
+  public:
+    Lease(StorePool& pool, std::unique_ptr<store::Store> store) : pool_(pool), store_(std::move(store)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    store::Store& operator*() const { return *store_; }
+    store::Store* operator->() const { return store_.get(); }
+
+  private:
+    StorePool& pool_;
+    std::unique_ptr<store::Store> store_;
+  };
+  Lease lease();
+  std::size_t size() const { return size_; }
+
+private:
+  std::function<std::unique_ptr<store::Store>()> open_;
+  std::size_t size_, opened_ = 0;
+  std::vector<std::unique_ptr<store::Store>> idle_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+};
+
+// Serves the web app and its JSON API (docs/WEB.md) until the process is interrupted.
+//
+// Who may do what: with no token and no users, anyone on this machine (loopback only) is the store's owner. With
+// an admin token (--token, --token-file) or users (motivo users add), every request carries a token: the admin's,
+// or a user's (looked up by its SHA-256). A member sees their own invitations and the team's numbers; an admin
+// sees everything. Throws std::runtime_error when it cannot listen, or when asked to listen beyond loopback with
+// neither a token nor users.
+void serve(StorePool& pool, const protocol::Config& config, const protocol::Policy& policy, const Options& options);
 
 } // namespace motivo::server

@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Team mode on a real PostgreSQL server (issue 8), through the motivo binary as a team runs it.
+
+Starts its own throwaway server (scripts/pg-throwaway.sh: initdb in a temporary folder, loopback port, no system
+service) and checks:
+  - the same exports give the same status, invitations and reports on PostgreSQL as on SQLite;
+  - several `motivo import` processes at once lose nothing and duplicate nothing;
+  - `db migrate --dry-run` shows the pending migrations and changes nothing, on both backends;
+  - users, their tokens (hashed), `--as`, per-user lists and the team report;
+  - `serve` with the admin's token file and users' tokens: who sees what, who is signed in;
+  - the database server stopped under a running `serve`: 503 answers, no crash, and service again once it is back.
+Usage: postgres.py MOTIVO_BINARY PROJECT_ROOT   (exit 77, a CTest skip, without PostgreSQL's server programs)
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import Checks, run, run_json  # noqa: E402
+
+motivo, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+throwaway = os.path.join(root, "scripts", "pg-throwaway.sh")
+shared = os.path.join(root, "..", "shared", "data", "linkedin-exports")
+check = Checks()
+work = tempfile.mkdtemp(prefix="motivo-pg-")
+os.chmod(work, 0o755)  # the server runs as "postgres" when the tests run as root
+pgdir = os.path.join(work, "pg")
+start = subprocess.run([throwaway, "start", pgdir], capture_output=True, text=True)
+if start.returncode == 77:
+    print("skipped:", start.stderr.strip())
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(77)
+if start.returncode != 0:
+    print(start.stderr)
+    sys.exit(1)
+base = start.stdout.strip()
+print("PostgreSQL:", base)
+env = dict(os.environ, MOTIVO_NOW="2026-11-27T12:00:00Z", LANG="C.UTF-8", LANGUAGE="", LC_ALL="C.UTF-8")
+serve_process = None
+
+
+def new_database(name):
+    subprocess.run(["psql", "-q", base, "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+def pg_ctl(action):
+    bindir = [d for d in sorted(os.listdir("/usr/lib/postgresql")) if os.path.exists(f"/usr/lib/postgresql/{d}/bin/pg_ctl")][-1]
+    cmd = [f"/usr/lib/postgresql/{bindir}/bin/pg_ctl", "-D", os.path.join(pgdir, "data"), "-w", "-l", os.path.join(pgdir, "server.log")]
+    if action == "stop":
+        cmd += ["-m", "fast", "stop"]
+    else:
+        port = base.rsplit(":", 1)[1].split("/")[0]
+        cmd += ["-o", f"-k {pgdir} -h 127.0.0.1 -p {port} -c fsync=off", "start"]
+    if os.getuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--"] + cmd
+    subprocess.run(cmd, check=True, capture_output=True)
+
+
+def gen_export(seed, name):
+    path = os.path.join(work, name)
+    subprocess.run([sys.executable, os.path.join(root, "scripts", "gen-export.py"), "--profile", "demo", "--seed", str(seed),
+                    "--out", path], check=True, capture_output=True)
+    return path
+
+
+def other_owner(seed, name):
+    """A generated export of another LinkedIn account: the demo's owner renamed everywhere."""
+    path = os.path.join(work, name)
+    subprocess.run([sys.executable, os.path.join(root, "scripts", "gen-export.py"), "--profile", "demo", "--seed", str(seed),
+                    "--out", path], check=True, capture_output=True)
+    for f in os.listdir(path):
+        p = os.path.join(path, f)
+        with open(p, encoding="utf-8") as fh:
+            text = fh.read()
+        text = text.replace("Lucía Fernández Ortega", "Marta Ruiz Vega").replace("luciafernandezortega", "martaruizvega")
+        text = text.replace("Lucía", "Marta")
+        with open(p, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    return path
+
+
+def without_import_times(invitations):
+    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's."""
+    for i in invitations:
+        if i.get("outcome") == "withdrawn":
+            i.pop("outcome_at", None)
+    return invitations
+
+
+def outputs(db):
+    """What a user sees: the numbers, the invitations, the reports (the database's location left out)."""
+    out = {}
+    for args in (["status", "--json"], ["invitations", "--json"], ["report", "--json"], ["report", "--by", "month", "--json"]):
+        j = run_json(motivo, "--db", db, *args, env=env)
+        if isinstance(j, dict):
+            j.pop("database", None)
+            j.pop("last_import", None)
+        else:
+            without_import_times(j)
+        out[" ".join(args)] = j
+    return out
+
+
+try:
+    # --- 1. The same answers on both backends --------------------------------------------------------------------
+    exports = [gen_export(1, "demo1.zip"), gen_export(2, "demo2.zip")]
+    if os.path.isdir(shared):
+        exports += [os.path.join(shared, d) for d in sorted(os.listdir(shared)) if os.path.isdir(os.path.join(shared, d))]
+    else:
+        print("note: no ../shared exports; comparing the generated ones only")
+    pg = new_database("same_answers")
+    lite = os.path.join(work, "same.db")
+    for e in exports:
+        run(motivo, "--db", pg, "import", "--quiet", e, env=env)
+        run(motivo, "--db", lite, "import", "--quiet", e, env=env)
+    a, b = outputs(pg), outputs(lite)
+    for k in a:
+        if not check(a[k] == b[k], f"{k}: PostgreSQL and SQLite agree ({len(json.dumps(a[k]))} bytes of JSON)"):
+            if isinstance(a[k], list):
+                diffs = [(x, y) for x, y in zip(a[k], b[k]) if x != y]
+                print(f"   {len(diffs)} differ, first:", json.dumps(diffs[:1], ensure_ascii=False)[:1500])
+    again = run_json(motivo, "--db", pg, "import", "--quiet", "--json", exports[0], env=env)
+    check(all(f["new"] == 0 and f["known"] == f["rows"] for f in again["files"] if f["kind"] != "skipped"),
+          "re-importing into PostgreSQL adds nothing")
+
+    # --- 2. Imports at once ------------------------------------------------------------------------------------------
+    concurrent = new_database("concurrent")
+    sequential = new_database("sequential")
+    # Three accounts, each export imported twice at once (snapshots of one account imported at the same moment
+    # have no order, so each account's imports are copies of one export).
+    marta = other_owner(4, "marta")
+    batch = [exports[0], marta, exports[0], marta]
+    if os.path.isdir(shared):
+        batch += [exports[2], exports[3], exports[2]]
+    procs = [subprocess.Popen([motivo, "--db", concurrent, "import", "--quiet", e], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for e in batch]
+    results = [(p.wait(), p.stderr.read()) for p in procs]
+    check(all(rc == 0 for rc, _ in results), f"{len(batch)} imports at once all succeed " +
+          "; ".join(err.strip() for rc, err in results if rc != 0))
+    for e in batch:
+        run(motivo, "--db", sequential, "import", "--quiet", e, env=env)
+    c, s = outputs(concurrent), outputs(sequential)
+    for o in (c, s):
+        o["status --json"].pop("owner", None)  # the owner of the latest import: whichever finished last
+    check(c["status --json"] == s["status --json"],
+          f"imports at once store exactly what one after another does: {c['status --json']}")
+    if not check(c["report --json"] == s["report --json"], "and the same report"):
+        print("  ", {k: (c["report --json"][k], s["report --json"][k]) for k in c["report --json"] if c["report --json"][k] != s["report --json"].get(k)})
+    check(len(c["invitations --json"]) == len(s["invitations --json"]), "and the same invitations")
+
+    # --- 3. Migrations ---------------------------------------------------------------------------------------------
+    fresh = new_database("fresh")
+    dry = run_json(motivo, "--db", fresh, "db", "migrate", "--dry-run", "--json", env=env)
+    check(dry["current"] == 0 and len(dry["pending"]) == dry["latest"] >= 6, "dry run on a new PostgreSQL database lists every migration")
+    dry_text = run(motivo, "--db", fresh, "db", "migrate", "--dry-run", env=env).stdout
+    check("would run" in dry_text and "CREATE TABLE people" in dry_text, "the dry run shows the SQL")
+    tables = subprocess.run(["psql", "-tA", fresh, "-c", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"],
+                            capture_output=True, text=True).stdout.strip()
+    check(tables == "0", f"and creates nothing ({tables} tables)")
+    applied = run_json(motivo, "--db", fresh, "db", "migrate", "--json", env=env)
+    check(len(applied["applied"]) == dry["latest"], "db migrate applies them")
+    check(run_json(motivo, "--db", fresh, "db", "migrate", "--dry-run", "--json", env=env)["pending"] == [],
+          "then nothing is pending")
+    lite_new = os.path.join(work, "never.db")
+    lite_dry = run_json(motivo, "--db", lite_new, "db", "migrate", "--dry-run", "--json", env=env)
+    check(len(lite_dry["pending"]) == lite_dry["latest"] and not os.path.exists(lite_new),
+          "a SQLite dry run lists every migration and creates no file")
+    check(run_json(motivo, "--db", lite, "db", "migrate", "--dry-run", "--json", env=env)["pending"] == [],
+          "an existing SQLite database is up to date")
+
+    # --- 4. Users ----------------------------------------------------------------------------------------------
+    team = new_database("team")
+    ana = run(motivo, "--db", team, "users", "add", "ana", env=env).stdout.strip()
+    boss = run(motivo, "--db", team, "users", "add", "boss", "--admin", env=env).stdout.strip()
+    check(len(ana) == 64 and len(boss) == 64 and ana != boss, "users add prints a new 64-digit token")
+    dup = run(motivo, "--db", team, "users", "add", "ana", env=env, check=False)
+    check(dup.returncode == 1 and "already" in dup.stderr, "a taken name is refused")
+    stored = subprocess.run(["psql", "-tA", team, "-c", "SELECT token_hash FROM users"], capture_output=True, text=True).stdout
+    check(ana not in stored and len(stored.split()) == 2, "the store keeps hashes, never the tokens")
+    users = run_json(motivo, "--db", team, "users", "list", "--json", env=env)
+    check([(u["name"], u["role"]) for u in users] == [("ana", "member"), ("boss", "admin")], "users list")
+    run(motivo, "--db", team, "--as", "ana", "import", "--quiet", exports[0], env=env)
+    # Boss's own export: another LinkedIn account (the owner is whoever is on one side of every invitation).
+    boss_export = os.path.join(work, "boss", "Invitations.csv")
+    os.makedirs(os.path.dirname(boss_export))
+    with open(boss_export, "w") as f:
+        f.write("From,To,Sent At,Message,Direction\n"
+                "Carla Mena,Beatriz Jefe,\"11/2/26, 9:00 AM\",,INCOMING\n"
+                "Dario Paz,Beatriz Jefe,\"11/3/26, 9:00 AM\",Vi tu charla en el meetup de datos de Sevilla,INCOMING\n"
+                "Beatriz Jefe,Eva Sanz,\"11/4/26, 9:00 AM\",,OUTGOING\n")
+    run(motivo, "--db", team, "--as", "boss", "import", "--quiet", boss_export, env=env)
+    mine = run_json(motivo, "--db", team, "--as", "ana", "invitations", "--json", env=env)
+    everyone = run_json(motivo, "--db", team, "invitations", "--json", env=env)
+    check(0 < len(mine) < len(everyone), f"--as ana lists her invitations only ({len(mine)} of {len(everyone)})")
+    unknown = run(motivo, "--db", team, "--as", "nobody", "invitations", env=env, check=False)
+    check(unknown.returncode == 1 and "no such user" in unknown.stderr, "--as an unknown user is an error")
+    team_report = run_json(motivo, "--db", team, "report", "--team", "--json", env=env)
+    per_user = {u["user"]: u["report"]["incoming"]["received"] for u in team_report["users"]}
+    check(per_user["ana"] + per_user["boss"] == team_report["team"]["incoming"]["received"],
+          f"report --team: each user's numbers add up to the team's {per_user}")
+    check("message" not in json.dumps(team_report), "the team report holds numbers, not notes")
+
+    # --- 5. serve -----------------------------------------------------------------------------------------------------
+    token_file = os.path.join(work, "admin.token")
+    admin = "a" * 40
+    with open(token_file, "w") as f:
+        f.write(admin + "\n")
+    os.chmod(token_file, 0o600)
+    serve_process = subprocess.Popen([motivo, "--db", team, "serve", "--listen", "127.0.0.1:0", "--token-file", token_file],
+                                     env=dict(env, MOTIVO_NOW=""), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = serve_process.stdout.readline()
+    url = line.split("serving ", 1)[1].split(" ")[0].rstrip("/") if "serving " in line else ""
+    check(url.startswith("http://127.0.0.1:"), f"serve listens: {line.strip()}")
+
+    def get(path, token=None):
+        req = urllib.request.Request(url + path)
+        if token:
+            req.add_header("Authorization", "Bearer " + token)
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            body = e.read()
+            return e.code, json.loads(body) if body else None
+
+    check(get("/api/me")[0] == 401, "no token: 401")
+    check(get("/api/me", "0" * 64)[0] == 401, "a wrong token: 401")
+    status, me = get("/api/me", ana)
+    check(status == 200 and me == {"name": "ana", "role": "member", "team": True}, f"ana is signed in as a member: {me}")
+    check(get("/api/me", admin)[1]["role"] == "admin", "the token file's token is the admin")
+    check(get("/api/me", boss)[1] == {"name": "boss", "role": "admin", "team": True}, "boss is an admin")
+    check(len(get("/api/invitations", ana)[1]) == len(mine), "ana's queue holds her invitations only")
+    check(len(get("/api/invitations", boss)[1]) == len(everyone), "an admin's holds everyone's")
+    others = [i["id"] for i in everyone if i["id"] not in {m["id"] for m in mine}]
+    check(get(f"/api/invitations/{others[0]}/messages", ana)[0] == 404, "another user's invitation is not found for ana")
+    check(get("/api/people?search=a", ana)[0] == 403, "people and notes are for admins")
+    check(get("/api/people?search=a", boss)[0] == 200, "an admin searches people")
+    status, tr = get("/api/report/team", ana)
+    check(status == 200 and {u["user"] for u in tr["users"]} == {"ana", "boss"}, "ana sees the team's numbers")
+    check(get("/api/report", ana)[1]["incoming"]["received"] == per_user["ana"], "and her own report")
+    # Several requests at once through the pool.
+    import concurrent.futures
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda i: get("/api/invitations?limit=5", ana if i % 2 else boss)[0], range(40)))
+    check(codes == [200] * 40, "40 requests at once from two users all answered")
+
+    # --- 6. The database goes away and comes back -------------------------------------------------------------------
+    pg_ctl("stop")
+    status, body = get("/api/invitations", boss)
+    check(status == 503 and "unreachable" in (body or {}).get("error", ""), f"database down: 503, said plainly ({status} {body})")
+    check(serve_process.poll() is None, "and the server is still running")
+    pg_ctl("start")
+    time.sleep(0.5)
+    status, body = get("/api/invitations", boss)
+    check(status == 200 and len(body) == len(everyone), "database back: served again, with reconnected connections")
+finally:
+    if serve_process:
+        serve_process.terminate()
+        try:
+            serve_process.wait(10)
+        except subprocess.TimeoutExpired:
+            serve_process.kill()
+    subprocess.run([throwaway, "stop", pgdir], capture_output=True)
+    shutil.rmtree(work, ignore_errors=True)
+check.exit()
