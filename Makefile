@@ -50,6 +50,7 @@ demo: build
 bench: build
 	@bench/run.sh $(BUILD)
 	@bench/classify.sh $(BUILD)
+	@bench/postgres.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-*

@@ -36,9 +36,12 @@ start)
   [[ $(id -u) -eq 0 ]] && chown postgres: "$dir"
   as_owner "$bindir/initdb" --auth=trust --username=motivo --encoding=UTF8 --locale=C.UTF-8 -D "$dir/data" >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
-  # Small and fast: this is a test server (fsync off: a crash loses it, and it is thrown away anyway).
+  # A test server is fast rather than durable (fsync off: a crash loses it, and it is thrown away anyway);
+  # PG_THROWAWAY_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks.
+  settings="-c max_connections=60"
+  [[ ${PG_THROWAWAY_DURABLE:-} == 1 ]] || settings+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir -h 127.0.0.1 -p $port -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
+    -o "-k $dir -h 127.0.0.1 -p $port $settings" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   as_owner "$bindir/createdb" -h 127.0.0.1 -p "$port" -U motivo motivo
   echo "postgresql://motivo@127.0.0.1:$port/motivo"

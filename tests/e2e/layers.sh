@@ -11,12 +11,13 @@ check() { # FOLDER PATTERN
 check core '#include <motivo/\(io\|store\|app\|cli\|server\)/'
 check io '#include <motivo/\(store\|app\|cli\|server\)/'
 check store '#include <motivo/\(io\|app\|cli\|server\)/'
-check app '#include <motivo/\(cli\|store/sqlite\|server\)/'
-check server '#include <motivo/\(cli\|store/sqlite\)/'
+check app '#include <motivo/\(cli\|store/sqlite\|store/postgres\|server\)/'
+check server '#include <motivo/\(cli\|store/sqlite\|store/postgres\)/'
 check server '#include <\(sqlite3\|zip\)\.h>'
 check cli '#include <httplib\.h>'
 check core '#include <\(sqlite3\|zip\|CLI/\)'
 check app '#include <\(sqlite3\|zip\)\.h>'
 check cli '#include <\(sqlite3\|zip\)\.h>'
-((bad == 0)) && echo "layers: 10 passed, 0 failed"
+for folder in core io app server cli store/sqlite; do check "$folder" '#include <pqxx/'; done
+((bad == 0)) && echo "layers: 16 passed, 0 failed"
 exit $bad

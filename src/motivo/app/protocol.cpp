@@ -2,9 +2,14 @@
 
 #include <motivo/core/protocol/messages.hpp>
 
+#include <map>
+#include <utility>
+
 namespace motivo::app {
 
-protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
+namespace {
+
+protocol::Facts facts_without_messages(const store::InvitationView& v)
 {
   protocol::Facts f;
   f.direction = v.direction;
@@ -16,8 +21,21 @@ protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
   f.outcome_at = v.outcome_at;
   if (!v.decision.empty()) f.decision = protocol::parse_decision(v.decision);
   f.recorded_ask = v.recorded_ask;
-  // Asks and replies matter for received invitations only.
-  if (v.other_person && v.direction == Direction::incoming) f.messages = store.messages_with(v.owner, *v.other_person);
+  return f;
+}
+
+// Asks and replies matter for received invitations only.
+bool needs_messages(const store::InvitationView& v)
+{
+  return v.other_person && v.direction == Direction::incoming;
+}
+
+} // namespace
+
+protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
+{
+  protocol::Facts f = facts_without_messages(v);
+  if (needs_messages(v)) f.messages = store.messages_with(v.owner, *v.other_person);
   return f;
 }
 
@@ -26,8 +44,21 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
                                                   datetime::UnixSeconds now)
 {
   std::vector<InvitationStatus> out;
-  for (auto& v : store.invitations(query)) {
-    const protocol::Facts facts = facts_of(store, v);
+  std::vector<store::InvitationView> list = store.invitations(query);
+  // A few invitations: a query each. Many: every conversation read in one pass, kept for the pairs needed.
+  std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> threads;
+  const bool one_pass = list.size() > 64;
+  if (one_pass) {
+    for (const auto& v : list)
+      if (needs_messages(v)) threads[{v.owner, *v.other_person}];
+    store.for_each_stamp([&](PersonId owner, PersonId person, const protocol::MessageStamp& stamp) {
+      if (const auto it = threads.find({owner, person}); it != threads.end()) it->second.push_back(stamp);
+    });
+  }
+  out.reserve(list.size());
+  for (auto& v : list) {
+    protocol::Facts facts = one_pass ? facts_without_messages(v) : facts_of(store, v);
+    if (one_pass && needs_messages(v)) facts.messages = threads[{v.owner, *v.other_person}];
     protocol::Evaluation e = protocol::evaluate(facts, policy, now, config.deadline_days * 86400);
     out.push_back({std::move(v), std::move(e)});
   }

@@ -235,6 +235,9 @@ public:
   virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
   // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first.
   virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) = 0;
+  // Every one-to-one message (drafts left out) as (owner, the other person, stamp), ordered by owner, person and
+  // time: what messages_with gives, for all pairs in one pass (a queue of a million invitations asks once).
+  virtual void for_each_stamp(const std::function<void(PersonId owner, PersonId person, const protocol::MessageStamp&)>& visit) = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
   // People whose id, profile slug or name (case, accents and spacing ignored) is `who`.

@@ -412,6 +412,7 @@ WHERE owner = $1 AND outcome IS NULL AND last_import < $2 AND sent_at >= $4 AND 
 void PgImportSession::commit()
 {
   tx_.commit();
+  data_changed(tx_.conn());
 }
 
 std::vector<NoteRow> PgImportSession::notes()

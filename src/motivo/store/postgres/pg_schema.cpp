@@ -161,6 +161,8 @@ CREATE TABLE users (
 );
 ALTER TABLE imports ADD COLUMN user_id bigint REFERENCES users(id) ON DELETE SET NULL;
 CREATE INDEX imports_by_user ON imports(user_id, owner);
+-- Store::data_version: moved by motivo after each write it commits (SQLite has PRAGMA data_version instead).
+CREATE SEQUENCE motivo_changes;
 )sql"},
   };
   return list;

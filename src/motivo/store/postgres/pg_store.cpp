@@ -127,7 +127,9 @@ public:
   void done() override
   {
     flush();
-    if (own_) own_->commit();
+    if (!own_) return; // the caller's transaction: it commits, and says so
+    own_->commit();
+    data_changed(own_->conn());
   }
 
 private:
@@ -218,6 +220,24 @@ template <typename Work> auto PgStore::in_transaction(Work&& work)
       std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt * attempt));
     }
   }
+}
+
+template <typename Work> auto PgStore::writing(Work&& work)
+{
+  if constexpr (std::is_void_v<decltype(in_transaction(work))>) {
+    in_transaction(work);
+    data_changed(connection());
+  } else {
+    auto out = in_transaction(work);
+    data_changed(connection());
+    return out;
+  }
+}
+
+void data_changed(pqxx::connection_base& connection)
+{
+  pqxx::nontransaction tx(connection);
+  tx.exec("SELECT nextval('motivo_changes')");
 }
 
 std::unique_ptr<ImportSession> PgStore::begin_import(const ImportInfo& info)
@@ -311,7 +331,7 @@ ORDER BY sent_at DESC, id DESC)sql";
 
 bool PgStore::set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now)
 {
-  return in_transaction([&](pqxx::work& tx) {
+  return writing([&](pqxx::work& tx) {
     const std::optional<std::int64_t> at = label ? std::optional<std::int64_t>(now) : std::nullopt;
     return tx.exec_params("UPDATE invitations SET user_label = $2, user_label_at = $3 WHERE id = $1", id, label, at)
              .affected_rows() > 0;
@@ -320,7 +340,7 @@ bool PgStore::set_user_label(std::int64_t id, const std::optional<std::string>& 
 
 bool PgStore::record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now)
 {
-  return in_transaction([&](pqxx::work& tx) {
+  return writing([&](pqxx::work& tx) {
     const std::string name(protocol::decision_name(decision));
     const std::int64_t at = now;
     const bool found =
@@ -334,7 +354,7 @@ bool PgStore::record_decision(std::int64_t id, protocol::Decision decision, date
 
 bool PgStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
 {
-  return in_transaction([&](pqxx::work& tx) {
+  return writing([&](pqxx::work& tx) {
     const std::int64_t at = now;
     return tx.exec_params("INSERT INTO asks (invitation, asked_at, message) SELECT id, $2, $3 FROM invitations WHERE id = $1",
                           id, at, message)
@@ -352,6 +372,17 @@ WHERE owner = $1 AND counterpart = $2 AND NOT draft ORDER BY sent_at)sql",
     std::vector<protocol::MessageStamp> out;
     for (const auto& row : r) out.push_back({row[0].as<std::int64_t>(), row[1].as<bool>()});
     return out;
+  });
+}
+
+void PgStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit)
+{
+  in_transaction([&](pqxx::work& tx) {
+    const pqxx::result r = tx.exec(R"sql(
+SELECT owner, counterpart, sent_at, direction = 'outgoing' FROM messages
+WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql");
+    for (const auto& row : r)
+      visit(row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), {row[2].as<std::int64_t>(), row[3].as<bool>()});
   });
 }
 
@@ -401,7 +432,7 @@ std::vector<PersonView> PgStore::find_people(const std::string& who)
 
 void PgStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
 {
-  in_transaction([&](pqxx::work& tx) {
+  writing([&](pqxx::work& tx) {
     tx.exec_params("INSERT INTO person_notes (person, note, note_key, written_at) VALUES ($1, $2, $3, $4)",
                    static_cast<std::int64_t>(person), note, classify::fold(note), static_cast<std::int64_t>(now));
   });
@@ -485,7 +516,7 @@ WHERE c.id = $1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > $2)
 
 bool PgStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)
 {
-  return in_transaction([&](pqxx::work& tx) {
+  return writing([&](pqxx::work& tx) {
     return tx.exec_params("INSERT INTO welcomes (connection, sent_at, message) SELECT id, $2, $3 FROM connections WHERE id = $1",
                           connection, static_cast<std::int64_t>(now), message)
              .affected_rows() > 0;
@@ -556,10 +587,10 @@ std::unique_ptr<LabelSink> PgStore::label_sink()
 
 std::int64_t PgStore::data_version()
 {
-  // The server's write-ahead log insert position moves with every committed write (of any client, to any database of the
-  // server): a cache keyed on it is never stale, at worst recomputed for nothing.
+  // motivo moves the counter after each write it commits (data_changed). Writes made outside motivo (psql) are
+  // not seen here: the server's caches also expire each minute.
   return in_transaction([](pqxx::work& tx) {
-    return tx.exec1("SELECT (pg_current_wal_insert_lsn() - '0/0')::bigint")[0].as<std::int64_t>();
+    return tx.exec1("SELECT last_value + is_called::int FROM motivo_changes")[0].as<std::int64_t>();
   });
 }
 
@@ -605,7 +636,7 @@ ForgetCounts PgStore::forget_person(PersonId person, bool dry_run, const std::fu
   const auto id = static_cast<std::int64_t>(person);
   constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = $1 OR to_person = $1)";
   constexpr const char* messages_of = "(from_person = $1 OR to_person = $1 OR counterpart = $1)";
-  const ForgetCounts c = in_transaction([&](pqxx::work& tx) {
+  const ForgetCounts c = writing([&](pqxx::work& tx) {
     ForgetCounts c;
     const auto count = [&](const std::string& sql) { return tx.exec_params1(sql, id)[0].as<std::int64_t>(); };
     c.is_owner = count("SELECT count(*) FROM imports WHERE owner = $1") > 0 ||
@@ -670,7 +701,7 @@ User user_of(const pqxx::row& row)
 std::optional<User> PgStore::add_user(const std::string& name, Role role, const std::string& token_hash,
                                       datetime::UnixSeconds now)
 {
-  return in_transaction([&](pqxx::work& tx) -> std::optional<User> {
+  return writing([&](pqxx::work& tx) -> std::optional<User> {
     const pqxx::result r = tx.exec_params(
       "INSERT INTO users(name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id",
       name, std::string(to_string(role)), token_hash, static_cast<std::int64_t>(now));
@@ -699,14 +730,14 @@ std::optional<User> PgStore::user_by_token_hash(const std::string& token_hash)
 
 bool PgStore::set_user_token(const std::string& name, const std::string& token_hash)
 {
-  return in_transaction([&](pqxx::work& tx) {
+  return writing([&](pqxx::work& tx) {
     return tx.exec_params("UPDATE users SET token_hash = $2 WHERE name = $1", name, token_hash).affected_rows() > 0;
   });
 }
 
 bool PgStore::remove_user(const std::string& name)
 {
-  return in_transaction(
+  return writing(
     [&](pqxx::work& tx) { return tx.exec_params("DELETE FROM users WHERE name = $1", name).affected_rows() > 0; });
 }
 

@@ -25,6 +25,7 @@ public:
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
+  void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit) override;
   std::vector<PersonView> find_people(const std::string& who) override;
   void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   std::vector<PersonView> search_people(const std::string& query) override;
@@ -51,11 +52,17 @@ public:
 private:
   // Runs `work(tx)` in a transaction and commits; on a lost connection, connects again and reruns it.
   template <typename Work> auto in_transaction(Work&& work);
+  // The same for work that writes: once it is committed, data_version() moves.
+  template <typename Work> auto writing(Work&& work);
   std::vector<PersonView> people_where(pqxx::work& tx, const std::string& condition, const std::string& value);
 
   std::string url_, where_;
   std::unique_ptr<pqxx::connection> connection_;
 };
+
+// Moves data_version(): called after a write is committed, so that a reader who sees the new version also sees
+// the write (one who read the old version and the new data only rebuilds once more).
+void data_changed(pqxx::connection_base& connection);
 
 // Reading every note and writing labels in batches (COPY into a temporary table, one UPDATE per batch), inside
 // the caller's transaction.

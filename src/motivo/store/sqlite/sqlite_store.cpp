@@ -196,6 +196,14 @@ WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
   return out;
 }
 
+void SqliteStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit)
+{
+  Statement s(db_, R"sql(
+SELECT owner, counterpart, sent_at, direction = 'outgoing' FROM messages
+WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql");
+  while (s.step()) visit(s.column_int(0), s.column_int(1), {s.column_int(2), s.column_int(3) != 0});
+}
+
 std::vector<PersonView> SqliteStore::people_where(const std::string& condition, const std::string& value)
 {
   Statement s(db_, "SELECT id, name, coalesce(slug, '') FROM people WHERE " + condition + " ORDER BY id LIMIT 200");
