@@ -213,7 +213,8 @@ try:
     with open(token_file, "w") as f:
         f.write(admin + "\n")
     os.chmod(token_file, 0o600)
-    serve_process = subprocess.Popen([motivo, "--db", team, "serve", "--listen", "127.0.0.1:0", "--token-file", token_file],
+    serve_process = subprocess.Popen([motivo, "--db", team, "serve", "--listen", "127.0.0.1:0", "--token-file", token_file,
+                                      "--public-url", "https://motivo.example"],
                                      env=dict(env, MOTIVO_NOW=""), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     line = serve_process.stdout.readline()
     url = line.split("serving ", 1)[1].split(" ")[0].rstrip("/") if "serving " in line else ""
@@ -245,6 +246,25 @@ try:
     status, tr = get("/api/report/team", ana)
     check(status == 200 and {u["user"] for u in tr["users"]} == {"ana", "boss"}, "ana sees the team's numbers")
     check(get("/api/report", ana)[1]["incoming"]["received"] == per_user["ana"], "and her own report")
+    # Behind a proxy: changes from the public origin are accepted, from another site refused.
+    import re
+    page = urllib.request.urlopen(urllib.request.Request(url + "/", headers={"Authorization": "Bearer " + ana})).read().decode()
+    csrf = re.search(r'name="motivo-token" content="([0-9a-f]+)"', page).group(1)
+
+    def decide(invitation, origin):
+        req = urllib.request.Request(f"{url}/api/invitations/{invitation}/decision", method="POST",
+                                     data=b'{"decision": "accept"}',
+                                     headers={"Authorization": "Bearer " + ana, "X-Motivo-Token": csrf, "Origin": origin,
+                                              "Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status
+        except urllib.error.HTTPError as e:
+            return e.code
+    incoming = [m["id"] for m in mine if m["direction"] == "incoming"]
+    check(decide(incoming[0], "https://evil.example") == 403, "a change from another site: 403")
+    check(decide(incoming[0], "https://motivo.example") == 200, "a change from the --public-url origin is accepted")
+    check(decide(others[0], "https://motivo.example") == 404, "ana cannot decide on another user's invitation")
     # Several requests at once through the pool.
     import concurrent.futures
     with concurrent.futures.ThreadPoolExecutor(8) as pool:

@@ -18,7 +18,7 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
 {
   struct Options {
     std::string listen = "127.0.0.1:8460";
-    std::string token, token_file;
+    std::string token, token_file, public_url;
     std::size_t pool = 8;
     bool open = false;
     std::size_t max_upload_mib = 512;
@@ -30,6 +30,14 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
                    ->envname("MOTIVO_TOKEN");
   app.add_option("--token-file", o->token_file, "read the admin's token from FILE (kept out of the process list)")
       ->excludes(token);
+  app.add_option("--public-url", o->public_url,
+                 "behind a reverse proxy: the address browsers use (https://motivo.example), accepted as the origin of "
+                 "changes")
+      ->check([](const std::string& url) {
+        const bool ok = (url.starts_with("https://") || url.starts_with("http://")) &&
+                        url.find('/', url.find("//") + 2) == std::string::npos;
+        return ok ? std::string() : std::string("--public-url wants scheme://host[:port], no path");
+      });
   app.add_option("--pool", o->pool, "PostgreSQL: connections for concurrent requests (default 8; SQLite uses one)")
       ->check(CLI::Range(1, 256));
   app.add_flag("--open", o->open, "open the page in the browser");
@@ -69,6 +77,7 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
       return 2;
     }
     options.token = o->token;
+    options.public_origin = o->public_url;
     options.max_upload = o->max_upload_mib << 20;
     options.config_source = context.config_location();
     context.long_running = true;

@@ -264,7 +264,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
         return httplib::Server::HandlerResponse::Handled;
       }
       const std::string from = req.get_header_value("Origin");
-      if (from != origin) {
+      if (from != origin && (options.public_origin.empty() || from != options.public_origin)) {
         json_error(res, 403, "cross-origin request refused");
         return httplib::Server::HandlerResponse::Handled;
       }

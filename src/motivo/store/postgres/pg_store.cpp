@@ -147,7 +147,10 @@ private:
     tx_->exec0(R"sql(
 UPDATE invitations i SET label = s.label, language = s.language, confidence = s.confidence, reasons = s.reasons,
                          campaign = s.campaign
-FROM stage_labels s WHERE i.id = s.id)sql");
+FROM stage_labels s
+WHERE i.id = s.id  -- and only what changed: re-imports label everything again, mostly the same
+  AND (i.label, i.language, i.confidence, i.reasons, i.campaign) IS DISTINCT FROM
+      (s.label, s.language, s.confidence, s.reasons, s.campaign))sql");
     pending_.clear();
     rows_ = 0;
   }

@@ -32,7 +32,9 @@ std::vector<NoteRow> read_notes(Database& db)
 SqliteLabelSink::SqliteLabelSink(Database& db, bool own_transaction)
   : tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt),
     update_(db, R"sql(
-UPDATE invitations SET label = ?2, language = ?3, confidence = ?4, reasons = ?5, campaign = ?6 WHERE id = ?1)sql")
+UPDATE invitations SET label = ?2, language = ?3, confidence = ?4, reasons = ?5, campaign = ?6
+WHERE id = ?1 -- and only what changed: re-imports label everything again, mostly the same
+  AND (label IS NOT ?2 OR language IS NOT ?3 OR confidence IS NOT ?4 OR reasons IS NOT ?5 OR campaign IS NOT ?6))sql")
 {
 }
 
