@@ -120,6 +120,27 @@ try {
   check((await page.textContent('#i-result')).startsWith('Imported'), 'an import through the page');
   await page.screenshot({ path: path.join(artifacts, 'import.png') });
 
+  // Team mode (issue 8): a user signs in with their token; the page says who is signed in.
+  const token = execFileSync(motivo, ['--db', db, 'users', 'add', 'ana'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  const teamServer = spawn(motivo, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { env });
+  const teamUrl = await new Promise((resolve, reject) => {
+    teamServer.stdout.on('data', (d) => { const m = /http:\/\/\S+/.exec(String(d)); if (m) resolve(m[0]); });
+    teamServer.on('exit', () => reject(new Error('the team server stopped')));
+  });
+  try {
+    const team = await browser.newContext({ locale: 'es-ES' });
+    const signedIn = await team.newPage();
+    const refused = await signedIn.goto(`${teamUrl}api/me`);
+    check(refused.status() === 401, 'without a token: 401');
+    await signedIn.goto(`${teamUrl}?token=${token}`);
+    await signedIn.locator('#who:not([hidden])').waitFor();
+    check(await signedIn.textContent('#who') === 'ana (equipo)', 'the page says who is signed in');
+    check(await signedIn.locator('header nav a[href="#people"]').isHidden(), 'a member does not get People');
+    await signedIn.screenshot({ path: path.join(artifacts, 'team-member.png') });
+  } finally {
+    teamServer.kill();
+  }
+
   check(dialogs.length === 0, `no dialog opened: ${dialogs}`);
   check(errors.length === 0, `no script error: ${errors}`);
 } finally {
