@@ -3,6 +3,8 @@
 #include <motivo/io/inputs.hpp>
 #include <motivo/store/store.hpp>
 
+#include "../reference_counts.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -12,6 +14,9 @@
 
 namespace fs = std::filesystem;
 using namespace motivo;
+using motivo::reference::expect_counts;
+using motivo::reference::expected_counts;
+using motivo::reference::Expected;
 
 namespace {
 
@@ -43,34 +48,6 @@ app::ImportReport import_paths(store::Store& store, const std::vector<std::strin
 {
   const auto inputs = io::collect_inputs(paths);
   return app::import_snapshot(store, inputs, paths.front(), {now, nullptr});
-}
-
-struct Expected {
-  std::int64_t incoming, outgoing, messages, drafts, connections, people;
-};
-
-// Counts computed independently by scripts/reference-counts.py (Python, from the written rules).
-const std::map<std::string, Expected>& expected_counts()
-{
-  static const std::map<std::string, Expected> counts{
-      {"2018-11_abhishekwebcode", {7, 4, 25, 0, 41, 53}},
-      {"2022-09_sajiah", {58, 10, 235, 0, 313, 345}},
-      {"2024-01_maria-del-carmen", {143, 467, 365, 0, 432, 623}},
-      {"2024-12_feynman10", {51, 1545, 2142, 11, 3761, 4380}},
-      {"2026-02_ieglam", {20, 118, 0, 0, 0, 139}},
-      {"2026-04_jrl319", {80, 59, 1121, 0, 0, 384}},
-  };
-  return counts;
-}
-
-void expect_counts(const store::Counts& c, const Expected& e, const std::string& what)
-{
-  EXPECT_EQ(c.incoming, e.incoming) << what;
-  EXPECT_EQ(c.outgoing, e.outgoing) << what;
-  EXPECT_EQ(c.messages, e.messages) << what;
-  EXPECT_EQ(c.drafts, e.drafts) << what;
-  EXPECT_EQ(c.connections, e.connections) << what;
-  EXPECT_EQ(c.people, e.people) << what;
 }
 
 bool have_shared_exports()
@@ -129,7 +106,7 @@ TEST(ImportRealExports, AllFoldersIntoOneDatabase)
     import_paths(*store, {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
   }
   // The sums, except people: 2 names and 3 LinkedIn staff senders appear in several exports.
-  expect_counts(store->counts(), {359, 2203, 3888, 11, 4547, 5918}, "all six");
+  expect_counts(store->counts(), motivo::reference::all_six, "all six");
 }
 
 TEST(ImportRealExports, OwnersAreRecognised)

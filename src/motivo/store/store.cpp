@@ -1,4 +1,11 @@
+#include <motivo/store/shared.hpp>
 #include <motivo/store/store.hpp>
+
+#include <motivo/core/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace motivo::store {
 
@@ -46,6 +53,39 @@ std::unique_ptr<Store> open_store(const std::string& location)
 {
   if (is_postgres_location(location)) return open_postgres(location);
   return open_sqlite(location);
+}
+
+std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
+{
+  std::string out;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string_view item = text::trim(std::string_view(list).substr(start, comma - start));
+    if (!item.empty() && !drop(item)) out += (out.empty() ? "" : ",") + std::string(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::string like_escaped(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> parse_reasons(std::string_view json)
+{
+  std::vector<std::string> out;
+  const auto reasons = nlohmann::json::parse(json, nullptr, false);
+  if (!reasons.is_array()) return out;
+  for (const auto& r : reasons) {
+    if (r.is_string()) out.push_back(r.get<std::string>());
+  }
+  return out;
 }
 
 SchemaStatus schema_status(const std::string& location)

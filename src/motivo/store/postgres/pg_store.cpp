@@ -5,6 +5,7 @@
 
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/profile_url.hpp>
+#include <motivo/store/shared.hpp>
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
@@ -311,14 +312,7 @@ ORDER BY sent_at DESC, id DESC)sql";
       v.language = row[11].c_str();
       v.label_by_user = row[12].as<bool>();
       if (!row[13].is_null() && !v.label_by_user) v.confidence = row[13].as<double>();
-      if (!row[14].is_null() && !v.label_by_user) {
-        const auto reasons = nlohmann::json::parse(row[14].c_str(), nullptr, false);
-        if (reasons.is_array()) {
-          for (const auto& reason : reasons) {
-            if (reason.is_string()) v.reasons.push_back(reason.get<std::string>());
-          }
-        }
-      }
+      if (!row[14].is_null() && !v.label_by_user) v.reasons = parse_reasons(row[14].c_str());
       if (v.label_by_user) v.reasons.push_back("labelled by you");
       if (!row[15].is_null()) v.campaign = row[15].as<std::int64_t>();
       v.owner = row[16].as<std::int64_t>();
@@ -440,18 +434,6 @@ void PgStore::add_person_note(PersonId person, const std::string& note, datetime
                    static_cast<std::int64_t>(person), note, classify::fold(note), static_cast<std::int64_t>(now));
   });
 }
-
-namespace {
-std::string like_escaped(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-} // namespace
 
 std::vector<PersonView> PgStore::search_people(const std::string& query)
 {
@@ -608,18 +590,6 @@ std::optional<MailCursor> PgStore::mail_cursor(const std::string& account)
 }
 
 namespace {
-
-std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
-{
-  std::string out;
-  for (std::size_t start = 0; start <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', start), list.size());
-    const std::string_view item = text::trim(std::string_view(list).substr(start, comma - start));
-    if (!item.empty() && !drop(item)) out += (out.empty() ? "" : ",") + std::string(item);
-    start = comma + 1;
-  }
-  return out;
-}
 
 // NoteLabels over the caller's transaction.
 class InTransactionLabels : public NoteLabels {

@@ -4,6 +4,7 @@
 #include <motivo/store/sqlite/labels.hpp>
 
 #include <motivo/core/profile_url.hpp>
+#include <motivo/store/shared.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/store/sqlite/schema.hpp>
 
@@ -127,14 +128,7 @@ FROM invitations WHERE 1)sql";
     v.language = s.column_text(11);
     v.label_by_user = s.column_int(12) != 0;
     if (!s.column_is_null(13) && !v.label_by_user) v.confidence = s.column_real(13);
-    if (!s.column_is_null(14) && !v.label_by_user) {
-      const auto reasons = nlohmann::json::parse(s.column_text(14), nullptr, false);
-      if (reasons.is_array()) {
-        for (const auto& r : reasons) {
-          if (r.is_string()) v.reasons.push_back(r.get<std::string>());
-        }
-      }
-    }
+    if (!s.column_is_null(14) && !v.label_by_user) v.reasons = parse_reasons(s.column_text(14));
     if (v.label_by_user) v.reasons.push_back("labelled by you");
     if (!s.column_is_null(15)) v.campaign = s.column_int(15);
     v.owner = s.column_int(16);
@@ -230,18 +224,6 @@ WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at DESC LIMIT 
   std::reverse(out.begin(), out.end());
   return out;
 }
-
-namespace {
-std::string like_escaped(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-} // namespace
 
 std::vector<PersonView> SqliteStore::find_people(const std::string& who)
 {
@@ -400,19 +382,6 @@ public:
 private:
   Database& db_;
 };
-
-// A comma-separated list (as the export writes recipients) without the items `drop` picks.
-std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
-{
-  std::string out;
-  for (std::size_t start = 0; start <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', start), list.size());
-    const std::string_view item = text::trim(std::string_view(list).substr(start, comma - start));
-    if (!item.empty() && !drop(item)) out += (out.empty() ? "" : ",") + std::string(item);
-    start = comma + 1;
-  }
-  return out;
-}
 
 std::int64_t count_of(Database& db, const char* sql, std::int64_t person)
 {

@@ -1,0 +1,21 @@
+#pragma once
+
+// What both backends do alike with values they read or write (not SQL: each backend writes its own dialect).
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motivo::store {
+
+// A comma-separated list (as the export writes recipients) without the items `drop` picks.
+std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop);
+
+// `text` with LIKE's wildcards escaped by a backslash (for `LIKE … ESCAPE '\'`).
+std::string like_escaped(const std::string& text);
+
+// The reasons column (a JSON array of strings); anything else gives none.
+std::vector<std::string> parse_reasons(std::string_view json);
+
+} // namespace motivo::store
