@@ -338,7 +338,7 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   bool relabelled = false;
   store().forget_person(jose[0].id, false, [&](store::NoteLabels& labels) {
     relabelled = true;
-    EXPECT_EQ(labels.notes().size(), 1u);
+    EXPECT_EQ(labels.notes().ids.size(), 1u);
   });
   EXPECT_TRUE(relabelled);
   EXPECT_EQ(store().counts().incoming, 1);

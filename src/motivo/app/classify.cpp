@@ -6,25 +6,23 @@ namespace motivo::app {
 
 ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier)
 {
-  const std::vector<store::NoteRow> rows = target.notes();
-  std::vector<classify::Note> notes;
-  notes.reserve(rows.size());
-  for (const auto& r : rows) notes.push_back({r.message, r.from, r.to});
+  const store::Notes stored = target.notes();
+  const std::vector<std::int64_t>& ids = stored.ids;
   ClassifySummary summary;
-  summary.notes = rows.size();
+  summary.notes = ids.size();
   std::set<std::int64_t> campaigns;
   // Labels go to the store as the classifier hands them out: no vector of every label in memory.
   const std::unique_ptr<store::LabelSink> sink = target.label_sink();
   store::LabelRow l;
-  classifier.classify_batch(notes, [&](std::size_t i, classify::Result&& r) {
-    l.id = rows[i].id;
+  classifier.classify_batch(stored.notes, [&](std::size_t i, classify::Result&& r) {
+    l.id = ids[i];
     l.label = std::string(classify::label_name(r.label));
     l.language = std::move(r.language);
     l.confidence = r.confidence;
     l.reasons = std::move(r.reasons);
     l.campaign.reset();
     if (r.campaign >= 0) {
-      l.campaign = rows[static_cast<std::size_t>(r.campaign)].id;
+      l.campaign = ids[static_cast<std::size_t>(r.campaign)];
       campaigns.insert(*l.campaign);
     }
     ++summary.by_label[static_cast<std::size_t>(r.label)];

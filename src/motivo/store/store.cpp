@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstring>
 
 namespace motivo::store {
 
@@ -86,6 +87,20 @@ std::vector<std::string> parse_reasons(std::string_view json)
     if (r.is_string()) out.push_back(r.get<std::string>());
   }
   return out;
+}
+
+std::string_view Notes::keep(std::string_view text)
+{
+  if (text.empty()) return {};
+  if (used_ + text.size() > size_) {
+    size_ = std::max<std::size_t>(1u << 20, text.size());
+    blocks_.push_back(std::make_unique<char[]>(size_));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::memcpy(at, text.data(), text.size());
+  used_ += text.size();
+  return {at, text.size()};
 }
 
 SchemaStatus schema_status(const std::string& location)

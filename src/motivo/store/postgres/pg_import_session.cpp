@@ -415,7 +415,7 @@ void PgImportSession::commit()
   data_changed(tx_.conn());
 }
 
-std::vector<NoteRow> PgImportSession::notes()
+Notes PgImportSession::notes()
 {
   flush();
   return read_notes(tx_);

@@ -40,7 +40,7 @@ public:
   void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
   void finish(std::optional<Span> listed, const std::string& summary_json) override;
   void commit() override;
-  std::vector<NoteRow> notes() override;
+  Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
 
 private:

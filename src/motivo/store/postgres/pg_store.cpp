@@ -89,19 +89,14 @@ bool is_transient(const std::exception& e)
 
 // ---- labels -----------------------------------------------------------------------------------------------------
 
-std::vector<NoteRow> read_notes(pqxx::work& tx)
+Notes read_notes(pqxx::work& tx)
 {
-  std::vector<NoteRow> out;
-  const pqxx::result r = tx.exec("SELECT id, direction, from_name, to_name, message FROM invitations ORDER BY id");
+  Notes out;
+  const pqxx::result r = tx.exec("SELECT id, from_name, to_name, message FROM invitations ORDER BY id");
   out.reserve(r.size());
   for (const auto& row : r) {
-    NoteRow n;
-    n.id = row[0].as<std::int64_t>();
-    n.direction = parse_direction(row[1].c_str()).value_or(Direction::outgoing);
-    n.from = row[2].c_str();
-    n.to = row[3].c_str();
-    n.message = std::string(row[4].c_str(), row[4].size());
-    out.push_back(std::move(n));
+    out.add(row[0].as<std::int64_t>(), std::string_view(row[1].c_str(), row[1].size()),
+            std::string_view(row[2].c_str(), row[2].size()), std::string_view(row[3].c_str(), row[3].size()));
   }
   return out;
 }
@@ -560,7 +555,7 @@ FROM connections ORDER BY id)sql")) {
   });
 }
 
-std::vector<NoteRow> PgStore::notes()
+Notes PgStore::notes()
 {
   return in_transaction([](pqxx::work& tx) { return read_notes(tx); });
 }
@@ -595,7 +590,7 @@ namespace {
 class InTransactionLabels : public NoteLabels {
 public:
   explicit InTransactionLabels(pqxx::work& tx) : tx_(tx) {}
-  std::vector<NoteRow> notes() override { return read_notes(tx_); }
+  Notes notes() override { return read_notes(tx_); }
   std::unique_ptr<LabelSink> label_sink() override { return label_sink_in(tx_); }
 
 private:

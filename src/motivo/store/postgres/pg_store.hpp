@@ -33,7 +33,7 @@ public:
   bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
   void for_each_message(const std::function<void(const StoredMessage&)>& visit) override;
   void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
-  std::vector<NoteRow> notes() override;
+  Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;
   std::optional<MailCursor> mail_cursor(const std::string& account) override;
@@ -66,7 +66,7 @@ void data_changed(pqxx::connection_base& connection);
 
 // Reading every note and writing labels in batches (COPY into a temporary table, one UPDATE per batch), inside
 // the caller's transaction.
-std::vector<NoteRow> read_notes(pqxx::work& tx);
+Notes read_notes(pqxx::work& tx);
 std::unique_ptr<LabelSink> label_sink_in(pqxx::work& tx);
 
 } // namespace motivo::store::postgres

@@ -176,6 +176,13 @@ std::string Statement::column_text(int index) const
               : std::string{};
 }
 
+std::string_view Statement::column_view(int index) const
+{
+  const auto* text = sqlite3_column_text(stmt_, index);
+  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
+              : std::string_view{};
+}
+
 bool Statement::column_is_null(int index) const
 {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;

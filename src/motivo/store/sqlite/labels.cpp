@@ -5,24 +5,16 @@
 
 namespace motivo::store::sqlite {
 
-std::vector<NoteRow> read_notes(Database& db)
+Notes read_notes(Database& db)
 {
-  std::vector<NoteRow> out;
+  Notes out;
   {
     Statement count(db, "SELECT count(*) FROM invitations");
     count.step();
     out.reserve(static_cast<std::size_t>(count.column_int(0)));
   }
-  Statement s(db, "SELECT id, direction, from_name, to_name, message FROM invitations ORDER BY id");
-  while (s.step()) {
-    NoteRow r;
-    r.id = s.column_int(0);
-    r.direction = parse_direction(s.column_text(1)).value_or(Direction::outgoing);
-    r.from = s.column_text(2);
-    r.to = s.column_text(3);
-    r.message = s.column_text(4);
-    out.push_back(std::move(r));
-  }
+  Statement s(db, "SELECT id, from_name, to_name, message FROM invitations ORDER BY id");
+  while (s.step()) out.add(s.column_int(0), s.column_view(1), s.column_view(2), s.column_view(3));
   s.reset();
   // The notes are in memory now: the page cache they came through is not needed while they are labelled.
   sqlite3_db_release_memory(db.handle());
@@ -30,12 +22,23 @@ std::vector<NoteRow> read_notes(Database& db)
 }
 
 SqliteLabelSink::SqliteLabelSink(Database& db, bool own_transaction)
-  : tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt),
+  : db_(db), tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt),
     update_(db, R"sql(
 UPDATE invitations SET label = ?2, language = ?3, confidence = ?4, reasons = ?5, campaign = ?6
 WHERE id = ?1 -- and only what changed: re-imports label everything again, mostly the same
   AND (label IS NOT ?2 OR language IS NOT ?3 OR confidence IS NOT ?4 OR reasons IS NOT ?5 OR campaign IS NOT ?6))sql")
 {
+  // Labels are written by id, in order, while the classifier holds every note: a small page cache serves the
+  // updates (16 MiB of cache was the largest single part of labelling's peak memory). Restored by the destructor.
+  db.exec("PRAGMA cache_size = -2048");
+}
+
+SqliteLabelSink::~SqliteLabelSink()
+{
+  try {
+    db_.exec("PRAGMA cache_size = -16384"); // as SqliteStore opens the database
+  } catch (...) {
+  }
 }
 
 void SqliteLabelSink::put(const LabelRow& l)

@@ -8,17 +8,19 @@
 namespace motivo::store::sqlite {
 
 // The SQL of NoteLabels, shared by the store and the import session.
-std::vector<NoteRow> read_notes(Database& db);
+Notes read_notes(Database& db);
 
 // Writes labels with one prepared UPDATE; with `own_transaction`, inside a transaction of its own that done()
 // commits, else in the caller's.
 class SqliteLabelSink : public LabelSink {
 public:
   SqliteLabelSink(Database& db, bool own_transaction);
+  ~SqliteLabelSink() override;
   void put(const LabelRow& label) override;
   void done() override;
 
 private:
+  Database& db_;
   std::optional<Transaction> tx_;
   Statement update_;
 };

@@ -376,7 +376,7 @@ namespace {
 class InTransactionLabels : public NoteLabels {
 public:
   explicit InTransactionLabels(Database& db) : db_(db) {}
-  std::vector<NoteRow> notes() override { return read_notes(db_); }
+  Notes notes() override { return read_notes(db_); }
   std::unique_ptr<LabelSink> label_sink() override { return std::make_unique<SqliteLabelSink>(db_, false); }
 
 private:
@@ -539,7 +539,7 @@ bool SqliteStore::remove_user(const std::string& name)
   return found;
 }
 
-std::vector<NoteRow> SqliteStore::notes()
+Notes SqliteStore::notes()
 {
   return read_notes(db_);
 }
