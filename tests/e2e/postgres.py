@@ -208,6 +208,7 @@ try:
     check("message" not in json.dumps(team_report), "the team report holds numbers, not notes")
 
     # --- 5. serve -----------------------------------------------------------------------------------------------------
+    serve_log = open(os.path.join(work, "serve.log"), "w")
     token_file = os.path.join(work, "admin.token")
     admin = "a" * 40
     with open(token_file, "w") as f:
@@ -215,7 +216,7 @@ try:
     os.chmod(token_file, 0o600)
     serve_process = subprocess.Popen([motivo, "--db", team, "serve", "--listen", "127.0.0.1:0", "--token-file", token_file,
                                       "--public-url", "https://motivo.example"],
-                                     env=dict(env, MOTIVO_NOW=""), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                     env=dict(env, MOTIVO_NOW=""), stdout=subprocess.PIPE, stderr=serve_log, text=True)
     line = serve_process.stdout.readline()
     url = line.split("serving ", 1)[1].split(" ")[0].rstrip("/") if "serving " in line else ""
     check(url.startswith("http://127.0.0.1:"), f"serve listens: {line.strip()}")
@@ -280,6 +281,11 @@ try:
     time.sleep(0.5)
     status, body = get("/api/invitations", boss)
     check(status == 200 and len(body) == len(everyone), "database back: served again, with reconnected connections")
+except BaseException:
+    log = os.path.join(work, "serve.log")
+    if os.path.exists(log):
+        print("serve's stderr:\n" + open(log).read()[-6000:])
+    raise
 finally:
     if serve_process:
         serve_process.terminate()
