@@ -2,170 +2,16 @@
 
 #include <motivo/store/postgres/pg_import_session.hpp>
 #include <motivo/store/postgres/pg_schema.hpp>
+#include <motivo/store/postgres/pg_transaction.hpp>
 
-#include <motivo/core/classify/fold.hpp>
-#include <motivo/core/profile_url.hpp>
-#include <motivo/store/shared.hpp>
 #include <motivo/core/text.hpp>
+#include <motivo/store/shared.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
-#include <type_traits>
 
 namespace motivo::store::postgres {
-
-// ---- shared helpers -------------------------------------------------------------------------------------------
-
-CopyLine& CopyLine::raw(std::string_view value)
-{
-  if (!line_.empty()) line_ += '\t';
-  line_ += value;
-  return *this;
-}
-
-CopyLine& CopyLine::text(std::string_view value)
-{
-  if (!line_.empty()) line_ += '\t';
-  for (const char c : value) {
-    switch (c) {
-    case '\\': line_ += "\\\\"; break;
-    case '\t': line_ += "\\t"; break;
-    case '\n': line_ += "\\n"; break;
-    case '\r': line_ += "\\r"; break;
-    case '\0': line_ += "\xEF\xBF\xBD"; break; // PostgreSQL text cannot hold NUL: U+FFFD in its place
-    default: line_ += c;
-    }
-  }
-  return *this;
-}
-
-CopyLine& CopyLine::number(std::int64_t value)
-{
-  return raw(std::to_string(value));
-}
-
-CopyLine& CopyLine::real(double value)
-{
-  return raw(fmt::format("{}", value));
-}
-
-CopyLine& CopyLine::key(const IdentityKey& key)
-{
-  static constexpr char hex[] = "0123456789abcdef";
-  if (!line_.empty()) line_ += '\t';
-  line_ += "\\\\x"; // bytea's hex form, its backslash escaped for COPY
-  for (const auto b : key) {
-    line_ += hex[static_cast<unsigned char>(b) >> 4];
-    line_ += hex[static_cast<unsigned char>(b) & 15];
-  }
-  return *this;
-}
-
-void copy_in(pqxx::work& tx, const std::string& table, const std::string& lines, const std::vector<std::string>& columns)
-{
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-  // tablewriter is libpqxx 6's COPY writer that takes ready-made lines (stream_to would escape them again).
-  pqxx::tablewriter writer = columns.empty() ? pqxx::tablewriter(tx, table)
-                                             : pqxx::tablewriter(tx, table, columns.begin(), columns.end());
-  for (std::size_t start = 0; start < lines.size();) {
-    const std::size_t end = lines.find('\n', start);
-    writer.write_raw_line(lines.substr(start, end - start));
-    start = end + 1;
-  }
-  writer.complete();
-#pragma GCC diagnostic pop
-}
-
-bool is_transient(const std::exception& e)
-{
-  return dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
-         dynamic_cast<const pqxx::transaction_rollback*>(&e) != nullptr; // deadlock, serialization failure
-}
-
-// ---- labels -----------------------------------------------------------------------------------------------------
-
-Notes read_notes(pqxx::work& tx)
-{
-  Notes out;
-  const pqxx::result r = tx.exec("SELECT id, from_name, to_name, message FROM invitations ORDER BY id");
-  out.reserve(r.size());
-  for (const auto& row : r) {
-    out.add(row[0].as<std::int64_t>(), std::string_view(row[1].c_str(), row[1].size()),
-            std::string_view(row[2].c_str(), row[2].size()), std::string_view(row[3].c_str(), row[3].size()));
-  }
-  return out;
-}
-
-namespace {
-
-// Labels are written in batches: COPY into a temporary table, then one UPDATE joining it.
-class PgLabelSink : public LabelSink {
-public:
-  explicit PgLabelSink(pqxx::work& tx) : tx_(&tx) { start(); }
-  // With its own transaction on `connection`.
-  explicit PgLabelSink(pqxx::connection& connection) : own_(std::in_place, connection), tx_(&*own_) { start(); }
-
-  void put(const LabelRow& l) override
-  {
-    line_.clear();
-    line_.number(l.id).text(l.label).text(l.language).real(l.confidence).text(nlohmann::json(l.reasons).dump());
-    line_.number(l.campaign ? std::optional<std::int64_t>(*l.campaign) : std::nullopt);
-    pending_ += line_.str();
-    pending_ += '\n';
-    if (++rows_ >= 20000) flush();
-  }
-
-  void done() override
-  {
-    flush();
-    if (!own_) return; // the caller's transaction: it commits, and says so
-    own_->commit();
-    data_changed(own_->conn());
-  }
-
-private:
-  void start()
-  {
-    tx_->exec0("CREATE TEMP TABLE IF NOT EXISTS stage_labels (id bigint, label text, language text, confidence "
-               "double precision, reasons text, campaign bigint) ON COMMIT DROP");
-  }
-
-  void flush()
-  {
-    if (rows_ == 0) return;
-    tx_->exec0("TRUNCATE stage_labels");
-    copy_in(*tx_, "stage_labels", pending_);
-    tx_->exec0(R"sql(
-UPDATE invitations i SET label = s.label, language = s.language, confidence = s.confidence, reasons = s.reasons,
-                         campaign = s.campaign
-FROM stage_labels s
-WHERE i.id = s.id  -- and only what changed: re-imports label everything again, mostly the same
-  AND (i.label, i.language, i.confidence, i.reasons, i.campaign) IS DISTINCT FROM
-      (s.label, s.language, s.confidence, s.reasons, s.campaign))sql");
-    pending_.clear();
-    rows_ = 0;
-  }
-
-  std::optional<pqxx::work> own_;
-  pqxx::work* tx_;
-  CopyLine line_;
-  std::string pending_;
-  std::size_t rows_ = 0;
-};
-
-} // namespace
-
-std::unique_ptr<LabelSink> label_sink_in(pqxx::work& tx)
-{
-  return std::make_unique<PgLabelSink>(tx);
-}
-
-// ---- the store --------------------------------------------------------------------------------------------------
 
 PgStore::PgStore(const std::string& url) : url_(url), where_(redact_url(url))
 {
@@ -184,59 +30,6 @@ pqxx::connection& PgStore::connection()
     throw TransientError(fmt::format("cannot connect to the database {}: {}", where_, text::trim(e.what())));
   }
   return *connection_;
-}
-
-template <typename Work> auto PgStore::in_transaction(Work&& work)
-{
-  constexpr int tries = 3;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      pqxx::work tx(connection());
-      if constexpr (std::is_void_v<decltype(work(tx))>) {
-        work(tx);
-        tx.commit();
-        return;
-      } else {
-        auto out = work(tx);
-        tx.commit();
-        return out;
-      }
-    } catch (const pqxx::in_doubt_error& e) {
-      // The connection broke while committing: whether it committed is unknown, so it is not run again.
-      connection_.reset();
-      throw std::runtime_error(fmt::format("lost the connection to the database {} while committing; the change may "
-                                           "or may not be stored: check, then try again ({})",
-                                           where_, text::trim(e.what())));
-    } catch (const std::exception& e) {
-      const bool lost = dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
-                        dynamic_cast<const TransientError*>(&e) != nullptr;
-      if (!lost && !is_transient(e)) throw;
-      connection_.reset();
-      if (attempt == tries) {
-        throw TransientError(fmt::format("the database {} is unreachable (tried {} times): {}", where_, tries,
-                                         text::trim(e.what())));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt * attempt));
-    }
-  }
-}
-
-template <typename Work> auto PgStore::writing(Work&& work)
-{
-  if constexpr (std::is_void_v<decltype(in_transaction(work))>) {
-    in_transaction(work);
-    data_changed(connection());
-  } else {
-    auto out = in_transaction(work);
-    data_changed(connection());
-    return out;
-  }
-}
-
-void data_changed(pqxx::connection_base& connection)
-{
-  pqxx::nontransaction tx(connection);
-  tx.exec("SELECT nextval('motivo_changes')");
 }
 
 std::unique_ptr<ImportSession> PgStore::begin_import(const ImportInfo& info)
@@ -392,68 +185,6 @@ WHERE owner = $1 AND counterpart = $2 AND NOT draft ORDER BY sent_at DESC LIMIT 
   });
 }
 
-std::vector<PersonView> PgStore::people_where(pqxx::work& tx, const std::string& condition, const std::string& value)
-{
-  const pqxx::result r =
-    tx.exec_params("SELECT id, name, coalesce(slug, '') FROM people WHERE " + condition + " ORDER BY id LIMIT 200", value);
-  std::vector<PersonView> out;
-  for (const auto& row : r) out.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str(), {}});
-  for (auto& p : out) {
-    const pqxx::result notes = tx.exec_params(
-      "SELECT note FROM person_notes WHERE person = $1 ORDER BY written_at, id", static_cast<std::int64_t>(p.id));
-    for (const auto& n : notes) p.notes.push_back(n[0].c_str());
-  }
-  return out;
-}
-
-std::vector<PersonView> PgStore::find_people(const std::string& who)
-{
-  return in_transaction([&](pqxx::work& tx) {
-    if (!who.empty() && who.size() < 19 && who.find_first_not_of("0123456789") == std::string::npos) {
-      auto by_id = people_where(tx, "id = $1::bigint", who);
-      if (!by_id.empty()) return by_id;
-    }
-    const std::string slug = profile_slug(who);
-    if (!slug.empty()) {
-      if (auto by_slug = people_where(tx, "slug = $1", slug); !by_slug.empty()) return by_slug;
-    }
-    if (auto by_slug = people_where(tx, "slug = lower($1)", who); !by_slug.empty()) return by_slug;
-    return people_where(tx, "name_key = $1", text::name_key(who));
-  });
-}
-
-void PgStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
-{
-  writing([&](pqxx::work& tx) {
-    tx.exec_params("INSERT INTO person_notes (person, note, note_key, written_at) VALUES ($1, $2, $3, $4)",
-                   static_cast<std::int64_t>(person), note, classify::fold(note), static_cast<std::int64_t>(now));
-  });
-}
-
-std::vector<PersonView> PgStore::search_people(const std::string& query)
-{
-  const std::string folded = classify::fold(query);
-  if (folded.empty()) return {};
-  return in_transaction([&](pqxx::work& tx) {
-    // Every word of the query among the note's words, case and accents ignored (as SQLite's FTS5 does).
-    std::vector<PersonView> out = people_where(
-      tx,
-      "id IN (SELECT person FROM person_notes WHERE to_tsvector('simple', note_key) @@ plainto_tsquery('simple', $1))",
-      folded);
-    const auto add = [&](std::vector<PersonView> more) {
-      for (auto& p : more) {
-        if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
-          out.push_back(std::move(p));
-      }
-    };
-    add(people_where(tx, "strpos(name_key, $1) > 0", text::name_key(query)));
-    add(people_where(tx, "id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
-                         "content ILIKE '%' || $1 || '%')",
-                     like_escaped(query)));
-    return out;
-  });
-}
-
 std::vector<ConnectionView> PgStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(
@@ -562,7 +293,7 @@ Notes PgStore::notes()
 
 std::unique_ptr<LabelSink> PgStore::label_sink()
 {
-  return std::make_unique<PgLabelSink>(connection());
+  return label_sink_of(connection());
 }
 
 std::int64_t PgStore::data_version()
@@ -582,79 +313,6 @@ std::optional<MailCursor> PgStore::mail_cursor(const std::string& account)
     if (r.empty()) return std::nullopt;
     return MailCursor{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>(), r[0][2].as<std::int64_t>()};
   });
-}
-
-namespace {
-
-// NoteLabels over the caller's transaction.
-class InTransactionLabels : public NoteLabels {
-public:
-  explicit InTransactionLabels(pqxx::work& tx) : tx_(tx) {}
-  Notes notes() override { return read_notes(tx_); }
-  std::unique_ptr<LabelSink> label_sink() override { return label_sink_in(tx_); }
-
-private:
-  pqxx::work& tx_;
-};
-
-} // namespace
-
-ForgetCounts PgStore::forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel)
-{
-  const auto id = static_cast<std::int64_t>(person);
-  constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = $1 OR to_person = $1)";
-  constexpr const char* messages_of = "(from_person = $1 OR to_person = $1 OR counterpart = $1)";
-  const ForgetCounts c = writing([&](pqxx::work& tx) {
-    ForgetCounts c;
-    const auto count = [&](const std::string& sql) { return tx.exec_params1(sql, id)[0].as<std::int64_t>(); };
-    c.is_owner = count("SELECT count(*) FROM imports WHERE owner = $1") > 0 ||
-                 count("SELECT count(*) FROM invitations WHERE owner = $1") > 0;
-    c.invitations = count("SELECT count(*) FROM invitations WHERE from_person = $1 OR to_person = $1");
-    c.asks = count(fmt::format("SELECT count(*) FROM asks WHERE invitation IN {}", invitations_of));
-    c.messages = count(fmt::format("SELECT count(*) FROM messages WHERE {}", messages_of));
-    c.connections = count("SELECT count(*) FROM connections WHERE person = $1");
-    c.welcomes = count("SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = $1)");
-    c.notes = count("SELECT count(*) FROM person_notes WHERE person = $1");
-    const pqxx::result who = tx.exec_params("SELECT name, coalesce(slug, '') FROM people WHERE id = $1", id);
-    if (who.empty()) return c;
-    const std::string person_name = who[0][0].c_str(), slug = who[0][1].c_str();
-    std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
-    for (const auto& row :
-         tx.exec_params(fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, false) AND "
-                                    "strpos(to_names, $2) > 0",
-                                    messages_of),
-                        id, person_name)) {
-      groups.push_back({row[0].as<std::int64_t>(), {row[1].c_str(), row[2].c_str()}});
-    }
-    c.group_messages = static_cast<std::int64_t>(groups.size());
-    if (dry_run || c.is_owner) return c;
-    const auto run = [&](const std::string& sql) { tx.exec_params(sql, id); };
-    run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
-    run("UPDATE invitations SET campaign = NULL WHERE campaign IN (SELECT id FROM invitations WHERE from_person = $1 OR "
-        "to_person = $1)");
-    run("DELETE FROM invitations WHERE from_person = $1 OR to_person = $1");
-    run(fmt::format("DELETE FROM messages WHERE {}", messages_of));
-    run("DELETE FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = $1)");
-    run("DELETE FROM connections WHERE person = $1");
-    run("DELETE FROM person_notes WHERE person = $1");
-    for (const auto& [message, lists] : groups) {
-      const std::string names = list_without(lists.first, [&](std::string_view n) { return n == person_name; });
-      const std::string urls =
-        list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
-      tx.exec_params("UPDATE messages SET to_names = $2, to_urls = nullif($3, '') WHERE id = $1", message, names, urls);
-    }
-    run("DELETE FROM people WHERE id = $1");
-    InTransactionLabels labels(tx);
-    relabel(labels);
-    return c;
-  });
-  if (!dry_run && !c.is_owner) {
-    // Dead row versions keep the text in the table files until they are rewritten.
-    pqxx::nontransaction tx(connection());
-    for (const char* table : {"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"})
-      tx.exec0(fmt::format("VACUUM FULL {}", table));
-  }
-  return c;
 }
 
 namespace {

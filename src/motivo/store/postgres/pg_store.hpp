@@ -68,5 +68,7 @@ void data_changed(pqxx::connection_base& connection);
 // the caller's transaction.
 Notes read_notes(pqxx::work& tx);
 std::unique_ptr<LabelSink> label_sink_in(pqxx::work& tx);
+// The same in a transaction of its own on `connection`, which done() commits.
+std::unique_ptr<LabelSink> label_sink_of(pqxx::connection& connection);
 
 } // namespace motivo::store::postgres
