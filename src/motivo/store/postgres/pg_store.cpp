@@ -117,8 +117,10 @@ ORDER BY sent_at DESC, id DESC)sql";
 bool PgStore::set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now)
 {
   return writing([&](pqxx::work& tx) {
-    const std::optional<std::int64_t> at = label ? std::optional<std::int64_t>(now) : std::nullopt;
-    return tx.exec_params("UPDATE invitations SET user_label = $2, user_label_at = $3 WHERE id = $1", id, label, at)
+    // The time goes with the label (NULL with it): one parameter, no second optional.
+    return tx.exec_params("UPDATE invitations SET user_label = $2, user_label_at = CASE WHEN $2::text IS NULL THEN NULL "
+                          "ELSE $3::bigint END WHERE id = $1",
+                          id, label, static_cast<std::int64_t>(now))
              .affected_rows() > 0;
   });
 }
