@@ -10,13 +10,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <map>
 
 namespace fs = std::filesystem;
 using namespace motivo;
-using motivo::reference::expect_counts;
 using motivo::reference::expected_counts;
-using motivo::reference::Expected;
 
 namespace {
 
@@ -80,34 +77,7 @@ std::string dump(const fs::path& db_path)
 
 } // namespace
 
-TEST(ImportRealExports, EachFolderGivesTheReferenceCounts)
-{
-  if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS << " (the real exports live in ../shared)";
-  for (const auto& [folder, expected] : expected_counts()) {
-    TempDir dir;
-    auto store = store::open_sqlite((dir.path / "m.db").string());
-    const std::string path = std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder;
-    import_paths(*store, {path});
-    expect_counts(store->counts(), expected, folder);
-    const auto before = dump(dir.path / "m.db");
-    const auto again = import_paths(*store, {path}, 1800000000);
-    for (const auto& f : again.files) EXPECT_EQ(f.added, 0u) << folder << " " << f.name;
-    expect_counts(store->counts(), expected, folder + " re-imported");
-    EXPECT_EQ(store->counts().imports, 2);
-  }
-}
-
-TEST(ImportRealExports, AllFoldersIntoOneDatabase)
-{
-  if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS;
-  TempDir dir;
-  auto store = store::open_sqlite((dir.path / "m.db").string());
-  for (const auto& [folder, expected] : expected_counts()) {
-    import_paths(*store, {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
-  }
-  // The sums, except people: 2 names and 3 LinkedIn staff senders appear in several exports.
-  expect_counts(store->counts(), motivo::reference::all_six, "all six");
-}
+// Reference counts, re-imports and snapshot outcomes: tests/store/test_conformance.cpp, on both backends.
 
 TEST(ImportRealExports, OwnersAreRecognised)
 {
@@ -119,41 +89,6 @@ TEST(ImportRealExports, OwnersAreRecognised)
     EXPECT_FALSE(report.owner.empty()) << folder;
     EXPECT_EQ(report.owner_disagreements, 0u) << folder;
   }
-}
-
-TEST(ImportSnapshots, AcceptedWithdrawnAndPending)
-{
-  TempDir dir;
-  auto store = store::open_sqlite((dir.path / "m.db").string());
-  const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
-  const std::string ana = "Ana Gómez,Lucía Ortega,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana,"
-                          "https://www.linkedin.com/in/lucia\n";
-  const std::string bea = "Bea Ruiz,Lucía Ortega,\"11/3/26, 9:00 AM\",Hola,INCOMING,https://www.linkedin.com/in/bea,"
-                          "https://www.linkedin.com/in/lucia\n";
-  const std::string cai = "Cai Li,Lucía Ortega,\"11/4/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,"
-                          "https://www.linkedin.com/in/lucia\n";
-  // Dan's older invitation is in both exports: the window each export covers reaches back to it.
-  const std::string dan = "Dan Wu,Lucía Ortega,\"10/1/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dan,"
-                          "https://www.linkedin.com/in/lucia\n";
-  const auto first = dir.write("one/Invitations.csv", header + cai + bea + ana + dan);
-  import_paths(*store, {first.string()}, 1793000000);
-  for (const auto& v : store->invitations({})) EXPECT_EQ(v.outcome, "") << v.from;
-
-  // A week later: Ana is a connection and gone from the list, Bea is gone and not a connection, Cai waits.
-  const auto second_inv = dir.write("two/Invitations.csv", header + cai + dan);
-  const auto second_conn = dir.write("two/Connections.csv",
-                                     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                                     "Ana,Gómez,https://www.linkedin.com/in/ana,,,,05 Nov 2026\n");
-  import_paths(*store, {second_inv.string(), second_conn.string()}, 1793600000);
-  std::map<std::string, store::InvitationView> by_sender;
-  for (auto& v : store->invitations({})) by_sender[v.from] = v;
-  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
-  ASSERT_TRUE(by_sender["Ana Gómez"].outcome_at);
-  EXPECT_EQ(datetime::format_date(*by_sender["Ana Gómez"].outcome_at), "2026-11-05");
-  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "withdrawn");
-  EXPECT_EQ(by_sender["Cai Li"].outcome, "");
-  EXPECT_EQ(by_sender["Dan Wu"].outcome, "");
-  EXPECT_EQ(store->counts().incoming, 4);
 }
 
 TEST(ImportAtomicity, ABadLineLeavesTheDatabaseAsItWas)
