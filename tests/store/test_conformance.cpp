@@ -510,7 +510,9 @@ TEST_P(Conformance, SchemaStatusAndMigrations)
   EXPECT_EQ(fresh.current, 0);
   EXPECT_GE(fresh.latest, 6);
   EXPECT_EQ(static_cast<int>(fresh.pending.size()), fresh.latest);
-  if (GetParam() == "sqlite") EXPECT_FALSE(fs::exists(db_->location())); // a dry run creates nothing
+  if (GetParam() == "sqlite") {
+    EXPECT_FALSE(fs::exists(db_->location())); // a dry run creates nothing
+  }
   store();
   const store::SchemaStatus after = store::schema_status(db_->location());
   EXPECT_EQ(after.current, after.latest);
