@@ -23,15 +23,22 @@ std::int64_t insert_import(Database& db, const ImportInfo& info)
 SqliteImportSession::BulkJournal::BulkJournal(Database& database) : db(database)
 {
   set_journal_mode(db, "delete");
+  // Four lookups into people per message row cost a third of the messages' time (2.96 s against 3.9 s).
+  db.exec("PRAGMA foreign_keys = OFF");
 }
 
 SqliteImportSession::BulkJournal::~BulkJournal()
 {
+  try {
+    db.exec("PRAGMA foreign_keys = ON"); // as SqliteStore opens the database
+  } catch (...) {
+  }
   set_journal_mode(db, "wal");
 }
 
 SqliteImportSession::~SqliteImportSession()
 {
+  queue_.reset(); // the writer stops before the transaction ends
   tx_.reset(); // roll back (unless committed) before the journal mode changes back
   try {
     db_.exec("PRAGMA cache_size = -16384"); // as SqliteStore opens the database
@@ -96,7 +103,7 @@ SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
   : db_(db), journal_(db), tx_(std::in_place, db), bulk_people_(start_bulk("people")),
     bulk_invitations_(start_bulk("invitations")), bulk_messages_(start_bulk("messages")),
     bulk_connections_(start_bulk("connections")), import_id_(insert_import(db, info)), started_at_(info.started_at),
-    insert_person_(db, "INSERT INTO people(name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4)"),
+    insert_person_(db, "INSERT INTO people(id, name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4, ?5)"),
     attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"),
     insert_invitation_(db, upsert(invitation_insert, bulk_invitations_.active, true)),
     insert_message_(db, upsert(message_insert, bulk_messages_.active, false)),
@@ -105,28 +112,60 @@ SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
   Statement mail_only(db_, "SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')");
   mail_only.step();
   mail_only_rows_ = mail_only.column_int(0) != 0;
+  Statement last_person(db_, "SELECT coalesce(max(id), 0) FROM people");
+  last_person.step();
+  next_person_ = last_person.column_int(0) + 1;
   // Filling empty tables appends pages and looks nothing up: a small page cache does as well as the usual 16 MiB
   // (measured: 6.52 s against 6.59 s), and the import's peak memory falls from 98.6 to 86 MiB. Restored at the end.
   if (bulk_invitations_.active || bulk_messages_.active) db_.exec("PRAGMA cache_size = -4096");
 }
 
+RowQueue& SqliteImportSession::queue()
+{
+  if (!queue_) queue_ = std::make_unique<RowQueue>([this](const QueuedRow& row) { write(row); });
+  return *queue_;
+}
+
+void SqliteImportSession::write(const QueuedRow& row)
+{
+  struct Visitor {
+    SqliteImportSession& s;
+    void operator()(const PersonRow& r) { s.write_person(r); }
+    void operator()(const SlugRow& r)
+    {
+      s.attach_slug_.bind(1, r.id).bind(2, r.slug);
+      s.attach_slug_.step();
+      s.attach_slug_.reset();
+    }
+    void operator()(const InvitationRecord& r) { s.write_invitation(r); }
+    void operator()(const MessageRecord& r) { s.write_message(r); }
+    void operator()(const ConnectionRecord& r) { s.write_connection(r); }
+  };
+  std::visit(Visitor{*this}, row);
+}
+
 PersonId SqliteImportSession::create_person(std::string_view name, std::string_view name_key, std::string_view slug)
 {
-  insert_person_.bind(1, name).bind(2, name_key).bind_or_null(3, slug).bind(4, import_id_);
+  const PersonId id = next_person_++;
+  queue().push(PersonRow{id, name, name_key, slug});
+  return id;
+}
+
+void SqliteImportSession::write_person(const PersonRow& r)
+{
+  insert_person_.bind(1, r.id).bind(2, r.name).bind(3, r.name_key).bind_or_null(4, r.slug).bind(5, import_id_);
   insert_person_.step();
   insert_person_.reset();
-  return sqlite3_last_insert_rowid(db_.handle());
 }
 
 void SqliteImportSession::attach_slug(PersonId id, std::string_view slug)
 {
-  attach_slug_.bind(1, id).bind(2, slug);
-  attach_slug_.step();
-  attach_slug_.reset();
+  queue().push(SlugRow{id, slug});
 }
 
 std::vector<KnownPerson> SqliteImportSession::known_people()
 {
+  drain();
   std::vector<KnownPerson> people;
   Statement s(db_, "SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id");
   while (s.step()) people.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
@@ -135,6 +174,7 @@ std::vector<KnownPerson> SqliteImportSession::known_people()
 
 void SqliteImportSession::set_owner(PersonId owner)
 {
+  drain();
   owner_ = owner;
   Statement s(db_, "UPDATE imports SET owner = ?2 WHERE id = ?1");
   s.bind(1, import_id_).bind(2, owner);
@@ -178,10 +218,26 @@ WHERE id = ?1)sql");
 
 std::uint64_t SqliteImportSession::take_added(Table table)
 {
+  drain();
   return std::exchange(added_[static_cast<int>(table)], 0);
 }
 
 void SqliteImportSession::add_invitation(const InvitationRecord& r)
+{
+  queue().push(r);
+}
+
+void SqliteImportSession::add_message(const MessageRecord& r)
+{
+  queue().push(r);
+}
+
+void SqliteImportSession::add_connection(const ConnectionRecord& r)
+{
+  queue().push(r);
+}
+
+void SqliteImportSession::write_invitation(const InvitationRecord& r)
 {
   if (bulk_invitations_.active && !bulk_new(bulk_invitations_, r.key)) return;
   if (mail_only_rows_ && adopt_mail_row(r)) return; // known, from its mail
@@ -195,7 +251,7 @@ void SqliteImportSession::add_invitation(const InvitationRecord& r)
   added_[static_cast<int>(Table::invitations)] += fresh;
 }
 
-void SqliteImportSession::add_message(const MessageRecord& r)
+void SqliteImportSession::write_message(const MessageRecord& r)
 {
   if (bulk_messages_.active && !bulk_new(bulk_messages_, r.key)) return;
   auto& s = insert_message_;
@@ -209,7 +265,7 @@ void SqliteImportSession::add_message(const MessageRecord& r)
   added_[static_cast<int>(Table::messages)] += sqlite3_changes(db_.handle()) > 0;
 }
 
-void SqliteImportSession::add_connection(const ConnectionRecord& r)
+void SqliteImportSession::write_connection(const ConnectionRecord& r)
 {
   if (bulk_connections_.active && !bulk_new(bulk_connections_, r.key)) return;
   auto& s = insert_connection_;
@@ -224,6 +280,7 @@ void SqliteImportSession::add_connection(const ConnectionRecord& r)
 
 MailOutcome SqliteImportSession::add_mail_invitation(const MailInvitationRecord& r)
 {
+  drain();
   const auto fill_note = [&](std::int64_t id) {
     Statement fill(db_, R"sql(
 UPDATE invitations SET message = CASE WHEN message = '' THEN ?2 ELSE message END,
@@ -278,6 +335,7 @@ VALUES (?1, ?2, 'incoming', ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10, ?10, 'mail', 
 
 std::optional<PersonId> SqliteImportSession::latest_owner()
 {
+  drain();
   Statement s(db_, "SELECT owner FROM imports WHERE owner IS NOT NULL ORDER BY id DESC LIMIT 1");
   if (!s.step()) return std::nullopt;
   return s.column_int(0);
@@ -285,6 +343,7 @@ std::optional<PersonId> SqliteImportSession::latest_owner()
 
 void SqliteImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
 {
+  drain();
   Statement s(db_, R"sql(
 INSERT INTO mail_cursors(account, uidvalidity, last_uid, fetched_at) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT(account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
@@ -295,6 +354,7 @@ ON CONFLICT(account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid 
 
 void SqliteImportSession::finish(std::optional<Span> listed, const std::string& summary_json)
 {
+  drain();
   // No more rows come: every table's keys are freed first, so that the index builds' sorters (SQLite's largest
   // use of memory in an import) never run beside them, nor the labelling after them.
   for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_}) bulk->keys = KeySet{};
@@ -336,16 +396,19 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4 AND 
 
 void SqliteImportSession::commit()
 {
+  drain();
   tx_->commit();
 }
 
 Notes SqliteImportSession::notes()
 {
+  drain();
   return read_notes(db_);
 }
 
 std::unique_ptr<LabelSink> SqliteImportSession::label_sink()
 {
+  drain();
   return std::make_unique<SqliteLabelSink>(db_, false);
 }
 

@@ -2,6 +2,7 @@
 
 #include <motivo/core/hashed_map.hpp>
 #include <motivo/store/sqlite/db.hpp>
+#include <motivo/store/sqlite/row_queue.hpp>
 #include <motivo/store/store.hpp>
 
 #include <optional>
@@ -18,6 +19,10 @@ namespace motivo::store::sqlite {
 // large import adds are then written once, where WAL writes them twice (to the log, then back). The database
 // returns to WAL mode when the session ends, committed or not; a crash in between leaves a hot journal that
 // the next opener rolls back, and the next open switches to WAL again.
+//
+// People and an export's rows are written by a second thread (RowQueue) while the caller reads on: the session
+// gives new people their ids itself (max + 1, as SQLite would: the write lock is held), and every other call
+// first waits until the rows handed over are written.
 class SqliteImportSession : public ImportSession {
 public:
   SqliteImportSession(Database& db, const ImportInfo& info);
@@ -40,7 +45,8 @@ public:
   std::unique_ptr<LabelSink> label_sink() override;
 
 private:
-  // Switches to rollback mode for the session's life when it can (constructed before the transaction).
+  // For the session's life (constructed before the transaction): rollback mode when it can, and no foreign key
+  // checks; the import only adds rows whose people it made or read in the same transaction.
   struct BulkJournal {
     explicit BulkJournal(Database& db);
     ~BulkJournal();
@@ -57,12 +63,26 @@ private:
   // Whether `key` is new to a bulk table (and remembers it).
   static bool bulk_new(BulkTable& table, const IdentityKey& key) { return table.keys.insert(key); }
 
+  // The writer thread's side of the calls above.
+  void write(const QueuedRow& row);
+  void write_person(const PersonRow& r);
+  void write_invitation(const InvitationRecord& r);
+  void write_message(const MessageRecord& r);
+  void write_connection(const ConnectionRecord& r);
+  // Waits until the writer thread has written every row handed to it (and rethrows its error).
+  void drain()
+  {
+    if (queue_) queue_->drain();
+  }
+  RowQueue& queue();
+
   Database& db_;
   BulkJournal journal_;
   std::optional<Transaction> tx_;
   BulkTable bulk_people_, bulk_invitations_, bulk_messages_, bulk_connections_;
   std::uint64_t added_[3] = {0, 0, 0}; // by Table, since the last take_added()
   std::int64_t import_id_ = 0;
+  PersonId next_person_ = 0;
   PersonId owner_ = 0;
   datetime::UnixSeconds started_at_ = 0;
   Statement insert_person_;
@@ -75,6 +95,7 @@ private:
   std::optional<Statement> key_exists_, mail_row_near_, adopt_mail_row_;
   // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
   bool adopt_mail_row(const InvitationRecord& r);
+  std::unique_ptr<RowQueue> queue_; // last: started on the first row, stopped first
 };
 
 } // namespace motivo::store::sqlite

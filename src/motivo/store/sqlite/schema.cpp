@@ -195,6 +195,7 @@ SchemaStatus schema_status_of(const std::string& path)
   sqlite3* handle = nullptr;
   // Read-only, and only when the file exists: a dry run creates nothing.
   if (::access(path.c_str(), F_OK) == 0) {
+    configure_library();
     if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       const std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
       sqlite3_close(handle);
