@@ -143,3 +143,99 @@ TEST(ImportInputs, NothingUsableIsAnError)
   EXPECT_THROW(import_paths(*store, {(dir.path / "x").string()}), InputError);
   EXPECT_THROW(import_paths(*store, {(dir.path / "missing").string()}), InputError);
 }
+
+namespace {
+
+// An export whose files repeat some of their rows (as re-exported or concatenated files do).
+void write_export_with_repeats(const TempDir& dir, const std::string& folder)
+{
+  std::string inv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  std::string msg = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n";
+  std::string con = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  for (int i = 0; i < 30; ++i) {
+    const std::string who = "Persona " + std::to_string(i % 23); // some people invite twice
+    const std::string line = who + ",Yo Mismo,\"3/" + std::to_string(1 + i % 28) + "/24, 9:" +
+                             std::to_string(10 + i) + " AM\",Hola " + std::to_string(i) +
+                             ",INCOMING,https://www.linkedin.com/in/p" + std::to_string(i % 23) +
+                             ",https://www.linkedin.com/in/yo\n";
+    inv += line;
+    if (i % 7 == 3) inv += line; // the same invitation listed twice
+  }
+  inv += "Yo Mismo,Otra Persona,\"4/1/24, 10:00 AM\",,OUTGOING,https://www.linkedin.com/in/yo,https://www.linkedin.com/in\n";
+  for (int i = 0; i < 40; ++i) {
+    const std::string line = "c" + std::to_string(i % 9) + ",,Persona " + std::to_string(i % 9) +
+                             ",https://www.linkedin.com/in/p" + std::to_string(i % 9) + ",Yo Mismo,2024-03-" +
+                             std::to_string(10 + i % 15) + " 10:" + std::to_string(10 + i) + ":00 UTC,,\"texto " +
+                             std::to_string(i) + "\nsegunda línea\",INBOX\n";
+    msg += line;
+    if (i % 6 == 1) msg += line;
+  }
+  for (int i = 0; i < 10; ++i) {
+    const std::string line = "Persona," + std::to_string(i) + ",https://www.linkedin.com/in/p" + std::to_string(i) +
+                             ",,Empresa,Cargo,0" + std::to_string(1 + i % 9) + " Apr 2024\n";
+    con += line;
+    if (i == 4) con += line;
+  }
+  con += ",,,,,,02 Apr 2024\n,,,,,,02 Apr 2024\n"; // two hidden profiles on one day: two connections
+  dir.write(folder + "/Invitations.csv", inv);
+  dir.write(folder + "/messages.csv", msg);
+  dir.write(folder + "/Connections.csv", con);
+}
+
+struct BulkKeyLimit {
+  explicit BulkKeyLimit(const char* limit) { ::setenv("MOTIVO_BULK_KEY_LIMIT", limit, 1); }
+  ~BulkKeyLimit() { ::unsetenv("MOTIVO_BULK_KEY_LIMIT"); }
+};
+
+} // namespace
+
+// Past a number of keys, a table filled in bulk checks keys with its unique index instead of memory (so that a
+// file of any size imports in bounded memory): the stored rows, the counts and a re-import are exactly the same.
+TEST(ImportBulkMode, LeavingItMidFileStoresExactlyTheSame)
+{
+  TempDir dir;
+  write_export_with_repeats(dir, "export");
+  const std::string folder = (dir.path / "export").string();
+  std::vector<std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t, std::uint64_t>>> files;
+  std::vector<std::string> dumps;
+  for (const char* limit : {"", "5", "1"}) {
+    const BulkKeyLimit set(limit);
+    const auto db = dir.path / (std::string("m") + limit + ".db");
+    auto store = store::open_sqlite(db.string());
+    for (const std::int64_t now : {1700000000, 1800000000}) {
+      const auto report = import_paths(*store, {folder}, now);
+      auto& seen = files.emplace_back();
+      for (const auto& f : report.files) seen.emplace_back(f.name, f.rows, f.added, f.known);
+    }
+    const auto c = store->counts();
+    EXPECT_EQ(c.incoming, 23 + 7) << limit; // 30 rows, 23 people, some twice at other times: 30 invitations
+    EXPECT_EQ(c.outgoing, 1) << limit;
+    EXPECT_EQ(c.messages, 40) << limit;
+    EXPECT_EQ(c.connections, 12) << limit;
+    store.reset();
+    dumps.push_back(dump(db));
+  }
+  ASSERT_EQ(files.size(), 6u);
+  for (std::size_t i = 2; i < files.size(); ++i) EXPECT_EQ(files[i], files[i % 2]) << i;
+  // The first import: repeated rows were read but not added; the second: everything known.
+  for (const auto& [name, rows, added, known] : files[0]) EXPECT_EQ(rows, added + known) << name;
+  EXPECT_GT(std::get<3>(files[0][0]), 0u);
+  for (const auto& [name, rows, added, known] : files[1]) EXPECT_EQ(added, 0u) << name;
+  EXPECT_TRUE(dumps[1] == dumps[0]) << "a limit of 5 keys stored other rows"; // (the dumps are long and binary)
+  EXPECT_TRUE(dumps[2] == dumps[0]) << "a limit of 1 key stored other rows";
+}
+
+TEST(ImportBulkMode, RealExportsGiveTheReferenceCountsWhenLeavingIt)
+{
+  if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS << " (the real exports live in ../shared)";
+  const BulkKeyLimit set("50");
+  for (const auto& [folder, expected] : expected_counts()) {
+    TempDir dir;
+    auto store = store::open_sqlite((dir.path / "m.db").string());
+    import_paths(*store, {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
+    motivo::reference::expect_counts(store->counts(), expected, folder);
+    const auto again = import_paths(*store, {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder}, 1800000000);
+    for (const auto& f : again.files) EXPECT_EQ(f.added, 0u) << folder << " " << f.name;
+    motivo::reference::expect_counts(store->counts(), expected, folder + " re-imported");
+  }
+}

@@ -62,6 +62,10 @@ private:
   BulkTable start_bulk(const char* table);
   // Whether `key` is new to a bulk table (and remembers it).
   static bool bulk_new(BulkTable& table, const IdentityKey& key) { return table.keys.insert(key); }
+  // Past `bulk_key_limit_` keys a table leaves bulk mode: its unique index is built from the rows so far and
+  // checks the keys from then on, so that memory stays bounded however many rows a file has.
+  void leave_bulk_when_full(BulkTable& table, std::optional<Statement>& insert, std::string_view insert_sql,
+                            bool track_last_import);
 
   // The writer thread's side of the calls above.
   void write(const QueuedRow& row);
@@ -87,9 +91,10 @@ private:
   datetime::UnixSeconds started_at_ = 0;
   Statement insert_person_;
   Statement attach_slug_;
-  Statement insert_invitation_;
-  Statement insert_message_;
-  Statement insert_connection_;
+  std::size_t bulk_key_limit_;
+  std::optional<Statement> insert_invitation_;
+  std::optional<Statement> insert_message_;
+  std::optional<Statement> insert_connection_;
   // Invitations known only from mail wait to be matched by the export rows that name them.
   bool mail_only_rows_ = false;
   std::optional<Statement> key_exists_, mail_row_near_, adopt_mail_row_;
