@@ -5,7 +5,7 @@ BUILD := build
 MOTIVO := $(BUILD)/motivo
 DEMO := $(BUILD)/demo
 
-.PHONY: all deps deps-tests build test demo bench fuzz clean
+.PHONY: all deps deps-tests build test demo bench bench-large fuzz clean
 
 all: build
 
@@ -51,6 +51,11 @@ bench: build
 	@bench/run.sh $(BUILD)
 	@bench/classify.sh $(BUILD)
 	@bench/postgres.sh $(BUILD)
+
+# A 2 GiB messages.csv (5 million messages): time and peak memory (about 5 GB of disk for a minute).
+bench-large: build
+	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)
+	@bench/large.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-*
