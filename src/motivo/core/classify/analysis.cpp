@@ -129,6 +129,10 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
   if (text.size() + 12 < stock_min) return nullptr;
   const StockText* best = nullptr;
   std::size_t best_distance = SIZE_MAX;
+  // Which word ids the body has, as bits of a 64-bit mask: a stock text whose first word is not there is not
+  // looked for inside the note.
+  std::uint64_t present = 0;
+  for (const std::uint32_t id : ids) present |= std::uint64_t{1} << (id & 63u);
   for (const StockText& s : stock) {
     const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
     // Within a few edits, at most about three words can differ.
@@ -146,6 +150,7 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
       continue;
     }
     // Longer note: look for the stock text's first word and compare a window of its length.
+    if (!(present & (std::uint64_t{1} << (s.ids.front() & 63u)))) continue;
     for (std::size_t i = 0; i < body.size(); ++i) {
       if (ids[i] != s.ids.front()) continue;
       // Inside a longer note the stock text must be nearly all there, and in order at its start.
@@ -213,12 +218,21 @@ void Classifier::Impl::grammar_cues(const std::vector<std::string_view>& w, cons
 
 void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) const
 {
-  std::vector<PhraseIndex::Hit> hits;
-  std::unordered_set<std::uint32_t> seen;
-  std::unordered_set<std::string_view> seen_patterns; // a pattern listed for two languages counts once
+  // A few hits a note: vectors searched in order beat hash sets (and their allocations).
+  thread_local std::vector<PhraseIndex::Hit> hits;
+  thread_local std::vector<std::uint32_t> seen;
+  thread_local std::vector<std::string_view> seen_patterns; // a pattern listed for two languages counts once
+  const auto first_time = [](auto& list, const auto& x) {
+    if (std::find(list.begin(), list.end(), x) != list.end()) return false;
+    list.push_back(x);
+    return true;
+  };
+  hits.clear();
+  seen.clear();
+  seen_patterns.clear();
   spam_index.find(w, hits);
   for (const auto& h : hits) {
-    if (!seen_patterns.insert(spam[h.payload].pattern).second) continue;
+    if (!first_time(seen_patterns, std::string_view(spam[h.payload].pattern))) continue;
     a.spam += spam[h.payload].weight;
     a.spam_hits.push_back(spam[h.payload].pattern);
   }
@@ -227,7 +241,7 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
   seen_patterns.clear();
   generic_index.find(w, hits);
   for (const auto& h : hits) {
-    if (!seen_patterns.insert(generic[h.payload].pattern).second) continue;
+    if (!first_time(seen_patterns, std::string_view(generic[h.payload].pattern))) continue;
     a.generic += generic[h.payload].weight;
     a.generic_hits.push_back(generic[h.payload].pattern);
   }
@@ -241,7 +255,7 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
   std::uint32_t covered_to = 0;
   for (const auto& h : hits) {
     if (h.position < covered_to) continue;
-    if (!seen.insert(h.payload).second) continue;
+    if (!first_time(seen, h.payload)) continue;
     covered_to = h.position + h.length;
     a.personal += personal[h.payload].weight;
     a.personal_hits.push_back(personal[h.payload].pattern);

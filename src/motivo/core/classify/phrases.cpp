@@ -4,6 +4,9 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace motivo::classify {
 
 Vocabulary::Vocabulary() : slots_(4096), words_(1) {}
@@ -74,8 +77,13 @@ void PhraseIndex::add(std::string_view phrase, std::uint32_t payload)
   Phrase p;
   p.payload = payload;
   for (std::size_t i = 1; i < w.size(); ++i) p.rest.push_back(vocabulary_->intern(w[i]));
+  p.second = p.rest.empty() ? 0 : p.rest[0] + 1;
+  p.order = added_++;
   if (by_first_.size() <= first) by_first_.resize(first + 1);
-  by_first_[first].push_back(std::move(p));
+  auto& list = by_first_[first];
+  const auto at = std::upper_bound(list.begin(), list.end(), p.second,
+                                   [](std::uint32_t second, const Phrase& q) { return second < q.second; });
+  list.insert(at, std::move(p));
 }
 
 namespace {
@@ -93,14 +101,28 @@ bool matches_rest(const std::vector<std::uint32_t>& ids, std::size_t at, const s
 
 void PhraseIndex::find(const std::vector<std::uint32_t>& ids, std::vector<Hit>& hits) const
 {
+  // Only the one-word phrases and those whose second word follows are compared (common first words such as "de"
+  // or "i" begin dozens of phrases); the hits at one position keep the order the phrases were added in.
+  thread_local std::vector<const Phrase*> found;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::uint32_t id = ids[i];
     if (id == Vocabulary::unknown || id >= by_first_.size()) continue;
-    for (const Phrase& p : by_first_[id]) {
-      if (matches_rest(ids, i, p.rest)) {
-        hits.push_back({p.payload, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(p.rest.size() + 1)});
+    const auto& list = by_first_[id];
+    if (list.empty()) continue;
+    found.clear();
+    auto p = list.begin();
+    for (; p != list.end() && p->second == 0; ++p) found.push_back(&*p);
+    if (i + 1 < ids.size() && ids[i + 1] != Vocabulary::unknown) {
+      const std::uint32_t second = ids[i + 1] + 1;
+      p = std::lower_bound(p, list.end(), second, [](const Phrase& q, std::uint32_t s) { return q.second < s; });
+      for (; p != list.end() && p->second == second; ++p) {
+        if (matches_rest(ids, i, p->rest)) found.push_back(&*p);
       }
     }
+    if (found.size() > 1)
+      std::sort(found.begin(), found.end(), [](const Phrase* a, const Phrase* b) { return a->order < b->order; });
+    for (const Phrase* f : found)
+      hits.push_back({f->payload, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(f->rest.size() + 1)});
   }
 }
 

@@ -34,15 +34,6 @@ std::string squeeze(std::string_view folded)
   return out;
 }
 
-std::string lower_ascii(std::string_view text)
-{
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 } // namespace
 
 void MergeFieldCatalog::add(std::string_view pattern)
@@ -61,7 +52,15 @@ void MergeFieldCatalog::add(std::string_view pattern)
 std::vector<std::string> MergeFieldCatalog::find(std::string_view text) const
 {
   std::vector<std::string> found;
+  // The bytes that can open a merge field; most notes have none of them.
+  static constexpr auto opens = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("{[<%#")) table[c] = true;
+    return table;
+  }();
   for (std::size_t i = 0; i < text.size(); ++i) {
+    while (i < text.size() && !opens[static_cast<unsigned char>(text[i])]) ++i;
+    if (i >= text.size()) break;
     const char open = text[i];
     char close = 0;
     switch (open) {
@@ -243,7 +242,14 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     else {
       std::size_t w = 0;
       while (w < after.size() && ascii_alpha(after[w])) ++w;
-      const std::string word = lower_ascii(after.substr(0, w));
+      // The word after the number, lower-cased (a currency or a unit: longer words are neither).
+      char buffer[12];
+      const std::size_t size = std::min<std::size_t>(w, sizeof buffer);
+      for (std::size_t b = 0; b < size; ++b) {
+        const char ch = after[b];
+        buffer[b] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+      const std::string_view word = w <= sizeof buffer ? std::string_view(buffer, size) : std::string_view();
       for (const auto c : currency_words) {
         if (word == c && c != "k" && c != "mil" && c != "000") s.money = true;
       }
@@ -273,6 +279,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   std::size_t upper_words = 0, all_words = 0;
   std::vector<std::string> candidates;
   std::int32_t last_candidate_end = -10;
+  thread_local std::string folded;
   for (std::int32_t i = 0; i < n;) {
     const std::int32_t start = i;
     UChar32 c;
@@ -307,10 +314,13 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         }
         if (all_upper) ++upper_words;
         // Only capitalised words can name something: fold just those.
-        const std::string folded = fold(word);
+        fold_into(word, folded);
         bool is_name = std::find(names.begin(), names.end(), folded) != names.end();
-        for (const auto part : words(folded)) {
-          if (std::find(names.begin(), names.end(), part) != names.end()) is_name = true;
+        for (std::size_t p = 0; !is_name && p < folded.size();) { // its parts ("Jean-Luc")
+          const std::size_t q = std::min(folded.find(' ', p), folded.size());
+          const std::string_view part = std::string_view(folded).substr(p, q - p);
+          if (!part.empty() && std::find(names.begin(), names.end(), part) != names.end()) is_name = true;
+          p = q + 1;
         }
         is_courtesy = courtesy(folded);
         if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" &&
@@ -321,7 +331,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
           last_candidate_end = end;
         }
       } else if (word_index < 3 && word.size() > 1) {
-        is_courtesy = courtesy(fold(word));
+        fold_into(word, folded);
+        is_courtesy = courtesy(folded);
       }
       after_courtesy = is_courtesy && word_index < 3;
       sentence_start = false;
