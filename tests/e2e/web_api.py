@@ -165,11 +165,26 @@ try:
     def web():
         for i in web_ids:
             results.append(request(url + f"api/invitations/{i}/decision", "POST", {"decision": "decline"}, headers)[0])
+    # A larger export imported by the command line meanwhile (one transaction of a few seconds; WAL, since the
+    # server has the database open: the server's writes wait for it).
+    later = os.path.join(work, "later")
+    subprocess.run([sys.executable, os.path.join(src, "scripts/gen-export.py"), "--profile", "bench", "--seed", "5",
+                    "--invitations", "3000", "--messages", "15000", "--connections", "500", "--out", later],
+                   check=True, capture_output=True)
+    before_import = json.loads(subprocess.run([motivo, "--db", db, "status", "--json"], env=env, capture_output=True,
+                                              text=True).stdout)
+    importing = subprocess.Popen([motivo, "--db", db, "import", "--quiet", later], env=env, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True)
     thread = threading.Thread(target=web)
     thread.start()
     cli_status = [subprocess.run([motivo, "--db", db, "decide", str(i), "accept"], env=env, capture_output=True).returncode for i in cli_ids]
     thread.join()
+    import_error = importing.communicate()[1]
     check(results == [200] * len(web_ids) and cli_status == [0] * len(cli_ids), f"concurrent writes succeed: {results} {cli_status}")
+    after_import = json.loads(subprocess.run([motivo, "--db", db, "status", "--json"], env=env, capture_output=True,
+                                             text=True).stdout)
+    check(importing.returncode == 0 and after_import["messages"] == before_import["messages"] + 15000,
+          f"an import by the command line at the same time stores everything ({importing.returncode} {import_error.strip()})")
     after = {x["id"]: x["decision"] for x in json.loads(request(url + "api/invitations?direction=incoming")[2])}
     check(all(after[i] == "decline" for i in web_ids) and all(after[i] == "accept" for i in cli_ids),
           "every write of both is there, and the server sees the CLI's")
