@@ -349,6 +349,15 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   a.spam += a.signals.spam_points();
   score(a.scope_ids, a);
   grammar_cues(a.scope, a.scope_ids, a);
+  // A year ("en 2018", "(2014)") dates something: a shared past, an event. Once a note.
+  for (const std::string_view w : a.scope) {
+    if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        ((w[0] == '1' && w[1] == '9' && w[2] >= '6') || (w[0] == '2' && w[1] == '0' && w[2] <= '2'))) {
+      a.personal += 1;
+      a.personal_hits.emplace_back(w);
+      break;
+    }
+  }
   a.has_skeleton = want_skeleton && skeleton_of(a.scope, a.names, a.skeleton);
 }
 
