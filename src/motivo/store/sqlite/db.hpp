@@ -10,10 +10,10 @@ struct sqlite3_stmt;
 
 namespace motivo::store::sqlite {
 
-// An open SQLite connection. Errors throw std::runtime_error with SQLite's message and the file.
 // Settings of the SQLite library itself, applied once before it initialises (every opening calls it).
 void configure_library();
 
+// An open SQLite connection. Errors throw std::runtime_error with SQLite's message and the file.
 class Database {
 public:
   // Opens (creating with mode 0600 when absent) the database at `path`.

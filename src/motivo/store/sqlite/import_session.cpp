@@ -100,7 +100,7 @@ void SqliteImportSession::leave_bulk_when_full(BulkTable& table, std::optional<S
   // The rows so far are unique: their unique index is built now (the other indexes still at the end), and the
   // conflict-resolving insert takes over.
   const auto unique = std::find_if(table.index_sql.begin(), table.index_sql.end(), [](const std::string& sql) {
-    return sql.find("CREATE UNIQUE INDEX") != std::string::npos;
+    return sql.find("CREATE UNIQUE INDEX") != std::string::npos && sql.ends_with("(key)");
   });
   if (unique == table.index_sql.end()) return; // nothing else to check keys by: they stay in memory
   table.keys = KeySet{}; // before the index's sorter takes its memory

@@ -64,9 +64,10 @@ void RowQueue::push(const QueuedRow& row)
     }
     lock.unlock();
     if (!current_) {
-      current_ = std::make_unique<Batch>();
-      current_->capacity = std::max(batch_bytes, bytes); // a huge note gets a batch of its own size
-      current_->text = std::make_unique<char[]>(current_->capacity);
+      auto batch = std::make_unique<Batch>();
+      batch->capacity = std::max(batch_bytes, bytes); // a huge note gets a batch of its own size
+      batch->text = std::make_unique_for_overwrite<char[]>(batch->capacity);
+      current_ = std::move(batch); // only once whole: an allocation that throws leaves no half batch
     }
   }
   Batch& b = *current_;
@@ -120,7 +121,10 @@ void RowQueue::run()
     changed_.notify_all(); // room for another batch
     std::exception_ptr error;
     try {
-      for (const QueuedRow& row : batch->rows) write_(row);
+      for (const QueuedRow& row : batch->rows) {
+        if (stop_) break; // the caller gave up (its error unwinds): the rest would be rolled back anyway
+        write_(row);
+      }
     } catch (...) {
       error = std::current_exception();
     }

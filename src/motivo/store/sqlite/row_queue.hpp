@@ -2,6 +2,7 @@
 
 #include <motivo/core/model.hpp>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -31,8 +32,8 @@ using QueuedRow = std::variant<PersonRow, SlugRow, InvitationRecord, MessageReco
 // writing share the two cores (docs/PERFORMANCE.md). Rows travel in batches whose texts are copied into the
 // batch's own buffer, at most two batches waiting: the queue's memory is bounded whatever the export's size.
 // The writer runs the rows in the order they were pushed, one at a time, on its own thread; the pushing thread
-// must not use the database until drain() has returned. An error in the writer stops it; push() and drain()
-// then throw it in the pushing thread, and the rows after it are never written.
+// must not use the database until drain() has returned. An error in the writer stops it; drain() and the next
+// push() that hands over a batch then throw it in the pushing thread, and the rows after it are never written.
 class RowQueue {
 public:
   using Writer = std::function<void(const QueuedRow&)>;
@@ -62,7 +63,7 @@ private:
   std::vector<std::unique_ptr<Batch>> waiting_; // oldest first
   std::vector<std::unique_ptr<Batch>> spare_;   // written, to be filled again
   bool writing_ = false;
-  bool stop_ = false;
+  std::atomic<bool> stop_ = false; // also read by the writer between rows
   std::exception_ptr error_;
   std::thread thread_;
 };
