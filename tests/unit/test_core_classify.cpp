@@ -9,6 +9,8 @@
 #include <motivo/core/classify/signals.hpp>
 
 #include <gtest/gtest.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <iterator>
@@ -528,4 +530,26 @@ TEST(Reasons, EveryReasonHasASpanishTranslation)
   EXPECT_EQ(translate_reason("ask policy: no personal note, ask why", "es"), "política ask: sin nota personal, preguntar por qué");
   EXPECT_EQ(translate_error("x.csv:3: impossible or unrecognised date in \"Sent At\" (\"2/30/24\")", "es"),
             "x.csv:3: fecha imposible o no reconocida en \"Sent At\" (\"2/30/24\")");
+}
+
+// A note that ends inside a UTF-8 sequence, placed right before an unreadable page: CLD2 used to read past its end
+// (found by fuzz_classify). The language is asked of CLD2 only with valid UTF-8 now.
+TEST(Language, TextEndingInsideAUtf8SequenceIsNotReadPastItsEnd)
+{
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  void* map = ::mmap(nullptr, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ASSERT_NE(map, MAP_FAILED);
+  auto* bytes = static_cast<char*>(map);
+  ASSERT_EQ(::mprotect(bytes + page, page, PROT_NONE), 0);
+  for (const std::string& text : {std::string("Greg r J\xf5lien, on aimerais voel sur Link {{Paul, i'd {{Pa you t\xdf\xdf\xdf"),
+                                 std::string("ok \xe2\x80"), std::string("\xf0\x9f\x98")}) {
+    char* at = bytes + page - text.size();
+    std::copy(text.begin(), text.end(), at);
+    const std::array<int, 6> no_votes{};
+    const std::string language = choose_language(std::string_view(at, text.size()), no_votes);
+    EXPECT_FALSE(language.empty());
+    const Classifier classifier;
+    EXPECT_NO_THROW(classifier.classify({std::string_view(at, text.size()), "", ""}));
+  }
+  ::munmap(map, 2 * page);
 }
