@@ -28,3 +28,13 @@ TEST(Utf8, CountsCodePointsAndEncodes)
   motivo::utf8::append(s, U'👋');
   EXPECT_EQ(s, "ñ👋");
 }
+
+TEST(Utf8, InvalidBytesAreReplaced)
+{
+  std::string buffer;
+  const std::string valid = "Hola, ¿qué tal?";
+  EXPECT_EQ(motivo::utf8::replace_invalid(valid, buffer).data(), valid.data()); // no copy
+  EXPECT_EQ(motivo::utf8::replace_invalid("ok \xe2\x80", buffer), "ok \xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(motivo::utf8::replace_invalid("\xffJ\xf5lien\xdf", buffer), "\xEF\xBF\xBDJ\xEF\xBF\xBDlien\xEF\xBF\xBD");
+  EXPECT_TRUE(motivo::utf8::is_valid(motivo::utf8::replace_invalid("\xc0\xaf \xed\xa0\x80 x", buffer)));
+}

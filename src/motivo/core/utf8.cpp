@@ -51,6 +51,20 @@ std::size_t find_invalid(std::string_view text)
   return std::string_view::npos;
 }
 
+std::string_view replace_invalid(std::string_view text, std::string& buffer)
+{
+  std::size_t bad = find_invalid(text);
+  if (bad == std::string_view::npos) return text;
+  buffer.clear();
+  while (bad != std::string_view::npos) {
+    buffer.append(text.substr(0, bad)).append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+    bad = find_invalid(text);
+  }
+  buffer.append(text);
+  return buffer;
+}
+
 std::size_t count_code_points(std::string_view text)
 {
   std::size_t count = 0;

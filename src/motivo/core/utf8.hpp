@@ -12,6 +12,9 @@ std::size_t find_invalid(std::string_view text);
 
 inline bool is_valid(std::string_view text) { return find_invalid(text) == std::string_view::npos; }
 
+// `text` itself when it is valid; otherwise a copy in `buffer` with each invalid byte replaced by U+FFFD.
+std::string_view replace_invalid(std::string_view text, std::string& buffer);
+
 // Number of Unicode code points in valid UTF-8 `text`.
 std::size_t count_code_points(std::string_view text);
 

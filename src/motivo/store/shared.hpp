@@ -18,4 +18,8 @@ std::string like_escaped(const std::string& text);
 // The reasons column (a JSON array of strings); anything else gives none.
 std::vector<std::string> parse_reasons(std::string_view json);
 
+struct PersonView;
+// Appends to `out` the people of `more` it does not hold yet (a search's later matches after its earlier ones).
+void add_new_people(std::vector<PersonView>& out, std::vector<PersonView> more);
+
 } // namespace motivo::store

@@ -89,6 +89,14 @@ std::vector<std::string> parse_reasons(std::string_view json)
   return out;
 }
 
+void add_new_people(std::vector<PersonView>& out, std::vector<PersonView> more)
+{
+  for (auto& p : more) {
+    if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
+      out.push_back(std::move(p));
+  }
+}
+
 std::string_view Notes::keep(std::string_view text)
 {
   if (text.empty()) return {};

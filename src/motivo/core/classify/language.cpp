@@ -8,22 +8,6 @@ namespace motivo::classify {
 
 namespace {
 constexpr std::array<std::string_view, 6> voted = {"en", "es", "fr", "de", "pt", "it"};
-
-// CLD2 reads past the end of its buffer when the text ends inside a UTF-8 sequence (found by fuzz_classify; its
-// header asks for valid UTF-8 only): each invalid byte becomes U+FFFD, as the header advises.
-std::string_view valid_utf8(std::string_view text, std::string& buffer)
-{
-  std::size_t bad = utf8::find_invalid(text);
-  if (bad == std::string_view::npos) return text;
-  buffer.clear();
-  while (bad != std::string_view::npos) {
-    buffer.append(text.substr(0, bad)).append("\xEF\xBF\xBD");
-    text.remove_prefix(bad + 1);
-    bad = utf8::find_invalid(text);
-  }
-  buffer.append(text);
-  return buffer;
-}
 } // namespace
 
 std::string choose_language(std::string_view text, const std::array<int, 6>& votes)
@@ -42,8 +26,10 @@ std::string choose_language(std::string_view text, const std::array<int, 6>& vot
   CLD2::Language language3[3];
   int percent3[3];
   int text_bytes = 0;
+  // CLD2 reads past the end of its buffer when the text ends inside a UTF-8 sequence (found by fuzz_classify; its
+  // header asks for valid UTF-8 only): each invalid byte becomes U+FFFD, as the header advises.
   thread_local std::string buffer;
-  const std::string_view input = valid_utf8(text, buffer);
+  const std::string_view input = utf8::replace_invalid(text, buffer);
   const CLD2::Language found = CLD2::ExtDetectLanguageSummary(
     input.data(), static_cast<int>(input.size()), true, language3, percent3, &text_bytes, &reliable);
   const std::string cld2 = found == CLD2::UNKNOWN_LANGUAGE ? std::string() : std::string(CLD2::LanguageCode(found));

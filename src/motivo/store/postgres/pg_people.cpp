@@ -60,12 +60,7 @@ std::vector<PersonView> PgStore::search_people(const std::string& query)
       tx,
       "id IN (SELECT person FROM person_notes WHERE to_tsvector('simple', note_key) @@ plainto_tsquery('simple', $1))",
       folded);
-    const auto add = [&](std::vector<PersonView> more) {
-      for (auto& p : more) {
-        if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
-          out.push_back(std::move(p));
-      }
-    };
+    const auto add = [&](std::vector<PersonView> more) { add_new_people(out, std::move(more)); };
     add(people_where(tx, "strpos(name_key, $1) > 0", text::name_key(query)));
     add(people_where(tx, "id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
                          "content ILIKE '%' || $1 || '%')",

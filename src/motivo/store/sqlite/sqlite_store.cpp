@@ -268,12 +268,7 @@ std::vector<PersonView> SqliteStore::search_people(const std::string& query)
     "id IN (SELECT person FROM person_notes WHERE id IN "
     "(SELECT rowid FROM person_notes_fts WHERE person_notes_fts MATCH ?1))",
     fts);
-  const auto add = [&](std::vector<PersonView> more) {
-    for (auto& p : more) {
-      if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
-        out.push_back(std::move(p));
-    }
-  };
+  const auto add = [&](std::vector<PersonView> more) { add_new_people(out, std::move(more)); };
   add(people_where("instr(name_key, ?1) > 0", text::name_key(query)));
   // And the people whose one-to-one messages hold the words as written (LIKE: case is ignored for ASCII only).
   add(people_where("id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
