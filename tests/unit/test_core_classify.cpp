@@ -553,3 +553,84 @@ TEST(Language, TextEndingInsideAUtf8SequenceIsNotReadPastItsEnd)
   }
   ::munmap(map, 2 * page);
 }
+
+// Words of up to eight bytes are their own keys (two overlapping loads); longer ones are hashed and compared.
+// Words sharing prefixes, suffixes and NUL bytes must never be taken for one another.
+TEST(Vocabulary, ShortAndLongWordsAreNeverConfused)
+{
+  Vocabulary v;
+  std::mt19937 random(7);
+  std::set<std::string> known, unknown;
+  const std::string alphabet("ab\0z", 4);
+  while (known.size() + unknown.size() < 6000) {
+    std::string w(1 + random() % 12, 'a');
+    for (char& c : w) c = alphabet[random() % alphabet.size()];
+    if (known.contains(w) || unknown.contains(w)) continue;
+    (random() % 2 ? known : unknown).insert(w);
+  }
+  std::map<std::string, std::uint32_t> ids;
+  for (const auto& w : known) ids[w] = v.intern(w);
+  for (const auto& w : known) {
+    EXPECT_EQ(v.find(w), ids[w]);
+    EXPECT_EQ(v.word(ids[w]), w);
+  }
+  for (const auto& w : unknown) EXPECT_EQ(v.find(w), Vocabulary::unknown) << testing::PrintToString(w);
+  EXPECT_EQ(v.find(""), Vocabulary::unknown);
+}
+
+// The one-pass fold with word offsets gives exactly fold_marked_into's text and words_into's words, whatever the
+// bytes: marks, apostrophes, code points folding to several letters ("ß", "ﬁ", "½"), invalid UTF-8.
+TEST(Fold, WordsFromTheFoldAreTheWordsOfTheFoldedText)
+{
+  const std::vector<std::string> pieces = {"a",  "Zé", " ",  ".", ",",     "\n", "-",  "'",  "’", "ß",   "ﬁ",    "½",
+                                           "…",  "¿",  "!",  "9", "\xff",  "\xe2\x80", "İ", "ǅ", "  ", "|", "/", "x-y"};
+  std::mt19937 random(11);
+  std::string folded, expected_text;
+  std::vector<std::string_view> words_fast, words_slow;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(random() % 30);
+    for (int i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    fold_marked_into(text, expected_text);
+    words_into(expected_text, words_slow);
+    fold_marked_words_into(text, folded, words_fast);
+    ASSERT_EQ(folded, expected_text) << testing::PrintToString(text);
+    ASSERT_EQ(words_fast, words_slow) << testing::PrintToString(text);
+  }
+}
+
+// The index skips the phrase lists of pairs of words that begin no phrase (a bit per hash of the pair): every
+// phrase is still found, among many that share its first word.
+TEST(Phrases, ManyPhrasesOfOneFirstWordAreAllFound)
+{
+  Vocabulary v;
+  PhraseIndex index(v);
+  for (std::uint32_t i = 0; i < 300; ++i) index.add("de w" + std::to_string(i) + " end", i);
+  index.add("de", 1000);
+  for (std::uint32_t i = 0; i < 300; i += 7) {
+    // "de wI end" and "de" at the first "de"; only "de" at the second, where "wI" is not followed by "end".
+    const std::string text = fold("x de w" + std::to_string(i) + " end de w" + std::to_string(i) + " y");
+    const auto ids = word_ids(v, words(text));
+    std::vector<PhraseIndex::Hit> hits;
+    index.find(ids, hits);
+    ASSERT_EQ(hits.size(), 3u) << text;
+    EXPECT_EQ(hits[0].payload, i) << "at one position, hits come in the order the phrases were added";
+    EXPECT_EQ(hits[0].length, 3u);
+    EXPECT_EQ(hits[1].payload, 1000u);
+    EXPECT_EQ(hits[1].position, hits[0].position);
+    EXPECT_EQ(hits[2].payload, 1000u);
+    EXPECT_EQ(hits[2].position, 4u);
+  }
+}
+
+// Shared function words ("de", "la", "que") leave a Romance note without a clear vote; two words of one
+// language only, and none of another's, decide without CLD2 (the text here is another language on purpose).
+TEST(Language, WordsOfOneLanguageOnlyDecideAMixedVote)
+{
+  const std::array<int, 6> mixed = {0, 5, 4, 0, 4, 1}; // en es fr de pt it
+  EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 2, 0, 0, 0, 0}), "es");
+  EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 2, 0, 0, 1, 0}), "en")
+    << "a word of another language's only: CLD2 decides";
+  EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 1, 0, 0, 0, 0}), "en")
+    << "one word is not enough";
+}

@@ -5,6 +5,7 @@
 #include <motivo/core/classify/language.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <unordered_set>
 
 namespace motivo::classify {
@@ -13,8 +14,8 @@ namespace motivo::classify {
 // (with the sender's name). `marked` comes from fold_marked_into.
 std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::vector<std::string_view>& marked,
                                                    const std::vector<std::uint32_t>& ids,
-                                                   const std::vector<std::string>& recipient,
-                                                   const std::vector<std::string>& sender) const
+                                                   const std::vector<std::string_view>& recipient,
+                                                   const std::vector<std::string_view>& sender) const
 {
   std::size_t pos = 0, end = marked.size();
   const auto skip_marks = [&](std::size_t& p) {
@@ -122,11 +123,14 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
       return &s;
     }
   }
-  if (body.size() + 3 < min_stock_words) return nullptr;
-  join_into(body, 0, body.size(), text);
+  if (body.empty() || body.size() + 3 < min_stock_words) return nullptr;
   // Near matches: a few edits (a typo, "Linkedin" split, a word added or dropped) on the whole body, or on a
-  // run of words of about a stock text's length inside a longer note.
-  if (text.size() + 12 < stock_min) return nullptr;
+  // run of words of about a stock text's length inside a longer note. The body is joined into `text` only
+  // when a stock text passes the cheap filters.
+  std::size_t size = body.size() - 1;
+  for (const auto w : body) size += w.size();
+  if (size + 12 < stock_min) return nullptr;
+  bool joined = false;
   const StockText* best = nullptr;
   std::size_t best_distance = SIZE_MAX;
   // Which word ids the body has, as bits of a 64-bit mask: a stock text whose first word is not there is not
@@ -137,8 +141,12 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
     const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
     // Within a few edits, at most about three words can differ.
     const std::size_t needed = s.ids.size() > 2 ? s.ids.size() - 2 : 1;
-    if (text.size() <= s.folded.size() + limit) {
-      if (text.size() + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
+    if (size <= s.folded.size() + limit) {
+      if (size + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
+      if (!joined) {
+        join_into(body, 0, body.size(), text);
+        joined = true;
+      }
       const std::size_t d = bounded_levenshtein(text, s.folded, limit);
       if (d <= limit && d < best_distance) {
         best = &s;
@@ -161,14 +169,23 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
       for (const std::size_t extra : {0, 1, -1}) {
         const std::size_t n = s.words.size() + extra;
         if (n == 0 || i + n > body.size()) continue;
-        const std::string window = join(body, i, i + n); // rare: the stock text's first words matched
-        const std::size_t d = bounded_levenshtein(window, s.folded, limit);
+        std::size_t d = 0;
+        // The stock text word for word (its words are all in the vocabulary): no need to compare letters.
+        if (extra != 0 || !std::equal(s.ids.begin(), s.ids.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
+          thread_local std::string window;
+          join_into(body, i, i + n, window); // rare: the stock text's first words matched
+          d = bounded_levenshtein(window, s.folded, limit);
+        }
         if (d <= limit && d < best_distance) {
           best = &s;
           best_distance = d;
           whole = false;
           from = i;
           to = i + n;
+          if (d == 0) { // nothing found later is closer (the first closest wins)
+            distance = 0;
+            return best;
+          }
         }
       }
     }
@@ -219,41 +236,46 @@ void Classifier::Impl::grammar_cues(const std::vector<std::string_view>& w, cons
 void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) const
 {
   // A few hits a note: vectors searched in order beat hash sets (and their allocations).
-  thread_local std::vector<PhraseIndex::Hit> hits;
+  thread_local std::vector<PhraseIndex::Hit> hits, personal_hits;
   thread_local std::vector<std::uint32_t> seen;
-  thread_local std::vector<std::string_view> seen_patterns; // a pattern listed for two languages counts once
+  thread_local std::vector<std::string_view> seen_spam, seen_generic; // a pattern listed for two languages counts once
   const auto first_time = [](auto& list, const auto& x) {
     if (std::find(list.begin(), list.end(), x) != list.end()) return false;
     list.push_back(x);
     return true;
   };
   hits.clear();
+  personal_hits.clear();
   seen.clear();
-  seen_patterns.clear();
-  spam_index.find(w, hits);
+  seen_spam.clear();
+  seen_generic.clear();
+  cues.find(w, hits);
+  // Spam first, then generic phrases, each in the order found (by position, then as listed in its file).
   for (const auto& h : hits) {
-    if (!first_time(seen_patterns, std::string_view(spam[h.payload].pattern))) continue;
-    a.spam += spam[h.payload].weight;
-    a.spam_hits.push_back(spam[h.payload].pattern);
+    if (h.payload >> cue_kind_shift != spam_cue) continue;
+    const WeightedEntry& e = spam[h.payload & cue_index_mask];
+    if (!first_time(seen_spam, std::string_view(e.pattern))) continue;
+    a.spam += e.weight;
+    a.spam_hits.push_back(e.pattern);
   }
-  hits.clear();
-  seen.clear();
-  seen_patterns.clear();
-  generic_index.find(w, hits);
   for (const auto& h : hits) {
-    if (!first_time(seen_patterns, std::string_view(generic[h.payload].pattern))) continue;
-    a.generic += generic[h.payload].weight;
-    a.generic_hits.push_back(generic[h.payload].pattern);
+    const std::uint32_t kind = h.payload >> cue_kind_shift;
+    if (kind == personal_cue) {
+      personal_hits.push_back({h.payload & cue_index_mask, h.position, h.length});
+      continue;
+    }
+    if (kind != generic_cue) continue;
+    const WeightedEntry& e = generic[h.payload & cue_index_mask];
+    if (!first_time(seen_generic, std::string_view(e.pattern))) continue;
+    a.generic += e.weight;
+    a.generic_hits.push_back(e.pattern);
   }
-  hits.clear();
-  seen.clear();
-  personal_index.find(w, hits);
   // Overlapping cues count once: keep the heaviest cue of each run of covered words.
-  std::sort(hits.begin(), hits.end(), [&](const auto& x, const auto& y) {
+  std::sort(personal_hits.begin(), personal_hits.end(), [&](const auto& x, const auto& y) {
     return x.position != y.position ? x.position < y.position : x.length > y.length;
   });
   std::uint32_t covered_to = 0;
-  for (const auto& h : hits) {
+  for (const auto& h : personal_hits) {
     if (h.position < covered_to) continue;
     if (!first_time(seen, h.payload)) continue;
     covered_to = h.position + h.length;
@@ -266,12 +288,14 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
 std::string Classifier::Impl::language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const
 {
   if (ids.empty()) return "zxx";
-  std::array<int, known_languages.size()> votes{};
+  std::array<int, known_languages.size()> votes{}, only{};
   for (const std::uint32_t id : ids) {
-    const std::uint32_t f = flags_of(id);
-    for (std::size_t b = 0; b < known_languages.size(); ++b) votes[b] += (f >> (stopword_bits + b)) & 1u;
+    const std::uint32_t f = (flags_of(id) >> stopword_bits) & 63u;
+    if (f == 0) continue;
+    for (std::size_t b = 0; b < known_languages.size(); ++b) votes[b] += (f >> b) & 1u;
+    if ((f & (f - 1)) == 0) ++only[static_cast<std::size_t>(std::countr_zero(f))]; // one language's word
   }
-  return choose_language(text, votes);
+  return choose_language(text, votes, only);
 }
 
 void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a) const
@@ -282,26 +306,25 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     a.language = "zxx";
     return;
   }
-  fold_marked_into(note.text, a.folded);
-  words_into(a.folded, a.marked);
+  fold_marked_words_into(note.text, a.folded, a.marked);
   ids_into(vocab, a.marked, a.marked_ids);
   const auto& marked = a.marked;
   const auto& marked_ids = a.marked_ids;
   for (std::size_t i = 0; i < marked.size(); ++i) {
-    if (is_mark(marked[i])) continue;
+    if (marked_ids[i] == mark_sentence || marked_ids[i] == mark_line) continue; // is_mark, by id
     a.all.push_back(marked[i]);
     a.all_ids.push_back(marked_ids[i]);
   }
   fold_into(note.recipient, a.folded_recipient);
   fold_into(note.sender, a.folded_sender);
-  for (const auto w : words(a.folded_recipient)) a.recipient.emplace_back(w);
-  for (const auto w : words(a.folded_sender)) a.sender.emplace_back(w);
+  words_into(a.folded_recipient, a.recipient);
+  words_into(a.folded_sender, a.sender);
   a.names = a.recipient;
   a.names.insert(a.names.end(), a.sender.begin(), a.sender.end());
 
   const auto [begin, end] = strip_courtesy(marked, marked_ids, a.recipient, a.sender);
   for (std::size_t i = begin; i < end; ++i) {
-    if (is_mark(marked[i])) continue;
+    if (marked_ids[i] == mark_sentence || marked_ids[i] == mark_line) continue; // is_mark, by id
     a.body.push_back(marked[i]);
     a.body_ids.push_back(marked_ids[i]);
   }
@@ -330,10 +353,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   if (a.stock_whole) return;
 
   find_signals(note.text, merge_fields, spam_domains, a.names,
-               [this](std::string_view w) {
-                 const std::uint32_t id = vocab.find(w);
-                 return greetings.is_word(id) || closings.is_word(id) || is_title(id);
-               },
+               [this](std::string_view w) { return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0; },
                a.signals);
   if (a.language == "de" || a.language == "lb") {
     // German capitalises every noun: capitals name nothing in particular there.

@@ -41,7 +41,7 @@ bool is_number(std::string_view w)
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::uint64_t word_hash(std::string_view w, const std::vector<std::string>& names)
+std::uint64_t word_hash(std::string_view w, const std::vector<std::string_view>& names)
 {
   if (std::find(names.begin(), names.end(), w) != names.end()) return 0x6e616d65ULL; // "name"
   if (is_number(w)) return 0x6e756dULL;
@@ -69,7 +69,7 @@ struct UnionFind {
 
 } // namespace
 
-bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<std::string>& names, Skeleton& out,
+bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<std::string_view>& names, Skeleton& out,
                  std::size_t min_words)
 {
   if (words.size() < min_words) return false;

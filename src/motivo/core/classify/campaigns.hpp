@@ -21,7 +21,7 @@ Signature minhash_of(const std::vector<std::uint32_t>& shingles);
 
 // The skeleton of `words` (folded) into `out`, with the words of `names` masked; false (and `out` untouched)
 // for notes of fewer than `min_words` words: short notes are alike by chance.
-bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<std::string>& names, Skeleton& out,
+bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<std::string_view>& names, Skeleton& out,
                  std::size_t min_words = 6);
 
 // One note as campaign detection sees it. Notes without a skeleton take no part; skeletons are kept apart

@@ -43,7 +43,7 @@ Classifier::Impl::Impl()
       continue;
     }
     generic.push_back({r[0], r[1], r[2], to_int(r[3], 1)});
-    generic_index.add(r[2], static_cast<std::uint32_t>(generic.size() - 1));
+    cues.add(r[2], generic_cue << cue_kind_shift | static_cast<std::uint32_t>(generic.size() - 1));
   }
   for (const auto& r : data::rows("spam_lexicon.tsv")) {
     if (r.size() < 4) continue;
@@ -56,12 +56,12 @@ Classifier::Impl::Impl()
       }
     }
     spam.push_back({r[0], r[1], r[2], to_int(r[3], 1)});
-    spam_index.add(r[2], static_cast<std::uint32_t>(spam.size() - 1));
+    cues.add(r[2], spam_cue << cue_kind_shift | static_cast<std::uint32_t>(spam.size() - 1));
   }
   for (const auto& r : data::rows("personal_cues.tsv")) {
     if (r.size() < 3) continue;
     personal.push_back({r[0], "cue", r[1], to_int(r[2], 1)});
-    personal_index.add(r[1], static_cast<std::uint32_t>(personal.size() - 1));
+    cues.add(r[1], personal_cue << cue_kind_shift | static_cast<std::uint32_t>(personal.size() - 1));
   }
   const auto flag = [&](std::string_view word, std::uint32_t bits) {
     const std::uint32_t id = vocab.intern(word);
@@ -90,6 +90,9 @@ Classifier::Impl::Impl()
     (r[1] == "greeting" ? greetings : r[1] == "title" ? titles : closings).add(r[2], n++);
   }
   flags.resize(vocab.size(), 0);
+  for (std::uint32_t id = 1; id < flags.size(); ++id) {
+    if (greetings.is_word(id) || closings.is_word(id) || titles.is_word(id)) flags[id] |= courtesy_word_bit;
+  }
 }
 
 } // namespace motivo::classify

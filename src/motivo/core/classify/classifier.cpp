@@ -64,15 +64,18 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
     return r;
   }
-  std::vector<std::string> signal_reasons = a.signals.describe();
-  const auto list = [](const std::vector<std::string>& hits) {
-    std::string out;
+  // `prefix` and then up to six hits, quoted: "generic phrases: \"a\", \"b\"".
+  const auto listed = [](std::string_view prefix, const std::vector<std::string>& hits) {
+    std::string out(prefix);
     for (std::size_t i = 0; i < hits.size() && i < 6; ++i) {
       if (i) out += ", ";
-      out += '"' + hits[i] + '"';
+      out += '"';
+      out += hits[i];
+      out += '"';
     }
     return out;
   };
+  const auto list = [&](const std::vector<std::string>& hits) { return listed({}, hits); };
   const auto add_stock_reason = [&] {
     if (a.stock) r.reasons.push_back(stock_part_reason(a));
   };
@@ -81,8 +84,8 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     r.confidence = std::min(0.99, 0.6 + 0.05 * a.spam);
     r.reasons.push_back(fmt::format("sales or scam signals, score {} (spam from {})", a.spam,
                                     in_campaign ? campaign_spam_threshold : spam_threshold));
-    if (!a.spam_hits.empty()) r.reasons.push_back("selling words: " + list(a.spam_hits));
-    for (auto& s : signal_reasons) r.reasons.push_back(s);
+    if (!a.spam_hits.empty()) r.reasons.push_back(listed("selling words: ", a.spam_hits));
+    for (auto& s : a.signals.describe()) r.reasons.push_back(std::move(s));
     add_stock_reason();
     return r;
   }
@@ -95,7 +98,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   if (!a.signals.merge_fields.empty()) {
     r.label = Label::template_text;
     r.confidence = 0.97;
-    r.reasons.push_back("unfilled merge field: " + list(a.signals.merge_fields));
+    r.reasons.push_back(listed("unfilled merge field: ", a.signals.merge_fields));
     add_stock_reason();
     return r;
   }
@@ -108,19 +111,19 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   if (personal >= 2 && margin >= 2) {
     r.label = Label::personalized;
     r.confidence = std::min(0.95, 0.6 + 0.05 * margin);
-    if (!a.personal_hits.empty()) r.reasons.push_back("refers to a shared context: " + list(a.personal_hits));
+    if (!a.personal_hits.empty()) r.reasons.push_back(listed("refers to a shared context: ", a.personal_hits));
     if (named)
       r.reasons.push_back(fmt::format("names {} specific thing{}: {}", a.signals.named_things,
                                       a.signals.named_things == 1 ? "" : "s", list(a.signals.named)));
     if (question) r.reasons.push_back("asks the recipient a question");
-    if (!a.generic_hits.empty()) r.reasons.push_back("despite generic phrases: " + list(a.generic_hits));
+    if (!a.generic_hits.empty()) r.reasons.push_back(listed("despite generic phrases: ", a.generic_hits));
     if (a.spam > 0) r.reasons.push_back(fmt::format("despite some sales signals (score {})", a.spam));
     add_stock_reason();
     return r;
   }
   r.label = Label::template_text;
   r.confidence = std::min(0.95, 0.6 + 0.05 * std::max(0, a.generic - personal + 2));
-  if (!a.generic_hits.empty()) r.reasons.push_back("generic phrases: " + list(a.generic_hits));
+  if (!a.generic_hits.empty()) r.reasons.push_back(listed("generic phrases: ", a.generic_hits));
   if (a.scope_words <= 4) r.reasons.push_back(fmt::format("only {} word{}, no reason given", a.scope_words,
                                                          a.scope_words == 1 ? "" : "s"));
   if (a.personal_hits.empty() && named == 0) r.reasons.push_back("nothing ties it to the recipient");

@@ -122,50 +122,80 @@ constexpr std::array<char, 128> ascii_marks = [] {
   return m;
 }();
 
-void fold_impl(std::string_view text, std::string& out, bool marks)
+// What an ASCII byte becomes: 0 a space, 1 nothing (apostrophes), '|' or '/' a mark word (when marks are
+// wanted; otherwise a space), anything else the folded byte.
+// An ASCII letter or digit folded (lower case); 0 for any other byte.
+constexpr std::array<char, 256> ascii_alnum_folded = [] {
+  std::array<char, 256> m{};
+  for (int c = 0; c < 128; ++c) {
+    const char a = ascii_map[static_cast<std::size_t>(c)];
+    if (a != 0 && a != 1) m[static_cast<std::size_t>(c)] = a;
+  }
+  return m;
+}();
+
+template <bool Marks>
+constexpr std::array<char, 128> ascii_actions = [] {
+  std::array<char, 128> m{};
+  for (int c = 0; c < 128; ++c) {
+    const char mark = ascii_marks[static_cast<std::size_t>(c)];
+    m[static_cast<std::size_t>(c)] = Marks && mark ? mark : ascii_map[static_cast<std::size_t>(c)];
+  }
+  return m;
+}();
+
+// `starts`, when given, receives the offset of every word written (words are separated by one space).
+template <bool Marks>
+void fold_impl(std::string_view text, std::string& out, std::vector<std::uint32_t>* starts = nullptr)
 {
-  // Written through a pointer into a buffer sized for the common case (an ASCII byte gives at most two
-  // bytes: " |"), grown when a code point folds to more: a per-character push_back cost a fifth of the time.
+  // Written through a pointer into a buffer with room for two bytes per input byte left (an ASCII byte gives
+  // at most two: " |" or " a"), so the ASCII path writes without checking; a code point that folds to more
+  // grows it. A per-character push_back cost a fifth of the time.
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
   out.resize(text.size() * 2 + 16);
   char* base = out.data();
   std::size_t at = 0;
   bool space = false; // a space is pending (written before the next character)
-  const auto ensure = [&](std::size_t more) {
-    if (at + more + 2 > out.size()) {
-      out.resize((at + more + 2) * 2);
-      base = out.data();
-    }
-  };
-  const auto put_char = [&](char ch) {
-    if (at + 2 > out.size()) ensure(2);
+  const Table* t = nullptr;
+  if (starts) starts->clear();
+  // Before writing a letter: the pending space, and a word starts.
+  const auto open_word = [&] {
     if (space) {
       base[at++] = ' ';
       space = false;
+      if (starts) starts->push_back(static_cast<std::uint32_t>(at));
+    } else if (at == 0 && starts) {
+      starts->push_back(0);
     }
-    base[at++] = ch;
   };
   const auto put_mark = [&](char m) {
-    if (at + 2 > out.size()) ensure(2);
     if (at > 0) base[at++] = ' ';
+    if (starts) starts->push_back(static_cast<std::uint32_t>(at));
     base[at++] = m;
     space = true;
   };
-  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
-  const auto n = static_cast<std::int32_t>(text.size());
-  const Table* t = nullptr;
   for (std::int32_t i = 0; i < n;) {
     const std::uint8_t b = s[i];
     if (b < 0x80) {
       ++i;
-      if (marks) {
-        if (const char m = ascii_marks[b]) {
-          put_mark(m);
-          continue;
+      const char a = ascii_actions<Marks>[b];
+      if (a == 0) {
+        space = at > 0;
+      } else if (a == 1) {
+      } else if (Marks && (a == '|' || a == '/')) {
+        put_mark(a);
+      } else {
+        open_word();
+        base[at++] = a;
+        // The rest of a run of ASCII letters and digits, the bulk of any note, one lookup a byte.
+        while (i < n) {
+          const char l = ascii_alnum_folded[s[i]];
+          if (l == 0) break;
+          base[at++] = l;
+          ++i;
         }
       }
-      const char m = ascii_map[b];
-      if (m == 0) space = at > 0;
-      else if (m != 1) put_char(m);
       continue;
     }
     UChar32 c;
@@ -174,24 +204,36 @@ void fold_impl(std::string_view text, std::string& out, bool marks)
       space = at > 0;
       continue;
     }
-    if (marks) {
-      if (const char m = mark_of(c)) {
-        put_mark(m);
-        continue;
-      }
-    }
     std::string computed;
-    const std::string* piece;
-    if (c < table_limit) {
+    std::string_view piece;
+    char mark_piece[1];
+    if (const char m = Marks ? mark_of(c) : 0) {
+      mark_piece[0] = m;
+      piece = std::string_view(mark_piece, 1);
+    } else if (c < table_limit) {
       if (!t) t = &table();
-      piece = &t->folded[static_cast<std::size_t>(c)];
+      piece = t->folded[static_cast<std::size_t>(c)];
     } else {
       computed = fold_code_point(c);
-      piece = &computed;
+      piece = computed;
     }
-    for (const char ch : *piece) {
-      if (ch == ' ') space = at > 0;
-      else put_char(ch);
+    // Room for this piece (each byte may need a space before it) and two bytes per input byte left.
+    const std::size_t needed = at + 2 * piece.size() + 2 * static_cast<std::size_t>(n - i) + 16;
+    if (needed > out.size()) {
+      out.resize(needed * 2);
+      base = out.data();
+    }
+    if (piece.data() == mark_piece) {
+      put_mark(mark_piece[0]);
+      continue;
+    }
+    for (const char ch : piece) {
+      if (ch == ' ') {
+        space = at > 0;
+      } else {
+        open_word();
+        base[at++] = ch;
+      }
     }
   }
   out.resize(at);
@@ -201,12 +243,23 @@ void fold_impl(std::string_view text, std::string& out, bool marks)
 
 void fold_into(std::string_view text, std::string& out)
 {
-  fold_impl(text, out, false);
+  fold_impl<false>(text, out);
 }
 
 void fold_marked_into(std::string_view text, std::string& out)
 {
-  fold_impl(text, out, true);
+  fold_impl<true>(text, out);
+}
+
+void fold_marked_words_into(std::string_view text, std::string& out, std::vector<std::string_view>& words)
+{
+  thread_local std::vector<std::uint32_t> starts;
+  fold_impl<true>(text, out, &starts);
+  words.clear();
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] - 1 : out.size();
+    words.emplace_back(out.data() + starts[i], end - starts[i]);
+  }
 }
 
 std::string fold(std::string_view text)
@@ -225,12 +278,15 @@ std::vector<std::string_view> words(std::string_view folded)
 
 void words_into(std::string_view folded, std::vector<std::string_view>& out)
 {
+  // Words are short: a plain loop beats a call to memchr per word.
   out.clear();
+  const char* const base = folded.data();
+  const std::size_t n = folded.size();
   std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find(' ', start);
-    if (end == std::string_view::npos) end = folded.size();
-    if (end > start) out.push_back(folded.substr(start, end - start));
+  while (start < n) {
+    std::size_t end = start;
+    while (end < n && base[end] != ' ') ++end;
+    if (end > start) out.emplace_back(base + start, end - start);
     start = end + 1;
   }
 }

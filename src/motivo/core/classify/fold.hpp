@@ -16,7 +16,9 @@ void fold_into(std::string_view text, std::string& out);
 // Like fold_into, but sentence punctuation (. , ; : ! ? ¡ ¿ …) becomes a word "|" and line breaks and dashes a
 // word "/", so that greetings and signatures can be told from the body.
 void fold_marked_into(std::string_view text, std::string& out);
-inline bool is_mark(std::string_view word) { return word == "|" || word == "/"; }
+// fold_marked_into and words_into in one pass: `words` are views into `out`.
+void fold_marked_words_into(std::string_view text, std::string& out, std::vector<std::string_view>& words);
+inline bool is_mark(std::string_view word) { return word.size() == 1 && (word[0] == '|' || word[0] == '/'); }
 
 // The words of a folded text (views into it).
 std::vector<std::string_view> words(std::string_view folded);

@@ -68,14 +68,14 @@ struct Analysis {
   std::string folded_recipient, folded_sender, joined;
   std::vector<std::string_view> marked;                // words and marks
   std::vector<std::uint32_t> marked_ids;
-  std::vector<std::string> recipient, sender;          // folded name words
+  std::vector<std::string_view> recipient, sender;     // folded name words (views into folded_recipient, _sender)
   // What was found
   bool blank = false;
   std::vector<std::string_view> all;     // every word of the note (marks removed)
   std::vector<std::string_view> body;    // without greeting and sign-off
   std::vector<std::string_view> scope;   // what is judged: the body, minus a stock text found inside it
   std::vector<std::uint32_t> all_ids, body_ids, scope_ids; // their Vocabulary ids
-  std::vector<std::string> names;        // folded words of the sender's and recipient's names
+  std::vector<std::string_view> names;   // folded words of the sender's and recipient's names
   std::string language;
   const StockText* stock = nullptr;      // the stock text the note is, or contains
   bool stock_whole = false;              // the body is the stock text (label default)
@@ -92,12 +92,13 @@ struct Analysis {
     blank = false;
     for (auto* v : {&marked, &all, &body, &scope}) v->clear();
     for (auto* v : {&marked_ids, &all_ids, &body_ids, &scope_ids}) v->clear();
-    for (auto* v : {&recipient, &sender, &names, &spam_hits, &generic_hits, &personal_hits}) v->clear();
+    for (auto* v : {&recipient, &sender, &names}) v->clear();
+    for (auto* v : {&spam_hits, &generic_hits, &personal_hits}) v->clear();
     language.clear();
     stock = nullptr;
     stock_whole = false;
     stock_distance = 0;
-    signals = Signals{};
+    signals.clear();
     spam = generic = personal = 0;
     scope_words = body_words = all_words = 0;
     has_skeleton = false;
@@ -121,8 +122,14 @@ inline int language_bit(std::string_view code)
 }
 
 // What a vocabulary word is, beyond the phrases it starts: bits 0-5 stopword of a language, 6-11 possessive,
-// 12-17 modifier, bit 18 a generic noun.
-enum : std::uint32_t { stopword_bits = 0, possessive_bits = 6, modifier_bits = 12, generic_noun_bit = 1u << 18 };
+// 12-17 modifier, bit 18 a generic noun, bit 19 a greeting, closing or title of one word ("hi", "dear", "dr").
+enum : std::uint32_t {
+  stopword_bits = 0,
+  possessive_bits = 6,
+  modifier_bits = 12,
+  generic_noun_bit = 1u << 18,
+  courtesy_word_bit = 1u << 19
+};
 
 struct Classifier::Impl {
   Vocabulary vocab;
@@ -134,8 +141,11 @@ struct Classifier::Impl {
   std::size_t min_stock_words = SIZE_MAX;
 
   std::vector<WeightedEntry> generic, spam, personal;
-  PhraseIndex generic_index{vocab}, spam_index{vocab}, personal_index{vocab}, greetings{vocab}, closings{vocab},
-    titles{vocab};
+  // The generic, spam and personal phrases in one index (a note's words are looked up once): a payload is
+  // its list (cue_kind_shift and up) and its index in that list.
+  PhraseIndex cues{vocab}, greetings{vocab}, closings{vocab}, titles{vocab};
+  enum CueKind : std::uint32_t { generic_cue = 0, spam_cue = 1, personal_cue = 2 };
+  static constexpr std::uint32_t cue_kind_shift = 30, cue_index_mask = (1u << cue_kind_shift) - 1;
   std::vector<std::string> spam_domains; // shorteners and handles with dots, lower case
   std::vector<int> spam_domain_weights;
   std::vector<std::string> spam_domain_kinds;
@@ -144,7 +154,7 @@ struct Classifier::Impl {
 
   std::uint32_t flags_of(std::uint32_t id) const { return id < flags.size() ? flags[id] : 0; }
 
-  bool is_name(std::string_view w, const std::vector<std::string>& names) const
+  bool is_name(std::string_view w, const std::vector<std::string_view>& names) const
   {
     return std::find(names.begin(), names.end(), w) != names.end();
   }
@@ -166,8 +176,8 @@ struct Classifier::Impl {
   // Text analysis (analysis.cpp).
   std::pair<std::size_t, std::size_t> strip_courtesy(const std::vector<std::string_view>& marked,
                                                      const std::vector<std::uint32_t>& ids,
-                                                     const std::vector<std::string>& recipient,
-                                                     const std::vector<std::string>& sender) const;
+                                                     const std::vector<std::string_view>& recipient,
+                                                     const std::vector<std::string_view>& sender) const;
   static std::size_t shared_words(const StockText& s, const std::vector<std::uint32_t>& ids, std::size_t from,
                                   std::size_t to);
   const StockText* find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,

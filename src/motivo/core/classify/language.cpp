@@ -10,7 +10,7 @@ namespace {
 constexpr std::array<std::string_view, 6> voted = {"en", "es", "fr", "de", "pt", "it"};
 } // namespace
 
-std::string choose_language(std::string_view text, const std::array<int, 6>& votes)
+std::string choose_language(std::string_view text, const std::array<int, 6>& votes, const std::array<int, 6>& only)
 {
   std::size_t best = 0;
   for (std::size_t i = 1; i < votes.size(); ++i) {
@@ -21,6 +21,9 @@ std::string choose_language(std::string_view text, const std::array<int, 6>& vot
     if (i != best && votes[i] > second) second = votes[i];
   }
   if (votes[best] >= 3 && votes[best] >= 2 * second) return std::string(voted[best]);
+  int only_others = 0;
+  for (std::size_t i = 0; i < only.size(); ++i) only_others += i == best ? 0 : only[i];
+  if (only[best] >= 2 && only_others == 0) return std::string(voted[best]);
 
   bool reliable = false;
   CLD2::Language language3[3];

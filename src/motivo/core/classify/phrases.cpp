@@ -2,23 +2,45 @@
 
 #include <motivo/core/classify/fold.hpp>
 
+#define XXH_INLINE_ALL // the vocabulary hashes every word of every note: inlined, not a call into the library
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace motivo::classify {
 
 Vocabulary::Vocabulary() : slots_(4096), words_(1) {}
 
+std::uint64_t Vocabulary::key_of(std::string_view word)
+{
+  if (word.size() > 8) return XXH3_64bits(word.data(), word.size());
+  // The bytes in place, zero-padded, read with at most two loads that may overlap (equal bytes OR-ed twice).
+  const char* p = word.data();
+  const std::size_t n = word.size();
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return std::uint64_t{lo} | std::uint64_t{hi} << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i); };
+  return byte(0) | byte(n / 2) | byte(n - 1);
+}
+
 std::uint32_t Vocabulary::find(std::string_view word) const
 {
-  const std::uint64_t h = XXH3_64bits(word.data(), word.size());
+  const std::uint64_t key = key_of(word);
+  const std::size_t spread_key = spread(key);
+  if (!(filter_[(spread_key >> 6) & 1023] & (std::uint64_t{1} << (spread_key & 63)))) return unknown;
+  const auto size = static_cast<std::uint32_t>(word.size());
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = spread_key & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
     if (s.id == 0) return unknown;
-    if (s.hash == h && words_[s.id] == word) return s.id;
+    if (s.key == key && s.size == size && (size <= 8 || words_[s.id] == word)) return s.id;
   }
 }
 
@@ -26,13 +48,14 @@ std::uint32_t Vocabulary::intern(std::string_view word)
 {
   if (const std::uint32_t id = find(word)) return id;
   if ((words_.size() + 1) * 2 > slots_.size()) grow();
-  const std::uint64_t h = XXH3_64bits(word.data(), word.size());
+  const std::uint64_t key = key_of(word);
   const std::size_t mask = slots_.size() - 1;
   const auto id = static_cast<std::uint32_t>(words_.size());
   words_.emplace_back(word);
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+  filter_[(spread(key) >> 6) & 1023] |= std::uint64_t{1} << (spread(key) & 63);
+  for (std::size_t i = spread(key) & mask;; i = (i + 1) & mask) {
     if (slots_[i].id == 0) {
-      slots_[i] = {h, id};
+      slots_[i] = {key, id, static_cast<std::uint32_t>(word.size())};
       return id;
     }
   }
@@ -45,7 +68,7 @@ void Vocabulary::grow()
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.id == 0) continue;
-    for (std::size_t i = s.hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = spread(s.key) & mask;; i = (i + 1) & mask) {
       if (slots_[i].id == 0) {
         slots_[i] = s;
         break;
@@ -80,6 +103,16 @@ void PhraseIndex::add(std::string_view phrase, std::uint32_t payload)
   p.second = p.rest.empty() ? 0 : p.rest[0] + 1;
   p.order = added_++;
   if (by_first_.size() <= first) by_first_.resize(first + 1);
+  if (p.rest.empty()) {
+    if (one_word_.size() <= first) one_word_.resize(first + 1);
+    one_word_[first] = true;
+  }
+  if (starts_.size() <= first) starts_.resize(first + 1);
+  starts_[first] = true;
+  if (!p.rest.empty()) {
+    const std::uint32_t bit = pair_bit(first, p.rest[0]);
+    pairs_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
   auto& list = by_first_[first];
   const auto at = std::upper_bound(list.begin(), list.end(), p.second,
                                    [](std::uint32_t second, const Phrase& q) { return second < q.second; });
@@ -106,13 +139,15 @@ void PhraseIndex::find(const std::vector<std::uint32_t>& ids, std::vector<Hit>& 
   thread_local std::vector<const Phrase*> found;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::uint32_t id = ids[i];
-    if (id == Vocabulary::unknown || id >= by_first_.size()) continue;
+    if (id >= starts_.size() || !starts_[id]) continue; // unknown words (id 0) start nothing
+    const bool pair = i + 1 < ids.size() && ids[i + 1] != Vocabulary::unknown &&
+                      (pairs_[pair_bit(id, ids[i + 1]) >> 6] & (std::uint64_t{1} << (pair_bit(id, ids[i + 1]) & 63)));
+    if (!pair && !is_word(id)) continue;
     const auto& list = by_first_[id];
-    if (list.empty()) continue;
     found.clear();
     auto p = list.begin();
     for (; p != list.end() && p->second == 0; ++p) found.push_back(&*p);
-    if (i + 1 < ids.size() && ids[i + 1] != Vocabulary::unknown) {
+    if (pair) {
       const std::uint32_t second = ids[i + 1] + 1;
       p = std::lower_bound(p, list.end(), second, [](const Phrase& q, std::uint32_t s) { return q.second < s; });
       for (; p != list.end() && p->second == second; ++p) {
@@ -137,15 +172,6 @@ PhraseIndex::Hit PhraseIndex::longest_at(const std::vector<std::uint32_t>& ids, 
     if (length > best.length && matches_rest(ids, at, p.rest)) best = {p.payload, static_cast<std::uint32_t>(at), length};
   }
   return best;
-}
-
-bool PhraseIndex::is_word(std::uint32_t id) const
-{
-  if (id == Vocabulary::unknown || id >= by_first_.size()) return false;
-  for (const Phrase& p : by_first_[id]) {
-    if (p.rest.empty()) return true;
-  }
-  return false;
 }
 
 } // namespace motivo::classify

@@ -19,13 +19,21 @@ public:
   std::string_view word(std::uint32_t id) const { return words_[id]; }
 
 private:
+  // A word of up to 8 bytes is its own key (its bytes, zero-padded): found without hashing or comparing
+  // strings. Longer words are keyed by their XXH3 hash and compared.
   struct Slot {
-    std::uint64_t hash = 0;
+    std::uint64_t key = 0;
     std::uint32_t id = 0; // 0: empty
+    std::uint32_t size = 0;
   };
+  static std::uint64_t key_of(std::string_view word);
+  static std::size_t spread(std::uint64_t key) { return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20); }
   void grow();
   std::vector<Slot> slots_;
   std::vector<std::string> words_; // by id; words_[0] is ""
+  // One bit per 2^16 values of a key's spread: a clear bit means no word has it (most words of a note that
+  // no catalog knows are told so without reading the table).
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024, 0);
 };
 
 // The ids of `words` (Vocabulary::unknown for words no catalog has).
@@ -50,7 +58,7 @@ public:
   // The longest phrase starting exactly at `ids[at]`, if any (length 0 otherwise).
   Hit longest_at(const std::vector<std::uint32_t>& ids, std::size_t at) const;
   // Whether the one word `id` is a phrase of its own.
-  bool is_word(std::uint32_t id) const;
+  bool is_word(std::uint32_t id) const { return id < one_word_.size() && one_word_[id]; }
 
 private:
   struct Phrase {
@@ -61,6 +69,15 @@ private:
   };
   Vocabulary* vocabulary_;
   std::vector<std::vector<Phrase>> by_first_; // by the first word's id, then by the second's
+  std::vector<bool> one_word_;               // by id: the word is a phrase of its own
+  std::vector<bool> starts_;                 // by id: some phrase starts with the word (a compact first test)
+  // One bit per 2^16 values of a hash of (first word, second word) of the phrases of two words or more: most
+  // pairs of a note's words begin no phrase, and their list is not read.
+  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>(1024, 0);
+  static std::uint32_t pair_bit(std::uint32_t first, std::uint32_t second)
+  {
+    return static_cast<std::uint32_t>(((std::uint64_t{first} << 32 | second) * 0x9E3779B97F4A7C15ull) >> 48);
+  }
   std::uint32_t added_ = 0;
 };
 

@@ -12,17 +12,27 @@ namespace motivo::classify {
 
 namespace {
 
+// Byte classes, looked up rather than compared (every byte of a note passes through them several times).
+enum : std::uint8_t { digit_class = 1, alpha_class = 2 };
+constexpr std::array<std::uint8_t, 256> byte_class = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = digit_class;
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = alpha_class;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = alpha_class;
+  return t;
+}();
+
 bool ascii_alpha(char c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return byte_class[static_cast<unsigned char>(c)] == alpha_class;
 }
 bool ascii_digit(char c)
 {
-  return c >= '0' && c <= '9';
+  return byte_class[static_cast<unsigned char>(c)] == digit_class;
 }
 bool ascii_alnum(char c)
 {
-  return ascii_alpha(c) || ascii_digit(c);
+  return byte_class[static_cast<unsigned char>(c)] != 0;
 }
 
 std::string squeeze(std::string_view folded)
@@ -111,6 +121,16 @@ std::vector<std::string> MergeFieldCatalog::find(std::string_view text) const
   return found;
 }
 
+void Signals::clear()
+{
+  merge_fields.clear();
+  named.clear();
+  std::vector<std::string> kept_fields = std::move(merge_fields), kept_named = std::move(named);
+  *this = Signals{};
+  merge_fields = std::move(kept_fields);
+  named = std::move(kept_named);
+}
+
 int Signals::spam_points() const
 {
   int points = 0;
@@ -138,7 +158,7 @@ std::vector<std::string> Signals::describe() const
 }
 
 Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_fields,
-                     const std::vector<std::string>& domains, const std::vector<std::string>& names,
+                     const std::vector<std::string>& domains, const std::vector<std::string_view>& names,
                      const std::function<bool(std::string_view)>& courtesy)
 {
   Signals s;
@@ -146,17 +166,56 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
   return s;
 }
 
+namespace {
+
+// fold_into for a word, with a shortcut for the usual word of ASCII letters and digits: its lower case.
+void fold_word(std::string_view word, std::string& out)
+{
+  for (const char c : word) {
+    if (!ascii_alnum(c)) {
+      fold_into(word, out);
+      return;
+    }
+  }
+  out.resize(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
+} // namespace
+
 void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, const std::vector<std::string>& domains,
-                  const std::vector<std::string>& names, const std::function<bool(std::string_view)>& courtesy,
+                  const std::vector<std::string_view>& names, const std::function<bool(std::string_view)>& courtesy,
                   Signals& s)
 {
-  s = Signals{};
-  s.merge_fields = merge_fields.find(text);
+  s.clear();
+  // One pass makes the lower-case copy and notes which kinds of bytes occur: most notes have no digit and
+  // nothing that opens a merge field, and skip those searches.
+  static constexpr auto lower_of = [] {
+    std::array<char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return t;
+  }();
+  enum : std::uint8_t { has_digit = 1, has_opener = 2, has_colon = 4, has_dot = 8 };
+  static constexpr auto kind_of = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = has_digit;
+    for (const unsigned char c : std::string_view("{[<%#")) t[c] = has_opener;
+    t[':'] = has_colon;
+    t['.'] = has_dot;
+    return t;
+  }();
   thread_local std::string lower;
-  lower.assign(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  lower.resize(text.size());
+  std::uint8_t kinds = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    lower[i] = lower_of[c];
+    kinds |= kind_of[c];
   }
+  if (kinds & has_opener) s.merge_fields = merge_fields.find(text);
 
   // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
   // runs of host characters around each dot of the text are compared.
@@ -179,14 +238,23 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   }
 
   // Links and e-mail addresses.
-  for (const std::string_view scheme : {"http://", "https://", "www."}) {
-    for (std::size_t at = lower.find(scheme); at != std::string::npos; at = lower.find(scheme, at + 1)) {
-      std::size_t host = at + scheme.size();
-      if (scheme != "www." && lower.compare(host, 4, "www.") == 0) host += 4;
-      if (lower.compare(host, 12, "linkedin.com") == 0 || lower.compare(host, 7, "lnkd.in") == 0) continue;
-      s.url = true;
-    }
+  // "http://", "https://" and "www.", each occurrence on its own (a LinkedIn link is not a link out).
+  const auto links_out = [&](std::size_t host) {
+    return lower.compare(host, 12, "linkedin.com") != 0 && lower.compare(host, 7, "lnkd.in") != 0;
+  };
+  // A link has "://" or "www.": without a colon or a dot there is none to look for ("h" is a frequent letter).
+  for (std::size_t at = (kinds & has_colon) ? lower.find("http") : std::string::npos; at != std::string::npos && !s.url;
+       at = lower.find("http", at + 1)) {
+    std::size_t host = at + 4;
+    if (lower.compare(host, 3, "://") == 0) host += 3;
+    else if (lower.compare(host, 4, "s://") == 0) host += 4;
+    else continue;
+    if (lower.compare(host, 4, "www.") == 0) host += 4;
+    s.url = links_out(host);
   }
+  for (std::size_t at = (kinds & has_dot) ? lower.find("www.") : std::string::npos; at != std::string::npos && !s.url;
+       at = lower.find("www.", at + 1))
+    s.url = links_out(at + 4);
   for (std::size_t at = lower.find('@'); at != std::string::npos; at = lower.find('@', at + 1)) {
     if (at > 0 && ascii_alnum(lower[at - 1])) {
       const std::size_t dot = lower.find('.', at);
@@ -203,7 +271,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     "guarantee", "guaranteed", "garantizado", "garantizada", "garantizamos", "garanti", "garantie",
     "garantiert", "garantido", "garantida", "garantito", "garantita"};
   bool percent = false;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; (kinds & has_digit) && i < text.size();) {
     if (!ascii_digit(text[i])) {
       ++i;
       continue;
@@ -277,7 +345,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   std::size_t word_index = 0;
   bool after_courtesy = false;
   std::size_t upper_words = 0, all_words = 0;
-  std::vector<std::string> candidates;
+  std::vector<std::string>& candidates = s.named; // empty (s.clear())
   std::int32_t last_candidate_end = -10;
   thread_local std::string folded;
   for (std::int32_t i = 0; i < n;) {
@@ -289,9 +357,18 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       std::int32_t end = i;
       while (end < n) {
         const std::uint8_t byte = bytes[end];
-        if (byte < 0x80 && ascii_alnum(static_cast<char>(byte))) { // the common case, without ICU
-          ++end;
-          continue;
+        if (byte < 0x80) { // the common case, without ICU
+          if (ascii_alnum(static_cast<char>(byte))) {
+            ++end;
+            while (end < n && ascii_alnum(static_cast<char>(bytes[end]))) ++end;
+            continue;
+          }
+          if (byte == '&' || byte == '\'' ||
+              (byte == '-' && end + 1 < n && u_isalnum(static_cast<UChar32>(bytes[end + 1])))) {
+            ++end;
+            continue;
+          }
+          break;
         }
         std::int32_t next = end;
         UChar32 d;
@@ -314,7 +391,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         }
         if (all_upper) ++upper_words;
         // Only capitalised words can name something: fold just those.
-        fold_into(word, folded);
+        fold_word(word, folded);
         bool is_name = std::find(names.begin(), names.end(), folded) != names.end();
         for (std::size_t p = 0; !is_name && p < folded.size();) { // its parts ("Jean-Luc")
           const std::size_t q = std::min(folded.find(' ', p), folded.size());
@@ -326,12 +403,16 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" &&
             folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id") {
           // "Delta-X Imagine Innovation Campus" is one named thing, not four.
-          if (!candidates.empty() && start - last_candidate_end <= 1) candidates.back() += " " + folded;
-          else candidates.push_back(folded);
+          if (!candidates.empty() && start - last_candidate_end <= 1) {
+            candidates.back() += ' ';
+            candidates.back() += folded;
+          } else {
+            candidates.push_back(folded);
+          }
           last_candidate_end = end;
         }
       } else if (word_index < 3 && word.size() > 1) {
-        fold_into(word, folded);
+        fold_word(word, folded);
         is_courtesy = courtesy(folded);
       }
       after_courtesy = is_courtesy && word_index < 3;
@@ -355,7 +436,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     s.named_things = static_cast<int>(candidates.size());
-    s.named = std::move(candidates);
+  } else {
+    candidates.clear();
   }
 }
 

@@ -36,6 +36,7 @@ struct Signals {
   int named_things = 0;          // capitalised words inside sentences, not the sender's or recipient's name
   std::vector<std::string> named;
 
+  void clear(); // as a new Signals, keeping the vectors' capacity
   int spam_points() const;
   std::vector<std::string> describe() const; // readable, for the spam reasons
 };
@@ -43,10 +44,10 @@ struct Signals {
 // `domains`: lower-case shortener and handle domains ("bit.ly", "wa.me"); `names`: folded name words of the
 // sender and recipient; `courtesy(word)`: whether a folded word opens or closes a note ("hi", "dear").
 Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_fields,
-                     const std::vector<std::string>& domains, const std::vector<std::string>& names,
+                     const std::vector<std::string>& domains, const std::vector<std::string_view>& names,
                      const std::function<bool(std::string_view)>& courtesy);
 void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, const std::vector<std::string>& domains,
-                  const std::vector<std::string>& names, const std::function<bool(std::string_view)>& courtesy,
+                  const std::vector<std::string_view>& names, const std::function<bool(std::string_view)>& courtesy,
                   Signals& out);
 
 } // namespace motivo::classify
