@@ -307,7 +307,9 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     return;
   }
   fold_marked_words_into(note.text, a.folded, a.marked);
-  ids_into(vocab, a.marked, a.marked_ids);
+  a.marked_ids.clear();
+  for (const std::string_view w : a.marked)
+    a.marked_ids.push_back(is_mark(w) ? (w[0] == '|' ? mark_sentence : mark_line) : vocab.find(w));
   const auto& marked = a.marked;
   const auto& marked_ids = a.marked_ids;
   for (std::size_t i = 0; i < marked.size(); ++i) {
@@ -348,7 +350,9 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     a.scope.assign(a.all.begin(), a.all.end());
     a.scope_ids.assign(a.all_ids.begin(), a.all_ids.end());
   }
-  a.language = language_of(note.text, a.all_ids);
+  // A note that is a stock text is in that text's language: no vote, no CLD2 (which reads the short Indonesian
+  // one as Malay).
+  a.language = a.stock && a.stock_whole ? a.stock->language : language_of(note.text, a.all_ids);
   a.count();
   if (a.stock_whole) return;
 
