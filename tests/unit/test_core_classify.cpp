@@ -633,4 +633,25 @@ TEST(Language, WordsOfOneLanguageOnlyDecideAMixedVote)
     << "a word of another language's only: CLD2 decides";
   EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 1, 0, 0, 0, 0}), "en")
     << "one word is not enough";
+  EXPECT_EQ(choose_language("Ik werk in Utrecht en het is een mooie stad.", {2, 1, 1, 0, 0, 0}, {2, 0, 0, 0, 0, 0}),
+            "nl")
+    << "two votes are not enough either: 'in' and 'is' are Dutch too";
+}
+
+// Found in review: "su" and "al" are Spanish function words as much as Italian ones; listed for Italian they
+// took Spanish notes' clear vote (and with it the Spanish possessive cue "su charla").
+TEST(Language, ShortNotesKeepTheirLanguage)
+{
+  for (const char* text : {"Gran charla, vi su post al respecto.", "Vi su charla al final del evento.",
+                           "Leí su tesis al completo."}) {
+    const Result r = classifier().classify({text, "", ""});
+    EXPECT_EQ(r.language, "es") << text;
+    EXPECT_EQ(r.label, Label::personalized) << text;
+  }
+  EXPECT_EQ(classifier().classify({"Ik werk in Utrecht en het is een mooie stad.", "", ""}).language, "nl");
+  EXPECT_EQ(classifier().classify({"Hoi Jan, ik woon in Gent en het is hier mooi.", "", ""}).language, "nl");
+  EXPECT_EQ(classifier().classify({"Saya ingin menambahkan Anda ke jaringan profesional saya di LinkedIn.", "", ""})
+              .language,
+            "id")
+    << "a stock text is in its own language (CLD2 reads this one as Malay)";
 }

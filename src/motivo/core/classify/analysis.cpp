@@ -171,7 +171,9 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
         if (n == 0 || i + n > body.size()) continue;
         std::size_t d = 0;
         // The stock text word for word (its words are all in the vocabulary): no need to compare letters.
-        if (extra != 0 || !std::equal(s.ids.begin(), s.ids.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
+        // (bounded_levenshtein gives up beyond 255 bytes: so does this shortcut, to agree with it.)
+        if (extra != 0 || s.folded.size() > 255 ||
+            !std::equal(s.ids.begin(), s.ids.end(), ids.begin() + static_cast<std::ptrdiff_t>(i))) {
           thread_local std::string window;
           join_into(body, i, i + n, window); // rare: the stock text's first words matched
           d = bounded_levenshtein(window, s.folded, limit);
@@ -289,11 +291,16 @@ std::string Classifier::Impl::language_of(std::string_view text, const std::vect
 {
   if (ids.empty()) return "zxx";
   std::array<int, known_languages.size()> votes{}, only{};
+  thread_local std::vector<std::uint32_t> only_seen; // each word of one language only counts once
+  only_seen.clear();
   for (const std::uint32_t id : ids) {
     const std::uint32_t f = (flags_of(id) >> stopword_bits) & 63u;
     if (f == 0) continue;
     for (std::size_t b = 0; b < known_languages.size(); ++b) votes[b] += (f >> b) & 1u;
-    if ((f & (f - 1)) == 0) ++only[static_cast<std::size_t>(std::countr_zero(f))]; // one language's word
+    if ((f & (f - 1)) == 0 && std::find(only_seen.begin(), only_seen.end(), id) == only_seen.end()) {
+      only_seen.push_back(id);
+      ++only[static_cast<std::size_t>(std::countr_zero(f))];
+    }
   }
   return choose_language(text, votes, only);
 }

@@ -23,7 +23,7 @@ std::string choose_language(std::string_view text, const std::array<int, 6>& vot
   if (votes[best] >= 3 && votes[best] >= 2 * second) return std::string(voted[best]);
   int only_others = 0;
   for (std::size_t i = 0; i < only.size(); ++i) only_others += i == best ? 0 : only[i];
-  if (only[best] >= 2 && only_others == 0) return std::string(voted[best]);
+  if (votes[best] >= 3 && only[best] >= 2 && only_others == 0) return std::string(voted[best]);
 
   bool reliable = false;
   CLD2::Language language3[3];

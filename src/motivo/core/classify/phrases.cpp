@@ -6,12 +6,17 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <vector>
 
 namespace motivo::classify {
 
 Vocabulary::Vocabulary() : slots_(4096), words_(1) {}
+
+// A short word's key is its bytes in memory order; on a big-endian machine the overlapping loads below would
+// place them differently and two words could share a key.
+static_assert(std::endian::native == std::endian::little, "Vocabulary::key_of assumes a little-endian machine");
 
 std::uint64_t Vocabulary::key_of(std::string_view word)
 {
