@@ -41,16 +41,6 @@ inline void join_into(const std::vector<std::string_view>& words, std::size_t fr
   }
 }
 
-inline std::string join(const std::vector<std::string_view>& words, std::size_t from, std::size_t to)
-{
-  std::string out;
-  for (std::size_t i = from; i < to && i < words.size(); ++i) {
-    if (!out.empty()) out += ' ';
-    out.append(words[i]);
-  }
-  return out;
-}
-
 inline std::string shorten(std::string_view text, std::size_t max = 60)
 {
   if (text.size() <= max) return std::string(text);

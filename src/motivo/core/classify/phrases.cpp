@@ -82,12 +82,6 @@ void Vocabulary::grow()
   }
 }
 
-void ids_into(const Vocabulary& vocabulary, const std::vector<std::string_view>& words, std::vector<std::uint32_t>& out)
-{
-  out.clear();
-  for (const auto w : words) out.push_back(vocabulary.find(w));
-}
-
 std::vector<std::uint32_t> word_ids(const Vocabulary& vocabulary, const std::vector<std::string_view>& words)
 {
   std::vector<std::uint32_t> ids;

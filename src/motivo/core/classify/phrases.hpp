@@ -38,7 +38,6 @@ private:
 
 // The ids of `words` (Vocabulary::unknown for words no catalog has).
 std::vector<std::uint32_t> word_ids(const Vocabulary& vocabulary, const std::vector<std::string_view>& words);
-void ids_into(const Vocabulary& vocabulary, const std::vector<std::string_view>& words, std::vector<std::uint32_t>& out);
 
 // A set of phrases (folded word sequences, see fold.hpp), each with a payload index, found in a note's words
 // on word boundaries. Indexed by first word, so a note is scanned once whatever the number of phrases.
