@@ -631,8 +631,11 @@ TEST(Language, WordsOfOneLanguageOnlyDecideAMixedVote)
   EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 2, 0, 0, 0, 0}), "es");
   EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 2, 0, 0, 1, 0}), "en")
     << "a word of another language's only: CLD2 decides";
-  EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 1, 0, 0, 0, 0}), "en")
-    << "one word is not enough";
+  const std::array<int, 6> shorter = {0, 4, 3, 0, 3, 1};
+  EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", shorter, {0, 1, 0, 0, 0, 0}), "en")
+    << "one word is not enough below five votes";
+  EXPECT_EQ(choose_language("the quick brown fox jumps over the lazy dog", mixed, {0, 1, 0, 0, 0, 0}), "es")
+    << "from five votes on, one is";
   EXPECT_EQ(choose_language("Ik werk in Utrecht en het is een mooie stad.", {2, 1, 1, 0, 0, 0}, {2, 0, 0, 0, 0, 0}),
             "nl")
     << "two votes are not enough either: 'in' and 'is' are Dutch too";

@@ -24,6 +24,7 @@ std::string choose_language(std::string_view text, const std::array<int, 6>& vot
   int only_others = 0;
   for (std::size_t i = 0; i < only.size(); ++i) only_others += i == best ? 0 : only[i];
   if (votes[best] >= 3 && only[best] >= 2 && only_others == 0) return std::string(voted[best]);
+  if (votes[best] >= 5 && only[best] >= 1 && only_others == 0) return std::string(voted[best]); // a long note
 
   bool reliable = false;
   CLD2::Language language3[3];
