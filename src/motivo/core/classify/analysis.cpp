@@ -320,7 +320,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   const auto& marked = a.marked;
   const auto& marked_ids = a.marked_ids;
   for (std::size_t i = 0; i < marked.size(); ++i) {
-    if (marked_ids[i] == mark_sentence || marked_ids[i] == mark_line) continue; // is_mark, by id
+    if (is_mark_id(marked_ids[i])) continue;
     a.all.push_back(marked[i]);
     a.all_ids.push_back(marked_ids[i]);
   }
@@ -333,7 +333,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
 
   const auto [begin, end] = strip_courtesy(marked, marked_ids, a.recipient, a.sender);
   for (std::size_t i = begin; i < end; ++i) {
-    if (marked_ids[i] == mark_sentence || marked_ids[i] == mark_line) continue; // is_mark, by id
+    if (is_mark_id(marked_ids[i])) continue;
     a.body.push_back(marked[i]);
     a.body_ids.push_back(marked_ids[i]);
   }

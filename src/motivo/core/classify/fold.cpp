@@ -122,8 +122,6 @@ constexpr std::array<char, 128> ascii_marks = [] {
   return m;
 }();
 
-// What an ASCII byte becomes: 0 a space, 1 nothing (apostrophes), '|' or '/' a mark word (when marks are
-// wanted; otherwise a space), anything else the folded byte.
 // An ASCII letter or digit folded (lower case); 0 for any other byte.
 constexpr std::array<char, 256> ascii_alnum_folded = [] {
   std::array<char, 256> m{};
@@ -134,6 +132,8 @@ constexpr std::array<char, 256> ascii_alnum_folded = [] {
   return m;
 }();
 
+// What an ASCII byte becomes: 0 a space, 1 nothing (apostrophes), '|' or '/' a mark word (when marks are
+// wanted; otherwise a space), anything else the folded byte.
 template <bool Marks>
 constexpr std::array<char, 128> ascii_actions = [] {
   std::array<char, 128> m{};
@@ -278,15 +278,12 @@ std::vector<std::string_view> words(std::string_view folded)
 
 void words_into(std::string_view folded, std::vector<std::string_view>& out)
 {
-  // Words are short: a plain loop beats a call to memchr per word.
   out.clear();
-  const char* const base = folded.data();
-  const std::size_t n = folded.size();
   std::size_t start = 0;
-  while (start < n) {
-    std::size_t end = start;
-    while (end < n && base[end] != ' ') ++end;
-    if (end > start) out.emplace_back(base + start, end - start);
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string_view::npos) end = folded.size();
+    if (end > start) out.push_back(folded.substr(start, end - start));
     start = end + 1;
   }
 }

@@ -150,6 +150,7 @@ struct Classifier::Impl {
   }
 
   bool is_title(std::uint32_t id) const { return titles.is_word(id); }
+  bool is_mark_id(std::uint32_t id) const { return id == mark_sentence || id == mark_line; }
 
 
 

@@ -39,7 +39,7 @@ std::uint32_t Vocabulary::find(std::string_view word) const
 {
   const std::uint64_t key = key_of(word);
   const std::size_t spread_key = spread(key);
-  if (!(filter_[(spread_key >> 6) & 1023] & (std::uint64_t{1} << (spread_key & 63)))) return unknown;
+  if (!filter_.test(static_cast<std::uint32_t>(spread_key))) return unknown;
   const auto size = static_cast<std::uint32_t>(word.size());
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = spread_key & mask;; i = (i + 1) & mask) {
@@ -57,7 +57,7 @@ std::uint32_t Vocabulary::intern(std::string_view word)
   const std::size_t mask = slots_.size() - 1;
   const auto id = static_cast<std::uint32_t>(words_.size());
   words_.emplace_back(word);
-  filter_[(spread(key) >> 6) & 1023] |= std::uint64_t{1} << (spread(key) & 63);
+  filter_.set(static_cast<std::uint32_t>(spread(key)));
   for (std::size_t i = spread(key) & mask;; i = (i + 1) & mask) {
     if (slots_[i].id == 0) {
       slots_[i] = {key, id, static_cast<std::uint32_t>(word.size())};
@@ -106,12 +106,7 @@ void PhraseIndex::add(std::string_view phrase, std::uint32_t payload)
     if (one_word_.size() <= first) one_word_.resize(first + 1);
     one_word_[first] = true;
   }
-  if (starts_.size() <= first) starts_.resize(first + 1);
-  starts_[first] = true;
-  if (!p.rest.empty()) {
-    const std::uint32_t bit = pair_bit(first, p.rest[0]);
-    pairs_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-  }
+  if (!p.rest.empty()) pairs_.set(pair_bit(first, p.rest[0]));
   auto& list = by_first_[first];
   const auto at = std::upper_bound(list.begin(), list.end(), p.second,
                                    [](std::uint32_t second, const Phrase& q) { return second < q.second; });
@@ -138,9 +133,8 @@ void PhraseIndex::find(const std::vector<std::uint32_t>& ids, std::vector<Hit>& 
   thread_local std::vector<const Phrase*> found;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::uint32_t id = ids[i];
-    if (id >= starts_.size() || !starts_[id]) continue; // unknown words (id 0) start nothing
-    const bool pair = i + 1 < ids.size() && ids[i + 1] != Vocabulary::unknown &&
-                      (pairs_[pair_bit(id, ids[i + 1]) >> 6] & (std::uint64_t{1} << (pair_bit(id, ids[i + 1]) & 63)));
+    if (id == Vocabulary::unknown || id >= by_first_.size()) continue;
+    const bool pair = i + 1 < ids.size() && ids[i + 1] != Vocabulary::unknown && pairs_.test(pair_bit(id, ids[i + 1]));
     if (!pair && !is_word(id)) continue;
     const auto& list = by_first_[id];
     found.clear();

@@ -7,6 +7,17 @@
 
 namespace motivo::classify {
 
+// 65,536 bits, one per value of a 16-bit hash: a clear bit says no member has that hash, so the lookup it
+// guards can be skipped (a set bit may be a collision: the lookup decides).
+class BitFilter {
+public:
+  void set(std::uint32_t hash16) { bits_[(hash16 >> 6) & 1023] |= std::uint64_t{1} << (hash16 & 63); }
+  bool test(std::uint32_t hash16) const { return (bits_[(hash16 >> 6) & 1023] >> (hash16 & 63)) & 1; }
+
+private:
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(1024, 0);
+};
+
 // Every word the catalogs know, each with a small number (0: a word no catalog has). A note's words are
 // looked up once; every phrase, cue and list then compares numbers. An open-addressing table of XXH3 hashes.
 class Vocabulary {
@@ -31,9 +42,9 @@ private:
   void grow();
   std::vector<Slot> slots_;
   std::vector<std::string> words_; // by id; words_[0] is ""
-  // One bit per 2^16 values of a key's spread: a clear bit means no word has it (most words of a note that
-  // no catalog knows are told so without reading the table).
-  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1024, 0);
+  // By the low 16 bits of a key's spread: most words of a note that no catalog knows are told so without
+  // reading the table.
+  BitFilter filter_;
 };
 
 // The ids of `words` (Vocabulary::unknown for words no catalog has).
@@ -69,10 +80,9 @@ private:
   Vocabulary* vocabulary_;
   std::vector<std::vector<Phrase>> by_first_; // by the first word's id, then by the second's
   std::vector<bool> one_word_;               // by id: the word is a phrase of its own
-  std::vector<bool> starts_;                 // by id: some phrase starts with the word (a compact first test)
-  // One bit per 2^16 values of a hash of (first word, second word) of the phrases of two words or more: most
-  // pairs of a note's words begin no phrase, and their list is not read.
-  std::vector<std::uint64_t> pairs_ = std::vector<std::uint64_t>(1024, 0);
+  // (First word, second word) of the phrases of two words or more: most pairs of a note's words begin no
+  // phrase, and their list is not read.
+  BitFilter pairs_;
   static std::uint32_t pair_bit(std::uint32_t first, std::uint32_t second)
   {
     return static_cast<std::uint32_t>(((std::uint64_t{first} << 32 | second) * 0x9E3779B97F4A7C15ull) >> 48);

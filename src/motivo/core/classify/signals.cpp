@@ -35,6 +35,30 @@ bool ascii_alnum(char c)
   return byte_class[static_cast<unsigned char>(c)] != 0;
 }
 
+// ASCII lower case of any byte (others unchanged).
+constexpr std::array<char, 256> lower_of = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+char ascii_lower(char c)
+{
+  return lower_of[static_cast<unsigned char>(c)];
+}
+
+// fold_into for a word, with a shortcut for the usual word of ASCII letters and digits: its lower case.
+void fold_word(std::string_view word, std::string& out)
+{
+  for (const char c : word) {
+    if (!ascii_alnum(c)) {
+      fold_into(word, out);
+      return;
+    }
+  }
+  out.resize(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) out[i] = ascii_lower(word[i]);
+}
+
 std::string squeeze(std::string_view folded)
 {
   std::string out;
@@ -166,26 +190,6 @@ Signals find_signals(std::string_view text, const MergeFieldCatalog& merge_field
   return s;
 }
 
-namespace {
-
-// fold_into for a word, with a shortcut for the usual word of ASCII letters and digits: its lower case.
-void fold_word(std::string_view word, std::string& out)
-{
-  for (const char c : word) {
-    if (!ascii_alnum(c)) {
-      fold_into(word, out);
-      return;
-    }
-  }
-  out.resize(word.size());
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-}
-
-} // namespace
-
 void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, const std::vector<std::string>& domains,
                   const std::vector<std::string_view>& names, const std::function<bool(std::string_view)>& courtesy,
                   Signals& s)
@@ -193,11 +197,6 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   s.clear();
   // One pass makes the lower-case copy and notes which kinds of bytes occur: most notes have no digit and
   // nothing that opens a merge field, and skip those searches.
-  static constexpr auto lower_of = [] {
-    std::array<char, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return t;
-  }();
   enum : std::uint8_t { has_digit = 1, has_opener = 2, has_colon = 4, has_dot = 8 };
   static constexpr auto kind_of = [] {
     std::array<std::uint8_t, 256> t{};
@@ -212,7 +211,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   std::uint8_t kinds = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    lower[i] = lower_of[c];
+    lower[i] = ascii_lower(static_cast<char>(c));
     kinds |= kind_of[c];
   }
   if (kinds & has_opener) s.merge_fields = merge_fields.find(text);
@@ -313,10 +312,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       // The word after the number, lower-cased (a currency or a unit: longer words are neither).
       char buffer[12];
       const std::size_t size = std::min<std::size_t>(w, sizeof buffer);
-      for (std::size_t b = 0; b < size; ++b) {
-        const char ch = after[b];
-        buffer[b] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
-      }
+      for (std::size_t b = 0; b < size; ++b) buffer[b] = ascii_lower(after[b]);
       const std::string_view word = w <= sizeof buffer ? std::string_view(buffer, size) : std::string_view();
       for (const auto c : currency_words) {
         if (word == c && c != "k" && c != "mil" && c != "000") s.money = true;
