@@ -37,9 +37,9 @@ SQL
 #   - "unique keys": the bare .import's rows into two tables of the CSV's columns, each with a 16-byte identity
 #     key and its unique index (what re-importing without doubling needs, and nothing else);
 #   - "no index": the same tables without the index.
-rm -f "$out/floor-src.db" "$out/floor-source.db"* "$out/floor-template.db"*
-sqlite3 "$out/floor-src.db" <"$out/bare-import.sql"
-"$motivo" --db "$out/floor-source.db" import --quiet "$export_dir" >/dev/null
+rm -f "$out/floor-bare.db" "$out/floor-motivo.db"* "$out/floor-template.db"*
+sqlite3 "$out/floor-bare.db" <"$out/bare-import.sql"
+"$motivo" --db "$out/floor-motivo.db" import --quiet "$export_dir" >/dev/null
 "$motivo" --db "$out/floor-template.db" status >/dev/null
 floor_tables="'people', 'invitations', 'messages', 'connections'"
 floor_indexes=$(sqlite3 "$out/floor-template.db" "SELECT sql || ';' FROM sqlite_master
@@ -50,7 +50,7 @@ sqlite3 "$out/floor-template.db" "PRAGMA journal_mode = delete" >/dev/null
 cat >"$out/floor-motivo.sql" <<SQL
 PRAGMA journal_mode = delete;
 PRAGMA synchronous = NORMAL;
-ATTACH '$out/floor-source.db' AS src;
+ATTACH '$out/floor-motivo.db' AS src;
 BEGIN;
 INSERT INTO people SELECT * FROM src.people WHERE true;
 INSERT INTO invitations SELECT * FROM src.invitations WHERE true;
@@ -64,7 +64,7 @@ floor_sql() { # $1: "keys" or "rows"
 PRAGMA page_size = 16384;
 PRAGMA journal_mode = delete;
 PRAGMA synchronous = NORMAL;
-ATTACH '$out/floor-src.db' AS src;
+ATTACH '$out/floor-bare.db' AS src;
 CREATE TABLE invitations (id INTEGER PRIMARY KEY, key BLOB NOT NULL, from_name TEXT, to_name TEXT, sent_at INTEGER,
   message TEXT, direction TEXT, from_url TEXT, to_url TEXT);
 CREATE TABLE messages (id INTEGER PRIMARY KEY, key BLOB NOT NULL, conversation_id TEXT, conversation_title TEXT,
@@ -108,7 +108,7 @@ rm -f "$out/m.db"*
 echo
 echo "Peak memory of motivo import: $(($(cat "$out/peak-kb") / 1024)) MiB"
 cat "$out/import.md" "$out/reimport.md"
-rm -f "$out/m.db"* "$out/py.db" "$out/bare.db" "$out/floor.db"* "$out/floor-src.db" "$out/floor-source.db"* "$out/floor-template.db"*
+rm -f "$out/m.db"* "$out/py.db" "$out/bare.db" "$out/floor.db"* "$out/floor-bare.db" "$out/floor-motivo.db"* "$out/floor-template.db"*
 
 # In-process micro-benchmarks, each against its baseline (bench/micro_bench.cpp).
 "$PWD/$build/bench/motivo_micro_bench" --benchmark_min_time=0.2
