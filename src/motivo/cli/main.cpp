@@ -1,6 +1,7 @@
 // The motivo executable: everything it does lives in the libraries; this file only reports failures.
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/cli/terminal.hpp>
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
 
@@ -44,6 +45,7 @@ int main(int argc, char** argv)
 {
   restart_with_huge_pages(argc, argv);
   motivo::cli::init_i18n();
+  motivo::cli::guard_terminal_output();
   try {
     return motivo::cli::run(argc, argv);
   } catch (const std::exception& e) {
