@@ -67,6 +67,11 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
       if (o->token.size() < 16)
         throw InputError(o->token_file, 1, "the token is empty or shorter than 16 characters (make one with: openssl rand -hex 32)");
     }
+    if (!o->token.empty() && text::trim(o->token).size() < 16) {
+      // The same rule whichever way the token comes: it guards the whole database.
+      fmt::print(stderr, "motivo: error: the token is shorter than 16 characters (make one with: openssl rand -hex 32)\n");
+      return 2;
+    }
     const std::string location = context.database_location();
     const bool has_users = !context.store().users().empty();
     if (!server::is_loopback(options.host) && o->token.empty() && !has_users) {

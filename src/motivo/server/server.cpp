@@ -22,6 +22,8 @@
 #include <mutex>
 #include <random>
 #include <stdexcept>
+#include <arpa/inet.h>
+#include <charconv>
 #include <unistd.h>
 
 namespace motivo::server {
@@ -65,6 +67,33 @@ std::string cookie_value(const httplib::Request& req, const std::string& name)
   }
   return {};
 }
+
+// The host name of a Host header ("name:port", "[::1]:port", "name"), lower-cased, without brackets or port.
+std::string host_name(std::string_view header)
+{
+  std::string name;
+  if (header.starts_with("[")) {
+    const auto close = header.find(']');
+    name = std::string(header.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
+  } else {
+    name = std::string(header.substr(0, header.find(':')));
+  }
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+// The id in a path such as /api/invitations/42/ask; nothing for one too large to be any row's.
+std::optional<std::int64_t> path_id(const httplib::Request& req)
+{
+  const std::string& text = req.matches[1].str();
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return id;
+}
+
+// A JSON request's largest body: a decision, an ask, a note on a person.
+constexpr std::size_t max_json_body = 64u << 10;
 
 struct Asset {
   std::string_view name, type;
@@ -130,7 +159,9 @@ StorePool::Lease::~Lease()
 
 bool is_loopback(const std::string& host)
 {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.starts_with("127.");
+  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
+  in_addr address{};
+  return ::inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 void serve(StorePool& pool, const protocol::Config& config, const protocol::Policy& policy, const Options& options)
@@ -240,7 +271,21 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
 
   // Every request: the access token when one is set (a header, or the cookie that /?token= sets); every
   // state-changing request: this process's token and a same-origin Origin.
+  // A server on loopback answers to loopback names only (and to --public-url's host, which a reverse proxy may pass
+  // on): a page of another site whose name an attacker points at 127.0.0.1 (DNS rebinding) gets nothing. A server
+  // beyond loopback always has a token, which such a page does not have.
+  const std::string public_host =
+    options.public_origin.empty() ? std::string() : host_name(options.public_origin.substr(options.public_origin.find("//") + 2));
+  const auto host_allowed = [&](const std::string& header) {
+    if (!is_loopback(options.host) || header.empty()) return true; // no Host: not a browser
+    const std::string name = host_name(header);
+    return is_loopback(name) || name == host_name(options.host) || (!public_host.empty() && name == public_host);
+  };
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    if (!host_allowed(req.get_header_value("Host"))) {
+      json_error(res, 421, fmt::format("this server answers to localhost, not to {}", quote_value(req.get_header_value("Host"))));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     std::optional<Principal> principal;
     try {
       principal = principal_of(req);
@@ -263,10 +308,29 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
         json_error(res, 403, "missing or wrong X-Motivo-Token");
         return httplib::Server::HandlerResponse::Handled;
       }
-      const std::string from = req.get_header_value("Origin");
-      if (from != origin && (options.public_origin.empty() || from != options.public_origin)) {
+      // Same origin: the page's address as the browser sees it (the Host it sent), or --public-url.
+      const std::string from = req.get_header_value("Origin"), host = req.get_header_value("Host");
+      const bool same = !host.empty() && (from == "http://" + host || from == "https://" + host);
+      if (!same && (options.public_origin.empty() || from != options.public_origin)) {
         json_error(res, 403, "cross-origin request refused");
         return httplib::Server::HandlerResponse::Handled;
+      }
+      // Only an export is large: every other body is a small JSON object, refused before it is read.
+      if (req.path != "/api/import") {
+        if (!req.has_header("Content-Length")) {
+          if (req.has_header("Transfer-Encoding")) {
+            json_error(res, 411, "send the body with a Content-Length");
+            return httplib::Server::HandlerResponse::Handled;
+          }
+        } else {
+          const std::string length = req.get_header_value("Content-Length");
+          std::size_t bytes = 0;
+          const auto [end, error] = std::from_chars(length.data(), length.data() + length.size(), bytes);
+          if (error != std::errc() || end != length.data() + length.size() || bytes > max_json_body) {
+            json_error(res, 413, fmt::format("the request body is larger than {} KiB", max_json_body >> 10));
+            return httplib::Server::HandlerResponse::Handled;
+          }
+        }
       }
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -276,6 +340,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
       std::rethrow_exception(e);
     } catch (const InputError& error) {
       json_error(res, 400, error.what());
+    } catch (const nlohmann::json::exception&) {
+      json_error(res, 400, "a field of the JSON body has the wrong type");
     } catch (const std::exception& error) {
       // The database unreachable (after the store's own retries): said so, and the server goes on.
       json_error(res, store::is_transient_error(error) ? 503 : 500, error.what());
@@ -359,11 +425,12 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   });
 
   server.Get(R"(/api/invitations/(\d+)/messages)", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::int64_t id = std::stoll(req.matches[1]);
+    const auto id = path_id(req);
+    if (!id) return json_error(res, 404, "no such invitation");
     nlohmann::json out = nlohmann::json::array();
     auto store = pool.lease();
     store::InvitationQuery q;
-    q.id = id;
+    q.id = *id;
     q.user = who(req).scope(); // someone else's invitation is not found
     const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
@@ -381,35 +448,37 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   };
 
   server.Post(R"(/api/invitations/(\d+)/decision)", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::int64_t id = std::stoll(req.matches[1]);
+    const auto id = path_id(req);
+    if (!id) return json_error(res, 404, "no such invitation");
     const auto j = body_json(req);
     const std::string name = j.value("decision", "");
     const auto decision = protocol::parse_decision(name);
     if (!decision) throw InputError("decision", 0, fmt::format("must be accept, decline or spam ({})", quote_value(name)));
     auto store = pool.lease();
     store::InvitationQuery q;
-    q.id = id;
+    q.id = *id;
     q.user = who(req).scope();
     const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
     if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are decided");
-    store->record_decision(id, *decision, now());
+    store->record_decision(*id, *decision, now());
     const auto updated = app::invitation_statuses(*store, q, policy, config, now());
     res.set_content(app::invitation_json(updated.front(), -1), "application/json");
   });
 
   server.Post(R"(/api/invitations/(\d+)/ask)", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::int64_t id = std::stoll(req.matches[1]);
+    const auto id = path_id(req);
+    if (!id) return json_error(res, 404, "no such invitation");
     auto store = pool.lease();
     store::InvitationQuery q;
-    q.id = id;
+    q.id = *id;
     q.user = who(req).scope();
     const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
     if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are asked");
     const app::RenderedAsk ask = app::render_ask(config, list.front(), options.local_hour(), options.config_source);
-    store->record_ask(id, now(), ask.text);
-    res.set_content(nlohmann::json{{"id", id}, {"language", ask.language}, {"message", ask.text}}.dump(),
+    store->record_ask(*id, now(), ask.text);
+    res.set_content(nlohmann::json{{"id", *id}, {"language", ask.language}, {"message", ask.text}}.dump(),
                     "application/json");
   });
 
@@ -474,7 +543,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   });
 
   server.Post(R"(/api/people/(\d+)/notes)", [&](const httplib::Request& req, httplib::Response& res) {
-    const PersonId person = std::stoll(req.matches[1]);
+    const auto id = path_id(req);
+    if (!id) return json_error(res, 404, "no such person");
+    const PersonId person = *id;
     const auto j = body_json(req);
     const std::string note = j.value("note", "");
     if (note.empty()) throw InputError("note", 0, "the note is empty");
@@ -491,9 +562,15 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const auto too_large = [&] {
       json_error(res, 413, fmt::format("the export is larger than {} MiB", options.max_upload >> 20));
     };
-    if (req.has_header("Content-Length") &&
-        std::stoull(req.get_header_value("Content-Length")) > options.max_upload + (64u << 10))
-      return too_large();
+    if (req.has_header("Content-Length")) {
+      const std::string length = req.get_header_value("Content-Length");
+      std::size_t bytes = 0;
+      const auto [end, error] = std::from_chars(length.data(), length.data() + length.size(), bytes);
+      if (error == std::errc::result_out_of_range || (error == std::errc() && bytes > options.max_upload + (64u << 10)))
+        return too_large();
+      if (error != std::errc() || end != length.data() + length.size())
+        return json_error(res, 400, fmt::format("Content-Length is not a number ({})", quote_value(length)));
+    }
     char path_template[] = "/tmp/motivo-upload-XXXXXX";
     const int fd = ::mkstemp(path_template);
     if (fd < 0) throw std::runtime_error("cannot create a temporary file for the upload");
@@ -527,11 +604,20 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const std::string source = filename.empty() ? "upload.zip" : filename;
     const Principal p = who(req);
     auto store = pool.lease();
-    const auto inputs = io::collect_inputs({path});
     app::ImportOptions import_options;
     import_options.now = now();
     import_options.user = p.user; // the snapshot's invitations are theirs
-    const app::ImportReport report = app::import_snapshot(*store, inputs, source, import_options);
+    const app::ImportReport report = [&] {
+      try {
+        return app::import_snapshot(*store, io::collect_inputs({path}), source, import_options);
+      } catch (const InputError& e) {
+        // Errors name the upload as the user named it, not the server's temporary file.
+        std::string message = e.what();
+        for (auto at = message.find(path); at != std::string::npos; at = message.find(path, at + source.size()))
+          message.replace(at, path.size(), source);
+        throw InputError(message);
+      }
+    }();
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : report.files)
       files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known}});
