@@ -102,6 +102,29 @@ try:
     status, _, body = request(url + "api/people?search=pycon")
     check(json.loads(body)[0]["notes"] == ["nos vimos en la PyCon"], "a note is kept and found")
 
+    # DNS rebinding: another site's name pointed at 127.0.0.1 gets nothing; loopback names work, writes included.
+    port = re.match(r"http://[^:]+:(\d+)/", url).group(1)
+    status, _, body = request(url + "api/invitations", headers={"Host": f"attacker.example:{port}"})
+    check(status == 421 and "Lucía".encode() not in body, f"a foreign Host is refused: {status}")
+    status, _, body = request(url, headers={"Host": f"attacker.example:{port}"})
+    check(status == 421 and token.encode() not in body, "a foreign Host gets no page and no token")
+    local = {"X-Motivo-Token": token, "Origin": f"http://localhost:{port}", "Host": f"localhost:{port}",
+             "Content-Type": "application/json"}
+    status, _, _ = request(url + f"api/invitations/{target}/decision", "POST", {"decision": "accept"}, local)
+    check(status == 200, f"the page opened as http://localhost:PORT may write: {status}")
+    status, _, _ = request(url + f"api/invitations/{target}/decision", "POST", {"decision": "accept"},
+                           dict(local, Origin=f"http://127.0.0.1:{port}"))
+    check(status == 403, "an Origin other than the Host the browser used: 403")
+    # Bad requests are 4xx, never 500.
+    status, _, body = request(url + "api/invitations/99999999999999999999999/messages")
+    check(status == 404, f"an id too large for any row: 404 ({status} {body[:80]})")
+    status, _, body = request(url + f"api/invitations/{target}/decision", "POST", {"decision": 5}, ok_headers)
+    check(status == 400, f"a field of the wrong type: 400 ({status} {body[:80]})")
+    status, _, body = request(url + f"api/people/{people[0]['id']}/notes", "POST", {"note": "x" * (80 << 10)}, ok_headers)
+    check(status == 413, f"a JSON body over 64 KiB is refused before it is read: {status}")
+    status, _, body = request(url + "api/people?search=" + "x" * 20)
+    check(status == 200 and all("x" * 100 not in n for p in json.loads(body) for n in p["notes"]), "and nothing of it is stored")
+
     status, _, _ = request(url + "../../etc/passwd")
     check(status in (400, 404), "no path traversal")
     status, headers, body = request(url + "nothing/here")
@@ -193,16 +216,22 @@ finally:
     server.wait()
 
 # With an access token: 401 without it, fine with it.
-tokened, url3 = start(db, "--token", "s3cret-token")
+# A token shorter than 16 characters guards nothing: refused however it is given.
+for given in (["--token", "s3cret"], ["--token", " " * 20]):
+    r = subprocess.run([motivo, "--db", db, "serve", "--listen", "127.0.0.1:0", *given], env=env, capture_output=True,
+                       text=True, timeout=20)
+    check(r.returncode == 2 and "16 characters" in r.stderr, f"a short token is refused: {r.returncode} {r.stderr}")
+
+tokened, url3 = start(db, "--token", "s3cret-token-of-24-chars")
 try:
     status, _, body = request(url3 + "api/report")
     check(status == 401 and "token" in json.loads(body)["error"], "a token is required on every request")
-    status, _, _ = request(url3 + "api/report", headers={"Authorization": "Bearer s3cret-token"})
+    status, _, _ = request(url3 + "api/report", headers={"Authorization": "Bearer s3cret-token-of-24-chars"})
     check(status == 200, "the token as a bearer")
     import http.client
     host, port = re.match(r"http://([^:]+):(\d+)/", url3).groups()
     conn = http.client.HTTPConnection(host, int(port), timeout=20)
-    conn.request("GET", "/?token=s3cret-token")
+    conn.request("GET", "/?token=s3cret-token-of-24-chars")
     answer = conn.getresponse()
     cookie = answer.getheader("Set-Cookie") or ""
     check(answer.status == 302 and "motivo_token=" in cookie and "HttpOnly" in cookie, "the token in the first URL sets a cookie")
@@ -211,6 +240,43 @@ try:
 finally:
     tokened.terminate()
     tokened.wait()
+
+# Team mode: each LinkedIn account belongs to one user. Bob uploading an export that names Ana's account as its
+# owner is refused, and sees nothing of hers; nothing of hers changes.
+team_db = os.path.join(work, "team.db")
+tokens = {}
+for name in ("ana", "bob"):
+    r = subprocess.run([motivo, "--db", team_db, "users", "add", name], env=env, capture_output=True, text=True, check=True)
+    tokens[name] = r.stdout.split()[0]
+subprocess.run([motivo, "--db", team_db, "--as", "ana", "import", "--quiet", export], env=env, check=True, capture_output=True)
+ana_before = subprocess.run([motivo, "--db", team_db, "--as", "ana", "invitations", "--json"], env=env,
+                            capture_output=True, text=True, check=True).stdout
+team, url5 = start(team_db)
+try:
+    bob = {"Authorization": "Bearer " + tokens["bob"]}
+    page5 = request(url5, headers=bob)[2].decode()
+    token5 = re.search(r'content="([0-9a-f]{64})"', page5).group(1)
+    craft = os.path.join(work, "craft.zip")
+    import zipfile
+    with zipfile.ZipFile(craft, "w") as z:
+        z.writestr("Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                   "Mallory X,Lucía Fernández Ortega,\"11/19/26, 9:00 AM\",hola,INCOMING,,"
+                   "https://www.linkedin.com/in/luciafernandezortega\n")
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"craft.zip\"\r\n"
+            "Content-Type: application/zip\r\n\r\n").encode() + open(craft, "rb").read() + f"\r\n--{boundary}--\r\n".encode()
+    status, _, out = request(url5 + "api/import", "POST", body, dict(bob, **{"X-Motivo-Token": token5, "Origin": url5.rstrip("/"),
+                             "Content-Type": f"multipart/form-data; boundary={boundary}"}))
+    check(status == 400 and b"belongs to one user" in out and b"/tmp/motivo-upload" not in out,
+          f"another user's account is refused, naming the upload: {status} {out[:200]}")
+    status, _, out = request(url5 + "api/invitations", headers=bob)
+    check(status == 200 and json.loads(out) == [], "Bob sees none of Ana's invitations")
+finally:
+    team.terminate()
+    team.wait()
+ana_after = subprocess.run([motivo, "--db", team_db, "--as", "ana", "invitations", "--json"], env=env,
+                           capture_output=True, text=True, check=True).stdout
+check(ana_after == ana_before, "nothing of Ana's changed")
 
 # Beyond loopback without a token: refused, and it says why.
 r = subprocess.run([motivo, "--db", db, "serve", "--listen", "0.0.0.0:0"], env=env, capture_output=True, text=True, timeout=20)

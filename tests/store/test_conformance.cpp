@@ -234,6 +234,29 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   // The people link by slug: Ana of the connection is Ana of the invitation.
   EXPECT_EQ(store().find_people("ana").size(), 1u);
   EXPECT_EQ(store().counts().connections, 1);
+
+  // The first export imported again, after the second (older than it): no state changes, Bea stays withdrawn.
+  import_paths(store(), {files_.write("one-again/Invitations.csv", header + cai + bea + ana + dan)}, 1793700000);
+  by_sender.clear();
+  for (auto& v : store().invitations({})) by_sender[v.from] = v;
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "withdrawn");
+  EXPECT_EQ(by_sender["Cai Li"].outcome, "");
+  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
+  // A newer export lists Bea again: pending again. Eve's invitation, newer than the second export, was never missing.
+  const std::string eve = "Eve Sol,Lucía Ortega,\"11/6/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/eve,"
+                          "https://www.linkedin.com/in/lucia\n";
+  import_paths(store(), {files_.write("three/Invitations.csv", header + eve + cai + bea + dan)}, 1793800000);
+  by_sender.clear();
+  for (auto& v : store().invitations({})) by_sender[v.from] = v;
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "");
+  EXPECT_EQ(by_sender["Eve Sol"].outcome, "");
+  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
+  // The second export once more (older than the third): Bea is not withdrawn again, nor is Eve.
+  import_paths(store(), {inv, conn}, 1793900000);
+  by_sender.clear();
+  for (auto& v : store().invitations({})) by_sender[v.from] = v;
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "");
+  EXPECT_EQ(by_sender["Eve Sol"].outcome, "");
 }
 
 TEST_P(Conformance, ABadLineLeavesTheStoreAsItWas)
@@ -456,7 +479,7 @@ TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
   other.mail_id = "<m2@linkedin.com>";
   EXPECT_EQ(session->add_mail_invitation(other), store::MailOutcome::added);
   session->set_mail_cursor("imaps://me@mail.example/INBOX", {42, 1000, 1800000000});
-  session->finish(std::nullopt, "{}");
+  session->finish(std::nullopt, std::nullopt, "{}");
   app::classify_stored(*session, classify::Classifier{});
   session->commit();
   EXPECT_EQ(store().counts().incoming, 2);

@@ -100,6 +100,8 @@ public:
   void connections(const io::InputFile& file, FileReport& report);
   void messages(const io::InputFile& file, FileReport& report);
   std::optional<store::ImportSession::Span> invitations_listed() const { return listed_; }
+  // The latest time any row of the snapshot shows (see ImportSession::finish).
+  std::optional<datetime::UnixSeconds> latest() const { return latest_; }
 
 private:
   // The file's rows are all written: how many were new.
@@ -114,6 +116,8 @@ private:
   PersonId owner_;
   ProgressTracker& progress_;
   std::optional<store::ImportSession::Span> listed_;
+  std::optional<datetime::UnixSeconds> latest_;
+  void saw(datetime::UnixSeconds t) { latest_ = std::max(latest_.value_or(t), t); }
 };
 
 void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
@@ -142,6 +146,7 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
     if (!listed_) listed_ = store::ImportSession::Span{row.sent_at, row.sent_at};
     listed_->from = std::min(listed_->from, row.sent_at);
     listed_->until = std::max(listed_->until, row.sent_at);
+    saw(row.sent_at);
     progress_.tick(reader, file.display_name);
   }
   tally(store::Table::invitations, report);
@@ -167,6 +172,8 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
     r.connected_on = datetime::format_date(
         datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
     r.connected_at = row.connected_at;
+    saw(row.connected_at ? *row.connected_at
+                         : datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
     if (row.hidden) {
       r.person.reset();
       const int ordinal = ++hidden_on_day[r.connected_on];
@@ -206,6 +213,7 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
     r.content = row.content;
     r.folder = row.folder;
     r.draft = row.draft;
+    saw(row.sent_at);
     r.from_person = people_.resolve(row.from, row.from_url);
     r.to_person = count_urls(row.to_urls) <= 1 ? people_.resolve(row.to, row.to_urls) : std::nullopt;
     if (row.direction)
@@ -277,6 +285,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   const linkedin::OwnerFinder owner = find_owner(selected);
   auto session = store.begin_import({options.now, source, options.user});
   std::optional<store::ImportSession::Span> invitations_listed;
+  std::optional<datetime::UnixSeconds> as_of;
   {
     // The resolver's and writer's maps end here, before the notes are labelled: the two never need memory at once.
     PeopleResolver people(*session, session->known_people());
@@ -289,6 +298,14 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     if (!owner_id) {
       throw InputError(source, 0,
                        "cannot tell whose export this is: import its Invitations.csv or messages.csv along with it");
+    }
+    if (options.user) {
+      if (const auto other = session->owner_claimed_by_other(*owner_id)) {
+        throw InputError(source, 0,
+                         fmt::format("this is the export of {}, whose LinkedIn account {} imports: each account belongs "
+                                     "to one user (an admin can import it without --as)",
+                                     owner.name(), *other));
+      }
     }
     session->set_owner(*owner_id);
 
@@ -312,8 +329,9 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     report.files.insert(report.files.begin(), used.begin(), used.end());
     report.people_added = people.created();
     invitations_listed = writer.invitations_listed();
+    as_of = writer.latest();
   }
-  session->finish(invitations_listed, summary_json(report));
+  session->finish(invitations_listed, as_of, summary_json(report));
   // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again.
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);

@@ -87,6 +87,13 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
       owner = people.resolve(recipient, "");
       owner_name = recipient;
     }
+    if (owner && options.user) {
+      if (const auto other = session->owner_claimed_by_other(*owner)) {
+        throw InputError(source, 0,
+                         fmt::format("this mailbox is {}'s, whose LinkedIn account {} imports: each account belongs to "
+                                     "one user", owner_name, *other));
+      }
+    }
     if (owner) session->set_owner(*owner);
     report.owner = owner_name;
     const std::string owner_key = owner ? key_number(*owner) : std::string();
@@ -117,7 +124,7 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
     report.people_added = people.created();
   }
   if (cursor) session->set_mail_cursor(cursor->account, cursor->cursor);
-  session->finish(std::nullopt, summary_json(report));
+  session->finish(std::nullopt, std::nullopt, summary_json(report));
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);
   session->commit();

@@ -154,17 +154,27 @@ public:
   // Writes what is held back and returns how many rows of `table` were new since the last call.
   virtual std::uint64_t take_added(Table table) = 0;
   virtual MailOutcome add_mail_invitation(const MailInvitationRecord& record) = 0;
-  // The owner of the most recent import that had one (whose mailbox mail is taken to be).
+  // The owner of the most recent import that had one, among this import's user's (whose mailbox mail is taken
+  // to be).
   virtual std::optional<PersonId> latest_owner() = 0;
+  // Team mode: a user other than this import's who has imported snapshots of `owner`'s account (their name).
+  // Each LinkedIn account belongs to one user: importing another's export would show you their invitations.
+  virtual std::optional<std::string> owner_claimed_by_other(PersonId owner) = 0;
   virtual void set_mail_cursor(const std::string& account, const MailCursor& cursor) = 0;
   // Closes the snapshot. `listed` spans the invitations of this snapshot's Invitations.csv, oldest to newest
   // (absent when the snapshot had none): invitations of this owner from its start that the snapshot no longer
   // lists were withdrawn or ignored, unless their other side is now a connection (accepted). Invitations known
   // only from mail count from its start to its end: a later one may simply be newer than the export.
+  //
+  // `as_of`: the latest time the snapshot shows (its newest invitation, message or connection), a lower bound of
+  // when the export was made. Only invitations sent by then can be missing from it; and a snapshot older than one
+  // imported before (two downloads imported out of order) adds its rows but changes no invitation's state. An
+  // invitation taken for withdrawn that a snapshot lists again is pending again.
   struct Span {
     datetime::UnixSeconds from = 0, until = 0;
   };
-  virtual void finish(std::optional<Span> listed, const std::string& summary_json) = 0;
+  virtual void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
+                      const std::string& summary_json) = 0;
   virtual void commit() = 0;
 };
 

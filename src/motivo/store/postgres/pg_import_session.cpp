@@ -82,7 +82,7 @@ const TableSql& sql_of(Table table)
 } // namespace
 
 PgImportSession::PgImportSession(pqxx::connection& connection, const ImportInfo& info)
-  : tx_(connection), started_at_(info.started_at)
+  : tx_(connection), user_(info.user), started_at_(info.started_at)
 {
   tx_.exec0(staging);
   import_id_ = tx_.exec_params1("INSERT INTO imports(started_at, source, user_id) VALUES ($1, $2, $3) RETURNING id",
@@ -358,9 +358,20 @@ ON CONFLICT (key) DO NOTHING RETURNING id)sql",
 
 std::optional<PersonId> PgImportSession::latest_owner()
 {
-  const pqxx::result r = tx_.exec("SELECT owner FROM imports WHERE owner IS NOT NULL ORDER BY id DESC LIMIT 1");
+  const pqxx::result r = tx_.exec_params(
+    "SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1", user_);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
+}
+
+std::optional<std::string> PgImportSession::owner_claimed_by_other(PersonId owner)
+{
+  const pqxx::result r = tx_.exec_params(R"sql(
+SELECT u.name FROM imports i JOIN users u ON u.id = i.user_id
+WHERE i.owner = $1 AND i.user_id IS DISTINCT FROM $2 ORDER BY i.id LIMIT 1)sql",
+                                         static_cast<std::int64_t>(owner), user_);
+  if (r.empty()) return std::nullopt;
+  return std::string(r[0][0].c_str());
 }
 
 void PgImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
@@ -372,7 +383,8 @@ ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid
                   account, cursor.uidvalidity, cursor.last_uid, static_cast<std::int64_t>(cursor.fetched_at));
 }
 
-void PgImportSession::finish(std::optional<Span> listed, const std::string& summary_json)
+void PgImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
+                             const std::string& summary_json)
 {
   flush();
   const std::int64_t owner = owner_;
@@ -395,18 +407,31 @@ FROM other o
 WHERE i.id = o.id AND o.on_day IS NOT NULL)sql",
                   owner);
   std::optional<std::int64_t> invitations_from;
+  const std::optional<std::int64_t> snapshot_time =
+    as_of ? std::optional<std::int64_t>(static_cast<std::int64_t>(*as_of)) : std::nullopt;
   if (listed) {
     invitations_from = listed->from;
-    tx_.exec_params(R"sql(
+    // As in the SQLite store: an older snapshot than one imported before changes no state; an invitation listed
+    // again is pending again; only invitations sent before the snapshot was made can be missing from it.
+    const pqxx::row newest = tx_.exec_params1("SELECT max(as_of) FROM imports WHERE owner = $1 AND id <> $2", owner, import_id_);
+    const bool older = !newest[0].is_null() && snapshot_time && *snapshot_time < newest[0].as<std::int64_t>();
+    if (!older) {
+      tx_.exec_params("UPDATE invitations SET outcome = NULL, outcome_at = NULL "
+                      "WHERE owner = $1 AND outcome = 'withdrawn' AND last_import = $2",
+                      owner, import_id_);
+      tx_.exec_params(R"sql(
 UPDATE invitations SET outcome = 'withdrawn', outcome_at = $3
-WHERE owner = $1 AND outcome IS NULL AND last_import < $2 AND sent_at >= $4 AND (origin = 'export' OR sent_at <= $5))sql",
-                    owner, import_id_, static_cast<std::int64_t>(started_at_), static_cast<std::int64_t>(listed->from),
-                    static_cast<std::int64_t>(listed->until));
+WHERE owner = $1 AND outcome IS NULL AND last_import < $2 AND sent_at >= $4
+  AND sent_at <= CASE origin WHEN 'export' THEN $6::bigint ELSE $5::bigint END)sql",
+                      owner, import_id_, static_cast<std::int64_t>(started_at_), static_cast<std::int64_t>(listed->from),
+                      static_cast<std::int64_t>(listed->until),
+                      std::max(static_cast<std::int64_t>(listed->until), snapshot_time.value_or(listed->until)));
+    }
   }
   tx_.exec_params(
-    "UPDATE imports SET owner = $2, finished_at = $3, invitations_from = $4, summary = $5 WHERE id = $1", import_id_,
-    owner_ == 0 ? std::nullopt : std::optional<std::int64_t>(owner), static_cast<std::int64_t>(started_at_),
-    invitations_from, summary_json);
+    "UPDATE imports SET owner = $2, finished_at = $3, invitations_from = $4, summary = $5, as_of = $6 WHERE id = $1",
+    import_id_, owner_ == 0 ? std::nullopt : std::optional<std::int64_t>(owner), static_cast<std::int64_t>(started_at_),
+    invitations_from, summary_json, snapshot_time);
 }
 
 void PgImportSession::commit()

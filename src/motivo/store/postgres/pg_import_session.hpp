@@ -37,8 +37,10 @@ public:
   std::uint64_t take_added(Table table) override;
   MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
   std::optional<PersonId> latest_owner() override;
+  std::optional<std::string> owner_claimed_by_other(PersonId owner) override;
   void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
-  void finish(std::optional<Span> listed, const std::string& summary_json) override;
+  void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
+              const std::string& summary_json) override;
   void commit() override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
@@ -59,6 +61,7 @@ private:
 
   pqxx::work tx_;
   std::int64_t import_id_ = 0;
+  std::optional<std::int64_t> user_; // who imports (team mode)
   PersonId owner_ = 0;
   datetime::UnixSeconds started_at_ = 0;
   bool mail_only_rows_ = false;

@@ -164,6 +164,9 @@ CREATE INDEX imports_by_user ON imports(user_id, owner);
 -- Store::data_version: moved by motivo after each write it commits (SQLite has PRAGMA data_version instead).
 CREATE SEQUENCE motivo_changes;
 )sql"},
+      {7, "imports: the time of each snapshot", R"sql(
+ALTER TABLE imports ADD COLUMN as_of bigint;
+)sql"},
   };
   return list;
 }

@@ -136,7 +136,8 @@ SqliteImportSession::BulkTable SqliteImportSession::start_bulk(const char* table
 SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
   : db_(db), journal_(db), tx_(std::in_place, db), bulk_people_(start_bulk("people")),
     bulk_invitations_(start_bulk("invitations")), bulk_messages_(start_bulk("messages")),
-    bulk_connections_(start_bulk("connections")), import_id_(insert_import(db, info)), started_at_(info.started_at),
+    bulk_connections_(start_bulk("connections")), import_id_(insert_import(db, info)), user_(info.user),
+    started_at_(info.started_at),
     insert_person_(db, "INSERT INTO people(id, name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4, ?5)"),
     attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"),
     bulk_key_limit_(bulk_key_limit())
@@ -380,9 +381,21 @@ VALUES (?1, ?2, 'incoming', ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10, ?10, 'mail', 
 std::optional<PersonId> SqliteImportSession::latest_owner()
 {
   drain();
-  Statement s(db_, "SELECT owner FROM imports WHERE owner IS NOT NULL ORDER BY id DESC LIMIT 1");
+  Statement s(db_, "SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS ?1 ORDER BY id DESC LIMIT 1");
+  s.bind(1, user_);
   if (!s.step()) return std::nullopt;
   return s.column_int(0);
+}
+
+std::optional<std::string> SqliteImportSession::owner_claimed_by_other(PersonId owner)
+{
+  drain();
+  Statement s(db_, R"sql(
+SELECT u.name FROM imports i JOIN users u ON u.id = i.user_id
+WHERE i.owner = ?1 AND i.user_id IS NOT ?2 ORDER BY i.id LIMIT 1)sql");
+  s.bind(1, owner).bind(2, user_);
+  if (!s.step()) return std::nullopt;
+  return s.column_text(0);
 }
 
 void SqliteImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
@@ -396,7 +409,8 @@ ON CONFLICT(account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid 
   s.step();
 }
 
-void SqliteImportSession::finish(std::optional<Span> listed, const std::string& summary_json)
+void SqliteImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
+                                 const std::string& summary_json)
 {
   drain();
   // No more rows come: every table's keys are freed first, so that the index builds' sorters (SQLite's largest
@@ -426,15 +440,29 @@ WHERE i.owner = ?1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn')
   std::optional<datetime::UnixSeconds> invitations_from;
   if (listed) {
     invitations_from = listed->from;
-    // Listed before, inside this snapshot's window, gone now, and not a connection: withdrawn or ignored.
-    Statement gone(db_, R"sql(
+    Statement newest(db_, "SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2");
+    newest.bind(1, owner_).bind(2, import_id_);
+    const bool older = newest.step() && !newest.column_is_null(0) && as_of && *as_of < newest.column_int(0);
+    if (!older) {
+      // Taken for withdrawn once, listed again now: still pending.
+      Statement back(db_, R"sql(
+UPDATE invitations SET outcome = NULL, outcome_at = NULL WHERE owner = ?1 AND outcome = 'withdrawn' AND last_import = ?2)sql");
+      back.bind(1, owner_).bind(2, import_id_);
+      back.step();
+      // Listed before, sent inside this snapshot's window and before it was made, gone now, and not a connection:
+      // withdrawn or ignored.
+      Statement gone(db_, R"sql(
 UPDATE invitations SET outcome = 'withdrawn', outcome_at = ?3
-WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4 AND (origin = 'export' OR sent_at <= ?5))sql");
-    gone.bind(1, owner_).bind(2, import_id_).bind(3, started_at_).bind(4, listed->from).bind(5, listed->until);
-    gone.step();
+WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
+  AND sent_at <= CASE origin WHEN 'export' THEN ?6 ELSE ?5 END)sql");
+      gone.bind(1, owner_).bind(2, import_id_).bind(3, started_at_).bind(4, listed->from).bind(5, listed->until);
+      gone.bind(6, std::max(listed->until, as_of.value_or(listed->until)));
+      gone.step();
+    }
   }
-  Statement close(db_, "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4 WHERE id = ?1");
+  Statement close(db_, "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4, as_of = ?5 WHERE id = ?1");
   close.bind(1, import_id_).bind(2, started_at_).bind(3, invitations_from).bind(4, std::string_view(summary_json));
+  close.bind(5, as_of);
   close.step();
 }
 

@@ -177,6 +177,10 @@ CREATE TABLE users (
 ALTER TABLE imports ADD COLUMN user_id INTEGER REFERENCES users(id) ON DELETE SET NULL;
 CREATE INDEX imports_by_user ON imports(user_id, owner);
 )sql"},
+      // The latest time each snapshot shows, so that two downloads imported out of order keep the newer's states.
+      {7, "imports: the time of each snapshot", R"sql(
+ALTER TABLE imports ADD COLUMN as_of INTEGER;
+)sql"},
   };
   return list;
 }
