@@ -109,7 +109,24 @@ printf 'policy = "ask"\n\n[[rules]]\nlabel = "nice"\nsuggest = "accept"\n' >"$co
 [[ $status == 1 ]] && grep -q 'config.toml:4: unknown label "nice"' "$work/err" && ok || fail "policy check names the line: $status $(cat "$work/err")"
 "$motivo" invitations >"$work/out" 2>"$work/err"; status=$?
 [[ $status == 1 ]] && ok || fail "a bad config stops every command (exit $status)"
+# Templates are checked with the file: one that does not parse, or names an unknown placeholder, is an error at
+# its line (a typo would otherwise vanish from the message sent); so is a deadline beyond ten years.
+printf 'policy = "ask"\n[templates]\nask_es = "{{#first_name}}hola"\n' >"$config"
+"$motivo" policy check >"$work/out" 2>"$work/err"; status=$?
+[[ $status == 1 ]] && grep -q 'config.toml:3: the template does not parse' "$work/err" && ok || fail "a template that does not parse: $status $(cat "$work/err")"
+printf 'policy = "ask"\n[templates]\nask_en = "Hi {{first_nme}}"\n' >"$config"
+"$motivo" policy check >"$work/out" 2>"$work/err"; status=$?
+[[ $status == 1 ]] && grep -q 'config.toml:3: unknown placeholder {{first_nme}}' "$work/err" && ok || fail "an unknown placeholder: $status $(cat "$work/err")"
+printf 'deadline_days = 99999999999\n' >"$config"
+"$motivo" policy check >"$work/out" 2>"$work/err"; status=$?
+[[ $status == 1 ]] && grep -q 'config.toml:1: "deadline_days" must be at most 3650' "$work/err" && ok || fail "a deadline beyond reason: $status $(cat "$work/err")"
 rm "$config"
+"$motivo" compose --to "Ana Uno" --text "Hola {{firstname}}" >"$work/out" 2>"$work/err"; status=$?
+[[ $status == 1 ]] && grep -q 'unknown placeholder {{firstname}}' "$work/err" && ok || fail "compose with a typo: $status $(cat "$work/err")"
+# The ask of a note with no language follows LANG when the settings do not say.
+ana=$("$motivo" invitations --incoming --json | python3 -c 'import json,sys; print(next(x["id"] for x in json.load(sys.stdin) if x["from"] == "Ana Uno"))')
+LANG=en_US.UTF-8 "$motivo" ask "$ana" --dry-run >"$work/out" 2>"$work/err" && grep -q '^Good ' "$work/out" && ok || fail "ask in English under LANG=en: $(cat "$work/out" "$work/err")"
+LANG=es_ES.UTF-8 "$motivo" ask "$ana" --dry-run >"$work/out" 2>"$work/err" && grep -q '^Buen' "$work/out" && ok || fail "ask in Spanish under LANG=es: $(cat "$work/out" "$work/err")"
 
 # compose: the free account's 200 characters, counted as LinkedIn does (UTF-16 units).
 run compose --to "Ana Uno" --text "{{greeting}} {{first_name}}, te vi en la charla de ayer."

@@ -1,6 +1,7 @@
 #include <motivo/cli/context.hpp>
 
 #include <motivo/app/users.hpp>
+#include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
@@ -81,13 +82,15 @@ const protocol::Config& Context::config()
   const bool given = !config_path.empty() || std::getenv("MOTIVO_CONFIG");
   if (path.empty() || (!fs::exists(path) && !given)) {
     config_ = protocol::Config{};
-    return *config_;
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "cannot read the configuration file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    config_ = protocol::parse_config(text.str(), path);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "cannot read the configuration file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  config_ = protocol::parse_config(text.str(), path);
+  // Messages to people whose note says nothing of their language: in the user's own (LANG), unless the file says.
+  if (const std::string ui = user_language(); !config_->language_set && (ui == "es" || ui == "en")) config_->language = ui;
   return *config_;
 }
 

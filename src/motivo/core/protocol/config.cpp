@@ -2,6 +2,7 @@
 
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/protocol/messages.hpp>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -36,11 +37,14 @@ std::string string_of(const std::string& file, const toml::node& node, std::stri
   fail(file, node, fmt::format("\"{}\" must be a string ({})", key, quoted(node)));
 }
 
-std::int64_t integer_of(const std::string& file, const toml::node& node, std::string_view key, std::int64_t min)
+// Days and minutes: ten years of days is the largest that means anything (and keeps dates computable).
+std::int64_t integer_of(const std::string& file, const toml::node& node, std::string_view key, std::int64_t min,
+                        std::int64_t max = 3650)
 {
   const auto* i = node.as_integer();
   if (!i) fail(file, node, fmt::format("\"{}\" must be a whole number ({})", key, quoted(node)));
   if (i->get() < min) fail(file, node, fmt::format("\"{}\" must be at least {} ({})", key, min, quoted(node)));
+  if (i->get() > max) fail(file, node, fmt::format("\"{}\" must be at most {} ({})", key, max, quoted(node)));
   return i->get();
 }
 
@@ -152,6 +156,7 @@ Config parse_config(std::string_view text, const std::string& file)
       c.deadline_days = integer_of(file, value, key, 1);
     } else if (key == "language") {
       c.language = string_of(file, value, key);
+      c.language_set = true;
       if (c.language != "es" && c.language != "en")
         fail(file, value, fmt::format("language must be es or en ({})", quote_value(c.language)));
     } else if (key == "account") {
@@ -184,6 +189,7 @@ Config parse_config(std::string_view text, const std::string& file)
         std::string kind = name;
         kind[kind.find('_')] = '.';
         c.templates[kind] = string_of(file, text_node, name);
+        if (const auto problem = template_problem(c.templates[kind])) fail(file, text_node, *problem);
       }
     } else {
       fail(file, value,

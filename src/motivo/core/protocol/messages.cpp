@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <iterator>
 #include <unicode/utf8.h>
 
 namespace motivo::protocol {
@@ -44,11 +47,33 @@ std::string message_template(std::string_view kind, std::string_view language,
   return text;
 }
 
+std::optional<std::string> template_problem(std::string_view template_text)
+{
+  kainjow::mustache::mustache tmpl{std::string(template_text)};
+  if (!tmpl.is_valid()) return fmt::format("the template does not parse: {}", tmpl.error_message());
+  static constexpr std::string_view known[] = {"first_name", "greeting", "my_name", "my_link"};
+  for (std::size_t at = template_text.find("{{"); at != std::string_view::npos; at = template_text.find("{{", at + 2)) {
+    const std::size_t end = template_text.find("}}", at + 2);
+    if (end == std::string_view::npos) break; // the parser said it is whole
+    std::string_view tag = template_text.substr(at + 2, end - at - 2);
+    if (!tag.empty() && tag.front() == '!') continue; // a comment
+    if (!tag.empty() && std::string_view("#^/&{").find(tag.front()) != std::string_view::npos) tag.remove_prefix(1);
+    if (!tag.empty() && tag.back() == '}') tag.remove_suffix(1);
+    const std::string name(text::trim(tag));
+    if (std::find(std::begin(known), std::end(known), name) == std::end(known)) {
+      return fmt::format("unknown placeholder {{{{{}}}}} (placeholders: {{{{first_name}}}}, {{{{greeting}}}}, "
+                         "{{{{my_name}}}}, {{{{my_link}}}})",
+                         name);
+    }
+  }
+  return std::nullopt;
+}
+
 std::string render_message(std::string_view template_text, const MessageValues& values, std::string_view language,
                            const std::string& source)
 {
+  if (const auto problem = template_problem(template_text)) throw InputError(source, 0, *problem);
   kainjow::mustache::mustache tmpl{std::string(template_text)};
-  if (!tmpl.is_valid()) throw InputError(source, 0, fmt::format("template does not parse: {}", tmpl.error_message()));
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   kainjow::mustache::data data;
   data.set("greeting", greeting(language, values.local_hour));

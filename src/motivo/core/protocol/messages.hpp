@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,9 +30,13 @@ std::string message_language(std::string_view note_language, std::string_view fa
 std::string message_template(std::string_view kind, std::string_view language,
                              const std::map<std::string, std::string>& custom);
 
+// What is wrong with a message template, if anything: it does not parse, or it names a placeholder other than
+// {{first_name}}, {{greeting}}, {{my_name}} and {{my_link}} (a typo would otherwise vanish from the message sent).
+std::optional<std::string> template_problem(std::string_view template_text);
+
 // Renders a mustache template (kainjow/mustache) with {{first_name}}, {{greeting}}, {{my_name}}, {{my_link}}. The
-// result is plain text, so nothing is HTML-escaped. InputError (naming `source`) for a template that does not
-// parse.
+// result is plain text, so nothing is HTML-escaped. InputError (naming `source`) for a template with a
+// template_problem().
 std::string render_message(std::string_view template_text, const MessageValues& values, std::string_view language,
                            const std::string& source);
 
