@@ -102,6 +102,22 @@ if owner:
     check(p.returncode == 1 and "owns the imported data" in p.stderr, f"the owner cannot be forgotten ({owner})")
     check(dump() == before, "and nothing changed")
 
+# Someone named only among the recipients of a group message has no person record: forgotten by name all the same.
+group = os.path.join(work, "group")
+os.makedirs(group)
+with open(os.path.join(group, "messages.csv"), "w", encoding="utf-8") as f:
+    f.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            f'g1,,Zoe Grupo,https://www.linkedin.com/in/zoe-grupo,"{owner}, Xavier Solodegrupo",'
+            '"https://www.linkedin.com/in/a,https://www.linkedin.com/in/b",2026-11-02 10:00:00 UTC,,Hola a los dos,INBOX\n')
+run("import", "--quiet", group)
+check(b"Xavier Solodegrupo" in file_bytes(), "a group recipient is stored")
+p = run("forget", "xavier  SOLODEGRUPO", "--dry-run", "--json")
+check(p.returncode == 0 and json.loads(p.stdout)["group_messages"] == 1 and b"Xavier Solodegrupo" in file_bytes(),
+      "a dry run finds the name among the recipients and changes nothing")
+p = run("forget", "xavier  SOLODEGRUPO")
+check(p.returncode == 0 and b"Xavier Solodegrupo" not in file_bytes(), "their name is gone from the file")
+check(b"Zoe Grupo" in file_bytes(), "the message stays, from its sender")
+
 shutil.rmtree(work)
 print(f"{checks - failures}/{checks} checks passed")
 sys.exit(1 if failures else 0)

@@ -330,6 +330,20 @@ TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)
   EXPECT_EQ(by_id[ana].label, "empty");
 }
 
+TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
+{
+  files_.write("g/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                                 "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,2024-01-05 10:00:00 UTC,Hola\n"
+                                 "c2,Ana Sol,https://www.linkedin.com/in/ana-sol,\"Me, Íñigo Solo\",\"https://www.linkedin.com/in/me,https://www.linkedin.com/in/inigo\",2024-01-06 10:00:00 UTC,Grupo\n");
+  import_paths(store(), {(files_.path / "g" / "messages.csv").string()});
+  EXPECT_TRUE(store().find_people("Íñigo Solo").empty()); // group recipients are no people
+  EXPECT_EQ(store().forget_recipient("ÍÑIGO  solo", true).group_messages, 1);
+  EXPECT_EQ(store().forget_recipient("ÍÑIGO  solo", false).group_messages, 1);
+  EXPECT_EQ(store().forget_recipient("Íñigo Solo", true).group_messages, 0);
+  EXPECT_EQ(store().counts().messages, 2); // the message stays, without them
+  EXPECT_EQ(store().forget_recipient("Nadie", false).group_messages, 0);
+}
+
 TEST_P(Conformance, PeopleNotesSearchAndForget)
 {
   import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

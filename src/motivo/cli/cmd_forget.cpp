@@ -19,6 +19,29 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
   app.add_flag("--json", context.json, "print what was (or would be) removed as JSON");
   return [who, dry_run, &context]() -> int {
     auto& store = context.store();
+    if (store.find_people(*who).empty()) {
+      // No person record: perhaps a name among the recipients of group messages only.
+      const store::ForgetCounts c = store.forget_recipient(*who, *dry_run);
+      if (c.group_messages == 0) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
+      if (context.json) {
+        fmt::print("{}\n", nlohmann::json{{"person", {{"id", nullptr}, {"name", *who}}},
+                                          {"dry_run", *dry_run},
+                                          {"invitations", 0},
+                                          {"asks", 0},
+                                          {"messages", 0},
+                                          {"group_messages", c.group_messages},
+                                          {"connections", 0},
+                                          {"welcomes", 0},
+                                          {"notes", 0}}
+                             .dump(2));
+        return 0;
+      }
+      fmt::print(fmt::runtime(*dry_run ? tr("Would forget {}: their name in the recipients of {} group messages\n")
+                                       : tr("Forgot {}: their name in the recipients of {} group messages\n")),
+                 *who, c.group_messages);
+      if (!*dry_run) fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+      return 0;
+    }
     const store::PersonView person = one_person(store, *who);
     static const classify::Classifier classifier;
     const store::ForgetCounts c = store.forget_person(person.id, *dry_run, [](store::NoteLabels& labels) {

@@ -289,6 +289,10 @@ public:
   // same transaction afterwards (campaign reasons name other senders). Then the file is compacted so the text is
   // gone from it, not only unlinked. With `dry_run`, only counts.
   virtual ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) = 0;
+  // For someone with no person record (named only among the recipients of group messages, which are not linked to
+  // people): removes the name (compared as text::name_key does: case, accents' forms and spaces aside) from those
+  // recipients, then compacts the file. Only `group_messages` is counted.
+  virtual ForgetCounts forget_recipient(const std::string& name, bool dry_run) = 0;
   // How far the IMAP mailbox `account` was fetched (nullopt: never).
   virtual std::optional<MailCursor> mail_cursor(const std::string& account) = 0;
   // Team mode. add_user: nullopt when the name is taken.

@@ -143,4 +143,31 @@ ForgetCounts PgStore::forget_person(PersonId person, bool dry_run, const std::fu
   return c;
 }
 
+ForgetCounts PgStore::forget_recipient(const std::string& name, bool dry_run)
+{
+  const std::string key = text::name_key(name);
+  if (key.empty()) return {};
+  const auto same = [&](std::string_view n) { return text::name_key(n) == key; };
+  const ForgetCounts c = writing([&](pqxx::work& tx) {
+    ForgetCounts c;
+    std::vector<std::pair<std::int64_t, std::string>> changed;
+    for (const auto& row : tx.exec("SELECT id, to_names FROM messages WHERE to_person IS NULL AND to_names <> ''")) {
+      const std::string names = row[1].c_str();
+      std::string without = list_without(names, same);
+      if (without != list_without(names, [](std::string_view) { return false; }))
+        changed.emplace_back(row[0].as<std::int64_t>(), std::move(without));
+    }
+    c.group_messages = static_cast<std::int64_t>(changed.size());
+    if (dry_run) return c;
+    for (const auto& [message, names] : changed)
+      tx.exec_params("UPDATE messages SET to_names = $2 WHERE id = $1", message, names);
+    return c;
+  });
+  if (!dry_run && c.group_messages > 0) {
+    pqxx::nontransaction tx(connection());
+    tx.exec0("VACUUM FULL messages");
+  }
+  return c;
+}
+
 } // namespace motivo::store::postgres

@@ -38,6 +38,7 @@ public:
   std::int64_t data_version() override;
   std::optional<MailCursor> mail_cursor(const std::string& account) override;
   ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) override;
+  ForgetCounts forget_recipient(const std::string& name, bool dry_run) override;
   std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,
                                datetime::UnixSeconds now) override;
   std::vector<User> users() override;

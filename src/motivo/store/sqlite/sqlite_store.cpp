@@ -460,6 +460,38 @@ ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std
   return c;
 }
 
+ForgetCounts SqliteStore::forget_recipient(const std::string& name, bool dry_run)
+{
+  ForgetCounts c;
+  const std::string key = text::name_key(name);
+  if (key.empty()) return c;
+  const auto same = [&](std::string_view n) { return text::name_key(n) == key; };
+  Transaction tx(db_);
+  std::vector<std::pair<std::int64_t, std::string>> changed;
+  {
+    Statement g(db_, "SELECT id, to_names FROM messages WHERE to_person IS NULL AND to_names <> ''");
+    while (g.step()) {
+      const std::string names = g.column_text(1);
+      std::string without = list_without(names, same);
+      if (without != list_without(names, [](std::string_view) { return false; })) changed.emplace_back(g.column_int(0), std::move(without));
+    }
+  }
+  c.group_messages = static_cast<std::int64_t>(changed.size());
+  if (dry_run || changed.empty()) return c;
+  db_.exec("PRAGMA secure_delete = ON");
+  Statement scrub(db_, "UPDATE messages SET to_names = ?2 WHERE id = ?1");
+  for (const auto& [message, names] : changed) {
+    scrub.bind(1, message).bind(2, std::string_view(names));
+    scrub.step();
+    scrub.reset();
+  }
+  tx.commit();
+  db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db_.exec("VACUUM");
+  db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return c;
+}
+
 std::optional<MailCursor> SqliteStore::mail_cursor(const std::string& account)
 {
   Statement s(db_, "SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = ?1");
