@@ -173,6 +173,19 @@ printf '%s\n' '{"text": "hi", "label": "maybe"}' >"$work/badlabel.jsonl"
 expect 1 "eval with a wrong label" -- "$motivo" eval "$work/badlabel.jsonl"
 contains "$work/err" "badlabel.jsonl:1:" "eval names file and line"
 
+# Command-line contracts found in a review: bad counts and periods are errors, --record checks its ids and reaches
+# connections older than --limit, --as names a user that exists.
+expect 2 "a negative --limit" -- "$motivo" --db "$db" invitations -n -3
+contains "$work/err" "must be 0 or more" "a negative --limit says why"
+expect 1 "--until before --since" -- "$motivo" --db "$db" report --since 2026-11-30 --until 2026-11-01
+expect 1 "--html with --json" -- "$motivo" --db "$db" report --html "$work/r.html" --json
+expect 1 "welcome --record of no connection" -- "$motivo" --db "$db" welcome --record 99999
+contains "$work/err" "no connection with id 99999" "welcome --record names the id"
+oldest=$("$motivo" --db "$db" welcome --all --limit 100000 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["connection"])')
+expect 0 "welcome --record an old connection" -- "$motivo" --db "$db" welcome --limit 1 --record "$oldest" --json
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [x["welcomed"] for x in a if x["connection"]==int(sys.argv[2])]==[True], a' "$work/out" "$oldest" && ok || fail "welcome --record beyond --limit"
+expect 1 "--as an unknown user" -- "$motivo" --db "$db" --as nobody-here status
+
 # The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given.
 (unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
   [[ $(stat -c %a "$work/xdg/motivo") == 700 ]] && ok || fail "XDG default location"

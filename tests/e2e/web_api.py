@@ -120,6 +120,11 @@ try:
     check(status == 404, f"an id too large for any row: 404 ({status} {body[:80]})")
     status, _, body = request(url + f"api/invitations/{target}/decision", "POST", {"decision": 5}, ok_headers)
     check(status == 400, f"a field of the wrong type: 400 ({status} {body[:80]})")
+    for path in ("report.html?since=garbage", "api/report/team?since=garbage", "api/report?since=2026-11-30&until=2026-11-01"):
+        status, _, body = request(url + path)
+        check(status == 400, f"{path}: 400 ({status})")
+    status, _, _ = request(url + "api/report", headers={"Cookie": f"motivo_token_{port}=left-over", "Authorization": "Bearer stale"})
+    check(status == 200, f"an open server ignores a token left over from another: {status}")
     status, _, body = request(url + f"api/people/{people[0]['id']}/notes", "POST", {"note": "x" * (80 << 10)}, ok_headers)
     check(status == 413, f"a JSON body over 64 KiB is refused before it is read: {status}")
     status, _, body = request(url + "api/people?search=" + "x" * 20)
@@ -234,7 +239,7 @@ try:
     conn.request("GET", "/?token=s3cret-token-of-24-chars")
     answer = conn.getresponse()
     cookie = answer.getheader("Set-Cookie") or ""
-    check(answer.status == 302 and "motivo_token=" in cookie and "HttpOnly" in cookie, "the token in the first URL sets a cookie")
+    check(answer.status == 302 and f"motivo_token_{port}=" in cookie and "HttpOnly" in cookie, "the token in the first URL sets a cookie named after the port")
     status, _, _ = request(url3, headers={"Cookie": cookie.split(";")[0]})
     check(status == 200, "the cookie opens the page")
 finally:

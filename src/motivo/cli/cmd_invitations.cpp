@@ -44,7 +44,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
   auto* in = app.add_flag("--incoming", o->incoming, "only invitations you received");
   auto* out = app.add_flag("--outgoing", o->outgoing, "only invitations you sent");
   in->excludes(out);
-  app.add_option("--limit,-n", o->limit, "show at most this many");
+  app.add_option("--limit,-n", o->limit, "show at most this many")->check(non_negative());
   app.add_option("--label", o->label, "only notes with this label")
       ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
   app.add_option("--state", o->state, "only invitations in this state")

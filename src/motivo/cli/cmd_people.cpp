@@ -68,13 +68,24 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
     bool all = false;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("--limit,-n", o->limit, "look at the latest N connections (default 20)");
+  app.add_option("--limit,-n", o->limit, "look at the latest N connections (default 20)")->check(non_negative());
   app.add_option("--record", o->record, "record these connections (ids) as welcomed");
   app.add_flag("--all", o->all, "list welcomed connections too");
   app.add_flag("--json", context.json, "print a JSON array");
   return [o, &context]() -> int {
     const protocol::Config& config = context.config();
-    const auto connections = context.store().connections(o->limit);
+    // Recording looks at every connection: an id older than the latest --limit is recorded too.
+    const auto all = o->record.empty() ? context.store().connections(o->limit) : context.store().connections(-1);
+    for (const std::int64_t id : o->record) {
+      if (std::none_of(all.begin(), all.end(), [&](const auto& c) { return c.id == id; }))
+        throw InputError("--record", 0, fmt::format("no connection with id {}", id));
+    }
+    std::vector<store::ConnectionView> connections;
+    for (const auto& c : all) {
+      const bool recorded = std::find(o->record.begin(), o->record.end(), c.id) != o->record.end();
+      if (recorded || o->record.empty() || static_cast<std::int64_t>(connections.size()) < o->limit || o->limit < 0)
+        connections.push_back(c);
+    }
     nlohmann::json array = nlohmann::json::array();
     std::size_t shown = 0;
     for (const auto& c : connections) {

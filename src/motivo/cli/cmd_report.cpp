@@ -120,6 +120,10 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     };
     check_day(o->since, "--since");
     check_day(o->until, "--until");
+    if (!o->since.empty() && !o->until.empty() && o->until < o->since)
+      throw InputError("<argument>", 0, fmt::format("--until ({}) is before --since ({})", o->until, o->since));
+    if (!o->html.empty() && (context.json || o->csv))
+      throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
     const report::Step step = o->by == "week" ? report::Step::week : o->by == "month" ? report::Step::month : report::Step::none;
 
     if (o->team) {

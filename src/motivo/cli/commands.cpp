@@ -36,6 +36,12 @@ const std::vector<Command>& commands()
   return table;
 }
 
+CLI::Validator non_negative()
+{
+  return CLI::Validator([](std::string& v) { return v.starts_with("-") ? "must be 0 or more (" + v + ")" : std::string(); },
+                        "N >= 0");
+}
+
 int run(int argc, char** argv)
 {
   CLI::App app{"motivo: handle the LinkedIn invitations you receive the way a careful person would, and see what "

@@ -2,6 +2,8 @@
 
 #include <motivo/cli/context.hpp>
 
+#include <CLI/CLI.hpp>
+
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -49,6 +51,9 @@ std::function<int()> setup_users(CLI::App& app, Context& context);
 
 // The one stored person `who` names (id, profile URL or slug, or full name); InputError when nobody or several do.
 store::PersonView one_person(store::Store& store, const std::string& who);
+
+// A check for counts such as --limit: 0 or more (a negative one meant "no limit" by accident).
+CLI::Validator non_negative();
 
 // Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).
 int run(int argc, char** argv);

@@ -186,26 +186,29 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     bool users = false;
     datetime::UnixSeconds users_checked = -1000;
   } auth;
-  const auto token_of = [](const httplib::Request& req) {
+  // The cookie is named after the port: browsers send a host's cookies to all its ports, and one server's token
+  // must neither reach another service nor lock an open server out (it would take it for a wrong token).
+  std::string cookie_name = "motivo_token";
+  const auto token_of = [&](const httplib::Request& req) {
     std::string given = req.get_header_value("Authorization");
     if (given.starts_with("Bearer ")) return given.substr(7);
     if (req.path == "/" && req.has_param("token")) return req.get_param_value("token");
-    return cookie_value(req, "motivo_token");
+    return cookie_value(req, cookie_name);
   };
   const auto principal_of = [&](const httplib::Request& req) -> std::optional<Principal> {
     const std::string given = token_of(req);
     if (!options.token.empty() && same_secret(given, options.token)) return Principal{"admin", true, std::nullopt};
     const datetime::UnixSeconds t = now();
-    if (given.empty()) {
-      if (!options.token.empty()) return std::nullopt;
+    if (options.token.empty()) {
       const std::lock_guard lock(auth.mutex);
       if (t - auth.users_checked >= 30) {
         auth.users = has_users();
         auth.users_checked = t;
       }
-      if (auth.users) return std::nullopt;
-      return Principal{}; // an open server on this machine: its one user
+      // An open server on this machine: its one user, whatever token a client may still send.
+      if (!auth.users) return Principal{};
     }
+    if (given.empty()) return std::nullopt;
     const std::string hash = app::token_hash(given);
     {
       const std::lock_guard lock(auth.mutex);
@@ -299,7 +302,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     }
     if (req.path == "/" && req.has_param("token")) {
       res.set_header("Set-Cookie",
-                     "motivo_token=" + req.get_param_value("token") + "; HttpOnly; SameSite=Strict; Path=/");
+                     cookie_name + "=" + req.get_param_value("token") + "; HttpOnly; SameSite=Strict; Path=/");
       res.set_redirect("/");
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -490,8 +493,19 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   });
 
   // The team's numbers: each user's and everyone's, no note, name or message of anyone's invitations.
+  // ?since=…&until=…: days like 2013-11-01, in order; anything else is a 400, on every route that takes them.
+  const auto period_of = [](const httplib::Request& req) {
+    report::Period period{req.get_param_value("since"), req.get_param_value("until")};
+    for (const auto* day : {&period.since, &period.until}) {
+      if (!day->empty() && !(day->size() == 10 && datetime::parse_iso(*day)))
+        throw InputError("period", 0, fmt::format("dates must look like 2013-11-01 ({})", quote_value(*day)));
+    }
+    if (!period.since.empty() && !period.until.empty() && period.until < period.since)
+      throw InputError("period", 0, fmt::format("until ({}) is before since ({})", period.until, period.since));
+    return period;
+  };
   server.Get("/api/report/team", [&](const httplib::Request& req, httplib::Response& res) {
-    const report::Period period{req.get_param_value("since"), req.get_param_value("until")};
+    const report::Period period = period_of(req);
     const app::TeamReport team = app::team_report(*pool.lease(), policy, config, now(), period);
     nlohmann::json users = nlohmann::json::array();
     for (const auto& [u, r] : team.users)
@@ -501,11 +515,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   });
 
   server.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
-    report::Period period{req.get_param_value("since"), req.get_param_value("until")};
-    for (const auto* day : {&period.since, &period.until}) {
-      if (!day->empty() && !(day->size() == 10 && datetime::parse_iso(*day)))
-        throw InputError("period", 0, fmt::format("dates must look like 2013-11-01 ({})", quote_value(*day)));
-    }
+    const report::Period period = period_of(req);
     const std::string by = req.get_param_value("by");
     const report::Step step = by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
     const Principal p = who(req);
@@ -520,7 +530,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   });
 
   server.Get("/report.html", [&](const httplib::Request& req, httplib::Response& res) {
-    report::Period period{req.get_param_value("since"), req.get_param_value("until")};
+    const report::Period period = period_of(req);
     const std::string lang = req.get_param_value("lang") == "en" ? "en" : "es";
     const Principal p = who(req);
     auto store = pool.lease();
@@ -633,6 +643,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   if (port < 0) throw std::runtime_error(fmt::format("cannot listen on {}", options.host));
   const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   origin = fmt::format("http://{}:{}", shown_host, port);
+  cookie_name = fmt::format("motivo_token_{}", port);
   if (options.on_listening) options.on_listening(origin + "/");
   server.listen_after_bind();
 }
