@@ -111,6 +111,20 @@ cmp -s "$work/before.json" "$work/after.json" && ok || fail "the anonymised expo
 import json, sys
 kinds = [json.loads(l)["kind"] for l in open(sys.argv[1])]
 assert kinds.count("invitation") == 28 and kinds.count("connection") == 7 and kinds.count("message") == 31, kinds' "$work/backup.jsonl" && ok || fail "export --json"
+# What the user wrote is in the backup too: notes on people, asks and welcomes recorded.
+someone=$("$motivo" invitations --incoming --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["from"])')
+"$motivo" note "$someone" "Nos presentó Íñigo en la cena" >/dev/null 2>"$work/err" || fail "note: $(cat "$work/err")"
+"$motivo" export --json "$work/backup.jsonl" >/dev/null && python3 - "$work/backup.jsonl" "$MOTIVO_DB" <<'PY' && ok || fail "export --json keeps notes, asks and welcomes"
+import json, sqlite3, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+db = sqlite3.connect(sys.argv[2])
+count = lambda table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+kinds = [r["kind"] for r in rows]
+assert kinds.count("note") == count("person_notes") == 1, kinds
+assert kinds.count("ask") == count("asks") and kinds.count("welcome") == count("welcomes"), (kinds.count("ask"), count("asks"))
+note = next(r for r in rows if r["kind"] == "note")
+assert note["text"] == "Nos presentó Íñigo en la cena" and note["about"] and note["at"].endswith("Z"), note
+PY
 
 echo "e2e.report: $passed passed, $failed failed"
 ((failed == 0))

@@ -344,6 +344,32 @@ TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
   EXPECT_EQ(store().forget_recipient("Nadie", false).group_messages, 0);
 }
 
+TEST_P(Conformance, WritingsAreKeptForTheBackup)
+{
+  import_paths(store(), {files_.write("w/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                                            "Ana Sol,Me,\"1/3/24, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n"),
+                         files_.write("w/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                                           "Ana,Sol,https://www.linkedin.com/in/ana-sol,,,,05 Jan 2024\n")});
+  const auto invitation = store().invitations({}).front();
+  ASSERT_TRUE(store().record_ask(invitation.id, 1000, "¿Por qué quieres conectar?"));
+  const auto connection = store().connections(-1).front();
+  ASSERT_TRUE(store().record_welcome(connection.id, 2000, "Bienvenida, Ana"));
+  store().add_person_note(*invitation.other_person, "Nos vimos en la PyCon", 3000);
+  std::vector<store::StoredWriting> seen;
+  store().for_each_writing([&](const store::StoredWriting& w) { seen.push_back(w); });
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].kind, "note");
+  EXPECT_EQ(seen[0].text, "Nos vimos en la PyCon");
+  EXPECT_EQ(seen[0].about, "Ana Sol");
+  EXPECT_EQ(seen[0].about_url, "https://www.linkedin.com/in/ana-sol");
+  EXPECT_EQ(seen[1].kind, "ask");
+  EXPECT_EQ(seen[1].ref, invitation.id);
+  EXPECT_EQ(seen[1].at, 1000);
+  EXPECT_EQ(seen[2].kind, "welcome");
+  EXPECT_EQ(seen[2].about, "Ana Sol");
+  EXPECT_EQ(seen[2].text, "Bienvenida, Ana");
+}
+
 TEST_P(Conformance, PeopleNotesSearchAndForget)
 {
   import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

@@ -93,7 +93,9 @@ ExportSummary export_json(store::Store& store, const std::string& path)
                              {"from", v.from}, {"to", v.to}, {"from_url", v.from_url}, {"to_url", v.to_url},
                              {"sent_at", datetime::format_iso(v.sent_at)}, {"message", v.message},
                              {"outcome", v.outcome}, {"label", v.label}, {"label_by_user", v.label_by_user},
-                             {"language", v.language}, {"decision", v.decision}};
+                             {"language", v.language}, {"decision", v.decision},
+                             {"decision_at", v.decision_at ? nlohmann::ordered_json(datetime::format_iso(*v.decision_at))
+                                                           : nlohmann::ordered_json(nullptr)}};
     out += j.dump() + "\n";
     ++summary.invitations;
   }
@@ -112,6 +114,13 @@ ExportSummary export_json(store::Store& store, const std::string& path)
                              {"connected_on", c.connected_on}};
     out += j.dump() + "\n";
     ++summary.connections;
+  });
+  store.for_each_writing([&](const store::StoredWriting& w) {
+    const char* ref = w.kind == "note" ? "person" : w.kind == "ask" ? "invitation" : "connection";
+    nlohmann::ordered_json j{{"kind", w.kind}, {ref, w.ref}, {"about", w.about}, {"about_url", w.about_url},
+                             {"at", datetime::format_iso(w.at)}, {"text", w.text}};
+    out += j.dump() + "\n";
+    ++summary.writings;
   });
   io::write_private_file(path, out);
   return summary;

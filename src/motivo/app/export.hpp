@@ -9,6 +9,7 @@ namespace motivo::app {
 
 struct ExportSummary {
   std::size_t invitations = 0, messages = 0, connections = 0;
+  std::size_t writings = 0; // notes on people, asks and welcomes (JSON backup only)
 };
 
 // An export-shaped zip (Invitations.csv, messages.csv, Connections.csv in the layouts LinkedIn writes today) of
@@ -17,7 +18,8 @@ struct ExportSummary {
 // `motivo report` on it gives the numbers of the original. `salt` must be random and is not kept.
 ExportSummary export_anonymized(store::Store& store, const std::string& zip_path, std::uint64_t salt);
 
-// A full backup as JSON Lines: one object per invitation, message and connection, with a "kind".
+// A full backup as JSON Lines: one object per invitation, message, connection, note on a person, ask and welcome,
+// with a "kind".
 ExportSummary export_json(store::Store& store, const std::string& path);
 
 } // namespace motivo::app

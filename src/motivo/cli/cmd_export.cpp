@@ -31,8 +31,13 @@ std::function<int()> setup_export(CLI::App& app, Context& context)
     } else {
       s = app::export_json(context.store(), o->json);
     }
-    fmt::print("{}: {} invitations, {} messages, {} connections\n", o->anonymize.empty() ? o->json : o->anonymize,
-               s.invitations, s.messages, s.connections);
+    if (o->anonymize.empty()) {
+      fmt::print("{}: {} invitations, {} messages, {} connections, {} notes, asks and welcomes\n", o->json,
+                 s.invitations, s.messages, s.connections, s.writings);
+    } else {
+      fmt::print("{}: {} invitations, {} messages, {} connections\n", o->anonymize, s.invitations, s.messages,
+                 s.connections);
+    }
     return 0;
   };
 }

@@ -18,6 +18,9 @@ std::string like_escaped(const std::string& text);
 // The reasons column (a JSON array of strings); anything else gives none.
 std::vector<std::string> parse_reasons(std::string_view json);
 
+// The SQL of Store::for_each_writing, the same on both backends: kind, about, about_url, ref, at, text.
+extern const char* const writings_sql;
+
 struct PersonView;
 // Appends to `out` the people of `more` it does not hold yet (a search's later matches after its earlier ones).
 void add_new_people(std::vector<PersonView>& out, std::vector<PersonView> more);

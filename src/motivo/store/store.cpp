@@ -56,6 +56,19 @@ std::unique_ptr<Store> open_store(const std::string& location)
   return open_sqlite(location);
 }
 
+const char* const writings_sql = R"sql(
+SELECT kind, about, about_url, ref, at, text FROM (
+  SELECT 1 AS k, 'note' AS kind, p.name AS about, coalesce('https://www.linkedin.com/in/' || p.slug, '') AS about_url,
+         n.person AS ref, n.written_at AS at, n.note AS text, n.id AS id
+  FROM person_notes n JOIN people p ON p.id = n.person
+  UNION ALL
+  SELECT 2, 'ask', i.from_name, coalesce(i.from_url, ''), a.invitation, a.asked_at, a.message, a.id
+  FROM asks a JOIN invitations i ON i.id = a.invitation
+  UNION ALL
+  SELECT 3, 'welcome', trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), w.connection, w.sent_at, w.message, w.id
+  FROM welcomes w JOIN connections c ON c.id = w.connection) AS writings
+ORDER BY k, at, id)sql";
+
 std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
 {
   std::string out;

@@ -243,6 +243,17 @@ struct StoredConnection {
   std::string first_name, last_name, url, email, company, position, connected_on; // connected_on: YYYY-MM-DD
 };
 
+// What the user wrote, for a backup: a note kept on a person, an ask or a welcome recorded. `about` names whom it
+// is about (the person, the inviter, the connection), `about_url` their profile when known; `ref` is the person's,
+// the invitation's or the connection's id.
+struct StoredWriting {
+  std::string kind; // "note", "ask" or "welcome"
+  std::string about, about_url;
+  std::int64_t ref = 0;
+  datetime::UnixSeconds at = 0;
+  std::string text;
+};
+
 // What forgetting a person removes (or, in a dry run, would remove).
 struct ForgetCounts {
   std::int64_t invitations = 0, messages = 0, group_messages = 0, connections = 0, notes = 0, welcomes = 0, asks = 0;
@@ -280,6 +291,8 @@ public:
   // Every stored message and connection, in the order they were stored, one at a time.
   virtual void for_each_message(const std::function<void(const StoredMessage&)>& visit) = 0;
   virtual void for_each_connection(const std::function<void(const StoredConnection&)>& visit) = 0;
+  // Notes, then asks, then welcomes, each oldest first.
+  virtual void for_each_writing(const std::function<void(const StoredWriting&)>& visit) = 0;
   // A number that changes whenever the stored data may have changed (writes through this store or by another
   // process): a cache of derived views is valid while it stays the same.
   virtual std::int64_t data_version() = 0;

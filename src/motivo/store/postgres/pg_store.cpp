@@ -268,6 +268,22 @@ FROM messages ORDER BY id)sql",
   });
 }
 
+void PgStore::for_each_writing(const std::function<void(const StoredWriting&)>& visit)
+{
+  in_transaction([&](pqxx::work& tx) {
+    StoredWriting w;
+    for (const auto& row : tx.exec(writings_sql)) {
+      w.kind = row[0].c_str();
+      w.about = row[1].c_str();
+      w.about_url = row[2].c_str();
+      w.ref = row[3].as<std::int64_t>();
+      w.at = row[4].as<std::int64_t>();
+      w.text = row[5].c_str();
+      visit(w);
+    }
+  });
+}
+
 void PgStore::for_each_connection(const std::function<void(const StoredConnection&)>& visit)
 {
   in_transaction([&](pqxx::work& tx) {

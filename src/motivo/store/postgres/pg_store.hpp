@@ -33,6 +33,7 @@ public:
   bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
   void for_each_message(const std::function<void(const StoredMessage&)>& visit) override;
   void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
+  void for_each_writing(const std::function<void(const StoredWriting&)>& visit) override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;

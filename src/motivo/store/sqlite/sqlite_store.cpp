@@ -346,6 +346,21 @@ FROM messages ORDER BY id)sql");
   }
 }
 
+void SqliteStore::for_each_writing(const std::function<void(const StoredWriting&)>& visit)
+{
+  Statement s(db_, writings_sql);
+  StoredWriting w;
+  while (s.step()) {
+    w.kind = s.column_text(0);
+    w.about = s.column_text(1);
+    w.about_url = s.column_text(2);
+    w.ref = s.column_int(3);
+    w.at = s.column_int(4);
+    w.text = s.column_text(5);
+    visit(w);
+  }
+}
+
 void SqliteStore::for_each_connection(const std::function<void(const StoredConnection&)>& visit)
 {
   Statement s(db_, R"sql(
