@@ -139,6 +139,13 @@ run note "Carl Tres" "Nos presentó Íñigo en la cena de antiguos alumnos"
 run people --search "inigo ALUMNOS" --json
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [p["name"] for p in a]==["Carl Tres"], a' "$work/out" && ok || fail "people --search"
 
+# Names without their accents, as people type them; an empty note is refused.
+run people --search "lucia" --json
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert "Lucía Owner" in [p["name"] for p in a], a' "$work/out" && ok || fail "people --search without accents"
+run note "lucia OWNER" "la dueña del export"
+"$motivo" note "Carl Tres" "   " >"$work/out" 2>"$work/err"; status=$?
+[[ $status == 1 ]] && grep -q 'the note is empty' "$work/err" && ok || fail "an empty note: $status $(cat "$work/err")"
+
 run people --search "aprender de ti" --json
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [p["name"] for p in a]==["Bea Dos"], a' "$work/out" && ok || fail "people --search finds words of messages"
 

@@ -2,6 +2,7 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
 #include <CLI/CLI.hpp>
@@ -33,6 +34,7 @@ std::function<int()> setup_note(CLI::App& app, Context& context)
   app.add_option("person", *who, "the person: their id, profile URL or slug, or full name")->required();
   app.add_option("text", *text, "why you connected, who introduced you, …")->required();
   return [who, text, &context]() -> int {
+    if (text::trim(*text).empty()) throw InputError("<argument>", 0, "the note is empty");
     const store::PersonView person = one_person(context.store(), *who);
     context.store().add_person_note(person.id, *text, context.now());
     fmt::print(fmt::runtime(tr("note kept for {} ({})\n")), person.name, person.id);

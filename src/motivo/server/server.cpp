@@ -8,6 +8,7 @@
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/core/report/html.hpp>
 #include <motivo/io/inputs.hpp>
 
@@ -558,7 +559,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const PersonId person = *id;
     const auto j = body_json(req);
     const std::string note = j.value("note", "");
-    if (note.empty()) throw InputError("note", 0, "the note is empty");
+    if (text::trim(note).empty()) throw InputError("note", 0, "the note is empty");
     if (!may_see_people(req, res)) return;
     auto store = pool.lease();
     if (store->find_people(std::to_string(person)).empty()) return json_error(res, 404, "no such person");

@@ -2,6 +2,7 @@
 
 // What both backends do alike with values they read or write (not SQL: each backend writes its own dialect).
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,12 @@ std::vector<std::string> parse_reasons(std::string_view json);
 
 // The SQL of Store::for_each_writing, the same on both backends: kind, about, about_url, ref, at, text.
 extern const char* const writings_sql;
+
+// Names compared as a person would, accents and case aside (classify::fold): of `people` (id, name), the ids of
+// those whose folded name holds every folded word of `query` (`whole`: is exactly it), at most 200, as a JSON array
+// ("[3,17]") for a query's json_each / jsonb_array_elements. "[]" when none.
+std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::string>>& people, std::string_view query,
+                               bool whole);
 
 struct PersonView;
 // Appends to `out` the people of `more` it does not hold yet (a search's later matches after its earlier ones).

@@ -1,6 +1,7 @@
 #include <motivo/store/shared.hpp>
 #include <motivo/store/store.hpp>
 
+#include <motivo/core/classify/fold.hpp>
 #include <motivo/core/text.hpp>
 
 #include <nlohmann/json.hpp>
@@ -68,6 +69,35 @@ SELECT kind, about, about_url, ref, at, text FROM (
   SELECT 3, 'welcome', trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), w.connection, w.sent_at, w.message, w.id
   FROM welcomes w JOIN connections c ON c.id = w.connection) AS writings
 ORDER BY k, at, id)sql";
+
+std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::string>>& people, std::string_view query,
+                               bool whole)
+{
+  const std::string folded_query = classify::fold(query);
+  const std::vector<std::string_view> wanted = classify::words(folded_query);
+  std::string out = "[";
+  if (wanted.empty()) return "[]";
+  std::size_t found = 0;
+  std::string name;
+  for (const auto& [id, full] : people) {
+    name.clear();
+    classify::fold_into(full, name);
+    bool match = whole ? name == folded_query : true;
+    if (!whole) {
+      const std::vector<std::string_view> have = classify::words(name);
+      for (const std::string_view w : wanted) {
+        if (std::none_of(have.begin(), have.end(), [&](std::string_view h) { return h.starts_with(w); })) {
+          match = false;
+          break;
+        }
+      }
+    }
+    if (!match) continue;
+    out += (found ? "," : "") + std::to_string(id);
+    if (++found == 200) break;
+  }
+  return out + "]";
+}
 
 std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
 {

@@ -38,8 +38,18 @@ std::vector<PersonView> PgStore::find_people(const std::string& who)
       if (auto by_slug = people_where(tx, "slug = $1", slug); !by_slug.empty()) return by_slug;
     }
     if (auto by_slug = people_where(tx, "slug = lower($1)", who); !by_slug.empty()) return by_slug;
-    return people_where(tx, "name_key = $1", text::name_key(who));
+    if (auto by_name = people_where(tx, "name_key = $1", text::name_key(who)); !by_name.empty()) return by_name;
+    // "jose nunez" for José Núñez: the whole name again, accents and case aside.
+    return people_where(tx, "id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
+                        ids_by_folded_name(all_names(tx), who, true));
   });
+}
+
+std::vector<std::pair<std::int64_t, std::string>> PgStore::all_names(pqxx::work& tx)
+{
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& row : tx.exec("SELECT id, name FROM people ORDER BY id")) out.emplace_back(row[0].as<std::int64_t>(), row[1].c_str());
+  return out;
 }
 
 void PgStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
@@ -61,7 +71,12 @@ std::vector<PersonView> PgStore::search_people(const std::string& query)
       "id IN (SELECT person FROM person_notes WHERE to_tsvector('simple', note_key) @@ plainto_tsquery('simple', $1))",
       folded);
     const auto add = [&](std::vector<PersonView> more) { add_new_people(out, std::move(more)); };
-    add(people_where(tx, "strpos(name_key, $1) > 0", text::name_key(query)));
+    // By name: as written (case and spaces aside), else accents aside too ("beltran" for Beltrán).
+    auto by_name = people_where(tx, "strpos(name_key, $1) > 0", text::name_key(query));
+    if (by_name.empty())
+      by_name = people_where(tx, "id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
+                             ids_by_folded_name(all_names(tx), query, false));
+    add(std::move(by_name));
     add(people_where(tx, "id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
                          "content ILIKE '%' || $1 || '%')",
                      like_escaped(query)));

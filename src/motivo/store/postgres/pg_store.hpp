@@ -57,6 +57,7 @@ private:
   // The same for work that writes: once it is committed, data_version() moves.
   template <typename Work> auto writing(Work&& work);
   std::vector<PersonView> people_where(pqxx::work& tx, const std::string& condition, const std::string& value);
+  std::vector<std::pair<std::int64_t, std::string>> all_names(pqxx::work& tx); // every person's id and name
 
   std::string url_, where_;
   std::unique_ptr<pqxx::connection> connection_;

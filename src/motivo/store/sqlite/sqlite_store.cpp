@@ -234,7 +234,17 @@ std::vector<PersonView> SqliteStore::find_people(const std::string& who)
   if (auto bySlug = people_where("slug = ?1", profile_slug(who)); !bySlug.empty() && !profile_slug(who).empty())
     return bySlug;
   if (auto bySlug = people_where("slug = lower(?1)", who); !bySlug.empty()) return bySlug;
-  return people_where("name_key = ?1", text::name_key(who));
+  if (auto byName = people_where("name_key = ?1", text::name_key(who)); !byName.empty()) return byName;
+  // "jose nunez" for José Núñez: the whole name again, accents and case aside.
+  return people_where("id IN (SELECT value FROM json_each(?1))", ids_by_folded_name(all_names(), who, true));
+}
+
+std::vector<std::pair<std::int64_t, std::string>> SqliteStore::all_names()
+{
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  Statement s(db_, "SELECT id, name FROM people ORDER BY id");
+  while (s.step()) out.emplace_back(s.column_int(0), s.column_text(1));
+  return out;
 }
 
 void SqliteStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
@@ -269,7 +279,10 @@ std::vector<PersonView> SqliteStore::search_people(const std::string& query)
     "(SELECT rowid FROM person_notes_fts WHERE person_notes_fts MATCH ?1))",
     fts);
   const auto add = [&](std::vector<PersonView> more) { add_new_people(out, std::move(more)); };
-  add(people_where("instr(name_key, ?1) > 0", text::name_key(query)));
+  // By name: as written (case and spaces aside), else accents aside too ("beltran" for Beltrán).
+  auto by_name = people_where("instr(name_key, ?1) > 0", text::name_key(query));
+  if (by_name.empty()) by_name = people_where("id IN (SELECT value FROM json_each(?1))", ids_by_folded_name(all_names(), query, false));
+  add(std::move(by_name));
   // And the people whose one-to-one messages hold the words as written (LIKE: case is ignored for ASCII only).
   add(people_where("id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
                    "content LIKE '%' || ?1 || '%' ESCAPE '\\')",

@@ -46,6 +46,7 @@ public:
 
 private:
   std::vector<PersonView> people_where(const std::string& condition, const std::string& value);
+  std::vector<std::pair<std::int64_t, std::string>> all_names(); // every person's id and name
   Database db_;
 };
 
