@@ -91,6 +91,10 @@ check 'by["Ana Uno"]["suggestion"] == "accept" and by["Dan Cuatro"]["suggestion"
 run decide "$dan" spam
 run invitations --incoming --json
 check 'by["Dan Cuatro"]["state"] == "declined" and by["Dan Cuatro"]["label_source"] == "user" and by["Dan Cuatro"]["suggestion"] == "none"' "decide spam"
+# An ask is a question before deciding: not recorded on a decided invitation (a dry run still prints it).
+"$motivo" ask "$dan" >"$work/out" 2>"$work/err"; status=$?
+[[ $status == 1 ]] && grep -q 'decided already' "$work/err" && ok || fail "no ask on a decided invitation: $status $(cat "$work/err")"
+"$motivo" ask "$dan" --dry-run >"$work/out" 2>"$work/err" && ok || fail "a dry run on a decided invitation: $(cat "$work/err")"
 
 # Custom rules, and a bad config that never falls back silently.
 cat >"$config" <<'TOML'

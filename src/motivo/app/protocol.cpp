@@ -2,6 +2,8 @@
 
 #include <motivo/core/protocol/messages.hpp>
 
+#include <fmt/format.h>
+
 #include <map>
 #include <utility>
 
@@ -63,6 +65,17 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
     out.push_back({std::move(v), std::move(e)});
   }
   return out;
+}
+
+std::optional<std::string> why_no_ask(const store::InvitationView& v)
+{
+  if (v.direction != Direction::incoming)
+    return fmt::format("invitation {} is one you sent: ask the people who invite you", v.id);
+  if (v.outcome == "accepted") return fmt::format("invitation {} is accepted already: an ask comes before deciding", v.id);
+  if (!v.decision.empty())
+    return fmt::format("invitation {} is decided already ({}): an ask comes before deciding", v.id, v.decision);
+  if (v.outcome == "withdrawn") return fmt::format("invitation {} was withdrawn (or ignored): nobody to ask", v.id);
+  return std::nullopt;
 }
 
 RenderedAsk render_ask(const protocol::Config& config, const store::InvitationView& invitation, int local_hour,

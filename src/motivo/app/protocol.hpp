@@ -4,6 +4,8 @@
 #include <motivo/core/protocol/protocol.hpp>
 #include <motivo/store/store.hpp>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace motivo::app {
@@ -31,5 +33,9 @@ struct RenderedAsk {
 };
 RenderedAsk render_ask(const protocol::Config& config, const store::InvitationView& invitation, int local_hour,
                        const std::string& config_source, const std::string& language = {});
+
+// Why an ask may not be recorded for `invitation`, if so: an ask is a question before deciding (docs/PROTOCOL.md),
+// so not on one you sent, accepted, declined or marked spam, or withdrawn. Asking again (a reminder) is allowed.
+std::optional<std::string> why_no_ask(const store::InvitationView& invitation);
 
 } // namespace motivo::app

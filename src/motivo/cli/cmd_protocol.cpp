@@ -69,6 +69,7 @@ std::function<int()> setup_ask(CLI::App& app, Context& context)
     const store::InvitationView v = invitation_by_id(context, o->id);
     if (v.direction != Direction::incoming)
       throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: ask the people who invite you", o->id));
+    if (const auto why = app::why_no_ask(v); why && !o->dry_run) throw InputError("<argument>", 0, *why);
     const app::RenderedAsk ask =
       app::render_ask(context.config(), v, context.local_hour(), context.config_location(), o->language);
     const std::string& language = ask.language;

@@ -480,6 +480,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
     if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are asked");
+    if (const auto why = app::why_no_ask(list.front())) return json_error(res, 409, *why);
     const app::RenderedAsk ask = app::render_ask(config, list.front(), options.local_hour(), options.config_source);
     store->record_ask(*id, now(), ask.text);
     res.set_content(nlohmann::json{{"id", *id}, {"language", ask.language}, {"message", ask.text}}.dump(),
