@@ -17,6 +17,7 @@ const STRINGS = {
     'suggest': (s) => ({accept: 'Sugerencia: aceptar', ask: 'Sugerencia: preguntar por qué', decline: 'Sugerencia: rechazar', wait: 'Sugerencia: esperar la respuesta', none: ''})[s],
     'state': (s) => ({pending: 'pendiente', asked: 'preguntada', replied: 'respondió', no_reply: 'sin respuesta', accepted: 'aceptada', declined: 'rechazada', withdrawn: 'retirada'})[s] || s,
     'label': (l) => ({empty: 'sin nota', default: 'texto por defecto', template: 'plantilla', spam: 'spam', personalized: 'personalizada'})[l] || l,
+    'sugg': (s) => ({accept: 'aceptar', ask: 'preguntar', decline: 'rechazar', wait: 'esperar'})[s] || s,
     'report.since': 'Desde', 'report.until': 'Hasta', 'report.show': 'Ver', 'report.open': 'Abrir el informe completo',
     'people.search': 'Buscar en tus notas', 'people.find': 'Buscar', 'people.none': 'Nadie coincide.',
     'import.send': 'Importar', 'import.done': 'Importado', 'import.drop': 'Suelta aquí el zip de tu exportación de LinkedIn, o elígelo:',
@@ -36,6 +37,7 @@ const STRINGS = {
     'suggest': (s) => ({accept: 'Suggestion: accept', ask: 'Suggestion: ask why', decline: 'Suggestion: decline', wait: 'Suggestion: wait for the reply', none: ''})[s],
     'state': (s) => ({pending: 'pending', asked: 'asked', replied: 'replied', no_reply: 'no reply', accepted: 'accepted', declined: 'declined', withdrawn: 'withdrawn'})[s] || s,
     'label': (l) => ({empty: 'no note', default: 'stock text', template: 'template', spam: 'spam', personalized: 'personalised'})[l] || l,
+    'sugg': (s) => s,
     'report.since': 'Since', 'report.until': 'Until', 'report.show': 'Show', 'report.open': 'Open the full report',
     'people.search': 'Search your notes', 'people.find': 'Search', 'people.none': 'Nobody matches.',
     'import.send': 'Import', 'import.done': 'Imported', 'import.drop': 'Drop your LinkedIn export zip here, or choose it:',
@@ -57,6 +59,13 @@ function translate(root = document) {
   document.documentElement.lang = lang;
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  // The filters' choices: the value stays the API's word, the text is the page's language.
+  for (const [id, key] of [['f-label', 'label'], ['f-state', 'state'], ['f-suggestion', 'sugg']]) {
+    for (const o of document.getElementById(id)?.options ?? []) {
+      if (!o.hasAttribute('value')) o.value = o.textContent;
+      if (o.value) o.textContent = t(key, o.value);
+    }
+  }
   document.getElementById('lang').textContent = lang === 'es' ? 'EN' : 'ES';
   showWho();
 }

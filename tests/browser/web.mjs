@@ -52,6 +52,8 @@ try {
   await page.waitForSelector('#cards .card');
   await page.screenshot({ path: path.join(artifacts, 'queue-es.png'), fullPage: false });
   check(await page.textContent('header nav a[href="#queue"]') === 'Cola', 'Spanish by the browser language');
+  check(await page.textContent('#f-state option[value="pending"]') === 'pendiente' &&
+        await page.textContent('#f-label option[value="empty"]') === 'sin nota', 'the filters in Spanish, their values the API words');
 
   // The hostile note is text.
   const hostile = page.locator('.card', { hasText: 'Mallory Evil' });
