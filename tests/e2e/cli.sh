@@ -185,6 +185,15 @@ oldest=$("$motivo" --db "$db" welcome --all --limit 100000 --json | python3 -c '
 expect 0 "welcome --record an old connection" -- "$motivo" --db "$db" welcome --limit 1 --record "$oldest" --json
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [x["welcomed"] for x in a if x["connection"]==int(sys.argv[2])]==[True], a' "$work/out" "$oldest" && ok || fail "welcome --record beyond --limit"
 expect 1 "--as an unknown user" -- "$motivo" --db "$db" --as nobody-here status
+expect 2 "an unknown command" -- "$motivo" bogus
+contains "$work/err" 'unknown command "bogus"' "an unknown command is named"
+expect 2 "compose to nobody" -- "$motivo" compose --to " " --text hola
+# Another person's export in the same database is imported, and said.
+mkdir -p "$work/other"
+printf 'From,To,Sent At,Message,Direction\nAna Otra,Otro Dueño,"11/1/26, 9:00 AM",,INCOMING\nOtro Dueño,Bea Otra,"11/2/26, 9:00 AM",,OUTGOING\n' >"$work/other/Invitations.csv"
+cp "$db" "$work/mixed.db"
+expect 0 "another owner's export" -- "$motivo" --db "$work/mixed.db" import "$work/other"
+contains "$work/err" "the database also holds" "another owner's export is said"
 
 # The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given.
 (unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&

@@ -110,6 +110,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       if (!context.quiet && ::isatty(STDERR_FILENO)) bar = std::make_unique<ProgressBar>(stderr);
       options.progress = bar.get();
       auto& store = context.store();
+      const std::optional<std::string> previous_owner = options.user ? std::nullopt : store.counts().owner;
       // A shared server may abort an import for a deadlock with another one, or lose the connection: nothing of it
       // was stored, so it runs again (three tries in all).
       const auto report = [&] {
@@ -125,6 +126,14 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       options.progress = nullptr;
       if (context.json) json = report_json(report);
       else print_report(report, joined(export_paths), store.location());
+      // Someone else's export in the same database: allowed (an assistant, a second account), but said.
+      if (previous_owner && !previous_owner->empty() && !report.owner.empty() && *previous_owner != report.owner &&
+          !context.quiet) {
+        fmt::print(stderr,
+                   fmt::runtime(tr("motivo: note: this export is {}'s; the database also holds {}'s, and reports count "
+                                   "both (--db gives each account a database of its own)\n")),
+                   report.owner, *previous_owner);
+      }
     }
     if (!mail_paths.empty()) {
       app::MailScan scan = app::scan_mail_paths(mail_paths);

@@ -131,7 +131,9 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
     std::string to, template_file, text, language;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("--to", o->to, "the person you invite (full name)")->required();
+  app.add_option("--to", o->to, "the person you invite (full name)")
+      ->required()
+      ->check(CLI::Validator([](std::string& v) { return text::trim(v).empty() ? std::string("must name someone") : std::string(); }, "NAME"));
   auto* file = app.add_option("--template", o->template_file, "a mustache file with the note")->check(CLI::ExistingFile);
   auto* text = app.add_option("--text", o->text, "the note itself (mustache placeholders allowed)");
   file->excludes(text);

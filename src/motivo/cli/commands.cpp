@@ -2,6 +2,8 @@
 #include <motivo/cli/i18n.hpp>
 
 #include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace motivo::cli {
@@ -88,6 +90,12 @@ int run(int argc, char** argv)
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // "motivo bogus": CLI11 says a subcommand is required; say which word was not one.
+    if (argc > 1 && argv[1][0] != '-' &&
+        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == argv[1]; })) {
+      fmt::print(stderr, fmt::runtime(tr("motivo: error: unknown command \"{}\" (motivo --help lists them)\n")), argv[1]);
+      return 2;
+    }
     app.exit(e);
     return 2;
   }
