@@ -58,16 +58,16 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
 {
   const auto& v = st.invitation;
   fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
-  fmt::print("  note:       {}\n", v.message.empty() ? "(none)" : text::collapse_spaces(v.message));
-  fmt::print("  label:      {}{} ({})\n", v.label, v.label_by_user ? " (yours)" : "", v.language);
+  fmt::print(fmt::runtime(tr("  note:       {}\n")), v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
+  fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), v.label, v.label_by_user ? tr(" (yours)") : "", v.language);
   for (const auto& r : classify::translate_reasons(v.reasons, user_language())) fmt::print("              - {}\n", r);
-  fmt::print("  state:      {}\n", protocol::state_name(st.evaluation.state));
-  fmt::print("  suggestion: {}  ({})\n", protocol::suggestion_name(st.evaluation.suggestion),
+  fmt::print(fmt::runtime(tr("  state:      {}\n")), protocol::state_name(st.evaluation.state));
+  fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), protocol::suggestion_name(st.evaluation.suggestion),
              classify::translate_reason(st.evaluation.why, user_language()));
   if (!messages.empty()) {
-    fmt::print("  messages:\n");
+    fmt::print("{}", tr("  messages:\n"));
     for (const auto& m : messages)
-      fmt::print("    {} {}: {}\n", datetime::format_iso(m.at).substr(0, 16), m.from_owner ? "you" : "them",
+      fmt::print("    {} {}: {}\n", datetime::format_iso(m.at).substr(0, 16), m.from_owner ? tr("you") : tr("them"),
                  text::collapse_spaces(m.content).substr(0, 200));
   }
 }
