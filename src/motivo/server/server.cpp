@@ -1,4 +1,5 @@
 #include <motivo/server/server.hpp>
+#include <motivo/server/access.hpp>
 
 #include <motivo/app/import.hpp>
 #include <motivo/app/json_views.hpp>
@@ -21,9 +22,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <random>
 #include <stdexcept>
-#include <arpa/inet.h>
 #include <charconv>
 #include <unistd.h>
 
@@ -31,56 +30,10 @@ namespace motivo::server {
 
 namespace {
 
-std::string random_token()
-{
-  std::random_device random;
-  std::string out;
-  for (int i = 0; i < 4; ++i) out += fmt::format("{:016x}", (static_cast<std::uint64_t>(random()) << 32) ^ random());
-  return out;
-}
-
-// Constant-time comparison: a token is a secret.
-bool same_secret(const std::string& a, const std::string& b)
-{
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
 void json_error(httplib::Response& res, int status, const std::string& message)
 {
   res.status = status;
   res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump(), "application/json");
-}
-
-std::string cookie_value(const httplib::Request& req, const std::string& name)
-{
-  const std::string cookies = req.get_header_value("Cookie");
-  std::size_t at = 0;
-  while (at < cookies.size()) {
-    std::size_t end = cookies.find(';', at);
-    if (end == std::string::npos) end = cookies.size();
-    std::string part = cookies.substr(at, end - at);
-    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
-    if (part.starts_with(name + "=")) return part.substr(name.size() + 1);
-    at = end + 1;
-  }
-  return {};
-}
-
-// The host name of a Host header ("name:port", "[::1]:port", "name"), lower-cased, without brackets or port.
-std::string host_name(std::string_view header)
-{
-  std::string name;
-  if (header.starts_with("[")) {
-    const auto close = header.find(']');
-    name = std::string(header.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1));
-  } else {
-    name = std::string(header.substr(0, header.find(':')));
-  }
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
 }
 
 // The id in a path such as /api/invitations/42/ask; nothing for one too large to be any row's.
@@ -122,49 +75,6 @@ struct Principal {
 
 } // namespace
 
-StorePool::StorePool(std::function<std::unique_ptr<store::Store>()> open, std::size_t size)
-  : open_(std::move(open)), size_(std::max<std::size_t>(size, 1))
-{
-}
-
-StorePool::~StorePool() = default;
-
-StorePool::Lease StorePool::lease()
-{
-  std::unique_lock lock(mutex_);
-  returned_.wait(lock, [&] { return !idle_.empty() || opened_ < size_; });
-  if (!idle_.empty()) {
-    auto store = std::move(idle_.back());
-    idle_.pop_back();
-    return Lease(*this, std::move(store));
-  }
-  ++opened_;
-  lock.unlock();
-  try {
-    return Lease(*this, open_());
-  } catch (...) {
-    const std::lock_guard again(mutex_);
-    --opened_;
-    returned_.notify_one();
-    throw;
-  }
-}
-
-StorePool::Lease::~Lease()
-{
-  if (!store_) return;
-  const std::lock_guard lock(pool_.mutex_);
-  pool_.idle_.push_back(std::move(store_));
-  pool_.returned_.notify_one();
-}
-
-bool is_loopback(const std::string& host)
-{
-  if (host == "localhost" || host == "::1" || host == "[::1]") return true;
-  in_addr address{};
-  return ::inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
-}
-
 void serve(StorePool& pool, const protocol::Config& config, const protocol::Policy& policy, const Options& options)
 {
   const auto has_users = [&] { return !pool.lease()->users().empty(); };
@@ -194,7 +104,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     std::string given = req.get_header_value("Authorization");
     if (given.starts_with("Bearer ")) return given.substr(7);
     if (req.path == "/" && req.has_param("token")) return req.get_param_value("token");
-    return cookie_value(req, cookie_name);
+    return cookie_value(req.get_header_value("Cookie"), cookie_name);
   };
   const auto principal_of = [&](const httplib::Request& req) -> std::optional<Principal> {
     const std::string given = token_of(req);
