@@ -73,6 +73,16 @@ LANG=es_ES.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/
 grep -qF "28 invitaciones: 2 personalizadas (7 %), 26 sin personalizar; preguntadas 26, respondieron 5 (19 %)." "$work/out" && ok || fail "the seed's sentence: $(tail -3 "$work/out")"
 LANG=en_GB.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/out" 2>&1
 grep -qF "28 invitations: 2 personalised (7 %), 26 not; asked 26, 5 replied (19 %)." "$work/out" && ok || fail "in English: $(tail -3 "$work/out")"
+# The table's layout: the labels under their own heading (they add up to all the invitations, personalised ones
+# included), the kinds of note under "accepted with a note".
+python3 - "$work/out" <<'PY' && ok || fail "the report table's layout: $(head -30 "$work/out")"
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+at = lambda name: next(i for i, l in enumerate(lines) if l.strip().startswith(name))
+labels = [int(lines[at(n)].split()[-1]) for n in ("empty", "default", "template", "spam", "personalized")]
+assert at("by label") < at("empty") and sum(labels) == 28, labels
+assert at("accepted with a note") < at("hand-written note") < at("template note") < at("accepted without a note")
+PY
 
 # An empty period, and one with invitations but no asks: no division by zero.
 "$motivo" report --since 2013-10-01 --until 2013-10-31 --json >"$work/out" 2>"$work/err" && ok || fail "empty period: $(cat "$work/err")"

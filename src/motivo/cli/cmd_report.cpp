@@ -25,6 +25,20 @@ std::string report_language(const protocol::Config& config)
   return language.empty() ? config.language : "en";
 }
 
+// A label as the report's reader says it.
+std::string label_title(classify::Label label, bool es)
+{
+  if (!es) return std::string(classify::label_name(label));
+  switch (label) {
+  case classify::Label::empty: return "sin nota";
+  case classify::Label::default_text: return "texto por defecto";
+  case classify::Label::template_text: return "plantilla";
+  case classify::Label::spam: return "spam";
+  case classify::Label::personalized: return "personalizada";
+  }
+  return std::string(classify::label_name(label));
+}
+
 std::string percent(const report::Rate& r)
 {
   if (r.total == 0) return "–";
@@ -47,9 +61,10 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.incoming.received); });
   row(es ? "personalizadas" : "personalised", [&](const auto& f) { return percent(f.incoming.personalization); });
   row(es ? "sin personalizar" : "not personalised", [&](const auto& f) { return n(f.incoming.not_personalized); });
+  // Every received invitation by its label (personalised ones included: the rows add up to "invitations").
+  row(es ? "por etiqueta" : "by label", [](const auto&) { return std::string(); });
   for (const auto l : classify::all_labels)
-    row(std::string("  ") + std::string(classify::label_name(l)),
-        [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
+    row(std::string("  ") + label_title(l, es), [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
   row(es ? "preguntadas" : "asked", [&](const auto& f) { return n(f.incoming.asked); });
   row(es ? "respondieron" : "replied", [&](const auto& f) { return percent(f.incoming.reply); });
   row(es ? "horas hasta la respuesta (mediana)" : "hours to reply (median)", [&](const auto& f) {
@@ -63,10 +78,10 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.outgoing.sent); });
   row(es ? "aceptadas" : "accepted", [&](const auto& f) { return percent(f.outgoing.acceptance); });
   row(es ? "aceptadas con nota" : "accepted with a note", [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
-  row(es ? "aceptadas sin nota" : "accepted without a note",
-      [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
   row(es ? "  nota escrita a mano" : "  hand-written note", [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
   row(es ? "  nota de plantilla" : "  template note", [&](const auto& f) { return percent(f.outgoing.templated_rate); });
+  row(es ? "aceptadas sin nota" : "accepted without a note",
+      [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
   fmt::print("{}\n", es ? "Bienvenidas y tiempo" : "Welcomes and time");
   row(es ? "bienvenidas respondidas" : "welcomes replied", [&](const auto& f) { return percent(f.welcome.reply); });
   row(es ? "preguntas escritas (minutos)" : "asks typed (minutes)",
