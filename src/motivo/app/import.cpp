@@ -169,11 +169,11 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
     r.email = row.email;
     r.company = row.company;
     r.position = row.position;
-    r.connected_on = datetime::format_date(
-        datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
+    const datetime::UnixSeconds day =
+      datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0});
+    r.connected_on = datetime::format_date(day);
     r.connected_at = row.connected_at;
-    saw(row.connected_at ? *row.connected_at
-                         : datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0}));
+    saw(row.connected_at.value_or(day));
     if (row.hidden) {
       r.person.reset();
       const int ordinal = ++hidden_on_day[r.connected_on];
@@ -262,6 +262,18 @@ std::string skip_note(const io::InputFile& file)
 
 } // namespace
 
+void check_owner_is_theirs(store::ImportSession& session, std::optional<std::int64_t> user, PersonId owner,
+                           std::string_view owner_name, const std::string& source)
+{
+  if (!user) return;
+  if (const auto other = session.owner_claimed_by_other(owner)) {
+    throw InputError(source, 0,
+                     fmt::format("this data is {}'s, whose LinkedIn account {} imports: each account belongs to one "
+                                 "user (an admin can import it without --as)",
+                                 owner_name, *other));
+  }
+}
+
 ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs, const std::string& source,
                              const ImportOptions& options)
 {
@@ -299,14 +311,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
       throw InputError(source, 0,
                        "cannot tell whose export this is: import its Invitations.csv or messages.csv along with it");
     }
-    if (options.user) {
-      if (const auto other = session->owner_claimed_by_other(*owner_id)) {
-        throw InputError(source, 0,
-                         fmt::format("this is the export of {}, whose LinkedIn account {} imports: each account belongs "
-                                     "to one user (an admin can import it without --as)",
-                                     owner.name(), *other));
-      }
-    }
+    check_owner_is_theirs(*session, options.user, *owner_id, owner.name(), source);
     session->set_owner(*owner_id);
 
     std::uint64_t total = 0;

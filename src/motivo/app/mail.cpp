@@ -87,14 +87,10 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
       owner = people.resolve(recipient, "");
       owner_name = recipient;
     }
-    if (owner && options.user) {
-      if (const auto other = session->owner_claimed_by_other(*owner)) {
-        throw InputError(source, 0,
-                         fmt::format("this mailbox is {}'s, whose LinkedIn account {} imports: each account belongs to "
-                                     "one user", owner_name, *other));
-      }
+    if (owner) {
+      check_owner_is_theirs(*session, options.user, *owner, owner_name, source);
+      session->set_owner(*owner);
     }
-    if (owner) session->set_owner(*owner);
     report.owner = owner_name;
     const std::string owner_key = owner ? key_number(*owner) : std::string();
     std::string url;

@@ -162,15 +162,18 @@ ForgetCounts PgStore::forget_recipient(const std::string& name, bool dry_run)
 {
   const std::string key = text::name_key(name);
   if (key.empty()) return {};
-  const auto same = [&](std::string_view n) { return text::name_key(n) == key; };
   const ForgetCounts c = writing([&](pqxx::work& tx) {
     ForgetCounts c;
     std::vector<std::pair<std::int64_t, std::string>> changed;
     for (const auto& row : tx.exec("SELECT id, to_names FROM messages WHERE to_person IS NULL AND to_names <> ''")) {
       const std::string names = row[1].c_str();
-      std::string without = list_without(names, same);
-      if (without != list_without(names, [](std::string_view) { return false; }))
-        changed.emplace_back(row[0].as<std::int64_t>(), std::move(without));
+      bool named = false;
+      std::string without = list_without(names, [&](std::string_view n) {
+        const bool them = text::name_key(n) == key;
+        named = named || them;
+        return them;
+      });
+      if (named) changed.emplace_back(row[0].as<std::int64_t>(), std::move(without));
     }
     c.group_messages = static_cast<std::int64_t>(changed.size());
     if (dry_run) return c;

@@ -194,15 +194,19 @@ ForgetCounts SqliteStore::forget_recipient(const std::string& name, bool dry_run
   ForgetCounts c;
   const std::string key = text::name_key(name);
   if (key.empty()) return c;
-  const auto same = [&](std::string_view n) { return text::name_key(n) == key; };
   Transaction tx(db_);
   std::vector<std::pair<std::int64_t, std::string>> changed;
   {
     Statement g(db_, "SELECT id, to_names FROM messages WHERE to_person IS NULL AND to_names <> ''");
     while (g.step()) {
       const std::string names = g.column_text(1);
-      std::string without = list_without(names, same);
-      if (without != list_without(names, [](std::string_view) { return false; })) changed.emplace_back(g.column_int(0), std::move(without));
+      bool named = false;
+      std::string without = list_without(names, [&](std::string_view n) {
+        const bool them = text::name_key(n) == key;
+        named = named || them;
+        return them;
+      });
+      if (named) changed.emplace_back(g.column_int(0), std::move(without));
     }
   }
   c.group_messages = static_cast<std::int64_t>(changed.size());
