@@ -1,5 +1,4 @@
 #include <motivo/app/export.hpp>
-
 #include <motivo/core/anonymize.hpp>
 #include <motivo/core/csv.hpp>
 #include <motivo/io/zip_writer.hpp>
@@ -8,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace motivo::app {
 
@@ -76,8 +74,8 @@ ExportSummary export_anonymized(store::Store& store, const std::string& zip_path
   std::string con = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
   store.for_each_connection([&](const store::StoredConnection& c) {
     const std::string email = c.email.empty() ? "" : p.id(c.email) + "@example.invalid";
-    con += row({p.name(c.first_name), p.name(c.last_name), p.url(c.url), email, p.text(c.company),
-                p.text(c.position), connected_on(c.connected_on)});
+    con += row({p.name(c.first_name), p.name(c.last_name), p.url(c.url), email, p.text(c.company), p.text(c.position),
+                connected_on(c.connected_on)});
     ++summary.connections;
   });
   io::write_zip(zip_path, {{"Invitations.csv", inv}, {"messages.csv", msg}, {"Connections.csv", con}});
@@ -89,36 +87,58 @@ ExportSummary export_json(store::Store& store, const std::string& path)
   ExportSummary summary;
   std::string out;
   for (const auto& v : store.invitations({})) {
-    nlohmann::ordered_json j{{"kind", "invitation"}, {"id", v.id}, {"direction", to_string(v.direction)},
-                             {"from", v.from}, {"to", v.to}, {"from_url", v.from_url}, {"to_url", v.to_url},
-                             {"sent_at", datetime::format_iso(v.sent_at)}, {"message", v.message},
-                             {"outcome", v.outcome}, {"label", v.label}, {"label_by_user", v.label_by_user},
-                             {"language", v.language}, {"decision", v.decision},
-                             {"decision_at", v.decision_at ? nlohmann::ordered_json(datetime::format_iso(*v.decision_at))
-                                                           : nlohmann::ordered_json(nullptr)}};
+    nlohmann::ordered_json j{{"kind", "invitation"},
+                             {"id", v.id},
+                             {"direction", to_string(v.direction)},
+                             {"from", v.from},
+                             {"to", v.to},
+                             {"from_url", v.from_url},
+                             {"to_url", v.to_url},
+                             {"sent_at", datetime::format_iso(v.sent_at)},
+                             {"message", v.message},
+                             {"outcome", v.outcome},
+                             {"label", v.label},
+                             {"label_by_user", v.label_by_user},
+                             {"language", v.language},
+                             {"decision", v.decision},
+                             {"decision_at", v.decision_at
+                                                 ? nlohmann::ordered_json(datetime::format_iso(*v.decision_at))
+                                                 : nlohmann::ordered_json(nullptr)}};
     out += j.dump() + "\n";
     ++summary.invitations;
   }
   store.for_each_message([&](const store::StoredMessage& m) {
-    nlohmann::ordered_json j{{"kind", "message"}, {"conversation_id", m.conversation_id},
-                             {"conversation_title", m.conversation_title}, {"from", m.from_name},
-                             {"from_url", m.from_url}, {"to", m.to_names}, {"to_urls", m.to_urls},
-                             {"sent_at", datetime::format_iso(m.sent_at)}, {"subject", m.subject},
-                             {"content", m.content}, {"folder", m.folder}, {"draft", m.draft}};
+    nlohmann::ordered_json j{{"kind", "message"},
+                             {"conversation_id", m.conversation_id},
+                             {"conversation_title", m.conversation_title},
+                             {"from", m.from_name},
+                             {"from_url", m.from_url},
+                             {"to", m.to_names},
+                             {"to_urls", m.to_urls},
+                             {"sent_at", datetime::format_iso(m.sent_at)},
+                             {"subject", m.subject},
+                             {"content", m.content},
+                             {"folder", m.folder},
+                             {"draft", m.draft}};
     out += j.dump() + "\n";
     ++summary.messages;
   });
   store.for_each_connection([&](const store::StoredConnection& c) {
-    nlohmann::ordered_json j{{"kind", "connection"}, {"first_name", c.first_name}, {"last_name", c.last_name},
-                             {"url", c.url}, {"email", c.email}, {"company", c.company}, {"position", c.position},
-                             {"connected_on", c.connected_on}};
+    nlohmann::ordered_json j{{"kind", "connection"},     {"first_name", c.first_name},
+                             {"last_name", c.last_name}, {"url", c.url},
+                             {"email", c.email},         {"company", c.company},
+                             {"position", c.position},   {"connected_on", c.connected_on}};
     out += j.dump() + "\n";
     ++summary.connections;
   });
   store.for_each_writing([&](const store::StoredWriting& w) {
     const char* ref = w.kind == "note" ? "person" : w.kind == "ask" ? "invitation" : "connection";
-    nlohmann::ordered_json j{{"kind", w.kind}, {ref, w.ref}, {"about", w.about}, {"about_url", w.about_url},
-                             {"at", datetime::format_iso(w.at)}, {"text", w.text}};
+    nlohmann::ordered_json j{{"kind", w.kind},
+                             {ref, w.ref},
+                             {"about", w.about},
+                             {"about_url", w.about_url},
+                             {"at", datetime::format_iso(w.at)},
+                             {"text", w.text}};
     out += j.dump() + "\n";
     ++summary.writings;
   });

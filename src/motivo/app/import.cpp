@@ -170,7 +170,7 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
     r.company = row.company;
     r.position = row.position;
     const datetime::UnixSeconds day =
-      datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0});
+        datetime::to_unix({row.connected_on.year, row.connected_on.month, row.connected_on.day, 0, 0, 0});
     r.connected_on = datetime::format_date(day);
     r.connected_at = row.connected_at;
     saw(row.connected_at.value_or(day));

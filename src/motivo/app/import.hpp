@@ -15,9 +15,9 @@ namespace motivo::app {
 
 // What one file of an import gave.
 struct FileReport {
-  std::string name;  // as shown to the user
-  std::string kind;  // "invitations", "connections", "messages" or "skipped"
-  std::string note;  // why a file was skipped
+  std::string name; // as shown to the user
+  std::string kind; // "invitations", "connections", "messages" or "skipped"
+  std::string note; // why a file was skipped
   std::uint64_t rows = 0;
   std::uint64_t added = 0;
   std::uint64_t known = 0;   // already stored by an earlier import
@@ -29,7 +29,7 @@ struct ImportReport {
   std::string owner;
   std::uint64_t people_added = 0;
   std::uint64_t owner_disagreements = 0; // invitations whose owner side names someone else
-  ClassifySummary labels;                 // every stored invitation, labelled again with this snapshot's
+  ClassifySummary labels;                // every stored invitation, labelled again with this snapshot's
 };
 
 // Told how far an import is, for a progress bar.
@@ -53,7 +53,7 @@ struct ImportOptions {
 void check_owner_is_theirs(store::ImportSession& session, std::optional<std::int64_t> user, PersonId owner,
                            std::string_view owner_name, const std::string& source);
 
-ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs,
-                             const std::string& source, const ImportOptions& options);
+ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs, const std::string& source,
+                             const ImportOptions& options);
 
 } // namespace motivo::app

@@ -1,5 +1,4 @@
 #include <motivo/app/json_views.hpp>
-
 #include <motivo/core/datetime.hpp>
 
 #include <nlohmann/json.hpp>
@@ -66,7 +65,8 @@ ordered_json incoming_json(const report::Incoming& in)
   j["personalized"] = in.personalized;
   j["not_personalized"] = in.not_personalized;
   ordered_json by_label;
-  for (const auto l : classify::all_labels) by_label[std::string(classify::label_name(l))] = in.by_label[static_cast<std::size_t>(l)];
+  for (const auto l : classify::all_labels)
+    by_label[std::string(classify::label_name(l))] = in.by_label[static_cast<std::size_t>(l)];
   j["by_label"] = by_label;
   j["asked"] = in.asked;
   j["replied"] = in.replied;
@@ -78,7 +78,7 @@ ordered_json incoming_json(const report::Incoming& in)
   put_rate(j, "personalization_rate", in.personalization);
   put_rate(j, "reply_rate", in.reply);
   j["median_hours_to_reply"] =
-    in.median_hours_to_reply ? ordered_json(std::round(*in.median_hours_to_reply * 10) / 10) : ordered_json(nullptr);
+      in.median_hours_to_reply ? ordered_json(std::round(*in.median_hours_to_reply * 10) / 10) : ordered_json(nullptr);
   return j;
 }
 
@@ -138,7 +138,9 @@ ordered_json report_to_json(const report::Report& r)
 
 nlohmann::json person_json(const store::PersonView& p)
 {
-  return {{"id", p.id}, {"name", p.name}, {"slug", p.slug.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.slug)},
+  return {{"id", p.id},
+          {"name", p.name},
+          {"slug", p.slug.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.slug)},
           {"notes", p.notes}};
 }
 

@@ -1,5 +1,4 @@
 #include <motivo/app/mail.hpp>
-
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
 #include <motivo/core/people.hpp>
@@ -29,7 +28,7 @@ std::string summary_json(const MailImportReport& report)
                           {"skipped", report.skipped},
                           {"warnings", report.warnings.size()}}},
                         {"people_added", report.people_added}}
-    .dump();
+      .dump();
 }
 
 } // namespace
@@ -62,8 +61,8 @@ MailScan scan_mail_paths(const std::vector<std::string>& paths)
   return scan;
 }
 
-MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source, const ImportOptions& options,
-                             const std::optional<MailCursorUpdate>& cursor)
+MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source,
+                             const ImportOptions& options, const std::optional<MailCursorUpdate>& cursor)
 {
   MailImportReport report;
   report.messages = scan.messages;
@@ -108,9 +107,12 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
       r.linkedin_id = inv.invitation_id;
       r.mail_id = inv.message_id;
       // The mail's identity: LinkedIn's id, else the Message-ID, else who and when.
-      if (!inv.invitation_id.empty()) r.key = identity_key("mail-invitation", {owner_key, "id", inv.invitation_id});
-      else if (!inv.message_id.empty()) r.key = identity_key("mail-invitation", {owner_key, "mail", inv.message_id});
-      else r.key = identity_key("mail-invitation", {owner_key, people.name_key(inv.sender), key_number(inv.sent_at)});
+      if (!inv.invitation_id.empty())
+        r.key = identity_key("mail-invitation", {owner_key, "id", inv.invitation_id});
+      else if (!inv.message_id.empty())
+        r.key = identity_key("mail-invitation", {owner_key, "mail", inv.message_id});
+      else
+        r.key = identity_key("mail-invitation", {owner_key, people.name_key(inv.sender), key_number(inv.sent_at)});
       switch (session->add_mail_invitation(r)) {
       case store::MailOutcome::added: ++report.added; break;
       case store::MailOutcome::known: ++report.known; break;

@@ -56,7 +56,8 @@ struct MailCursorUpdate {
 // (by LinkedIn's id, the Message-ID, or an export's invitation from the same sender within
 // store::mail_match_window), a mail's note fills a stored invitation's missing note, and every note is labelled
 // again. The mailbox is taken to be the owner's of the latest import; with none yet, the addressee's.
-MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source, const ImportOptions& options,
+MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source,
+                             const ImportOptions& options,
                              const std::optional<MailCursorUpdate>& cursor = std::nullopt);
 
 } // namespace motivo::app

@@ -1,5 +1,4 @@
 #include <motivo/app/protocol.hpp>
-
 #include <motivo/core/protocol/messages.hpp>
 
 #include <fmt/format.h>
@@ -71,7 +70,8 @@ std::optional<std::string> why_no_ask(const store::InvitationView& v)
 {
   if (v.direction != Direction::incoming)
     return fmt::format("invitation {} is one you sent: ask the people who invite you", v.id);
-  if (v.outcome == "accepted") return fmt::format("invitation {} is accepted already: an ask comes before deciding", v.id);
+  if (v.outcome == "accepted")
+    return fmt::format("invitation {} is accepted already: an ask comes before deciding", v.id);
   if (!v.decision.empty())
     return fmt::format("invitation {} is decided already ({}): an ask comes before deciding", v.id, v.decision);
   if (v.outcome == "withdrawn") return fmt::format("invitation {} was withdrawn (or ignored): nobody to ask", v.id);

@@ -1,6 +1,5 @@
-#include <motivo/app/report.hpp>
-
 #include <motivo/app/protocol.hpp>
+#include <motivo/app/report.hpp>
 
 #include <set>
 
@@ -44,17 +43,20 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
     r.asked_at = st.evaluation.timeline.asked_at;
     r.replied_at = st.evaluation.timeline.replied_at;
     r.has_note = r.label != classify::Label::empty;
-    r.templated = v.campaign.has_value() || r.label == classify::Label::template_text ||
-                  r.label == classify::Label::default_text;
+    r.templated =
+        v.campaign.has_value() || r.label == classify::Label::template_text || r.label == classify::Label::default_text;
     rows.push_back(r);
   }
   std::vector<report::WelcomeRow>& welcomes = input.welcomes;
   for (const auto& c : store.connections(-1)) {
     if (user && !owners.count(c.owner)) continue;
     report::WelcomeRow w;
-    if (c.connected_at) w.connected_at = *c.connected_at;
-    else if (const auto day = datetime::parse_iso(c.connected_on)) w.connected_at = *day;
-    else continue;
+    if (c.connected_at)
+      w.connected_at = *c.connected_at;
+    else if (const auto day = datetime::parse_iso(c.connected_on))
+      w.connected_at = *day;
+    else
+      continue;
     w.welcomed = c.welcomed_at.has_value();
     w.replied = c.replied_at.has_value();
     welcomes.push_back(w);

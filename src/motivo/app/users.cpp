@@ -1,5 +1,4 @@
 #include <motivo/app/users.hpp>
-
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
@@ -40,8 +39,9 @@ void check_name(const std::string& name)
 {
   const bool plain = !name.empty() && name.size() <= 64 && name.find_first_of(" \t\r\n/\\\"'") == std::string::npos;
   if (!plain)
-    throw InputError("<argument>", 0,
-                     fmt::format("a user name is 1 to 64 characters without spaces, quotes or slashes ({})", quote_value(name)));
+    throw InputError(
+        "<argument>", 0,
+        fmt::format("a user name is 1 to 64 characters without spaces, quotes or slashes ({})", quote_value(name)));
 }
 } // namespace
 

@@ -1,9 +1,9 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/jsonl.hpp>
-#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/evaluation.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/utf8.hpp>
 
@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <sys/stat.h>
 #include <fstream>
 #include <iostream>
+#include <sys/stat.h>
 
 namespace motivo::cli {
 
@@ -41,8 +41,10 @@ void append_json_string(std::string& out, std::string_view text)
     case '\r': out += "\\r"; break;
     case '\t': out += "\\t"; break;
     default:
-      if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-      else out += c;
+      if (static_cast<unsigned char>(c) < 0x20)
+        out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+      else
+        out += c;
     }
   }
   out += '"';
@@ -123,8 +125,8 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
       fmt::print("{}\n", result_json(r).dump(2));
       return 0;
     }
-    fmt::print(fmt::runtime(tr("label       {}\nlanguage    {}\nconfidence  {:.2f}\n")), classify::label_name(r.label), r.language,
-               r.confidence);
+    fmt::print(fmt::runtime(tr("label       {}\nlanguage    {}\nconfidence  {:.2f}\n")), classify::label_name(r.label),
+               r.language, r.confidence);
     for (const auto& reason : classify::translate_reasons(r.reasons, user_language())) fmt::print("  - {}\n", reason);
     return 0;
   };
@@ -137,8 +139,9 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
     bool check = false, errors = false;
   };
   auto options = std::make_shared<Options>();
-  app.add_option("files", options->files, "JSON Lines files of hand-labelled notes: {\"id\", \"text\", \"sender\", "
-                                          "\"recipient\", \"label\", \"language\"}")
+  app.add_option("files", options->files,
+                 "JSON Lines files of hand-labelled notes: {\"id\", \"text\", \"sender\", "
+                 "\"recipient\", \"label\", \"language\"}")
       ->required()
       ->check(CLI::ExistingFile);
   app.add_flag("--check", options->check, "exit 1 when a quality floor is not met");
@@ -169,12 +172,14 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
       j["language_accuracy"] = eval.language_accuracy();
       for (const auto l : classify::all_labels) {
         const std::string name(classify::label_name(l));
-        j["labels"][name] = {{"precision", eval.precision(l)}, {"recall", eval.recall(l)}, {"support", eval.support(l)}};
+        j["labels"][name] = {
+            {"precision", eval.precision(l)}, {"recall", eval.recall(l)}, {"support", eval.support(l)}};
         for (const auto p : classify::all_labels)
           j["confusion"][name][std::string(classify::label_name(p))] =
-            eval.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
+              eval.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
       }
-      for (const auto& f : floors) j["floors"].push_back({{"name", f.name}, {"value", f.value}, {"minimum", f.minimum}, {"met", f.met()}});
+      for (const auto& f : floors)
+        j["floors"].push_back({{"name", f.name}, {"value", f.value}, {"minimum", f.minimum}, {"met", f.met()}});
       fmt::print("{}\n", j.dump(2));
     } else {
       fmt::print("{} notes, accuracy {:.3f}; language accuracy {:.3f} ({} notes with words)\n\n", eval.total,
@@ -199,9 +204,8 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
     if (options->errors) {
       for (std::size_t i = 0; i < results.size(); ++i) {
         if (results[i].label == all.gold[i]) continue;
-        fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i],
-                   classify::label_name(all.gold[i]), classify::label_name(results[i].label), results[i].language,
-                   all.texts[i].substr(0, 300));
+        fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i], classify::label_name(all.gold[i]),
+                   classify::label_name(results[i].label), results[i].language, all.texts[i].substr(0, 300));
         for (const auto& r : results[i].reasons) fmt::print(stderr, "    - {}\n", r);
       }
     }

@@ -14,8 +14,9 @@ std::function<int()> setup_export(CLI::App& app, Context& context)
     std::string anonymize, json;
   };
   auto o = std::make_shared<Options>();
-  auto* a = app.add_option("--anonymize", o->anonymize,
-                           "write an export-shaped zip with consistent pseudonyms (to publish numbers or attach to a bug)");
+  auto* a =
+      app.add_option("--anonymize", o->anonymize,
+                     "write an export-shaped zip with consistent pseudonyms (to publish numbers or attach to a bug)");
   auto* j = app.add_option("--json", o->json, "write a full backup as JSON Lines");
   a->excludes(j);
   return [o, &context]() -> int {

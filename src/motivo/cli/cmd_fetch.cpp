@@ -7,16 +7,15 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <termios.h>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <thread>
-
 #include <fcntl.h>
-#include <termios.h>
+#include <thread>
 #include <unistd.h>
 
 namespace motivo::cli {
@@ -66,9 +65,12 @@ std::chrono::seconds parse_interval(const std::string& text)
   }
   const std::string unit = text.substr(end);
   long factor = 0;
-  if (unit.empty() || unit == "m" || unit == "min") factor = 60;
-  else if (unit == "s") factor = 1;
-  else if (unit == "h") factor = 3600;
+  if (unit.empty() || unit == "m" || unit == "min")
+    factor = 60;
+  else if (unit == "s")
+    factor = 1;
+  else if (unit == "h")
+    factor = 3600;
   if (end == 0 || factor == 0 || value <= 0)
     throw CLI::ValidationError("--watch", "an interval such as 30s, 15m or 1h (\"" + text + "\")");
   return std::chrono::seconds(value * factor);
@@ -117,15 +119,18 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         options.user = context.user_id();
         app::MailCursorUpdate update{mailbox.key(), {uidvalidity, uids.empty() ? after : uids.back(), options.now}};
         const auto report = app::import_mail(store, std::move(scan), mailbox.key(), options, update);
-        if (context.json) fmt::print("{}\n", mail_report_json(report).dump());
-        else print_mail_report(report, mailbox.key(), store.location());
+        if (context.json)
+          fmt::print("{}\n", mail_report_json(report).dump());
+        else
+          print_mail_report(report, mailbox.key(), store.location());
         std::fflush(stdout);
       } catch (const io::ImapError& e) {
         if (!interval) throw;
         fmt::print(stderr, "motivo: warning: {}; trying again in {} s\n", e.what(), interval->count());
       }
       if (!interval) break;
-      for (auto waited = std::chrono::seconds(0); waited < *interval && !stop_requested; waited += std::chrono::seconds(1))
+      for (auto waited = std::chrono::seconds(0); waited < *interval && !stop_requested;
+           waited += std::chrono::seconds(1))
         std::this_thread::sleep_for(std::chrono::seconds(1));
       if (stop_requested) break;
     }

@@ -22,7 +22,8 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
     if (store.find_people(*who).empty()) {
       // No person record: perhaps a name among the recipients of group messages only.
       const store::ForgetCounts c = store.forget_recipient(*who, *dry_run);
-      if (c.group_messages == 0) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
+      if (c.group_messages == 0)
+        throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
       if (context.json) {
         fmt::print("{}\n", nlohmann::json{{"person", {{"id", nullptr}, {"name", *who}}},
                                           {"dry_run", *dry_run},
@@ -33,7 +34,7 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
                                           {"connections", 0},
                                           {"welcomes", 0},
                                           {"notes", 0}}
-                             .dump(2));
+                               .dump(2));
         return 0;
       }
       fmt::print(fmt::runtime(*dry_run ? tr("Would forget {}: their name in the recipients of {} group messages\n")
@@ -44,9 +45,8 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
     }
     const store::PersonView person = one_person(store, *who);
     static const classify::Classifier classifier;
-    const store::ForgetCounts c = store.forget_person(person.id, *dry_run, [](store::NoteLabels& labels) {
-      app::classify_stored(labels, classifier);
-    });
+    const store::ForgetCounts c = store.forget_person(
+        person.id, *dry_run, [](store::NoteLabels& labels) { app::classify_stored(labels, classifier); });
     if (c.is_owner) {
       throw InputError("<argument>", 0,
                        fmt::format("{} ({}) owns the imported data: forgetting them is deleting the database ({})",
@@ -62,10 +62,11 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
                                         {"connections", c.connections},
                                         {"welcomes", c.welcomes},
                                         {"notes", c.notes}}
-                           .dump(2));
+                             .dump(2));
       return 0;
     }
-    fmt::print(fmt::runtime(*dry_run ? tr("Would forget {} ({}):\n") : tr("Forgot {} ({}):\n")), person.name, person.id);
+    fmt::print(fmt::runtime(*dry_run ? tr("Would forget {} ({}):\n") : tr("Forgot {} ({}):\n")), person.name,
+               person.id);
     fmt::print(fmt::runtime(tr("  {} invitations ({} asks), {} messages, {} connections ({} welcomes), {} notes\n")),
                c.invitations, c.asks, c.messages, c.connections, c.welcomes, c.notes);
     if (c.group_messages)

@@ -1,9 +1,9 @@
 #include <motivo/app/import.hpp>
 #include <motivo/app/mail.hpp>
-#include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
+#include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/progress_bar.hpp>
 #include <motivo/io/inputs.hpp>
 
@@ -42,8 +42,8 @@ nlohmann::json report_json(const app::ImportReport& report)
 {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& f : report.files) {
-    nlohmann::json j{{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known},
-                     {"skipped", f.skipped}};
+    nlohmann::json j{{"file", f.name}, {"kind", f.kind},   {"rows", f.rows},
+                     {"new", f.added}, {"known", f.known}, {"skipped", f.skipped}};
     if (!f.note.empty()) j["note"] = f.note;
     files.push_back(std::move(j));
   }
@@ -77,8 +77,8 @@ nlohmann::json mail_report_json(const app::MailImportReport& report)
 {
   nlohmann::json warnings = nlohmann::json::array();
   for (const auto& w : report.warnings) warnings.push_back({{"where", w.where}, {"reason", w.reason}});
-  return {{"messages", report.messages}, {"invitations", report.invitations}, {"new", report.added},
-          {"known", report.known},       {"matched", report.matched},         {"skipped", report.skipped},
+  return {{"messages", report.messages}, {"invitations", report.invitations},   {"new", report.added},
+          {"known", report.known},       {"matched", report.matched},           {"skipped", report.skipped},
           {"warnings", warnings},        {"people_added", report.people_added}, {"labels", labels_json(report.labels)}};
 }
 
@@ -88,7 +88,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
   app.add_option("paths", *paths,
                  "the export .zip as downloaded, its unpacked folder, or CSV files; or LinkedIn's notification mail: "
                  "an mbox file, a Maildir folder, .eml files")
-    ->required();
+      ->required();
   app.add_flag("--quiet,-q", context.quiet, "no progress bar");
   app.add_flag("--json", context.json, "print the summary as JSON");
   return [paths, &context] {
@@ -124,8 +124,10 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
         }
       }();
       options.progress = nullptr;
-      if (context.json) json = report_json(report);
-      else print_report(report, joined(export_paths), store.location());
+      if (context.json)
+        json = report_json(report);
+      else
+        print_report(report, joined(export_paths), store.location());
       // Someone else's export in the same database: allowed (an assistant, a second account), but said.
       if (previous_owner && !previous_owner->empty() && !report.owner.empty() && *previous_owner != report.owner &&
           !context.quiet) {
@@ -139,8 +141,10 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       app::MailScan scan = app::scan_mail_paths(mail_paths);
       auto& store = context.store();
       const auto report = app::import_mail(store, std::move(scan), joined(mail_paths), options);
-      if (context.json) json["mail"] = mail_report_json(report);
-      else print_mail_report(report, joined(mail_paths), store.location());
+      if (context.json)
+        json["mail"] = mail_report_json(report);
+      else
+        print_mail_report(report, joined(mail_paths), store.location());
     }
     if (context.json) fmt::print("{}\n", json.dump(2));
     return 0;

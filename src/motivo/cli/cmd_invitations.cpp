@@ -77,10 +77,12 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
     for (const auto& st : list) {
       const auto& v = st.invitation;
       const bool incoming = v.direction == Direction::incoming;
-      const std::string who = fmt::format(fmt::runtime(incoming ? tr("from {}") : tr("to {}")), incoming ? v.from : v.to);
+      const std::string who =
+          fmt::format(fmt::runtime(incoming ? tr("from {}") : tr("to {}")), incoming ? v.from : v.to);
       const std::string note = v.message.empty() ? std::string(tr("(no note)")) : one_line(v.message, 50);
-      const std::string suggestion =
-        st.evaluation.suggestion == protocol::Suggestion::none ? "" : "→ " + std::string(protocol::suggestion_name(st.evaluation.suggestion));
+      const std::string suggestion = st.evaluation.suggestion == protocol::Suggestion::none
+                                         ? ""
+                                         : "→ " + std::string(protocol::suggestion_name(st.evaluation.suggestion));
       fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<10}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
                  protocol::state_name(st.evaluation.state), v.label + (v.label_by_user ? "*" : ""), suggestion,
                  one_line(who, 28), note);

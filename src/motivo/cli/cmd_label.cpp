@@ -40,7 +40,7 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
   auto o = std::make_shared<Options>();
   app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
   auto* label = app.add_option("label", o->label, "empty, default, template, spam or personalized")
-                  ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
+                    ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
   auto* clear = app.add_flag("--clear", o->clear, "remove your label: the classifier's applies again");
   label->excludes(clear);
   return [o, &context]() -> int {
@@ -53,8 +53,10 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
     if (!context.store().set_user_label(o->id, value, now)) {
       throw InputError("<argument>", 0, fmt::format("no invitation with id {}", o->id));
     }
-    if (o->clear) fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")), o->id);
-    else fmt::print(fmt::runtime(tr("invitation {}: labelled {} (kept when motivo reclassifies)\n")), o->id, o->label);
+    if (o->clear)
+      fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")), o->id);
+    else
+      fmt::print(fmt::runtime(tr("invitation {}: labelled {} (kept when motivo reclassifies)\n")), o->id, o->label);
     return 0;
   };
 }
@@ -65,8 +67,10 @@ std::function<int()> setup_reclassify(CLI::App& app, Context& context)
   return [&context]() -> int {
     const classify::Classifier classifier;
     const app::ClassifySummary summary = app::classify_stored(context.store(), classifier);
-    if (context.json) fmt::print("{}\n", labels_json(summary).dump(2));
-    else fmt::print("{}\n", labels_line(summary));
+    if (context.json)
+      fmt::print("{}\n", labels_json(summary).dump(2));
+    else
+      fmt::print("{}\n", labels_line(summary));
     return 0;
   };
 }

@@ -2,8 +2,8 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
-#include <motivo/core/text.hpp>
 #include <motivo/core/protocol/messages.hpp>
+#include <motivo/core/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -20,7 +20,8 @@ store::PersonView one_person(store::Store& store, const std::string& who)
   if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(who)));
   if (people.size() > 1) {
     std::string list;
-    for (const auto& p : people) list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
+    for (const auto& p : people)
+      list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
     throw InputError("<argument>", 0,
                      fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(who), list));
   }
@@ -57,7 +58,8 @@ std::function<int()> setup_people(CLI::App& app, Context& context)
       fmt::print("{:>6}  {}\n", p.id, p.name);
       for (const auto& n : p.notes) fmt::print("        {}\n", n);
     }
-    if (people.empty()) fmt::print("{}", tr("Nobody matches. Keep notes with: motivo note PERSON \"why we connected\"\n"));
+    if (people.empty())
+      fmt::print("{}", tr("Nobody matches. Keep notes with: motivo note PERSON \"why we connected\"\n"));
     return 0;
   };
 }
@@ -99,8 +101,9 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
       values.my_link = config.my_link;
       values.local_hour = context.local_hour();
       const std::string& language = config.language;
-      const std::string text = protocol::render_message(
-        protocol::message_template("welcome", language, config.templates), values, language, context.config_location());
+      const std::string text =
+          protocol::render_message(protocol::message_template("welcome", language, config.templates), values, language,
+                                   context.config_location());
       if (record) context.store().record_welcome(c.id, context.now(), text);
       ++shown;
       if (context.json) {
@@ -113,14 +116,16 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
         continue;
       }
       fmt::print(fmt::runtime(tr("{:>6}  {}  (connected {}){}\n{}\n\n")), c.id, c.name, c.connected_on,
-                 record            ? tr(", recorded as welcomed")
-                 : c.replied_at    ? tr(", welcomed, replied")
-                 : c.welcomed_at   ? tr(", welcomed, no reply yet")
-                                   : "",
+                 record          ? tr(", recorded as welcomed")
+                 : c.replied_at  ? tr(", welcomed, replied")
+                 : c.welcomed_at ? tr(", welcomed, no reply yet")
+                                 : "",
                  text);
     }
-    if (context.json) fmt::print("{}\n", array.dump(2));
-    else if (shown == 0) fmt::print("{}", tr("Every recent connection has been welcomed.\n"));
+    if (context.json)
+      fmt::print("{}\n", array.dump(2));
+    else if (shown == 0)
+      fmt::print("{}", tr("Every recent connection has been welcomed.\n"));
     return 0;
   };
 }
@@ -133,8 +138,11 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
   auto o = std::make_shared<Options>();
   app.add_option("--to", o->to, "the person you invite (full name)")
       ->required()
-      ->check(CLI::Validator([](std::string& v) { return text::trim(v).empty() ? std::string("must name someone") : std::string(); }, "NAME"));
-  auto* file = app.add_option("--template", o->template_file, "a mustache file with the note")->check(CLI::ExistingFile);
+      ->check(CLI::Validator(
+          [](std::string& v) { return text::trim(v).empty() ? std::string("must name someone") : std::string(); },
+          "NAME"));
+  auto* file =
+      app.add_option("--template", o->template_file, "a mustache file with the note")->check(CLI::ExistingFile);
   auto* text = app.add_option("--text", o->text, "the note itself (mustache placeholders allowed)");
   file->excludes(text);
   app.add_option("--language", o->language, "es or en, for {{greeting}} (default: the configured language)")
@@ -163,9 +171,10 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
     const std::size_t limit = config.account == "premium" ? 300 : 200;
     const std::size_t length = protocol::platform_length(note);
     if (context.json) {
-      fmt::print("{}\n", nlohmann::json{{"to", o->to}, {"note", note}, {"length", length}, {"limit", limit},
-                                        {"fits", length <= limit}}
-                           .dump(2));
+      fmt::print(
+          "{}\n",
+          nlohmann::json{{"to", o->to}, {"note", note}, {"length", length}, {"limit", limit}, {"fits", length <= limit}}
+              .dump(2));
     } else if (length <= limit) {
       fmt::print(fmt::runtime(tr("{}\n\n{} of {} characters ({} account)\n")), note, length, limit, config.account);
     }

@@ -43,7 +43,8 @@ std::function<int()> setup_decide(CLI::App& app, Context& context)
     const auto decision = protocol::parse_decision(o->decision);
     const store::InvitationView v = invitation_by_id(context, o->id);
     if (v.direction != Direction::incoming)
-      throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: only received ones are decided", o->id));
+      throw InputError("<argument>", 0,
+                       fmt::format("invitation {} is one you sent: only received ones are decided", o->id));
     context.store().record_decision(o->id, *decision, context.now());
     fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), o->id, v.from, o->decision);
     if (*decision == protocol::Decision::accept)
@@ -68,22 +69,27 @@ std::function<int()> setup_ask(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const store::InvitationView v = invitation_by_id(context, o->id);
     if (v.direction != Direction::incoming)
-      throw InputError("<argument>", 0, fmt::format("invitation {} is one you sent: ask the people who invite you", o->id));
+      throw InputError("<argument>", 0,
+                       fmt::format("invitation {} is one you sent: ask the people who invite you", o->id));
     if (const auto why = app::why_no_ask(v); why && !o->dry_run) throw InputError("<argument>", 0, *why);
     const app::RenderedAsk ask =
-      app::render_ask(context.config(), v, context.local_hour(), context.config_location(), o->language);
+        app::render_ask(context.config(), v, context.local_hour(), context.config_location(), o->language);
     const std::string& language = ask.language;
     const std::string& text = ask.text;
     if (!o->dry_run) context.store().record_ask(o->id, context.now(), text);
     if (context.json) {
-      fmt::print("{}\n", nlohmann::json{{"id", o->id}, {"to", v.from}, {"language", language}, {"message", text},
-                                        {"recorded", !o->dry_run}}
-                           .dump(2));
+      fmt::print(
+          "{}\n",
+          nlohmann::json{
+              {"id", o->id}, {"to", v.from}, {"language", language}, {"message", text}, {"recorded", !o->dry_run}}
+              .dump(2));
     } else {
       fmt::print("{}\n", text);
       if (!o->dry_run)
-        fmt::print(stderr, "\nRecorded as asked. Paste it into a LinkedIn message to {}; the next export's messages "
-                           "confirm it.\n", v.from);
+        fmt::print(stderr,
+                   "\nRecorded as asked. Paste it into a LinkedIn message to {}; the next export's messages "
+                   "confirm it.\n",
+                   v.from);
     }
     return 0;
   };
@@ -112,14 +118,17 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
     const protocol::Policy p = context.policy_in_force();
     if (context.json) {
       nlohmann::json rules = nlohmann::json::array();
-      for (const auto& r : p.rules) rules.push_back({{"suggest", protocol::suggestion_name(r.suggest)}, {"from", r.origin}});
-      fmt::print("{}\n", nlohmann::json{{"policy", p.name}, {"deadline_days", context.config().deadline_days},
-                                        {"rules", rules}}
-                           .dump(2));
+      for (const auto& r : p.rules)
+        rules.push_back({{"suggest", protocol::suggestion_name(r.suggest)}, {"from", r.origin}});
+      fmt::print(
+          "{}\n",
+          nlohmann::json{{"policy", p.name}, {"deadline_days", context.config().deadline_days}, {"rules", rules}}.dump(
+              2));
       return 0;
     }
-    fmt::print(fmt::runtime(tr("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n")), p.name,
-               context.config().deadline_days);
+    fmt::print(
+        fmt::runtime(tr("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n")),
+        p.name, context.config().deadline_days);
     for (const auto& r : p.rules)
       fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest),
                  classify::translate_reason(r.origin, user_language()));

@@ -64,11 +64,13 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   // Every received invitation by its label (personalised ones included: the rows add up to "invitations").
   row(es ? "por etiqueta" : "by label", [](const auto&) { return std::string(); });
   for (const auto l : classify::all_labels)
-    row(std::string("  ") + label_title(l, es), [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
+    row(std::string("  ") + label_title(l, es),
+        [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
   row(es ? "preguntadas" : "asked", [&](const auto& f) { return n(f.incoming.asked); });
   row(es ? "respondieron" : "replied", [&](const auto& f) { return percent(f.incoming.reply); });
   row(es ? "horas hasta la respuesta (mediana)" : "hours to reply (median)", [&](const auto& f) {
-    return f.incoming.median_hours_to_reply ? fmt::format("{:.1f}", *f.incoming.median_hours_to_reply) : std::string("–");
+    return f.incoming.median_hours_to_reply ? fmt::format("{:.1f}", *f.incoming.median_hours_to_reply)
+                                            : std::string("–");
   });
   row(es ? "aceptadas" : "accepted", [&](const auto& f) { return n(f.incoming.accepted); });
   row(es ? "rechazadas" : "declined", [&](const auto& f) { return n(f.incoming.declined); });
@@ -77,9 +79,12 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   fmt::print("{}\n", es ? "Enviadas (las tuyas)" : "Sent (yours)");
   row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.outgoing.sent); });
   row(es ? "aceptadas" : "accepted", [&](const auto& f) { return percent(f.outgoing.acceptance); });
-  row(es ? "aceptadas con nota" : "accepted with a note", [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
-  row(es ? "  nota escrita a mano" : "  hand-written note", [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
-  row(es ? "  nota de plantilla" : "  template note", [&](const auto& f) { return percent(f.outgoing.templated_rate); });
+  row(es ? "aceptadas con nota" : "accepted with a note",
+      [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
+  row(es ? "  nota escrita a mano" : "  hand-written note",
+      [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
+  row(es ? "  nota de plantilla" : "  template note",
+      [&](const auto& f) { return percent(f.outgoing.templated_rate); });
   row(es ? "aceptadas sin nota" : "accepted without a note",
       [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
   fmt::print("{}\n", es ? "Bienvenidas y tiempo" : "Welcomes and time");
@@ -92,7 +97,8 @@ std::string verdict(const report::Outgoing& o, std::string_view language)
 {
   const bool es = language == "es";
   if (o.with_note == 0 || o.without_note == 0)
-    return es ? "Sin invitaciones enviadas con y sin nota no se puede comparar." : "Without invitations sent both with and without a note there is nothing to compare.";
+    return es ? "Sin invitaciones enviadas con y sin nota no se puede comparar."
+              : "Without invitations sent both with and without a note there is nothing to compare.";
   if (!o.notes_differ)
     return es ? "Con nota o sin ella, la aceptación de tus invitaciones no es distinta según los intervalos del 95 %."
               : "With or without a note, your invitations' acceptance is not different by the 95 % intervals.";
@@ -124,7 +130,8 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   auto* csv = app.add_flag("--csv", o->csv, "print the series (or the totals) as CSV");
   json->excludes(csv);
   app.add_flag("--team", o->team, "team mode: each user's numbers and the team's (numbers only, no one's notes)");
-  app.add_option("--html", o->html, "write a self-contained HTML report (charts inline, nothing from the network) to FILE");
+  app.add_option("--html", o->html,
+                 "write a self-contained HTML report (charts inline, nothing from the network) to FILE");
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
@@ -139,17 +146,22 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       throw InputError("<argument>", 0, fmt::format("--until ({}) is before --since ({})", o->until, o->since));
     if (!o->html.empty() && (context.json || o->csv))
       throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
-    const report::Step step = o->by == "week" ? report::Step::week : o->by == "month" ? report::Step::month : report::Step::none;
+    const report::Step step = o->by == "week"    ? report::Step::week
+                              : o->by == "month" ? report::Step::month
+                                                 : report::Step::none;
 
     if (o->team) {
-      const app::TeamReport team = app::team_report(context.store(), policy, config, context.now(), {o->since, o->until});
+      const app::TeamReport team =
+          app::team_report(context.store(), policy, config, context.now(), {o->since, o->until});
       if (context.json) {
         nlohmann::json users = nlohmann::json::array();
         for (const auto& [u, r] : team.users)
-          users.push_back({{"user", u.name}, {"role", store::to_string(u.role)},
+          users.push_back({{"user", u.name},
+                           {"role", store::to_string(u.role)},
                            {"report", nlohmann::json::parse(app::report_json(r, -1))}});
-        fmt::print("{}\n", nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}
-                               .dump(2));
+        fmt::print(
+            "{}\n",
+            nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}.dump(2));
         return 0;
       }
       std::vector<std::pair<std::string, report::Figures>> columns;
@@ -163,7 +175,9 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       std::vector<std::pair<std::string, report::Report>> reports;
       for (const auto& text : o->compare) {
         const auto period = report::parse_period(text);
-        if (!period) throw InputError("<argument>", 0, fmt::format("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})", quote_value(text)));
+        if (!period)
+          throw InputError("<argument>", 0,
+                           fmt::format("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})", quote_value(text)));
         reports.emplace_back(text, app::make_report(input, *period, step));
       }
       if (context.json) {
@@ -180,19 +194,20 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       const auto& a = reports[0].second.figures.incoming.personalization;
       const auto& b = reports[1].second.figures.incoming.personalization;
       const bool es = language == "es";
-      fmt::print("{}\n", report::differ(a, b)
-                           ? (es ? "La tasa de personalización difiere entre los dos periodos (intervalos del 95 %)."
-                                 : "The personalisation rate differs between the two periods (95 % intervals).")
-                           : (es ? "La tasa de personalización no difiere entre los dos periodos: la misma regla, no una excepción."
-                                 : "The personalisation rate does not differ between the two periods: the rule, not an exception."));
+      fmt::print(
+          "{}\n",
+          report::differ(a, b)
+              ? (es ? "La tasa de personalización difiere entre los dos periodos (intervalos del 95 %)."
+                    : "The personalisation rate differs between the two periods (95 % intervals).")
+              : (es ? "La tasa de personalización no difiere entre los dos periodos: la misma regla, no una excepción."
+                    : "The personalisation rate does not differ between the two periods: the rule, not an exception."));
       return 0;
     }
 
     const report::Report r = app::make_report(input, {o->since, o->until}, step);
     if (!o->html.empty()) {
       // Charts need a series: the one asked for, else by week or month.
-      const report::Report charted =
-        step == report::Step::none ? app::charted_report(input, {o->since, o->until}) : r;
+      const report::Report charted = step == report::Step::none ? app::charted_report(input, {o->since, o->until}) : r;
       io::write_private_file(o->html, report::render_html(charted, language, datetime::format_iso(context.now())));
       fmt::print("{}\n", o->html);
       return 0;
@@ -215,9 +230,9 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
     const std::string title = r.period.since.empty() && r.period.until.empty()
-                                ? (language == "es" ? "todo" : "all time")
-                                : fmt::format("{}..{}", r.period.since.empty() ? "…" : r.period.since,
-                                              r.period.until.empty() ? "…" : r.period.until);
+                                  ? (language == "es" ? "todo" : "all time")
+                                  : fmt::format("{}..{}", r.period.since.empty() ? "…" : r.period.since,
+                                                r.period.until.empty() ? "…" : r.period.until);
     print_table({{title, r.figures}}, language);
     if (!r.series.empty()) {
       fmt::print("\n{:<10}{:>10}{:>16}{:>10}{:>10}\n", o->by, language == "es" ? "recibidas" : "received",

@@ -1,12 +1,11 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/server/server.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-
-#include <motivo/core/error.hpp>
-#include <motivo/core/text.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -26,9 +25,10 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
   };
   auto o = std::make_shared<Options>();
   app.add_option("--listen", o->listen, "address and port (default 127.0.0.1:8460; port 0: any free one)");
-  auto* token = app.add_option("--token", o->token, "the admin's token, required on every request; needed to listen "
-                                                   "beyond this machine unless users exist")
-                   ->envname("MOTIVO_TOKEN");
+  auto* token = app.add_option("--token", o->token,
+                               "the admin's token, required on every request; needed to listen "
+                               "beyond this machine unless users exist")
+                    ->envname("MOTIVO_TOKEN");
   app.add_option("--token-file", o->token_file, "read the admin's token from FILE (kept out of the process list)")
       ->excludes(token);
   app.add_option("--public-url", o->public_url,
@@ -52,7 +52,8 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
     }
     server::Options options;
     options.host = o->listen.substr(0, colon);
-    if (options.host.size() > 2 && options.host.front() == '[') options.host = options.host.substr(1, options.host.size() - 2);
+    if (options.host.size() > 2 && options.host.front() == '[')
+      options.host = options.host.substr(1, options.host.size() - 2);
     try {
       options.port = std::stoi(o->listen.substr(colon + 1));
     } catch (...) {
@@ -65,11 +66,13 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
       std::getline(in, o->token);
       o->token = std::string(text::trim(o->token));
       if (o->token.size() < 16)
-        throw InputError(o->token_file, 1, "the token is empty or shorter than 16 characters (make one with: openssl rand -hex 32)");
+        throw InputError(o->token_file, 1,
+                         "the token is empty or shorter than 16 characters (make one with: openssl rand -hex 32)");
     }
     if (!o->token.empty() && text::trim(o->token).size() < 16) {
       // The same rule whichever way the token comes: it guards the whole database.
-      fmt::print(stderr, "motivo: error: the token is shorter than 16 characters (make one with: openssl rand -hex 32)\n");
+      fmt::print(stderr,
+                 "motivo: error: the token is shorter than 16 characters (make one with: openssl rand -hex 32)\n");
       return 2;
     }
     const std::string location = context.database_location();

@@ -31,13 +31,15 @@ std::function<int()> setup_status(CLI::App& app, Context& context)
     fmt::print(fmt::runtime(tr("database     {}\n")), store.location());
     if (c.owner) fmt::print(fmt::runtime(tr("owner        {}\n")), *c.owner);
     fmt::print(fmt::runtime(tr("imports      {}{}\n")), c.imports,
-               c.last_import_at ? fmt::format(fmt::runtime(tr(" (last {})")), datetime::format_iso(*c.last_import_at)) : "");
+               c.last_import_at ? fmt::format(fmt::runtime(tr(" (last {})")), datetime::format_iso(*c.last_import_at))
+                                : "");
     fmt::print(fmt::runtime(tr("invitations  {} incoming, {} outgoing\n")), c.incoming, c.outgoing);
-    fmt::print(fmt::runtime(c.drafts == 1 ? tr("messages     {} ({} draft)\n") : tr("messages     {} ({} drafts)\n")), c.messages,
-               c.drafts);
+    fmt::print(fmt::runtime(c.drafts == 1 ? tr("messages     {} ({} draft)\n") : tr("messages     {} ({} drafts)\n")),
+               c.messages, c.drafts);
     fmt::print(fmt::runtime(tr("connections  {}\n")), c.connections);
     fmt::print(fmt::runtime(tr("people       {}\n")), c.people);
-    if (c.imports == 0) fmt::print("{}", tr("\nNothing imported yet: motivo import ~/Downloads/Basic_LinkedInDataExport_*.zip\n"));
+    if (c.imports == 0)
+      fmt::print("{}", tr("\nNothing imported yet: motivo import ~/Downloads/Basic_LinkedInDataExport_*.zip\n"));
     return 0;
   };
 }

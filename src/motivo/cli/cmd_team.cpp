@@ -32,7 +32,7 @@ std::function<int()> setup_db(CLI::App& app, Context& context)
                                         {"latest", before.latest},
                                         {"dry_run", *dry_run},
                                         {*dry_run ? "pending" : "applied", steps}}
-                           .dump(2));
+                             .dump(2));
       return 0;
     }
     if (before.pending.empty()) {
@@ -75,11 +75,12 @@ std::function<int()> setup_users(CLI::App& app, Context& context)
   return [&context, o, action]() -> int {
     auto& store = context.store();
     if (*action == "add") {
-      const std::string t = app::add_user(store, o->name, o->admin ? store::Role::admin : store::Role::member, context.now());
+      const std::string t =
+          app::add_user(store, o->name, o->admin ? store::Role::admin : store::Role::member, context.now());
       fmt::print("{}\n", t);
       if (!context.quiet)
-        fmt::print(stderr, fmt::runtime(tr("motivo: {} added as {}; the token above is shown only this once\n")), o->name,
-                   o->admin ? "admin" : "member");
+        fmt::print(stderr, fmt::runtime(tr("motivo: {} added as {}; the token above is shown only this once\n")),
+                   o->name, o->admin ? "admin" : "member");
       return 0;
     }
     if (*action == "token") {
@@ -96,7 +97,8 @@ std::function<int()> setup_users(CLI::App& app, Context& context)
     if (context.json) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& u : users)
-        out.push_back({{"name", u.name}, {"role", store::to_string(u.role)}, {"created", datetime::format_iso(u.created_at)}});
+        out.push_back(
+            {{"name", u.name}, {"role", store::to_string(u.role)}, {"created", datetime::format_iso(u.created_at)}});
       fmt::print("{}\n", out.dump(2));
       return 0;
     }

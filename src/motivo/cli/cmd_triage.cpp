@@ -7,10 +7,10 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <termios.h>
 
 #include <cstdio>
 #include <iostream>
-#include <termios.h>
 #include <unistd.h>
 
 namespace motivo::cli {
@@ -58,7 +58,8 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
 {
   const auto& v = st.invitation;
   fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
-  fmt::print(fmt::runtime(tr("  note:       {}\n")), v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
+  fmt::print(fmt::runtime(tr("  note:       {}\n")),
+             v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
   fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), v.label, v.label_by_user ? tr(" (yours)") : "", v.language);
   for (const auto& r : classify::translate_reasons(v.reasons, user_language())) fmt::print("              - {}\n", r);
   fmt::print(fmt::runtime(tr("  state:      {}\n")), protocol::state_name(st.evaluation.state));
@@ -82,8 +83,8 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
     q.direction = Direction::incoming;
     q.user = context.user_id();
     std::vector<app::InvitationStatus> queue;
-    for (auto& st : app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(),
-                                             context.now())) {
+    for (auto& st :
+         app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(), context.now())) {
       if (st.evaluation.suggestion != protocol::Suggestion::none) queue.push_back(std::move(st));
     }
     if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO) || context.json) {
@@ -95,14 +96,15 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
       if (queue.empty()) fmt::print("{}", tr("Nothing to triage.\n"));
       return 0;
     }
-    fmt::print(fmt::runtime(tr("{} invitations to triage. Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n")),
+    fmt::print(fmt::runtime(
+                   tr("{} invitations to triage. Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n")),
                queue.size());
     RawKeys keys;
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const auto& st = queue[i];
       const auto& v = st.invitation;
-      const auto messages =
-        v.other_person ? context.store().recent_messages(v.owner, *v.other_person, 5) : std::vector<store::MessageView>{};
+      const auto messages = v.other_person ? context.store().recent_messages(v.owner, *v.other_person, 5)
+                                           : std::vector<store::MessageView>{};
       show(st, messages, i, queue.size());
       for (;;) {
         fmt::print("> ");
@@ -112,14 +114,16 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
         if (k == 'q' || k == -1 || k == 4) return 0;
         if (k == ' ' || k == '\n' || k == 'j') break;
         if (k == 'a' || k == 'd' || k == 's') {
-          const auto d = k == 'a' ? protocol::Decision::accept : k == 'd' ? protocol::Decision::decline : protocol::Decision::spam;
+          const auto d = k == 'a'   ? protocol::Decision::accept
+                         : k == 'd' ? protocol::Decision::decline
+                                    : protocol::Decision::spam;
           context.store().record_decision(v.id, d, context.now());
           fmt::print("  recorded: {}\n", protocol::decision_name(d));
           break;
         }
         if (k == 'k') {
           const std::string text =
-            app::render_ask(context.config(), v, context.local_hour(), context.config_location()).text;
+              app::render_ask(context.config(), v, context.local_hour(), context.config_location()).text;
           context.store().record_ask(v.id, context.now(), text);
           fmt::print("\n{}\n\n  recorded as asked: paste it into a message to {}\n", text, v.from);
           break;

@@ -2,22 +2,26 @@
 #include <motivo/cli/i18n.hpp>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 
 namespace motivo::cli {
 
 const std::vector<Command>& commands()
 {
   static const std::vector<Command> table{
-      {"import", "import a LinkedIn export (.zip, its folder, or CSV files) or its notification mail (mbox, Maildir, .eml)",
+      {"import",
+       "import a LinkedIn export (.zip, its folder, or CSV files) or its notification mail (mbox, Maildir, .eml)",
        setup_import},
-      {"fetch", "fetch LinkedIn's invitation mail from an IMAP mailbox (only what is new since the last fetch)", setup_fetch},
+      {"fetch", "fetch LinkedIn's invitation mail from an IMAP mailbox (only what is new since the last fetch)",
+       setup_fetch},
       {"status", "show what the database holds", setup_status},
       {"invitations", "list invitations, newest first", setup_invitations},
-      {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized", setup_classify},
-      {"report", "the numbers: received, personalised, asked, replied, accepted; your own notes' acceptance", setup_report},
+      {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized",
+       setup_classify},
+      {"report", "the numbers: received, personalised, asked, replied, accepted; your own notes' acceptance",
+       setup_report},
       {"export", "write an anonymised export (zip) or a full JSON Lines backup", setup_export},
       {"serve", "the web app: the queue, the report, people and import in your browser", setup_serve},
       {"triage", "go through the undecided invitations one at a time, with single keys", setup_triage},
@@ -28,7 +32,8 @@ const std::vector<Command>& commands()
       {"compose", "render an invitation note and check it fits LinkedIn's limit", setup_compose},
       {"note", "keep a note on a person: why you connected, who introduced you", setup_note},
       {"people", "search people by your notes on them, their names and your messages", setup_people},
-      {"forget", "remove every record of a person (invitations, messages, notes) and compact the database", setup_forget},
+      {"forget", "remove every record of a person (invitations, messages, notes) and compact the database",
+       setup_forget},
       {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
       {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
       {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
@@ -40,8 +45,8 @@ const std::vector<Command>& commands()
 
 CLI::Validator non_negative()
 {
-  return CLI::Validator([](std::string& v) { return v.starts_with("-") ? "must be 0 or more (" + v + ")" : std::string(); },
-                        "N >= 0");
+  return CLI::Validator(
+      [](std::string& v) { return v.starts_with("-") ? "must be 0 or more (" + v + ")" : std::string(); }, "N >= 0");
 }
 
 int run(int argc, char** argv)
@@ -93,7 +98,8 @@ int run(int argc, char** argv)
     // "motivo bogus": CLI11 says a subcommand is required; say which word was not one.
     if (argc > 1 && argv[1][0] != '-' &&
         std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == argv[1]; })) {
-      fmt::print(stderr, fmt::runtime(tr("motivo: error: unknown command \"{}\" (motivo --help lists them)\n")), argv[1]);
+      fmt::print(stderr, fmt::runtime(tr("motivo: error: unknown command \"{}\" (motivo --help lists them)\n")),
+                 argv[1]);
       return 2;
     }
     app.exit(e);

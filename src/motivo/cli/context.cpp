@@ -1,17 +1,15 @@
-#include <motivo/cli/context.hpp>
-
 #include <motivo/app/users.hpp>
+#include <motivo/cli/context.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <cstdlib>
-#include <filesystem>
 #include <stdexcept>
 #include <sys/stat.h>
 
@@ -69,7 +67,8 @@ std::string Context::config_location() const
 {
   if (!config_path.empty()) return config_path;
   if (const char* env = std::getenv("MOTIVO_CONFIG"); env && *env) return env;
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return (fs::path(xdg) / "motivo" / "config.toml").string();
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return (fs::path(xdg) / "motivo" / "config.toml").string();
   if (const char* home = std::getenv("HOME"); home && *home)
     return (fs::path(home) / ".config" / "motivo" / "config.toml").string();
   return {};
@@ -90,7 +89,8 @@ const protocol::Config& Context::config()
     config_ = protocol::parse_config(text.str(), path);
   }
   // Messages to people whose note says nothing of their language: in the user's own (LANG), unless the file says.
-  if (const std::string ui = user_language(); !config_->language_set && (ui == "es" || ui == "en")) config_->language = ui;
+  if (const std::string ui = user_language(); !config_->language_set && (ui == "es" || ui == "en"))
+    config_->language = ui;
   return *config_;
 }
 
@@ -104,8 +104,9 @@ datetime::UnixSeconds Context::now()
   if (now_ && keep_time_) return *now_;
   if (const char* fixed = std::getenv("MOTIVO_NOW"); fixed && *fixed) {
     const auto parsed = datetime::parse_iso(fixed);
-    if (!parsed) throw InputError("MOTIVO_NOW", 0, fmt::format("not an ISO-8601 UTC time like 2026-11-27T10:00:00Z ({})",
-                                                               quote_value(fixed)));
+    if (!parsed)
+      throw InputError("MOTIVO_NOW", 0,
+                       fmt::format("not an ISO-8601 UTC time like 2026-11-27T10:00:00Z ({})", quote_value(fixed)));
     now_ = *parsed;
     keep_time_ = true;
   } else {

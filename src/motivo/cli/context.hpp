@@ -12,11 +12,11 @@ namespace motivo::cli {
 // What every command shares: the options given before or after the command name, and the store, opened on
 // first use.
 struct Context {
-  std::string db;     // --db, else MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db
-  bool json = false;  // --json
-  bool quiet = false; // --quiet
-  std::string config_path; // --config, else MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml
-  std::string policy;      // --policy: overrides the configured one
+  std::string db;            // --db, else MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db
+  bool json = false;         // --json
+  bool quiet = false;        // --quiet
+  std::string config_path;   // --config, else MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml
+  std::string policy;        // --policy: overrides the configured one
   bool long_running = false; // serve: read the clock on every call instead of once
   std::string user;          // --as, else MOTIVO_USER: who imports, whose invitations are shown (team mode)
 

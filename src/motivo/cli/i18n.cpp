@@ -1,9 +1,10 @@
 #include <motivo/cli/i18n.hpp>
 
+#include <libintl.h>
+
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
-#include <libintl.h>
 #include <string_view>
 #include <system_error>
 

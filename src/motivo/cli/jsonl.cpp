@@ -138,8 +138,7 @@ struct LineFields : nlohmann::json_sax<nlohmann::json> {
 std::string string_field(const LineFields::Field& f, const char* key, const std::string& name, std::size_t line)
 {
   if (f.kind == LineFields::Kind::absent || f.kind == LineFields::Kind::null) return {};
-  if (f.kind != LineFields::Kind::string)
-    throw InputError(name, line, fmt::format("\"{}\" must be a string", key));
+  if (f.kind != LineFields::Kind::string) throw InputError(name, line, fmt::format("\"{}\" must be a string", key));
   return f.value;
 }
 
@@ -164,9 +163,12 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
       throw InputError(name, number, fmt::format("not a JSON object ({})", quote_value(line)));
     if (f.text.kind != LineFields::Kind::string)
       throw InputError(name, number, fmt::format("no string \"text\" ({})", quote_value(line)));
-    if (f.id_compound) out.ids.push_back(nlohmann::json::parse(line)["id"].dump());
-    else if (f.id.kind == LineFields::Kind::absent) out.ids.push_back(std::to_string(number));
-    else out.ids.push_back(std::move(f.id_json));
+    if (f.id_compound)
+      out.ids.push_back(nlohmann::json::parse(line)["id"].dump());
+    else if (f.id.kind == LineFields::Kind::absent)
+      out.ids.push_back(std::to_string(number));
+    else
+      out.ids.push_back(std::move(f.id_json));
     out.texts.push_back(std::move(f.text.value));
     out.senders.push_back(string_field(f.sender, "sender", name, number));
     out.recipients.push_back(string_field(f.recipient, "recipient", name, number));
@@ -174,9 +176,9 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
       const std::string label = string_field(f.label, "label", name, number);
       const auto parsed = classify::parse_label(label);
       if (!parsed)
-        throw InputError(name, number,
-                         fmt::format("\"label\" must be empty, default, template, spam or personalized ({})",
-                                     quote_value(label)));
+        throw InputError(
+            name, number,
+            fmt::format("\"label\" must be empty, default, template, spam or personalized ({})", quote_value(label)));
       out.gold.push_back(*parsed);
       out.gold_language.push_back(string_field(f.language, "language", name, number));
     }
@@ -207,7 +209,7 @@ JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool
   // Large inputs are parsed on every core, in contiguous parts kept in order; the first bad line (by number)
   // is the one reported.
   const std::size_t workers =
-    lines.size() >= 8192 ? std::max(1u, std::min(8u, std::thread::hardware_concurrency())) : 1;
+      lines.size() >= 8192 ? std::max(1u, std::min(8u, std::thread::hardware_concurrency())) : 1;
   std::vector<JsonlNotes> parts(workers);
   std::vector<std::exception_ptr> failures(workers);
   const std::size_t per = (lines.size() + workers - 1) / workers;
@@ -221,8 +223,10 @@ JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool
         failures[w] = std::current_exception();
       }
     };
-    if (workers == 1) work();
-    else threads.emplace_back(work);
+    if (workers == 1)
+      work();
+    else
+      threads.emplace_back(work);
   }
   for (auto& t : threads) t.join();
   for (const auto& f : failures) {

@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstdio>
-
 #include <unistd.h>
 
 namespace motivo::cli {
@@ -47,7 +46,8 @@ std::string terminal_safe(std::string_view bytes, bool& split)
   std::size_t i = 0;
   if (split) {
     split = false;
-    if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) >= 0x80 && static_cast<unsigned char>(bytes[0]) <= 0x9F) {
+    if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) >= 0x80 &&
+        static_cast<unsigned char>(bytes[0]) <= 0x9F) {
       out += u_fffd;
       i = 1;
     } else {

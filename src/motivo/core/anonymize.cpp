@@ -1,5 +1,4 @@
 #include <motivo/core/anonymize.hpp>
-
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
@@ -37,7 +36,7 @@ std::string Pseudonyms::word(std::string_view real)
   Family& family = families_[plain];
   if (family.base.empty()) {
     // Pronounceable invented words, from the salted hash; a clash takes the next hash.
-    static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m", "n",
+    static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m",  "n",
                                                                     "p", "r", "s", "t", "v", "z", "ch", "j"};
     static constexpr std::array<std::string_view, 5> vowels = {"a", "e", "i", "o", "u"};
     for (std::uint64_t attempt = 0; family.base.empty(); ++attempt) {
@@ -61,9 +60,8 @@ std::string Pseudonyms::word(std::string_view real)
   if (key == plain) {
     out = family.base;
   } else {
-    static constexpr std::string_view marked[5][4] = {{"á", "à", "â", "ä"}, {"é", "è", "ê", "ë"},
-                                                      {"í", "ì", "î", "ï"}, {"ó", "ò", "ô", "ö"},
-                                                      {"ú", "ù", "û", "ü"}};
+    static constexpr std::string_view marked[5][4] = {
+        {"á", "à", "â", "ä"}, {"é", "è", "ê", "ë"}, {"í", "ì", "î", "ï"}, {"ó", "ò", "ô", "ö"}, {"ú", "ù", "û", "ü"}};
     std::size_t n = ++family.variants;
     for (const char c : family.base) {
       const std::string_view vowels = "aeiou";
@@ -74,8 +72,10 @@ std::string Pseudonyms::word(std::string_view real)
       }
       const std::size_t digit = n % 5;
       n /= 5;
-      if (digit == 0) out += c;
-      else out += marked[v][digit - 1];
+      if (digit == 0)
+        out += c;
+      else
+        out += marked[v][digit - 1];
     }
     if (n != 0) out += fmt::format("{}", family.variants); // more spellings than accent patterns: still distinct
   }

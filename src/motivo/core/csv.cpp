@@ -1,5 +1,4 @@
 #include <motivo/core/csv.hpp>
-
 #include <motivo/core/error.hpp>
 #include <motivo/core/utf8.hpp>
 
@@ -145,8 +144,8 @@ bool Reader::next(Record& record)
           done = true;
         } else {
           fail(line_, fmt::format("unexpected character after a closing quote ({})",
-                                  quote_value(std::string_view(p, static_cast<std::size_t>(
-                                                                      std::min<std::ptrdiff_t>(e - p, 20))))));
+                                  quote_value(std::string_view(
+                                      p, static_cast<std::size_t>(std::min<std::ptrdiff_t>(e - p, 20))))));
         }
         break;
       }
@@ -175,8 +174,8 @@ void Reader::check_record(const Record& record) const
   }
   if (const std::size_t bad = utf8::find_invalid(all); bad != std::string_view::npos) {
     const auto line = record.line + static_cast<std::uint64_t>(std::count(all.begin(), all.begin() + bad, '\n'));
-    fail(line, fmt::format("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8",
-                           static_cast<unsigned char>(all[bad])));
+    fail(line,
+         fmt::format("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8", static_cast<unsigned char>(all[bad])));
   }
 }
 

@@ -17,7 +17,7 @@ struct Record {
 
 struct Limits {
   std::size_t max_record_bytes = 64u << 20; // a LinkedIn message is at most a few KiB
-  std::size_t buffer_bytes = 1u << 20;       // read this much at a time (at least 16)
+  std::size_t buffer_bytes = 1u << 20;      // read this much at a time (at least 16)
 };
 
 // A streaming RFC 4180 reader: fields separated by commas, optionally quoted with `"` (a quote inside a

@@ -113,9 +113,9 @@ std::optional<int> month_from_name(std::string_view name)
   for (std::size_t m = 0; m < names.size(); ++m) {
     if (lower.starts_with(names[m])) {
       // Accept "Sep", "Sept" and full names, nothing else.
-      static constexpr std::array<std::string_view, 12> full{"january", "february", "march",     "april",
-                                                             "may",     "june",     "july",      "august",
-                                                             "september", "october", "november", "december"};
+      static constexpr std::array<std::string_view, 12> full{"january",   "february", "march",    "april",
+                                                             "may",       "june",     "july",     "august",
+                                                             "september", "october",  "november", "december"};
       if (lower.size() == 3 || lower == full[m] || lower == "sept") return static_cast<int>(m + 1);
       return std::nullopt;
     }
@@ -344,7 +344,8 @@ std::string format_pacific_us(UnixSeconds s)
   const UnixSeconds local = s + (pacific_dst_at(s) ? -7 : -8) * 3600;
   const CivilTime c = to_civil(local);
   const int hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
-  return fmt::format("{}/{}/{:02}, {}:{:02} {}", c.month, c.day, c.year % 100, hour12, c.minute, c.hour < 12 ? "AM" : "PM");
+  return fmt::format("{}/{}/{:02}, {}:{:02} {}", c.month, c.day, c.year % 100, hour12, c.minute,
+                     c.hour < 12 ? "AM" : "PM");
 }
 
 } // namespace motivo::datetime

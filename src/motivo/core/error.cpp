@@ -18,7 +18,9 @@ InputError::InputError(std::string file, std::uint64_t line, const std::string& 
 {
 }
 
-InputError::InputError(const std::string& message) : std::runtime_error(message) {}
+InputError::InputError(const std::string& message) : std::runtime_error(message)
+{
+}
 
 std::string quote_value(std::string_view value)
 {

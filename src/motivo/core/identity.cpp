@@ -1,5 +1,5 @@
-#include <motivo/core/identity.hpp>
 #include <motivo/core/hashed_map.hpp>
+#include <motivo/core/identity.hpp>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>

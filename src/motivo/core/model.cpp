@@ -1,5 +1,4 @@
 #include <motivo/core/model.hpp>
-
 #include <motivo/core/text.hpp>
 
 namespace motivo {

@@ -1,7 +1,6 @@
-#include <motivo/core/people.hpp>
-
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/hashed_map.hpp>
+#include <motivo/core/people.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 

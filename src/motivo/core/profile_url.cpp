@@ -1,5 +1,4 @@
 #include <motivo/core/profile_url.hpp>
-
 #include <motivo/core/text.hpp>
 #include <motivo/core/utf8.hpp>
 

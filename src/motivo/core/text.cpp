@@ -68,8 +68,8 @@ std::string name_key(std::string_view name)
   std::string folded;
   icu::StringByteSink<std::string> sink(&folded);
   UErrorCode status = U_ZERO_ERROR;
-  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())), sink,
-                                nullptr, status);
+  nfkc_casefold().normalizeUTF8(0, icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())), sink, nullptr,
+                                status);
   if (U_FAILURE(status)) return collapse_spaces(name);
   return collapse_spaces(folded);
 }

@@ -10,7 +10,10 @@ namespace motivo::utf8 {
 // surrogates, nothing above U+10FFFF), or std::string_view::npos when all of `text` is valid.
 std::size_t find_invalid(std::string_view text);
 
-inline bool is_valid(std::string_view text) { return find_invalid(text) == std::string_view::npos; }
+inline bool is_valid(std::string_view text)
+{
+  return find_invalid(text) == std::string_view::npos;
+}
 
 // `text` itself when it is valid; otherwise a copy in `buffer` with each invalid byte replaced by U+FFFD.
 std::string_view replace_invalid(std::string_view text, std::string& buffer);

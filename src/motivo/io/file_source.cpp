@@ -1,6 +1,5 @@
-#include <motivo/io/inputs.hpp>
-
 #include <motivo/core/error.hpp>
+#include <motivo/io/inputs.hpp>
 
 #include <fmt/format.h>
 
@@ -23,7 +22,10 @@ public:
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
   }
-  ~FileSource() override { ::close(fd_); }
+  ~FileSource() override
+  {
+    ::close(fd_);
+  }
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
 

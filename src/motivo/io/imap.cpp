@@ -1,6 +1,5 @@
-#include <motivo/io/imap.hpp>
-
 #include <motivo/core/text.hpp>
+#include <motivo/io/imap.hpp>
 
 #include <curl/curl.h>
 
@@ -35,8 +34,10 @@ std::string encode_path(std::string_view mailbox)
   std::string out;
   for (const char c : mailbox) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') out += c;
-    else out += fmt_percent(u);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
+      out += c;
+    else
+      out += fmt_percent(u);
   }
   return out;
 }
@@ -80,12 +81,13 @@ ImapMailbox::ImapMailbox(ImapAccount account) : curl_(std::make_unique<Curl>())
   const std::string_view authority = rest.substr(0, slash);
   if (authority.empty() || authority.find('@') != std::string_view::npos)
     throw ImapError("the URL must name the server only (the user goes in --user): " + account.url);
-  const std::string_view host =
-    authority.front() == '[' ? authority.substr(0, authority.find(']') + 1) : authority.substr(0, authority.find(':'));
+  const std::string_view host = authority.front() == '[' ? authority.substr(0, authority.find(']') + 1)
+                                                         : authority.substr(0, authority.find(':'));
   mailbox_ = slash == std::string_view::npos ? "" : text::percent_decode(rest.substr(slash + 1));
   while (!mailbox_.empty() && mailbox_.back() == '/') mailbox_.pop_back();
   if (mailbox_.empty()) mailbox_ = "INBOX";
-  if (mailbox_.find_first_of(";\r\n") != std::string::npos) throw ImapError("a mailbox name with ';' or a line break: " + mailbox_);
+  if (mailbox_.find_first_of(";\r\n") != std::string::npos)
+    throw ImapError("a mailbox name with ';' or a line break: " + mailbox_);
   base_ = scheme + "://" + std::string(authority) + "/";
   std::string user;
   for (const char c : account.user) user += c == '@' ? std::string("%40") : std::string(1, c);

@@ -1,16 +1,14 @@
-#include <motivo/io/mail.hpp>
-
 #include <motivo/core/error.hpp>
 #include <motivo/core/text.hpp>
+#include <motivo/io/mail.hpp>
 
 #include <gmime/gmime.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include <fcntl.h>
-
 #include <algorithm>
 #include <array>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -33,13 +31,15 @@ void init_gmime()
   });
 }
 
-template <typename T> struct GUnref {
+template <typename T>
+struct GUnref {
   void operator()(T* p) const
   {
     if (p) g_object_unref(p);
   }
 };
-template <typename T> using GPtr = std::unique_ptr<T, GUnref<T>>;
+template <typename T>
+using GPtr = std::unique_ptr<T, GUnref<T>>;
 
 struct GFree {
   void operator()(char* p) const { g_free(p); }
@@ -139,18 +139,23 @@ private:
         }
       }
       static constexpr std::array<std::string_view, 6> paragraphs = {"td", "th", "tr", "table", "blockquote", "hr"};
-      static constexpr std::array<std::string_view, 13> lines = {"p",  "div", "br", "li", "h1", "h2", "h3",
+      static constexpr std::array<std::string_view, 13> lines = {"p",  "div", "br", "li", "h1", "h2",    "h3",
                                                                  "h4", "h5",  "h6", "ul", "ol", "center"};
       const bool paragraph = std::find(paragraphs.begin(), paragraphs.end(), name) != paragraphs.end();
       const bool line = std::find(lines.begin(), lines.end(), name) != lines.end();
-      if (paragraph) newline(2);
-      else if (line && name != "br") newline(1);
+      if (paragraph)
+        newline(2);
+      else if (line && name != "br")
+        newline(1);
       walk(node->children, depth + 1);
-      if (paragraph) newline(2);
+      if (paragraph)
+        newline(2);
       else if (line) {
         // A <br> ends its line even with nothing on it (a blank line between two <br>s).
-        if (name == "br") out_ += '\n';
-        else newline(1);
+        if (name == "br")
+          out_ += '\n';
+        else
+          newline(1);
       }
     }
   }
@@ -226,8 +231,10 @@ mail::Message message_from(GMimeMessage* msg, std::vector<std::string> problems,
   if (GDateTime* date = g_mime_message_get_date(msg)) m.date = g_date_time_to_unix(date);
   Bodies bodies;
   if (GMimeObject* body = g_mime_message_get_mime_part(msg)) {
-    if (GMIME_IS_TEXT_PART(body)) collect_part(nullptr, body, &bodies);
-    else g_mime_message_foreach(msg, collect_part, &bodies);
+    if (GMIME_IS_TEXT_PART(body))
+      collect_part(nullptr, body, &bodies);
+    else
+      g_mime_message_foreach(msg, collect_part, &bodies);
   }
   m.text = std::move(bodies.text);
   if (!bodies.html.empty()) HtmlText(m.html_text, m.links).render(bodies.html);
@@ -248,9 +255,9 @@ bool starts_like_a_message(const std::string& path)
   while (colon < head.size() && head[colon] > 32 && head[colon] < 127 && head[colon] != ':') ++colon;
   if (colon == 0 || colon >= head.size() || head[colon] != ':') return false;
   const std::string name = text::ascii_lower(head.substr(0, colon));
-  for (const char* known : {"return-path", "received", "from", "to", "subject", "date", "message-id", "mime-version",
-                            "delivered-to", "x-", "dkim-signature", "arc-seal", "authentication-results", "sender",
-                            "reply-to", "content-type"}) {
+  for (const char* known :
+       {"return-path", "received", "from", "to", "subject", "date", "message-id", "mime-version", "delivered-to", "x-",
+        "dkim-signature", "arc-seal", "authentication-results", "sender", "reply-to", "content-type"}) {
     if (name.rfind(known, 0) == 0) return true;
   }
   return false;

@@ -1,6 +1,5 @@
-#include <motivo/io/zip_archive.hpp>
-
 #include <motivo/core/error.hpp>
+#include <motivo/io/zip_archive.hpp>
 
 #include <fmt/format.h>
 #include <zip.h>

@@ -1,6 +1,3 @@
-#include <motivo/server/server.hpp>
-#include <motivo/server/access.hpp>
-
 #include <motivo/app/import.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
@@ -9,21 +6,23 @@
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/error.hpp>
-#include <motivo/core/text.hpp>
 #include <motivo/core/report/html.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/io/inputs.hpp>
+#include <motivo/server/access.hpp>
+#include <motivo/server/server.hpp>
 
 #include <fmt/format.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <stdexcept>
-#include <charconv>
 #include <unistd.h>
 
 namespace motivo::server {
@@ -80,9 +79,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   const auto has_users = [&] { return !pool.lease()->users().empty(); };
   if (!is_loopback(options.host) && options.token.empty() && !has_users()) {
     throw std::runtime_error(fmt::format(
-      "refusing to listen on {}: beyond this machine, anyone could read your invitations. Set a token with --token, "
-      "--token-file or MOTIVO_TOKEN, add users (motivo users add NAME), or listen on 127.0.0.1",
-      options.host));
+        "refusing to listen on {}: beyond this machine, anyone could read your invitations. Set a token with --token, "
+        "--token-file or MOTIVO_TOKEN, add users (motivo users add NAME), or listen on 127.0.0.1",
+        options.host));
   }
   httplib::Server server;
   const std::string csrf = random_token();
@@ -188,8 +187,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   // A server on loopback answers to loopback names only (and to --public-url's host, which a reverse proxy may pass
   // on): a page of another site whose name an attacker points at 127.0.0.1 (DNS rebinding) gets nothing. A server
   // beyond loopback always has a token, which such a page does not have.
-  const std::string public_host =
-    options.public_origin.empty() ? std::string() : host_name(options.public_origin.substr(options.public_origin.find("//") + 2));
+  const std::string public_host = options.public_origin.empty()
+                                      ? std::string()
+                                      : host_name(options.public_origin.substr(options.public_origin.find("//") + 2));
   const auto host_allowed = [&](const std::string& header) {
     if (!is_loopback(options.host) || header.empty()) return true; // no Host: not a browser
     const std::string name = host_name(header);
@@ -197,7 +197,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   };
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     if (!host_allowed(req.get_header_value("Host"))) {
-      json_error(res, 421, fmt::format("this server answers to localhost, not to {}", quote_value(req.get_header_value("Host"))));
+      json_error(res, 421,
+                 fmt::format("this server answers to localhost, not to {}", quote_value(req.get_header_value("Host"))));
       return httplib::Server::HandlerResponse::Handled;
     }
     std::optional<Principal> principal;
@@ -284,9 +285,12 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     store::InvitationQuery q;
     if (req.has_param("direction")) {
       const std::string d = req.get_param_value("direction");
-      if (d == "incoming") q.direction = Direction::incoming;
-      else if (d == "outgoing") q.direction = Direction::outgoing;
-      else throw InputError("direction", 0, fmt::format("must be incoming or outgoing ({})", quote_value(d)));
+      if (d == "incoming")
+        q.direction = Direction::incoming;
+      else if (d == "outgoing")
+        q.direction = Direction::outgoing;
+      else
+        throw InputError("direction", 0, fmt::format("must be incoming or outgoing ({})", quote_value(d)));
     }
     if (req.has_param("label")) {
       const std::string l = req.get_param_value("label");
@@ -301,7 +305,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     std::optional<protocol::State> state;
     if (req.has_param("state")) {
       state = protocol::parse_state(req.get_param_value("state"));
-      if (!state) throw InputError("state", 0, fmt::format("unknown state ({})", quote_value(req.get_param_value("state"))));
+      if (!state)
+        throw InputError("state", 0, fmt::format("unknown state ({})", quote_value(req.get_param_value("state"))));
     }
     const bool undecided = req.has_param("undecided");
     std::size_t offset = 0, limit = SIZE_MAX;
@@ -367,14 +372,16 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const auto j = body_json(req);
     const std::string name = j.value("decision", "");
     const auto decision = protocol::parse_decision(name);
-    if (!decision) throw InputError("decision", 0, fmt::format("must be accept, decline or spam ({})", quote_value(name)));
+    if (!decision)
+      throw InputError("decision", 0, fmt::format("must be accept, decline or spam ({})", quote_value(name)));
     auto store = pool.lease();
     store::InvitationQuery q;
     q.id = *id;
     q.user = who(req).scope();
     const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
-    if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are decided");
+    if (list.front().direction != Direction::incoming)
+      return json_error(res, 400, "only received invitations are decided");
     store->record_decision(*id, *decision, now());
     const auto updated = app::invitation_statuses(*store, q, policy, config, now());
     res.set_content(app::invitation_json(updated.front(), -1), "application/json");
@@ -389,7 +396,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     q.user = who(req).scope();
     const auto list = store->invitations(q);
     if (list.empty()) return json_error(res, 404, "no such invitation");
-    if (list.front().direction != Direction::incoming) return json_error(res, 400, "only received invitations are asked");
+    if (list.front().direction != Direction::incoming)
+      return json_error(res, 400, "only received invitations are asked");
     if (const auto why = app::why_no_ask(list.front())) return json_error(res, 409, *why);
     const app::RenderedAsk ask = app::render_ask(config, list.front(), options.local_hour(), options.config_source);
     store->record_ask(*id, now(), ask.text);
@@ -421,15 +429,20 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const app::TeamReport team = app::team_report(*pool.lease(), policy, config, now(), period);
     nlohmann::json users = nlohmann::json::array();
     for (const auto& [u, r] : team.users)
-      users.push_back({{"user", u.name}, {"role", store::to_string(u.role)}, {"report", nlohmann::json::parse(app::report_json(r, -1))}});
-    res.set_content(nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}.dump(),
-                    "application/json");
+      users.push_back({{"user", u.name},
+                       {"role", store::to_string(u.role)},
+                       {"report", nlohmann::json::parse(app::report_json(r, -1))}});
+    res.set_content(
+        nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}.dump(),
+        "application/json");
   });
 
   server.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
     const report::Period period = period_of(req);
     const std::string by = req.get_param_value("by");
-    const report::Step step = by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
+    const report::Step step = by == "week"    ? report::Step::week
+                              : by == "month" ? report::Step::month
+                                              : report::Step::none;
     const Principal p = who(req);
     auto store = pool.lease();
     const std::lock_guard lock(cache_mutex);
@@ -437,7 +450,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     const std::string key = period.since + "|" + period.until + "|" + by;
     auto it = c.reports.find(key);
     if (it == c.reports.end())
-      it = c.reports.emplace(key, app::report_json(app::make_report(c.report_input(*store, config), period, step), -1)).first;
+      it = c.reports.emplace(key, app::report_json(app::make_report(c.report_input(*store, config), period, step), -1))
+               .first;
     res.set_content(it->second, "application/json");
   });
 
@@ -461,7 +475,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   };
   server.Get("/api/people", [&](const httplib::Request& req, httplib::Response& res) {
     if (!may_see_people(req, res)) return;
-    res.set_content(app::people_json(pool.lease()->search_people(req.get_param_value("search")), -1), "application/json");
+    res.set_content(app::people_json(pool.lease()->search_people(req.get_param_value("search")), -1),
+                    "application/json");
   });
 
   server.Post(R"(/api/people/(\d+)/notes)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -479,7 +494,8 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   });
 
   // An export zip (multipart field "export"), streamed to a private temporary file, then imported.
-  server.Post("/api/import", [&](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+  server.Post("/api/import", [&](const httplib::Request& req, httplib::Response& res,
+                                 const httplib::ContentReader& reader) {
     if (!req.is_multipart_form_data()) return json_error(res, 400, "send the export as multipart/form-data");
     const auto too_large = [&] {
       json_error(res, 413, fmt::format("the export is larger than {} MiB", options.max_upload >> 20));
@@ -501,21 +517,21 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     bool too_big = false, got_file = false;
     std::string field, filename;
     reader(
-      [&](const httplib::MultipartFormData& file) {
-        field = file.name;
-        filename = file.filename;
-        got_file = got_file || field == "export";
-        return true;
-      },
-      [&](const char* data, std::size_t length) {
-        if (field != "export") return true;
-        written += length;
-        if (written > options.max_upload) {
-          too_big = true;
-          return false;
-        }
-        return ::write(fd, data, length) == static_cast<ssize_t>(length);
-      });
+        [&](const httplib::MultipartFormData& file) {
+          field = file.name;
+          filename = file.filename;
+          got_file = got_file || field == "export";
+          return true;
+        },
+        [&](const char* data, std::size_t length) {
+          if (field != "export") return true;
+          written += length;
+          if (written > options.max_upload) {
+            too_big = true;
+            return false;
+          }
+          return ::write(fd, data, length) == static_cast<ssize_t>(length);
+        });
     ::close(fd);
     struct Remove {
       std::string path;
@@ -543,9 +559,11 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : report.files)
       files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known}});
-    res.set_content(nlohmann::json{{"owner", report.owner}, {"people_added", report.people_added}, {"files", files},
+    res.set_content(nlohmann::json{{"owner", report.owner},
+                                   {"people_added", report.people_added},
+                                   {"files", files},
                                    {"notes", report.labels.notes}}
-                      .dump(),
+                        .dump(),
                     "application/json");
   });
 

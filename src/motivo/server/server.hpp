@@ -8,17 +8,17 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace motivo::server {
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8460;                  // 0: any free port (the chosen one is reported through `on_listening`)
-  std::string token;                // the admin's token: required on every request when set (or users exist)
-  std::string public_origin;        // behind a reverse proxy: the origin browsers see (https://motivo.example)
-  std::string config_source;        // the settings file's path, for messages
+  int port = 8460;                     // 0: any free port (the chosen one is reported through `on_listening`)
+  std::string token;                   // the admin's token: required on every request when set (or users exist)
+  std::string public_origin;           // behind a reverse proxy: the origin browsers see (https://motivo.example)
+  std::string config_source;           // the settings file's path, for messages
   std::size_t max_upload = 512u << 20; // bytes of an uploaded export
   std::function<void(const std::string& url)> on_listening;
   std::function<datetime::UnixSeconds()> clock;

@@ -1,8 +1,7 @@
-#include <motivo/store/shared.hpp>
-#include <motivo/store/store.hpp>
-
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/text.hpp>
+#include <motivo/store/shared.hpp>
+#include <motivo/store/store.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -11,8 +10,8 @@
 
 namespace motivo::store {
 
-SchemaStatus sqlite_schema_status(const std::string& path);   // store/sqlite/sqlite_store.cpp
-SchemaStatus postgres_schema_status(const std::string& url);  // store/postgres/pg_store.cpp
+SchemaStatus sqlite_schema_status(const std::string& path);  // store/sqlite/sqlite_store.cpp
+SchemaStatus postgres_schema_status(const std::string& url); // store/postgres/pg_store.cpp
 
 std::string_view to_string(Role role)
 {

@@ -276,7 +276,8 @@ public:
   virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) = 0;
   // Every one-to-one message (drafts left out) as (owner, the other person, stamp), ordered by owner, person and
   // time: what messages_with gives, for all pairs in one pass (a queue of a million invitations asks once).
-  virtual void for_each_stamp(const std::function<void(PersonId owner, PersonId person, const protocol::MessageStamp&)>& visit) = 0;
+  virtual void
+  for_each_stamp(const std::function<void(PersonId owner, PersonId person, const protocol::MessageStamp&)>& visit) = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
   // People whose id, profile slug or name (case, accents and spacing ignored) is `who`.
@@ -301,7 +302,8 @@ public:
   // connections and the welcomes sent to them, the notes kept on them, and the person. `relabel` runs in the
   // same transaction afterwards (campaign reasons name other senders). Then the file is compacted so the text is
   // gone from it, not only unlinked. With `dry_run`, only counts.
-  virtual ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) = 0;
+  virtual ForgetCounts forget_person(PersonId person, bool dry_run,
+                                     const std::function<void(NoteLabels&)>& relabel) = 0;
   // For someone with no person record (named only among the recipients of group messages, which are not linked to
   // people): removes the name (compared as text::name_key does: case, accents' forms and spaces aside) from those
   // recipients, then compacts the file. Only `group_messages` is counted.

@@ -1,7 +1,6 @@
-#include <motivo/core/classify/impl.hpp>
-
 #include <motivo/core/classify/edit_distance.hpp>
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/language.hpp>
 
 #include <algorithm>
@@ -13,9 +12,9 @@ namespace motivo::classify {
 // The body: the note without an opening greeting (with titles and the recipient's name) or a closing sign-off
 // (with the sender's name). `marked` comes from fold_marked_into.
 std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::vector<std::string_view>& marked,
-                                                   const std::vector<std::uint32_t>& ids,
-                                                   const std::vector<std::string_view>& recipient,
-                                                   const std::vector<std::string_view>& sender) const
+                                                                     const std::vector<std::uint32_t>& ids,
+                                                                     const std::vector<std::string_view>& recipient,
+                                                                     const std::vector<std::string_view>& sender) const
 {
   std::size_t pos = 0, end = marked.size();
   const auto skip_marks = [&](std::size_t& p) {
@@ -74,7 +73,7 @@ std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::
     const auto c = closings.longest_at(ids, s);
     // After the formula, only the sender's name: up to two words when we were not told it.
     const bool closing =
-      c.length > 0 && c.length <= size && size - c.length - names_at_end <= (sender.empty() ? 2u : 0u);
+        c.length > 0 && c.length <= size && size - c.length - names_at_end <= (sender.empty() ? 2u : 0u);
     if (names_at_end == size && size <= 4) {
       end = s; // "- Ryan"
     } else if (closing) {
@@ -96,7 +95,7 @@ std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::
 // The stock text `body` is (whole = true) or contains, with the words it covers.
 // How many of the stock text's words appear among ids[from, to): a cheap filter before the edit distance.
 std::size_t Classifier::Impl::shared_words(const StockText& s, const std::vector<std::uint32_t>& ids, std::size_t from,
-                                std::size_t to)
+                                           std::size_t to)
 {
   std::size_t shared = 0;
   for (const std::uint32_t w : s.ids) {
@@ -110,9 +109,9 @@ std::size_t Classifier::Impl::shared_words(const StockText& s, const std::vector
   return shared;
 }
 
-const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
-                            std::string& text, bool& whole, std::size_t& distance, std::size_t& from,
-                            std::size_t& to) const
+const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view>& body,
+                                              const std::vector<std::uint32_t>& ids, std::string& text, bool& whole,
+                                              std::size_t& distance, std::size_t& from, std::size_t& to) const
 {
   for (const StockText& s : stock) {
     if (s.ids == ids) { // every stock word is in the vocabulary, so equal ids are equal words
@@ -199,7 +198,8 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
 // "your talk", "tu tesis", "votre article": a possessive of the note's language before a noun that is not
 // generic (profile, experience, network…). Spanish second-person preterites ("presentaste", "comentaste")
 // tell of something the recipient did. At most two such cues count.
-void Classifier::Impl::grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids, Analysis& a) const
+void Classifier::Impl::grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids,
+                                    Analysis& a) const
 {
   int found = 0;
   const int bit = language_bit(a.language);
@@ -222,8 +222,8 @@ void Classifier::Impl::grammar_cues(const std::vector<std::string_view>& w, cons
   }
   if (a.language == "es") {
     static const std::unordered_set<std::string_view> not_verbs = {
-      "triste", "existe", "chiste", "contraste", "desgaste", "asiste", "insiste", "consiste", "resiste", "subsiste",
-      "persiste", "embiste", "reviste", "viste", "caste", "baste", "gaste", "pegaste"};
+        "triste",   "existe",   "chiste",  "contraste", "desgaste", "asiste", "insiste", "consiste", "resiste",
+        "subsiste", "persiste", "embiste", "reviste",   "viste",    "caste",  "baste",   "gaste",    "pegaste"};
     for (const auto word : w) {
       if (found >= 2) break;
       if (word.size() >= 7 && (word.ends_with("aste") || word.ends_with("iste")) && !not_verbs.contains(word)) {
@@ -363,9 +363,9 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   a.count();
   if (a.stock_whole) return;
 
-  find_signals(note.text, merge_fields, spam_domains, a.names,
-               [this](std::string_view w) { return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0; },
-               a.signals);
+  find_signals(
+      note.text, merge_fields, spam_domains, a.names,
+      [this](std::string_view w) { return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0; }, a.signals);
   if (a.language == "de" || a.language == "lb") {
     // German capitalises every noun: capitals name nothing in particular there.
     a.signals.named_things = 0;

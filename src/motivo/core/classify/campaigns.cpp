@@ -1,5 +1,4 @@
 #include <motivo/core/classify/campaigns.hpp>
-
 #include <motivo/core/classify/fold.hpp>
 
 #include <xxhash.h>
@@ -28,7 +27,6 @@ std::uint64_t mix(std::uint64_t x)
   x ^= x >> 31;
   return x;
 }
-
 
 const std::array<std::uint64_t, hashes> seeds = [] {
   std::array<std::uint64_t, hashes> out{};
@@ -112,8 +110,10 @@ bool similar(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_
   const std::size_t needed = (a.size() + b.size() + 2) / 3;
   std::size_t common = 0;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
+    if (*i < *j)
+      ++i;
+    else if (*j < *i)
+      ++j;
     else {
       if (++common >= needed) return true;
       ++i;
@@ -216,8 +216,10 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
       groups.unite(first, i);
     }
   }
-  if (sets.size() <= exact_join_limit) join_exactly(sets, first_note, groups);
-  else join_by_bands(sets, first_note, groups);
+  if (sets.size() <= exact_join_limit)
+    join_exactly(sets, first_note, groups);
+  else
+    join_by_bands(sets, first_note, groups);
 
   // Group sizes and distinct sender/recipient pairs; a note without names is a pair of its own.
   std::unordered_map<std::size_t, std::vector<std::size_t>> members;
@@ -231,8 +233,7 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
       // Names as written (one export writes a name one way); an unknown side differs from every other.
       const std::string_view sender = notes[i].sender, recipient = notes[i].recipient;
       const std::uint64_t s = sender.empty() ? mix(0x5e4d + i) : XXH3_64bits(sender.data(), sender.size());
-      const std::uint64_t r =
-        recipient.empty() ? mix(0x4ec1 + i) : XXH3_64bits(recipient.data(), recipient.size());
+      const std::uint64_t r = recipient.empty() ? mix(0x4ec1 + i) : XXH3_64bits(recipient.data(), recipient.size());
       pairs.insert(mix(s) ^ r);
     }
     if (pairs.size() < min_pairs) continue;

@@ -1,6 +1,5 @@
-#include <motivo/core/classify/impl.hpp>
-
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/impl.hpp>
 #include <motivo/core/data_files.hpp>
 
 namespace motivo::classify {
@@ -71,8 +70,10 @@ Classifier::Impl::Impl()
   for (const auto& r : data::rows("possessives.tsv")) {
     if (r.size() < 3) continue;
     const int bit = language_bit(r[0]);
-    if (r[1] == "possessive" && bit >= 0) flag(r[2], 1u << (possessive_bits + bit));
-    else if (r[1] == "modifier" && bit >= 0) flag(r[2], 1u << (modifier_bits + bit));
+    if (r[1] == "possessive" && bit >= 0)
+      flag(r[2], 1u << (possessive_bits + bit));
+    else if (r[1] == "modifier" && bit >= 0)
+      flag(r[2], 1u << (modifier_bits + bit));
     else if (r[1] == "generic") {
       flag(r[2], generic_noun_bit);
       flag(r[2] + "s", generic_noun_bit); // plurals: "teams", "redes"

@@ -1,5 +1,4 @@
 #include <motivo/core/classify/classifier.hpp>
-
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
 
@@ -57,10 +56,9 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   if (a.stock && a.stock_whole) {
     r.label = Label::default_text;
     r.confidence = a.stock_distance == 0 ? 0.99 : 0.9;
-    r.reasons.push_back(fmt::format("{} stock text ({}, {}{}): \"{}\"",
-                                    a.stock_distance == 0 ? "the platform's" : "nearly the platform's",
-                                    a.stock->language, a.stock->era,
-                                    a.stock->status == "confirmed" ? "" : ", " + a.stock->status, a.stock->text));
+    r.reasons.push_back(fmt::format(
+        "{} stock text ({}, {}{}): \"{}\"", a.stock_distance == 0 ? "the platform's" : "nearly the platform's",
+        a.stock->language, a.stock->era, a.stock->status == "confirmed" ? "" : ", " + a.stock->status, a.stock->text));
     if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
     return r;
   }
@@ -124,17 +122,21 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   r.label = Label::template_text;
   r.confidence = std::min(0.95, 0.6 + 0.05 * std::max(0, a.generic - personal + 2));
   if (!a.generic_hits.empty()) r.reasons.push_back(listed("generic phrases: ", a.generic_hits));
-  if (a.scope_words <= 4) r.reasons.push_back(fmt::format("only {} word{}, no reason given", a.scope_words,
-                                                         a.scope_words == 1 ? "" : "s"));
-  if (a.personal_hits.empty() && named == 0) r.reasons.push_back("nothing ties it to the recipient");
-  else r.reasons.push_back(fmt::format("too little ties it to the recipient (score {} against {} of boilerplate)",
-                                       personal, a.generic));
+  if (a.scope_words <= 4)
+    r.reasons.push_back(fmt::format("only {} word{}, no reason given", a.scope_words, a.scope_words == 1 ? "" : "s"));
+  if (a.personal_hits.empty() && named == 0)
+    r.reasons.push_back("nothing ties it to the recipient");
+  else
+    r.reasons.push_back(
+        fmt::format("too little ties it to the recipient (score {} against {} of boilerplate)", personal, a.generic));
   if (a.spam > 0) r.reasons.push_back(fmt::format("some sales signals (score {}), below the spam threshold", a.spam));
   add_stock_reason();
   return r;
 }
 
-Classifier::Classifier() : impl_(std::make_unique<Impl>()) {}
+Classifier::Classifier() : impl_(std::make_unique<Impl>())
+{
+}
 Classifier::~Classifier() = default;
 
 Result Classifier::classify(const Note& note) const
@@ -199,7 +201,7 @@ void Classifier::classify_batch(std::span<const Note> notes,
   // are decided again.
   struct Kept {
     Result solo;
-    std::unique_ptr<Result> in_campaign; // decided again as a campaign member (only notes between the thresholds)
+    std::unique_ptr<Result> in_campaign;       // decided again as a campaign member (only notes between the thresholds)
     std::unique_ptr<std::string> stock_reason; // the stock text a campaign member's note contains, if any
     bool same_in_campaign = false;
   };
@@ -285,10 +287,12 @@ void Classifier::classify_batch(std::span<const Note> notes,
       for (const auto& n : list) out += (out.empty() ? "" : ", ") + n;
       return out;
     };
-    std::string line = fmt::format("mass campaign: the same text, names masked, in {} notes ({} sender/recipient pairs)",
-                                   c.size, c.pairs);
-    if (!senders.empty()) line += "; also sent by " + names(senders);
-    else if (!recipients.empty()) line += "; also sent to " + names(recipients);
+    std::string line = fmt::format(
+        "mass campaign: the same text, names masked, in {} notes ({} sender/recipient pairs)", c.size, c.pairs);
+    if (!senders.empty())
+      line += "; also sent by " + names(senders);
+    else if (!recipients.empty())
+      line += "; also sent to " + names(recipients);
     r.reasons.insert(r.reasons.begin() + (r.label == Label::spam && !r.reasons.empty() ? 1 : 0), std::move(line));
     sink(i, std::move(r));
     kept[i] = Kept{};

@@ -18,8 +18,7 @@ constexpr UChar32 table_limit = 0x3000; // Latin, Greek, Cyrillic, … and gener
 
 bool is_apostrophe(UChar32 c)
 {
-  return c == 0x27 || c == 0x60 || c == 0xB4 || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x02B9 ||
-         c == 0xFF07;
+  return c == 0x27 || c == 0x60 || c == 0xB4 || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x02B9 || c == 0xFF07;
 }
 
 // The folded form of one code point, computed with ICU: NFKC_Casefold, then NFD with combining marks dropped,
@@ -68,10 +67,14 @@ struct Table {
     for (UChar32 c = 0; c < table_limit; ++c) {
       if (c < 0x80) {
         const char a = static_cast<char>(c);
-        if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) folded[c] = std::string(1, a);
-        else if (a >= 'A' && a <= 'Z') folded[c] = std::string(1, static_cast<char>(a - 'A' + 'a'));
-        else if (c == 0x27 || c == 0x60) folded[c] = "";
-        else folded[c] = " ";
+        if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
+          folded[c] = std::string(1, a);
+        else if (a >= 'A' && a <= 'Z')
+          folded[c] = std::string(1, static_cast<char>(a - 'A' + 'a'));
+        else if (c == 0x27 || c == 0x60)
+          folded[c] = "";
+        else
+          folded[c] = " ";
       } else {
         folded[c] = fold_code_point(c);
       }
@@ -89,11 +92,16 @@ const Table& table()
 constexpr std::array<char, 128> ascii_map = [] {
   std::array<char, 128> m{};
   for (int c = 0; c < 128; ++c) {
-    if (c >= 'a' && c <= 'z') m[c] = static_cast<char>(c);
-    else if (c >= '0' && c <= '9') m[c] = static_cast<char>(c);
-    else if (c >= 'A' && c <= 'Z') m[c] = static_cast<char>(c - 'A' + 'a');
-    else if (c == '\'' || c == '`') m[c] = 1;
-    else m[c] = 0;
+    if (c >= 'a' && c <= 'z')
+      m[c] = static_cast<char>(c);
+    else if (c >= '0' && c <= '9')
+      m[c] = static_cast<char>(c);
+    else if (c >= 'A' && c <= 'Z')
+      m[c] = static_cast<char>(c - 'A' + 'a');
+    else if (c == '\'' || c == '`')
+      m[c] = 1;
+    else
+      m[c] = 0;
   }
   return m;
 }();
@@ -106,12 +114,23 @@ namespace {
 char mark_of(UChar32 c)
 {
   switch (c) {
-  case '.': case ',': case ';': case ':': case '!': case '?': case 0xA1: case 0xBF: case 0x2026:
-    return '|';
-  case '\n': case '\r': case '-': case 0x2013: case 0x2014: case 0x2015: case 0x2022:
-    return '/';
-  default:
-    return 0;
+  case '.':
+  case ',':
+  case ';':
+  case ':':
+  case '!':
+  case '?':
+  case 0xA1:
+  case 0xBF:
+  case 0x2026: return '|';
+  case '\n':
+  case '\r':
+  case '-':
+  case 0x2013:
+  case 0x2014:
+  case 0x2015:
+  case 0x2022: return '/';
+  default: return 0;
   }
 }
 

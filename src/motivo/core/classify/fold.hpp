@@ -18,7 +18,10 @@ void fold_into(std::string_view text, std::string& out);
 void fold_marked_into(std::string_view text, std::string& out);
 // fold_marked_into and words_into in one pass: `words` are views into `out`.
 void fold_marked_words_into(std::string_view text, std::string& out, std::vector<std::string_view>& words);
-inline bool is_mark(std::string_view word) { return word.size() == 1 && (word[0] == '|' || word[0] == '/'); }
+inline bool is_mark(std::string_view word)
+{
+  return word.size() == 1 && (word[0] == '|' || word[0] == '/');
+}
 
 // The words of a folded text (views into it).
 std::vector<std::string_view> words(std::string_view folded);

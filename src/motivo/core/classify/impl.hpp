@@ -31,7 +31,6 @@ struct WeightedEntry {
   int weight = 1;
 };
 
-
 inline void join_into(const std::vector<std::string_view>& words, std::size_t from, std::size_t to, std::string& out)
 {
   out.clear();
@@ -49,33 +48,32 @@ inline std::string shorten(std::string_view text, std::size_t max = 60)
   return std::string(text.substr(0, cut)) + "…";
 }
 
-
 // Everything learned about one note before the batch-level decisions. One Analysis per thread is reused
 // from note to note: its buffers keep their capacity, so a note costs almost no allocation.
 struct Analysis {
   // Scratch
-  std::string folded;                                  // marked fold of the text
+  std::string folded; // marked fold of the text
   std::string folded_recipient, folded_sender, joined;
-  std::vector<std::string_view> marked;                // words and marks
+  std::vector<std::string_view> marked; // words and marks
   std::vector<std::uint32_t> marked_ids;
-  std::vector<std::string_view> recipient, sender;     // folded name words (views into folded_recipient, _sender)
+  std::vector<std::string_view> recipient, sender; // folded name words (views into folded_recipient, _sender)
   // What was found
   bool blank = false;
-  std::vector<std::string_view> all;     // every word of the note (marks removed)
-  std::vector<std::string_view> body;    // without greeting and sign-off
-  std::vector<std::string_view> scope;   // what is judged: the body, minus a stock text found inside it
+  std::vector<std::string_view> all;   // every word of the note (marks removed)
+  std::vector<std::string_view> body;  // without greeting and sign-off
+  std::vector<std::string_view> scope; // what is judged: the body, minus a stock text found inside it
   std::vector<std::uint32_t> all_ids, body_ids, scope_ids; // their Vocabulary ids
-  std::vector<std::string_view> names;   // folded words of the sender's and recipient's names
+  std::vector<std::string_view> names;                     // folded words of the sender's and recipient's names
   std::string language;
-  const StockText* stock = nullptr;      // the stock text the note is, or contains
-  bool stock_whole = false;              // the body is the stock text (label default)
+  const StockText* stock = nullptr; // the stock text the note is, or contains
+  bool stock_whole = false;         // the body is the stock text (label default)
   std::size_t stock_distance = 0;
   Signals signals;
   int spam = 0, generic = 0, personal = 0;
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
   std::size_t scope_words = 0, body_words = 0, all_words = 0;
-  Skeleton skeleton;           // for campaign detection, when has_skeleton
-  bool has_skeleton = false;  // the note is long enough to have one
+  Skeleton skeleton;         // for campaign detection, when has_skeleton
+  bool has_skeleton = false; // the note is long enough to have one
 
   void reset()
   {
@@ -123,7 +121,7 @@ enum : std::uint32_t {
 
 struct Classifier::Impl {
   Vocabulary vocab;
-  std::vector<std::uint32_t> flags; // by vocabulary id
+  std::vector<std::uint32_t> flags;               // by vocabulary id
   std::uint32_t mark_sentence = 0, mark_line = 0; // ids of "|" and "/"
   std::vector<StockText> stock;
   std::unordered_map<std::string, std::size_t> stock_exact;
@@ -141,7 +139,6 @@ struct Classifier::Impl {
   std::vector<std::string> spam_domain_kinds;
   MergeFieldCatalog merge_fields;
 
-
   std::uint32_t flags_of(std::uint32_t id) const { return id < flags.size() ? flags[id] : 0; }
 
   bool is_name(std::string_view w, const std::vector<std::string_view>& names) const
@@ -151,13 +148,6 @@ struct Classifier::Impl {
 
   bool is_title(std::uint32_t id) const { return titles.is_word(id); }
   bool is_mark_id(std::uint32_t id) const { return id == mark_sentence || id == mark_line; }
-
-
-
-
-
-
-
 
   // The label of an analysed note. In a campaign, the batch adds the line saying which campaign (see
   // classify_batch); here in_campaign only chooses the branch.

@@ -12,8 +12,9 @@ namespace motivo::classify {
 // libcld2) often is not, and costs nothing. So does a winner of three votes or more with two distinct words that
 // are function words of its language only (`only`: "y", "los", "nel") when no other language has one: shared
 // words ("de", "que", "la") leave many Romance notes short of a clear vote. (Three votes, not two: "in" and "is"
-// are Dutch too.) From five votes on, one such word is enough. Otherwise CLD2 decides when it is reliable, then a plain majority of the vote, then CLD2's
-// unreliable guess.
-std::string choose_language(std::string_view text, const std::array<int, 6>& votes, const std::array<int, 6>& only = {});
+// are Dutch too.) From five votes on, one such word is enough. Otherwise CLD2 decides when it is reliable, then a plain
+// majority of the vote, then CLD2's unreliable guess.
+std::string choose_language(std::string_view text, const std::array<int, 6>& votes,
+                            const std::array<int, 6>& only = {});
 
 } // namespace motivo::classify

@@ -1,6 +1,5 @@
-#include <motivo/core/classify/phrases.hpp>
-
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/phrases.hpp>
 
 #define XXH_INLINE_ALL // the vocabulary hashes every word of every note: inlined, not a call into the library
 #include <xxhash.h>
@@ -12,7 +11,9 @@
 
 namespace motivo::classify {
 
-Vocabulary::Vocabulary() : slots_(4096), words_(1) {}
+Vocabulary::Vocabulary() : slots_(4096), words_(1)
+{
+}
 
 // A short word's key is its bytes in memory order; on a big-endian machine the overlapping loads below would
 // place them differently and two words could share a key.
@@ -162,7 +163,8 @@ PhraseIndex::Hit PhraseIndex::longest_at(const std::vector<std::uint32_t>& ids, 
   if (id == Vocabulary::unknown || id >= by_first_.size()) return best;
   for (const Phrase& p : by_first_[id]) {
     const auto length = static_cast<std::uint32_t>(p.rest.size() + 1);
-    if (length > best.length && matches_rest(ids, at, p.rest)) best = {p.payload, static_cast<std::uint32_t>(at), length};
+    if (length > best.length && matches_rest(ids, at, p.rest))
+      best = {p.payload, static_cast<std::uint32_t>(at), length};
   }
   return best;
 }

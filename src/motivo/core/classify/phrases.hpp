@@ -74,12 +74,12 @@ private:
   struct Phrase {
     std::vector<std::uint32_t> rest; // ids of the words after the first
     std::uint32_t payload;
-    std::uint32_t second;            // rest[0] + 1, or 0 for a one-word phrase: phrases are sorted by it
-    std::uint32_t order;             // when it was added: hits at one position come in this order
+    std::uint32_t second; // rest[0] + 1, or 0 for a one-word phrase: phrases are sorted by it
+    std::uint32_t order;  // when it was added: hits at one position come in this order
   };
   Vocabulary* vocabulary_;
   std::vector<std::vector<Phrase>> by_first_; // by the first word's id, then by the second's
-  std::vector<bool> one_word_;               // by id: the word is a phrase of its own
+  std::vector<bool> one_word_;                // by id: the word is a phrase of its own
   // (First word, second word) of the phrases of two words or more: most pairs of a note's words begin no
   // phrase, and their list is not read.
   BitFilter pairs_;

@@ -1,5 +1,4 @@
 #include <motivo/core/classify/reasons.hpp>
-
 #include <motivo/core/data_files.hpp>
 
 #include <regex>

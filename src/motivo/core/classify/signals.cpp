@@ -1,6 +1,5 @@
-#include <motivo/core/classify/signals.hpp>
-
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/signals.hpp>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -118,8 +117,10 @@ std::vector<std::string> MergeFieldCatalog::find(std::string_view text) const
     while (first < inner.size() && inner[first] == ' ') ++first;
     for (std::size_t k = first; k < inner.size(); ++k) {
       const auto c = static_cast<unsigned char>(inner[k]);
-      if (c == ' ') has_space = true;
-      else if (!(ascii_alnum(static_cast<char>(c)) || c == '_' || c == '.' || c >= 0x80)) identifier = false;
+      if (c == ' ')
+        has_space = true;
+      else if (!(ascii_alnum(static_cast<char>(c)) || c == '_' || c == '.' || c >= 0x80))
+        identifier = false;
     }
     if (first >= inner.size() || !(ascii_alpha(inner[first]) || static_cast<unsigned char>(inner[first]) >= 0x80))
       identifier = false;
@@ -159,8 +160,10 @@ int Signals::spam_points() const
 {
   int points = 0;
   if (money) points += 2;
-  if (guaranteed) points += 3;
-  else if (percent) points += 1;
+  if (guaranteed)
+    points += 3;
+  else if (percent)
+    points += 1;
   if (phone) points += 2;
   if (url) points += 1;
   if (email) points += 1;
@@ -172,8 +175,10 @@ std::vector<std::string> Signals::describe() const
 {
   std::vector<std::string> out;
   if (money) out.emplace_back("an amount of money");
-  if (guaranteed) out.emplace_back("a guaranteed percentage");
-  else if (percent) out.emplace_back("a percentage");
+  if (guaranteed)
+    out.emplace_back("a guaranteed percentage");
+  else if (percent)
+    out.emplace_back("a percentage");
   if (phone) out.emplace_back("a phone number");
   if (url) out.emplace_back("a link");
   if (email) out.emplace_back("an e-mail address");
@@ -227,8 +232,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     for (std::size_t d = 0; d < domains.size() && d < 64; ++d) {
       const std::string& domain = domains[d];
       // The domain is the run, or the run's end after a dot ("www.bit.ly"), or the run's start ("bit.ly.")
-      if (run == domain || (run.size() > domain.size() && run.ends_with(domain) &&
-                            run[run.size() - domain.size() - 1] == '.'))
+      if (run == domain ||
+          (run.size() > domain.size() && run.ends_with(domain) && run[run.size() - domain.size() - 1] == '.'))
         s.domain_hits |= 1ull << d;
       else if (run.size() == domain.size() + 1 && run.starts_with(domain) && run.back() == '.')
         s.domain_hits |= 1ull << d;
@@ -245,9 +250,12 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   for (std::size_t at = (kinds & has_colon) ? lower.find("http") : std::string::npos; at != std::string::npos && !s.url;
        at = lower.find("http", at + 1)) {
     std::size_t host = at + 4;
-    if (lower.compare(host, 3, "://") == 0) host += 3;
-    else if (lower.compare(host, 4, "s://") == 0) host += 4;
-    else continue;
+    if (lower.compare(host, 3, "://") == 0)
+      host += 3;
+    else if (lower.compare(host, 4, "s://") == 0)
+      host += 4;
+    else
+      continue;
     if (lower.compare(host, 4, "www.") == 0) host += 4;
     s.url = links_out(host);
   }
@@ -264,11 +272,12 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   }
 
   // Numbers: money, percentages, phone numbers.
-  static const std::array<std::string_view, 14> currency_words = {
-    "usd", "eur", "euro", "euros", "dollar", "dollars", "dolares", "reais", "pesos", "gbp", "k", "mil", "000", "bucks"};
+  static const std::array<std::string_view, 14> currency_words = {"usd",     "eur",     "euro",  "euros", "dollar",
+                                                                  "dollars", "dolares", "reais", "pesos", "gbp",
+                                                                  "k",       "mil",     "000",   "bucks"};
   static const std::array<std::string_view, 12> guarantee_words = {
-    "guarantee", "guaranteed", "garantizado", "garantizada", "garantizamos", "garanti", "garantie",
-    "garantiert", "garantido", "garantida", "garantito", "garantita"};
+      "guarantee", "guaranteed", "garantizado", "garantizada", "garantizamos", "garanti",
+      "garantie",  "garantiert", "garantido",   "garantida",   "garantito",    "garantita"};
   bool percent = false;
   for (std::size_t i = 0; (kinds & has_digit) && i < text.size();) {
     if (!ascii_digit(text[i])) {
@@ -281,8 +290,10 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     std::size_t j = i;
     while (j < text.size() && (ascii_digit(text[j]) || text[j] == ' ' || text[j] == '-' || text[j] == '.' ||
                                text[j] == '(' || text[j] == ')')) {
-      if (ascii_digit(text[j])) ++digits;
-      else if (j + 1 < text.size() && !ascii_digit(text[j + 1]) && text[j + 1] != '(' && text[j + 1] != ' ') break;
+      if (ascii_digit(text[j]))
+        ++digits;
+      else if (j + 1 < text.size() && !ascii_digit(text[j + 1]) && text[j + 1] != '(' && text[j + 1] != ' ')
+        break;
       ++j;
     }
     const bool plus = start > 0 && text[start - 1] == '+';
@@ -295,17 +306,17 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         before.ends_with("EUR"))
       s.money = true;
     std::size_t end_digits = start;
-    while (end_digits < text.size() && (ascii_digit(text[end_digits]) || text[end_digits] == '.' ||
-                                        text[end_digits] == ',' ||
-                                        (text[end_digits] == ' ' && end_digits + 1 < text.size() &&
-                                         ascii_digit(text[end_digits + 1]))))
+    while (end_digits < text.size() &&
+           (ascii_digit(text[end_digits]) || text[end_digits] == '.' || text[end_digits] == ',' ||
+            (text[end_digits] == ' ' && end_digits + 1 < text.size() && ascii_digit(text[end_digits + 1]))))
       ++end_digits;
     std::size_t m = end_digits;
     while (m < text.size() && text[m] == ' ') ++m;
     if (m < text.size() && text[m] == '-' && m + 1 < text.size() && ascii_alpha(text[m + 1])) ++m; // "15-minute"
     const std::string_view after = text.substr(m);
     if (after.starts_with("%")) percent = true;
-    if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£")) s.money = true;
+    if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£"))
+      s.money = true;
     else {
       std::size_t w = 0;
       while (w < after.size() && ascii_alpha(after[w])) ++w;
@@ -396,8 +407,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
           p = q + 1;
         }
         is_courtesy = courtesy(folded);
-        if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" &&
-            folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id") {
+        if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" && folded != "linkedin" &&
+            folded != "im" && folded != "ive" && folded != "id") {
           // "Delta-X Imagine Innovation Campus" is one named thing, not four.
           if (!candidates.empty() && start - last_candidate_end <= 1) {
             candidates.back() += ' ';

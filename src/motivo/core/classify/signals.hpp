@@ -31,9 +31,9 @@ struct Signals {
   bool phone = false;            // nine digits or more in a phone-number shape
   bool url = false;              // a link that is not LinkedIn's
   bool email = false;
-  bool short_call = false;       // "15 minutes", "20 Minuten": the length of the call a seller asks for
-  bool question = false;         // a question of four words or more
-  int named_things = 0;          // capitalised words inside sentences, not the sender's or recipient's name
+  bool short_call = false; // "15 minutes", "20 Minuten": the length of the call a seller asks for
+  bool question = false;   // a question of four words or more
+  int named_things = 0;    // capitalised words inside sentences, not the sender's or recipient's name
   std::vector<std::string> named;
 
   void clear(); // as a new Signals, keeping the vectors' capacity

@@ -1,5 +1,4 @@
 #include <motivo/core/linkedin/export_files.hpp>
-
 #include <motivo/core/text.hpp>
 
 namespace motivo::linkedin {

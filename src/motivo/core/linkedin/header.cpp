@@ -1,6 +1,5 @@
-#include <motivo/core/linkedin/header.hpp>
-
 #include <motivo/core/error.hpp>
+#include <motivo/core/linkedin/header.hpp>
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
@@ -27,8 +26,8 @@ std::optional<std::size_t> Header::find(std::string_view name) const
 std::size_t Header::require(std::string_view name) const
 {
   if (auto i = find(name)) return *i;
-  throw InputError(file_, line_, fmt::format("missing column {} (the header has: {})", quote_value(name),
-                                             fmt::join(shown_, ", ")));
+  throw InputError(file_, line_,
+                   fmt::format("missing column {} (the header has: {})", quote_value(name), fmt::join(shown_, ", ")));
 }
 
 void Header::check_width(const csv::Record& record) const
@@ -38,8 +37,8 @@ void Header::check_width(const csv::Record& record) const
   if (record.fields.size() + 1 == names_.size() && names_.back().empty()) return;
   if (record.fields.size() == names_.size() + 1 && record.fields.back().empty()) return;
   throw InputError(file_, record.line,
-                   fmt::format("{} fields where the header has {} (starting {})", record.fields.size(),
-                               names_.size(), quote_value(record.fields.empty() ? "" : record.fields[0])));
+                   fmt::format("{} fields where the header has {} (starting {})", record.fields.size(), names_.size(),
+                               quote_value(record.fields.empty() ? "" : record.fields[0])));
 }
 
 } // namespace motivo::linkedin

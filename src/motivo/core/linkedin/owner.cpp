@@ -1,5 +1,4 @@
 #include <motivo/core/linkedin/owner.hpp>
-
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
@@ -19,8 +18,10 @@ void OwnerFinder::vote(std::string_view name, std::string_view url)
 void OwnerFinder::add_invitation(Direction direction, std::string_view from, std::string_view to,
                                  std::string_view from_url, std::string_view to_url)
 {
-  if (direction == Direction::incoming) vote(to, to_url);
-  else vote(from, from_url);
+  if (direction == Direction::incoming)
+    vote(to, to_url);
+  else
+    vote(from, from_url);
 }
 
 void OwnerFinder::add_message_participant(std::string_view name, std::string_view url)

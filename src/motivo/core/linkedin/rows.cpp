@@ -1,6 +1,5 @@
-#include <motivo/core/linkedin/rows.hpp>
-
 #include <motivo/core/error.hpp>
+#include <motivo/core/linkedin/rows.hpp>
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
@@ -34,8 +33,8 @@ datetime::UnixSeconds pacific_instant(const csv::Reader& reader, std::uint64_t l
 } // namespace
 
 InvitationsReader::InvitationsReader(csv::Reader& reader)
-  : reader_(reader), header_(read_header(reader, record_)), from_(header_.require("From")),
-    to_(header_.require("To")), sent_at_(header_.require("Sent At")), message_(header_.require("Message")),
+  : reader_(reader), header_(read_header(reader, record_)), from_(header_.require("From")), to_(header_.require("To")),
+    sent_at_(header_.require("Sent At")), message_(header_.require("Message")),
     direction_(header_.require("Direction")), from_url_(header_.find("inviterProfileUrl")),
     to_url_(header_.find("inviteeProfileUrl"))
 {

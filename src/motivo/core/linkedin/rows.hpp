@@ -79,8 +79,8 @@ private:
   Header header_;
   bool legacy_ = false;
   std::size_t from_, to_, date_, content_;
-  std::optional<std::size_t> conversation_id_, conversation_title_, from_url_, to_urls_, subject_, folder_,
-      draft_, direction_;
+  std::optional<std::size_t> conversation_id_, conversation_title_, from_url_, to_urls_, subject_, folder_, draft_,
+      direction_;
 };
 
 } // namespace motivo::linkedin

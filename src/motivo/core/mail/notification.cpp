@@ -1,6 +1,5 @@
-#include <motivo/core/mail/notification.hpp>
-
 #include <motivo/core/data_files.hpp>
+#include <motivo/core/mail/notification.hpp>
 #include <motivo/core/text.hpp>
 
 #include <unicode/regex.h>
@@ -15,15 +14,30 @@ namespace motivo::mail {
 
 namespace {
 
-enum class Kind { sender, name_suffix, accepted, invitation, reminder, greeting, frame, action, footer, id, profile, member };
+enum class Kind {
+  sender,
+  name_suffix,
+  accepted,
+  invitation,
+  reminder,
+  greeting,
+  frame,
+  action,
+  footer,
+  id,
+  profile,
+  member
+};
 
 Kind kind_from(const std::string& name)
 {
   static const std::pair<std::string_view, Kind> kinds[] = {
-    {"sender", Kind::sender},   {"name_suffix", Kind::name_suffix}, {"accepted", Kind::accepted},
-    {"invitation", Kind::invitation}, {"reminder", Kind::reminder}, {"greeting", Kind::greeting},
-    {"frame", Kind::frame},     {"action", Kind::action},           {"footer", Kind::footer},
-    {"id", Kind::id},           {"profile", Kind::profile},         {"member", Kind::member}};
+      {"sender", Kind::sender},     {"name_suffix", Kind::name_suffix},
+      {"accepted", Kind::accepted}, {"invitation", Kind::invitation},
+      {"reminder", Kind::reminder}, {"greeting", Kind::greeting},
+      {"frame", Kind::frame},       {"action", Kind::action},
+      {"footer", Kind::footer},     {"id", Kind::id},
+      {"profile", Kind::profile},   {"member", Kind::member}};
   for (const auto& [n, k] : kinds)
     if (n == name) return k;
   throw std::logic_error("mail_patterns.tsv: unknown kind " + name);
@@ -66,7 +80,8 @@ std::string clean_line(std::string_view line)
     i += U16_LENGTH(c);
   }
   int32_t begin = 0, end = kept.length();
-  while (begin < end && invisible(static_cast<char32_t>(kept.char32At(begin)))) begin += U16_LENGTH(kept.char32At(begin));
+  while (begin < end && invisible(static_cast<char32_t>(kept.char32At(begin))))
+    begin += U16_LENGTH(kept.char32At(begin));
   while (end > begin) {
     const int32_t last = kept.moveIndex32(end, -1);
     if (!invisible(static_cast<char32_t>(kept.char32At(last)))) break;
@@ -194,7 +209,8 @@ Recogniser::Recogniser() : patterns_(std::make_unique<Patterns>())
     UErrorCode status = U_ZERO_ERROR;
     UParseError where{};
     p.regex.reset(icu::RegexPattern::compile(unicode(row[2]), UREGEX_CASE_INSENSITIVE, where, status));
-    if (U_FAILURE(status)) throw std::logic_error("mail_patterns.tsv: bad pattern " + row[2] + ": " + u_errorName(status));
+    if (U_FAILURE(status))
+      throw std::logic_error("mail_patterns.tsv: bad pattern " + row[2] + ": " + u_errorName(status));
     status = U_ZERO_ERROR;
     const int32_t group = p.regex->groupNumberFromName(icu::UnicodeString(u"name"), status);
     if (U_SUCCESS(status)) p.name_group = group;
@@ -234,7 +250,8 @@ Verdict Recogniser::recognise(const Message& m) const
   // What kind of LinkedIn mail: an acceptance is skipped whatever else it says.
   if (p.any(Kind::accepted, subject)) return skip("an accepted invitation, not a new one");
   for (const std::string& line : lines)
-    if (!line.empty() && !is_url(line) && p.any(Kind::accepted, line)) return skip("an accepted invitation, not a new one");
+    if (!line.empty() && !is_url(line) && p.any(Kind::accepted, line))
+      return skip("an accepted invitation, not a new one");
   Patterns::Match invitation = p.find(Kind::invitation, subject);
   Patterns::Match reminder = p.find(Kind::reminder, subject);
   std::string captured_name;
@@ -271,12 +288,16 @@ Verdict Recogniser::recognise(const Message& m) const
   inv.message_id = m.message_id;
 
   inv.sender = patterns_->strip_suffixes(m.from_name);
-  if (inv.sender.empty() || text::name_key(inv.sender) == "linkedin") inv.sender = std::string(text::trim(captured_name));
+  if (inv.sender.empty() || text::name_key(inv.sender) == "linkedin")
+    inv.sender = std::string(text::trim(captured_name));
   if (inv.sender.empty()) return skip("an invitation without the inviter's name", true);
 
-  if (m.date) inv.sent_at = *m.date;
-  else if (auto t = time_of_invitation_id(inv.invitation_id)) inv.sent_at = *t;
-  else return skip("an invitation without a date", true);
+  if (m.date)
+    inv.sent_at = *m.date;
+  else if (auto t = time_of_invitation_id(inv.invitation_id))
+    inv.sent_at = *t;
+  else
+    return skip("an invitation without a date", true);
 
   inv.recipient = !text::trim(m.to_name).empty() ? std::string(text::trim(m.to_name)) : m.to_address;
 

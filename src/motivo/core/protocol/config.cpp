@@ -1,7 +1,6 @@
-#include <motivo/core/protocol/config.hpp>
-
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/protocol/config.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
 #include <fmt/format.h>
@@ -87,8 +86,10 @@ Rule parse_rule(const std::string& file, const toml::table& t)
     if (key == "label") {
       for (const auto& [name, node] : strings_of(file, value, key)) {
         const auto l = classify::parse_label(name);
-        if (!l) fail(file, *node, fmt::format("unknown label {} (labels: empty, default, template, spam, personalized)",
-                                              quote_value(name)));
+        if (!l)
+          fail(file, *node,
+               fmt::format("unknown label {} (labels: empty, default, template, spam, personalized)",
+                           quote_value(name)));
         r.labels.push_back(*l);
       }
     } else if (key == "language") {
@@ -120,8 +121,8 @@ Rule parse_rule(const std::string& file, const toml::table& t)
       const std::string name = string_of(file, value, key);
       const auto s = parse_suggestion(name);
       if (!s)
-        fail(file, value, fmt::format("unknown suggestion {} (suggestions: accept, ask, decline, wait, none)",
-                                      quote_value(name)));
+        fail(file, value,
+             fmt::format("unknown suggestion {} (suggestions: accept, ask, decline, wait, none)", quote_value(name)));
       r.suggest = *s;
       has_suggest = true;
     } else {
@@ -184,8 +185,9 @@ Config parse_config(std::string_view text, const std::string& file)
         const std::string name(name_node.str());
         static const std::set<std::string> known = {"ask_es", "ask_en", "welcome_es", "welcome_en"};
         if (!known.contains(name))
-          fail(file, text_node, fmt::format("unknown template {} (templates: ask_es, ask_en, welcome_es, welcome_en)",
-                                            quote_value(name)));
+          fail(file, text_node,
+               fmt::format("unknown template {} (templates: ask_es, ask_en, welcome_es, welcome_en)",
+                           quote_value(name)));
         std::string kind = name;
         kind[kind.find('_')] = '.';
         c.templates[kind] = string_of(file, text_node, name);

@@ -12,14 +12,14 @@ namespace motivo::protocol {
 
 // The user's settings ($XDG_CONFIG_HOME/motivo/config.toml; docs/PROTOCOL.md has an example).
 struct Config {
-  std::string policy = "ask";      // ask | strict | open
-  std::int64_t deadline_days = 7;  // how long after an ask a reply is awaited
-  std::string language = "es";     // the messages' language when a note's own is not es or en
-  bool language_set = false;       // `language` came from the file (else the command line follows LANG)
-  std::string account = "free";    // free | premium: the length limit of invitation notes
-  std::string my_name, my_link;    // for {{my_name}} and {{my_link}}
-  std::int64_t minutes_per_ask = 2; // what typing one ask costs, for the reports
-  std::vector<Rule> rules;          // before the policy's own, first match wins
+  std::string policy = "ask";                   // ask | strict | open
+  std::int64_t deadline_days = 7;               // how long after an ask a reply is awaited
+  std::string language = "es";                  // the messages' language when a note's own is not es or en
+  bool language_set = false;                    // `language` came from the file (else the command line follows LANG)
+  std::string account = "free";                 // free | premium: the length limit of invitation notes
+  std::string my_name, my_link;                 // for {{my_name}} and {{my_link}}
+  std::int64_t minutes_per_ask = 2;             // what typing one ask costs, for the reports
+  std::vector<Rule> rules;                      // before the policy's own, first match wins
   std::map<std::string, std::string> templates; // "ask.es" -> mustache text, replacing the built-in one
 };
 

@@ -1,15 +1,14 @@
-#include <motivo/core/protocol/messages.hpp>
-
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/protocol/messages.hpp>
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <iterator>
-#include <unicode/utf8.h>
 
 namespace motivo::protocol {
 

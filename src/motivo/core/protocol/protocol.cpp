@@ -1,6 +1,5 @@
-#include <motivo/core/protocol/protocol.hpp>
-
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/protocol/protocol.hpp>
 
 #include <algorithm>
 
@@ -134,23 +133,23 @@ std::optional<Policy> builtin_policy(std::string_view name)
   const std::string origin = std::string(name) + " policy";
   if (name == "ask") {
     p.rules = {
-      with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
-      with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
-      with_states(rule(Suggestion::accept, origin + ": they replied, accept"), {State::replied}),
-      with_states(rule(Suggestion::decline, origin + ": no reply by the deadline, decline"), {State::no_reply}),
-      with_states(rule(Suggestion::wait, origin + ": asked, waiting for the reply"), {State::asked}),
-      rule(Suggestion::ask, origin + ": no personal note, ask why"),
+        with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
+        with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
+        with_states(rule(Suggestion::accept, origin + ": they replied, accept"), {State::replied}),
+        with_states(rule(Suggestion::decline, origin + ": no reply by the deadline, decline"), {State::no_reply}),
+        with_states(rule(Suggestion::wait, origin + ": asked, waiting for the reply"), {State::asked}),
+        rule(Suggestion::ask, origin + ": no personal note, ask why"),
     };
   } else if (name == "strict") {
     p.rules = {
-      with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
-      with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
-      rule(Suggestion::decline, origin + ": no personal note, decline"),
+        with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
+        with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
+        rule(Suggestion::decline, origin + ": no personal note, decline"),
     };
   } else if (name == "open") {
     p.rules = {
-      with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
-      rule(Suggestion::accept, origin + ": everything but spam is accepted"),
+        with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
+        rule(Suggestion::accept, origin + ": everything but spam is accepted"),
     };
   } else {
     return std::nullopt;
@@ -189,13 +188,20 @@ Evaluation evaluate(const Facts& f, const Policy& policy, datetime::UnixSeconds 
   e.timeline = timeline(f);
   if (e.timeline.asked_at) e.deadline = *e.timeline.asked_at + deadline_seconds;
 
-  if (f.decision == Decision::accept || f.outcome == "accepted") e.state = State::accepted;
-  else if (f.decision == Decision::decline || f.decision == Decision::spam) e.state = State::declined;
-  else if (f.outcome == "withdrawn") e.state = State::withdrawn;
-  else if (f.direction == Direction::outgoing) e.state = State::pending;
-  else if (e.timeline.replied_at) e.state = State::replied;
-  else if (e.timeline.asked_at) e.state = now > *e.deadline ? State::no_reply : State::asked;
-  else e.state = State::pending;
+  if (f.decision == Decision::accept || f.outcome == "accepted")
+    e.state = State::accepted;
+  else if (f.decision == Decision::decline || f.decision == Decision::spam)
+    e.state = State::declined;
+  else if (f.outcome == "withdrawn")
+    e.state = State::withdrawn;
+  else if (f.direction == Direction::outgoing)
+    e.state = State::pending;
+  else if (e.timeline.replied_at)
+    e.state = State::replied;
+  else if (e.timeline.asked_at)
+    e.state = now > *e.deadline ? State::no_reply : State::asked;
+  else
+    e.state = State::pending;
 
   if (f.direction == Direction::outgoing) {
     e.suggestion = Suggestion::none;

@@ -93,7 +93,6 @@ struct Evaluation {
 };
 
 // The state and suggestion of an invitation at `now`. `deadline_seconds`: how long after an ask a reply is awaited.
-Evaluation evaluate(const Facts& facts, const Policy& policy, datetime::UnixSeconds now,
-                    std::int64_t deadline_seconds);
+Evaluation evaluate(const Facts& facts, const Policy& policy, datetime::UnixSeconds now, std::int64_t deadline_seconds);
 
 } // namespace motivo::protocol

@@ -63,9 +63,10 @@ std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
       const double h = static_cast<double>(in.by_label[l]) * scale;
       if (h <= 0) continue;
       y -= h;
-      svg += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{} {}: {}</title></rect>)",
-                         x, y, bar, h, label_colour[l], escape(series[i].period),
-                         classify::label_name(classify::all_labels[l]), in.by_label[l]);
+      svg += fmt::format(
+          R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{} {}: {}</title></rect>)", x,
+          y, bar, h, label_colour[l], escape(series[i].period), classify::label_name(classify::all_labels[l]),
+          in.by_label[l]);
     }
     if (series.size() <= 16 || i % (series.size() / 12 + 1) == 0)
       svg += fmt::format(R"(<text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{}</text>)", x + bar / 2,
@@ -84,15 +85,17 @@ std::string rate_line(const std::vector<SeriesPoint>& series, const Words& w)
 {
   const int width = 760, height = 220, left = 40, bottom = 30, top = 10;
   const double plot = height - bottom - top;
-  const double slot = series.size() > 1 ? static_cast<double>(width - left - 20) / static_cast<double>(series.size() - 1) : 0;
+  const double slot =
+      series.size() > 1 ? static_cast<double>(width - left - 20) / static_cast<double>(series.size() - 1) : 0;
   const auto y = [&](double v) { return top + plot * (1 - v); };
   std::string band, line;
   std::vector<std::pair<double, double>> upper, lower;
   std::string svg = fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", width, height,
                                 w("Personalisation rate over time", "Tasa de personalización en el tiempo"));
   for (const double v : {0.0, 0.5, 1.0})
-    svg += fmt::format(R"(<line x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}" class="grid"/><text x="{}" y="{:.1f}" class="tick" text-anchor="end">{} %</text>)",
-                       left, y(v), width - 5, y(v), left - 4, y(v) + 4, std::lround(v * 100));
+    svg += fmt::format(
+        R"(<line x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}" class="grid"/><text x="{}" y="{:.1f}" class="tick" text-anchor="end">{} %</text>)",
+        left, y(v), width - 5, y(v), left - 4, y(v) + 4, std::lround(v * 100));
   for (std::size_t i = 0; i < series.size(); ++i) {
     const Rate& r = series[i].figures.incoming.personalization;
     if (r.total == 0) continue;
@@ -100,12 +103,13 @@ std::string rate_line(const std::vector<SeriesPoint>& series, const Words& w)
     upper.emplace_back(x, y(r.high));
     lower.emplace_back(x, y(r.low));
     line += fmt::format("{}{:.1f},{:.1f}", line.empty() ? "" : " ", x, y(r.value));
-    svg += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" class="point"><title>{}: {} % (n={})</title></circle>)", x,
-                       y(r.value), escape(series[i].period), std::lround(r.value * 100), r.total);
+    svg += fmt::format(R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" class="point"><title>{}: {} % (n={})</title></circle>)",
+                       x, y(r.value), escape(series[i].period), std::lround(r.value * 100), r.total);
   }
   if (!upper.empty()) {
     for (const auto& [x, yy] : upper) band += fmt::format("{:.1f},{:.1f} ", x, yy);
-    for (auto it = lower.rbegin(); it != lower.rend(); ++it) band += fmt::format("{:.1f},{:.1f} ", it->first, it->second);
+    for (auto it = lower.rbegin(); it != lower.rend(); ++it)
+      band += fmt::format("{:.1f},{:.1f} ", it->first, it->second);
     svg += fmt::format(R"(<polygon points="{}" class="band"/><polyline points="{}" class="line"/>)", band, line);
   }
   return svg + "</svg>";
@@ -122,9 +126,10 @@ std::string bars(const std::vector<std::pair<std::string, std::size_t>>& items, 
   for (std::size_t i = 0; i < items.size(); ++i) {
     const double w = static_cast<double>(items[i].second) / static_cast<double>(max) * (width - left - 60);
     const int y = 3 + row * static_cast<int>(i);
-    svg += fmt::format(R"(<text x="{}" y="{}" class="label" text-anchor="end">{}</text><rect x="{}" y="{}" width="{:.1f}" height="{}" class="bar"/><text x="{:.1f}" y="{}" class="value">{}</text>)",
-                       left - 8, y + 17, escape(items[i].first), left, y + 4, std::max(1.0, w), row - 10,
-                       left + std::max(1.0, w) + 6, y + 17, items[i].second);
+    svg += fmt::format(
+        R"(<text x="{}" y="{}" class="label" text-anchor="end">{}</text><rect x="{}" y="{}" width="{:.1f}" height="{}" class="bar"/><text x="{:.1f}" y="{}" class="value">{}</text>)",
+        left - 8, y + 17, escape(items[i].first), left, y + 4, std::max(1.0, w), row - 10, left + std::max(1.0, w) + 6,
+        y + 17, items[i].second);
   }
   return svg + "</svg>";
 }
@@ -137,18 +142,20 @@ std::string intervals(const std::vector<std::pair<std::string, Rate>>& items, st
   std::string svg = fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", width,
                                 row * static_cast<int>(items.size()) + 24, escape(label));
   for (const double v : {0.0, 0.25, 0.5, 0.75, 1.0})
-    svg += fmt::format(R"(<line x1="{:.1f}" y1="0" x2="{:.1f}" y2="{}" class="grid"/><text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{} %</text>)",
-                       left + span * v, left + span * v, row * static_cast<int>(items.size()), left + span * v,
-                       row * static_cast<int>(items.size()) + 16, std::lround(v * 100));
+    svg += fmt::format(
+        R"(<line x1="{:.1f}" y1="0" x2="{:.1f}" y2="{}" class="grid"/><text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{} %</text>)",
+        left + span * v, left + span * v, row * static_cast<int>(items.size()), left + span * v,
+        row * static_cast<int>(items.size()) + 16, std::lround(v * 100));
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Rate& r = items[i].second;
     const int y = row * static_cast<int>(i) + row / 2;
     svg += fmt::format(R"(<text x="{}" y="{}" class="label" text-anchor="end">{} (n={})</text>)", left - 8, y + 5,
                        escape(items[i].first), r.total);
     if (r.total == 0) continue;
-    svg += fmt::format(R"(<line x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}" class="whisker"/><circle cx="{:.1f}" cy="{}" r="5" class="point"><title>{} %, [{}–{}]</title></circle>)",
-                       left + span * r.low, y, left + span * r.high, y, left + span * r.value, y,
-                       std::lround(r.value * 100), std::lround(r.low * 100), std::lround(r.high * 100));
+    svg += fmt::format(
+        R"(<line x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{}" class="whisker"/><circle cx="{:.1f}" cy="{}" r="5" class="point"><title>{} %, [{}–{}]</title></circle>)",
+        left + span * r.low, y, left + span * r.high, y, left + span * r.value, y, std::lround(r.value * 100),
+        std::lround(r.low * 100), std::lround(r.high * 100));
   }
   return svg + "</svg>";
 }
@@ -162,9 +169,9 @@ std::string render_html(const Report& report, std::string_view language, std::st
   const Incoming& in = f.incoming;
   const Outgoing& out = f.outgoing;
   const std::string period = report.period.since.empty() && report.period.until.empty()
-                               ? std::string(w("all time", "todo el historial"))
-                               : fmt::format("{} – {}", report.period.since.empty() ? "…" : report.period.since,
-                                             report.period.until.empty() ? "…" : report.period.until);
+                                 ? std::string(w("all time", "todo el historial"))
+                                 : fmt::format("{} – {}", report.period.since.empty() ? "…" : report.period.since,
+                                               report.period.until.empty() ? "…" : report.period.until);
   std::string html = fmt::format(R"(<!DOCTYPE html>
 <html lang="{}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>motivo — {}</title>
@@ -205,7 +212,7 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
   // 2. Personalisation over time.
   if (report.series.size() > 1) {
     html += fmt::format("<h2>{}</h2>", w("Personalisation rate over time (95 % interval)",
-                                        "Tasa de personalización en el tiempo (intervalo del 95 %)"));
+                                         "Tasa de personalización en el tiempo (intervalo del 95 %)"));
     html += rate_line(report.series, w);
     html += fmt::format("<table><tr><th>{}</th><th>{}</th></tr>", w("period", "periodo"),
                         w("personalised", "personalizadas"));
@@ -217,51 +224,55 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
   // 3. The funnel.
   html += fmt::format("<h2>{}</h2>", w("From received to accepted", "De recibidas a aceptadas"));
   const std::vector<std::pair<std::string, std::size_t>> funnel = {
-    {std::string(w("received", "recibidas")), in.received},
-    {std::string(w("not personalised", "sin personalizar")), in.not_personalized},
-    {std::string(w("asked", "preguntadas")), in.asked},
-    {std::string(w("replied", "respondieron")), in.replied},
-    {std::string(w("accepted", "aceptadas")), in.accepted}};
+      {std::string(w("received", "recibidas")), in.received},
+      {std::string(w("not personalised", "sin personalizar")), in.not_personalized},
+      {std::string(w("asked", "preguntadas")), in.asked},
+      {std::string(w("replied", "respondieron")), in.replied},
+      {std::string(w("accepted", "aceptadas")), in.accepted}};
   html += bars(funnel, w("Funnel", "Embudo"));
   html += fmt::format(
-    "<table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr>"
-    "<tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
-    w("personalised", "personalizadas"), pct(in.personalization), w("replied, among the asked", "respondieron, de las preguntadas"),
-    pct(in.reply), w("median hours to reply", "horas hasta la respuesta (mediana)"),
-    in.median_hours_to_reply ? fmt::format("{:.1f}", *in.median_hours_to_reply) : "–", w("declined", "rechazadas"),
-    in.declined, w("spam", "spam"), in.spam,
-    w("asks typed, and their minutes (what the strict policy saves)", "preguntas escritas y sus minutos (lo que ahorra la política estricta)"),
-    fmt::format("{} ({:.0f} min)", f.time.asks, f.time.minutes));
+      "<table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr>"
+      "<tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
+      w("personalised", "personalizadas"), pct(in.personalization),
+      w("replied, among the asked", "respondieron, de las preguntadas"), pct(in.reply),
+      w("median hours to reply", "horas hasta la respuesta (mediana)"),
+      in.median_hours_to_reply ? fmt::format("{:.1f}", *in.median_hours_to_reply) : "–", w("declined", "rechazadas"),
+      in.declined, w("spam", "spam"), in.spam,
+      w("asks typed, and their minutes (what the strict policy saves)",
+        "preguntas escritas y sus minutos (lo que ahorra la política estricta)"),
+      fmt::format("{} ({:.0f} min)", f.time.asks, f.time.minutes));
 
   // 4. Your own invitations.
   html += fmt::format("<h2>{}</h2>", w("Do your notes get your invitations accepted?",
-                                      "¿Tus notas hacen que acepten tus invitaciones?"));
+                                       "¿Tus notas hacen que acepten tus invitaciones?"));
   html += intervals({{std::string(w("with a note", "con nota")), out.with_note_rate},
                      {std::string(w("without a note", "sin nota")), out.without_note_rate},
                      {std::string(w("hand-written note", "nota escrita a mano")), out.handwritten_rate},
                      {std::string(w("template note", "nota de plantilla")), out.templated_rate}},
                     w("Acceptance of your invitations", "Aceptación de tus invitaciones"));
-  html += fmt::format(
-    "<table><tr><th></th><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr>"
-    "<tr><td>{}</td><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-    w("sent", "enviadas"), w("accepted", "aceptadas"), w("with a note", "con nota"), out.with_note, pct(out.with_note_rate),
-    w("without a note", "sin nota"), out.without_note, pct(out.without_note_rate), w("hand-written", "escrita a mano"),
-    out.handwritten, pct(out.handwritten_rate), w("template", "plantilla"), out.templated, pct(out.templated_rate));
+  html += fmt::format("<table><tr><th></th><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td><td>{}</td></"
+                      "tr><tr><td>{}</td><td>{}</td><td>{}</td></tr>"
+                      "<tr><td>{}</td><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr></table>",
+                      w("sent", "enviadas"), w("accepted", "aceptadas"), w("with a note", "con nota"), out.with_note,
+                      pct(out.with_note_rate), w("without a note", "sin nota"), out.without_note,
+                      pct(out.without_note_rate), w("hand-written", "escrita a mano"), out.handwritten,
+                      pct(out.handwritten_rate), w("template", "plantilla"), out.templated, pct(out.templated_rate));
   html += fmt::format("<p>{}</p>",
                       out.with_note == 0 || out.without_note == 0
-                        ? w("Nothing to compare: you did not send invitations both with and without a note.",
-                            "Nada que comparar: no enviaste invitaciones con y sin nota.")
-                        : out.notes_differ ? w("The difference is beyond the 95 % intervals.",
-                                               "La diferencia supera los intervalos del 95 %.")
-                                           : w("The intervals overlap: no difference can be claimed.",
-                                               "Los intervalos se solapan: no se puede afirmar una diferencia."));
+                          ? w("Nothing to compare: you did not send invitations both with and without a note.",
+                              "Nada que comparar: no enviaste invitaciones con y sin nota.")
+                      : out.notes_differ ? w("The difference is beyond the 95 % intervals.",
+                                             "La diferencia supera los intervalos del 95 %.")
+                                         : w("The intervals overlap: no difference can be claimed.",
+                                             "Los intervalos se solapan: no se puede afirmar una diferencia."));
 
   html += fmt::format("<h2>{}</h2><table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
                       w("Welcome messages", "Mensajes de bienvenida"), w("sent", "enviados"), f.welcome.sent,
                       w("replied", "respondidos"), pct(f.welcome.reply));
-  html += fmt::format("<p class=\"meta\">{}</p></body></html>\n",
-                      w("Made by motivo from your own LinkedIn data, on your machine. Intervals: Wilson, 95 %.",
-                        "Hecho por motivo con tus propios datos de LinkedIn, en tu ordenador. Intervalos: Wilson, 95 %."));
+  html +=
+      fmt::format("<p class=\"meta\">{}</p></body></html>\n",
+                  w("Made by motivo from your own LinkedIn data, on your machine. Intervals: Wilson, 95 %.",
+                    "Hecho por motivo con tus propios datos de LinkedIn, en tu ordenador. Intervalos: Wilson, 95 %."));
   return html;
 }
 

@@ -51,8 +51,10 @@ Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const 
       Incoming& in = f.incoming;
       ++in.received;
       ++in.by_label[static_cast<std::size_t>(r->label)];
-      if (r->label == Label::personalized) ++in.personalized;
-      else ++in.not_personalized;
+      if (r->label == Label::personalized)
+        ++in.personalized;
+      else
+        ++in.not_personalized;
       if (r->label == Label::spam) ++in.spam;
       if (r->asked_at) ++in.asked;
       if (r->asked_at && r->replied_at) {
@@ -159,7 +161,8 @@ Report build(const std::vector<Row>& rows, const std::vector<WelcomeRow>& welcom
       ++added;
     }
     for (const WelcomeRow* w : made) {
-      if (const auto it = buckets.find(bucket(w->connected_at, step)); it != buckets.end()) it->second.second.push_back(w);
+      if (const auto it = buckets.find(bucket(w->connected_at, step)); it != buckets.end())
+        it->second.second.push_back(w);
     }
     for (const auto& [name, members] : buckets)
       r.series.push_back({name, figures_of(members.first, members.second, minutes_per_ask)});
@@ -169,9 +172,7 @@ Report build(const std::vector<Row>& rows, const std::vector<WelcomeRow>& welcom
 
 std::optional<Period> parse_period(std::string_view text)
 {
-  const auto is_date = [](std::string_view d) {
-    return d.size() == 10 && datetime::parse_iso(d).has_value();
-  };
+  const auto is_date = [](std::string_view d) { return d.size() == 10 && datetime::parse_iso(d).has_value(); };
   if (const auto dots = text.find(".."); dots != std::string_view::npos) {
     const std::string_view a = text.substr(0, dots), b = text.substr(dots + 2);
     if (!is_date(a) || !is_date(b) || a > b) return std::nullopt;
@@ -202,9 +203,9 @@ std::string sentence(const Figures& f, std::string_view language)
     if (in.asked == 0) return s + "; no preguntaste a nadie";
     return s + fmt::format("; preguntadas {}, respondieron {} ({} %)", in.asked, in.replied, pct(in.reply));
   }
-  std::string s = fmt::format("{} invitation{}: {} personalised ({} %), {} not", in.received,
-                              in.received == 1 ? "" : "s", in.personalized, pct(in.personalization),
-                              in.not_personalized);
+  std::string s =
+      fmt::format("{} invitation{}: {} personalised ({} %), {} not", in.received, in.received == 1 ? "" : "s",
+                  in.personalized, pct(in.personalization), in.not_personalized);
   if (in.asked == 0) return s + "; you asked nobody";
   return s + fmt::format("; asked {}, {} replied ({} %)", in.asked, in.replied, pct(in.reply));
 }

@@ -51,7 +51,7 @@ struct Outgoing {
               accepted_without_note = 0, templated = 0, handwritten = 0, accepted_templated = 0,
               accepted_handwritten = 0;
   Rate acceptance, with_note_rate, without_note_rate, templated_rate, handwritten_rate;
-  bool notes_differ = false;    // with vs without a note, by the intervals
+  bool notes_differ = false; // with vs without a note, by the intervals
   bool handwriting_differs = false;
 };
 

@@ -51,13 +51,14 @@ CopyLine& CopyLine::key(const IdentityKey& key)
   return *this;
 }
 
-void copy_in(pqxx::work& tx, const std::string& table, const std::string& lines, const std::vector<std::string>& columns)
+void copy_in(pqxx::work& tx, const std::string& table, const std::string& lines,
+             const std::vector<std::string>& columns)
 {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
   // tablewriter is libpqxx 6's COPY writer that takes ready-made lines (stream_to would escape them again).
-  pqxx::tablewriter writer = columns.empty() ? pqxx::tablewriter(tx, table)
-                                             : pqxx::tablewriter(tx, table, columns.begin(), columns.end());
+  pqxx::tablewriter writer =
+      columns.empty() ? pqxx::tablewriter(tx, table) : pqxx::tablewriter(tx, table, columns.begin(), columns.end());
   for (std::size_t start = 0; start < lines.size();) {
     const std::size_t end = lines.find('\n', start);
     writer.write_raw_line(lines.substr(start, end - start));

@@ -1,5 +1,4 @@
 #include <motivo/store/postgres/pg_import_session.hpp>
-
 #include <motivo/store/postgres/pg_store.hpp>
 
 #include <fmt/format.h>
@@ -66,15 +65,18 @@ struct TableSql {
 const TableSql& sql_of(Table table)
 {
   static const TableSql sql[] = {
-    {"stage_invitations", move_invitations,
-     {"key", "owner", "direction", "from_person", "to_person", "from_name", "to_name", "from_url", "to_url", "sent_at",
-      "message"}},
-    {"stage_messages", move_messages,
-     {"key", "owner", "direction", "conversation_id", "conversation_title", "from_person", "to_person", "from_name",
-      "from_url", "to_names", "to_urls", "sent_at", "subject", "content", "folder", "draft"}},
-    {"stage_connections", move_connections,
-     {"key", "owner", "person", "first_name", "last_name", "url", "email", "company", "position", "connected_on",
-      "connected_at"}},
+      {"stage_invitations",
+       move_invitations,
+       {"key", "owner", "direction", "from_person", "to_person", "from_name", "to_name", "from_url", "to_url",
+        "sent_at", "message"}},
+      {"stage_messages",
+       move_messages,
+       {"key", "owner", "direction", "conversation_id", "conversation_title", "from_person", "to_person", "from_name",
+        "from_url", "to_names", "to_urls", "sent_at", "subject", "content", "folder", "draft"}},
+      {"stage_connections",
+       move_connections,
+       {"key", "owner", "person", "first_name", "last_name", "url", "email", "company", "position", "connected_on",
+        "connected_at"}},
   };
   return sql[static_cast<int>(table)];
 }
@@ -87,7 +89,7 @@ PgImportSession::PgImportSession(pqxx::connection& connection, const ImportInfo&
   tx_.exec0(staging);
   import_id_ = tx_.exec_params1("INSERT INTO imports(started_at, source, user_id) VALUES ($1, $2, $3) RETURNING id",
                                 static_cast<std::int64_t>(info.started_at), info.source, info.user)[0]
-                 .as<std::int64_t>();
+                   .as<std::int64_t>();
   mail_only_rows_ = tx_.exec1("SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')")[0].as<bool>();
 }
 
@@ -114,7 +116,8 @@ PersonId PgImportSession::create_person(std::string_view name, std::string_view 
   // Someone another import stored meanwhile is who this import's resolver would have found (people.hpp's rules).
   if (!slug.empty()) {
     if (const auto it = late_by_slug_.find(std::string(slug)); it != late_by_slug_.end()) return it->second;
-    if (const auto it = late_slugless_by_name_.find(std::string(name_key)); !name_key.empty() && it != late_slugless_by_name_.end()) {
+    if (const auto it = late_slugless_by_name_.find(std::string(name_key));
+        !name_key.empty() && it != late_slugless_by_name_.end()) {
       const PersonId id = it->second;
       late_slugless_by_name_.erase(it);
       late_by_slug_.emplace(slug, id);
@@ -127,8 +130,8 @@ PersonId PgImportSession::create_person(std::string_view name, std::string_view 
   if (free_ids_.empty()) {
     // Ids from the table's own sequence, a growing number at a time, handed out in order.
     const pqxx::result r = tx_.exec_params(
-      "SELECT nextval(pg_get_serial_sequence('people', 'id')) FROM generate_series(1, $1) ORDER BY 1 DESC",
-      static_cast<std::int64_t>(id_batch_));
+        "SELECT nextval(pg_get_serial_sequence('people', 'id')) FROM generate_series(1, $1) ORDER BY 1 DESC",
+        static_cast<std::int64_t>(id_batch_));
     for (const auto& row : r) free_ids_.push_back(row[0].as<std::int64_t>());
     id_batch_ = std::min<std::size_t>(id_batch_ * 2, 65536);
   }
@@ -289,8 +292,8 @@ SET key = $2, origin = 'export', from_person = $3, to_person = $4, from_name = $
     last_import = $11
 WHERE id = $1)sql",
                     near[0][0].as<std::int64_t>(), key, from_person, to_person, std::string(r.from_name),
-                    std::string(r.to_name), or_null(r.from_url), or_null(r.to_url), static_cast<std::int64_t>(r.sent_at),
-                    std::string(r.message), import_id_);
+                    std::string(r.to_name), or_null(r.from_url), or_null(r.to_url),
+                    static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_);
     return;
   }
   const pqxx::row fresh = tx_.exec_params1(R"sql(
@@ -318,8 +321,9 @@ WHERE id = $1)sql",
                     id, std::string(r.message), or_null(r.linkedin_id), or_null(r.mail_id), import_id_);
   };
   if (!r.linkedin_id.empty()) {
-    const pqxx::result by_id = tx_.exec_params(
-      "SELECT id FROM invitations WHERE owner = $1 AND linkedin_id = $2 ORDER BY id LIMIT 1", owner, std::string(r.linkedin_id));
+    const pqxx::result by_id =
+        tx_.exec_params("SELECT id FROM invitations WHERE owner = $1 AND linkedin_id = $2 ORDER BY id LIMIT 1", owner,
+                        std::string(r.linkedin_id));
     if (!by_id.empty()) {
       fill_note(by_id[0][0].as<std::int64_t>());
       return MailOutcome::known;
@@ -344,22 +348,23 @@ ORDER BY abs(sent_at - $3::bigint), id LIMIT 1)sql",
       return MailOutcome::matched;
     }
   }
-  const pqxx::result inserted = tx_.exec_params(R"sql(
+  const pqxx::result inserted =
+      tx_.exec_params(R"sql(
 INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
                         sent_at, message, first_import, last_import, origin, linkedin_id, mail_id)
 VALUES ($1, $2, 'incoming', $3, $4, $5, $6, $7, NULL, $8, $9, $10, $10, 'mail', $11, $12)
 ON CONFLICT (key) DO NOTHING RETURNING id)sql",
-                                                key_param(r.key), owner, from_person, to_person, std::string(r.from_name),
-                                                std::string(r.to_name), or_null(r.from_url),
-                                                static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_,
-                                                or_null(r.linkedin_id), or_null(r.mail_id));
+                      key_param(r.key), owner, from_person, to_person, std::string(r.from_name), std::string(r.to_name),
+                      or_null(r.from_url), static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_,
+                      or_null(r.linkedin_id), or_null(r.mail_id));
   return inserted.empty() ? MailOutcome::known : MailOutcome::added; // empty: another import stored it meanwhile
 }
 
 std::optional<PersonId> PgImportSession::latest_owner()
 {
   const pqxx::result r = tx_.exec_params(
-    "SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1", user_);
+      "SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1",
+      user_);
   if (r.empty()) return std::nullopt;
   return r[0][0].as<std::int64_t>();
 }
@@ -408,12 +413,13 @@ WHERE i.id = o.id AND o.on_day IS NOT NULL)sql",
                   owner);
   std::optional<std::int64_t> invitations_from;
   const std::optional<std::int64_t> snapshot_time =
-    as_of ? std::optional<std::int64_t>(static_cast<std::int64_t>(*as_of)) : std::nullopt;
+      as_of ? std::optional<std::int64_t>(static_cast<std::int64_t>(*as_of)) : std::nullopt;
   if (listed) {
     invitations_from = listed->from;
     // As in the SQLite store: an older snapshot than one imported before changes no state; an invitation listed
     // again is pending again; only invitations sent before the snapshot was made can be missing from it.
-    const pqxx::row newest = tx_.exec_params1("SELECT max(as_of) FROM imports WHERE owner = $1 AND id <> $2", owner, import_id_);
+    const pqxx::row newest =
+        tx_.exec_params1("SELECT max(as_of) FROM imports WHERE owner = $1 AND id <> $2", owner, import_id_);
     const bool older = !newest[0].is_null() && snapshot_time && *snapshot_time < newest[0].as<std::int64_t>();
     if (!older) {
       tx_.exec_params("UPDATE invitations SET outcome = NULL, outcome_at = NULL "
@@ -423,15 +429,15 @@ WHERE i.id = o.id AND o.on_day IS NOT NULL)sql",
 UPDATE invitations SET outcome = 'withdrawn', outcome_at = $3
 WHERE owner = $1 AND outcome IS NULL AND last_import < $2 AND sent_at >= $4
   AND sent_at <= CASE origin WHEN 'export' THEN $6::bigint ELSE $5::bigint END)sql",
-                      owner, import_id_, static_cast<std::int64_t>(started_at_), static_cast<std::int64_t>(listed->from),
-                      static_cast<std::int64_t>(listed->until),
+                      owner, import_id_, static_cast<std::int64_t>(started_at_),
+                      static_cast<std::int64_t>(listed->from), static_cast<std::int64_t>(listed->until),
                       std::max(static_cast<std::int64_t>(listed->until), snapshot_time.value_or(listed->until)));
     }
   }
   tx_.exec_params(
-    "UPDATE imports SET owner = $2, finished_at = $3, invitations_from = $4, summary = $5, as_of = $6 WHERE id = $1",
-    import_id_, owner_ == 0 ? std::nullopt : std::optional<std::int64_t>(owner), static_cast<std::int64_t>(started_at_),
-    invitations_from, summary_json, snapshot_time);
+      "UPDATE imports SET owner = $2, finished_at = $3, invitations_from = $4, summary = $5, as_of = $6 WHERE id = $1",
+      import_id_, owner_ == 0 ? std::nullopt : std::optional<std::int64_t>(owner),
+      static_cast<std::int64_t>(started_at_), invitations_from, summary_json, snapshot_time);
 }
 
 void PgImportSession::commit()

@@ -1,9 +1,8 @@
 // PgStore's calls about people: finding them, notes on them, search, and forgetting one.
-#include <motivo/store/postgres/pg_transaction.hpp>
-
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
+#include <motivo/store/postgres/pg_transaction.hpp>
 #include <motivo/store/shared.hpp>
 
 #include <fmt/format.h>
@@ -14,13 +13,13 @@ namespace motivo::store::postgres {
 
 std::vector<PersonView> PgStore::people_where(pqxx::work& tx, const std::string& condition, const std::string& value)
 {
-  const pqxx::result r =
-    tx.exec_params("SELECT id, name, coalesce(slug, '') FROM people WHERE " + condition + " ORDER BY id LIMIT 200", value);
+  const pqxx::result r = tx.exec_params(
+      "SELECT id, name, coalesce(slug, '') FROM people WHERE " + condition + " ORDER BY id LIMIT 200", value);
   std::vector<PersonView> out;
   for (const auto& row : r) out.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str(), {}});
   for (auto& p : out) {
-    const pqxx::result notes = tx.exec_params(
-      "SELECT note FROM person_notes WHERE person = $1 ORDER BY written_at, id", static_cast<std::int64_t>(p.id));
+    const pqxx::result notes = tx.exec_params("SELECT note FROM person_notes WHERE person = $1 ORDER BY written_at, id",
+                                              static_cast<std::int64_t>(p.id));
     for (const auto& n : notes) p.notes.push_back(n[0].c_str());
   }
   return out;
@@ -48,7 +47,8 @@ std::vector<PersonView> PgStore::find_people(const std::string& who)
 std::vector<std::pair<std::int64_t, std::string>> PgStore::all_names(pqxx::work& tx)
 {
   std::vector<std::pair<std::int64_t, std::string>> out;
-  for (const auto& row : tx.exec("SELECT id, name FROM people ORDER BY id")) out.emplace_back(row[0].as<std::int64_t>(), row[1].c_str());
+  for (const auto& row : tx.exec("SELECT id, name FROM people ORDER BY id"))
+    out.emplace_back(row[0].as<std::int64_t>(), row[1].c_str());
   return out;
 }
 
@@ -66,10 +66,10 @@ std::vector<PersonView> PgStore::search_people(const std::string& query)
   if (folded.empty()) return {};
   return in_transaction([&](pqxx::work& tx) {
     // Every word of the query among the note's words, case and accents ignored (as SQLite's FTS5 does).
-    std::vector<PersonView> out = people_where(
-      tx,
-      "id IN (SELECT person FROM person_notes WHERE to_tsvector('simple', note_key) @@ plainto_tsquery('simple', $1))",
-      folded);
+    std::vector<PersonView> out = people_where(tx,
+                                               "id IN (SELECT person FROM person_notes WHERE to_tsvector('simple', "
+                                               "note_key) @@ plainto_tsquery('simple', $1))",
+                                               folded);
     const auto add = [&](std::vector<PersonView> more) { add_new_people(out, std::move(more)); };
     // By name: as written (case and spaces aside), else accents aside too ("beltran" for Beltrán).
     auto by_name = people_where(tx, "strpos(name_key, $1) > 0", text::name_key(query));
@@ -77,13 +77,13 @@ std::vector<PersonView> PgStore::search_people(const std::string& query)
       by_name = people_where(tx, "id IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
                              ids_by_folded_name(all_names(tx), query, false));
     add(std::move(by_name));
-    add(people_where(tx, "id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
-                         "content ILIKE '%' || $1 || '%')",
+    add(people_where(tx,
+                     "id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
+                     "content ILIKE '%' || $1 || '%')",
                      like_escaped(query)));
     return out;
   });
 }
-
 
 namespace {
 
@@ -114,24 +114,26 @@ ForgetCounts PgStore::forget_person(PersonId person, bool dry_run, const std::fu
     c.asks = count(fmt::format("SELECT count(*) FROM asks WHERE invitation IN {}", invitations_of));
     c.messages = count(fmt::format("SELECT count(*) FROM messages WHERE {}", messages_of));
     c.connections = count("SELECT count(*) FROM connections WHERE person = $1");
-    c.welcomes = count("SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = $1)");
+    c.welcomes =
+        count("SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = $1)");
     c.notes = count("SELECT count(*) FROM person_notes WHERE person = $1");
     const pqxx::result who = tx.exec_params("SELECT name, coalesce(slug, '') FROM people WHERE id = $1", id);
     if (who.empty()) return c;
     const std::string person_name = who[0][0].c_str(), slug = who[0][1].c_str();
     std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
-    for (const auto& row :
-         tx.exec_params(fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, false) AND "
-                                    "strpos(to_names, $2) > 0",
-                                    messages_of),
-                        id, person_name)) {
+    for (const auto& row : tx.exec_params(
+             fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, false) AND "
+                         "strpos(to_names, $2) > 0",
+                         messages_of),
+             id, person_name)) {
       groups.push_back({row[0].as<std::int64_t>(), {row[1].c_str(), row[2].c_str()}});
     }
     c.group_messages = static_cast<std::int64_t>(groups.size());
     if (dry_run || c.is_owner) return c;
     const auto run = [&](const std::string& sql) { tx.exec_params(sql, id); };
     run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
-    run("UPDATE invitations SET campaign = NULL WHERE campaign IN (SELECT id FROM invitations WHERE from_person = $1 OR "
+    run("UPDATE invitations SET campaign = NULL WHERE campaign IN (SELECT id FROM invitations WHERE from_person = $1 "
+        "OR "
         "to_person = $1)");
     run("DELETE FROM invitations WHERE from_person = $1 OR to_person = $1");
     run(fmt::format("DELETE FROM messages WHERE {}", messages_of));
@@ -141,7 +143,7 @@ ForgetCounts PgStore::forget_person(PersonId person, bool dry_run, const std::fu
     for (const auto& [message, lists] : groups) {
       const std::string names = list_without(lists.first, [&](std::string_view n) { return n == person_name; });
       const std::string urls =
-        list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
+          list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
       tx.exec_params("UPDATE messages SET to_names = $2, to_urls = nullif($3, '') WHERE id = $1", message, names, urls);
     }
     run("DELETE FROM people WHERE id = $1");

@@ -1,10 +1,8 @@
-#include <motivo/store/postgres/pg_store.hpp>
-
+#include <motivo/core/text.hpp>
 #include <motivo/store/postgres/pg_import_session.hpp>
 #include <motivo/store/postgres/pg_schema.hpp>
+#include <motivo/store/postgres/pg_store.hpp>
 #include <motivo/store/postgres/pg_transaction.hpp>
-
-#include <motivo/core/text.hpp>
 #include <motivo/store/shared.hpp>
 
 #include <fmt/format.h>
@@ -79,7 +77,7 @@ WHERE ($1::text IS NULL OR direction = $1) AND ($2::text IS NULL OR coalesce(use
 ORDER BY sent_at DESC, id DESC)sql";
   if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
   const std::optional<std::string> direction =
-    query.direction ? std::optional<std::string>(std::string(to_string(*query.direction))) : std::nullopt;
+      query.direction ? std::optional<std::string>(std::string(to_string(*query.direction))) : std::nullopt;
   return in_transaction([&](pqxx::work& tx) {
     const pqxx::result r = tx.exec_params(sql, direction, query.label, query.id, query.user);
     std::vector<InvitationView> out;
@@ -118,10 +116,11 @@ bool PgStore::set_user_label(std::int64_t id, const std::optional<std::string>& 
 {
   return writing([&](pqxx::work& tx) {
     // The time goes with the label (NULL with it): one parameter, no second optional.
-    return tx.exec_params("UPDATE invitations SET user_label = $2, user_label_at = CASE WHEN $2::text IS NULL THEN NULL "
-                          "ELSE $3::bigint END WHERE id = $1",
-                          id, label, static_cast<std::int64_t>(now))
-             .affected_rows() > 0;
+    return tx.exec_params(
+                 "UPDATE invitations SET user_label = $2, user_label_at = CASE WHEN $2::text IS NULL THEN NULL "
+                 "ELSE $3::bigint END WHERE id = $1",
+                 id, label, static_cast<std::int64_t>(now))
+               .affected_rows() > 0;
   });
 }
 
@@ -131,7 +130,8 @@ bool PgStore::record_decision(std::int64_t id, protocol::Decision decision, date
     const std::string name(protocol::decision_name(decision));
     const std::int64_t at = now;
     const bool found =
-      tx.exec_params("UPDATE invitations SET decision = $2, decision_at = $3 WHERE id = $1", id, name, at).affected_rows() > 0;
+        tx.exec_params("UPDATE invitations SET decision = $2, decision_at = $3 WHERE id = $1", id, name, at)
+            .affected_rows() > 0;
     if (found && decision == protocol::Decision::spam) {
       tx.exec_params("UPDATE invitations SET user_label = 'spam', user_label_at = $2 WHERE id = $1", id, at);
     }
@@ -143,9 +143,10 @@ bool PgStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::
 {
   return writing([&](pqxx::work& tx) {
     const std::int64_t at = now;
-    return tx.exec_params("INSERT INTO asks (invitation, asked_at, message) SELECT id, $2, $3 FROM invitations WHERE id = $1",
-                          id, at, message)
-             .affected_rows() > 0;
+    return tx.exec_params(
+                 "INSERT INTO asks (invitation, asked_at, message) SELECT id, $2, $3 FROM invitations WHERE id = $1",
+                 id, at, message)
+               .affected_rows() > 0;
   });
 }
 
@@ -230,9 +231,10 @@ WHERE c.id = $1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > $2)
 bool PgStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)
 {
   return writing([&](pqxx::work& tx) {
-    return tx.exec_params("INSERT INTO welcomes (connection, sent_at, message) SELECT id, $2, $3 FROM connections WHERE id = $1",
-                          connection, static_cast<std::int64_t>(now), message)
-             .affected_rows() > 0;
+    return tx.exec_params(
+                 "INSERT INTO welcomes (connection, sent_at, message) SELECT id, $2, $3 FROM connections WHERE id = $1",
+                 connection, static_cast<std::int64_t>(now), message)
+               .affected_rows() > 0;
   });
 }
 
@@ -244,7 +246,7 @@ void PgStore::for_each_message(const std::function<void(const StoredMessage&)>& 
 SELECT coalesce(conversation_id, ''), coalesce(conversation_title, ''), from_name, coalesce(from_url, ''), to_names,
        coalesce(to_urls, ''), sent_at, coalesce(subject, ''), content, coalesce(folder, ''), draft
 FROM messages ORDER BY id)sql",
-                                                                                   "motivo_messages", false);
+                                                                                          "motivo_messages", false);
     StoredMessage m;
     constexpr pqxx::result::difference_type batch = 10000;
     for (pqxx::result::difference_type at = 0;; at += batch) {
@@ -327,7 +329,7 @@ std::optional<MailCursor> PgStore::mail_cursor(const std::string& account)
 {
   return in_transaction([&](pqxx::work& tx) -> std::optional<MailCursor> {
     const pqxx::result r =
-      tx.exec_params("SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = $1", account);
+        tx.exec_params("SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = $1", account);
     if (r.empty()) return std::nullopt;
     return MailCursor{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>(), r[0][2].as<std::int64_t>()};
   });
@@ -346,9 +348,10 @@ std::optional<User> PgStore::add_user(const std::string& name, Role role, const 
                                       datetime::UnixSeconds now)
 {
   return writing([&](pqxx::work& tx) -> std::optional<User> {
-    const pqxx::result r = tx.exec_params(
-      "INSERT INTO users(name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING RETURNING id",
-      name, std::string(to_string(role)), token_hash, static_cast<std::int64_t>(now));
+    const pqxx::result r =
+        tx.exec_params("INSERT INTO users(name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT "
+                       "(name) DO NOTHING RETURNING id",
+                       name, std::string(to_string(role)), token_hash, static_cast<std::int64_t>(now));
     if (r.empty()) return std::nullopt;
     return User{r[0][0].as<std::int64_t>(), name, role, now};
   });
@@ -382,7 +385,7 @@ bool PgStore::set_user_token(const std::string& name, const std::string& token_h
 bool PgStore::remove_user(const std::string& name)
 {
   return writing(
-    [&](pqxx::work& tx) { return tx.exec_params("DELETE FROM users WHERE name = $1", name).affected_rows() > 0; });
+      [&](pqxx::work& tx) { return tx.exec_params("DELETE FROM users WHERE name = $1", name).affected_rows() > 0; });
 }
 
 } // namespace motivo::store::postgres
@@ -405,7 +408,8 @@ SchemaStatus postgres_schema_status(const std::string& url)
     pqxx::connection connection(url);
     return postgres::status(connection, redact_url(url));
   } catch (const pqxx::broken_connection& e) {
-    throw std::runtime_error(fmt::format("cannot connect to the database {}: {}", redact_url(url), text::trim(e.what())));
+    throw std::runtime_error(
+        fmt::format("cannot connect to the database {}: {}", redact_url(url), text::trim(e.what())));
   }
 }
 

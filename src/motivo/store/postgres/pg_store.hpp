@@ -53,9 +53,11 @@ public:
 
 private:
   // Runs `work(tx)` in a transaction and commits; on a lost connection, connects again and reruns it.
-  template <typename Work> auto in_transaction(Work&& work);
+  template <typename Work>
+  auto in_transaction(Work&& work);
   // The same for work that writes: once it is committed, data_version() moves.
-  template <typename Work> auto writing(Work&& work);
+  template <typename Work>
+  auto writing(Work&& work);
   std::vector<PersonView> people_where(pqxx::work& tx, const std::string& condition, const std::string& value);
   std::vector<std::pair<std::int64_t, std::string>> all_names(pqxx::work& tx); // every person's id and name
 

@@ -13,7 +13,8 @@
 
 namespace motivo::store::postgres {
 
-template <typename Work> inline auto PgStore::in_transaction(Work&& work)
+template <typename Work>
+inline auto PgStore::in_transaction(Work&& work)
 {
   constexpr int tries = 3;
   for (int attempt = 1;; ++attempt) {
@@ -40,15 +41,16 @@ template <typename Work> inline auto PgStore::in_transaction(Work&& work)
       if (!lost && !is_transient(e)) throw;
       connection_.reset();
       if (attempt == tries) {
-        throw TransientError(fmt::format("the database {} is unreachable (tried {} times): {}", where_, tries,
-                                         text::trim(e.what())));
+        throw TransientError(
+            fmt::format("the database {} is unreachable (tried {} times): {}", where_, tries, text::trim(e.what())));
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt * attempt));
     }
   }
 }
 
-template <typename Work> inline auto PgStore::writing(Work&& work)
+template <typename Work>
+inline auto PgStore::writing(Work&& work)
 {
   if constexpr (std::is_void_v<decltype(in_transaction(work))>) {
     in_transaction(work);

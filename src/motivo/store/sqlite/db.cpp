@@ -62,8 +62,8 @@ Database::Database(const std::string& path) : path_(path)
   configure_library();
   check_writable(path);
   create_private_file(path);
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -184,14 +184,16 @@ std::int64_t Statement::column_int(int index) const
 std::string Statement::column_text(int index) const
 {
   const auto* text = sqlite3_column_text(stmt_, index);
-  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
+  return text ? std::string(reinterpret_cast<const char*>(text),
+                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
               : std::string{};
 }
 
 std::string_view Statement::column_view(int index) const
 {
   const auto* text = sqlite3_column_text(stmt_, index);
-  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
+  return text ? std::string_view(reinterpret_cast<const char*>(text),
+                                 static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
               : std::string_view{};
 }
 

@@ -41,7 +41,7 @@ SqliteImportSession::BulkJournal::~BulkJournal()
 SqliteImportSession::~SqliteImportSession()
 {
   queue_.reset(); // the writer stops before the transaction ends
-  tx_.reset(); // roll back (unless committed) before the journal mode changes back
+  tx_.reset();    // roll back (unless committed) before the journal mode changes back
   try {
     db_.exec("PRAGMA cache_size = -16384"); // as SqliteStore opens the database
   } catch (...) {
@@ -103,7 +103,7 @@ void SqliteImportSession::leave_bulk_when_full(BulkTable& table, std::optional<S
     return sql.find("CREATE UNIQUE INDEX") != std::string::npos && sql.ends_with("(key)");
   });
   if (unique == table.index_sql.end()) return; // nothing else to check keys by: they stay in memory
-  table.keys = KeySet{}; // before the index's sorter takes its memory
+  table.keys = KeySet{};                       // before the index's sorter takes its memory
   table.active = false;
   db_.exec(*unique);
   table.index_sql.erase(unique);
@@ -122,7 +122,8 @@ SqliteImportSession::BulkTable SqliteImportSession::start_bulk(const char* table
   bulk.active = true;
   std::vector<std::string> names;
   {
-    Statement indexes(db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
+    Statement indexes(db_,
+                      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
     indexes.bind(1, std::string_view(table));
     while (indexes.step()) {
       names.push_back(indexes.column_text(0));
@@ -139,8 +140,7 @@ SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
     bulk_connections_(start_bulk("connections")), import_id_(insert_import(db, info)), user_(info.user),
     started_at_(info.started_at),
     insert_person_(db, "INSERT INTO people(id, name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4, ?5)"),
-    attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"),
-    bulk_key_limit_(bulk_key_limit())
+    attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"), bulk_key_limit_(bulk_key_limit())
 {
   insert_invitation_.emplace(db, upsert(invitation_insert, bulk_invitations_.active, true));
   insert_message_.emplace(db, upsert(message_insert, bulk_messages_.active, false));
@@ -415,7 +415,8 @@ void SqliteImportSession::finish(std::optional<Span> listed, std::optional<datet
   drain();
   // No more rows come: every table's keys are freed first, so that the index builds' sorters (SQLite's largest
   // use of memory in an import) never run beside them, nor the labelling after them.
-  for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_}) bulk->keys = KeySet{};
+  for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_})
+    bulk->keys = KeySet{};
   for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_}) {
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
     bulk->index_sql.clear();
@@ -460,7 +461,8 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
       gone.step();
     }
   }
-  Statement close(db_, "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4, as_of = ?5 WHERE id = ?1");
+  Statement close(db_,
+                  "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4, as_of = ?5 WHERE id = ?1");
   close.bind(1, import_id_).bind(2, started_at_).bind(3, invitations_from).bind(4, std::string_view(summary_json));
   close.bind(5, as_of);
   close.step();

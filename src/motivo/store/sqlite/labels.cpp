@@ -22,8 +22,7 @@ Notes read_notes(Database& db)
 }
 
 SqliteLabelSink::SqliteLabelSink(Database& db, bool own_transaction)
-  : db_(db), tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt),
-    update_(db, R"sql(
+  : db_(db), tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt), update_(db, R"sql(
 UPDATE invitations SET label = ?2, language = ?3, confidence = ?4, reasons = ?5, campaign = ?6
 WHERE id = ?1 -- and only what changed: re-imports label everything again, mostly the same
   AND (label IS NOT ?2 OR language IS NOT ?3 OR confidence IS NOT ?4 OR reasons IS NOT ?5 OR campaign IS NOT ?6))sql")
@@ -50,8 +49,10 @@ void SqliteLabelSink::put(const LabelRow& l)
   update_.bind(3, l.language);
   update_.bind_real(4, l.confidence);
   update_.bind(5, reasons);
-  if (l.campaign) update_.bind(6, *l.campaign);
-  else update_.bind_null(6);
+  if (l.campaign)
+    update_.bind(6, *l.campaign);
+  else
+    update_.bind_null(6);
   update_.step();
 }
 

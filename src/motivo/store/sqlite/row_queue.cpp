@@ -11,24 +11,29 @@ constexpr std::size_t batch_bytes = 256 * 1024;
 constexpr std::size_t max_waiting = 2;
 
 // Calls `f` on every text of a row (the fields that view the reader's buffer).
-template <typename F> void for_each_text(PersonRow& r, F&& f)
+template <typename F>
+void for_each_text(PersonRow& r, F&& f)
 {
   f(r.name), f(r.name_key), f(r.slug);
 }
-template <typename F> void for_each_text(SlugRow& r, F&& f)
+template <typename F>
+void for_each_text(SlugRow& r, F&& f)
 {
   f(r.slug);
 }
-template <typename F> void for_each_text(InvitationRecord& r, F&& f)
+template <typename F>
+void for_each_text(InvitationRecord& r, F&& f)
 {
   f(r.from_name), f(r.to_name), f(r.from_url), f(r.to_url), f(r.message);
 }
-template <typename F> void for_each_text(MessageRecord& r, F&& f)
+template <typename F>
+void for_each_text(MessageRecord& r, F&& f)
 {
   f(r.conversation_id), f(r.conversation_title), f(r.from_name), f(r.from_url), f(r.to_names), f(r.to_urls);
   f(r.subject), f(r.content), f(r.folder);
 }
-template <typename F> void for_each_text(ConnectionRecord& r, F&& f)
+template <typename F>
+void for_each_text(ConnectionRecord& r, F&& f)
 {
   f(r.first_name), f(r.last_name), f(r.url), f(r.email), f(r.company), f(r.position);
 }

@@ -1,16 +1,17 @@
 #include <motivo/store/sqlite/schema.hpp>
 
 #include <fmt/format.h>
-
 #include <sqlite3.h>
+
 #include <stdexcept>
 #include <unistd.h>
 
 namespace motivo::store::sqlite {
 
 // Every index is a separate CREATE INDEX statement (no inline UNIQUE) so that a bulk import into an empty
-// table can drop and rebuild them (see SqliteImportSession). Times are Unix seconds (UTC); dates are 'YYYY-MM-DD' text. Identity keys are 16-byte XXH3-128 hashes of
-// the fields that make a record the same one again (see core/identity.hpp and app/import.cpp).
+// table can drop and rebuild them (see SqliteImportSession). Times are Unix seconds (UTC); dates are 'YYYY-MM-DD' text.
+// Identity keys are 16-byte XXH3-128 hashes of the fields that make a record the same one again (see core/identity.hpp
+// and app/import.cpp).
 const std::vector<Migration>& migrations()
 {
   static const std::vector<Migration> list{
@@ -206,7 +207,8 @@ SchemaStatus schema_status_of(const std::string& path)
       throw std::runtime_error(fmt::format("cannot open the database {}: {}", path, message));
     }
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+    if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
       status.current = sqlite3_column_int(stmt, 0);
     const bool failed = stmt == nullptr;
     const std::string message = sqlite3_errmsg(handle);
@@ -220,7 +222,8 @@ SchemaStatus schema_status_of(const std::string& path)
                                          path, status.current, status.latest));
   }
   for (const Migration& m : migrations()) {
-    if (m.version > status.current) status.pending.push_back({m.version, std::string(m.description), std::string(m.sql)});
+    if (m.version > status.current)
+      status.pending.push_back({m.version, std::string(m.description), std::string(m.sql)});
   }
   return status;
 }

@@ -1,10 +1,8 @@
-#include <motivo/store/sqlite/sqlite_store.hpp>
-
-#include <motivo/store/sqlite/labels.hpp>
-
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/store/shared.hpp>
+#include <motivo/store/sqlite/labels.hpp>
+#include <motivo/store/sqlite/sqlite_store.hpp>
 
 #include <fmt/format.h>
 
@@ -73,19 +71,21 @@ std::vector<PersonView> SqliteStore::search_people(const std::string& query)
     word.clear();
   };
   for (const char c : query) {
-    if (c == ' ' || c == '\t' || c == '\n') flush();
-    else word += c;
+    if (c == ' ' || c == '\t' || c == '\n')
+      flush();
+    else
+      word += c;
   }
   flush();
   if (fts.empty()) return {};
-  std::vector<PersonView> out = people_where(
-    "id IN (SELECT person FROM person_notes WHERE id IN "
-    "(SELECT rowid FROM person_notes_fts WHERE person_notes_fts MATCH ?1))",
-    fts);
+  std::vector<PersonView> out = people_where("id IN (SELECT person FROM person_notes WHERE id IN "
+                                             "(SELECT rowid FROM person_notes_fts WHERE person_notes_fts MATCH ?1))",
+                                             fts);
   const auto add = [&](std::vector<PersonView> more) { add_new_people(out, std::move(more)); };
   // By name: as written (case and spaces aside), else accents aside too ("beltran" for Beltrán).
   auto by_name = people_where("instr(name_key, ?1) > 0", text::name_key(query));
-  if (by_name.empty()) by_name = people_where("id IN (SELECT value FROM json_each(?1))", ids_by_folded_name(all_names(), query, false));
+  if (by_name.empty())
+    by_name = people_where("id IN (SELECT value FROM json_each(?1))", ids_by_folded_name(all_names(), query, false));
   add(std::move(by_name));
   // And the people whose one-to-one messages hold the words as written (LIKE: case is ignored for ASCII only).
   add(people_where("id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS NOT NULL AND "
@@ -132,7 +132,8 @@ ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std
   c.asks = count_of(db_, fmt::format("SELECT count(*) FROM asks WHERE invitation IN {}", invitations_of).c_str(), id);
   c.messages = count_of(db_, fmt::format("SELECT count(*) FROM messages WHERE {}", messages_of).c_str(), id);
   c.connections = count_of(db_, "SELECT count(*) FROM connections WHERE person = ?1", id);
-  c.welcomes = count_of(db_, "SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)", id);
+  c.welcomes = count_of(
+      db_, "SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)", id);
   c.notes = count_of(db_, "SELECT count(*) FROM person_notes WHERE person = ?1", id);
   // Group messages: the person's name among to_names (comma-separated, as the export writes them).
   std::string person_name, slug;
@@ -146,8 +147,10 @@ ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std
   std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
   {
     // (coalesce: a group message's NULL recipient must not make the whole condition NULL.)
-    Statement g(db_, fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, 0) AND "
-                                 "instr(to_names, ?2) > 0", messages_of));
+    Statement g(db_,
+                fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT coalesce({}, 0) AND "
+                            "instr(to_names, ?2) > 0",
+                            messages_of));
     g.bind(1, id).bind(2, std::string_view(person_name));
     while (g.step()) groups.push_back({g.column_int(0), {g.column_text(1), g.column_text(2)}});
   }
@@ -161,7 +164,8 @@ ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std
     s.step();
   };
   run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
-  run("UPDATE invitations SET campaign = NULL WHERE campaign IN (SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)");
+  run("UPDATE invitations SET campaign = NULL WHERE campaign IN (SELECT id FROM invitations WHERE from_person = ?1 OR "
+      "to_person = ?1)");
   run("DELETE FROM invitations WHERE from_person = ?1 OR to_person = ?1");
   run(fmt::format("DELETE FROM messages WHERE {}", messages_of));
   run("DELETE FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)");
@@ -172,7 +176,7 @@ ForgetCounts SqliteStore::forget_person(PersonId person, bool dry_run, const std
   for (const auto& [message, lists] : groups) {
     const std::string names = list_without(lists.first, [&](std::string_view n) { return n == person_name; });
     const std::string urls =
-      list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
+        list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
     scrub.bind(1, message).bind(2, std::string_view(names)).bind(3, std::string_view(urls));
     scrub.step();
     scrub.reset();

@@ -1,18 +1,16 @@
-#include <motivo/store/sqlite/sqlite_store.hpp>
-
+#include <motivo/core/profile_url.hpp>
+#include <motivo/core/text.hpp>
+#include <motivo/store/shared.hpp>
 #include <motivo/store/sqlite/import_session.hpp>
 #include <motivo/store/sqlite/labels.hpp>
-
-#include <motivo/core/profile_url.hpp>
-#include <motivo/store/shared.hpp>
-#include <motivo/core/text.hpp>
 #include <motivo/store/sqlite/schema.hpp>
+#include <motivo/store/sqlite/sqlite_store.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 namespace motivo::store::sqlite {
 
@@ -146,10 +144,14 @@ bool SqliteStore::set_user_label(std::int64_t id, const std::optional<std::strin
   Transaction tx(db_);
   Statement s(db_, "UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
   s.bind(1, id);
-  if (label) s.bind(2, *label);
-  else s.bind_null(2);
-  if (label) s.bind(3, static_cast<std::int64_t>(now));
-  else s.bind_null(3);
+  if (label)
+    s.bind(2, *label);
+  else
+    s.bind_null(2);
+  if (label)
+    s.bind(3, static_cast<std::int64_t>(now));
+  else
+    s.bind_null(3);
   s.step();
   const bool changed = db_.changes() > 0;
   tx.commit();
@@ -341,7 +343,9 @@ std::optional<User> SqliteStore::add_user(const std::string& name, Role role, co
                                           datetime::UnixSeconds now)
 {
   Transaction tx(db_);
-  Statement s(db_, "INSERT INTO users(name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING");
+  Statement s(
+      db_,
+      "INSERT INTO users(name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING");
   s.bind(1, std::string_view(name)).bind(2, to_string(role)).bind(3, std::string_view(token_hash)).bind(4, now);
   s.step();
   if (db_.changes() == 0) return std::nullopt;
