@@ -23,8 +23,8 @@ std::vector<std::string> parse_reasons(std::string_view json);
 extern const char* const writings_sql;
 
 // Names compared as a person would, accents and case aside (classify::fold): of `people` (id, name), the ids of
-// those whose folded name holds every folded word of `query` (`whole`: is exactly it), at most 200, as a JSON array
-// ("[3,17]") for a query's json_each / jsonb_array_elements. "[]" when none.
+// those whose folded name holds every folded word of `query` (`whole`: is exactly it), at most 200, as a list for
+// SQL's `IN (…)` ("3,17"); "" when none.
 std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::string>>& people, std::string_view query,
                                bool whole);
 

@@ -74,8 +74,8 @@ std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::st
 {
   const std::string folded_query = classify::fold(query);
   const std::vector<std::string_view> wanted = classify::words(folded_query);
-  std::string out = "[";
-  if (wanted.empty()) return "[]";
+  std::string out;
+  if (wanted.empty()) return out;
   std::size_t found = 0;
   std::string name;
   for (const auto& [id, full] : people) {
@@ -95,7 +95,7 @@ std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::st
     out += (found ? "," : "") + std::to_string(id);
     if (++found == 200) break;
   }
-  return out + "]";
+  return out;
 }
 
 std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)

@@ -61,6 +61,10 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Moves Store::data_version(): called after a write is committed, so that a reader who sees the new version also
+// sees the write (one who read the old version and the new data only rebuilds once more).
+void data_changed(pqxx::connection_base& connection);
+
 // Whether `e` (from libpqxx) is worth a retry.
 bool is_transient(const std::exception& e);
 

@@ -1,0 +1,154 @@
+#include <motivo/core/text.hpp>
+#include <motivo/store/postgres/pg_connection.hpp>
+#include <motivo/store/store.hpp>
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+namespace motivo::store::postgres {
+
+namespace {
+
+// Parameters are sent as text (PostgreSQL infers their types from the query) and the result is read whole when
+// the statement first steps.
+class PgCursor : public sql::Cursor {
+public:
+  PgCursor(PgConnection& connection, std::string_view sql) : connection_(connection), sql_(dollar_placeholders(sql)) {}
+  void bind_text(int index, std::string_view text) override { param(index) = std::string(text); }
+  void bind_int(int index, std::int64_t value) override { param(index) = std::to_string(value); }
+  void bind_real(int index, double value) override { param(index) = fmt::format("{}", value); }
+  void bind_null(int index) override { param(index).reset(); }
+  bool step() override
+  {
+    if (!result_) {
+      result_ = connection_.work().exec_params(sql_, pqxx::prepare::make_dynamic_params(params_));
+      row_ = -1;
+    }
+    return ++row_ < static_cast<std::int64_t>(result_->size());
+  }
+  void reset() override
+  {
+    result_.reset();
+    params_.clear();
+  }
+  std::int64_t changes() const override { return result_ ? static_cast<std::int64_t>(result_->affected_rows()) : 0; }
+  bool is_null(int column) const override { return field(column).is_null(); }
+  std::int64_t column_int(int column) const override { return field(column).as<std::int64_t>(); }
+  double column_real(int column) const override { return field(column).as<double>(); }
+  bool column_bool(int column) const override { return field(column).as<bool>(); }
+  std::string_view column_view(int column) const override
+  {
+    const pqxx::field f = field(column);
+    return {f.c_str(), f.size()};
+  }
+
+private:
+  std::optional<std::string>& param(int index)
+  {
+    if (params_.size() < static_cast<std::size_t>(index)) params_.resize(static_cast<std::size_t>(index));
+    return params_[static_cast<std::size_t>(index) - 1];
+  }
+  pqxx::field field(int column) const { return (*result_)[static_cast<pqxx::result::size_type>(row_)][column]; }
+
+  PgConnection& connection_;
+  std::string sql_;
+  std::vector<std::optional<std::string>> params_;
+  std::optional<pqxx::result> result_;
+  std::int64_t row_ = -1;
+};
+
+} // namespace
+
+std::string dollar_placeholders(std::string_view sql)
+{
+  std::string out;
+  out.reserve(sql.size());
+  bool quoted = false;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'') quoted = !quoted;
+    const bool placeholder = !quoted && c == '?' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9';
+    out += placeholder ? '$' : c;
+  }
+  return out;
+}
+
+PgConnection::PgConnection(const std::string& url) : url_(url), where_(redact_url(url))
+{
+}
+
+PgConnection::~PgConnection() = default;
+
+pqxx::connection& PgConnection::connection()
+{
+  if (connection_ && connection_->is_open()) return *connection_;
+  connection_.reset();
+  try {
+    connection_ = std::make_unique<pqxx::connection>(url_);
+  } catch (const pqxx::broken_connection& e) {
+    throw TransientError(fmt::format("cannot connect to the database {}: {}", where_, text::trim(e.what())));
+  }
+  return *connection_;
+}
+
+pqxx::work& PgConnection::work()
+{
+  if (!work_) throw std::logic_error("a PostgreSQL statement outside a transaction");
+  return *work_;
+}
+
+sql::Statement PgConnection::prepare(std::string_view sql)
+{
+  return sql::Statement(std::make_unique<PgCursor>(*this, sql));
+}
+
+void PgConnection::exec(std::string_view sql)
+{
+  if (work_) {
+    work_->exec0(std::string(sql));
+    return;
+  }
+  pqxx::nontransaction tx(connection());
+  tx.exec0(std::string(sql));
+}
+
+void PgConnection::transaction(bool write, const std::function<void()>& work)
+{
+  constexpr int tries = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      pqxx::work tx(connection());
+      work_ = &tx;
+      struct Clear {
+        pqxx::work*& w;
+        ~Clear() { w = nullptr; }
+      } clear{work_};
+      work();
+      tx.commit();
+      break;
+    } catch (const pqxx::in_doubt_error& e) {
+      // The connection broke while committing: whether it committed is unknown, so it is not run again.
+      connection_.reset();
+      throw std::runtime_error(fmt::format("lost the connection to the database {} while committing; the change may "
+                                           "or may not be stored: check, then try again ({})",
+                                           where_, text::trim(e.what())));
+    } catch (const std::exception& e) {
+      const bool lost = dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr ||
+                        dynamic_cast<const TransientError*>(&e) != nullptr;
+      if (!lost && !is_transient(e)) throw;
+      connection_.reset();
+      if (attempt == tries) {
+        throw TransientError(
+            fmt::format("the database {} is unreachable (tried {} times): {}", where_, tries, text::trim(e.what())));
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(200 * attempt * attempt));
+    }
+  }
+  if (write) data_changed(connection());
+}
+
+} // namespace motivo::store::postgres

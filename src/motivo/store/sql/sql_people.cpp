@@ -1,0 +1,178 @@
+// People: finding and searching them, notes kept on them, and forgetting them (SqlStore's part of store.hpp that
+// is about persons).
+#include <motivo/core/profile_url.hpp>
+#include <motivo/core/text.hpp>
+#include <motivo/store/shared.hpp>
+#include <motivo/store/sql/sql_store.hpp>
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace motivo::store::sql {
+
+std::vector<PersonView> SqlStore::people_where(const std::string& condition, const std::optional<std::string>& value)
+{
+  Statement s = connection_.prepare("SELECT id, name, coalesce(slug, '') FROM people WHERE " + condition +
+                                    " ORDER BY id LIMIT 200");
+  if (value) s.bind(1, *value);
+  std::vector<PersonView> out;
+  while (s.step()) out.push_back({s.column_int(0), s.column_text(1), s.column_text(2), {}});
+  Statement notes = connection_.prepare("SELECT note FROM person_notes WHERE person = ?1 ORDER BY written_at, id");
+  for (auto& p : out) {
+    notes.reset();
+    notes.bind(1, std::int64_t{p.id});
+    while (notes.step()) p.notes.push_back(notes.column_text(0));
+  }
+  return out;
+}
+
+std::vector<PersonView> SqlStore::people_by_folded_name(std::string_view query, bool whole)
+{
+  std::vector<std::pair<std::int64_t, std::string>> names;
+  Statement s = connection_.prepare("SELECT id, name FROM people ORDER BY id");
+  while (s.step()) names.emplace_back(s.column_int(0), s.column_text(1));
+  const std::string ids = ids_by_folded_name(names, query, whole);
+  if (ids.empty()) return {};
+  return people_where("id IN (" + ids + ")");
+}
+
+std::vector<PersonView> SqlStore::find_people(const std::string& who)
+{
+  return read([&] {
+    std::int64_t id = 0;
+    const auto [end, error] = std::from_chars(who.data(), who.data() + who.size(), id);
+    if (!who.empty() && error == std::errc() && end == who.data() + who.size() && who[0] != '-') {
+      if (auto by_id = people_where("id = " + std::to_string(id)); !by_id.empty()) return by_id;
+    }
+    const std::string slug = profile_slug(who);
+    if (!slug.empty()) {
+      if (auto by_slug = people_where("slug = ?1", slug); !by_slug.empty()) return by_slug;
+    }
+    if (auto by_slug = people_where("slug = lower(?1)", who); !by_slug.empty()) return by_slug;
+    if (auto by_name = people_where("name_key = ?1", text::name_key(who)); !by_name.empty()) return by_name;
+    // "jose nunez" for José Núñez: the whole name again, accents and case aside.
+    return people_by_folded_name(who, true);
+  });
+}
+
+std::vector<PersonView> SqlStore::search_people(const std::string& query)
+{
+  const auto notes = notes_matching(query);
+  if (!notes) return {};
+  const bool sqlite = connection_.dialect() == Dialect::sqlite;
+  return read([&] {
+    std::vector<PersonView> out = people_where(notes->first, notes->second);
+    // By name: as written (case and spaces aside), else accents aside too ("beltran" for Beltrán).
+    auto by_name = people_where(sqlite ? "instr(name_key, ?1) > 0" : "strpos(name_key, ?1) > 0", text::name_key(query));
+    if (by_name.empty()) by_name = people_by_folded_name(query, false);
+    add_new_people(out, std::move(by_name));
+    // And the people whose one-to-one messages hold the words as written (SQLite's LIKE ignores case for ASCII
+    // only, PostgreSQL's ILIKE for every letter).
+    add_new_people(out,
+                   people_where(fmt::format("id IN (SELECT DISTINCT counterpart FROM messages WHERE counterpart IS "
+                                            "NOT NULL AND content {} '%' || ?1 || '%' ESCAPE '\\')",
+                                            sqlite ? "LIKE" : "ILIKE"),
+                                like_escaped(query)));
+    return out;
+  });
+}
+
+std::int64_t SqlStore::count(const std::string& sql, std::int64_t id)
+{
+  Statement s = connection_.prepare(sql);
+  s.bind(1, id).step();
+  return s.column_int(0);
+}
+
+ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel)
+{
+  const std::int64_t id = person;
+  // Their invitations, the messages they sent or that were one-to-one with them, and group messages that name
+  // them among the recipients (those stay, without them).
+  constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)";
+  constexpr const char* messages_of = "(from_person = ?1 OR to_person = ?1 OR counterpart = ?1)";
+  const ForgetCounts c = write([&] {
+    ForgetCounts c;
+    c.is_owner = count("SELECT count(*) FROM imports WHERE owner = ?1", id) > 0 ||
+                 count("SELECT count(*) FROM invitations WHERE owner = ?1", id) > 0;
+    c.invitations = count("SELECT count(*) FROM invitations WHERE from_person = ?1 OR to_person = ?1", id);
+    c.asks = count(fmt::format("SELECT count(*) FROM asks WHERE invitation IN {}", invitations_of), id);
+    c.messages = count(fmt::format("SELECT count(*) FROM messages WHERE {}", messages_of), id);
+    c.connections = count("SELECT count(*) FROM connections WHERE person = ?1", id);
+    c.welcomes =
+        count("SELECT count(*) FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)", id);
+    c.notes = count("SELECT count(*) FROM person_notes WHERE person = ?1", id);
+    Statement who = connection_.prepare("SELECT name, coalesce(slug, '') FROM people WHERE id = ?1");
+    if (!who.bind(1, id).step()) return c;
+    const std::string person_name = who.column_text(0), slug = who.column_text(1);
+    // Group messages: the person's name among to_names (comma-separated, as the export writes them). coalesce: a
+    // group message's NULL recipient must not make the whole condition NULL.
+    std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
+    Statement g =
+        connection_.prepare(fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT "
+                                        "coalesce({}, false) AND {}(to_names, ?2) > 0",
+                                        messages_of, connection_.dialect() == Dialect::sqlite ? "instr" : "strpos"));
+    g.bind(1, id).bind(2, person_name);
+    while (g.step()) groups.push_back({g.column_int(0), {g.column_text(1), g.column_text(2)}});
+    c.group_messages = static_cast<std::int64_t>(groups.size());
+    if (dry_run || c.is_owner) return c;
+    before_erasing();
+    const auto run = [&](const std::string& sql) { connection_.prepare(sql).bind(1, id).run(); };
+    run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
+    run(fmt::format("UPDATE invitations SET campaign = NULL WHERE campaign IN {}", invitations_of));
+    run("DELETE FROM invitations WHERE from_person = ?1 OR to_person = ?1");
+    run(fmt::format("DELETE FROM messages WHERE {}", messages_of));
+    run("DELETE FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)");
+    run("DELETE FROM connections WHERE person = ?1");
+    run("DELETE FROM person_notes WHERE person = ?1");
+    // Names and profiles in group recipients: the lists without them.
+    Statement scrub = connection_.prepare("UPDATE messages SET to_names = ?2, to_urls = nullif(?3, '') WHERE id = ?1");
+    for (const auto& [message, lists] : groups) {
+      const std::string names = list_without(lists.first, [&](std::string_view n) { return n == person_name; });
+      const std::string urls =
+          list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
+      scrub.reset();
+      scrub.bind(1, message).bind(2, names).bind(3, urls).run();
+    }
+    run("DELETE FROM people WHERE id = ?1");
+    relabel(*labels_in_transaction());
+    return c;
+  });
+  if (!dry_run && !c.is_owner)
+    compact({"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"});
+  return c;
+}
+
+ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
+{
+  const std::string key = text::name_key(name);
+  if (key.empty()) return {};
+  const ForgetCounts c = write([&] {
+    ForgetCounts c;
+    std::vector<std::pair<std::int64_t, std::string>> changed;
+    Statement g = connection_.prepare("SELECT id, to_names FROM messages WHERE to_person IS NULL AND to_names <> ''");
+    while (g.step()) {
+      bool named = false;
+      std::string without = list_without(g.column_text(1), [&](std::string_view n) {
+        const bool them = text::name_key(n) == key;
+        named = named || them;
+        return them;
+      });
+      if (named) changed.emplace_back(g.column_int(0), std::move(without));
+    }
+    c.group_messages = static_cast<std::int64_t>(changed.size());
+    if (dry_run || changed.empty()) return c;
+    before_erasing();
+    Statement scrub = connection_.prepare("UPDATE messages SET to_names = ?2 WHERE id = ?1");
+    for (const auto& [message, names] : changed) {
+      scrub.reset();
+      scrub.bind(1, message).bind(2, names).run();
+    }
+    return c;
+  });
+  if (!dry_run && c.group_messages > 0) compact({"messages"});
+  return c;
+}
+
+} // namespace motivo::store::sql

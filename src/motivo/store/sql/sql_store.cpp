@@ -1,0 +1,352 @@
+#include <motivo/store/shared.hpp>
+#include <motivo/store/sql/sql_store.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace motivo::store::sql {
+
+Counts SqlStore::counts()
+{
+  return read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
+       (SELECT count(*) FROM invitations WHERE direction = 'outgoing'),
+       (SELECT count(*) FROM messages),
+       (SELECT count(*) FROM messages WHERE draft),
+       (SELECT count(*) FROM connections),
+       (SELECT count(*) FROM people),
+       (SELECT count(*) FROM imports WHERE finished_at IS NOT NULL),
+       (SELECT p.name FROM imports i JOIN people p ON p.id = i.owner ORDER BY i.id DESC LIMIT 1),
+       (SELECT max(started_at) FROM imports WHERE finished_at IS NOT NULL))sql");
+    s.step();
+    Counts c;
+    c.incoming = s.column_int(0);
+    c.outgoing = s.column_int(1);
+    c.messages = s.column_int(2);
+    c.drafts = s.column_int(3);
+    c.connections = s.column_int(4);
+    c.people = s.column_int(5);
+    c.imports = s.column_int(6);
+    if (!s.is_null(7)) c.owner = s.column_text(7);
+    c.last_import_at = s.column_opt_int(8);
+    return c;
+  });
+}
+
+namespace {
+InvitationView invitation_of(const Statement& s)
+{
+  InvitationView v;
+  v.id = s.column_int(0);
+  v.direction = parse_direction(s.column_view(1)).value_or(Direction::outgoing);
+  v.from = s.column_text(2);
+  v.to = s.column_text(3);
+  v.from_url = s.column_text(4);
+  v.to_url = s.column_text(5);
+  v.message = s.column_text(6);
+  v.sent_at = s.column_int(7);
+  v.outcome = s.column_text(8);
+  v.outcome_at = s.column_opt_int(9);
+  v.label = s.column_text(10);
+  v.language = s.column_text(11);
+  v.label_by_user = s.column_bool(12);
+  if (!s.is_null(13) && !v.label_by_user) v.confidence = s.column_real(13);
+  if (!s.is_null(14) && !v.label_by_user) v.reasons = parse_reasons(s.column_view(14));
+  if (v.label_by_user) v.reasons.push_back("labelled by you");
+  v.campaign = s.column_opt_int(15);
+  v.owner = s.column_int(16);
+  v.other_person = s.column_opt_int(17);
+  v.decision = s.column_text(18);
+  v.decision_at = s.column_opt_int(19);
+  v.recorded_ask = s.column_opt_int(20);
+  return v;
+}
+} // namespace
+
+std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
+{
+  std::string sql = R"sql(
+SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
+       coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
+       user_label IS NOT NULL, confidence, reasons, campaign,
+       owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
+       (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id)
+FROM invitations WHERE 1 = 1)sql";
+  // Only the conditions asked for, numbered in order (PostgreSQL wants every parameter it is sent used).
+  int n = 0;
+  const auto condition = [&](const char* format) { sql += fmt::format(fmt::runtime(format), ++n); };
+  if (query.direction) condition(" AND direction = ?{}");
+  if (query.label) condition(" AND coalesce(user_label, label) = ?{}");
+  if (query.id) condition(" AND id = ?{}");
+  if (query.user) condition(" AND owner IN (SELECT owner FROM imports WHERE user_id = ?{})");
+  sql += " ORDER BY sent_at DESC, id DESC";
+  if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
+  return read([&] {
+    Statement s = connection_.prepare(sql);
+    n = 0;
+    if (query.direction) s.bind(++n, to_string(*query.direction));
+    if (query.label) s.bind(++n, *query.label);
+    if (query.id) s.bind(++n, *query.id);
+    if (query.user) s.bind(++n, *query.user);
+    std::vector<InvitationView> out;
+    while (s.step()) out.push_back(invitation_of(s));
+    return out;
+  });
+}
+
+bool SqlStore::set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now)
+{
+  return write([&] {
+    Statement s = connection_.prepare("UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
+    s.bind(1, id).bind(2, label).bind(3, label ? std::optional<std::int64_t>(now) : std::nullopt);
+    return s.run() > 0;
+  });
+}
+
+bool SqlStore::record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now)
+{
+  return write([&] {
+    Statement s = connection_.prepare("UPDATE invitations SET decision = ?2, decision_at = ?3 WHERE id = ?1");
+    const bool found = s.bind(1, id).bind(2, protocol::decision_name(decision)).bind(3, std::int64_t{now}).run() > 0;
+    if (found && decision == protocol::Decision::spam) {
+      Statement label =
+          connection_.prepare("UPDATE invitations SET user_label = 'spam', user_label_at = ?2 WHERE id = ?1");
+      label.bind(1, id).bind(2, std::int64_t{now}).run();
+    }
+    return found;
+  });
+}
+
+bool SqlStore::insert_for(const char* insert, std::int64_t id, datetime::UnixSeconds now, const std::string& message)
+{
+  return write(
+      [&] { return connection_.prepare(insert).bind(1, id).bind(2, std::int64_t{now}).bind(3, message).run() > 0; });
+}
+
+bool SqlStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
+{
+  return insert_for("INSERT INTO asks (invitation, asked_at, message) SELECT id, ?2, ?3 FROM invitations WHERE id = ?1",
+                    id, now, message);
+}
+
+bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)
+{
+  return insert_for(
+      "INSERT INTO welcomes (connection, sent_at, message) SELECT id, ?2, ?3 FROM connections WHERE id = ?1",
+      connection, now, message);
+}
+
+std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person)
+{
+  return read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT sent_at, direction = 'outgoing' FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
+    s.bind(1, std::int64_t{owner}).bind(2, std::int64_t{person});
+    std::vector<protocol::MessageStamp> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_bool(1)});
+    return out;
+  });
+}
+
+void SqlStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit)
+{
+  read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT owner, counterpart, sent_at, direction = 'outgoing' FROM messages
+WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql");
+    while (s.step()) visit(s.column_int(0), s.column_int(1), {s.column_int(2), s.column_bool(3)});
+  });
+}
+
+std::vector<MessageView> SqlStore::recent_messages(PersonId owner, PersonId person, std::int64_t limit)
+{
+  return read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT sent_at, direction = 'outgoing', content FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at DESC LIMIT ?3)sql");
+    s.bind(1, std::int64_t{owner}).bind(2, std::int64_t{person}).bind(3, limit);
+    std::vector<MessageView> out;
+    while (s.step()) out.push_back({s.column_int(0), s.column_bool(1), s.column_text(2)});
+    std::reverse(out.begin(), out.end());
+    return out;
+  });
+}
+
+std::vector<ConnectionView> SqlStore::connections(std::int64_t limit)
+{
+  std::string sql = R"sql(
+SELECT c.id, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), c.connected_on,
+       c.connected_at, c.owner,
+       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id),
+       (SELECT min(m.sent_at) FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
+          AND m.direction = 'outgoing' AND NOT m.draft AND m.sent_at >= coalesce(c.connected_at, 0))
+FROM connections c
+WHERE c.first_name <> '' OR c.last_name <> ''
+ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
+  if (limit >= 0) sql += fmt::format(" LIMIT {}", limit);
+  return read([&] {
+    Statement s = connection_.prepare(sql);
+    std::vector<ConnectionView> out;
+    while (s.step()) {
+      ConnectionView c;
+      c.id = s.column_int(0);
+      c.person = s.column_int(1);
+      c.name = s.column_text(2);
+      c.url = s.column_text(3);
+      c.connected_on = s.column_text(4);
+      c.connected_at = s.column_opt_int(5);
+      c.owner = s.column_int(6);
+      c.welcomed_at = s.column_opt_int(7);
+      if (!s.is_null(8) && (!c.welcomed_at || s.column_int(8) < *c.welcomed_at)) c.welcomed_at = s.column_int(8);
+      out.push_back(std::move(c));
+    }
+    // Replies to welcomes: their first message after it (the reports give the rate).
+    Statement reply = connection_.prepare(R"sql(
+SELECT min(m.sent_at) FROM messages m JOIN connections c ON m.owner = c.owner AND m.counterpart = c.person
+WHERE c.id = ?1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > ?2)sql");
+    for (auto& c : out) {
+      if (!c.welcomed_at) continue;
+      reply.reset();
+      reply.bind(1, c.id).bind(2, std::int64_t{*c.welcomed_at});
+      if (reply.step()) c.replied_at = reply.column_opt_int(0);
+    }
+    return out;
+  });
+}
+
+void SqlStore::for_each_message(const std::function<void(const StoredMessage&)>& visit)
+{
+  // In pages by id: the messages of a large store are never all in memory at once.
+  constexpr std::int64_t page = 10000;
+  StoredMessage m;
+  for (std::int64_t after = 0, rows = page; rows == page;) {
+    read([&] {
+      Statement s = connection_.prepare(R"sql(
+SELECT coalesce(conversation_id, ''), coalesce(conversation_title, ''), from_name, coalesce(from_url, ''), to_names,
+       coalesce(to_urls, ''), sent_at, coalesce(subject, ''), content, coalesce(folder, ''), draft, id
+FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2)sql");
+      s.bind(1, after).bind(2, page);
+      for (rows = 0; s.step(); ++rows) {
+        m.conversation_id = s.column_text(0);
+        m.conversation_title = s.column_text(1);
+        m.from_name = s.column_text(2);
+        m.from_url = s.column_text(3);
+        m.to_names = s.column_text(4);
+        m.to_urls = s.column_text(5);
+        m.sent_at = s.column_int(6);
+        m.subject = s.column_text(7);
+        m.content = s.column_text(8);
+        m.folder = s.column_text(9);
+        m.draft = s.column_bool(10);
+        after = s.column_int(11);
+        visit(m);
+      }
+    });
+  }
+}
+
+void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>& visit)
+{
+  read([&] {
+    Statement s = connection_.prepare(writings_sql);
+    StoredWriting w;
+    while (s.step()) {
+      w.kind = s.column_text(0);
+      w.about = s.column_text(1);
+      w.about_url = s.column_text(2);
+      w.ref = s.column_int(3);
+      w.at = s.column_int(4);
+      w.text = s.column_text(5);
+      visit(w);
+    }
+  });
+}
+
+void SqlStore::for_each_connection(const std::function<void(const StoredConnection&)>& visit)
+{
+  read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT first_name, last_name, coalesce(url, ''), coalesce(email, ''), coalesce(company, ''), coalesce(position, ''),
+       connected_on
+FROM connections ORDER BY id)sql");
+    StoredConnection c;
+    while (s.step()) {
+      c.first_name = s.column_text(0);
+      c.last_name = s.column_text(1);
+      c.url = s.column_text(2);
+      c.email = s.column_text(3);
+      c.company = s.column_text(4);
+      c.position = s.column_text(5);
+      c.connected_on = s.column_text(6);
+      visit(c);
+    }
+  });
+}
+
+std::optional<MailCursor> SqlStore::mail_cursor(const std::string& account)
+{
+  return read([&]() -> std::optional<MailCursor> {
+    Statement s = connection_.prepare("SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = ?1");
+    if (!s.bind(1, account).step()) return std::nullopt;
+    return MailCursor{s.column_int(0), s.column_int(1), s.column_int(2)};
+  });
+}
+
+namespace {
+constexpr const char* user_columns = "SELECT id, name, role, created_at FROM users";
+User user_of(const Statement& s)
+{
+  return {s.column_int(0), s.column_text(1), parse_role(s.column_view(2)).value_or(Role::member), s.column_int(3)};
+}
+} // namespace
+
+std::optional<User> SqlStore::add_user(const std::string& name, Role role, const std::string& token_hash,
+                                       datetime::UnixSeconds now)
+{
+  return write([&]() -> std::optional<User> {
+    Statement s = connection_.prepare("INSERT INTO users(name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4) "
+                                      "ON CONFLICT (name) DO NOTHING RETURNING id");
+    if (!s.bind(1, name).bind(2, to_string(role)).bind(3, token_hash).bind(4, std::int64_t{now}).step())
+      return std::nullopt;
+    return User{s.column_int(0), name, role, now};
+  });
+}
+
+std::vector<User> SqlStore::users()
+{
+  return read([&] {
+    Statement s = connection_.prepare(std::string(user_columns) + " ORDER BY name");
+    std::vector<User> out;
+    while (s.step()) out.push_back(user_of(s));
+    return out;
+  });
+}
+
+std::optional<User> SqlStore::user_by_token_hash(const std::string& token_hash)
+{
+  return read([&]() -> std::optional<User> {
+    Statement s = connection_.prepare(std::string(user_columns) + " WHERE token_hash = ?1");
+    if (!s.bind(1, token_hash).step()) return std::nullopt;
+    return user_of(s);
+  });
+}
+
+bool SqlStore::set_user_token(const std::string& name, const std::string& token_hash)
+{
+  return write([&] {
+    return connection_.prepare("UPDATE users SET token_hash = ?2 WHERE name = ?1")
+               .bind(1, name)
+               .bind(2, token_hash)
+               .run() > 0;
+  });
+}
+
+bool SqlStore::remove_user(const std::string& name)
+{
+  return write([&] { return connection_.prepare("DELETE FROM users WHERE name = ?1").bind(1, name).run() > 0; });
+}
+
+} // namespace motivo::store::sql

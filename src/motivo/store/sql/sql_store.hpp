@@ -1,0 +1,83 @@
+#pragma once
+
+#include <motivo/store/sql/connection.hpp>
+#include <motivo/store/store.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace motivo::store::sql {
+
+// The Store's queries and rules, written once over sql::Connection. A backend (SqliteStore, PgStore) derives
+// from it and supplies what its engine does its own way: imports, the change counter, full-text search of the
+// notes on people, reading and labelling notes in bulk, and making forgotten text unrecoverable.
+class SqlStore : public Store {
+public:
+  Counts counts() override;
+  std::vector<InvitationView> invitations(const InvitationQuery& query) override;
+  bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) override;
+  bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now) override;
+  bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
+  std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
+  std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
+  void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit) override;
+  std::vector<PersonView> find_people(const std::string& who) override;
+  std::vector<PersonView> search_people(const std::string& query) override;
+  std::vector<ConnectionView> connections(std::int64_t limit) override;
+  bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
+  void for_each_message(const std::function<void(const StoredMessage&)>& visit) override;
+  void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
+  void for_each_writing(const std::function<void(const StoredWriting&)>& visit) override;
+  std::optional<MailCursor> mail_cursor(const std::string& account) override;
+  ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) override;
+  ForgetCounts forget_recipient(const std::string& name, bool dry_run) override;
+  std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,
+                               datetime::UnixSeconds now) override;
+  std::vector<User> users() override;
+  std::optional<User> user_by_token_hash(const std::string& token_hash) override;
+  bool set_user_token(const std::string& name, const std::string& token_hash) override;
+  bool remove_user(const std::string& name) override;
+  std::string location() const override { return connection_.location(); }
+
+protected:
+  explicit SqlStore(std::unique_ptr<Connection> connection) : owned_(std::move(connection)), connection_(*owned_) {}
+
+  // The condition on people (SQL over `id`, with `?1`) for notes holding every word of `query`, and the value
+  // bound to it; nothing when the query has no word.
+  virtual std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) = 0;
+  // NoteLabels inside the transaction under way (forgetting a person relabels the rest).
+  virtual std::unique_ptr<NoteLabels> labels_in_transaction() = 0;
+  // Inside the forgetting transaction, before anything is deleted.
+  virtual void before_erasing() {}
+  // After the forgetting transaction committed: rewrites `tables` so that the deleted text is gone from the files.
+  virtual void compact(const std::vector<std::string>& tables) = 0;
+
+private:
+  std::unique_ptr<Connection> owned_;
+
+protected:
+  Connection& connection_;
+
+private:
+  template <typename Work>
+  auto read(Work&& work)
+  {
+    return in_transaction(connection_, false, std::forward<Work>(work));
+  }
+  template <typename Work>
+  auto write(Work&& work)
+  {
+    return in_transaction(connection_, true, std::forward<Work>(work));
+  }
+  // People matching `condition` (SQL over `id`, `value` bound to `?1` when given), at most 200, with their notes.
+  std::vector<PersonView> people_where(const std::string& condition, const std::optional<std::string>& value = {});
+  // People whose name, accents and case aside, is `query` (`whole`) or holds each of its words.
+  std::vector<PersonView> people_by_folded_name(std::string_view query, bool whole);
+  std::int64_t count(const std::string& sql, std::int64_t id);
+  // Runs `insert` (?1 the row, ?2 the time, ?3 the message): false when it inserted nothing.
+  bool insert_for(const char* insert, std::int64_t id, datetime::UnixSeconds now, const std::string& message);
+};
+
+} // namespace motivo::store::sql
