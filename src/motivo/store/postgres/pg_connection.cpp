@@ -17,15 +17,21 @@ namespace {
 // the statement first steps.
 class PgCursor : public sql::Cursor {
 public:
-  PgCursor(PgConnection& connection, std::string_view sql) : connection_(connection), sql_(dollar_placeholders(sql)) {}
+  PgCursor(pqxx::work& tx, std::string_view sql) : tx_(tx), sql_(dollar_placeholders(sql)) {}
   void bind_text(int index, std::string_view text) override { param(index) = std::string(text); }
   void bind_int(int index, std::int64_t value) override { param(index) = std::to_string(value); }
   void bind_real(int index, double value) override { param(index) = fmt::format("{}", value); }
   void bind_null(int index) override { param(index).reset(); }
+  void bind_blob(int index, const void* data, std::size_t size) override
+  {
+    // bytea's hex input form
+    std::string& text = param(index).emplace("\\x");
+    for (std::size_t i = 0; i < size; ++i) text += fmt::format("{:02x}", static_cast<const unsigned char*>(data)[i]);
+  }
   bool step() override
   {
     if (!result_) {
-      result_ = connection_.work().exec_params(sql_, pqxx::prepare::make_dynamic_params(params_));
+      result_ = tx_.exec_params(sql_, pqxx::prepare::make_dynamic_params(params_));
       row_ = -1;
     }
     return ++row_ < static_cast<std::int64_t>(result_->size());
@@ -54,7 +60,7 @@ private:
   }
   pqxx::field field(int column) const { return (*result_)[static_cast<pqxx::result::size_type>(row_)][column]; }
 
-  PgConnection& connection_;
+  pqxx::work& tx_;
   std::string sql_;
   std::vector<std::optional<std::string>> params_;
   std::optional<pqxx::result> result_;
@@ -103,7 +109,12 @@ pqxx::work& PgConnection::work()
 
 sql::Statement PgConnection::prepare(std::string_view sql)
 {
-  return sql::Statement(std::make_unique<PgCursor>(*this, sql));
+  return sql::Statement(std::make_unique<PgCursor>(work(), sql));
+}
+
+sql::Statement PgWork::prepare(std::string_view sql)
+{
+  return sql::Statement(std::make_unique<PgCursor>(tx_, sql));
 }
 
 void PgConnection::exec(std::string_view sql)

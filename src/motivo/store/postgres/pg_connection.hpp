@@ -34,6 +34,20 @@ private:
   pqxx::work* work_ = nullptr;
 };
 
+// sql::Connection inside a transaction the caller holds (an import session's): no transaction of its own.
+class PgWork : public sql::Connection {
+public:
+  explicit PgWork(pqxx::work& tx) : tx_(tx) {}
+  sql::Dialect dialect() const override { return sql::Dialect::postgres; }
+  sql::Statement prepare(std::string_view sql) override;
+  void exec(std::string_view sql) override { tx_.exec0(std::string(sql)); }
+  void transaction(bool, const std::function<void()>& work) override { work(); }
+  std::string location() const override { return "the import's transaction"; }
+
+private:
+  pqxx::work& tx_;
+};
+
 // `sql` with its `?N` placeholders written as PostgreSQL's `$N` (quoted text left alone).
 std::string dollar_placeholders(std::string_view sql);
 

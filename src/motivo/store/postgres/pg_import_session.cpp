@@ -91,6 +91,7 @@ PgImportSession::PgImportSession(pqxx::connection& connection, const ImportInfo&
                                 static_cast<std::int64_t>(info.started_at), info.source, info.user)[0]
                    .as<std::int64_t>();
   mail_only_rows_ = tx_.exec1("SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')")[0].as<bool>();
+  rules_.emplace(work_, import_id_);
 }
 
 PgImportSession::~PgImportSession() = default; // pqxx::work rolls back unless committed
@@ -277,25 +278,7 @@ void PgImportSession::add_invitation_one_by_one(const InvitationRecord& r)
   if (tx_.exec_params("UPDATE invitations SET last_import = $2 WHERE key = $1", key, import_id_).affected_rows() > 0)
     return;
   // The export's row of an invitation first read from mail: that row becomes it.
-  const pqxx::result near = tx_.exec_params(R"sql(
-SELECT id FROM invitations
-WHERE owner = $1 AND direction = $2 AND origin = 'mail' AND from_person IS NOT DISTINCT FROM $3
-  AND sent_at BETWEEN $4::bigint - $5::bigint AND $4::bigint + $5::bigint
-ORDER BY abs(sent_at - $4::bigint), id LIMIT 1)sql",
-                                            owner, direction, from_person, static_cast<std::int64_t>(r.sent_at),
-                                            static_cast<std::int64_t>(mail_match_window));
-  if (!near.empty()) {
-    tx_.exec_params(R"sql(
-UPDATE invitations
-SET key = $2, origin = 'export', from_person = $3, to_person = $4, from_name = $5, to_name = $6,
-    from_url = coalesce($7, from_url), to_url = $8, sent_at = $9, message = CASE WHEN $10 <> '' THEN $10 ELSE message END,
-    last_import = $11
-WHERE id = $1)sql",
-                    near[0][0].as<std::int64_t>(), key, from_person, to_person, std::string(r.from_name),
-                    std::string(r.to_name), or_null(r.from_url), or_null(r.to_url),
-                    static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_);
-    return;
-  }
+  if (rules_->adopt_mail_row(r)) return;
   const pqxx::row fresh = tx_.exec_params1(R"sql(
 INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
                         sent_at, message, first_import, last_import)
@@ -311,43 +294,9 @@ RETURNING xmax = 0)sql",
 MailOutcome PgImportSession::add_mail_invitation(const MailInvitationRecord& r)
 {
   flush();
+  if (const auto outcome = rules_->match_mail(r)) return *outcome;
   const std::int64_t owner = r.owner;
   const std::optional<std::int64_t> from_person = r.from_person, to_person = r.to_person;
-  const auto fill_note = [&](std::int64_t id) {
-    tx_.exec_params(R"sql(
-UPDATE invitations SET message = CASE WHEN message = '' THEN $2 ELSE message END,
-                       linkedin_id = coalesce(linkedin_id, $3), mail_id = coalesce(mail_id, $4), last_import = $5
-WHERE id = $1)sql",
-                    id, std::string(r.message), or_null(r.linkedin_id), or_null(r.mail_id), import_id_);
-  };
-  if (!r.linkedin_id.empty()) {
-    const pqxx::result by_id =
-        tx_.exec_params("SELECT id FROM invitations WHERE owner = $1 AND linkedin_id = $2 ORDER BY id LIMIT 1", owner,
-                        std::string(r.linkedin_id));
-    if (!by_id.empty()) {
-      fill_note(by_id[0][0].as<std::int64_t>());
-      return MailOutcome::known;
-    }
-  }
-  const pqxx::result by_key = tx_.exec_params("SELECT id FROM invitations WHERE key = $1", key_param(r.key));
-  if (!by_key.empty()) {
-    fill_note(by_key[0][0].as<std::int64_t>());
-    return MailOutcome::known;
-  }
-  if (from_person) {
-    const pqxx::result near = tx_.exec_params(R"sql(
-SELECT id FROM invitations
-WHERE owner = $1 AND direction = 'incoming' AND from_person = $2
-  AND sent_at BETWEEN $3::bigint - $4::bigint AND $3::bigint + $4::bigint
-  AND (linkedin_id IS NULL OR linkedin_id = $5)
-ORDER BY abs(sent_at - $3::bigint), id LIMIT 1)sql",
-                                              owner, *from_person, static_cast<std::int64_t>(r.sent_at),
-                                              static_cast<std::int64_t>(mail_match_window), std::string(r.linkedin_id));
-    if (!near.empty()) {
-      fill_note(near[0][0].as<std::int64_t>());
-      return MailOutcome::matched;
-    }
-  }
   const pqxx::result inserted =
       tx_.exec_params(R"sql(
 INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
@@ -362,82 +311,24 @@ ON CONFLICT (key) DO NOTHING RETURNING id)sql",
 
 std::optional<PersonId> PgImportSession::latest_owner()
 {
-  const pqxx::result r = tx_.exec_params(
-      "SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM $1 ORDER BY id DESC LIMIT 1",
-      user_);
-  if (r.empty()) return std::nullopt;
-  return r[0][0].as<std::int64_t>();
+  return rules_->latest_owner(user_);
 }
 
 std::optional<std::string> PgImportSession::owner_claimed_by_other(PersonId owner)
 {
-  const pqxx::result r = tx_.exec_params(R"sql(
-SELECT u.name FROM imports i JOIN users u ON u.id = i.user_id
-WHERE i.owner = $1 AND i.user_id IS DISTINCT FROM $2 ORDER BY i.id LIMIT 1)sql",
-                                         static_cast<std::int64_t>(owner), user_);
-  if (r.empty()) return std::nullopt;
-  return std::string(r[0][0].c_str());
+  return rules_->owner_claimed_by_other(owner, user_);
 }
 
 void PgImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
 {
-  tx_.exec_params(R"sql(
-INSERT INTO mail_cursors(account, uidvalidity, last_uid, fetched_at) VALUES ($1, $2, $3, $4)
-ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
-                                    fetched_at = excluded.fetched_at)sql",
-                  account, cursor.uidvalidity, cursor.last_uid, static_cast<std::int64_t>(cursor.fetched_at));
+  rules_->set_mail_cursor(account, cursor);
 }
 
 void PgImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
                              const std::string& summary_json)
 {
   flush();
-  const std::int64_t owner = owner_;
-  // Accepted once the other side is the owner's connection, connected no earlier than the day before it was sent.
-  tx_.exec_params(R"sql(
-WITH other AS (
-  SELECT i.id, i.sent_at,
-         (SELECT min(c.connected_at) FROM connections c
-          WHERE c.owner = i.owner AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
-            AND c.connected_on >= to_char((to_timestamp(i.sent_at) AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')) AS at,
-         (SELECT min(c.connected_on) FROM connections c
-          WHERE c.owner = i.owner AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
-            AND c.connected_on >= to_char((to_timestamp(i.sent_at) AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')) AS on_day
-  FROM invitations i
-  WHERE i.owner = $1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn'))
-UPDATE invitations AS i
-SET outcome = 'accepted',
-    outcome_at = GREATEST(o.sent_at, coalesce(o.at, extract(epoch FROM o.on_day::date)::bigint))
-FROM other o
-WHERE i.id = o.id AND o.on_day IS NOT NULL)sql",
-                  owner);
-  std::optional<std::int64_t> invitations_from;
-  const std::optional<std::int64_t> snapshot_time =
-      as_of ? std::optional<std::int64_t>(static_cast<std::int64_t>(*as_of)) : std::nullopt;
-  if (listed) {
-    invitations_from = listed->from;
-    // As in the SQLite store: an older snapshot than one imported before changes no state; an invitation listed
-    // again is pending again; only invitations sent before the snapshot was made can be missing from it.
-    const pqxx::row newest =
-        tx_.exec_params1("SELECT max(as_of) FROM imports WHERE owner = $1 AND id <> $2", owner, import_id_);
-    const bool older = !newest[0].is_null() && snapshot_time && *snapshot_time < newest[0].as<std::int64_t>();
-    if (!older) {
-      tx_.exec_params("UPDATE invitations SET outcome = NULL, outcome_at = NULL "
-                      "WHERE owner = $1 AND outcome = 'withdrawn' AND last_import = $2",
-                      owner, import_id_);
-      tx_.exec_params(R"sql(
-UPDATE invitations SET outcome = 'withdrawn', outcome_at = $3
-WHERE owner = $1 AND outcome IS NULL AND last_import < $2 AND sent_at >= $4
-  AND sent_at <= CASE origin WHEN 'export' THEN $6::bigint ELSE $5::bigint END)sql",
-                      owner, import_id_, static_cast<std::int64_t>(started_at_),
-                      static_cast<std::int64_t>(listed->from), static_cast<std::int64_t>(listed->until),
-                      std::max(static_cast<std::int64_t>(listed->until), snapshot_time.value_or(listed->until)));
-    }
-  }
-  tx_.exec_params(
-      "UPDATE imports SET owner = $2, finished_at = $3, invitations_from = $4, summary = $5, as_of = $6 WHERE id = $1",
-      import_id_, owner_ == 0 ? std::nullopt : std::optional<std::int64_t>(owner),
-      static_cast<std::int64_t>(started_at_), invitations_from, summary_json, snapshot_time);
+  rules_->finish(owner_, started_at_, listed, as_of, summary_json);
 }
 
 void PgImportSession::commit()

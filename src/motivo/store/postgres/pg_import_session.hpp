@@ -1,6 +1,8 @@
 #pragma once
 
+#include <motivo/store/postgres/pg_connection.hpp>
 #include <motivo/store/postgres/pg_util.hpp>
+#include <motivo/store/sql/import_rules.hpp>
 #include <motivo/store/store.hpp>
 
 #include <optional>
@@ -82,6 +84,8 @@ private:
   Pending rows_[3];
   std::uint64_t added_[3] = {0, 0, 0};
   CopyLine line_;
+  PgWork work_{tx_};
+  std::optional<sql::ImportRules> rules_; // once the import has its id
 };
 
 } // namespace motivo::store::postgres

@@ -36,6 +36,12 @@ Statement& Statement::bind_null(int index)
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, const void* data, std::size_t size)
+{
+  cursor_->bind_blob(index, data, size);
+  return *this;
+}
+
 std::int64_t Statement::run()
 {
   while (cursor_->step()) {

@@ -27,6 +27,7 @@ public:
   virtual void bind_int(int index, std::int64_t value) = 0;
   virtual void bind_real(int index, double value) = 0;
   virtual void bind_null(int index) = 0;
+  virtual void bind_blob(int index, const void* data, std::size_t size) = 0;
   // Runs (at the first call) and moves to the next row: false when there is none.
   virtual bool step() = 0;
   // Ready to run again, with nothing bound.
@@ -54,6 +55,12 @@ public:
   Statement& bind(int index, const std::optional<std::string>& text);
   Statement& bind_real(int index, double value);
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, const void* data, std::size_t size);
+  // `text`, or NULL when it is empty.
+  Statement& bind_or_null(int index, std::string_view text)
+  {
+    return text.empty() ? bind_null(index) : bind(index, text);
+  }
 
   bool step() { return cursor_->step(); }
   void reset() { cursor_->reset(); }

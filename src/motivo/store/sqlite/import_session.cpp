@@ -219,37 +219,11 @@ void SqliteImportSession::set_owner(PersonId owner)
 
 bool SqliteImportSession::adopt_mail_row(const InvitationRecord& r)
 {
-  if (!key_exists_) {
-    key_exists_.emplace(db_, "SELECT 1 FROM invitations WHERE key = ?1");
-    mail_row_near_.emplace(db_, R"sql(
-SELECT id FROM invitations
-WHERE owner = ?1 AND direction = ?2 AND origin = 'mail' AND from_person IS ?3 AND sent_at BETWEEN ?4 - ?5 AND ?4 + ?5
-ORDER BY abs(sent_at - ?4), id LIMIT 1)sql");
-    adopt_mail_row_.emplace(db_, R"sql(
-UPDATE invitations
-SET key = ?2, origin = 'export', from_person = ?3, to_person = ?4, from_name = ?5, to_name = ?6,
-    from_url = coalesce(?7, from_url), to_url = ?8, sent_at = ?9, message = CASE WHEN ?10 <> '' THEN ?10 ELSE message END,
-    last_import = ?11
-WHERE id = ?1)sql");
-  }
+  if (!key_exists_) key_exists_.emplace(db_, "SELECT 1 FROM invitations WHERE key = ?1");
   key_exists_->bind(1, r.key.data(), r.key.size());
   const bool known = key_exists_->step();
   key_exists_->reset();
-  if (known) return false;
-  auto& near = *mail_row_near_;
-  near.bind(1, r.owner).bind(2, to_string(r.direction)).bind(3, r.from_person).bind(4, r.sent_at);
-  near.bind(5, mail_match_window);
-  const bool found = near.step();
-  const std::int64_t id = found ? near.column_int(0) : 0;
-  near.reset();
-  if (!found) return false;
-  auto& adopt = *adopt_mail_row_;
-  adopt.bind(1, id).bind(2, r.key.data(), r.key.size()).bind(3, r.from_person).bind(4, r.to_person);
-  adopt.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind_or_null(8, r.to_url);
-  adopt.bind(9, r.sent_at).bind(10, r.message).bind(11, import_id_);
-  adopt.step();
-  adopt.reset();
-  return true;
+  return !known && rules_.adopt_mail_row(r);
 }
 
 std::uint64_t SqliteImportSession::take_added(Table table)
@@ -326,46 +300,7 @@ void SqliteImportSession::write_connection(const ConnectionRecord& r)
 MailOutcome SqliteImportSession::add_mail_invitation(const MailInvitationRecord& r)
 {
   drain();
-  const auto fill_note = [&](std::int64_t id) {
-    Statement fill(db_, R"sql(
-UPDATE invitations SET message = CASE WHEN message = '' THEN ?2 ELSE message END,
-                       linkedin_id = coalesce(linkedin_id, ?3), mail_id = coalesce(mail_id, ?4), last_import = ?5
-WHERE id = ?1)sql");
-    fill.bind(1, id).bind(2, r.message).bind_or_null(3, r.linkedin_id).bind_or_null(4, r.mail_id).bind(5, import_id_);
-    fill.step();
-  };
-  // 1. The same invitation by LinkedIn's id (a copy of the mail, or its reminder).
-  if (!r.linkedin_id.empty()) {
-    Statement by_id(db_, "SELECT id FROM invitations WHERE owner = ?1 AND linkedin_id = ?2 ORDER BY id LIMIT 1");
-    by_id.bind(1, r.owner).bind(2, r.linkedin_id);
-    if (by_id.step()) {
-      fill_note(by_id.column_int(0));
-      return MailOutcome::known;
-    }
-  }
-  // 2. The same mail, without an id.
-  {
-    Statement by_key(db_, "SELECT id FROM invitations WHERE key = ?1");
-    by_key.bind(1, r.key.data(), r.key.size());
-    if (by_key.step()) {
-      fill_note(by_key.column_int(0));
-      return MailOutcome::known;
-    }
-  }
-  // 3. An export's invitation from the same person about the same time (the export's Pacific minute against the
-  //    mail's Date), not already tied to another id.
-  {
-    Statement near(db_, R"sql(
-SELECT id FROM invitations
-WHERE owner = ?1 AND direction = 'incoming' AND from_person IS ?2 AND sent_at BETWEEN ?3 - ?4 AND ?3 + ?4
-  AND (linkedin_id IS NULL OR linkedin_id = ?5)
-ORDER BY abs(sent_at - ?3), id LIMIT 1)sql");
-    near.bind(1, r.owner).bind(2, r.from_person).bind(3, r.sent_at).bind(4, mail_match_window).bind(5, r.linkedin_id);
-    if (r.from_person && near.step()) {
-      fill_note(near.column_int(0));
-      return MailOutcome::matched;
-    }
-  }
+  if (const auto outcome = rules_.match_mail(r)) return *outcome;
   Statement insert(db_, R"sql(
 INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
                         sent_at, message, first_import, last_import, origin, linkedin_id, mail_id)
@@ -381,32 +316,19 @@ VALUES (?1, ?2, 'incoming', ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10, ?10, 'mail', 
 std::optional<PersonId> SqliteImportSession::latest_owner()
 {
   drain();
-  Statement s(db_, "SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS ?1 ORDER BY id DESC LIMIT 1");
-  s.bind(1, user_);
-  if (!s.step()) return std::nullopt;
-  return s.column_int(0);
+  return rules_.latest_owner(user_);
 }
 
 std::optional<std::string> SqliteImportSession::owner_claimed_by_other(PersonId owner)
 {
   drain();
-  Statement s(db_, R"sql(
-SELECT u.name FROM imports i JOIN users u ON u.id = i.user_id
-WHERE i.owner = ?1 AND i.user_id IS NOT ?2 ORDER BY i.id LIMIT 1)sql");
-  s.bind(1, owner).bind(2, user_);
-  if (!s.step()) return std::nullopt;
-  return s.column_text(0);
+  return rules_.owner_claimed_by_other(owner, user_);
 }
 
 void SqliteImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
 {
   drain();
-  Statement s(db_, R"sql(
-INSERT INTO mail_cursors(account, uidvalidity, last_uid, fetched_at) VALUES (?1, ?2, ?3, ?4)
-ON CONFLICT(account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
-                                   fetched_at = excluded.fetched_at)sql");
-  s.bind(1, std::string_view(account)).bind(2, cursor.uidvalidity).bind(3, cursor.last_uid).bind(4, cursor.fetched_at);
-  s.step();
+  rules_.set_mail_cursor(account, cursor);
 }
 
 void SqliteImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
@@ -421,51 +343,7 @@ void SqliteImportSession::finish(std::optional<Span> listed, std::optional<datet
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
     bulk->index_sql.clear();
   }
-  // An invitation is accepted once its other side is the owner's connection (connected no earlier than the
-  // day before it was sent: an older connection was another, earlier relationship).
-  Statement accepted(db_, R"sql(
-UPDATE invitations AS i
-SET outcome = 'accepted',
-    outcome_at = (SELECT max(i.sent_at, coalesce(min(c.connected_at), CAST(strftime('%s', min(c.connected_on)) AS INTEGER)))
-                  FROM connections c
-                  WHERE c.owner = i.owner
-                    AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
-                    AND c.connected_on >= date(i.sent_at, 'unixepoch', '-1 day'))
-WHERE i.owner = ?1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn')
-  AND EXISTS (SELECT 1 FROM connections c
-              WHERE c.owner = i.owner
-                AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
-                AND c.connected_on >= date(i.sent_at, 'unixepoch', '-1 day')))sql");
-  accepted.bind(1, owner_);
-  accepted.step();
-  std::optional<datetime::UnixSeconds> invitations_from;
-  if (listed) {
-    invitations_from = listed->from;
-    Statement newest(db_, "SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2");
-    newest.bind(1, owner_).bind(2, import_id_);
-    const bool older = newest.step() && !newest.column_is_null(0) && as_of && *as_of < newest.column_int(0);
-    if (!older) {
-      // Taken for withdrawn once, listed again now: still pending.
-      Statement back(db_, R"sql(
-UPDATE invitations SET outcome = NULL, outcome_at = NULL WHERE owner = ?1 AND outcome = 'withdrawn' AND last_import = ?2)sql");
-      back.bind(1, owner_).bind(2, import_id_);
-      back.step();
-      // Listed before, sent inside this snapshot's window and before it was made, gone now, and not a connection:
-      // withdrawn or ignored.
-      Statement gone(db_, R"sql(
-UPDATE invitations SET outcome = 'withdrawn', outcome_at = ?3
-WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
-  AND sent_at <= CASE origin WHEN 'export' THEN ?6 ELSE ?5 END)sql");
-      gone.bind(1, owner_).bind(2, import_id_).bind(3, started_at_).bind(4, listed->from).bind(5, listed->until);
-      gone.bind(6, std::max(listed->until, as_of.value_or(listed->until)));
-      gone.step();
-    }
-  }
-  Statement close(db_,
-                  "UPDATE imports SET finished_at = ?2, invitations_from = ?3, summary = ?4, as_of = ?5 WHERE id = ?1");
-  close.bind(1, import_id_).bind(2, started_at_).bind(3, invitations_from).bind(4, std::string_view(summary_json));
-  close.bind(5, as_of);
-  close.step();
+  rules_.finish(owner_, started_at_, listed, as_of, summary_json);
 }
 
 void SqliteImportSession::commit()

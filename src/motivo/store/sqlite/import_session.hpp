@@ -1,8 +1,10 @@
 #pragma once
 
 #include <motivo/core/hashed_map.hpp>
+#include <motivo/store/sql/import_rules.hpp>
 #include <motivo/store/sqlite/db.hpp>
 #include <motivo/store/sqlite/row_queue.hpp>
+#include <motivo/store/sqlite/sqlite_connection.hpp>
 #include <motivo/store/store.hpp>
 
 #include <optional>
@@ -100,9 +102,11 @@ private:
   std::optional<Statement> insert_connection_;
   // Invitations known only from mail wait to be matched by the export rows that name them.
   bool mail_only_rows_ = false;
-  std::optional<Statement> key_exists_, mail_row_near_, adopt_mail_row_;
+  std::optional<Statement> key_exists_;
   // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
   bool adopt_mail_row(const InvitationRecord& r);
+  SqliteConnection connection_{db_};
+  sql::ImportRules rules_{connection_, import_id_};
   std::unique_ptr<RowQueue> queue_; // last: started on the first row, stopped first
 };
 

@@ -11,6 +11,7 @@ public:
   void bind_int(int index, std::int64_t value) override { s_.bind(index, value); }
   void bind_real(int index, double value) override { s_.bind_real(index, value); }
   void bind_null(int index) override { s_.bind_null(index); }
+  void bind_blob(int index, const void* data, std::size_t size) override { s_.bind(index, data, size); }
   bool step() override { return s_.step(); }
   void reset() override { s_.reset(); }
   std::int64_t changes() const override { return db_.changes(); }
@@ -29,7 +30,7 @@ private:
 
 sql::Statement SqliteConnection::prepare(std::string_view sql)
 {
-  return sql::Statement(std::make_unique<SqliteCursor>(db_, sql));
+  return sql::Statement(std::make_unique<SqliteCursor>(*db_, sql));
 }
 
 void SqliteConnection::transaction(bool write, const std::function<void()>& work)
@@ -38,7 +39,7 @@ void SqliteConnection::transaction(bool write, const std::function<void()>& work
     work();
     return;
   }
-  Transaction tx(db_);
+  Transaction tx(*db_);
   work();
   tx.commit();
 }

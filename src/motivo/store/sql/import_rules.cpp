@@ -1,0 +1,178 @@
+#include <motivo/store/sql/import_rules.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace motivo::store::sql {
+
+bool ImportRules::adopt_mail_row(const InvitationRecord& r)
+{
+  if (!near_) {
+    near_.emplace(c_.prepare(R"sql(
+SELECT id FROM invitations
+WHERE owner = ?1 AND direction = ?2 AND origin = 'mail' AND from_person IS NOT DISTINCT FROM ?3
+  AND sent_at BETWEEN CAST(?4 AS BIGINT) - CAST(?5 AS BIGINT) AND CAST(?4 AS BIGINT) + CAST(?5 AS BIGINT)
+ORDER BY abs(sent_at - CAST(?4 AS BIGINT)), id LIMIT 1)sql"));
+    adopt_.emplace(c_.prepare(R"sql(
+UPDATE invitations
+SET key = ?2, origin = 'export', from_person = ?3, to_person = ?4, from_name = ?5, to_name = ?6,
+    from_url = coalesce(?7, from_url), to_url = ?8, sent_at = ?9, message = CASE WHEN ?10 <> '' THEN ?10 ELSE message END,
+    last_import = ?11
+WHERE id = ?1)sql"));
+  }
+  Statement& near = *near_;
+  near.reset();
+  near.bind(1, std::int64_t{r.owner}).bind(2, to_string(r.direction)).bind(3, r.from_person);
+  near.bind(4, std::int64_t{r.sent_at}).bind(5, std::int64_t{mail_match_window});
+  if (!near.step()) return false;
+  const std::int64_t id = near.column_int(0);
+  Statement& adopt = *adopt_;
+  adopt.reset();
+  adopt.bind(1, id).bind_blob(2, r.key.data(), r.key.size()).bind(3, r.from_person).bind(4, r.to_person);
+  adopt.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind_or_null(8, r.to_url);
+  adopt.bind(9, std::int64_t{r.sent_at}).bind(10, r.message).bind(11, import_);
+  adopt.run();
+  return true;
+}
+
+void ImportRules::fill_from_mail(std::int64_t id, const MailInvitationRecord& r)
+{
+  c_.prepare(R"sql(
+UPDATE invitations SET message = CASE WHEN message = '' THEN ?2 ELSE message END,
+                       linkedin_id = coalesce(linkedin_id, ?3), mail_id = coalesce(mail_id, ?4), last_import = ?5
+WHERE id = ?1)sql")
+      .bind(1, id)
+      .bind(2, r.message)
+      .bind_or_null(3, r.linkedin_id)
+      .bind_or_null(4, r.mail_id)
+      .bind(5, import_)
+      .run();
+}
+
+std::optional<MailOutcome> ImportRules::match_mail(const MailInvitationRecord& r)
+{
+  const auto found = [&](Statement& s, MailOutcome outcome) -> std::optional<MailOutcome> {
+    if (!s.step()) return std::nullopt;
+    fill_from_mail(s.column_int(0), r);
+    return outcome;
+  };
+  // 1. The same invitation by LinkedIn's id (a copy of the mail, or its reminder).
+  if (!r.linkedin_id.empty()) {
+    Statement by_id =
+        c_.prepare("SELECT id FROM invitations WHERE owner = ?1 AND linkedin_id = ?2 ORDER BY id LIMIT 1");
+    by_id.bind(1, std::int64_t{r.owner}).bind(2, r.linkedin_id);
+    if (auto outcome = found(by_id, MailOutcome::known)) return outcome;
+  }
+  // 2. The same mail, without an id.
+  Statement by_key = c_.prepare("SELECT id FROM invitations WHERE key = ?1");
+  by_key.bind_blob(1, r.key.data(), r.key.size());
+  if (auto outcome = found(by_key, MailOutcome::known)) return outcome;
+  // 3. An export's invitation from the same person about the same time (the export's Pacific minute against the
+  //    mail's Date), not already tied to another id.
+  if (!r.from_person) return std::nullopt;
+  Statement near = c_.prepare(R"sql(
+SELECT id FROM invitations
+WHERE owner = ?1 AND direction = 'incoming' AND from_person = ?2
+  AND sent_at BETWEEN CAST(?3 AS BIGINT) - CAST(?4 AS BIGINT) AND CAST(?3 AS BIGINT) + CAST(?4 AS BIGINT)
+  AND (linkedin_id IS NULL OR linkedin_id = ?5)
+ORDER BY abs(sent_at - CAST(?3 AS BIGINT)), id LIMIT 1)sql");
+  near.bind(1, std::int64_t{r.owner}).bind(2, *r.from_person).bind(3, std::int64_t{r.sent_at});
+  near.bind(4, std::int64_t{mail_match_window}).bind(5, r.linkedin_id);
+  return found(near, MailOutcome::matched);
+}
+
+std::optional<PersonId> ImportRules::latest_owner(std::optional<std::int64_t> user)
+{
+  Statement s = c_.prepare("SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM ?1 "
+                           "ORDER BY id DESC LIMIT 1");
+  if (!s.bind(1, user).step()) return std::nullopt;
+  return s.column_int(0);
+}
+
+std::optional<std::string> ImportRules::owner_claimed_by_other(PersonId owner, std::optional<std::int64_t> user)
+{
+  Statement s = c_.prepare(R"sql(
+SELECT u.name FROM imports i JOIN users u ON u.id = i.user_id
+WHERE i.owner = ?1 AND i.user_id IS DISTINCT FROM ?2 ORDER BY i.id LIMIT 1)sql");
+  if (!s.bind(1, std::int64_t{owner}).bind(2, user).step()) return std::nullopt;
+  return s.column_text(0);
+}
+
+void ImportRules::set_mail_cursor(const std::string& account, const MailCursor& cursor)
+{
+  c_.prepare(R"sql(
+INSERT INTO mail_cursors(account, uidvalidity, last_uid, fetched_at) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
+                                    fetched_at = excluded.fetched_at)sql")
+      .bind(1, account)
+      .bind(2, cursor.uidvalidity)
+      .bind(3, cursor.last_uid)
+      .bind(4, std::int64_t{cursor.fetched_at})
+      .run();
+}
+
+void ImportRules::accept(PersonId owner)
+{
+  // An invitation is accepted once its other side is the owner's connection, connected no earlier than the day
+  // before it was sent (an older connection was another, earlier relationship). It was accepted at the connection
+  // time, else at midnight UTC of the Connected On date, but never before it was sent.
+  const bool sqlite = c_.dialect() == Dialect::sqlite;
+  const char* day_before = sqlite ? "date(i.sent_at, 'unixepoch', '-1 day')"
+                                  : "to_char((to_timestamp(i.sent_at) AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')";
+  const char* day_start = sqlite ? "CAST(strftime('%s', min(c.connected_on)) AS INTEGER)"
+                                 : "extract(epoch FROM min(c.connected_on)::date)::bigint";
+  const std::string connection = fmt::format(R"sql(
+FROM connections c
+WHERE c.owner = i.owner AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
+  AND c.connected_on >= {})sql",
+                                             day_before);
+  c_.prepare(fmt::format(R"sql(
+UPDATE invitations AS i
+SET outcome = 'accepted', outcome_at = (SELECT {}(i.sent_at, coalesce(min(c.connected_at), {})) {})
+WHERE i.owner = ?1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn') AND EXISTS (SELECT 1 {}))sql",
+                         sqlite ? "max" : "GREATEST", day_start, connection, connection))
+      .bind(1, std::int64_t{owner})
+      .run();
+}
+
+void ImportRules::finish(PersonId owner, datetime::UnixSeconds started_at, std::optional<ImportSession::Span> listed,
+                         std::optional<datetime::UnixSeconds> as_of, const std::string& summary_json)
+{
+  accept(owner);
+  std::optional<std::int64_t> invitations_from;
+  if (listed) {
+    invitations_from = listed->from;
+    // A snapshot older than one imported before (two downloads imported out of order) changes no state.
+    Statement newest = c_.prepare("SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2");
+    newest.bind(1, std::int64_t{owner}).bind(2, import_).step();
+    const bool older = !newest.is_null(0) && as_of && *as_of < newest.column_int(0);
+    if (!older) {
+      // Taken for withdrawn once, listed again now: still pending.
+      c_.prepare("UPDATE invitations SET outcome = NULL, outcome_at = NULL "
+                 "WHERE owner = ?1 AND outcome = 'withdrawn' AND last_import = ?2")
+          .bind(1, std::int64_t{owner})
+          .bind(2, import_)
+          .run();
+      // Listed before, sent inside this snapshot's window and before it was made, gone now, and not a connection:
+      // withdrawn or ignored. Invitations known only from mail count to the end of the window: a later one may
+      // simply be newer than the export.
+      Statement gone = c_.prepare(R"sql(
+UPDATE invitations SET outcome = 'withdrawn', outcome_at = ?3
+WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
+  AND sent_at <= CASE origin WHEN 'export' THEN CAST(?6 AS BIGINT) ELSE CAST(?5 AS BIGINT) END)sql");
+      gone.bind(1, std::int64_t{owner}).bind(2, import_).bind(3, std::int64_t{started_at});
+      gone.bind(4, std::int64_t{listed->from}).bind(5, std::int64_t{listed->until});
+      gone.bind(6, std::int64_t{std::max(listed->until, as_of.value_or(listed->until))});
+      gone.run();
+    }
+  }
+  Statement close =
+      c_.prepare("UPDATE imports SET owner = coalesce(?2, owner), finished_at = ?3, invitations_from = ?4, "
+                 "summary = ?5, as_of = ?6 WHERE id = ?1");
+  close.bind(1, import_).bind(2, owner == 0 ? std::nullopt : std::optional<std::int64_t>(owner));
+  close.bind(3, std::int64_t{started_at}).bind(4, invitations_from).bind(5, summary_json).bind(6, as_of);
+  close.run();
+}
+
+} // namespace motivo::store::sql
