@@ -5,12 +5,10 @@
 #include <pqxx/pqxx>
 
 #include <string>
-#include <vector>
 
 namespace motivo::store::postgres {
 
-// The schema's history, version for version the same as SQLite's. Table motivo_schema holds the version.
-const std::vector<MigrationStep>& migrations();
+// The migrations of store/sql/schema.cpp; table motivo_schema holds the version.
 
 // What migrating would run (read-only). `where` names the database in messages.
 SchemaStatus status(pqxx::connection& connection, const std::string& where);

@@ -1,0 +1,247 @@
+#include <motivo/store/sql/schema.hpp>
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace motivo::store::sql {
+
+namespace {
+
+struct Step {
+  int version;
+  const char* description;
+  const char* sql; // with {id}, {int}, {blob}, {real}, {bool}, {false} for the engine's types, and {search},
+                   // {note_key}, {changes} for what only one engine has
+};
+
+// Every index is a separate CREATE INDEX statement (no inline UNIQUE) so that a bulk import into an empty SQLite
+// table can drop and rebuild them (see SqliteImportSession). Times are Unix seconds (UTC); dates are 'YYYY-MM-DD'
+// text. Identity keys are 16-byte XXH3-128 hashes of the fields that make a record the same one again (see
+// core/identity.hpp and app/import.cpp).
+constexpr Step steps[] = {
+    {1, "people, imports, invitations, messages, connections", R"sql(
+CREATE TABLE people (
+  id {id},
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  slug TEXT,
+  created_import {int}
+);
+CREATE UNIQUE INDEX people_by_slug ON people(slug);
+CREATE INDEX people_by_name_key ON people(name_key);
+
+CREATE TABLE imports (
+  id {id},
+  started_at {int} NOT NULL,
+  finished_at {int},
+  source TEXT NOT NULL,
+  owner {int} REFERENCES people(id),
+  invitations_from {int},
+  summary TEXT
+);
+
+CREATE TABLE invitations (
+  id {id},
+  key {blob} NOT NULL,
+  owner {int} NOT NULL REFERENCES people(id),
+  direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  from_person {int} REFERENCES people(id),
+  to_person {int} REFERENCES people(id),
+  from_name TEXT NOT NULL,
+  to_name TEXT NOT NULL,
+  from_url TEXT,
+  to_url TEXT,
+  sent_at {int} NOT NULL,
+  message TEXT NOT NULL,
+  first_import {int} NOT NULL,
+  last_import {int} NOT NULL,
+  outcome TEXT CHECK (outcome IN ('accepted', 'withdrawn')),
+  outcome_at {int}
+);
+CREATE UNIQUE INDEX invitations_by_key ON invitations(key);
+CREATE INDEX invitations_by_owner_time ON invitations(owner, sent_at);
+
+CREATE TABLE messages (
+  id {id},
+  key {blob} NOT NULL,
+  owner {int} NOT NULL REFERENCES people(id),
+  direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing')),
+  conversation_id TEXT,
+  conversation_title TEXT,
+  from_person {int} REFERENCES people(id),
+  to_person {int} REFERENCES people(id),
+  counterpart {int} REFERENCES people(id), -- the other person of a one-to-one message
+  from_name TEXT NOT NULL,
+  from_url TEXT,
+  to_names TEXT NOT NULL,
+  to_urls TEXT,
+  sent_at {int} NOT NULL,
+  subject TEXT,
+  content TEXT NOT NULL,
+  folder TEXT,
+  draft {bool} NOT NULL DEFAULT {false},
+  first_import {int} NOT NULL
+);
+CREATE UNIQUE INDEX messages_by_key ON messages(key);
+CREATE INDEX messages_by_counterpart ON messages(owner, counterpart, sent_at);
+
+CREATE TABLE connections (
+  id {id},
+  key {blob} NOT NULL,
+  owner {int} NOT NULL REFERENCES people(id),
+  person {int} REFERENCES people(id),
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  url TEXT,
+  email TEXT,
+  company TEXT,
+  position TEXT,
+  connected_on TEXT NOT NULL,
+  connected_at {int},
+  first_import {int} NOT NULL,
+  last_import {int} NOT NULL
+);
+CREATE UNIQUE INDEX connections_by_key ON connections(key);
+CREATE INDEX connections_by_person ON connections(owner, person);
+)sql"},
+    // The classifier's label of each invitation's note (recomputed by import and reclassify) and the user's
+    // correction (kept across reclassifications; it wins). reasons: a JSON array of strings. campaign: the id of
+    // the first invitation of the note's mass campaign.
+    {2, "invitation labels and corrections", R"sql(
+ALTER TABLE invitations ADD COLUMN label TEXT
+  CHECK (label IN ('empty', 'default', 'template', 'spam', 'personalized'));
+ALTER TABLE invitations ADD COLUMN language TEXT;
+ALTER TABLE invitations ADD COLUMN confidence {real};
+ALTER TABLE invitations ADD COLUMN reasons TEXT;
+ALTER TABLE invitations ADD COLUMN campaign {int};
+ALTER TABLE invitations ADD COLUMN user_label TEXT
+  CHECK (user_label IN ('empty', 'default', 'template', 'spam', 'personalized'));
+ALTER TABLE invitations ADD COLUMN user_label_at {int};
+)sql"},
+    // The protocol: the user's decision on an invitation, and the asks motivo printed for them.
+    {3, "decisions and asks", R"sql(
+ALTER TABLE invitations ADD COLUMN decision TEXT CHECK (decision IN ('accept', 'decline', 'spam'));
+ALTER TABLE invitations ADD COLUMN decision_at {int};
+CREATE TABLE asks (
+  id {id},
+  invitation {int} NOT NULL REFERENCES invitations(id),
+  asked_at {int} NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX asks_by_invitation ON asks(invitation, asked_at);
+)sql"},
+    // "Why we connected": the user's notes on people, searchable by word (accents and case ignored), and the
+    // welcome messages motivo rendered for new connections.
+    {4, "notes on people, welcomes", R"sql(
+CREATE TABLE person_notes (
+  id {id},
+  person {int} NOT NULL REFERENCES people(id),
+  note TEXT NOT NULL,{note_key}
+  written_at {int} NOT NULL
+);
+CREATE INDEX person_notes_by_person ON person_notes(person);{search}
+CREATE TABLE welcomes (
+  id {id},
+  connection {int} NOT NULL REFERENCES connections(id),
+  sent_at {int} NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE INDEX welcomes_by_connection ON welcomes(connection);
+)sql"},
+    // Invitations read from notification e-mails: where a row came from, LinkedIn's id of the invitation and the
+    // mail's Message-ID; the IMAP mailboxes fetched and how far.
+    {5, "invitations from mail, IMAP cursors", R"sql(
+ALTER TABLE invitations ADD COLUMN origin TEXT NOT NULL DEFAULT 'export' CHECK (origin IN ('export', 'mail'));
+ALTER TABLE invitations ADD COLUMN linkedin_id TEXT;
+ALTER TABLE invitations ADD COLUMN mail_id TEXT;
+CREATE INDEX invitations_by_linkedin_id ON invitations(owner, linkedin_id) WHERE linkedin_id IS NOT NULL;
+CREATE TABLE mail_cursors (
+  account TEXT PRIMARY KEY, -- imaps://host/mailbox with the user, never a password
+  uidvalidity {int} NOT NULL,
+  last_uid {int} NOT NULL,
+  fetched_at {int} NOT NULL
+);
+)sql"},
+    // Team mode: the people who sign in, with their token's SHA-256 only, and who ran each import.
+    {6, "users, imports by user", R"sql(
+CREATE TABLE users (
+  id {id},
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('member', 'admin')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at {int} NOT NULL
+);
+ALTER TABLE imports ADD COLUMN user_id {int} REFERENCES users(id) ON DELETE SET NULL;
+CREATE INDEX imports_by_user ON imports(user_id, owner);{changes}
+)sql"},
+    // The latest time each snapshot shows, so that two downloads imported out of order keep the newer's states.
+    {7, "imports: the time of each snapshot", R"sql(
+ALTER TABLE imports ADD COLUMN as_of {int};
+)sql"},
+};
+
+// SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
+constexpr const char* sqlite_search = R"sql(
+CREATE VIRTUAL TABLE person_notes_fts USING fts5(
+  note, content='person_notes', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER person_notes_ai AFTER INSERT ON person_notes BEGIN
+  INSERT INTO person_notes_fts(rowid, note) VALUES (new.id, new.note);
+END;
+CREATE TRIGGER person_notes_ad AFTER DELETE ON person_notes BEGIN
+  INSERT INTO person_notes_fts(person_notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
+END;)sql";
+// PostgreSQL: note_key holds the note folded by motivo (case and accents removed, classify::fold) and a GIN index
+// serves word queries on it.
+constexpr const char* postgres_search = R"sql(
+CREATE INDEX person_notes_words ON person_notes USING gin (to_tsvector('simple', note_key));)sql";
+// Store::data_version: moved by motivo after each write it commits (SQLite has PRAGMA data_version instead).
+constexpr const char* postgres_changes = R"sql(
+CREATE SEQUENCE motivo_changes;)sql";
+
+std::vector<MigrationStep> in_dialect(Dialect dialect)
+{
+  const bool sqlite = dialect == Dialect::sqlite;
+  std::vector<MigrationStep> out;
+  for (const Step& step : steps) {
+    out.push_back(
+        {step.version, step.description,
+         fmt::format(
+             fmt::runtime(step.sql),
+             fmt::arg("id", sqlite ? "INTEGER PRIMARY KEY" : "bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"),
+             fmt::arg("int", sqlite ? "INTEGER" : "bigint"), fmt::arg("blob", sqlite ? "BLOB" : "bytea"),
+             fmt::arg("real", sqlite ? "REAL" : "double precision"), fmt::arg("bool", sqlite ? "INTEGER" : "boolean"),
+             fmt::arg("false", sqlite ? "0" : "false"),
+             fmt::arg("note_key", sqlite ? "" : "\n  note_key TEXT NOT NULL,"),
+             fmt::arg("search", sqlite ? sqlite_search : postgres_search),
+             fmt::arg("changes", sqlite ? "" : postgres_changes))});
+  }
+  return out;
+}
+
+} // namespace
+
+const std::vector<MigrationStep>& migrations(Dialect dialect)
+{
+  static const std::vector<MigrationStep> sqlite = in_dialect(Dialect::sqlite);
+  static const std::vector<MigrationStep> postgres = in_dialect(Dialect::postgres);
+  return dialect == Dialect::sqlite ? sqlite : postgres;
+}
+
+SchemaStatus status_at(Dialect dialect, int current, const std::string& where)
+{
+  SchemaStatus status;
+  status.current = current;
+  status.latest = migrations(dialect).back().version;
+  if (status.current > status.latest) {
+    throw std::runtime_error(fmt::format("the database {} has schema version {}, newer than this motivo understands "
+                                         "({}): upgrade motivo",
+                                         where, status.current, status.latest));
+  }
+  for (const MigrationStep& m : migrations(dialect)) {
+    if (m.version > status.current) status.pending.push_back(m);
+  }
+  return status;
+}
+
+} // namespace motivo::store::sql
