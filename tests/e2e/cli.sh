@@ -1,20 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end tests of the motivo command line: the real binary, real files, a real database.
 # Usage: cli.sh MOTIVO_BINARY SOURCE_DIR
-set -uo pipefail
-# English messages whatever the machine says (tests that want Spanish set LANG themselves).
-unset LC_ALL LC_MESSAGES LANGUAGE
-export LANG=C.UTF-8
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 motivo=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export MOTIVO_DB=$work/default.db
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 # expect STATUS DESCRIPTION -- COMMAND...: runs the command, checks its exit status, keeps its output.
 expect() {
   local want=$1 what=$2
@@ -199,5 +190,4 @@ contains "$work/err" "the database also holds" "another owner's export is said"
 (unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
   [[ $(stat -c %a "$work/xdg/motivo") == 700 ]] && ok || fail "XDG default location"
 
-echo "e2e.cli: $passed passed, $failed failed"
-((failed == 0))
+summary e2e.cli

@@ -2,15 +2,10 @@
 # The classifier's floors on the hand-labelled real notes (tests/data/classify/real-labels.tsv). Their text is
 # real people's: it is read from ../shared/data/linkedin-exports at run time into a temporary file, never kept.
 # Usage: eval_real.sh MOTIVO_BINARY SOURCE_DIR   (exit 77, a CTest skip, when ../shared is absent)
-set -uo pipefail
-# English messages whatever the machine says (tests that want Spanish set LANG themselves).
-unset LC_ALL LC_MESSAGES LANGUAGE
-export LANG=C.UTF-8
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 motivo=$1
 src=$2
 shared=${MOTIVO_EXPORTS:-$src/../shared/data/linkedin-exports}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 python3 "$src/scripts/devset.py" --labels "$src/tests/data/classify/real-labels.tsv" --shared "$shared" \
   --out "$work/real.jsonl"
 status=$?

@@ -8,30 +8,15 @@ Usage: forget.py MOTIVO SOURCE_DIR
 """
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-motivo, source = sys.argv[1], sys.argv[2]
-work = tempfile.mkdtemp(prefix="motivo-forget-")
+from checks import Checks, Motivo, dump, gen_export, integrity, workdir
+
+source = sys.argv[2]
+check = Checks()
+work = workdir("forget")
 db = os.path.join(work, "motivo.db")
-failures = checks = 0
-
-
-def check(condition, what):
-    global failures, checks
-    checks += 1
-    print(("ok   " if condition else "FAIL ") + what)
-    failures += 0 if condition else 1
-
-
-def run(*args, expect=0):
-    p = subprocess.run([motivo, "--db", db, *args], capture_output=True, text=True,
-                       env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "en", "MOTIVO_NOW": "2026-11-20T18:00:00Z"})
-    if p.returncode != expect:
-        print(f"  {args} exited {p.returncode}: {p.stderr}")
-    return p
+motivo = Motivo(sys.argv[1], work, db=db, now="2026-11-20T18:00:00Z")
 
 
 def file_bytes():
@@ -43,64 +28,55 @@ def file_bytes():
     return data
 
 
-def dump():
-    return subprocess.run(["sqlite3", db, ".dump"], capture_output=True, text=True).stdout
-
-
-export = os.path.join(work, "export.zip")
-subprocess.run([sys.executable, os.path.join(source, "scripts", "gen-export.py"), "--profile", "demo", "--out", export],
-               check=True, capture_output=True)
-run("import", "--quiet", export)
-invitations = json.loads(run("invitations", "--json").stdout)
-status = json.loads(run("status", "--json").stdout)
-owner = status.get("owner")
+export = gen_export(source, os.path.join(work, "export.zip"))
+motivo("import", "--quiet", export)
+invitations = motivo.json("invitations", "--json")
+owner = motivo.json("status", "--json").get("owner")
 # A sender with a note on their invitation and messages exchanged.
 person = None
 for inv in invitations:
     if inv["direction"] != "incoming" or not inv["message"]:
         continue
-    if inv["from"] in dump() and dump().count(inv["from"].replace("'", "''")) > 2:
+    if inv["from"] in dump(db) and dump(db).count(inv["from"].replace("'", "''")) > 2:
         person = inv["from"]
         break
 check(person is not None, f"a sender to forget: {person}")
-run("note", person, "Nos presentó Lucía en el congreso; hablar de su proyecto de datos")
+motivo("note", person, "Nos presentó Lucía en el congreso; hablar de su proyecto de datos")
 name_bytes = person.encode()
 check(name_bytes in file_bytes(), "before: the name is in the file")
 before_total = len(invitations)
 mine = [i for i in invitations if i["from"] == person or i["to"] == person]
 
 # A dry run changes nothing.
-before = dump()
-p = run("forget", "--dry-run", "--json", person)
-counts = json.loads(p.stdout)
+before = dump(db)
+counts = motivo.json("forget", "--dry-run", "--json", person)
 check(counts["dry_run"] and counts["invitations"] == len(mine), f"dry run counts the invitations ({counts})")
 check(counts["notes"] == 1, "and the note")
-check(dump() == before, "a dry run changes nothing")
+check(dump(db) == before, "a dry run changes nothing")
 
 # Forget.
-p = run("forget", "--json", person)
-counts = json.loads(p.stdout)
+counts = motivo.json("forget", "--json", person)
 check(counts["invitations"] == len(mine) and counts["messages"] >= 0, f"forgotten ({counts})")
-after = json.loads(run("invitations", "--json").stdout)
+after = motivo.json("invitations", "--json")
 check(len(after) == before_total - len(mine), "every other invitation stays")
 check(all(person not in (i["from"], i["to"]) for i in after), "no invitation of theirs is left")
-check(person not in dump(), "their name is in no table")
+check(person not in dump(db), "their name is in no table")
 check(name_bytes not in file_bytes(), "and in no byte of the database file")
 check(b"hablar de su proyecto" not in file_bytes(), "nor the note kept on them")
-people = json.loads(run("people", "--search", "congreso", "--json").stdout)
+people = motivo.json("people", "--search", "congreso", "--json")
 check(people == [], "the full-text index forgot the note")
 check(os.stat(db).st_mode & 0o777 == 0o600, "the compacted file is still private (0600)")
-integrity = subprocess.run(["sqlite3", db, "PRAGMA integrity_check"], capture_output=True, text=True).stdout.strip()
-check(integrity == "ok", f"integrity_check: {integrity}")
+sound = integrity(db)
+check(sound == "ok", f"integrity_check: {sound}")
 
 # Nobody, and the owner, are refused.
-p = run("forget", person, expect=1)
+p = motivo("forget", person, check=False)
 check(p.returncode == 1 and "nobody stored matches" in p.stderr, "forgetting them again: nobody matches")
 if owner:
-    before = dump()
-    p = run("forget", owner, expect=1)
+    before = dump(db)
+    p = motivo("forget", owner, check=False)
     check(p.returncode == 1 and "owns the imported data" in p.stderr, f"the owner cannot be forgotten ({owner})")
-    check(dump() == before, "and nothing changed")
+    check(dump(db) == before, "and nothing changed")
 
 # Someone named only among the recipients of a group message has no person record: forgotten by name all the same.
 group = os.path.join(work, "group")
@@ -109,15 +85,13 @@ with open(os.path.join(group, "messages.csv"), "w", encoding="utf-8") as f:
     f.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
             f'g1,,Zoe Grupo,https://www.linkedin.com/in/zoe-grupo,"{owner}, Xavier Solodegrupo",'
             '"https://www.linkedin.com/in/a,https://www.linkedin.com/in/b",2026-11-02 10:00:00 UTC,,Hola a los dos,INBOX\n')
-run("import", "--quiet", group)
+motivo("import", "--quiet", group)
 check(b"Xavier Solodegrupo" in file_bytes(), "a group recipient is stored")
-p = run("forget", "xavier  SOLODEGRUPO", "--dry-run", "--json")
+p = motivo("forget", "xavier  SOLODEGRUPO", "--dry-run", "--json", check=False)
 check(p.returncode == 0 and json.loads(p.stdout)["group_messages"] == 1 and b"Xavier Solodegrupo" in file_bytes(),
       "a dry run finds the name among the recipients and changes nothing")
-p = run("forget", "xavier  SOLODEGRUPO")
+p = motivo("forget", "xavier  SOLODEGRUPO", check=False)
 check(p.returncode == 0 and b"Xavier Solodegrupo" not in file_bytes(), "their name is gone from the file")
 check(b"Zoe Grupo" in file_bytes(), "the message stays, from its sender")
 
-shutil.rmtree(work)
-print(f"{checks - failures}/{checks} checks passed")
-sys.exit(1 if failures else 0)
+check.exit()

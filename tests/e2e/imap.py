@@ -14,25 +14,20 @@ import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 
-motivo, source = sys.argv[1], sys.argv[2]
+from checks import Checks, Motivo, free_port, skip, wait_until, workdir
+
+source = sys.argv[2]
 dovecot = shutil.which("dovecot") or "/usr/sbin/dovecot"
 if not os.access(dovecot, os.X_OK):
-    print("skipped: Dovecot is not installed (apt-get install dovecot-imapd; make test installs it)")
-    sys.exit(77)
+    skip("Dovecot is not installed (apt-get install dovecot-imapd; make test installs it)")
 
 fixtures = os.path.join(source, "tests", "data", "mail")
-work = tempfile.mkdtemp(prefix="motivo-imap-")
-os.chmod(work, 0o755)
-with socket.socket() as s:
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-
+work = workdir("imap", mode=0o755)
+port = free_port()
 # As root, Dovecot's own unprivileged users run the login and mail processes; otherwise the caller does.
 if os.getuid() == 0:
     login_user, internal_user, internal_group, mail_user = "dovenull", "dovecot", "dovecot", "dovecot"
@@ -94,30 +89,23 @@ if started.returncode != 0:
     print("FAIL Dovecot did not start:", open(os.path.join(work, "start.log")).read())
     sys.exit(1)
 
-failures = 0
-checks = 0
+check = Checks()
 db = os.path.join(work, "motivo.db")
 url = f"imap://127.0.0.1:{port}/INBOX"
-env = {**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "en", "MOTIVO_IMAP_PASSWORD": "s3cret-pass"}
+motivo = Motivo(sys.argv[1], work, db=db, MOTIVO_IMAP_PASSWORD="s3cret-pass")
 
 
-def check(condition, what):
-    global failures, checks
-    checks += 1
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures += 1
+def login():
+    try:
+        m = imaplib.IMAP4("127.0.0.1", port)
+        m.login("dana@example.org", "s3cret-pass")
+        return m
+    except (ConnectionRefusedError, imaplib.IMAP4.error):
+        return None
 
 
 def imap():
-    for _ in range(50):
-        try:
-            m = imaplib.IMAP4("127.0.0.1", port)
-            m.login("dana@example.org", "s3cret-pass")
-            return m
-        except (ConnectionRefusedError, imaplib.IMAP4.error):
-            time.sleep(0.1)
-    raise SystemExit("cannot log in to the test Dovecot")
+    return wait_until(login, 5) or sys.exit("cannot log in to the test Dovecot")
 
 
 def append(*files, mailbox="INBOX"):
@@ -136,17 +124,16 @@ def unseen(mailbox="INBOX"):
     return data[0].split()
 
 
-def fetch(*extra, password_env=env, mailbox_url=url):
-    p = subprocess.run([motivo, "--db", db, "fetch", "--imap", mailbox_url, "--user", "dana@example.org", "--json",
-                        *extra], capture_output=True, text=True, env=password_env, timeout=60)
+def fetch(*extra, password=None, mailbox_url=url):
+    p = motivo("fetch", "--imap", mailbox_url, "--user", "dana@example.org", "--json", *extra, check=False,
+               env={"MOTIVO_IMAP_PASSWORD": password} if password else None, timeout=60)
     if p.returncode != 0:
         return p.returncode, None, p.stderr
     return 0, json.loads(p.stdout.strip().splitlines()[-1]), p.stderr
 
 
 def incoming():
-    p = subprocess.run([motivo, "--db", db, "invitations", "--json"], capture_output=True, text=True, env=env)
-    return [i for i in json.loads(p.stdout) if i["direction"] == "incoming"]
+    return [i for i in motivo.json("invitations", "--json", check=False) if i["direction"] == "incoming"]
 
 
 try:
@@ -184,19 +171,17 @@ try:
     check(report and report["messages"] == 1 and report["new"] == 1, f"a new UIDVALIDITY starts over ({report})")
 
     # 4. A wrong password: a clear error, exit 1.
-    rc, report, err = fetch(password_env={**env, "MOTIVO_IMAP_PASSWORD": "wrong"})
+    rc, report, err = fetch(password="wrong")
     check(rc == 1 and "login denied" in err.lower(), f"a wrong password is told ({err.strip()})")
     rc, report, err = fetch(mailbox_url="imap://127.0.0.1:1/INBOX")
     check(rc == 1 and "127.0.0.1:1" in err, f"an unreachable server is named ({err.strip()})")
 
     # 5. --watch: mail that arrives while it runs is fetched; Ctrl-C ends it cleanly.
-    watcher = subprocess.Popen([motivo, "--db", db, "fetch", "--imap", url, "--user", "dana@example.org", "--json",
-                                "--watch", "1s"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    watcher = motivo.start("fetch", "--imap", url, "--user", "dana@example.org", "--json", "--watch", "1s",
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(1.5)
     append("en-2011-via-linkedin.eml")
-    deadline = time.time() + 20
-    while time.time() < deadline and len(incoming()) < 6:
-        time.sleep(0.5)
+    wait_until(lambda: len(incoming()) >= 6, 20, interval=0.5)
     check(len(incoming()) == 6, "--watch fetched the mail that arrived")
     watcher.send_signal(signal.SIGINT)
     try:
@@ -209,7 +194,5 @@ finally:
     subprocess.run([dovecot, "-c", config, "stop"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     time.sleep(0.3)
-    shutil.rmtree(work, ignore_errors=True)
 
-print(f"{checks - failures}/{checks} checks passed")
-sys.exit(1 if failures else 0)
+check.exit()

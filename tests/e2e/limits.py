@@ -9,15 +9,14 @@
 Peak memory is measured with /usr/bin/time where it exists. Usage: limits.py MOTIVO SOURCE_DIR"""
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import zipfile
 
-motivo, source = sys.argv[1], sys.argv[2]
-work = tempfile.mkdtemp(prefix="motivo-limits-")
-failures = checks = 0
+from checks import Checks, Motivo, workdir
+
+check = Checks()
+work = workdir("limits")
+motivo = Motivo(sys.argv[1], work)
 # Peak memory is checked in a plain build only: sanitizers add shadow memory and quarantines of their own.
 sanitized = any(k in os.environ for k in ("ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS"))
 timer = "/usr/bin/time" if os.path.exists("/usr/bin/time") and not sanitized else None
@@ -25,19 +24,11 @@ if sanitized:
     print("note: a sanitizer build: peak memory is not checked")
 
 
-def check(condition, what):
-    global failures, checks
-    checks += 1
-    print(("ok   " if condition else "FAIL ") + what)
-    failures += 0 if condition else 1
-
-
 def run(db, *args):
-    cmd = [motivo, "--db", os.path.join(work, db), *args]
+    """motivo on work/DB, and its peak memory in MiB (0 without /usr/bin/time)."""
     rss_file = os.path.join(work, "rss")
-    if timer:
-        cmd = [timer, "-f", "%M", "-o", rss_file, *cmd]
-    p = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "en"})
+    p = motivo(*args, db=os.path.join(work, db), check=False,
+               prefix=[timer, "-f", "%M", "-o", rss_file] if timer else [])
     rss = int(open(rss_file).read().split()[-1]) // 1024 if timer and os.path.exists(rss_file) else 0
     return p, rss
 
@@ -110,6 +101,4 @@ check(p.returncode == 0 and json.loads(p.stdout)["mail"]["messages"] == 1,
       f"nested 5,000 deep: read or skipped, no crash (exit {p.returncode}) {p.stderr.strip()[:160]}")
 check(not timer or rss < 400, f"peak memory {rss} MiB")
 
-shutil.rmtree(work)
-print(f"{checks - failures}/{checks} checks passed")
-sys.exit(1 if failures else 0)
+check.exit()

@@ -9,47 +9,29 @@ Usage: mail.py MOTIVO SOURCE_DIR
 import json
 import mailbox
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-motivo, source = sys.argv[1], sys.argv[2]
+from checks import Checks, Motivo, dump, workdir
+
+source = sys.argv[2]
 fixtures = os.path.join(source, "tests", "data", "mail")
-work = tempfile.mkdtemp(prefix="motivo-mail-")
-failures = 0
-checks = 0
-
-
-def check(condition, what):
-    global failures, checks
-    checks += 1
-    if condition:
-        print(f"ok   {what}")
-    else:
-        failures += 1
-        print(f"FAIL {what}")
-
-
-def run(db, *args, expect=0):
-    p = subprocess.run([motivo, "--db", db, *args], capture_output=True, text=True,
-                       env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "en"})
-    if p.returncode != expect:
-        print(f"  command {args} exited {p.returncode}, expected {expect}\n  stdout: {p.stdout}\n  stderr: {p.stderr}")
-    return p
+check = Checks()
+work = workdir("mail")
+motivo = Motivo(sys.argv[1], work)
 
 
 def mail_import(db, *paths):
-    p = run(db, "import", "--json", *paths)
+    p = motivo("import", "--json", *paths, db=db)
     return json.loads(p.stdout)["mail"], p.stderr
 
 
 def incoming(db):
-    return {i["from"]: i for i in json.loads(run(db, "invitations", "--json").stdout) if i["direction"] == "incoming"}
+    return {i["from"]: i for i in motivo.json("invitations", "--json", db=db) if i["direction"] == "incoming"}
 
 
-def dump(db):
-    return subprocess.run(["sqlite3", db, ".dump"], capture_output=True, text=True).stdout
+def export_import(db, export):
+    """The files of an export's import report, by name."""
+    return {f["file"]: f for f in motivo.json("import", "--json", export, db=db)["files"]}
 
 
 emls = sorted(f for f in os.listdir(fixtures) if f.endswith(".eml"))
@@ -105,7 +87,7 @@ with open(os.path.join(export_dir, "Invitations.csv"), "w", newline="") as fh:
     fh.write('Nadia Osei,Dana Whitcombe,"12/1/16, 9:00 AM",We met at the Ghent data meetup,INCOMING\r\n')
     fh.write('Dana Whitcombe,Pere Vidal,"11/2/16, 4:00 PM",,OUTGOING\r\n')
 db2 = os.path.join(work, "two.db")
-run(db2, "import", "--quiet", export_dir)
+motivo("import", "--quiet", export_dir, db=db2)
 report, _ = mail_import(db2, fixtures)
 check(report["matched"] == 2 and report["new"] == 5, f"two mails matched the export's invitations ({report})")
 inv = incoming(db2)
@@ -115,8 +97,7 @@ check(inv["Marta Quillfeather"]["label"] == "personalized", "and it is classifie
 report, _ = mail_import(db2, mbox_path)
 check(report["new"] == 0 and report["matched"] == 0 and report["known"] == 7, "the mbox again: all known")
 before = dump(db2)
-p = run(db2, "import", "--json", export_dir)
-files = {f["file"]: f for f in json.loads(p.stdout)["files"]}
+files = export_import(db2, export_dir)
 check(files["Invitations.csv"]["new"] == 0, "the export again: nothing new")
 inv = incoming(db2)
 check(len(inv) == 8, "still 8")
@@ -127,16 +108,14 @@ check(inv["Lucía Ibáñez Ortuño"]["outcome"] == "withdrawn",
 # 4. The mail first, then the export: the export adopts the mail's rows.
 db3 = os.path.join(work, "three.db")
 mail_import(db3, fixtures)
-p = run(db3, "import", "--json", export_dir)
-files = {f["file"]: f for f in json.loads(p.stdout)["files"]}
+files = export_import(db3, export_dir)
 check(files["Invitations.csv"]["new"] == 2 and files["Invitations.csv"]["known"] == 2,
       f"the export knows two of its invitations from mail ({files['Invitations.csv']})")
 inv = incoming(db3)
 check(len(inv) == 8, f"8 incoming ({len(inv)})")
 check(inv["Marta Quillfeather"]["message"].startswith("Great meeting you"), "the mail's note stays")
 check(inv["Marta Quillfeather"]["sent_at"].startswith("2016-06-14T08:05"), "the time as the export gives it")
-p = run(db3, "import", "--json", export_dir)
-files = {f["file"]: f for f in json.loads(p.stdout)["files"]}
+files = export_import(db3, export_dir)
 check(files["Invitations.csv"]["new"] == 0, "the export again: nothing new")
 report, _ = mail_import(db3, fixtures)
 check(report["new"] == 0 and report["known"] + report["matched"] == 7, f"the mail again: nothing new ({report})")
@@ -144,16 +123,14 @@ check(len(incoming(db3)) == 8, "still 8")
 
 # 5. Bad input: a clear error, exit 1, nothing stored.
 before = dump(db1)
-p = run(db1, "import", os.path.join(work, "missing.mbox"), expect=1)
+p = motivo("import", os.path.join(work, "missing.mbox"), db=db1, check=False)
 check(p.returncode == 1 and "missing.mbox" in p.stderr, "a missing path is named")
 junk = os.path.join(work, "junk.mbox")
 with open(junk, "wb") as fh:
     fh.write(b"From nobody Thu Jan  1 00:00:00 1970\n" + bytes(range(256)) * 64 + b"\nFrom x\n\n\n")
-p = run(db1, "import", "--json", junk)
+p = motivo("import", "--json", junk, db=db1, check=False)
 check(p.returncode == 0 and json.loads(p.stdout)["mail"]["invitations"] == 0, "an mbox of junk: read, nothing taken")
 check(dump(db1).replace("\n", "").count("INSERT INTO invitations") == before.replace("\n", "").count("INSERT INTO invitations"),
       "and no invitation added")
 
-shutil.rmtree(work)
-print(f"{checks - failures}/{checks} checks passed")
-sys.exit(1 if failures else 0)
+check.exit()

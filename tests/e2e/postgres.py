@@ -11,38 +11,31 @@ service) and checks:
   - the database server stopped under a running `serve`: 503 answers, no crash, and service again once it is back.
 Usage: postgres.py MOTIVO_BINARY PROJECT_ROOT   (exit 77, a CTest skip, without PostgreSQL's server programs)
 """
+import concurrent.futures
 import json
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.request
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import Checks, run, run_json  # noqa: E402
+from checks import Checks, Motivo, gen_export, skip, workdir
 
-motivo, root = os.path.abspath(sys.argv[1]), sys.argv[2]
+root = sys.argv[2]
 throwaway = os.path.join(root, "scripts", "pg-throwaway.sh")
 shared = os.path.join(root, "..", "shared", "data", "linkedin-exports")
 check = Checks()
-work = tempfile.mkdtemp(prefix="motivo-pg-")
-os.chmod(work, 0o755)  # the server runs as "postgres" when the tests run as root
+work = workdir("pg", mode=0o755)  # the server runs as "postgres" when the tests run as root
 pgdir = os.path.join(work, "pg")
 start = subprocess.run([throwaway, "start", pgdir], capture_output=True, text=True)
 if start.returncode == 77:
-    print("skipped:", start.stderr.strip())
-    shutil.rmtree(work, ignore_errors=True)
-    sys.exit(77)
+    skip(start.stderr.strip())
 if start.returncode != 0:
     print(start.stderr)
     sys.exit(1)
 base = start.stdout.strip()
 print("PostgreSQL:", base)
-env = dict(os.environ, MOTIVO_NOW="2026-11-27T12:00:00Z", LANG="C.UTF-8", LANGUAGE="", LC_ALL="C.UTF-8")
-serve_process = None
+motivo = Motivo(sys.argv[1], work, now="2026-11-27T12:00:00Z")
+server = None
 
 
 def new_database(name):
@@ -63,18 +56,13 @@ def pg_ctl(action):
     subprocess.run(cmd, check=True, capture_output=True)
 
 
-def gen_export(seed, name):
-    path = os.path.join(work, name)
-    subprocess.run([sys.executable, os.path.join(root, "scripts", "gen-export.py"), "--profile", "demo", "--seed", str(seed),
-                    "--out", path], check=True, capture_output=True)
-    return path
+def demo(seed, name):
+    return gen_export(root, os.path.join(work, name), seed=seed)
 
 
 def other_owner(seed, name):
     """A generated export of another LinkedIn account: the demo's owner renamed everywhere."""
-    path = os.path.join(work, name)
-    subprocess.run([sys.executable, os.path.join(root, "scripts", "gen-export.py"), "--profile", "demo", "--seed", str(seed),
-                    "--out", path], check=True, capture_output=True)
+    path = demo(seed, name)
     for f in os.listdir(path):
         p = os.path.join(path, f)
         with open(p, encoding="utf-8") as fh:
@@ -98,7 +86,7 @@ def outputs(db):
     """What a user sees: the numbers, the invitations, the reports (the database's location left out)."""
     out = {}
     for args in (["status", "--json"], ["invitations", "--json"], ["report", "--json"], ["report", "--by", "month", "--json"]):
-        j = run_json(motivo, "--db", db, *args, env=env)
+        j = motivo.json(*args, db=db)
         if isinstance(j, dict):
             j.pop("database", None)
             j.pop("last_import", None)
@@ -110,7 +98,7 @@ def outputs(db):
 
 try:
     # --- 1. The same answers on both backends --------------------------------------------------------------------
-    exports = [gen_export(1, "demo1.zip"), gen_export(2, "demo2.zip")]
+    exports = [demo(1, "demo1.zip"), demo(2, "demo2.zip")]
     if os.path.isdir(shared):
         exports += [os.path.join(shared, d) for d in sorted(os.listdir(shared)) if os.path.isdir(os.path.join(shared, d))]
     else:
@@ -118,20 +106,20 @@ try:
     pg = new_database("same_answers")
     lite = os.path.join(work, "same.db")
     for e in exports:
-        run(motivo, "--db", pg, "import", "--quiet", e, env=env)
-        run(motivo, "--db", lite, "import", "--quiet", e, env=env)
+        motivo("import", "--quiet", e, db=pg)
+        motivo("import", "--quiet", e, db=lite)
     a, b = outputs(pg), outputs(lite)
     for k in a:
         if not check(a[k] == b[k], f"{k}: PostgreSQL and SQLite agree ({len(json.dumps(a[k]))} bytes of JSON)"):
             if isinstance(a[k], list):
                 diffs = [(x, y) for x, y in zip(a[k], b[k]) if x != y]
                 print(f"   {len(diffs)} differ, first:", json.dumps(diffs[:1], ensure_ascii=False)[:1500])
-    again = run_json(motivo, "--db", pg, "import", "--quiet", "--json", exports[0], env=env)
+    again = motivo.json("import", "--quiet", "--json", exports[0], db=pg)
     check(all(f["new"] == 0 and f["known"] == f["rows"] for f in again["files"] if f["kind"] != "skipped"),
           "re-importing into PostgreSQL adds nothing")
 
     # --- 2. Imports at once ------------------------------------------------------------------------------------------
-    concurrent = new_database("concurrent")
+    at_once = new_database("concurrent")
     sequential = new_database("sequential")
     # Three accounts, each export imported twice at once (snapshots of one account imported at the same moment
     # have no order, so each account's imports are copies of one export).
@@ -139,14 +127,14 @@ try:
     batch = [exports[0], marta, exports[0], marta]
     if os.path.isdir(shared):
         batch += [exports[2], exports[3], exports[2]]
-    procs = [subprocess.Popen([motivo, "--db", concurrent, "import", "--quiet", e], env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for e in batch]
+    procs = [motivo.start("import", "--quiet", e, db=at_once, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) for e in batch]
     results = [(p.wait(), p.stderr.read()) for p in procs]
     check(all(rc == 0 for rc, _ in results), f"{len(batch)} imports at once all succeed " +
           "; ".join(err.strip() for rc, err in results if rc != 0))
     for e in batch:
-        run(motivo, "--db", sequential, "import", "--quiet", e, env=env)
-    c, s = outputs(concurrent), outputs(sequential)
+        motivo("import", "--quiet", e, db=sequential)
+    c, s = outputs(at_once), outputs(sequential)
     for o in (c, s):
         o["status --json"].pop("owner", None)  # the owner of the latest import: whichever finished last
     check(c["status --json"] == s["status --json"],
@@ -157,36 +145,36 @@ try:
 
     # --- 3. Migrations ---------------------------------------------------------------------------------------------
     fresh = new_database("fresh")
-    dry = run_json(motivo, "--db", fresh, "db", "migrate", "--dry-run", "--json", env=env)
+    dry = motivo.json("db", "migrate", "--dry-run", "--json", db=fresh)
     check(dry["current"] == 0 and len(dry["pending"]) == dry["latest"] >= 6, "dry run on a new PostgreSQL database lists every migration")
-    dry_text = run(motivo, "--db", fresh, "db", "migrate", "--dry-run", env=env).stdout
+    dry_text = motivo("db", "migrate", "--dry-run", db=fresh).stdout
     check("would run" in dry_text and "CREATE TABLE people" in dry_text, "the dry run shows the SQL")
     tables = subprocess.run(["psql", "-tA", fresh, "-c", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"],
                             capture_output=True, text=True).stdout.strip()
     check(tables == "0", f"and creates nothing ({tables} tables)")
-    applied = run_json(motivo, "--db", fresh, "db", "migrate", "--json", env=env)
+    applied = motivo.json("db", "migrate", "--json", db=fresh)
     check(len(applied["applied"]) == dry["latest"], "db migrate applies them")
-    check(run_json(motivo, "--db", fresh, "db", "migrate", "--dry-run", "--json", env=env)["pending"] == [],
+    check(motivo.json("db", "migrate", "--dry-run", "--json", db=fresh)["pending"] == [],
           "then nothing is pending")
     lite_new = os.path.join(work, "never.db")
-    lite_dry = run_json(motivo, "--db", lite_new, "db", "migrate", "--dry-run", "--json", env=env)
+    lite_dry = motivo.json("db", "migrate", "--dry-run", "--json", db=lite_new)
     check(len(lite_dry["pending"]) == lite_dry["latest"] and not os.path.exists(lite_new),
           "a SQLite dry run lists every migration and creates no file")
-    check(run_json(motivo, "--db", lite, "db", "migrate", "--dry-run", "--json", env=env)["pending"] == [],
+    check(motivo.json("db", "migrate", "--dry-run", "--json", db=lite)["pending"] == [],
           "an existing SQLite database is up to date")
 
     # --- 4. Users ----------------------------------------------------------------------------------------------
     team = new_database("team")
-    ana = run(motivo, "--db", team, "users", "add", "ana", env=env).stdout.strip()
-    boss = run(motivo, "--db", team, "users", "add", "boss", "--admin", env=env).stdout.strip()
+    ana = motivo("users", "add", "ana", db=team).stdout.strip()
+    boss = motivo("users", "add", "boss", "--admin", db=team).stdout.strip()
     check(len(ana) == 64 and len(boss) == 64 and ana != boss, "users add prints a new 64-digit token")
-    dup = run(motivo, "--db", team, "users", "add", "ana", env=env, check=False)
+    dup = motivo("users", "add", "ana", db=team, check=False)
     check(dup.returncode == 1 and "already" in dup.stderr, "a taken name is refused")
     stored = subprocess.run(["psql", "-tA", team, "-c", "SELECT token_hash FROM users"], capture_output=True, text=True).stdout
     check(ana not in stored and len(stored.split()) == 2, "the store keeps hashes, never the tokens")
-    users = run_json(motivo, "--db", team, "users", "list", "--json", env=env)
+    users = motivo.json("users", "list", "--json", db=team)
     check([(u["name"], u["role"]) for u in users] == [("ana", "member"), ("boss", "admin")], "users list")
-    run(motivo, "--db", team, "--as", "ana", "import", "--quiet", exports[0], env=env)
+    motivo("--as", "ana", "import", "--quiet", exports[0], db=team)
     # Boss's own export: another LinkedIn account (the owner is whoever is on one side of every invitation).
     boss_export = os.path.join(work, "boss", "Invitations.csv")
     os.makedirs(os.path.dirname(boss_export))
@@ -195,42 +183,34 @@ try:
                 "Carla Mena,Beatriz Jefe,\"11/2/26, 9:00 AM\",,INCOMING\n"
                 "Dario Paz,Beatriz Jefe,\"11/3/26, 9:00 AM\",Vi tu charla en el meetup de datos de Sevilla,INCOMING\n"
                 "Beatriz Jefe,Eva Sanz,\"11/4/26, 9:00 AM\",,OUTGOING\n")
-    run(motivo, "--db", team, "--as", "boss", "import", "--quiet", boss_export, env=env)
-    mine = run_json(motivo, "--db", team, "--as", "ana", "invitations", "--json", env=env)
-    everyone = run_json(motivo, "--db", team, "invitations", "--json", env=env)
+    motivo("--as", "boss", "import", "--quiet", boss_export, db=team)
+    mine = motivo.json("--as", "ana", "invitations", "--json", db=team)
+    everyone = motivo.json("invitations", "--json", db=team)
     check(0 < len(mine) < len(everyone), f"--as ana lists her invitations only ({len(mine)} of {len(everyone)})")
-    unknown = run(motivo, "--db", team, "--as", "nobody", "invitations", env=env, check=False)
+    unknown = motivo("--as", "nobody", "invitations", db=team, check=False)
     check(unknown.returncode == 1 and "no such user" in unknown.stderr, "--as an unknown user is an error")
-    team_report = run_json(motivo, "--db", team, "report", "--team", "--json", env=env)
+    team_report = motivo.json("report", "--team", "--json", db=team)
     per_user = {u["user"]: u["report"]["incoming"]["received"] for u in team_report["users"]}
     check(per_user["ana"] + per_user["boss"] == team_report["team"]["incoming"]["received"],
           f"report --team: each user's numbers add up to the team's {per_user}")
     check("message" not in json.dumps(team_report), "the team report holds numbers, not notes")
 
     # --- 5. serve -----------------------------------------------------------------------------------------------------
-    serve_log = open(os.path.join(work, "serve.log"), "w")
     token_file = os.path.join(work, "admin.token")
     admin = "a" * 40
     with open(token_file, "w") as f:
         f.write(admin + "\n")
     os.chmod(token_file, 0o600)
-    serve_process = subprocess.Popen([motivo, "--db", team, "serve", "--listen", "127.0.0.1:0", "--token-file", token_file,
-                                      "--public-url", "https://motivo.example"],
-                                     env=dict(env, MOTIVO_NOW=""), stdout=subprocess.PIPE, stderr=serve_log, text=True)
-    line = serve_process.stdout.readline()
-    url = line.split("serving ", 1)[1].split(" ")[0].rstrip("/") if "serving " in line else ""
-    check(url.startswith("http://127.0.0.1:"), f"serve listens: {line.strip()}")
+    server = motivo.serve("--token-file", token_file, "--public-url", "https://motivo.example", db=team,
+                          env={"MOTIVO_NOW": ""})
+    check(server.url.startswith("http://127.0.0.1:"), f"serve listens: {server.line.strip()}")
+
+    def bearer(token):
+        return {"Authorization": "Bearer " + token} if token else {}
 
     def get(path, token=None):
-        req = urllib.request.Request(url + path)
-        if token:
-            req.add_header("Authorization", "Bearer " + token)
-        try:
-            with urllib.request.urlopen(req, timeout=30) as r:
-                return r.status, json.loads(r.read() or b"null")
-        except urllib.error.HTTPError as e:
-            body = e.read()
-            return e.code, json.loads(body) if body else None
+        status, _, body = server.request(path, headers=bearer(token))
+        return status, json.loads(body) if body else None
 
     check(get("/api/me")[0] == 401, "no token: 401")
     check(get("/api/me", "0" * 64)[0] == 401, "a wrong token: 401")
@@ -248,26 +228,17 @@ try:
     check(status == 200 and {u["user"] for u in tr["users"]} == {"ana", "boss"}, "ana sees the team's numbers")
     check(get("/api/report", ana)[1]["incoming"]["received"] == per_user["ana"], "and her own report")
     # Behind a proxy: changes from the public origin are accepted, from another site refused.
-    import re
-    page = urllib.request.urlopen(urllib.request.Request(url + "/", headers={"Authorization": "Bearer " + ana})).read().decode()
-    csrf = re.search(r'name="motivo-token" content="([0-9a-f]+)"', page).group(1)
+    csrf = server.token(bearer(ana))
 
     def decide(invitation, origin):
-        req = urllib.request.Request(f"{url}/api/invitations/{invitation}/decision", method="POST",
-                                     data=b'{"decision": "accept"}',
-                                     headers={"Authorization": "Bearer " + ana, "X-Motivo-Token": csrf, "Origin": origin,
-                                              "Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(req, timeout=30) as r:
-                return r.status
-        except urllib.error.HTTPError as e:
-            return e.code
+        return server.request(f"/api/invitations/{invitation}/decision", "POST", {"decision": "accept"},
+                              server.write_headers(csrf, Origin=origin, **bearer(ana)))[0]
+
     incoming = [m["id"] for m in mine if m["direction"] == "incoming"]
     check(decide(incoming[0], "https://evil.example") == 403, "a change from another site: 403")
     check(decide(incoming[0], "https://motivo.example") == 200, "a change from the --public-url origin is accepted")
     check(decide(others[0], "https://motivo.example") == 404, "ana cannot decide on another user's invitation")
     # Several requests at once through the pool.
-    import concurrent.futures
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         codes = list(pool.map(lambda i: get("/api/invitations?limit=5", ana if i % 2 else boss)[0], range(40)))
     check(codes == [200] * 40, "40 requests at once from two users all answered")
@@ -276,23 +247,17 @@ try:
     pg_ctl("stop")
     status, body = get("/api/invitations", boss)
     check(status == 503 and "unreachable" in (body or {}).get("error", ""), f"database down: 503, said plainly ({status} {body})")
-    check(serve_process.poll() is None, "and the server is still running")
+    check(server.process.poll() is None, "and the server is still running")
     pg_ctl("start")
     time.sleep(0.5)
     status, body = get("/api/invitations", boss)
     check(status == 200 and len(body) == len(everyone), "database back: served again, with reconnected connections")
 except BaseException:
-    log = os.path.join(work, "serve.log")
-    if os.path.exists(log):
-        print("serve's stderr:\n" + open(log).read()[-6000:])
+    if server:
+        print("serve's stderr:\n" + server.log()[-6000:])
     raise
 finally:
-    if serve_process:
-        serve_process.terminate()
-        try:
-            serve_process.wait(10)
-        except subprocess.TimeoutExpired:
-            serve_process.kill()
+    if server:
+        server.stop()
     subprocess.run([throwaway, "stop", pgdir], capture_output=True)
-    shutil.rmtree(work, ignore_errors=True)
 check.exit()

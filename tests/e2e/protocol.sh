@@ -3,21 +3,12 @@
 # a later export brings the replies and an acceptance, and states and suggestions are checked at fixed times
 # (MOTIVO_NOW), under each policy; then decide, policy check, compose, note/people, welcome and triage.
 # Usage: protocol.sh MOTIVO_BINARY
-set -uo pipefail
-# English messages whatever the machine says (tests that want Spanish set LANG themselves).
-unset LC_ALL LC_MESSAGES LANGUAGE
-export LANG=C.UTF-8
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 motivo=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export MOTIVO_DB=$work/m.db XDG_CONFIG_HOME=$work/xdg HOME=$work TZ=Europe/Madrid
 unset MOTIVO_CONFIG
 config=$work/xdg/motivo/config.toml
 mkdir -p "$work/xdg/motivo"
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 run() { "$motivo" "$@" >"$work/out" 2>"$work/err" || { fail "motivo $*: exit $?: $(head -c 300 "$work/err")"; return 1; }; }
 # check STATE_JSON_FILE 'python expression over a dict by sender name' DESCRIPTION
 check() {
@@ -184,5 +175,4 @@ PY
 run invitations --incoming --json --state accepted
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert len(a) >= 3, a' "$work/out" && ok || fail "triage recorded the accept"
 
-echo "e2e.protocol: $passed passed, $failed failed"
-((failed == 0))
+summary e2e.protocol

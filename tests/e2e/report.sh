@@ -3,19 +3,10 @@
 # stock text; the author asked the 26 and 5 answered; 7 became connections. `motivo report` must give exactly
 # those numbers, the seed's sentence, an empty October without dividing by zero, and the comparison.
 # Usage: report.sh MOTIVO_BINARY
-set -uo pipefail
-# English messages whatever the machine says (tests that want Spanish set LANG themselves).
-unset LC_ALL LC_MESSAGES LANGUAGE
-export LANG=C.UTF-8
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 motivo=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export MOTIVO_DB=$work/m.db HOME=$work XDG_CONFIG_HOME=$work/xdg MOTIVO_NOW=2013-12-02T10:00:00Z
 unset MOTIVO_CONFIG
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 
 mkdir -p "$work/export"
 python3 - "$work/export" <<'PY'
@@ -136,5 +127,4 @@ note = next(r for r in rows if r["kind"] == "note")
 assert note["text"] == "Nos presentó Íñigo en la cena" and note["about"] and note["at"].endswith("Z"), note
 PY
 
-echo "e2e.report: $passed passed, $failed failed"
-((failed == 0))
+summary e2e.report

@@ -2,23 +2,15 @@
 """Notes and names are other people's words: printed on a terminal they cannot move the cursor, retitle the window
 or clear the screen (control characters other than newline and tab, C1 ones included, become U+FFFD); printed to a
 pipe they are the bytes stored. Usage: terminal.py MOTIVO_BINARY"""
-import os, pty, subprocess, sys, tempfile
+import os
+import pty
+import sys
 
-motivo = sys.argv[1]
-work = tempfile.mkdtemp()
-env = dict(os.environ, HOME=work, XDG_CONFIG_HOME=os.path.join(work, "xdg"), MOTIVO_NOW="2026-11-20T12:00:00Z", LANG="C.UTF-8")
-env.pop("MOTIVO_CONFIG", None)
-passed = failed = 0
+from checks import Checks, Motivo, workdir
 
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, file=sys.stderr)
-
+check = Checks()
+work = workdir("terminal")
+motivo = Motivo(sys.argv[1], work, db=os.path.join(work, "m.db"), now="2026-11-20T12:00:00Z")
 
 export = os.path.join(work, "export")
 os.makedirs(export)
@@ -28,13 +20,12 @@ with open(os.path.join(export, "Invitations.csv"), "w", encoding="utf-8", newlin
     f.write("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\r\n")
     f.write(f'"{hostile_name}",Ana Owner,"11/19/26, 9:00 AM","{hostile_note}",INCOMING,,\r\n')
     f.write('Ana Owner,Bob Otro,"11/18/26, 9:00 AM",,OUTGOING,,\r\n')
-db = os.path.join(work, "m.db")
-subprocess.run([motivo, "--db", db, "import", "--quiet", export], env=env, check=True, capture_output=True)
+motivo("import", "--quiet", export)
 
 
 def on_terminal(*args):
     main, side = pty.openpty()
-    p = subprocess.Popen([motivo, "--db", db, *args], env=env, stdout=side, stderr=subprocess.PIPE)
+    p = motivo.start(*args, stdout=side)
     os.close(side)
     out = b""
     while True:
@@ -57,8 +48,7 @@ for args in (["invitations"], ["invitations", "--incoming"], ["people", "--searc
     check(code == 0 and "Evil" in shown and not controls, f"{args} on a terminal: no control characters ({controls!r})")
     check("\ufffd" in shown, f"{args} on a terminal: replaced, not dropped")
 
-piped = subprocess.run([motivo, "--db", db, "invitations"], env=env, capture_output=True)
+piped = motivo("invitations", text=False, check=False)
 check(hostile_name.encode() in piped.stdout and "\u009b31m".encode() in piped.stdout, "a pipe gets the bytes stored")
 
-print(f"e2e.terminal: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.exit()
