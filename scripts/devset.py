@@ -3,7 +3,7 @@
 
 Usage:
   scripts/devset.py --labels tests/data/classify/real-labels.tsv \\
-      --shared /work/shared/data/linkedin-exports --out build/bench/devset.jsonl \\
+      --shared ../shared/data/linkedin-exports --out build/bench/devset.jsonl \\
       [--synthetic tests/data/classify/synthetic.jsonl]
 
 For each row of the labels file (see tests/data/classify/README.md) it reads data record number `row` (1-based,

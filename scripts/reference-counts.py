@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent reference counts for motivo's LinkedIn importer (Python 3 stdlib only).
-Usage: scripts/reference-counts.py [EXPORTS_ROOT]   (default /work/shared/data/linkedin-exports)
+Usage: scripts/reference-counts.py [EXPORTS_ROOT]   (default ../shared/data/linkedin-exports, beside the repository)
 Per folder: the counts the importer must produce under the written
 import rules (taken literally);
 then all folders into one person space (alphabetical order) and a re-import that must add nothing.
@@ -218,7 +218,8 @@ def name_findings(db, stats):
 
 
 def main():
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data/linkedin-exports')
+    default_root = Path(__file__).resolve().parent.parent.parent / 'shared' / 'data' / 'linkedin-exports'
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else default_root
     folders = sorted(p for p in root.iterdir() if p.is_dir())
     print('folder | inv in | inv out | messages (drafts) | connections (hidden) | people | dups dropped (inv/msg/conn)')
     details = {}
