@@ -46,13 +46,13 @@ struct ImportOptions {
   std::optional<std::int64_t> user; // team mode: the user importing (the snapshot's invitations are theirs)
 };
 
-// Imports the files of one snapshot (an export's zip, its folder, or single CSV files) in one transaction:
-// either everything is stored or, on any InputError, nothing is.
 // Team mode: throws InputError (naming `source`) when another user than `user` imports the LinkedIn account of
 // `owner` (`owner_name`): each account belongs to one user. Nothing is checked without a user.
 void check_owner_is_theirs(store::ImportSession& session, std::optional<std::int64_t> user, PersonId owner,
                            std::string_view owner_name, const std::string& source);
 
+// Imports the files of one snapshot (an export's zip, its folder, or single CSV files) in one transaction:
+// either everything is stored or, on any InputError, nothing is.
 ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs, const std::string& source,
                              const ImportOptions& options);
 
