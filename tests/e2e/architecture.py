@@ -26,13 +26,13 @@ FILE_SUFFIXES = (".cpp", ".hpp", ".tsv", ".mustache", ".sh", ".py", ".md", ".cma
 SKIP_DIRS = {".git", "build", "node_modules"}
 
 
-def tree_files(root):
-    """Every file under root, as paths relative to it, outside build folders and .git."""
-    out = []
-    for folder, dirs, names in os.walk(root):
+def file_names(root):
+    """The names of every file under root, outside build folders and .git."""
+    names = set()
+    for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not (folder == str(root) and d.startswith("build"))]
-        out.extend(Path(folder, n).relative_to(root) for n in names)
-    return out
+        names.update(files)
+    return names
 
 
 def exists(base, pattern):
@@ -65,36 +65,23 @@ def named_paths(text, folders):
     return found
 
 
-def check_paths(src, text, files):
+def check_paths(src, text):
     problems = []
-    motivo = src / "src" / "motivo"
-    data = src / "data"
-    roots = {
-        "": src,
-        "src/motivo": motivo,
-        "data": data,
-    }
-    known_first = {p.name for p in src.iterdir() if p.is_dir()} - SKIP_DIRS
-    known_first |= {p.name for p in motivo.iterdir() if p.is_dir()}
-    known_first |= {p.name for p in data.iterdir() if p.is_dir()}
-    basenames = {f.name for f in files}
+    motivo, data = src / "src" / "motivo", src / "data"
+    bases = (src, motivo, data)  # the document writes paths from the root, from src/motivo/ and from data/
+    subfolders = {p.name for base in bases for p in base.iterdir() if p.is_dir()} - SKIP_DIRS
+    names = file_names(src)
     seen = set()
     for path, line in named_paths(text, sorted(set(ROOT_DIRS) | {p.name for p in motivo.iterdir() if p.is_dir()})):
         if (path, line) in seen:
             continue
         seen.add((path, line))
         if "/" not in path:  # a bare file name: somewhere in the tree
-            if "*" in path or "?" in path:
-                ok = any(Path(name).match(path) for name in basenames)
-            else:
-                ok = path in basenames
-            if not ok:
+            if not any(Path(name).match(path) for name in names):
                 problems.append(f"line {line}: no file named {path} in the tree")
-            continue
-        first = path.split("/", 1)[0]
-        if first not in known_first and first not in ROOT_DIRS:
+        elif path.split("/", 1)[0] not in subfolders | set(ROOT_DIRS):
             continue  # not a path of this repository (locale/, share/locale, ...)
-        if not any(exists(base, path) for base in roots.values()):
+        elif not any(exists(base, path) for base in bases):
             problems.append(f"line {line}: {path} does not exist (from the root, src/motivo/ or data/)")
     return problems
 
@@ -179,7 +166,7 @@ def main():
     src = Path(sys.argv[1]).resolve()
     doc = Path(sys.argv[2]) if len(sys.argv) > 2 else src / "docs" / "ARCHITECTURE.md"
     text = doc.read_text(encoding="utf-8")
-    problems = check_paths(src, text, tree_files(src)) + check_tests(src, text) + check_commands(src, text)
+    problems = check_paths(src, text) + check_tests(src, text) + check_commands(src, text)
     for p in problems:
         print(f"{doc.name}: {p}")
     if problems:
