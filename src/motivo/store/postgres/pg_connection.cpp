@@ -34,10 +34,13 @@ public:
       result_ = tx_.exec_params(sql_, pqxx::prepare::make_dynamic_params(params_));
       row_ = -1;
     }
-    return ++row_ < static_cast<std::int64_t>(result_->size());
+    if (++row_ >= static_cast<std::int64_t>(result_->size())) return false;
+    current_.emplace((*result_)[static_cast<pqxx::result::size_type>(row_)]);
+    return true;
   }
   void reset() override
   {
+    current_.reset();
     result_.reset();
     params_.clear();
   }
@@ -58,13 +61,14 @@ private:
     if (params_.size() < static_cast<std::size_t>(index)) params_.resize(static_cast<std::size_t>(index));
     return params_[static_cast<std::size_t>(index) - 1];
   }
-  pqxx::field field(int column) const { return (*result_)[static_cast<pqxx::result::size_type>(row_)][column]; }
+  pqxx::field field(int column) const { return (*current_)[column]; }
 
   pqxx::work& tx_;
   std::string sql_;
   std::vector<std::optional<std::string>> params_;
   std::optional<pqxx::result> result_;
   std::int64_t row_ = -1;
+  std::optional<pqxx::row> current_; // the row step() moved to
 };
 
 } // namespace
