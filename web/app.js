@@ -4,66 +4,85 @@
 
 const TOKEN = document.querySelector('meta[name="motivo-token"]').content;
 
-const STRINGS = {
-  es: {
-    'nav.queue': 'Cola', 'nav.report': 'Informe', 'nav.people': 'Personas', 'nav.import': 'Importar',
-    'filter.label': 'Etiqueta', 'filter.suggestion': 'Sugerencia', 'filter.state': 'Estado', 'filter.any': 'todas',
-    'report.compare': 'comparar con',
-    'queue.keys': 'Teclas: a aceptar · d rechazar · k preguntar · s spam · n nota · j siguiente',
-    'queue.count': (n) => `${n} por decidir`, 'queue.empty': 'Nada por decidir.',
-    'card.messages': 'Mensajes anteriores', 'card.why': 'Por qué conectamos', 'card.none': '(sin nota)',
-    'act.accept': 'Aceptar', 'act.decline': 'Rechazar', 'act.ask': 'Preguntar', 'act.spam': 'Spam',
-    'act.copy': 'Copiar', 'act.keep': 'Guardar', 'act.copied': 'Copiado',
-    'suggest': (s) => ({accept: 'Sugerencia: aceptar', ask: 'Sugerencia: preguntar por qué', decline: 'Sugerencia: rechazar', wait: 'Sugerencia: esperar la respuesta', none: ''})[s],
-    'state': (s) => ({pending: 'pendiente', asked: 'preguntada', replied: 'respondió', no_reply: 'sin respuesta', accepted: 'aceptada', declined: 'rechazada', withdrawn: 'retirada'})[s] || s,
-    'label': (l) => ({empty: 'sin nota', default: 'texto por defecto', template: 'plantilla', spam: 'spam', personalized: 'personalizada'})[l] || l,
-    'sugg': (s) => ({accept: 'aceptar', ask: 'preguntar', decline: 'rechazar', wait: 'esperar'})[s] || s,
-    'report.since': 'Desde', 'report.until': 'Hasta', 'report.show': 'Ver', 'report.open': 'Abrir el informe completo',
-    'people.search': 'Buscar en tus notas', 'people.find': 'Buscar', 'people.none': 'Nadie coincide.',
-    'import.send': 'Importar', 'import.done': 'Importado', 'import.drop': 'Suelta aquí el zip de tu exportación de LinkedIn, o elígelo:',
-    'r.received': 'recibidas', 'r.personalized': 'personalizadas', 'r.asked': 'preguntadas', 'r.replied': 'respondieron',
-    'r.accepted': 'aceptadas', 'r.sent': 'enviadas (tuyas)', 'r.with_note': 'aceptadas con nota', 'r.without_note': 'aceptadas sin nota',
-    'who': (name, role) => `${name} (${role === 'admin' ? 'administración' : 'equipo'})`,
-  },
-  en: {
-    'nav.queue': 'Queue', 'nav.report': 'Report', 'nav.people': 'People', 'nav.import': 'Import',
-    'filter.label': 'Label', 'filter.suggestion': 'Suggestion', 'filter.state': 'State', 'filter.any': 'any',
-    'report.compare': 'compare with',
-    'queue.keys': 'Keys: a accept · d decline · k ask · s spam · n note · j next',
-    'queue.count': (n) => `${n} to decide`, 'queue.empty': 'Nothing to decide.',
-    'card.messages': 'Earlier messages', 'card.why': 'Why we connected', 'card.none': '(no note)',
-    'act.accept': 'Accept', 'act.decline': 'Decline', 'act.ask': 'Ask', 'act.spam': 'Spam',
-    'act.copy': 'Copy', 'act.keep': 'Keep', 'act.copied': 'Copied',
-    'suggest': (s) => ({accept: 'Suggestion: accept', ask: 'Suggestion: ask why', decline: 'Suggestion: decline', wait: 'Suggestion: wait for the reply', none: ''})[s],
-    'state': (s) => ({pending: 'pending', asked: 'asked', replied: 'replied', no_reply: 'no reply', accepted: 'accepted', declined: 'declined', withdrawn: 'withdrawn'})[s] || s,
-    'label': (l) => ({empty: 'no note', default: 'stock text', template: 'template', spam: 'spam', personalized: 'personalised'})[l] || l,
-    'sugg': (s) => s,
-    'report.since': 'Since', 'report.until': 'Until', 'report.show': 'Show', 'report.open': 'Open the full report',
-    'people.search': 'Search your notes', 'people.find': 'Search', 'people.none': 'Nobody matches.',
-    'import.send': 'Import', 'import.done': 'Imported', 'import.drop': 'Drop your LinkedIn export zip here, or choose it:',
-    'r.received': 'received', 'r.personalized': 'personalised', 'r.asked': 'asked', 'r.replied': 'replied',
-    'r.accepted': 'accepted', 'r.sent': 'sent (yours)', 'r.with_note': 'accepted with a note', 'r.without_note': 'accepted without a note',
-    'who': (name, role) => `${name} (${role === 'admin' ? 'admin' : 'member'})`,
-  },
-};
-
+// The page's words: message ids (the English text) looked up in the Spanish catalog, po/es.po, which the server
+// sends as JSON (/catalog/es.json) — the same catalog as the command line's. {} in a text is an argument.
+const catalogs = {};
 let lang = localStorage.getItem('motivo.lang') || ((navigator.language || 'es').startsWith('es') ? 'es' : 'en');
-const t = (key, ...args) => {
-  const v = STRINGS[lang][key];
-  return typeof v === 'function' ? v(...args) : (v ?? key);
+async function loadCatalog(language) {
+  if (language === 'en' || catalogs[language]) return;
+  const response = await fetch(`/catalog/${language}.json`);
+  const body = response.ok ? await response.json() : {messages: {}, plural_forms: ''};
+  catalogs[language] = {messages: body.messages, plural: pluralRule(body.plural_forms)};
+}
+const fill = (text, args) => { let i = 0; return text.replace(/\{\}/g, () => String(args[i++])); };
+const lookup = (key) => catalogs[lang]?.messages[key];
+const _ = (id, ...args) => { const v = lookup(id); return fill(Array.isArray(v) ? v[0] : (v ?? id), args); };
+const pgettext = (context, id) => { const v = lookup(`${context}\u0004${id}`); return Array.isArray(v) ? v[0] : (v ?? id); };
+const ngettext = (id, plural, n, ...args) => {
+  const v = lookup(id);
+  const text = Array.isArray(v) ? (v[catalogs[lang].plural(n)] ?? v[0]) : (n === 1 ? id : plural);
+  return fill(text, [n, ...args]);
 };
+// The catalog's Plural-Forms ("nplurals=2; plural=(n != 1);"): C's operators over n, read without eval (the page's
+// Content-Security-Policy forbids it).
+function pluralRule(forms) {
+  const text = /plural=([^;]*)/.exec(forms || '')?.[1] ?? 'n != 1';
+  const tokens = text.match(/\d+|n|&&|\|\||[=!<>]=|[-+*\/%<>!?:()]/g) || [];
+  let at = 0;
+  const peek = () => tokens[at], take = (t) => (tokens[at] === t ? (at++, true) : false);
+  const levels = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+  const ops = {'||': (a, b) => +(a || b), '&&': (a, b) => +(a && b), '==': (a, b) => +(a === b), '!=': (a, b) => +(a !== b),
+    '<': (a, b) => +(a < b), '>': (a, b) => +(a > b), '<=': (a, b) => +(a <= b), '>=': (a, b) => +(a >= b),
+    '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => (b ? Math.floor(a / b) : 0), '%': (a, b) => (b ? a % b : 0)};
+  const unary = () => {
+    if (take('!')) { const f = unary(); return (n) => +!f(n); }
+    if (take('(')) { const f = ternary(); take(')'); return f; }
+    const t = tokens[at++];
+    return t === 'n' ? (n) => n : () => Number(t);
+  };
+  const binary = (level) => {
+    if (level === levels.length) return unary();
+    let f = binary(level + 1);
+    while (levels[level].includes(peek())) {
+      const op = ops[tokens[at++]], a = f, b = binary(level + 1);
+      f = (n) => op(a(n), b(n));
+    }
+    return f;
+  };
+  const ternary = () => {
+    const c = binary(0);
+    if (!take('?')) return c;
+    const yes = ternary();
+    take(':');
+    const no = ternary();
+    return (n) => (c(n) ? yes(n) : no(n));
+  };
+  const rule = ternary();
+  return (n) => rule(n);
+}
+
+// The API's words as the page shows them.
+const stateName = (s) => ({pending: pgettext('state', 'pending'), asked: pgettext('state', 'asked'), replied: pgettext('state', 'replied'),
+  no_reply: pgettext('state', 'no reply'), accepted: pgettext('state', 'accepted'), declined: pgettext('state', 'declined'),
+  withdrawn: pgettext('state', 'withdrawn')})[s] || s;
+const labelName = (l) => ({empty: pgettext('label', 'no note'), default: pgettext('label', 'stock text'), template: pgettext('label', 'template'),
+  spam: pgettext('label', 'spam'), personalized: pgettext('label', 'personalised')})[l] || l;
+const suggestionName = (s) => ({accept: pgettext('suggestion', 'accept'), ask: pgettext('suggestion', 'ask'),
+  decline: pgettext('suggestion', 'decline'), wait: pgettext('suggestion', 'wait')})[s] || s;
+const suggestionLine = (s) => ({accept: _('Suggestion: accept'), ask: _('Suggestion: ask why'), decline: _('Suggestion: decline'),
+  wait: _('Suggestion: wait for the reply'), none: ''})[s];
 const dateFormat = () => new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {dateStyle: 'medium', timeStyle: 'short'});
 const numberFormat = () => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', {maximumFractionDigits: 1});
 
 function translate(root = document) {
   document.documentElement.lang = lang;
-  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
-  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
+  root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = _(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach((el) => { el.placeholder = _(el.dataset.i18nPlaceholder); });
   // The filters' choices: the value stays the API's word, the text is the page's language.
-  for (const [id, key] of [['f-label', 'label'], ['f-state', 'state'], ['f-suggestion', 'sugg']]) {
+  for (const [id, name] of [['f-label', labelName], ['f-state', stateName], ['f-suggestion', suggestionName]]) {
     for (const o of document.getElementById(id)?.options ?? []) {
       if (!o.hasAttribute('value')) o.value = o.textContent;
-      if (o.value) o.textContent = t(key, o.value);
+      if (o.value) o.textContent = name(o.value);
     }
   }
   document.getElementById('lang').textContent = lang === 'es' ? 'EN' : 'ES';
@@ -75,7 +94,7 @@ let me = null;
 function showWho() {
   const el = document.getElementById('who');
   if (!me || !me.team) { el.hidden = true; return; }
-  el.textContent = t('who', me.name, me.role);
+  el.textContent = me.role === 'admin' ? _('{} (admin)', me.name) : _('{} (member)', me.name);
   el.hidden = false;
   document.querySelector('nav a[href="#people"]').hidden = me.role !== 'admin';
 }
@@ -109,14 +128,14 @@ function renderCard(inv) {
   node.querySelector('.from').textContent = inv.from;
   node.querySelector('time').textContent = dateFormat().format(new Date(inv.sent_at));
   node.querySelector('time').dateTime = inv.sent_at;
-  node.querySelector('.state').textContent = t('state', inv.state);
+  node.querySelector('.state').textContent = stateName(inv.state);
   const note = node.querySelector('.note');
-  if (inv.message) note.textContent = inv.message; else { note.textContent = t('card.none'); note.classList.add('empty'); }
-  node.querySelector('.label b').textContent = inv.label ? t('label', inv.label) : '';
+  if (inv.message) note.textContent = inv.message; else { note.textContent = _('(no note)'); note.classList.add('empty'); }
+  node.querySelector('.label b').textContent = inv.label ? labelName(inv.label) : '';
   node.querySelector('.lang').textContent = inv.language || '';
   const reasons = node.querySelector('.reasons');
   for (const r of inv.reasons || []) { const li = document.createElement('li'); li.textContent = r; reasons.append(li); }
-  node.querySelector('.suggestion').textContent = t('suggest', inv.suggestion);
+  node.querySelector('.suggestion').textContent = suggestionLine(inv.suggestion);
   const details = node.querySelector('.messages');
   details.addEventListener('toggle', async () => {
     if (!details.open || details.dataset.loaded) return;
@@ -144,7 +163,7 @@ async function loadQueue() {
   const list = (await api(`/api/invitations?${params}`)).filter((i) => !suggestion || i.suggestion === suggestion);
   const box = document.getElementById('cards');
   box.replaceChildren(...list.map(renderCard));
-  document.getElementById('count').textContent = list.length ? t('queue.count', list.length) : t('queue.empty');
+  document.getElementById('count').textContent = list.length ? ngettext('{} to decide', '{} to decide', list.length) : _('Nothing to decide.');
   focus(0);
 }
 
@@ -154,7 +173,7 @@ async function act(card, action) {
     if (action === 'copy') {
       const text = card.querySelector('.asked textarea').value;
       await navigator.clipboard?.writeText(text).catch(() => {});
-      card.querySelector('[data-action="copy"]').textContent = t('act.copied');
+      card.querySelector('[data-action="copy"]').textContent = _('Copied');
       return;
     }
     if (action === 'ask') {
@@ -162,13 +181,13 @@ async function act(card, action) {
       const box = card.querySelector('.asked');
       box.hidden = false;
       box.querySelector('textarea').value = result.message;
-      card.querySelector('.state').textContent = t('state', 'asked');
+      card.querySelector('.state').textContent = stateName('asked');
       return;
     }
     const result = await post(`/api/invitations/${id}/decision`, {decision: action});
-    card.querySelector('.state').textContent = t('state', result.state);
+    card.querySelector('.state').textContent = stateName(result.state);
     card.classList.add('done');
-    setTimeout(() => { card.remove(); focus(focused); document.getElementById('count').textContent = t('queue.count', cards().length); }, 250);
+    setTimeout(() => { card.remove(); focus(focused); document.getElementById('count').textContent = ngettext('{} to decide', '{} to decide', cards().length); }, 250);
   } catch (error) {
     showError(card, error);
   }
@@ -221,18 +240,18 @@ async function loadReport() {
   document.getElementById('r-frame').src = full;
   const rate = (v) => (v === null ? '–' : `${numberFormat().format(v * 100)} %`);
   const rows = [
-    ['r.received', (r) => r.incoming.received], ['r.personalized', (r) => `${r.incoming.personalized} (${rate(r.incoming.personalization_rate)})`],
-    ['r.asked', (r) => r.incoming.asked], ['r.replied', (r) => `${r.incoming.replied} (${rate(r.incoming.reply_rate)})`],
-    ['r.accepted', (r) => r.incoming.accepted], ['r.sent', (r) => r.outgoing.sent],
-    ['r.with_note', (r) => rate(r.outgoing.acceptance_with_note)], ['r.without_note', (r) => rate(r.outgoing.acceptance_without_note)],
+    [_('received'), (r) => r.incoming.received], [_('personalised'), (r) => `${r.incoming.personalized} (${rate(r.incoming.personalization_rate)})`],
+    [_('asked'), (r) => r.incoming.asked], [_('replied'), (r) => `${r.incoming.replied} (${rate(r.incoming.reply_rate)})`],
+    [_('accepted'), (r) => r.incoming.accepted], [_('sent (yours)'), (r) => r.outgoing.sent],
+    [_('accepted with a note'), (r) => rate(r.outgoing.acceptance_with_note)], [_('accepted without a note'), (r) => rate(r.outgoing.acceptance_without_note)],
   ];
   const table = document.createElement('table');
   const head = table.insertRow();
   head.insertCell();
   for (const r of reports) head.insertCell().textContent = `${r.period.since || '…'} – ${r.period.until || '…'}`;
-  for (const [key, get] of rows) {
+  for (const [name, get] of rows) {
     const tr = table.insertRow();
-    tr.insertCell().textContent = t(key);
+    tr.insertCell().textContent = name;
     for (const r of reports) tr.insertCell().textContent = String(get(r));
   }
   document.getElementById('report').replaceChildren(table);
@@ -241,7 +260,7 @@ async function loadReport() {
 async function searchPeople() {
   const list = document.getElementById('people');
   const people = await api(`/api/people?search=${encodeURIComponent(document.getElementById('p-search').value)}`);
-  if (!people.length) { const li = document.createElement('li'); li.textContent = t('people.none'); list.replaceChildren(li); return; }
+  if (!people.length) { const li = document.createElement('li'); li.textContent = _('Nobody matches.'); list.replaceChildren(li); return; }
   list.replaceChildren(...people.map((p) => {
     const li = document.createElement('li');
     const name = document.createElement('strong');
@@ -267,7 +286,7 @@ function importExport(dropped) {
   xhr.onload = () => {
     const body = JSON.parse(xhr.responseText);
     out.textContent = xhr.status === 200
-      ? `${t('import.done')}: ${body.files.filter((f) => f.kind !== 'skipped').map((f) => `${f.file} ${f.new}/${f.rows}`).join(', ')}`
+      ? `${_('Imported')}: ${body.files.filter((f) => f.kind !== 'skipped').map((f) => `${f.file} ${f.new}/${f.rows}`).join(', ')}`
       : body.error;
   };
   xhr.send(form);
@@ -282,12 +301,14 @@ function show() {
   if (view === 'report') loadReport();
 }
 
-document.addEventListener('DOMContentLoaded', () => {
+document.addEventListener('DOMContentLoaded', async () => {
+  await loadCatalog(lang).catch(() => {});
   translate();
   api('/api/me').then((m) => { me = m; showWho(); }).catch(() => {});
-  document.getElementById('lang').addEventListener('click', () => {
+  document.getElementById('lang').addEventListener('click', async () => {
     lang = lang === 'es' ? 'en' : 'es';
     localStorage.setItem('motivo.lang', lang);
+    await loadCatalog(lang).catch(() => {});
     translate();
     show();
   });

@@ -52,6 +52,7 @@ try {
   await page.waitForSelector('#cards .card');
   await page.screenshot({ path: path.join(artifacts, 'queue-es.png'), fullPage: false });
   check(await page.textContent('header nav a[href="#queue"]') === 'Cola', 'Spanish by the browser language');
+  check(/^\d+ por decidir$/.test(await page.textContent('#count')), 'the queue count from the catalog, a plural');
   check(await page.textContent('#f-state option[value="pending"]') === 'pendiente' &&
         await page.textContent('#f-label option[value="empty"]') === 'sin nota', 'the filters in Spanish, their values the API words');
 

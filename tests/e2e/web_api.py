@@ -131,6 +131,21 @@ with motivo.serve() as server:
         status, _, out = second.request("/api/import", "POST", b"--x--\r\n",
                                         second.write_headers(token2, "multipart/form-data; boundary=x"))
         check(status == 400, "an upload without the file: 400")
+        # Errors carry a message id: English, or the language the request asks for (the page's, ?lang=es).
+        status, _, out = upload(second, "broken.zip", b"not a zip", second.write_headers(token2))
+        check(status == 400 and json.loads(out)["error"].startswith("broken.zip: nothing to import"), f"an upload that is not an export: {out[:200]}")
+        boundary = uuid.uuid4().hex
+        broken = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"broken.zip\"\r\n"
+                  "Content-Type: application/zip\r\n\r\nnot a zip\r\n" f"--{boundary}--\r\n").encode()
+        status, _, out = second.request("/api/import?lang=es", "POST", broken,
+                                        second.write_headers(token2, f"multipart/form-data; boundary={boundary}"))
+        check(status == 400 and json.loads(out)["error"].startswith("broken.zip: nada que importar"), f"the same error in Spanish with ?lang=es: {out[:200]}")
+        status, _, out = second.request("/catalog/es.json")
+        catalog = json.loads(out)
+        check(status == 200 and catalog["messages"]["Queue"] == "Cola" and catalog["messages"]["{} to decide"] == ["{} por decidir", "{} por decidir"]
+              and catalog["messages"]["state\u0004replied"] == "respondió" and catalog["plural_forms"] == "nplurals=2; plural=(n != 1);",
+              "the page's catalog, po/es.po as JSON")
+        check(second.request("/catalog/xx.json")[0] == 404, "no catalog for a language without a po file: 404")
     # An upload over the limit: 413, and nothing imported.
     with motivo.serve("--max-upload", "1", db=os.path.join(work, "small.db")) as small:
         # Announce 3 MiB and send only the headers: the server answers at once, before any byte of the file.

@@ -528,8 +528,6 @@ TEST(Reasons, EveryReasonHasASpanishTranslation)
             "señales de venta o estafa: puntuación 7 (spam desde 4)");
   EXPECT_EQ(translate_reason("something new", "es"), "something new");
   EXPECT_EQ(translate_reason("ask policy: no personal note, ask why", "es"), "política ask: sin nota personal, preguntar por qué");
-  EXPECT_EQ(translate_error("x.csv:3: impossible or unrecognised date in \"Sent At\" (\"2/30/24\")", "es"),
-            "x.csv:3: fecha imposible o no reconocida en \"Sent At\" (\"2/30/24\")");
 }
 
 // A note that ends inside a UTF-8 sequence, placed right before an unreadable page: CLD2 used to read past its end

@@ -288,7 +288,8 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     }
   }
   if (selected.empty()) {
-    throw InputError(source, 0, "nothing to import: no Invitations.csv, Connections.csv or messages.csv in it");
+    throw InputError(source, 0,
+                     Message(N_("nothing to import: no Invitations.csv, Connections.csv or messages.csv in it")));
   }
   std::stable_sort(selected.begin(), selected.end(), [](const Selected& a, const Selected& b) {
     return linkedin::read_order(a.kind) < linkedin::read_order(b.kind);
@@ -308,8 +309,9 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
       report.owner_disagreements = owner.disagreeing();
     }
     if (!owner_id) {
-      throw InputError(source, 0,
-                       "cannot tell whose export this is: import its Invitations.csv or messages.csv along with it");
+      throw InputError(
+          source, 0,
+          Message(N_("cannot tell whose export this is: import its Invitations.csv or messages.csv along with it")));
     }
     check_owner_is_theirs(*session, options.user, *owner_id, owner.name(), source);
     session->set_owner(*owner_id);

@@ -23,7 +23,7 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
       // No person record: perhaps a name among the recipients of group messages only.
       const store::ForgetCounts c = store.forget_recipient(*who, *dry_run);
       if (c.group_messages == 0)
-        throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(*who)));
+        throw InputError("<argument>", 0, Message(N_("nobody stored matches {}"), quote_value(*who)));
       if (context.json) {
         fmt::print("{}\n", nlohmann::json{{"person", {{"id", nullptr}, {"name", *who}}},
                                           {"dry_run", *dry_run},

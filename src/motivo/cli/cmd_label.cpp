@@ -51,7 +51,7 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
     const auto now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
     const std::optional<std::string> value = o->clear ? std::nullopt : std::optional<std::string>(o->label);
     if (!context.store().set_user_label(o->id, value, now)) {
-      throw InputError("<argument>", 0, fmt::format("no invitation with id {}", o->id));
+      throw InputError("<argument>", 0, Message(N_("no invitation with id {}"), o->id));
     }
     if (o->clear)
       fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")), o->id);

@@ -17,13 +17,13 @@ namespace motivo::cli {
 store::PersonView one_person(store::Store& store, const std::string& who)
 {
   const auto people = store.find_people(who);
-  if (people.empty()) throw InputError("<argument>", 0, fmt::format("nobody stored matches {}", quote_value(who)));
+  if (people.empty()) throw InputError("<argument>", 0, Message(N_("nobody stored matches {}"), quote_value(who)));
   if (people.size() > 1) {
     std::string list;
     for (const auto& p : people)
       list += fmt::format("\n  {}  {}{}", p.id, p.name, p.slug.empty() ? "" : " (" + p.slug + ")");
     throw InputError("<argument>", 0,
-                     fmt::format("{} people match {}: give the id instead{}", people.size(), quote_value(who), list));
+                     Message(N_("{} people match {}: give the id instead{}"), people.size(), quote_value(who), list));
   }
   return people.front();
 }
@@ -190,10 +190,9 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
         cut = next;
       }
       throw InputError(source, 0,
-                       fmt::format("the note is {} characters, {} over the limit of {} for a {} account; it overflows "
-                                   "here: {}⟦{}⟧",
-                                   length, length - limit, limit, config.account, note.substr(0, cut),
-                                   note.substr(cut)));
+                       Message(N_("the note is {} characters, {} over the limit of {} for a {} account; it overflows "
+                                  "here: {}⟦{}⟧"),
+                               length, length - limit, limit, config.account, note.substr(0, cut), note.substr(cut)));
     }
     return 0;
   };

@@ -22,7 +22,7 @@ store::InvitationView invitation_by_id(Context& context, std::int64_t id)
   store::InvitationQuery q;
   q.id = id;
   auto list = context.store().invitations(q);
-  if (list.empty()) throw InputError("<argument>", 0, fmt::format("no invitation with id {}", id));
+  if (list.empty()) throw InputError("<argument>", 0, Message(N_("no invitation with id {}"), id));
   return std::move(list.front());
 }
 

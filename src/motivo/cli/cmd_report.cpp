@@ -3,6 +3,7 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/i18n.hpp>
 #include <motivo/core/report/html.hpp>
 #include <motivo/io/zip_writer.hpp>
 
@@ -25,18 +26,17 @@ std::string report_language(const protocol::Config& config)
   return language.empty() ? config.language : "en";
 }
 
-// A label as the report's reader says it.
-std::string label_title(classify::Label label, bool es)
+// A label as the report's reader says it (in English, the label's own name).
+std::string_view label_title(classify::Label label, const i18n::Catalog& c)
 {
-  if (!es) return std::string(classify::label_name(label));
   switch (label) {
-  case classify::Label::empty: return "sin nota";
-  case classify::Label::default_text: return "texto por defecto";
-  case classify::Label::template_text: return "plantilla";
-  case classify::Label::spam: return "spam";
-  case classify::Label::personalized: return "personalizada";
+  case classify::Label::empty: return c.pgettext("label", "empty");
+  case classify::Label::default_text: return c.pgettext("label", "default");
+  case classify::Label::template_text: return c.pgettext("label", "template");
+  case classify::Label::spam: return c.pgettext("label", "spam");
+  case classify::Label::personalized: return c.pgettext("label", "personalized");
   }
-  return std::string(classify::label_name(label));
+  return classify::label_name(label);
 }
 
 std::string percent(const report::Rate& r)
@@ -48,65 +48,59 @@ std::string percent(const report::Rate& r)
 
 void print_table(const std::vector<std::pair<std::string, report::Figures>>& columns, std::string_view language)
 {
-  const bool es = language == "es";
-  const auto row = [&](const std::string& name, const auto& value) {
+  const i18n::Catalog& c = i18n::Catalog::of(language);
+  const auto row = [&](std::string_view name, const auto& value) {
     fmt::print("  {:<34}", name);
     for (const auto& [title, f] : columns) fmt::print("{:>26}", value(f));
     fmt::print("\n");
   };
   fmt::print("  {:<34}", "");
   for (const auto& [title, f] : columns) fmt::print("{:>26}", title);
-  fmt::print("\n{}\n", es ? "Recibidas" : "Received");
+  fmt::print("\n{}\n", c.gettext("Received"));
   const auto n = [](std::size_t v) { return fmt::format("{}", v); };
-  row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.incoming.received); });
-  row(es ? "personalizadas" : "personalised", [&](const auto& f) { return percent(f.incoming.personalization); });
-  row(es ? "sin personalizar" : "not personalised", [&](const auto& f) { return n(f.incoming.not_personalized); });
+  row(c.gettext("invitations"), [&](const auto& f) { return n(f.incoming.received); });
+  row(c.gettext("personalised"), [&](const auto& f) { return percent(f.incoming.personalization); });
+  row(c.gettext("not personalised"), [&](const auto& f) { return n(f.incoming.not_personalized); });
   // Every received invitation by its label (personalised ones included: the rows add up to "invitations").
-  row(es ? "por etiqueta" : "by label", [](const auto&) { return std::string(); });
+  row(c.gettext("by label"), [](const auto&) { return std::string(); });
   for (const auto l : classify::all_labels)
-    row(std::string("  ") + label_title(l, es),
+    row(fmt::format("  {}", label_title(l, c)),
         [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
-  row(es ? "preguntadas" : "asked", [&](const auto& f) { return n(f.incoming.asked); });
-  row(es ? "respondieron" : "replied", [&](const auto& f) { return percent(f.incoming.reply); });
-  row(es ? "horas hasta la respuesta (mediana)" : "hours to reply (median)", [&](const auto& f) {
+  row(c.gettext("asked"), [&](const auto& f) { return n(f.incoming.asked); });
+  row(c.gettext("replied"), [&](const auto& f) { return percent(f.incoming.reply); });
+  row(c.gettext("hours to reply (median)"), [&](const auto& f) {
     return f.incoming.median_hours_to_reply ? fmt::format("{:.1f}", *f.incoming.median_hours_to_reply)
                                             : std::string("–");
   });
-  row(es ? "aceptadas" : "accepted", [&](const auto& f) { return n(f.incoming.accepted); });
-  row(es ? "rechazadas" : "declined", [&](const auto& f) { return n(f.incoming.declined); });
-  row(es ? "pendientes" : "pending", [&](const auto& f) { return n(f.incoming.pending); });
+  row(c.gettext("accepted"), [&](const auto& f) { return n(f.incoming.accepted); });
+  row(c.gettext("declined"), [&](const auto& f) { return n(f.incoming.declined); });
+  row(c.gettext("pending"), [&](const auto& f) { return n(f.incoming.pending); });
   row("spam", [&](const auto& f) { return n(f.incoming.spam); });
-  fmt::print("{}\n", es ? "Enviadas (las tuyas)" : "Sent (yours)");
-  row(es ? "invitaciones" : "invitations", [&](const auto& f) { return n(f.outgoing.sent); });
-  row(es ? "aceptadas" : "accepted", [&](const auto& f) { return percent(f.outgoing.acceptance); });
-  row(es ? "aceptadas con nota" : "accepted with a note",
-      [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
-  row(es ? "  nota escrita a mano" : "  hand-written note",
+  fmt::print("{}\n", c.gettext("Sent (yours)"));
+  row(c.gettext("invitations"), [&](const auto& f) { return n(f.outgoing.sent); });
+  row(c.gettext("accepted"), [&](const auto& f) { return percent(f.outgoing.acceptance); });
+  row(c.gettext("accepted with a note"), [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
+  row(fmt::format("  {}", c.gettext("hand-written note")),
       [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
-  row(es ? "  nota de plantilla" : "  template note",
+  row(fmt::format("  {}", c.gettext("template note")),
       [&](const auto& f) { return percent(f.outgoing.templated_rate); });
-  row(es ? "aceptadas sin nota" : "accepted without a note",
-      [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
-  fmt::print("{}\n", es ? "Bienvenidas y tiempo" : "Welcomes and time");
-  row(es ? "bienvenidas respondidas" : "welcomes replied", [&](const auto& f) { return percent(f.welcome.reply); });
-  row(es ? "preguntas escritas (minutos)" : "asks typed (minutes)",
+  row(c.gettext("accepted without a note"), [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
+  fmt::print("{}\n", c.gettext("Welcomes and time"));
+  row(c.gettext("welcomes replied"), [&](const auto& f) { return percent(f.welcome.reply); });
+  row(c.gettext("asks typed (minutes)"),
       [&](const auto& f) { return fmt::format("{} ({:.0f})", f.time.asks, f.time.minutes); });
 }
 
-std::string verdict(const report::Outgoing& o, std::string_view language)
+std::string_view verdict(const report::Outgoing& o, std::string_view language)
 {
-  const bool es = language == "es";
+  const i18n::Catalog& c = i18n::Catalog::of(language);
   if (o.with_note == 0 || o.without_note == 0)
-    return es ? "Sin invitaciones enviadas con y sin nota no se puede comparar."
-              : "Without invitations sent both with and without a note there is nothing to compare.";
+    return c.gettext("Without invitations sent both with and without a note there is nothing to compare.");
   if (!o.notes_differ)
-    return es ? "Con nota o sin ella, la aceptación de tus invitaciones no es distinta según los intervalos del 95 %."
-              : "With or without a note, your invitations' acceptance is not different by the 95 % intervals.";
+    return c.gettext("With or without a note, your invitations' acceptance is not different by the 95 % intervals.");
   const bool better = o.with_note_rate.value > o.without_note_rate.value;
-  return es ? (better ? "Tus invitaciones con nota se aceptan más, y la diferencia supera los intervalos del 95 %."
-                      : "Tus invitaciones con nota se aceptan menos, y la diferencia supera los intervalos del 95 %.")
-            : (better ? "Your invitations with a note are accepted more often, beyond the 95 % intervals."
-                      : "Your invitations with a note are accepted less often, beyond the 95 % intervals.");
+  return better ? c.gettext("Your invitations with a note are accepted more often, beyond the 95 % intervals.")
+                : c.gettext("Your invitations with a note are accepted less often, beyond the 95 % intervals.");
 }
 
 } // namespace
@@ -138,7 +132,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     const std::string language = report_language(config);
     const auto check_day = [](const std::string& d, const char* what) {
       if (!d.empty() && !(d.size() == 10 && datetime::parse_iso(d)))
-        throw InputError("<argument>", 0, fmt::format("{} must be a date like 2013-11-01 ({})", what, quote_value(d)));
+        throw InputError("<argument>", 0, Message(N_("{} must be a date like 2013-11-01 ({})"), what, quote_value(d)));
     };
     check_day(o->since, "--since");
     check_day(o->until, "--until");
@@ -166,7 +160,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       }
       std::vector<std::pair<std::string, report::Figures>> columns;
       for (const auto& [u, r] : team.users) columns.emplace_back(u.name, r.figures);
-      columns.emplace_back(language == "es" ? "equipo" : "team", team.team.figures);
+      columns.emplace_back(i18n::Catalog::of(language).gettext("team"), team.team.figures);
       print_table(columns, language);
       return 0;
     }
@@ -177,7 +171,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
         const auto period = report::parse_period(text);
         if (!period)
           throw InputError("<argument>", 0,
-                           fmt::format("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})", quote_value(text)));
+                           Message(N_("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})"), quote_value(text)));
         reports.emplace_back(text, app::make_report(input, *period, step));
       }
       if (context.json) {
@@ -193,14 +187,12 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       for (const auto& [t, r] : reports) fmt::print("{}: {}.\n", t, report::sentence(r.figures, language));
       const auto& a = reports[0].second.figures.incoming.personalization;
       const auto& b = reports[1].second.figures.incoming.personalization;
-      const bool es = language == "es";
-      fmt::print(
-          "{}\n",
-          report::differ(a, b)
-              ? (es ? "La tasa de personalización difiere entre los dos periodos (intervalos del 95 %)."
-                    : "The personalisation rate differs between the two periods (95 % intervals).")
-              : (es ? "La tasa de personalización no difiere entre los dos periodos: la misma regla, no una excepción."
-                    : "The personalisation rate does not differ between the two periods: the rule, not an exception."));
+      const i18n::Catalog& c = i18n::Catalog::of(language);
+      fmt::print("{}\n",
+                 report::differ(a, b)
+                     ? c.gettext("The personalisation rate differs between the two periods (95 % intervals).")
+                     : c.gettext("The personalisation rate does not differ between the two periods: the rule, not "
+                                 "an exception."));
       return 0;
     }
 
@@ -229,15 +221,16 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       for (const auto& p : r.series) line(p.period, p.figures);
       return 0;
     }
+    const i18n::Catalog& c = i18n::Catalog::of(language);
     const std::string title = r.period.since.empty() && r.period.until.empty()
-                                  ? (language == "es" ? "todo" : "all time")
+                                  ? std::string(c.gettext("all time"))
                                   : fmt::format("{}..{}", r.period.since.empty() ? "…" : r.period.since,
                                                 r.period.until.empty() ? "…" : r.period.until);
     print_table({{title, r.figures}}, language);
     if (!r.series.empty()) {
-      fmt::print("\n{:<10}{:>10}{:>16}{:>10}{:>10}\n", o->by, language == "es" ? "recibidas" : "received",
-                 language == "es" ? "personalizadas" : "personalised", language == "es" ? "pregunt." : "asked",
-                 language == "es" ? "respond." : "replied");
+      fmt::print("\n{:<10}{:>10}{:>16}{:>10}{:>10}\n", o->by, c.pgettext("report column", "received"),
+                 c.pgettext("report column", "personalised"), c.pgettext("report column", "asked"),
+                 c.pgettext("report column", "replied"));
       for (const auto& p : r.series)
         fmt::print("{:<10}{:>10}{:>16}{:>10}{:>10}\n", p.period, p.figures.incoming.received,
                    p.figures.incoming.personalized, p.figures.incoming.asked, p.figures.incoming.replied);

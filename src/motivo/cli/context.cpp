@@ -83,7 +83,7 @@ const protocol::Config& Context::config()
     config_ = protocol::Config{};
   } else {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "cannot read the configuration file");
+    if (!in) throw InputError(path, 0, Message(N_("cannot read the configuration file")));
     std::ostringstream text;
     text << in.rdbuf();
     config_ = protocol::parse_config(text.str(), path);

@@ -138,7 +138,7 @@ struct LineFields : nlohmann::json_sax<nlohmann::json> {
 std::string string_field(const LineFields::Field& f, const char* key, const std::string& name, std::size_t line)
 {
   if (f.kind == LineFields::Kind::absent || f.kind == LineFields::Kind::null) return {};
-  if (f.kind != LineFields::Kind::string) throw InputError(name, line, fmt::format("\"{}\" must be a string", key));
+  if (f.kind != LineFields::Kind::string) throw InputError(name, line, Message(N_("\"{}\" must be a string"), key));
   return f.value;
 }
 
@@ -157,12 +157,12 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     LineFields f;
     if (!nlohmann::json::sax_parse(line, &f))
-      throw InputError(name, number, fmt::format("not valid JSON: {} ({})", f.error, quote_value(line)));
+      throw InputError(name, number, Message(N_("not valid JSON: {} ({})"), f.error, quote_value(line)));
     const auto open = line.find_first_not_of(" \t");
     if (!f.object || line[open] != '{')
-      throw InputError(name, number, fmt::format("not a JSON object ({})", quote_value(line)));
+      throw InputError(name, number, Message(N_("not a JSON object ({})"), quote_value(line)));
     if (f.text.kind != LineFields::Kind::string)
-      throw InputError(name, number, fmt::format("no string \"text\" ({})", quote_value(line)));
+      throw InputError(name, number, Message(N_("no string \"text\" ({})"), quote_value(line)));
     if (f.id_compound)
       out.ids.push_back(nlohmann::json::parse(line)["id"].dump());
     else if (f.id.kind == LineFields::Kind::absent)
@@ -178,7 +178,7 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
       if (!parsed)
         throw InputError(
             name, number,
-            fmt::format("\"label\" must be empty, default, template, spam or personalized ({})", quote_value(label)));
+            Message(N_("\"label\" must be empty, default, template, spam or personalized ({})"), quote_value(label)));
       out.gold.push_back(*parsed);
       out.gold_language.push_back(string_field(f.language, "language", name, number));
     }

@@ -2,7 +2,6 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/terminal.hpp>
-#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
@@ -48,9 +47,9 @@ int main(int argc, char** argv)
   try {
     return motivo::cli::run(argc, argv);
   } catch (const std::exception& e) {
-    // InputError and every other failure alike: the message in the user's language where data/errors.tsv knows it.
-    fmt::print(stderr, "motivo: error: {}\n",
-               motivo::classify::translate_error(e.what(), motivo::cli::user_language()));
+    // InputError and every other failure alike: a motivo::Error's message id and arguments in the user's language
+    // (po/es.po), any other exception's what().
+    fmt::print(stderr, "motivo: error: {}\n", motivo::message_in(e, motivo::cli::user_language()));
     return 1;
   }
 }

@@ -18,7 +18,7 @@ Reader::Reader(ByteSource& source, std::string name, Limits limits)
 {
 }
 
-void Reader::fail(std::uint64_t line, const std::string& message) const
+void Reader::fail(std::uint64_t line, const Message& message) const
 {
   throw InputError(name_, line, message);
 }
@@ -70,7 +70,7 @@ bool Reader::next(Record& record)
     bool done = false;
     while (!done) {
       if (pos_ == end_ && !refill()) {
-        if (state == State::quoted) fail(start_line, "unterminated quoted field");
+        if (state == State::quoted) fail(start_line, Message(N_("unterminated quoted field")));
         if (!any && data_.empty() && bounds_.empty()) return false;
         end_field();
         break;
@@ -83,7 +83,7 @@ bool Reader::next(Record& record)
         }
       }
       if (data_.size() > limits_.max_record_bytes) {
-        fail(start_line, fmt::format("record longer than {} bytes", limits_.max_record_bytes));
+        fail(start_line, Message(N_("record longer than {} bytes"), limits_.max_record_bytes));
       }
       const char* p = buffer_.data() + pos_;
       const char* e = buffer_.data() + end_;
@@ -143,9 +143,9 @@ bool Reader::next(Record& record)
           pending_cr_ = c == '\r';
           done = true;
         } else {
-          fail(line_, fmt::format("unexpected character after a closing quote ({})",
-                                  quote_value(std::string_view(
-                                      p, static_cast<std::size_t>(std::min<std::ptrdiff_t>(e - p, 20))))));
+          fail(line_, Message(N_("unexpected character after a closing quote ({})"),
+                              quote_value(
+                                  std::string_view(p, static_cast<std::size_t>(std::min<std::ptrdiff_t>(e - p, 20))))));
         }
         break;
       }
@@ -170,12 +170,12 @@ void Reader::check_record(const Record& record) const
   if (const void* nul = std::memchr(all.data(), '\0', all.size())) {
     const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - all.data());
     const auto line = record.line + static_cast<std::uint64_t>(std::count(all.begin(), all.begin() + offset, '\n'));
-    fail(line, "binary data (a NUL byte): this is not a CSV text file");
+    fail(line, Message(N_("binary data (a NUL byte): this is not a CSV text file")));
   }
   if (const std::size_t bad = utf8::find_invalid(all); bad != std::string_view::npos) {
     const auto line = record.line + static_cast<std::uint64_t>(std::count(all.begin(), all.begin() + bad, '\n'));
     fail(line,
-         fmt::format("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8", static_cast<unsigned char>(all[bad])));
+         Message(N_("invalid UTF-8 (byte 0x{:02x}); save the file as UTF-8"), static_cast<unsigned char>(all[bad])));
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/core/byte_source.hpp>
+#include <motivo/core/error.hpp>
 
 #include <cstdint>
 #include <string>
@@ -40,7 +41,7 @@ public:
 
 private:
   bool refill();
-  [[noreturn]] void fail(std::uint64_t line, const std::string& message) const;
+  [[noreturn]] void fail(std::uint64_t line, const Message& message) const;
   void end_field();
   void check_record(const Record& record) const;
 

@@ -1,5 +1,6 @@
 #include <motivo/core/error.hpp>
 
+#include <fmt/args.h>
 #include <fmt/format.h>
 
 namespace motivo {
@@ -13,13 +14,69 @@ std::string locate(const std::string& file, std::uint64_t line, const std::strin
 }
 } // namespace
 
-InputError::InputError(std::string file, std::uint64_t line, const std::string& message)
-  : std::runtime_error(locate(file, line, message)), file_(std::move(file)), line_(line)
+Message Message::verbatim(std::string text)
+{
+  Message m;
+  m.id_ = std::move(text);
+  m.verbatim_ = true;
+  return m;
+}
+
+std::string Message::in(std::string_view language) const
+{
+  if (verbatim_) return id_;
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : args_) std::visit([&](const auto& v) { store.push_back(v); }, a);
+  const std::string_view text = i18n::Catalog::of(language).gettext(id_);
+  try {
+    return fmt::vformat(text, store);
+  } catch (const fmt::format_error&) {
+    if (text.data() == id_.data()) return id_;
+    return fmt::vformat(id_, store); // a translation whose placeholders do not fit: the English text
+  }
+}
+
+Error::Error(const Message& message) : Error(message.english(), message)
 {
 }
 
-InputError::InputError(const std::string& message) : std::runtime_error(message)
+Error::Error(const std::string& what, const Message& message)
+  : std::runtime_error(what), message_(std::make_shared<const Message>(message))
 {
+}
+
+std::string Error::in(std::string_view language) const
+{
+  return message_->in(language);
+}
+
+InputError::InputError(std::string file, std::uint64_t line, const Message& message)
+  : Error(locate(file, line, message.english()), message), file_(std::move(file)), line_(line)
+{
+}
+
+InputError::InputError(std::string file, std::uint64_t line, const std::string& message)
+  : InputError(std::move(file), line, Message::verbatim(message))
+{
+}
+
+InputError::InputError(const Message& message) : InputError(std::string(), 0, message)
+{
+}
+
+InputError::InputError(const std::string& message) : InputError(Message::verbatim(message))
+{
+}
+
+std::string InputError::in(std::string_view language) const
+{
+  return locate(file_, line_, message().in(language));
+}
+
+std::string message_in(const std::exception& error, std::string_view language)
+{
+  if (const auto* e = dynamic_cast<const Error*>(&error)) return e->in(language);
+  return error.what();
 }
 
 std::string quote_value(std::string_view value)

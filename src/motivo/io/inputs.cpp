@@ -32,7 +32,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths)
   for (const std::string& path : paths) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw InputError(path, 0, "no such file or folder");
+    if (ec || !fs::exists(status)) throw InputError(path, 0, Message(N_("no such file or folder")));
     if (fs::is_directory(status)) {
       std::vector<fs::path> found;
       for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied)) {

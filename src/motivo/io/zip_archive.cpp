@@ -70,7 +70,7 @@ std::vector<InputFile> zip_entries(const std::string& path)
     zip_error_init_with_code(&e, error);
     const std::string message = zip_error_strerror(&e);
     zip_error_fini(&e);
-    throw InputError(path, 0, fmt::format("not a readable zip archive, or a truncated one ({})", message));
+    throw InputError(path, 0, Message(N_("not a readable zip archive, or a truncated one ({})"), message));
   }
   auto archive = std::make_shared<Archive>();
   archive->zip = zip;
@@ -81,7 +81,7 @@ std::vector<InputFile> zip_entries(const std::string& path)
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(zip, static_cast<zip_uint64_t>(i), 0, &st) != 0) {
-      throw InputError(path, 0, fmt::format("damaged archive: entry {} unreadable ({})", i, zip_strerror(zip)));
+      throw InputError(path, 0, Message(N_("damaged archive: entry {} unreadable ({})"), i, zip_strerror(zip)));
     }
     const std::string name = st.name ? st.name : "";
     if (name.empty() || name.back() == '/') continue; // a folder

@@ -1,3 +1,4 @@
+#include <motivo/core/error.hpp>
 #include <motivo/io/zip_writer.hpp>
 
 #include <fmt/format.h>
@@ -7,7 +8,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,7 +17,7 @@ void write_private_file(const std::string& path, const std::string& text)
 {
   const std::string temporary = path + ".part";
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (fd < 0) throw Error(N_("cannot write {}: {}"), path, std::strerror(errno));
   ::fchmod(fd, 0600);
   std::size_t done = 0;
   while (done < text.size()) {
@@ -26,14 +26,14 @@ void write_private_file(const std::string& path, const std::string& text)
       const int error = errno;
       ::close(fd);
       ::unlink(temporary.c_str());
-      throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+      throw Error(N_("cannot write {}: {}"), path, std::strerror(error));
     }
     done += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0 || std::rename(temporary.c_str(), path.c_str()) != 0) {
     const int error = errno;
     ::unlink(temporary.c_str());
-    throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(error)));
+    throw Error(N_("cannot write {}: {}"), path, std::strerror(error));
   }
 }
 
@@ -42,13 +42,13 @@ void write_zip(const std::string& path, const std::vector<std::pair<std::string,
   const std::string temporary = path + ".part";
   ::unlink(temporary.c_str());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  if (fd < 0) throw Error(N_("cannot write {}: {}"), path, std::strerror(errno));
   ::close(fd);
   int error = 0;
   zip_t* zip = zip_open(temporary.c_str(), ZIP_TRUNCATE, &error);
   if (!zip) {
     ::unlink(temporary.c_str());
-    throw std::runtime_error(fmt::format("cannot write {}: libzip error {}", path, error));
+    throw Error(N_("cannot write {}: {}"), path, fmt::format("libzip error {}", error));
   }
   for (const auto& [name, contents] : files) {
     zip_source_t* source = zip_source_buffer(zip, contents.data(), contents.size(), 0);
@@ -57,19 +57,19 @@ void write_zip(const std::string& path, const std::vector<std::pair<std::string,
       const std::string message = zip_strerror(zip);
       zip_discard(zip);
       ::unlink(temporary.c_str());
-      throw std::runtime_error(fmt::format("cannot write {}: {}", path, message));
+      throw Error(N_("cannot write {}: {}"), path, message);
     }
   }
   if (zip_close(zip) != 0) {
     const std::string message = zip_strerror(zip);
     zip_discard(zip);
     ::unlink(temporary.c_str());
-    throw std::runtime_error(fmt::format("cannot write {}: {}", path, message));
+    throw Error(N_("cannot write {}: {}"), path, message);
   }
   ::chmod(temporary.c_str(), 0600);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     ::unlink(temporary.c_str());
-    throw std::runtime_error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    throw Error(N_("cannot write {}: {}"), path, std::strerror(errno));
   }
 }
 

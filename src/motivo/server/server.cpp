@@ -6,6 +6,7 @@
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/i18n.hpp>
 #include <motivo/core/report/html.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/io/inputs.hpp>
@@ -250,11 +251,11 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr e) {
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
     try {
       std::rethrow_exception(e);
     } catch (const InputError& error) {
-      json_error(res, 400, error.what());
+      json_error(res, 400, message_in(error, req.get_param_value("lang"))); // English without ?lang=es
     } catch (const nlohmann::json::exception&) {
       json_error(res, 400, "a field of the JSON body has the wrong type");
     } catch (const std::exception& error) {
@@ -280,6 +281,16 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
       res.set_content(std::string(data::file(a.name)), std::string(a.type));
     });
   }
+  // The page's words: the catalog of po/LANGUAGE.po (the command line's), message id -> text (or its plural forms).
+  server.Get(R"(/catalog/([a-z]{2})\.json)", [](const httplib::Request& req, httplib::Response& res) {
+    const i18n::Catalog& catalog = i18n::Catalog::of(req.matches[1].str());
+    if (catalog.messages().empty()) return json_error(res, 404, "no such catalog");
+    nlohmann::json messages = nlohmann::json::object();
+    for (const auto& [key, forms] : catalog.messages())
+      messages[key] = forms.size() == 1 ? nlohmann::json(forms.front()) : nlohmann::json(forms);
+    res.set_content(nlohmann::json{{"plural_forms", catalog.plural_forms()}, {"messages", messages}}.dump(),
+                    "application/json");
+  });
 
   const auto query_of = [](const httplib::Request& req) {
     store::InvitationQuery q;
@@ -550,10 +561,15 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
         return app::import_snapshot(*store, io::collect_inputs({path}), source, import_options);
       } catch (const InputError& e) {
         // Errors name the upload as the user named it, not the server's temporary file.
-        std::string message = e.what();
-        for (auto at = message.find(path); at != std::string::npos; at = message.find(path, at + source.size()))
-          message.replace(at, path.size(), source);
-        throw InputError(message);
+        const auto named = [&](std::string message) {
+          for (auto at = message.find(path); at != std::string::npos; at = message.find(path, at + source.size()))
+            message.replace(at, path.size(), source);
+          return message;
+        };
+        // The message id kept (?lang=es translates it) when the temporary file is named in the file part only.
+        InputError renamed(named(e.file()), e.line(), e.message());
+        if (renamed.what() == named(e.what())) throw renamed;
+        throw InputError(named(e.what()));
       }
     }();
     nlohmann::json files = nlohmann::json::array();

@@ -51,15 +51,4 @@ std::vector<std::string> translate_reasons(const std::vector<std::string>& reaso
   return out;
 }
 
-std::string translate_error(std::string_view message, std::string_view language)
-{
-  std::string text(message);
-  if (language.empty() || language == "en") return text;
-  static const std::vector<Translation> list = load("errors.tsv");
-  for (const auto& t : list) {
-    if (t.language == language) text = std::regex_replace(text, t.pattern, t.replacement);
-  }
-  return text;
-}
-
 } // namespace motivo::classify

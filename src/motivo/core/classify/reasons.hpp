@@ -11,8 +11,4 @@ namespace motivo::classify {
 std::string translate_reason(std::string_view reason, std::string_view language);
 std::vector<std::string> translate_reasons(const std::vector<std::string>& reasons, std::string_view language);
 
-// An error message (written in English) in `language`, by the patterns of data/errors.tsv: each pattern found is
-// rewritten, file names, lines and quoted values stay.
-std::string translate_error(std::string_view message, std::string_view language);
-
 } // namespace motivo::classify

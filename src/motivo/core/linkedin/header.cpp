@@ -27,7 +27,8 @@ std::size_t Header::require(std::string_view name) const
 {
   if (auto i = find(name)) return *i;
   throw InputError(file_, line_,
-                   fmt::format("missing column {} (the header has: {})", quote_value(name), fmt::join(shown_, ", ")));
+                   Message(N_("missing column {} (the header has: {})"), quote_value(name),
+                           fmt::format("{}", fmt::join(shown_, ", "))));
 }
 
 void Header::check_width(const csv::Record& record) const
@@ -37,8 +38,8 @@ void Header::check_width(const csv::Record& record) const
   if (record.fields.size() + 1 == names_.size() && names_.back().empty()) return;
   if (record.fields.size() == names_.size() + 1 && record.fields.back().empty()) return;
   throw InputError(file_, record.line,
-                   fmt::format("{} fields where the header has {} (starting {})", record.fields.size(), names_.size(),
-                               quote_value(record.fields.empty() ? "" : record.fields[0])));
+                   Message(N_("{} fields where the header has {} (starting {})"), record.fields.size(), names_.size(),
+                           quote_value(record.fields.empty() ? "" : record.fields[0])));
 }
 
 } // namespace motivo::linkedin

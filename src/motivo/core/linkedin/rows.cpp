@@ -11,7 +11,7 @@ namespace {
 // Reads the first record; throws when the file is empty.
 Header read_header(csv::Reader& reader, csv::Record& record)
 {
-  if (!reader.next(record)) throw InputError(reader.name(), 1, "empty file: no header line");
+  if (!reader.next(record)) throw InputError(reader.name(), 1, Message(N_("empty file: no header line")));
   return Header(record, reader.name());
 }
 
@@ -21,12 +21,19 @@ Header read_header(csv::Reader& reader, csv::Record& record)
   throw InputError(reader.name(), line, fmt::format("{} ({})", what, quote_value(value)));
 }
 
+[[noreturn]] void bad_date(const csv::Reader& reader, std::uint64_t line, std::string_view column,
+                           std::string_view value)
+{
+  throw InputError(reader.name(), line,
+                   Message(N_("impossible or unrecognised date in \"{}\" ({})"), column, quote_value(value)));
+}
+
 // A US-style date-time (`M/D/YY, h:mm AM`) in Pacific wall time, converted to UTC.
 datetime::UnixSeconds pacific_instant(const csv::Reader& reader, std::uint64_t line, std::string_view column,
                                       std::string_view value)
 {
   const auto civil = datetime::parse_us_short(value);
-  if (!civil) bad_value(reader, line, fmt::format("impossible or unrecognised date in \"{}\"", column), value);
+  if (!civil) bad_date(reader, line, column, value);
   return datetime::pacific_to_utc(*civil);
 }
 
@@ -70,7 +77,8 @@ Header read_connections_header(csv::Reader& reader, csv::Record& record)
     const std::string_view first = record.fields.empty() ? "" : text::trim(record.fields[0]);
     if (skipped == 0 && !first.starts_with("Notes:")) return header; // let require() say what is missing
   }
-  throw InputError(reader.name(), reader.line(), "no header line (First Name, Last Name, …, Connected On) found");
+  throw InputError(reader.name(), reader.line(),
+                   Message(N_("no header line (First Name, Last Name, …, Connected On) found")));
 }
 
 } // namespace
@@ -103,7 +111,7 @@ bool ConnectionsReader::next(ConnectionRow& row)
     row.connected_on = *stamp;
     row.connected_at = datetime::pacific_to_utc(*stamp);
   } else {
-    bad_value(reader_, row.line, "impossible or unrecognised date in \"Connected On\"", date);
+    bad_date(reader_, row.line, "Connected On", date);
   }
   return true;
 }
@@ -148,7 +156,7 @@ bool MessagesReader::next(MessageRow& row)
   } else if (legacy_ && datetime::parse_us_short(date)) {
     row.sent_at = pacific_instant(reader_, row.line, "Date", date);
   } else {
-    bad_value(reader_, row.line, "impossible or unrecognised date in \"DATE\"", date);
+    bad_date(reader_, row.line, "DATE", date);
   }
   return true;
 }

@@ -18,6 +18,11 @@ std::uint64_t line_of(const toml::node& node)
   return node.source().begin.line;
 }
 
+[[noreturn]] void fail(const std::string& file, const toml::node& node, const Message& message)
+{
+  throw InputError(file, line_of(node), message);
+}
+
 [[noreturn]] void fail(const std::string& file, const toml::node& node, const std::string& message)
 {
   throw InputError(file, line_of(node), message);
@@ -33,7 +38,7 @@ std::string quoted(const toml::node& node)
 std::string string_of(const std::string& file, const toml::node& node, std::string_view key)
 {
   if (const auto* s = node.as_string()) return s->get();
-  fail(file, node, fmt::format("\"{}\" must be a string ({})", key, quoted(node)));
+  fail(file, node, Message(N_("\"{}\" must be a string ({})"), key, quoted(node)));
 }
 
 // Days and minutes: ten years of days is the largest that means anything (and keeps dates computable).
@@ -41,7 +46,7 @@ std::int64_t integer_of(const std::string& file, const toml::node& node, std::st
                         std::int64_t max = 3650)
 {
   const auto* i = node.as_integer();
-  if (!i) fail(file, node, fmt::format("\"{}\" must be a whole number ({})", key, quoted(node)));
+  if (!i) fail(file, node, Message(N_("\"{}\" must be a whole number ({})"), key, quoted(node)));
   if (i->get() < min) fail(file, node, fmt::format("\"{}\" must be at least {} ({})", key, min, quoted(node)));
   if (i->get() > max) fail(file, node, fmt::format("\"{}\" must be at most {} ({})", key, max, quoted(node)));
   return i->get();
@@ -50,7 +55,7 @@ std::int64_t integer_of(const std::string& file, const toml::node& node, std::st
 bool bool_of(const std::string& file, const toml::node& node, std::string_view key)
 {
   if (const auto* b = node.as_boolean()) return b->get();
-  fail(file, node, fmt::format("\"{}\" must be true or false ({})", key, quoted(node)));
+  fail(file, node, Message(N_("\"{}\" must be true or false ({})"), key, quoted(node)));
 }
 
 // A string or an array of strings.
@@ -63,7 +68,7 @@ std::vector<std::pair<std::string, const toml::node*>> strings_of(const std::str
     return out;
   }
   const auto* a = node.as_array();
-  if (!a) fail(file, node, fmt::format("\"{}\" must be a string or a list of strings ({})", key, quoted(node)));
+  if (!a) fail(file, node, Message(N_("\"{}\" must be a string or a list of strings ({})"), key, quoted(node)));
   for (const auto& item : *a) out.emplace_back(string_of(file, item, key), &item);
   if (out.empty()) fail(file, node, fmt::format("\"{}\" is an empty list", key));
   return out;
@@ -88,8 +93,8 @@ Rule parse_rule(const std::string& file, const toml::table& t)
         const auto l = classify::parse_label(name);
         if (!l)
           fail(file, *node,
-               fmt::format("unknown label {} (labels: empty, default, template, spam, personalized)",
-                           quote_value(name)));
+               Message(N_("unknown label {} (labels: empty, default, template, spam, personalized)"),
+                       quote_value(name)));
         r.labels.push_back(*l);
       }
     } else if (key == "language") {
@@ -99,8 +104,8 @@ Rule parse_rule(const std::string& file, const toml::table& t)
         const auto s = parse_state(name);
         if (!s)
           fail(file, *node,
-               fmt::format("unknown state {} (states: {})", quote_value(name),
-                           choices({"pending", "asked", "replied", "no_reply", "accepted", "declined", "withdrawn"})));
+               Message(N_("unknown state {} (states: {})"), quote_value(name),
+                       choices({"pending", "asked", "replied", "no_reply", "accepted", "declined", "withdrawn"})));
         r.states.push_back(*s);
       }
     } else if (key == "days_waiting_at_least") {
@@ -122,17 +127,17 @@ Rule parse_rule(const std::string& file, const toml::table& t)
       const auto s = parse_suggestion(name);
       if (!s)
         fail(file, value,
-             fmt::format("unknown suggestion {} (suggestions: accept, ask, decline, wait, none)", quote_value(name)));
+             Message(N_("unknown suggestion {} (suggestions: accept, ask, decline, wait, none)"), quote_value(name)));
       r.suggest = *s;
       has_suggest = true;
     } else {
       fail(file, value,
-           fmt::format("unknown condition {} in a rule (conditions: label, language, state, days_waiting_at_least, "
-                       "days_waiting_at_most, replied, mutual_messages, text_contains; and suggest)",
-                       quote_value(key)));
+           Message(N_("unknown condition {} in a rule (conditions: label, language, state, days_waiting_at_least, "
+                      "days_waiting_at_most, replied, mutual_messages, text_contains; and suggest)"),
+                   quote_value(key)));
     }
   }
-  if (!has_suggest) throw InputError(file, line_of(t), "a rule without \"suggest\"");
+  if (!has_suggest) throw InputError(file, line_of(t), Message(N_("a rule without \"suggest\"")));
   return r;
 }
 
@@ -152,7 +157,7 @@ Config parse_config(std::string_view text, const std::string& file)
     if (key == "policy") {
       c.policy = string_of(file, value, key);
       if (!builtin_policy(c.policy))
-        fail(file, value, fmt::format("unknown policy {} (policies: ask, strict, open)", quote_value(c.policy)));
+        fail(file, value, Message(N_("unknown policy {} (policies: ask, strict, open)"), quote_value(c.policy)));
     } else if (key == "deadline_days") {
       c.deadline_days = integer_of(file, value, key, 1);
     } else if (key == "language") {
@@ -195,9 +200,9 @@ Config parse_config(std::string_view text, const std::string& file)
       }
     } else {
       fail(file, value,
-           fmt::format("unknown setting {} (settings: policy, deadline_days, language, account, my_name, my_link, "
-                       "minutes_per_ask, rules, templates)",
-                       quote_value(key)));
+           Message(N_("unknown setting {} (settings: policy, deadline_days, language, account, my_name, my_link, "
+                      "minutes_per_ask, rules, templates)"),
+                   quote_value(key)));
     }
   }
   return c;
@@ -207,7 +212,7 @@ Policy active_policy(const Config& config, const std::optional<std::string>& nam
 {
   const std::string chosen = name.value_or(config.policy);
   std::optional<Policy> base = builtin_policy(chosen);
-  if (!base) throw InputError(fmt::format("unknown policy {} (policies: ask, strict, open)", quote_value(chosen)));
+  if (!base) throw InputError(Message(N_("unknown policy {} (policies: ask, strict, open)"), quote_value(chosen)));
   Policy p;
   p.name = config.rules.empty() ? chosen : chosen + " with your rules";
   p.rules = config.rules;

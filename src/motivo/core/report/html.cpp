@@ -1,3 +1,4 @@
+#include <motivo/core/i18n.hpp>
 #include <motivo/core/report/html.hpp>
 
 #include <fmt/format.h>
@@ -25,10 +26,8 @@ std::string escape(std::string_view s)
   return out;
 }
 
-struct Words {
-  bool es;
-  std::string_view operator()(std::string_view en, std::string_view sp) const { return es ? sp : en; }
-};
+// The report's words in its language (po/es.po).
+using Words = i18n::Catalog;
 
 // Colours per label, readable in print and for common colour blindness (Okabe–Ito).
 constexpr std::array<std::string_view, 5> label_colour = {"#bbbbbb", "#e69f00", "#56b4e9", "#d55e00", "#009e73"};
@@ -50,7 +49,7 @@ std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
   const double bar = std::max(2.0, slot * 0.7);
   const double scale = static_cast<double>(height - bottom - top) / static_cast<double>(max);
   std::string svg = fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", width, height,
-                                w("Invitations per period by label", "Invitaciones por periodo y etiqueta"));
+                                w.gettext("Invitations per period by label"));
   svg += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" class="axis"/>)", left, height - bottom, width - 5,
                      height - bottom);
   svg += fmt::format(R"(<text x="{}" y="{}" class="tick" text-anchor="end">{}</text>)", left - 4, top + 8, max);
@@ -91,7 +90,7 @@ std::string rate_line(const std::vector<SeriesPoint>& series, const Words& w)
   std::string band, line;
   std::vector<std::pair<double, double>> upper, lower;
   std::string svg = fmt::format(R"(<svg viewBox="0 0 {} {}" role="img" aria-label="{}">)", width, height,
-                                w("Personalisation rate over time", "Tasa de personalización en el tiempo"));
+                                w.gettext("Personalisation rate over time"));
   for (const double v : {0.0, 0.5, 1.0})
     svg += fmt::format(
         R"(<line x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}" class="grid"/><text x="{}" y="{:.1f}" class="tick" text-anchor="end">{} %</text>)",
@@ -164,15 +163,16 @@ std::string intervals(const std::vector<std::pair<std::string, Rate>>& items, st
 
 std::string render_html(const Report& report, std::string_view language, std::string_view generated)
 {
-  const Words w{language == "es"};
+  const Words& w = i18n::Catalog::of(language);
   const Figures& f = report.figures;
   const Incoming& in = f.incoming;
   const Outgoing& out = f.outgoing;
   const std::string period = report.period.since.empty() && report.period.until.empty()
-                                 ? std::string(w("all time", "todo el historial"))
+                                 ? std::string(w.pgettext("report title", "all time"))
                                  : fmt::format("{} – {}", report.period.since.empty() ? "…" : report.period.since,
                                                report.period.until.empty() ? "…" : report.period.until);
-  std::string html = fmt::format(R"(<!DOCTYPE html>
+  std::string html =
+      fmt::format(R"(<!DOCTYPE html>
 <html lang="{}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>motivo — {}</title>
 <style>
@@ -190,14 +190,13 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
 <h1>{}</h1><p class="meta">{} · {} {}</p>
 <p class="lead">{}.</p>
 )",
-                                 language == "es" ? "es" : "en", escape(period),
-                                 w("Your LinkedIn invitations", "Tus invitaciones de LinkedIn"), escape(period),
-                                 w("written", "generado el"), escape(generated), escape(sentence(f, language)));
+                  language == "es" ? "es" : "en", escape(period), w.gettext("Your LinkedIn invitations"),
+                  escape(period), w.gettext("written"), escape(generated), escape(sentence(f, language)));
 
   // 1. Per period, by label.
-  html += fmt::format("<h2>{}</h2>", w("Invitations received, by label", "Invitaciones recibidas, por etiqueta"));
+  html += fmt::format("<h2>{}</h2>", w.gettext("Invitations received, by label"));
   if (!report.series.empty()) html += stacked_bars(report.series, w);
-  html += fmt::format("<table><tr><th>{}</th><th>{}</th>", w("period", "periodo"), w("received", "recibidas"));
+  html += fmt::format("<table><tr><th>{}</th><th>{}</th>", w.gettext("period"), w.gettext("received"));
   for (const auto l : classify::all_labels) html += fmt::format("<th>{}</th>", classify::label_name(l));
   html += "</tr>";
   const auto label_row = [&](const std::string& name, const Incoming& x) {
@@ -206,73 +205,64 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
     html += "</tr>";
   };
   for (const auto& p : report.series) label_row(p.period, p.figures.incoming);
-  label_row(std::string(w("total", "total")), in);
+  label_row(std::string(w.gettext("total")), in);
   html += "</table>";
 
   // 2. Personalisation over time.
   if (report.series.size() > 1) {
-    html += fmt::format("<h2>{}</h2>", w("Personalisation rate over time (95 % interval)",
-                                         "Tasa de personalización en el tiempo (intervalo del 95 %)"));
+    html += fmt::format("<h2>{}</h2>", w.gettext("Personalisation rate over time (95 % interval)"));
     html += rate_line(report.series, w);
-    html += fmt::format("<table><tr><th>{}</th><th>{}</th></tr>", w("period", "periodo"),
-                        w("personalised", "personalizadas"));
+    html += fmt::format("<table><tr><th>{}</th><th>{}</th></tr>", w.gettext("period"), w.gettext("personalised"));
     for (const auto& p : report.series)
       html += fmt::format("<tr><td>{}</td><td>{}</td></tr>", escape(p.period), pct(p.figures.incoming.personalization));
     html += "</table>";
   }
 
   // 3. The funnel.
-  html += fmt::format("<h2>{}</h2>", w("From received to accepted", "De recibidas a aceptadas"));
+  html += fmt::format("<h2>{}</h2>", w.gettext("From received to accepted"));
   const std::vector<std::pair<std::string, std::size_t>> funnel = {
-      {std::string(w("received", "recibidas")), in.received},
-      {std::string(w("not personalised", "sin personalizar")), in.not_personalized},
-      {std::string(w("asked", "preguntadas")), in.asked},
-      {std::string(w("replied", "respondieron")), in.replied},
-      {std::string(w("accepted", "aceptadas")), in.accepted}};
-  html += bars(funnel, w("Funnel", "Embudo"));
+      {std::string(w.gettext("received")), in.received},
+      {std::string(w.gettext("not personalised")), in.not_personalized},
+      {std::string(w.gettext("asked")), in.asked},
+      {std::string(w.gettext("replied")), in.replied},
+      {std::string(w.gettext("accepted")), in.accepted}};
+  html += bars(funnel, w.gettext("Funnel"));
   html += fmt::format(
       "<table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr>"
       "<tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
-      w("personalised", "personalizadas"), pct(in.personalization),
-      w("replied, among the asked", "respondieron, de las preguntadas"), pct(in.reply),
-      w("median hours to reply", "horas hasta la respuesta (mediana)"),
-      in.median_hours_to_reply ? fmt::format("{:.1f}", *in.median_hours_to_reply) : "–", w("declined", "rechazadas"),
-      in.declined, w("spam", "spam"), in.spam,
-      w("asks typed, and their minutes (what the strict policy saves)",
-        "preguntas escritas y sus minutos (lo que ahorra la política estricta)"),
+      w.gettext("personalised"), pct(in.personalization), w.gettext("replied, among the asked"), pct(in.reply),
+      w.gettext("median hours to reply"),
+      in.median_hours_to_reply ? fmt::format("{:.1f}", *in.median_hours_to_reply) : "–", w.gettext("declined"),
+      in.declined, w.gettext("spam"), in.spam,
+      w.gettext("asks typed, and their minutes (what the strict policy saves)"),
       fmt::format("{} ({:.0f} min)", f.time.asks, f.time.minutes));
 
   // 4. Your own invitations.
-  html += fmt::format("<h2>{}</h2>", w("Do your notes get your invitations accepted?",
-                                       "¿Tus notas hacen que acepten tus invitaciones?"));
-  html += intervals({{std::string(w("with a note", "con nota")), out.with_note_rate},
-                     {std::string(w("without a note", "sin nota")), out.without_note_rate},
-                     {std::string(w("hand-written note", "nota escrita a mano")), out.handwritten_rate},
-                     {std::string(w("template note", "nota de plantilla")), out.templated_rate}},
-                    w("Acceptance of your invitations", "Aceptación de tus invitaciones"));
+  html += fmt::format("<h2>{}</h2>", w.gettext("Do your notes get your invitations accepted?"));
+  html += intervals({{std::string(w.gettext("with a note")), out.with_note_rate},
+                     {std::string(w.gettext("without a note")), out.without_note_rate},
+                     {std::string(w.gettext("hand-written note")), out.handwritten_rate},
+                     {std::string(w.gettext("template note")), out.templated_rate}},
+                    w.gettext("Acceptance of your invitations"));
   html += fmt::format("<table><tr><th></th><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td><td>{}</td></"
                       "tr><tr><td>{}</td><td>{}</td><td>{}</td></tr>"
                       "<tr><td>{}</td><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-                      w("sent", "enviadas"), w("accepted", "aceptadas"), w("with a note", "con nota"), out.with_note,
-                      pct(out.with_note_rate), w("without a note", "sin nota"), out.without_note,
-                      pct(out.without_note_rate), w("hand-written", "escrita a mano"), out.handwritten,
-                      pct(out.handwritten_rate), w("template", "plantilla"), out.templated, pct(out.templated_rate));
+                      w.gettext("sent"), w.gettext("accepted"), w.gettext("with a note"), out.with_note,
+                      pct(out.with_note_rate), w.gettext("without a note"), out.without_note,
+                      pct(out.without_note_rate), w.gettext("hand-written"), out.handwritten, pct(out.handwritten_rate),
+                      w.gettext("template"), out.templated, pct(out.templated_rate));
   html += fmt::format("<p>{}</p>",
                       out.with_note == 0 || out.without_note == 0
-                          ? w("Nothing to compare: you did not send invitations both with and without a note.",
-                              "Nada que comparar: no enviaste invitaciones con y sin nota.")
-                      : out.notes_differ ? w("The difference is beyond the 95 % intervals.",
-                                             "La diferencia supera los intervalos del 95 %.")
-                                         : w("The intervals overlap: no difference can be claimed.",
-                                             "Los intervalos se solapan: no se puede afirmar una diferencia."));
+                          ? w.gettext("Nothing to compare: you did not send invitations both with and without a note.")
+                      : out.notes_differ ? w.gettext("The difference is beyond the 95 % intervals.")
+                                         : w.gettext("The intervals overlap: no difference can be claimed."));
 
   html += fmt::format("<h2>{}</h2><table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
-                      w("Welcome messages", "Mensajes de bienvenida"), w("sent", "enviados"), f.welcome.sent,
-                      w("replied", "respondidos"), pct(f.welcome.reply));
+                      w.gettext("Welcome messages"), w.pgettext("welcome messages", "sent"), f.welcome.sent,
+                      w.pgettext("welcome messages", "replied"), pct(f.welcome.reply));
   html +=
       fmt::format("<p class=\"meta\">{}</p></body></html>\n",
-                  w("Made by motivo from your own LinkedIn data, on your machine. Intervals: Wilson, 95 %.",
-                    "Hecho por motivo con tus propios datos de LinkedIn, en tu ordenador. Intervalos: Wilson, 95 %."));
+                  w.gettext("Made by motivo from your own LinkedIn data, on your machine. Intervals: Wilson, 95 %."));
   return html;
 }
 

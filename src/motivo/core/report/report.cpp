@@ -1,3 +1,4 @@
+#include <motivo/core/i18n.hpp>
 #include <motivo/core/report/report.hpp>
 
 #include <fmt/format.h>
@@ -196,18 +197,16 @@ std::string sentence(const Figures& f, std::string_view language)
 {
   const Incoming& in = f.incoming;
   const auto pct = [](const Rate& r) { return static_cast<int>(std::lround(r.value * 100)); };
-  if (language == "es") {
-    std::string s = fmt::format("{} invitaci{}: {} personalizada{} ({} %), {} sin personalizar", in.received,
-                                in.received == 1 ? "ón" : "ones", in.personalized, in.personalized == 1 ? "" : "s",
-                                pct(in.personalization), in.not_personalized);
-    if (in.asked == 0) return s + "; no preguntaste a nadie";
-    return s + fmt::format("; preguntadas {}, respondieron {} ({} %)", in.asked, in.replied, pct(in.reply));
-  }
-  std::string s =
-      fmt::format("{} invitation{}: {} personalised ({} %), {} not", in.received, in.received == 1 ? "" : "s",
-                  in.personalized, pct(in.personalization), in.not_personalized);
-  if (in.asked == 0) return s + "; you asked nobody";
-  return s + fmt::format("; asked {}, {} replied ({} %)", in.asked, in.replied, pct(in.reply));
+  const i18n::Catalog& c = i18n::Catalog::of(language);
+  // "12 invitations: 3 personalised (25 %), 9 not; asked 2, 1 replied (50 %)"
+  const std::string received =
+      fmt::format(fmt::runtime(c.ngettext("{} invitation", "{} invitations", in.received)), in.received);
+  const std::string personalized =
+      fmt::format(fmt::runtime(c.ngettext("{} personalised", "{} personalised", in.personalized)), in.personalized);
+  std::string s = fmt::format(fmt::runtime(c.gettext("{}: {} ({} %), {} not")), received, personalized,
+                              pct(in.personalization), in.not_personalized);
+  if (in.asked == 0) return s + std::string(c.gettext("; you asked nobody"));
+  return s + fmt::format(fmt::runtime(c.gettext("; asked {}, {} replied ({} %)")), in.asked, in.replied, pct(in.reply));
 }
 
 } // namespace motivo::report

@@ -1,3 +1,4 @@
+#include <motivo/core/error.hpp>
 #include <motivo/store/sqlite/db.hpp>
 
 #include <fmt/format.h>
@@ -68,7 +69,7 @@ Database::Database(const std::string& path) : path_(path)
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw std::runtime_error(fmt::format("cannot open the database {}: {}", path, message));
+    throw Error(N_("cannot open the database {}: {}"), path, message);
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10000);

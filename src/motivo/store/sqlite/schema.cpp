@@ -1,3 +1,4 @@
+#include <motivo/core/error.hpp>
 #include <motivo/store/sql/schema.hpp>
 #include <motivo/store/sqlite/schema.hpp>
 
@@ -19,7 +20,7 @@ SchemaStatus schema_status_of(const std::string& path)
     if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
       const std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
       sqlite3_close(handle);
-      throw std::runtime_error(fmt::format("cannot open the database {}: {}", path, message));
+      throw Error(N_("cannot open the database {}: {}"), path, message);
     }
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
