@@ -186,6 +186,26 @@ cp "$db" "$work/mixed.db"
 expect 0 "another owner's export" -- "$motivo" --db "$work/mixed.db" import "$work/other"
 contains "$work/err" "the database also holds" "another owner's export is said"
 
+# Team mode: a member reaches their own invitations only, on the command line as on the server: Bob cannot decide,
+# ask or label Ana's (decide, ask and label ignored --as before), and nothing changes; Ana can.
+team=$work/team.db
+expect 0 "users add ana" -- "$motivo" --db "$team" users add ana
+expect 0 "users add bob" -- "$motivo" --db "$team" users add bob
+expect 0 "ana imports her export" -- "$motivo" --db "$team" --as ana import --quiet "$work/demo.zip"
+expect 0 "bob imports his" -- "$motivo" --db "$team" --as bob import --quiet "$work/other"
+anas=$("$motivo" --db "$team" --as ana invitations --incoming --state pending --json |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+before=$(digest "$team")
+for command in "decide $anas accept" "ask $anas" "label $anas spam"; do
+  # shellcheck disable=SC2086 # the command's words
+  expect 1 "bob: $command on ana's invitation" -- "$motivo" --db "$team" --as bob $command
+  contains "$work/err" "no invitation with id $anas" "bob: $command on ana's invitation is not found"
+done
+[[ $(digest "$team") == "$before" ]] && ok || fail "bob's attempts changed nothing"
+expect 0 "ana labels her own" -- "$motivo" --db "$team" --as ana label "$anas" spam
+expect 0 "ana asks her own" -- "$motivo" --db "$team" --as ana ask "$anas"
+expect 0 "ana decides her own" -- "$motivo" --db "$team" --as ana decide "$anas" decline
+
 # The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given.
 (unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
   [[ $(stat -c %a "$work/xdg/motivo") == 700 ]] && ok || fail "XDG default location"

@@ -1,5 +1,5 @@
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
-#include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/datetime.hpp>
@@ -53,23 +53,14 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       ->check(CLI::IsMember({"accept", "ask", "decline", "wait", "none"}));
   app.add_flag("--json", context.json, "print a JSON array");
   return [o, &context] {
-    store::InvitationQuery q;
-    if (o->incoming) q.direction = Direction::incoming;
-    if (o->outgoing) q.direction = Direction::outgoing;
-    q.limit = o->limit;
-    q.user = context.user_id();
-    if (!o->label.empty()) q.label = o->label;
-    // Filters on state and suggestion apply after evaluation, so the limit applies after them too.
-    const bool filtered = !o->state.empty() || !o->suggestion.empty();
-    if (filtered) q.limit = -1;
-    auto all = app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(), context.now());
-    std::vector<app::InvitationStatus> list;
-    for (auto& st : all) {
-      if (!o->state.empty() && protocol::state_name(st.evaluation.state) != o->state) continue;
-      if (!o->suggestion.empty() && protocol::suggestion_name(st.evaluation.suggestion) != o->suggestion) continue;
-      if (filtered && o->limit >= 0 && static_cast<std::int64_t>(list.size()) >= o->limit) break;
-      list.push_back(std::move(st));
-    }
+    const auto word = [](const std::string& w) { return w.empty() ? std::nullopt : std::optional<std::string>(w); };
+    app::InvitationFilter filter =
+        app::parse_filter({std::nullopt, word(o->label), word(o->state), word(o->suggestion)});
+    if (o->incoming) filter.direction = Direction::incoming;
+    if (o->outgoing) filter.direction = Direction::outgoing;
+    if (o->limit >= 0) filter.limit = static_cast<std::size_t>(o->limit);
+    const auto list = app::list_invitations(context.store(), context.user_id(), filter, context.policy_in_force(),
+                                            context.config(), context.now());
     if (context.json) {
       fmt::print("{}\n", app::invitations_json(list, 2));
       return 0;

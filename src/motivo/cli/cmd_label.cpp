@@ -1,8 +1,8 @@
 #include <motivo/app/classify.hpp>
+#include <motivo/app/invitations.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
-#include <motivo/core/error.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -50,9 +50,7 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
     }
     const auto now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
     const std::optional<std::string> value = o->clear ? std::nullopt : std::optional<std::string>(o->label);
-    if (!context.store().set_user_label(o->id, value, now)) {
-      throw InputError("<argument>", 0, Message(N_("no invitation with id {}"), o->id));
-    }
+    app::set_label(context.store(), context.user_id(), o->id, value, now);
     if (o->clear)
       fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")), o->id);
     else

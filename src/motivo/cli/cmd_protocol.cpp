@@ -1,3 +1,4 @@
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -15,19 +16,6 @@
 
 namespace motivo::cli {
 
-namespace {
-
-store::InvitationView invitation_by_id(Context& context, std::int64_t id)
-{
-  store::InvitationQuery q;
-  q.id = id;
-  auto list = context.store().invitations(q);
-  if (list.empty()) throw InputError("<argument>", 0, Message(N_("no invitation with id {}"), id));
-  return std::move(list.front());
-}
-
-} // namespace
-
 std::function<int()> setup_decide(CLI::App& app, Context& context)
 {
   struct Options {
@@ -41,11 +29,7 @@ std::function<int()> setup_decide(CLI::App& app, Context& context)
       ->check(CLI::IsMember({"accept", "decline", "spam"}));
   return [o, &context]() -> int {
     const auto decision = protocol::parse_decision(o->decision);
-    const store::InvitationView v = invitation_by_id(context, o->id);
-    if (v.direction != Direction::incoming)
-      throw InputError("<argument>", 0,
-                       fmt::format("invitation {} is one you sent: only received ones are decided", o->id));
-    context.store().record_decision(o->id, *decision, context.now());
+    const store::InvitationView v = app::decide(context.store(), context.user_id(), o->id, *decision, context.now());
     fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), o->id, v.from, o->decision);
     if (*decision == protocol::Decision::accept)
       fmt::print("{}", tr("Accept it on LinkedIn too; motivo only records what you decided.\n"));
@@ -67,16 +51,12 @@ std::function<int()> setup_ask(CLI::App& app, Context& context)
   app.add_flag("--dry-run", o->dry_run, "print the message without recording the ask");
   app.add_flag("--json", context.json, "print as JSON");
   return [o, &context]() -> int {
-    const store::InvitationView v = invitation_by_id(context, o->id);
-    if (v.direction != Direction::incoming)
-      throw InputError("<argument>", 0,
-                       fmt::format("invitation {} is one you sent: ask the people who invite you", o->id));
-    if (const auto why = app::why_no_ask(v); why && !o->dry_run) throw InputError("<argument>", 0, *why);
-    const app::RenderedAsk ask =
-        app::render_ask(context.config(), v, context.local_hour(), context.config_location(), o->language);
-    const std::string& language = ask.language;
-    const std::string& text = ask.text;
-    if (!o->dry_run) context.store().record_ask(o->id, context.now(), text);
+    const app::Asked asked =
+        app::ask(context.store(), context.user_id(), o->id, context.config(),
+                 {context.local_hour(), context.config_location(), o->language, o->dry_run, context.now()});
+    const store::InvitationView& v = asked.invitation;
+    const std::string& language = asked.ask.language;
+    const std::string& text = asked.ask.text;
     if (context.json) {
       fmt::print(
           "{}\n",

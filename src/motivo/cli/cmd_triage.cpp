@@ -1,3 +1,4 @@
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -79,14 +80,11 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
 {
   app.add_flag("--json", context.json, "print the queue as JSON (as invitations --json) and exit");
   return [&context]() -> int {
-    store::InvitationQuery q;
-    q.direction = Direction::incoming;
-    q.user = context.user_id();
-    std::vector<app::InvitationStatus> queue;
-    for (auto& st :
-         app::invitation_statuses(context.store(), q, context.policy_in_force(), context.config(), context.now())) {
-      if (st.evaluation.suggestion != protocol::Suggestion::none) queue.push_back(std::move(st));
-    }
+    app::InvitationFilter undecided;
+    undecided.direction = Direction::incoming;
+    undecided.undecided = true;
+    const auto queue = app::list_invitations(context.store(), context.user_id(), undecided, context.policy_in_force(),
+                                             context.config(), context.now());
     if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO) || context.json) {
       // No terminal: the queue, one line each, and nothing recorded.
       for (const auto& st : queue)
@@ -103,8 +101,7 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const auto& st = queue[i];
       const auto& v = st.invitation;
-      const auto messages = v.other_person ? context.store().recent_messages(v.owner, *v.other_person, 5)
-                                           : std::vector<store::MessageView>{};
+      const auto messages = app::recent_messages(context.store(), v, 5);
       show(st, messages, i, queue.size());
       for (;;) {
         fmt::print("> ");

@@ -1,5 +1,7 @@
+#include <motivo/app/refusal.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/error.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -105,7 +107,13 @@ int run(int argc, char** argv)
     app.exit(e);
     return 2;
   }
-  return action ? action() : 2;
+  if (!action) return 2;
+  try {
+    return action();
+  } catch (const app::Refusal& e) {
+    // A use case refused what an argument said: named as the commands' own errors about arguments are.
+    throw InputError("<argument>", 0, e.what());
+  }
 }
 
 } // namespace motivo::cli

@@ -1,6 +1,8 @@
 #include <motivo/app/import.hpp>
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
+#include <motivo/app/refusal.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/app/users.hpp>
 #include <motivo/core/classify/reasons.hpp>
@@ -254,6 +256,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
     try {
       std::rethrow_exception(e);
+    } catch (const app::Refusal& error) {
+      using Kind = app::Refusal::Kind;
+      json_error(res, error.kind() == Kind::not_found ? 404 : error.kind() == Kind::conflict ? 409 : 400, error.what());
     } catch (const InputError& error) {
       json_error(res, 400, message_in(error, req.get_param_value("lang"))); // English without ?lang=es
     } catch (const nlohmann::json::exception&) {
@@ -292,38 +297,17 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
                     "application/json");
   });
 
-  const auto query_of = [](const httplib::Request& req) {
-    store::InvitationQuery q;
-    if (req.has_param("direction")) {
-      const std::string d = req.get_param_value("direction");
-      if (d == "incoming")
-        q.direction = Direction::incoming;
-      else if (d == "outgoing")
-        q.direction = Direction::outgoing;
-      else
-        throw InputError("direction", 0, fmt::format("must be incoming or outgoing ({})", quote_value(d)));
-    }
-    if (req.has_param("label")) {
-      const std::string l = req.get_param_value("label");
-      if (!classify::parse_label(l)) throw InputError("label", 0, fmt::format("unknown label ({})", quote_value(l)));
-      q.label = l;
-    }
-    return q;
+  const auto param = [](const httplib::Request& req, const char* name) {
+    return req.has_param(name) ? std::optional<std::string>(req.get_param_value(name)) : std::nullopt;
   };
 
   server.Get("/api/invitations", [&](const httplib::Request& req, httplib::Response& res) {
-    const store::InvitationQuery q = query_of(req);
-    std::optional<protocol::State> state;
-    if (req.has_param("state")) {
-      state = protocol::parse_state(req.get_param_value("state"));
-      if (!state)
-        throw InputError("state", 0, fmt::format("unknown state ({})", quote_value(req.get_param_value("state"))));
-    }
-    const bool undecided = req.has_param("undecided");
-    std::size_t offset = 0, limit = SIZE_MAX;
+    app::InvitationFilter filter =
+        app::parse_filter({param(req, "direction"), param(req, "label"), param(req, "state"), std::nullopt});
+    filter.undecided = req.has_param("undecided");
     try {
-      if (req.has_param("offset")) offset = std::stoul(req.get_param_value("offset"));
-      if (req.has_param("limit")) limit = std::stoul(req.get_param_value("limit"));
+      if (req.has_param("offset")) filter.offset = std::stoul(req.get_param_value("offset"));
+      if (req.has_param("limit")) filter.limit = std::stoul(req.get_param_value("limit"));
     } catch (...) {
       throw InputError("limit", 0, "limit and offset must be whole numbers");
     }
@@ -332,17 +316,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
       const Principal p = who(req);
       auto store = pool.lease();
       const std::lock_guard lock(cache_mutex);
-      std::size_t skipped = 0;
-      for (const auto& s : fresh(*store, p).all) { // newest first, as the store gives them
-        const auto& v = s.invitation;
-        if (q.direction && v.direction != *q.direction) continue;
-        if (q.label && v.label != *q.label) continue;
-        if (state && s.evaluation.state != *state) continue;
-        if (undecided && s.evaluation.suggestion == protocol::Suggestion::none) continue;
-        if (skipped++ < offset) continue;
-        if (list.size() >= limit) break;
-        list.push_back(s);
-      }
+      list = app::select_invitations(fresh(*store, p).all, filter); // newest first, as the store gives them
     }
     // The reasons in the page's language (?lang=es); English otherwise, as the command line's JSON.
     if (const std::string lang = req.get_param_value("lang"); !lang.empty()) {
@@ -359,15 +333,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     if (!id) return json_error(res, 404, "no such invitation");
     nlohmann::json out = nlohmann::json::array();
     auto store = pool.lease();
-    store::InvitationQuery q;
-    q.id = *id;
-    q.user = who(req).scope(); // someone else's invitation is not found
-    const auto list = store->invitations(q);
-    if (list.empty()) return json_error(res, 404, "no such invitation");
-    if (list.front().other_person) {
-      for (const auto& m : store->recent_messages(list.front().owner, *list.front().other_person, 10))
-        out.push_back({{"at", datetime::format_iso(m.at)}, {"from_me", m.from_owner}, {"content", m.content}});
-    }
+    const store::InvitationView v = app::find_invitation(*store, who(req).scope(), *id); // another's: not found
+    for (const auto& m : app::recent_messages(*store, v, 10))
+      out.push_back({{"at", datetime::format_iso(m.at)}, {"from_me", m.from_owner}, {"content", m.content}});
     res.set_content(out.dump(), "application/json");
   });
 
@@ -389,11 +357,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     store::InvitationQuery q;
     q.id = *id;
     q.user = who(req).scope();
-    const auto list = store->invitations(q);
-    if (list.empty()) return json_error(res, 404, "no such invitation");
-    if (list.front().direction != Direction::incoming)
-      return json_error(res, 400, "only received invitations are decided");
-    store->record_decision(*id, *decision, now());
+    app::decide(*store, q.user, *id, *decision, now());
     const auto updated = app::invitation_statuses(*store, q, policy, config, now());
     res.set_content(app::invitation_json(updated.front(), -1), "application/json");
   });
@@ -401,17 +365,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   server.Post(R"(/api/invitations/(\d+)/ask)", [&](const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
     if (!id) return json_error(res, 404, "no such invitation");
-    auto store = pool.lease();
-    store::InvitationQuery q;
-    q.id = *id;
-    q.user = who(req).scope();
-    const auto list = store->invitations(q);
-    if (list.empty()) return json_error(res, 404, "no such invitation");
-    if (list.front().direction != Direction::incoming)
-      return json_error(res, 400, "only received invitations are asked");
-    if (const auto why = app::why_no_ask(list.front())) return json_error(res, 409, *why);
-    const app::RenderedAsk ask = app::render_ask(config, list.front(), options.local_hour(), options.config_source);
-    store->record_ask(*id, now(), ask.text);
+    const app::Asked asked = app::ask(*pool.lease(), who(req).scope(), *id, config,
+                                      {options.local_hour(), options.config_source, "", false, now()});
+    const app::RenderedAsk& ask = asked.ask;
     res.set_content(nlohmann::json{{"id", *id}, {"language", ask.language}, {"message", ask.text}}.dump(),
                     "application/json");
   });

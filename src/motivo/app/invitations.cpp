@@ -1,0 +1,142 @@
+#include <motivo/app/invitations.hpp>
+#include <motivo/app/refusal.hpp>
+#include <motivo/core/error.hpp>
+
+#include <fmt/format.h>
+
+namespace motivo::app {
+
+namespace {
+
+using Kind = Refusal::Kind;
+
+// The indices of the statuses `filter` selects.
+std::vector<std::size_t> chosen(const std::vector<InvitationStatus>& statuses, const InvitationFilter& filter)
+{
+  std::vector<std::size_t> out;
+  std::size_t skipped = 0;
+  for (std::size_t i = 0; i < statuses.size(); ++i) {
+    if (!matches(filter, statuses[i])) continue;
+    if (skipped++ < filter.offset) continue;
+    if (out.size() >= filter.limit) break;
+    out.push_back(i);
+  }
+  return out;
+}
+
+} // namespace
+
+store::InvitationView find_invitation(store::Store& store, Scope scope, std::int64_t id)
+{
+  store::InvitationQuery query;
+  query.id = id;
+  query.user = scope;
+  auto list = store.invitations(query);
+  if (list.empty()) throw Refusal(Kind::not_found, fmt::format("no invitation with id {}", id));
+  return std::move(list.front());
+}
+
+store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
+                             datetime::UnixSeconds now)
+{
+  store::InvitationView v = find_invitation(store, scope, id);
+  if (v.direction != Direction::incoming)
+    throw Refusal(Kind::invalid, fmt::format("invitation {} is one you sent: only received ones are decided", id));
+  store.record_decision(id, decision, now);
+  return v;
+}
+
+Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Config& config, const AskRequest& request)
+{
+  Asked out;
+  out.invitation = find_invitation(store, scope, id);
+  if (const auto why = why_no_ask(out.invitation)) {
+    if (out.invitation.direction != Direction::incoming) throw Refusal(Kind::invalid, *why);
+    if (!request.dry_run) throw Refusal(Kind::conflict, *why);
+  }
+  out.ask = render_ask(config, out.invitation, request.local_hour, request.config_source, request.language);
+  if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text);
+  return out;
+}
+
+void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,
+               datetime::UnixSeconds now)
+{
+  if (label && !classify::parse_label(*label))
+    throw Refusal(Kind::invalid, fmt::format("unknown label ({})", quote_value(*label)));
+  find_invitation(store, scope, id);
+  if (!store.set_user_label(id, label, now))
+    throw Refusal(Kind::not_found, fmt::format("no invitation with id {}", id));
+}
+
+InvitationFilter parse_filter(const FilterWords& words)
+{
+  InvitationFilter f;
+  if (const auto& d = words.direction) {
+    if (*d == "incoming")
+      f.direction = Direction::incoming;
+    else if (*d == "outgoing")
+      f.direction = Direction::outgoing;
+    else
+      throw InputError("direction", 0, fmt::format("must be incoming or outgoing ({})", quote_value(*d)));
+  }
+  if (const auto& l = words.label) {
+    if (!classify::parse_label(*l)) throw InputError("label", 0, fmt::format("unknown label ({})", quote_value(*l)));
+    f.label = *l;
+  }
+  if (const auto& s = words.state) {
+    f.state = protocol::parse_state(*s);
+    if (!f.state) throw InputError("state", 0, fmt::format("unknown state ({})", quote_value(*s)));
+  }
+  if (const auto& s = words.suggestion) {
+    f.suggestion = protocol::parse_suggestion(*s);
+    if (!f.suggestion) throw InputError("suggestion", 0, fmt::format("unknown suggestion ({})", quote_value(*s)));
+  }
+  return f;
+}
+
+bool matches(const InvitationFilter& filter, const InvitationStatus& status)
+{
+  const store::InvitationView& v = status.invitation;
+  const protocol::Evaluation& e = status.evaluation;
+  if (filter.direction && v.direction != *filter.direction) return false;
+  if (filter.label && v.label != *filter.label) return false;
+  if (filter.state && e.state != *filter.state) return false;
+  if (filter.suggestion && e.suggestion != *filter.suggestion) return false;
+  return !filter.undecided || e.suggestion != protocol::Suggestion::none;
+}
+
+std::vector<InvitationStatus> select_invitations(const std::vector<InvitationStatus>& statuses,
+                                                 const InvitationFilter& filter)
+{
+  std::vector<InvitationStatus> out;
+  for (const std::size_t i : chosen(statuses, filter)) out.push_back(statuses[i]);
+  return out;
+}
+
+std::vector<InvitationStatus> list_invitations(store::Store& store, Scope scope, const InvitationFilter& filter,
+                                               const protocol::Policy& policy, const protocol::Config& config,
+                                               datetime::UnixSeconds now)
+{
+  store::InvitationQuery query;
+  query.user = scope;
+  query.direction = filter.direction;
+  query.label = filter.label;
+  // Filters on the evaluation apply after it, and so do the offset and the limit; without them the store limits.
+  const bool evaluated = filter.state || filter.suggestion || filter.undecided;
+  if (!evaluated && filter.offset == 0 && filter.limit != SIZE_MAX)
+    query.limit = static_cast<std::int64_t>(filter.limit);
+  std::vector<InvitationStatus> all = invitation_statuses(store, query, policy, config, now);
+  std::vector<InvitationStatus> out;
+  for (const std::size_t i : chosen(all, filter)) out.push_back(std::move(all[i]));
+  return out;
+}
+
+std::vector<store::MessageView> recent_messages(store::Store& store, const store::InvitationView& invitation,
+                                                std::int64_t limit)
+{
+  if (!invitation.other_person) return {};
+  return store.recent_messages(invitation.owner, *invitation.other_person, limit);
+}
+
+} // namespace motivo::app

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <motivo/app/protocol.hpp>
+#include <motivo/core/protocol/config.hpp>
+#include <motivo/core/protocol/protocol.hpp>
+#include <motivo/store/store.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// What the command line and the server do with invitations, written once: find one within the caller's scope,
+// decide, ask, label, and list them through filters. Refusals are app::Refusal (app/refusal.hpp).
+namespace motivo::app {
+
+// Whose invitations a caller reaches: in team mode a member's own (their user id: the invitations of the accounts
+// whose exports they imported), else everyone's (nullopt: an admin, or the one user of a personal database).
+using Scope = std::optional<std::int64_t>;
+
+// Invitation `id`, when `scope` reaches it. Refusal (not_found) otherwise: another member's invitation is not
+// found, as one that does not exist.
+store::InvitationView find_invitation(store::Store& store, Scope scope, std::int64_t id);
+
+// Records the decision on received invitation `id` and returns the invitation as it was before. Refusal: not in
+// scope (not_found), one you sent (invalid).
+store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
+                             datetime::UnixSeconds now);
+
+// Renders the message asking the inviter of received invitation `id` why they want to connect (render_ask) and,
+// unless `dry_run`, records the ask. Refusal: not in scope (not_found), one you sent (invalid, even in a dry
+// run), already accepted, decided or withdrawn (conflict: why_no_ask; a dry run still renders).
+struct AskRequest {
+  int local_hour = 12;
+  std::string config_source; // the settings file, for errors in its templates
+  std::string language;      // es or en; "" for the note's language, else the configured one
+  bool dry_run = false;
+  datetime::UnixSeconds now = 0;
+};
+struct Asked {
+  store::InvitationView invitation;
+  RenderedAsk ask;
+  bool recorded = false;
+};
+Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Config& config, const AskRequest& request);
+
+// Sets the user's label of invitation `id` (kept when motivo reclassifies), or with nullopt removes it (the
+// classifier's applies again). Refusal: not in scope (not_found), not one of the five labels (invalid).
+void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,
+               datetime::UnixSeconds now);
+
+// Which invitations a list shows, newest first: those matching every filter given, after `offset` of them, at
+// most `limit`.
+struct InvitationFilter {
+  std::optional<Direction> direction;
+  std::optional<std::string> label; // the effective label (the user's, else the classifier's)
+  std::optional<protocol::State> state;
+  std::optional<protocol::Suggestion> suggestion;
+  bool undecided = false; // only those with a suggestion: the triage queue
+  std::size_t offset = 0;
+  std::size_t limit = SIZE_MAX;
+};
+
+// A filter from the words the command line's options and the API's parameters take (incoming, personalized,
+// asked, ask…; absent: no filter). InputError naming the filter for a word it does not take.
+struct FilterWords {
+  std::optional<std::string> direction, label, state, suggestion;
+};
+InvitationFilter parse_filter(const FilterWords& words);
+
+bool matches(const InvitationFilter& filter, const InvitationStatus& status);
+// The statuses `filter` selects, in their order.
+std::vector<InvitationStatus> select_invitations(const std::vector<InvitationStatus>& statuses,
+                                                 const InvitationFilter& filter);
+// The invitations of `scope` that `filter` selects, newest first, evaluated at `now` by `policy`.
+std::vector<InvitationStatus> list_invitations(store::Store& store, Scope scope, const InvitationFilter& filter,
+                                               const protocol::Policy& policy, const protocol::Config& config,
+                                               datetime::UnixSeconds now);
+
+// The latest `limit` one-to-one messages with the other person of `invitation`, oldest first (none when the other
+// side is nobody stored).
+std::vector<store::MessageView> recent_messages(store::Store& store, const store::InvitationView& invitation,
+                                                std::int64_t limit);
+
+} // namespace motivo::app
