@@ -1,9 +1,31 @@
 #include <motivo/app/protocol.hpp>
+#include <motivo/app/refusal.hpp>
 #include <motivo/app/report.hpp>
+
+#include <fmt/format.h>
 
 #include <set>
 
 namespace motivo::app {
+
+report::Period parse_period(const std::string& since, const std::string& until, std::string_view since_name,
+                            std::string_view until_name)
+{
+  for (const auto& [day, name] : {std::pair{&since, since_name}, std::pair{&until, until_name}}) {
+    if (!day->empty() && !(day->size() == 10 && datetime::parse_iso(*day)))
+      throw Refusal(Refusal::Kind::invalid,
+                    fmt::format("{} must be a date like 2013-11-01 ({})", name, quote_value(*day)));
+  }
+  if (!since.empty() && !until.empty() && until < since)
+    throw Refusal(Refusal::Kind::invalid,
+                  fmt::format("{} ({}) is before {} ({})", until_name, until, since_name, since));
+  return {since, until};
+}
+
+report::Step report_step(std::string_view by)
+{
+  return by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
+}
 
 ReportInput report_input(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
                          datetime::UnixSeconds now, std::optional<std::int64_t> user)

@@ -5,7 +5,18 @@
 #include <motivo/core/report/report.hpp>
 #include <motivo/store/store.hpp>
 
+#include <string>
+#include <string_view>
+
 namespace motivo::app {
+
+// The period between two days as typed (YYYY-MM-DD, inclusive; "" leaves that end open). Refusal (invalid) when a
+// day is not such a date or the last is before the first; the messages call the two ends `since_name` and
+// `until_name` (the command line's --since and --until, the API's since and until).
+report::Period parse_period(const std::string& since, const std::string& until, std::string_view since_name,
+                            std::string_view until_name);
+// A series by "week" or "month" (--by, ?by=); anything else is none.
+report::Step report_step(std::string_view by);
 
 // What every report of one request is computed from, gathered once: each stored invitation's state (under a
 // policy, at a time), asks and replies from the data, outgoing acceptance from the import's outcomes (the invitee

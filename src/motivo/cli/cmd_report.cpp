@@ -130,23 +130,13 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
     const std::string language = report_language(config);
-    const auto check_day = [](const std::string& d, const char* what) {
-      if (!d.empty() && !(d.size() == 10 && datetime::parse_iso(d)))
-        throw InputError("<argument>", 0, Message(N_("{} must be a date like 2013-11-01 ({})"), what, quote_value(d)));
-    };
-    check_day(o->since, "--since");
-    check_day(o->until, "--until");
-    if (!o->since.empty() && !o->until.empty() && o->until < o->since)
-      throw InputError("<argument>", 0, fmt::format("--until ({}) is before --since ({})", o->until, o->since));
+    const report::Period period = app::parse_period(o->since, o->until, "--since", "--until");
     if (!o->html.empty() && (context.json || o->csv))
       throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
-    const report::Step step = o->by == "week"    ? report::Step::week
-                              : o->by == "month" ? report::Step::month
-                                                 : report::Step::none;
+    const report::Step step = app::report_step(o->by);
 
     if (o->team) {
-      const app::TeamReport team =
-          app::team_report(context.store(), policy, config, context.now(), {o->since, o->until});
+      const app::TeamReport team = app::team_report(context.store(), policy, config, context.now(), period);
       if (context.json) {
         nlohmann::json users = nlohmann::json::array();
         for (const auto& [u, r] : team.users)
@@ -196,10 +186,10 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
 
-    const report::Report r = app::make_report(input, {o->since, o->until}, step);
+    const report::Report r = app::make_report(input, period, step);
     if (!o->html.empty()) {
       // Charts need a series: the one asked for, else by week or month.
-      const report::Report charted = step == report::Step::none ? app::charted_report(input, {o->since, o->until}) : r;
+      const report::Report charted = step == report::Step::none ? app::charted_report(input, period) : r;
       io::write_private_file(o->html, report::render_html(charted, language, datetime::format_iso(context.now())));
       fmt::print("{}\n", o->html);
       return 0;

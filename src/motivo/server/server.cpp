@@ -382,14 +382,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   // The team's numbers: each user's and everyone's, no note, name or message of anyone's invitations.
   // ?since=…&until=…: days like 2013-11-01, in order; anything else is a 400, on every route that takes them.
   const auto period_of = [](const httplib::Request& req) {
-    report::Period period{req.get_param_value("since"), req.get_param_value("until")};
-    for (const auto* day : {&period.since, &period.until}) {
-      if (!day->empty() && !(day->size() == 10 && datetime::parse_iso(*day)))
-        throw InputError("period", 0, fmt::format("dates must look like 2013-11-01 ({})", quote_value(*day)));
-    }
-    if (!period.since.empty() && !period.until.empty() && period.until < period.since)
-      throw InputError("period", 0, fmt::format("until ({}) is before since ({})", period.until, period.since));
-    return period;
+    return app::parse_period(req.get_param_value("since"), req.get_param_value("until"), "since", "until");
   };
   server.Get("/api/report/team", [&](const httplib::Request& req, httplib::Response& res) {
     const report::Period period = period_of(req);
@@ -407,9 +400,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   server.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
     const report::Period period = period_of(req);
     const std::string by = req.get_param_value("by");
-    const report::Step step = by == "week"    ? report::Step::week
-                              : by == "month" ? report::Step::month
-                                              : report::Step::none;
+    const report::Step step = app::report_step(by);
     const Principal p = who(req);
     auto store = pool.lease();
     const std::lock_guard lock(cache_mutex);
