@@ -1,4 +1,5 @@
 #include <motivo/app/import.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
@@ -9,7 +10,6 @@
 #include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -236,20 +236,6 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
   tally(store::Table::messages, report);
 }
 
-std::string summary_json(const ImportReport& report)
-{
-  nlohmann::json files = nlohmann::json::array();
-  for (const FileReport& f : report.files) {
-    files.push_back({{"file", f.name},
-                     {"kind", f.kind},
-                     {"rows", f.rows},
-                     {"new", f.added},
-                     {"known", f.known},
-                     {"skipped", f.skipped}});
-  }
-  return nlohmann::json{{"files", files}, {"people_added", report.people_added}}.dump();
-}
-
 std::string skip_note(const io::InputFile& file)
 {
   const std::string lower = text::ascii_lower(file.name);
@@ -338,7 +324,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     invitations_listed = writer.invitations_listed();
     as_of = writer.latest();
   }
-  session->finish(invitations_listed, as_of, summary_json(report));
+  session->finish(invitations_listed, as_of, import_summary_json(report));
   // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again.
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);

@@ -1,6 +1,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/core/datetime.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -144,6 +145,67 @@ nlohmann::json person_json(const store::PersonView& p)
           {"notes", p.notes}};
 }
 
+nlohmann::json labels_to_json(const ClassifySummary& summary)
+{
+  nlohmann::json j{{"notes", summary.notes}, {"campaigns", summary.campaigns}};
+  for (const auto l : classify::all_labels)
+    j["by_label"][std::string(classify::label_name(l))] = summary.by_label[static_cast<std::size_t>(l)];
+  return j;
+}
+
+// One file of a snapshot, as the summary kept in the store has it.
+nlohmann::json file_to_json(const FileReport& f)
+{
+  return {{"file", f.name}, {"kind", f.kind},   {"rows", f.rows},
+          {"new", f.added}, {"known", f.known}, {"skipped", f.skipped}};
+}
+
+nlohmann::json import_to_json(const ImportReport& report)
+{
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& f : report.files) {
+    nlohmann::json j = file_to_json(f);
+    if (!f.note.empty()) j["note"] = f.note;
+    files.push_back(std::move(j));
+  }
+  return {{"owner", report.owner},
+          {"people_added", report.people_added},
+          {"files", files},
+          {"labels", labels_to_json(report.labels)}};
+}
+
+nlohmann::json mail_to_json(const MailImportReport& report)
+{
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const auto& w : report.warnings) warnings.push_back({{"where", w.where}, {"reason", w.reason}});
+  return {
+      {"messages", report.messages}, {"invitations", report.invitations},   {"new", report.added},
+      {"known", report.known},       {"matched", report.matched},           {"skipped", report.skipped},
+      {"warnings", warnings},        {"people_added", report.people_added}, {"labels", labels_to_json(report.labels)}};
+}
+
+// Appends `text` as a JSON string. The text is valid UTF-8 (nlohmann checked the input; reasons are built from
+// it), so only quotes, backslashes and control characters need escapes.
+void append_json_string(std::string& out, std::string_view text)
+{
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      if (static_cast<unsigned char>(c) < 0x20)
+        out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+      else
+        out += c;
+    }
+  }
+  out += '"';
+}
+
 } // namespace
 
 std::string invitations_json(const std::vector<InvitationStatus>& list, int indent)
@@ -175,6 +237,209 @@ std::string people_json(const std::vector<store::PersonView>& people, int indent
   nlohmann::json array = nlohmann::json::array();
   for (const auto& p : people) array.push_back(person_json(p));
   return array.dump(indent);
+}
+
+std::string ask_json(const Asked& asked, int indent)
+{
+  return nlohmann::json{{"id", asked.invitation.id},
+                        {"to", asked.invitation.from},
+                        {"language", asked.ask.language},
+                        {"message", asked.ask.text},
+                        {"recorded", asked.recorded}}
+      .dump(indent);
+}
+
+std::string messages_json(const std::vector<store::MessageView>& messages, int indent)
+{
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : messages)
+    out.push_back({{"at", datetime::format_iso(m.at)}, {"from_me", m.from_owner}, {"content", m.content}});
+  return out.dump(indent);
+}
+
+std::string team_report_json(const TeamReport& team, int indent)
+{
+  // Keys in order of name (nlohmann::json), as this answer has always had them; the single report keeps its own order.
+  nlohmann::json users = nlohmann::json::array();
+  for (const auto& [u, r] : team.users)
+    users.push_back(
+        {{"user", u.name}, {"role", store::to_string(u.role)}, {"report", nlohmann::json(report_to_json(r))}});
+  return nlohmann::json{{"users", users}, {"team", nlohmann::json(report_to_json(team.team))}}.dump(indent);
+}
+
+std::string note_json(PersonId person, const std::string& note, int indent)
+{
+  return nlohmann::json{{"person", person}, {"note", note}}.dump(indent);
+}
+
+std::string forget_json(std::optional<PersonId> id, const std::string& name, bool dry_run, const store::ForgetCounts& c,
+                        int indent)
+{
+  return nlohmann::json{{"person", {{"id", id ? nlohmann::json(*id) : nlohmann::json(nullptr)}, {"name", name}}},
+                        {"dry_run", dry_run},
+                        {"invitations", c.invitations},
+                        {"asks", c.asks},
+                        {"messages", c.messages},
+                        {"group_messages", c.group_messages},
+                        {"connections", c.connections},
+                        {"welcomes", c.welcomes},
+                        {"notes", c.notes}}
+      .dump(indent);
+}
+
+std::string import_json(const ImportReport* snapshot, const MailImportReport* mail, int indent)
+{
+  nlohmann::json j = snapshot ? import_to_json(*snapshot) : nlohmann::json::object();
+  if (mail) j["mail"] = mail_to_json(*mail);
+  return j.dump(indent);
+}
+
+std::string mail_import_json(const MailImportReport& report, int indent)
+{
+  return mail_to_json(report).dump(indent);
+}
+
+std::string labels_json(const ClassifySummary& summary, int indent)
+{
+  return labels_to_json(summary).dump(indent);
+}
+
+std::string import_summary_json(const ImportReport& report)
+{
+  nlohmann::json files = nlohmann::json::array();
+  for (const FileReport& f : report.files) files.push_back(file_to_json(f));
+  return nlohmann::json{{"files", files}, {"people_added", report.people_added}}.dump();
+}
+
+std::string mail_summary_json(const MailImportReport& report)
+{
+  return nlohmann::json{{"mail",
+                         {{"messages", report.messages},
+                          {"invitations", report.invitations},
+                          {"new", report.added},
+                          {"known", report.known},
+                          {"matched", report.matched},
+                          {"skipped", report.skipped},
+                          {"warnings", report.warnings.size()}}},
+                        {"people_added", report.people_added}}
+      .dump();
+}
+
+std::string classification_json(const classify::Result& r, int indent)
+{
+  return nlohmann::json{{"label", classify::label_name(r.label)},
+                        {"language", r.language},
+                        {"confidence", std::round(r.confidence * 100) / 100},
+                        {"reasons", r.reasons}}
+      .dump(indent);
+}
+
+void append_classification_line(std::string& out, std::string_view id_json, const classify::Result& r)
+{
+  out += "{\"id\":";
+  out += id_json;
+  out += ",\"label\":";
+  append_json_string(out, classify::label_name(r.label));
+  out += ",\"language\":";
+  append_json_string(out, r.language);
+  out += fmt::format(",\"confidence\":{:.2f},\"reasons\":[", r.confidence);
+  for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, r.reasons[i]);
+  }
+  out += "]}\n";
+}
+
+std::string evaluation_json(const classify::Evaluation& eval, int indent)
+{
+  nlohmann::json j;
+  j["notes"] = eval.total;
+  j["accuracy"] = eval.accuracy();
+  j["language_accuracy"] = eval.language_accuracy();
+  for (const auto l : classify::all_labels) {
+    const std::string name(classify::label_name(l));
+    j["labels"][name] = {{"precision", eval.precision(l)}, {"recall", eval.recall(l)}, {"support", eval.support(l)}};
+    for (const auto p : classify::all_labels)
+      j["confusion"][name][std::string(classify::label_name(p))] =
+          eval.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
+  }
+  for (const auto& f : eval.floors())
+    j["floors"].push_back({{"name", f.name}, {"value", f.value}, {"minimum", f.minimum}, {"met", f.met()}});
+  return j.dump(indent);
+}
+
+std::string compose_json(const std::string& to, const std::string& note, std::size_t length, std::size_t limit,
+                         int indent)
+{
+  return nlohmann::json{{"to", to}, {"note", note}, {"length", length}, {"limit", limit}, {"fits", length <= limit}}
+      .dump(indent);
+}
+
+std::string welcomes_json(const std::vector<WelcomeMessage>& welcomes, int indent)
+{
+  nlohmann::json array = nlohmann::json::array();
+  for (const auto& [c, recorded, message] : welcomes)
+    array.push_back({{"connection", c.id},
+                     {"name", c.name},
+                     {"connected_on", c.connected_on},
+                     {"welcomed", c.welcomed_at.has_value() || recorded},
+                     {"replied", c.replied_at.has_value()},
+                     {"message", message}});
+  return array.dump(indent);
+}
+
+std::string status_json(const store::Counts& c, const std::string& location, int indent)
+{
+  nlohmann::json j{{"invitations", {{"incoming", c.incoming}, {"outgoing", c.outgoing}}},
+                   {"messages", c.messages},
+                   {"drafts", c.drafts},
+                   {"connections", c.connections},
+                   {"people", c.people},
+                   {"imports", c.imports},
+                   {"database", location}};
+  if (c.owner) j["owner"] = *c.owner;
+  if (c.last_import_at) j["last_import"] = datetime::format_iso(*c.last_import_at);
+  return j.dump(indent);
+}
+
+std::string policy_json(const protocol::Policy& p, std::int64_t deadline_days, int indent)
+{
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& r : p.rules)
+    rules.push_back({{"suggest", protocol::suggestion_name(r.suggest)}, {"from", r.origin}});
+  return nlohmann::json{{"policy", p.name}, {"deadline_days", deadline_days}, {"rules", rules}}.dump(indent);
+}
+
+std::string migration_json(const std::string& location, const store::SchemaStatus& before, bool dry_run, int indent)
+{
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& m : before.pending)
+    steps.push_back({{"version", m.version}, {"description", m.description}, {"sql", m.sql}});
+  return nlohmann::json{{"database", location},
+                        {"current", before.current},
+                        {"latest", before.latest},
+                        {"dry_run", dry_run},
+                        {dry_run ? "pending" : "applied", steps}}
+      .dump(indent);
+}
+
+std::string users_json(const std::vector<store::User>& users, int indent)
+{
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& u : users)
+    out.push_back(
+        {{"name", u.name}, {"role", store::to_string(u.role)}, {"created", datetime::format_iso(u.created_at)}});
+  return out.dump(indent);
+}
+
+std::string me_json(const std::string& name, bool admin, bool team, int indent)
+{
+  return nlohmann::json{{"name", name}, {"role", admin ? "admin" : "member"}, {"team", team}}.dump(indent);
+}
+
+std::string error_json(const std::string& message, int status)
+{
+  return nlohmann::json{{"error", message}, {"status", status}}.dump();
 }
 
 } // namespace motivo::app

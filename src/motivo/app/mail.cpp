@@ -1,11 +1,10 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
 #include <motivo/core/people.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/io/mail.hpp>
-
-#include <nlohmann/json.hpp>
 
 namespace motivo::app {
 
@@ -15,20 +14,6 @@ const mail::Recogniser& recogniser()
 {
   static const mail::Recogniser r;
   return r;
-}
-
-std::string summary_json(const MailImportReport& report)
-{
-  return nlohmann::json{{"mail",
-                         {{"messages", report.messages},
-                          {"invitations", report.invitations},
-                          {"new", report.added},
-                          {"known", report.known},
-                          {"matched", report.matched},
-                          {"skipped", report.skipped},
-                          {"warnings", report.warnings.size()}}},
-                        {"people_added", report.people_added}}
-      .dump();
 }
 
 } // namespace
@@ -122,7 +107,7 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
     report.people_added = people.created();
   }
   if (cursor) session->set_mail_cursor(cursor->account, cursor->cursor);
-  session->finish(std::nullopt, std::nullopt, summary_json(report));
+  session->finish(std::nullopt, std::nullopt, mail_summary_json(report));
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);
   session->commit();

@@ -1,3 +1,4 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/jsonl.hpp>
@@ -9,7 +10,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -17,58 +17,6 @@
 #include <sys/stat.h>
 
 namespace motivo::cli {
-
-namespace {
-
-nlohmann::json result_json(const classify::Result& r)
-{
-  return {{"label", classify::label_name(r.label)},
-          {"language", r.language},
-          {"confidence", std::round(r.confidence * 100) / 100},
-          {"reasons", r.reasons}};
-}
-
-// Appends `text` as a JSON string. The text is valid UTF-8 (nlohmann checked the input; reasons are built from
-// it), so only quotes, backslashes and control characters need escapes.
-void append_json_string(std::string& out, std::string_view text)
-{
-  out += '"';
-  for (const char c : text) {
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20)
-        out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-      else
-        out += c;
-    }
-  }
-  out += '"';
-}
-
-// One output line of classify --jsonl, written directly: building a JSON object per note cost more than
-// classifying it.
-void append_result_line(std::string& out, const std::string& id_json, const classify::Result& r)
-{
-  out += "{\"id\":";
-  out += id_json;
-  out += ",\"label\":";
-  append_json_string(out, classify::label_name(r.label));
-  out += ",\"language\":";
-  append_json_string(out, r.language);
-  out += fmt::format(",\"confidence\":{:.2f},\"reasons\":[", r.confidence);
-  for (std::size_t i = 0; i < r.reasons.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, r.reasons[i]);
-  }
-  out += "]}\n";
-}
-
-} // namespace
 
 std::function<int()> setup_classify(CLI::App& app, Context& context)
 {
@@ -106,7 +54,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
       }
       std::string out;
       classifier.classify_batch(input.notes, [&](std::size_t i, classify::Result&& r) {
-        append_result_line(out, input.ids[i], r);
+        app::append_classification_line(out, input.ids[i], r);
         if (out.size() > (1u << 20)) {
           std::fwrite(out.data(), 1, out.size(), stdout);
           out.clear();
@@ -122,7 +70,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
     }
     const classify::Result r = classifier.classify({options->text, options->sender, options->recipient});
     if (context.json) {
-      fmt::print("{}\n", result_json(r).dump(2));
+      fmt::print("{}\n", app::classification_json(r, 2));
       return 0;
     }
     fmt::print(fmt::runtime(tr("label       {}\nlanguage    {}\nconfidence  {:.2f}\n")), classify::label_name(r.label),
@@ -166,21 +114,7 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
     bool met = true;
     for (const auto& f : floors) met = met && f.met();
     if (context.json) {
-      nlohmann::json j;
-      j["notes"] = eval.total;
-      j["accuracy"] = eval.accuracy();
-      j["language_accuracy"] = eval.language_accuracy();
-      for (const auto l : classify::all_labels) {
-        const std::string name(classify::label_name(l));
-        j["labels"][name] = {
-            {"precision", eval.precision(l)}, {"recall", eval.recall(l)}, {"support", eval.support(l)}};
-        for (const auto p : classify::all_labels)
-          j["confusion"][name][std::string(classify::label_name(p))] =
-              eval.confusion[static_cast<std::size_t>(l)][static_cast<std::size_t>(p)];
-      }
-      for (const auto& f : floors)
-        j["floors"].push_back({{"name", f.name}, {"value", f.value}, {"minimum", f.minimum}, {"met", f.met()}});
-      fmt::print("{}\n", j.dump(2));
+      fmt::print("{}\n", app::evaluation_json(eval, 2));
     } else {
       fmt::print("{} notes, accuracy {:.3f}; language accuracy {:.3f} ({} notes with words)\n\n", eval.total,
                  eval.accuracy(), eval.language_accuracy(), eval.language_total);

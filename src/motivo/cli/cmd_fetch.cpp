@@ -1,3 +1,4 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -120,7 +121,7 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         app::MailCursorUpdate update{mailbox.key(), {uidvalidity, uids.empty() ? after : uids.back(), options.now}};
         const auto report = app::import_mail(store, std::move(scan), mailbox.key(), options, update);
         if (context.json)
-          fmt::print("{}\n", mail_report_json(report).dump());
+          fmt::print("{}\n", app::mail_import_json(report, -1));
         else
           print_mail_report(report, mailbox.key(), store.location());
         std::fflush(stdout);

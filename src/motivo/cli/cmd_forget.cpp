@@ -1,4 +1,5 @@
 #include <motivo/app/classify.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
@@ -6,7 +7,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace motivo::cli {
 
@@ -25,16 +25,9 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
       if (c.group_messages == 0)
         throw InputError("<argument>", 0, Message(N_("nobody stored matches {}"), quote_value(*who)));
       if (context.json) {
-        fmt::print("{}\n", nlohmann::json{{"person", {{"id", nullptr}, {"name", *who}}},
-                                          {"dry_run", *dry_run},
-                                          {"invitations", 0},
-                                          {"asks", 0},
-                                          {"messages", 0},
-                                          {"group_messages", c.group_messages},
-                                          {"connections", 0},
-                                          {"welcomes", 0},
-                                          {"notes", 0}}
-                               .dump(2));
+        store::ForgetCounts only; // the names in group messages: nothing else is counted
+        only.group_messages = c.group_messages;
+        fmt::print("{}\n", app::forget_json(std::nullopt, *who, *dry_run, only, 2));
         return 0;
       }
       fmt::print(fmt::runtime(*dry_run ? tr("Would forget {}: their name in the recipients of {} group messages\n")
@@ -53,16 +46,7 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
                                    person.name, person.id, store.location()));
     }
     if (context.json) {
-      fmt::print("{}\n", nlohmann::json{{"person", {{"id", person.id}, {"name", person.name}}},
-                                        {"dry_run", *dry_run},
-                                        {"invitations", c.invitations},
-                                        {"asks", c.asks},
-                                        {"messages", c.messages},
-                                        {"group_messages", c.group_messages},
-                                        {"connections", c.connections},
-                                        {"welcomes", c.welcomes},
-                                        {"notes", c.notes}}
-                             .dump(2));
+      fmt::print("{}\n", app::forget_json(person.id, person.name, *dry_run, c, 2));
       return 0;
     }
     fmt::print(fmt::runtime(*dry_run ? tr("Would forget {} ({}):\n") : tr("Forgot {} ({}):\n")), person.name,

@@ -1,4 +1,5 @@
 #include <motivo/app/import.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -9,7 +10,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <ctime>
 #include <memory>
@@ -38,21 +38,6 @@ void print_report(const app::ImportReport& report, const std::string& source, co
   }
 }
 
-nlohmann::json report_json(const app::ImportReport& report)
-{
-  nlohmann::json files = nlohmann::json::array();
-  for (const auto& f : report.files) {
-    nlohmann::json j{{"file", f.name}, {"kind", f.kind},   {"rows", f.rows},
-                     {"new", f.added}, {"known", f.known}, {"skipped", f.skipped}};
-    if (!f.note.empty()) j["note"] = f.note;
-    files.push_back(std::move(j));
-  }
-  return {{"owner", report.owner},
-          {"people_added", report.people_added},
-          {"files", files},
-          {"labels", labels_json(report.labels)}};
-}
-
 } // namespace
 
 void print_mail_report(const app::MailImportReport& report, const std::string& source, const std::string& db)
@@ -71,15 +56,6 @@ void print_mail_report(const app::MailImportReport& report, const std::string& s
                report.warnings.size() - shown);
   if (report.people_added) fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
   if (report.invitations) fmt::print("  {}\n", labels_line(report.labels));
-}
-
-nlohmann::json mail_report_json(const app::MailImportReport& report)
-{
-  nlohmann::json warnings = nlohmann::json::array();
-  for (const auto& w : report.warnings) warnings.push_back({{"where", w.where}, {"reason", w.reason}});
-  return {{"messages", report.messages}, {"invitations", report.invitations},   {"new", report.added},
-          {"known", report.known},       {"matched", report.matched},           {"skipped", report.skipped},
-          {"warnings", warnings},        {"people_added", report.people_added}, {"labels", labels_json(report.labels)}};
 }
 
 std::function<int()> setup_import(CLI::App& app, Context& context)
@@ -103,7 +79,8 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     app::ImportOptions options;
     options.now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
     options.user = context.user_id();
-    nlohmann::json json = nlohmann::json::object();
+    std::optional<app::ImportReport> snapshot; // for --json
+    std::optional<app::MailImportReport> mail;
     if (!export_paths.empty()) {
       const auto inputs = io::collect_inputs(export_paths);
       std::unique_ptr<ProgressBar> bar;
@@ -125,7 +102,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       }();
       options.progress = nullptr;
       if (context.json)
-        json = report_json(report);
+        snapshot = report;
       else
         print_report(report, joined(export_paths), store.location());
       // Someone else's export in the same database: allowed (an assistant, a second account), but said.
@@ -142,11 +119,11 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       auto& store = context.store();
       const auto report = app::import_mail(store, std::move(scan), joined(mail_paths), options);
       if (context.json)
-        json["mail"] = mail_report_json(report);
+        mail = report;
       else
         print_mail_report(report, joined(mail_paths), store.location());
     }
-    if (context.json) fmt::print("{}\n", json.dump(2));
+    if (context.json) fmt::print("{}\n", app::import_json(snapshot ? &*snapshot : nullptr, mail ? &*mail : nullptr, 2));
     return 0;
   };
 }

@@ -1,5 +1,6 @@
 #include <motivo/app/classify.hpp>
 #include <motivo/app/invitations.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
@@ -20,14 +21,6 @@ std::string labels_line(const app::ClassifySummary& summary)
   out += fmt::format(fmt::runtime(summary.campaigns == 1 ? tr("; {} mass campaign") : tr("; {} mass campaigns")),
                      summary.campaigns);
   return out;
-}
-
-nlohmann::json labels_json(const app::ClassifySummary& summary)
-{
-  nlohmann::json j{{"notes", summary.notes}, {"campaigns", summary.campaigns}};
-  for (const auto l : classify::all_labels)
-    j["by_label"][std::string(classify::label_name(l))] = summary.by_label[static_cast<std::size_t>(l)];
-  return j;
 }
 
 std::function<int()> setup_label(CLI::App& app, Context& context)
@@ -66,7 +59,7 @@ std::function<int()> setup_reclassify(CLI::App& app, Context& context)
     const classify::Classifier classifier;
     const app::ClassifySummary summary = app::classify_stored(context.store(), classifier);
     if (context.json)
-      fmt::print("{}\n", labels_json(summary).dump(2));
+      fmt::print("{}\n", app::labels_json(summary, 2));
     else
       fmt::print("{}\n", labels_line(summary));
     return 0;

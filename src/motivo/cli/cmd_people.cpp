@@ -7,7 +7,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <sstream>
@@ -90,8 +89,7 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
       if (recorded || o->record.empty() || static_cast<std::int64_t>(connections.size()) < o->limit || o->limit < 0)
         connections.push_back(c);
     }
-    nlohmann::json array = nlohmann::json::array();
-    std::size_t shown = 0;
+    std::vector<app::WelcomeMessage> shown;
     for (const auto& c : connections) {
       const bool record = std::find(o->record.begin(), o->record.end(), c.id) != o->record.end();
       if (c.welcomed_at && !o->all && !record) continue;
@@ -105,16 +103,8 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
           protocol::render_message(protocol::message_template("welcome", language, config.templates), values, language,
                                    context.config_location());
       if (record) context.store().record_welcome(c.id, context.now(), text);
-      ++shown;
-      if (context.json) {
-        array.push_back({{"connection", c.id},
-                         {"name", c.name},
-                         {"connected_on", c.connected_on},
-                         {"welcomed", c.welcomed_at.has_value() || record},
-                         {"replied", c.replied_at.has_value()},
-                         {"message", text}});
-        continue;
-      }
+      shown.push_back({c, record, text});
+      if (context.json) continue;
       fmt::print(fmt::runtime(tr("{:>6}  {}  (connected {}){}\n{}\n\n")), c.id, c.name, c.connected_on,
                  record          ? tr(", recorded as welcomed")
                  : c.replied_at  ? tr(", welcomed, replied")
@@ -123,8 +113,8 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
                  text);
     }
     if (context.json)
-      fmt::print("{}\n", array.dump(2));
-    else if (shown == 0)
+      fmt::print("{}\n", app::welcomes_json(shown, 2));
+    else if (shown.empty())
       fmt::print("{}", tr("Every recent connection has been welcomed.\n"));
     return 0;
   };
@@ -171,10 +161,7 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
     const std::size_t limit = config.account == "premium" ? 300 : 200;
     const std::size_t length = protocol::platform_length(note);
     if (context.json) {
-      fmt::print(
-          "{}\n",
-          nlohmann::json{{"to", o->to}, {"note", note}, {"length", length}, {"limit", limit}, {"fits", length <= limit}}
-              .dump(2));
+      fmt::print("{}\n", app::compose_json(o->to, note, length, limit, 2));
     } else if (length <= limit) {
       fmt::print(fmt::runtime(tr("{}\n\n{} of {} characters ({} account)\n")), note, length, limit, config.account);
     }

@@ -1,4 +1,5 @@
 #include <motivo/app/invitations.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -8,7 +9,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -55,14 +55,9 @@ std::function<int()> setup_ask(CLI::App& app, Context& context)
         app::ask(context.store(), context.user_id(), o->id, context.config(),
                  {context.local_hour(), context.config_location(), o->language, o->dry_run, context.now()});
     const store::InvitationView& v = asked.invitation;
-    const std::string& language = asked.ask.language;
     const std::string& text = asked.ask.text;
     if (context.json) {
-      fmt::print(
-          "{}\n",
-          nlohmann::json{
-              {"id", o->id}, {"to", v.from}, {"language", language}, {"message", text}, {"recorded", !o->dry_run}}
-              .dump(2));
+      fmt::print("{}\n", app::ask_json(asked, 2));
     } else {
       fmt::print("{}\n", text);
       if (!o->dry_run)
@@ -97,13 +92,7 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
     }
     const protocol::Policy p = context.policy_in_force();
     if (context.json) {
-      nlohmann::json rules = nlohmann::json::array();
-      for (const auto& r : p.rules)
-        rules.push_back({{"suggest", protocol::suggestion_name(r.suggest)}, {"from", r.origin}});
-      fmt::print(
-          "{}\n",
-          nlohmann::json{{"policy", p.name}, {"deadline_days", context.config().deadline_days}, {"rules", rules}}.dump(
-              2));
+      fmt::print("{}\n", app::policy_json(p, context.config().deadline_days, 2));
       return 0;
     }
     fmt::print(

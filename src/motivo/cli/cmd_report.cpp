@@ -9,7 +9,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdlib>
@@ -138,14 +137,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     if (o->team) {
       const app::TeamReport team = app::team_report(context.store(), policy, config, context.now(), period);
       if (context.json) {
-        nlohmann::json users = nlohmann::json::array();
-        for (const auto& [u, r] : team.users)
-          users.push_back({{"user", u.name},
-                           {"role", store::to_string(u.role)},
-                           {"report", nlohmann::json::parse(app::report_json(r, -1))}});
-        fmt::print(
-            "{}\n",
-            nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}.dump(2));
+        fmt::print("{}\n", app::team_report_json(team, 2));
         return 0;
       }
       std::vector<std::pair<std::string, report::Figures>> columns;

@@ -1,10 +1,10 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/datetime.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace motivo::cli {
 
@@ -16,16 +16,7 @@ std::function<int()> setup_status(CLI::App& app, Context& context)
     context.user_id(); // an unknown --as is an error here as everywhere (status itself counts everyone's)
     const store::Counts c = store.counts();
     if (context.json) {
-      nlohmann::json j{{"invitations", {{"incoming", c.incoming}, {"outgoing", c.outgoing}}},
-                       {"messages", c.messages},
-                       {"drafts", c.drafts},
-                       {"connections", c.connections},
-                       {"people", c.people},
-                       {"imports", c.imports},
-                       {"database", store.location()}};
-      if (c.owner) j["owner"] = *c.owner;
-      if (c.last_import_at) j["last_import"] = datetime::format_iso(*c.last_import_at);
-      fmt::print("{}\n", j.dump(2));
+      fmt::print("{}\n", app::status_json(c, store.location(), 2));
       return 0;
     }
     fmt::print(fmt::runtime(tr("database     {}\n")), store.location());

@@ -1,4 +1,5 @@
 // Team mode's commands: the schema's migrations (`db migrate`) and the people who sign in (`users`).
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/users.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -7,7 +8,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace motivo::cli {
 
@@ -24,15 +24,7 @@ std::function<int()> setup_db(CLI::App& app, Context& context)
     const std::string shown = store::is_postgres_location(location) ? store::redact_url(location) : location;
     if (!*dry_run && !before.pending.empty()) context.store(); // opening migrates, under the backend's lock
     if (context.json) {
-      nlohmann::json steps = nlohmann::json::array();
-      for (const auto& m : before.pending)
-        steps.push_back({{"version", m.version}, {"description", m.description}, {"sql", m.sql}});
-      fmt::print("{}\n", nlohmann::json{{"database", shown},
-                                        {"current", before.current},
-                                        {"latest", before.latest},
-                                        {"dry_run", *dry_run},
-                                        {*dry_run ? "pending" : "applied", steps}}
-                             .dump(2));
+      fmt::print("{}\n", app::migration_json(shown, before, *dry_run, 2));
       return 0;
     }
     if (before.pending.empty()) {
@@ -95,11 +87,7 @@ std::function<int()> setup_users(CLI::App& app, Context& context)
     }
     const auto users = store.users();
     if (context.json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& u : users)
-        out.push_back(
-            {{"name", u.name}, {"role", store::to_string(u.role)}, {"created", datetime::format_iso(u.created_at)}});
-      fmt::print("{}\n", out.dump(2));
+      fmt::print("{}\n", app::users_json(users, 2));
       return 0;
     }
     if (users.empty()) fmt::print("{}", tr("no users: motivo users add NAME\n"));

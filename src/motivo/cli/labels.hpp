@@ -2,14 +2,11 @@
 
 #include <motivo/app/classify.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace motivo::cli {
 
 // "notes: 12 empty, 3 default, 5 template, 2 spam, 4 personalized; 1 campaign"
 std::string labels_line(const app::ClassifySummary& summary);
-nlohmann::json labels_json(const app::ClassifySummary& summary);
 
 } // namespace motivo::cli

@@ -2,14 +2,11 @@
 
 #include <motivo/app/mail.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace motivo::cli {
 
 // What a mail import did, for `import` and `fetch` (cmd_import.cpp).
 void print_mail_report(const app::MailImportReport& report, const std::string& source, const std::string& db);
-nlohmann::json mail_report_json(const app::MailImportReport& report);
 
 } // namespace motivo::cli

@@ -35,7 +35,7 @@ namespace {
 void json_error(httplib::Response& res, int status, const std::string& message)
 {
   res.status = status;
-  res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump(), "application/json");
+  res.set_content(app::error_json(message, status), "application/json");
 }
 
 // The id in a path such as /api/invitations/42/ask; nothing for one too large to be any row's.
@@ -331,12 +331,9 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   server.Get(R"(/api/invitations/(\d+)/messages)", [&](const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
     if (!id) return json_error(res, 404, "no such invitation");
-    nlohmann::json out = nlohmann::json::array();
     auto store = pool.lease();
     const store::InvitationView v = app::find_invitation(*store, who(req).scope(), *id); // another's: not found
-    for (const auto& m : app::recent_messages(*store, v, 10))
-      out.push_back({{"at", datetime::format_iso(m.at)}, {"from_me", m.from_owner}, {"content", m.content}});
-    res.set_content(out.dump(), "application/json");
+    res.set_content(app::messages_json(app::recent_messages(*store, v, 10), -1), "application/json");
   });
 
   const auto body_json = [](const httplib::Request& req) {
@@ -367,16 +364,13 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     if (!id) return json_error(res, 404, "no such invitation");
     const app::Asked asked = app::ask(*pool.lease(), who(req).scope(), *id, config,
                                       {options.local_hour(), options.config_source, "", false, now()});
-    const app::RenderedAsk& ask = asked.ask;
-    res.set_content(nlohmann::json{{"id", *id}, {"language", ask.language}, {"message", ask.text}}.dump(),
-                    "application/json");
+    res.set_content(app::ask_json(asked, -1), "application/json");
   });
 
   server.Get("/api/me", [&](const httplib::Request& req, httplib::Response& res) {
     const Principal p = who(req);
     const bool team = !options.token.empty() || p.user.has_value() || !p.name.empty();
-    res.set_content(nlohmann::json{{"name", p.name}, {"role", p.admin ? "admin" : "member"}, {"team", team}}.dump(),
-                    "application/json");
+    res.set_content(app::me_json(p.name, p.admin, team, -1), "application/json");
   });
 
   // The team's numbers: each user's and everyone's, no note, name or message of anyone's invitations.
@@ -387,14 +381,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   server.Get("/api/report/team", [&](const httplib::Request& req, httplib::Response& res) {
     const report::Period period = period_of(req);
     const app::TeamReport team = app::team_report(*pool.lease(), policy, config, now(), period);
-    nlohmann::json users = nlohmann::json::array();
-    for (const auto& [u, r] : team.users)
-      users.push_back({{"user", u.name},
-                       {"role", store::to_string(u.role)},
-                       {"report", nlohmann::json::parse(app::report_json(r, -1))}});
-    res.set_content(
-        nlohmann::json{{"users", users}, {"team", nlohmann::json::parse(app::report_json(team.team, -1))}}.dump(),
-        "application/json");
+    res.set_content(app::team_report_json(team, -1), "application/json");
   });
 
   server.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
@@ -448,7 +435,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
     auto store = pool.lease();
     if (store->find_people(std::to_string(person)).empty()) return json_error(res, 404, "no such person");
     store->add_person_note(person, note, now());
-    res.set_content(nlohmann::json{{"person", person}, {"note", note}}.dump(), "application/json");
+    res.set_content(app::note_json(person, note, -1), "application/json");
   });
 
   // An export zip (multipart field "export"), streamed to a private temporary file, then imported.
@@ -519,15 +506,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
         throw InputError(named(e.what()));
       }
     }();
-    nlohmann::json files = nlohmann::json::array();
-    for (const auto& f : report.files)
-      files.push_back({{"file", f.name}, {"kind", f.kind}, {"rows", f.rows}, {"new", f.added}, {"known", f.known}});
-    res.set_content(nlohmann::json{{"owner", report.owner},
-                                   {"people_added", report.people_added},
-                                   {"files", files},
-                                   {"notes", report.labels.notes}}
-                        .dump(),
-                    "application/json");
+    res.set_content(app::import_json(&report, nullptr, -1), "application/json");
   });
 
   const int port = options.port == 0 ? server.bind_to_any_port(options.host) : options.port;
