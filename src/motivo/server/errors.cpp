@@ -1,0 +1,34 @@
+#include <motivo/app/refusal.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/server/errors.hpp>
+#include <motivo/store/store.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace motivo::server {
+
+Refused refused_for(std::exception_ptr failure)
+{
+  try {
+    std::rethrow_exception(failure);
+  } catch (const HttpError& e) {
+    return {e.status(), e.what()};
+  } catch (const app::Refusal& e) {
+    switch (e.kind()) {
+    case app::Refusal::Kind::not_found: return {404, e.what()};
+    case app::Refusal::Kind::conflict: return {409, e.what()};
+    case app::Refusal::Kind::invalid: return {400, e.what()};
+    }
+    return {400, e.what()};
+  } catch (const InputError& e) {
+    return {400, e.what()};
+  } catch (const nlohmann::json::exception&) {
+    return {400, "a field of the JSON body has the wrong type"};
+  } catch (const std::exception& e) {
+    return {store::is_transient_error(e) ? 503 : 500, e.what()};
+  } catch (...) {
+    return {500, "unexpected error"};
+  }
+}
+
+} // namespace motivo::server

@@ -1,0 +1,35 @@
+#pragma once
+
+// What the server answers when it does not do what was asked, decided in one place: each failure's HTTP status
+// and message, sent as {"error", "status"} (app::error_json).
+
+#include <exception>
+#include <stdexcept>
+#include <string>
+
+namespace motivo::server {
+
+// A request refused: the HTTP status and the error's message.
+struct Refused {
+  int status = 0;
+  std::string message;
+};
+
+// A handler's refusal that says its status itself: an id too large to be any row's (404), people for admins only
+// (403), a form without its file (400), an upload too large (413).
+class HttpError : public std::runtime_error {
+public:
+  HttpError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  int status() const { return status_; }
+
+private:
+  int status_;
+};
+
+// The answer to a failure: HttpError its own status; app::Refusal by its kind (invalid 400, not_found 404,
+// conflict 409); any other InputError 400; a field of a JSON body of the wrong type 400; the database unreachable
+// after the store's own retries 503 (the server goes on); anything else 500. The message is the failure's, never a
+// stack trace.
+Refused refused_for(std::exception_ptr failure);
+
+} // namespace motivo::server

@@ -1,0 +1,40 @@
+// The page and its assets, built into the binary (web/).
+#include <motivo/core/data_files.hpp>
+#include <motivo/server/errors.hpp>
+#include <motivo/server/routes.hpp>
+
+namespace motivo::server {
+
+namespace {
+
+struct Asset {
+  std::string_view name, type;
+};
+constexpr Asset assets[] = {{"app.js", "text/javascript; charset=utf-8"},
+                            {"app.css", "text/css; charset=utf-8"},
+                            {"favicon.svg", "image/svg+xml"}};
+
+} // namespace
+
+// The per-process token goes in a meta element (no inline script under the policy).
+void page(Services& services, const Request&, Response& response)
+{
+  std::string page(data::file("index.html"));
+  const std::string marker = "{{csrf}}";
+  if (const auto at = page.find(marker); at != std::string::npos) page.replace(at, marker.size(), services.csrf);
+  response.body = std::move(page);
+  response.content_type = "text/html; charset=utf-8";
+}
+
+void asset(Services&, const Request& request, Response& response)
+{
+  for (const Asset& a : assets) {
+    if (request.path.substr(1) != a.name) continue;
+    response.body = std::string(data::file(a.name));
+    response.content_type = std::string(a.type);
+    return;
+  }
+  throw HttpError(404, "not found");
+}
+
+} // namespace motivo::server

@@ -1,0 +1,57 @@
+#include <motivo/app/json_views.hpp>
+#include <motivo/server/view_cache.hpp>
+
+namespace motivo::server {
+
+ViewCache::Views& ViewCache::fresh(store::Store& store, app::Scope scope, datetime::UnixSeconds now)
+{
+  Views& views = by_scope_[scope.value_or(-1)];
+  const std::int64_t version = store.data_version(), minute = now / 60;
+  if (version != views.version || minute != views.minute) {
+    store::InvitationQuery query;
+    query.user = scope;
+    views.all = app::invitation_statuses(store, query, policy_, config_, now);
+    views.reports.clear();
+    views.input.reset();
+    views.version = version;
+    views.minute = minute;
+  }
+  return views;
+}
+
+const app::ReportInput& ViewCache::report_input(store::Store& store, app::Scope scope, Views& views)
+{
+  if (!views.input) views.input = app::report_input(store, views.all, config_, scope);
+  return *views.input;
+}
+
+std::vector<app::InvitationStatus> ViewCache::invitations(store::Store& store, app::Scope scope,
+                                                          const app::InvitationFilter& filter,
+                                                          datetime::UnixSeconds now)
+{
+  const std::lock_guard lock(mutex_);
+  return app::select_invitations(fresh(store, scope, now).all, filter);
+}
+
+std::string ViewCache::report_json(store::Store& store, app::Scope scope, const report::Period& period,
+                                   const std::string& by, datetime::UnixSeconds now)
+{
+  const std::lock_guard lock(mutex_);
+  Views& views = fresh(store, scope, now);
+  const std::string key = period.since + "|" + period.until + "|" + by;
+  auto it = views.reports.find(key);
+  if (it == views.reports.end()) {
+    const report::Report r = app::make_report(report_input(store, scope, views), period, app::report_step(by));
+    it = views.reports.emplace(key, app::report_json(r, -1)).first;
+  }
+  return it->second;
+}
+
+report::Report ViewCache::charted_report(store::Store& store, app::Scope scope, const report::Period& period,
+                                         datetime::UnixSeconds now)
+{
+  const std::lock_guard lock(mutex_);
+  return app::charted_report(report_input(store, scope, fresh(store, scope, now)), period);
+}
+
+} // namespace motivo::server
