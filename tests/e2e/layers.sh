@@ -19,5 +19,9 @@ check core '#include <\(sqlite3\|zip\|CLI/\)'
 check app '#include <\(sqlite3\|zip\)\.h>'
 check cli '#include <\(sqlite3\|zip\)\.h>'
 for folder in core io app server cli store/sqlite; do check "$folder" '#include <pqxx/'; done
-((bad == 0)) && echo "layers: 16 passed, 0 failed"
+# cpp-httplib in server/server.cpp only: the routes see plain requests and answers (server/routes.hpp).
+if hits=$(grep -rln '#include <httplib\.h>' . | grep -v '^\./server/server\.cpp$'); then
+  echo "cpp-httplib outside server/server.cpp:"; echo "$hits"; bad=1
+fi
+((bad == 0)) && echo "layers: 17 passed, 0 failed"
 exit $bad
