@@ -21,7 +21,7 @@ const std::vector<Route>& routes()
       {"GET", R"(/api/invitations/(\d+)/messages)", invitation_messages},
       {"POST", R"(/api/invitations/(\d+)/decision)", decide_invitation},
       {"POST", R"(/api/invitations/(\d+)/ask)", ask_invitation},
-      {"GET", "/api/report", report},
+      {"GET", "/api/report", caller_report},
       {"GET", "/api/report/team", team_report},
       {"GET", "/report.html", report_page},
       {"GET", "/api/people", search_people},

@@ -83,7 +83,7 @@ void invitation_messages(Services& services, const Request& request, Response& r
 void decide_invitation(Services& services, const Request& request, Response& response);
 void ask_invitation(Services& services, const Request& request, Response& response);
 // routes_report.cpp
-void report(Services& services, const Request& request, Response& response);
+void caller_report(Services& services, const Request& request, Response& response);
 void team_report(Services& services, const Request& request, Response& response);
 void report_page(Services& services, const Request& request, Response& response);
 // routes_people.cpp

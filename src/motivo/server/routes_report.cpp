@@ -21,7 +21,7 @@ constexpr std::string_view report_policy = "default-src 'none'; style-src 'unsaf
 
 } // namespace
 
-void report(Services& services, const Request& request, Response& response)
+void caller_report(Services& services, const Request& request, Response& response)
 {
   const report::Period period = period_of(request);
   response.json(services.views.report_json(*services.pool.lease(), request.principal.scope(), period,
