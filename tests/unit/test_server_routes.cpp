@@ -75,7 +75,7 @@ TEST(ServerRoutes, OneTableOfDistinctRoutes)
       EXPECT_EQ(r.pattern, "/api/import");
     }
   }
-  EXPECT_EQ(seen.size(), 15u);
+  EXPECT_EQ(seen.size(), 16u);
 }
 
 TEST(ServerRoutes, AMemberReachesHerOwnInvitationsOnly)

@@ -32,7 +32,7 @@ store::InvitationView find_invitation(store::Store& store, Scope scope, std::int
   query.id = id;
   query.user = scope;
   auto list = store.invitations(query);
-  if (list.empty()) throw Refusal(Kind::not_found, fmt::format("no invitation with id {}", id));
+  if (list.empty()) throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
   return std::move(list.front());
 }
 
@@ -66,7 +66,7 @@ void set_label(store::Store& store, Scope scope, std::int64_t id, const std::opt
     throw Refusal(Kind::invalid, fmt::format("unknown label ({})", quote_value(*label)));
   find_invitation(store, scope, id);
   if (!store.set_user_label(id, label, now))
-    throw Refusal(Kind::not_found, fmt::format("no invitation with id {}", id));
+    throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
 }
 
 InvitationFilter parse_filter(const FilterWords& words)

@@ -16,7 +16,8 @@ public:
     not_found, // nothing of that id within the caller's scope (404)
     conflict,  // not in the state the action needs (409)
   };
-  Refusal(Kind kind, const std::string& message) : InputError(message), kind_(kind) {}
+  Refusal(Kind kind, const std::string& message) : InputError(message), kind_(kind) {} // shown as written
+  Refusal(Kind kind, const Message& message) : InputError(message), kind_(kind) {}
   Kind kind() const { return kind_; }
 
 private:

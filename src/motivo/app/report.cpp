@@ -14,7 +14,7 @@ report::Period parse_period(const std::string& since, const std::string& until, 
   for (const auto& [day, name] : {std::pair{&since, since_name}, std::pair{&until, until_name}}) {
     if (!day->empty() && !(day->size() == 10 && datetime::parse_iso(*day)))
       throw Refusal(Refusal::Kind::invalid,
-                    fmt::format("{} must be a date like 2013-11-01 ({})", name, quote_value(*day)));
+                    Message(N_("{} must be a date like 2013-11-01 ({})"), name, quote_value(*day)));
   }
   if (!since.empty() && !until.empty() && until < since)
     throw Refusal(Refusal::Kind::invalid,

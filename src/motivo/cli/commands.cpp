@@ -112,7 +112,7 @@ int run(int argc, char** argv)
     return action();
   } catch (const app::Refusal& e) {
     // A use case refused what an argument said: named as the commands' own errors about arguments are.
-    throw InputError("<argument>", 0, e.what());
+    throw InputError("<argument>", 0, e.message());
   }
 }
 

@@ -7,7 +7,7 @@
 
 namespace motivo::server {
 
-Refused refused_for(std::exception_ptr failure)
+Refused refused_for(std::exception_ptr failure, std::string_view language)
 {
   try {
     std::rethrow_exception(failure);
@@ -15,13 +15,13 @@ Refused refused_for(std::exception_ptr failure)
     return {e.status(), e.what()};
   } catch (const app::Refusal& e) {
     switch (e.kind()) {
-    case app::Refusal::Kind::not_found: return {404, e.what()};
-    case app::Refusal::Kind::conflict: return {409, e.what()};
-    case app::Refusal::Kind::invalid: return {400, e.what()};
+    case app::Refusal::Kind::not_found: return {404, e.in(language)};
+    case app::Refusal::Kind::conflict: return {409, e.in(language)};
+    case app::Refusal::Kind::invalid: return {400, e.in(language)};
     }
-    return {400, e.what()};
+    return {400, e.in(language)};
   } catch (const InputError& e) {
-    return {400, e.what()};
+    return {400, e.in(language)};
   } catch (const nlohmann::json::exception&) {
     return {400, "a field of the JSON body has the wrong type"};
   } catch (const std::exception& e) {

@@ -16,6 +16,7 @@ const std::vector<Route>& routes()
       {"GET", "/app.js", asset},
       {"GET", "/app.css", asset},
       {"GET", "/favicon.svg", asset},
+      {"GET", R"(/catalog/([a-z]{2})\.json)", catalog},
       {"GET", "/api/me", me},
       {"GET", "/api/invitations", list_invitations},
       {"GET", R"(/api/invitations/(\d+)/messages)", invitation_messages},

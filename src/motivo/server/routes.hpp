@@ -77,6 +77,8 @@ std::string body_field(const Request& request, const std::string& field);
 // routes_pages.cpp: the page (with this process's token) and its assets.
 void page(Services& services, const Request& request, Response& response);
 void asset(Services& services, const Request& request, Response& response);
+// The page's words: the catalog of po/LANGUAGE.po (the command line's), message id -> text (or its plural forms).
+void catalog(Services& services, const Request& request, Response& response);
 // routes_invitations.cpp
 void list_invitations(Services& services, const Request& request, Response& response);
 void invitation_messages(Services& services, const Request& request, Response& response);

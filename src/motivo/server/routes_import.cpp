@@ -19,10 +19,15 @@ void import_export(Services& services, const Request& request, Response& respons
       return app::import_snapshot(*services.pool.lease(), io::collect_inputs({path}), source, options);
     } catch (const InputError& e) {
       // Errors name the upload as the user named it, not the server's temporary file.
-      std::string message = e.what();
-      for (auto at = message.find(path); at != std::string::npos; at = message.find(path, at + source.size()))
-        message.replace(at, path.size(), source);
-      throw InputError(message);
+      const auto named = [&](std::string message) {
+        for (auto at = message.find(path); at != std::string::npos; at = message.find(path, at + source.size()))
+          message.replace(at, path.size(), source);
+        return message;
+      };
+      // The message id kept (?lang=es translates it) when the temporary file is named in the file part only.
+      InputError renamed(named(e.file()), e.line(), e.message());
+      if (renamed.what() == named(e.what())) throw renamed;
+      throw InputError(named(e.what()));
     }
   }();
   response.json(app::import_json(&report, nullptr, -1));

@@ -1,7 +1,10 @@
 // The page and its assets, built into the binary (web/).
 #include <motivo/core/data_files.hpp>
+#include <motivo/core/i18n.hpp>
 #include <motivo/server/errors.hpp>
 #include <motivo/server/routes.hpp>
+
+#include <nlohmann/json.hpp>
 
 namespace motivo::server {
 
@@ -35,6 +38,16 @@ void asset(Services&, const Request& request, Response& response)
     return;
   }
   throw HttpError(404, "not found");
+}
+
+void catalog(Services&, const Request& request, Response& response)
+{
+  const i18n::Catalog& catalog = i18n::Catalog::of(request.matches.at(1));
+  if (catalog.messages().empty()) throw HttpError(404, "no such catalog");
+  nlohmann::json messages = nlohmann::json::object();
+  for (const auto& [key, forms] : catalog.messages())
+    messages[key] = forms.size() == 1 ? nlohmann::json(forms.front()) : nlohmann::json(forms);
+  response.json(nlohmann::json{{"plural_forms", catalog.plural_forms()}, {"messages", messages}}.dump());
 }
 
 } // namespace motivo::server
