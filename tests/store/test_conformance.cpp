@@ -4,6 +4,7 @@
 // $MOTIVO_TEST_PG_URL_FILE; without one the PostgreSQL cases are skipped with the reason printed.
 #include <motivo/app/classify.hpp>
 #include <motivo/app/import.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/app/users.hpp>
@@ -14,8 +15,6 @@
 #include <motivo/io/inputs.hpp>
 #include <motivo/store/store.hpp>
 
-#include "../reference_counts.hpp"
-
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
@@ -25,11 +24,13 @@
 #include <random>
 #include <thread>
 
+#include "../reference_counts.hpp"
+
 namespace fs = std::filesystem;
 using namespace motivo;
 using motivo::reference::expect_counts;
-using motivo::reference::expected_counts;
 using motivo::reference::Expected;
+using motivo::reference::expected_counts;
 
 namespace {
 
@@ -107,8 +108,8 @@ struct Files {
   }
 };
 
-app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths, std::int64_t now = 1700000000,
-                               std::optional<std::int64_t> user = std::nullopt)
+app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths,
+                               std::int64_t now = 1700000000, std::optional<std::int64_t> user = std::nullopt)
 {
   const auto inputs = io::collect_inputs(paths);
   app::ImportOptions options;
@@ -137,7 +138,8 @@ std::string snapshot(store::Store& s)
   out += fmt_counts(c);
   for (const auto& v : s.invitations({})) {
     out += std::to_string(v.id) + "|" + v.from + "|" + v.to + "|" + std::to_string(v.sent_at) + "|" + v.message + "|" +
-           v.label + "|" + v.outcome + "|" + v.decision + "\n";
+           std::string(app::label_word(v)) + "|" + std::string(v.outcome ? to_string(*v.outcome) : "") + "|" +
+           std::string(v.decision ? protocol::decision_name(*v.decision) : "") + "\n";
   }
   s.for_each_message([&](const store::StoredMessage& m) { out += m.from_name + "|" + m.content + "\n"; });
   s.for_each_connection([&](const store::StoredConnection& k) { out += k.first_name + "|" + k.connected_on + "\n"; });
@@ -201,7 +203,7 @@ TEST_P(Conformance, AllRealExportsIntoOneStore)
     import_paths(store(), {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
   expect_counts(store().counts(), motivo::reference::all_six, "all six");
   // Every note labelled.
-  for (const auto& v : store().invitations({})) ASSERT_FALSE(v.label.empty()) << v.id;
+  for (const auto& v : store().invitations({})) ASSERT_TRUE(v.label.has_value()) << v.id;
 }
 
 TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
@@ -217,19 +219,20 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   const std::string dan = "Dan Wu,Lucía Ortega,\"10/1/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dan,"
                           "https://www.linkedin.com/in/lucia\n";
   import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana + dan)}, 1793000000);
-  for (const auto& v : store().invitations({})) EXPECT_EQ(v.outcome, "") << v.from;
+  for (const auto& v : store().invitations({})) EXPECT_EQ(v.outcome, std::nullopt) << v.from;
   const auto inv = files_.write("two/Invitations.csv", header + cai + dan);
-  const auto conn = files_.write("two/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                                                        "Ana,Gómez,https://www.linkedin.com/in/ana,,,,05 Nov 2026\n");
+  const auto conn =
+      files_.write("two/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                          "Ana,Gómez,https://www.linkedin.com/in/ana,,,,05 Nov 2026\n");
   import_paths(store(), {inv, conn}, 1793600000);
   std::map<std::string, store::InvitationView> by_sender;
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
-  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
+  EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
   ASSERT_TRUE(by_sender["Ana Gómez"].outcome_at);
   EXPECT_EQ(datetime::format_date(*by_sender["Ana Gómez"].outcome_at), "2026-11-05");
-  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "withdrawn");
-  EXPECT_EQ(by_sender["Cai Li"].outcome, "");
-  EXPECT_EQ(by_sender["Dan Wu"].outcome, "");
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, Outcome::withdrawn);
+  EXPECT_EQ(by_sender["Cai Li"].outcome, std::nullopt);
+  EXPECT_EQ(by_sender["Dan Wu"].outcome, std::nullopt);
   EXPECT_EQ(store().counts().incoming, 4);
   // The people link by slug: Ana of the connection is Ana of the invitation.
   EXPECT_EQ(store().find_people("ana").size(), 1u);
@@ -239,24 +242,24 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   import_paths(store(), {files_.write("one-again/Invitations.csv", header + cai + bea + ana + dan)}, 1793700000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
-  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "withdrawn");
-  EXPECT_EQ(by_sender["Cai Li"].outcome, "");
-  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, Outcome::withdrawn);
+  EXPECT_EQ(by_sender["Cai Li"].outcome, std::nullopt);
+  EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
   // A newer export lists Bea again: pending again. Eve's invitation, newer than the second export, was never missing.
   const std::string eve = "Eve Sol,Lucía Ortega,\"11/6/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/eve,"
                           "https://www.linkedin.com/in/lucia\n";
   import_paths(store(), {files_.write("three/Invitations.csv", header + eve + cai + bea + dan)}, 1793800000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
-  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "");
-  EXPECT_EQ(by_sender["Eve Sol"].outcome, "");
-  EXPECT_EQ(by_sender["Ana Gómez"].outcome, "accepted");
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, std::nullopt);
+  EXPECT_EQ(by_sender["Eve Sol"].outcome, std::nullopt);
+  EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
   // The second export once more (older than the third): Bea is not withdrawn again, nor is Eve.
   import_paths(store(), {inv, conn}, 1793900000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
-  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, "");
-  EXPECT_EQ(by_sender["Eve Sol"].outcome, "");
+  EXPECT_EQ(by_sender["Bea Ruiz"].outcome, std::nullopt);
+  EXPECT_EQ(by_sender["Eve Sol"].outcome, std::nullopt);
 }
 
 TEST_P(Conformance, ABadLineLeavesTheStoreAsItWas)
@@ -264,8 +267,9 @@ TEST_P(Conformance, ABadLineLeavesTheStoreAsItWas)
   const std::string header = "From,To,Sent At,Message,Direction\n";
   import_paths(store(), {files_.write("ok/Invitations.csv", header + "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
   const std::string before = snapshot(store());
-  files_.write("bad/Invitations.csv", header + "Bea,Me,\"1/3/24, 9:00 AM\",,INCOMING\nCai,Me,\"1/4/24, 9:00 AM\",,INCOMING\n"
-                                              "Dan,Me,\"2/31/24, 9:00 AM\",,INCOMING\n");
+  files_.write("bad/Invitations.csv", header +
+                                          "Bea,Me,\"1/3/24, 9:00 AM\",,INCOMING\nCai,Me,\"1/4/24, 9:00 AM\",,INCOMING\n"
+                                          "Dan,Me,\"2/31/24, 9:00 AM\",,INCOMING\n");
   files_.write("bad/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Ana,Me,2024-01-05 10:00:00 UTC,hi\n");
   EXPECT_THROW(import_paths(store(), {(files_.path / "bad").string()}), InputError);
   EXPECT_EQ(snapshot(store()), before);
@@ -280,10 +284,11 @@ TEST_P(Conformance, TextSurvivesExactly)
   const std::string note = "Hola\tMaría,\\n no es un salto; \"comillas\"\nlínea 2 \\ barra 😀";
   std::string quoted;
   for (const char c : note) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",\"" +
-                                                               quoted + "\",INCOMING\n")});
-  files_.write("y/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Ana,Me,2024-01-05 10:00:00 UTC,\"" + quoted +
-                                   "\"\n");
+  import_paths(store(),
+               {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",\"" +
+                                                      quoted + "\",INCOMING\n")});
+  files_.write("y/messages.csv",
+               "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Ana,Me,2024-01-05 10:00:00 UTC,\"" + quoted + "\"\n");
   import_paths(store(), {(files_.path / "y" / "messages.csv").string()});
   const auto list = store().invitations({});
   ASSERT_EQ(list.size(), 1u);
@@ -296,29 +301,30 @@ TEST_P(Conformance, TextSurvivesExactly)
 
 TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)
 {
-  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\n"
-                                                            "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n"
-                                                            "Bea,Me,\"1/3/24, 9:00 AM\",Gran charla ayer en el meetup de Rust,INCOMING\n")});
+  import_paths(store(), {files_.write("x/Invitations.csv",
+                                      "From,To,Sent At,Message,Direction\n"
+                                      "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                      "Bea,Me,\"1/3/24, 9:00 AM\",Gran charla ayer en el meetup de Rust,INCOMING\n")});
   auto list = store().invitations({});
   ASSERT_EQ(list.size(), 2u);
   const std::int64_t bea = list[0].id, ana = list[1].id; // newest first
-  EXPECT_EQ(list[1].label, "empty");
-  EXPECT_TRUE(store().set_user_label(ana, std::string("template"), 100));
-  EXPECT_FALSE(store().set_user_label(999999, std::string("template"), 100));
+  EXPECT_EQ(list[1].label, classify::Label::empty);
+  EXPECT_TRUE(store().set_user_label(ana, classify::Label::template_text, 100));
+  EXPECT_FALSE(store().set_user_label(999999, classify::Label::template_text, 100));
   store::InvitationQuery by_label;
-  by_label.label = "template";
+  by_label.label = classify::Label::template_text;
   ASSERT_EQ(store().invitations(by_label).size(), 1u);
   EXPECT_TRUE(store().invitations(by_label)[0].label_by_user);
   EXPECT_TRUE(store().set_user_label(ana, std::nullopt, 101));
   EXPECT_EQ(store().invitations(by_label).size(), 0u);
 
-  EXPECT_TRUE(store().record_decision(bea, protocol::Decision::spam, 200));
+  EXPECT_TRUE(store().record_decision(bea, protocol::Decision::spam, 200, classify::Label::spam));
   EXPECT_TRUE(store().record_ask(ana, 300, "¿Por qué quieres conectar?"));
   EXPECT_FALSE(store().record_ask(999999, 300, "x"));
   std::map<std::int64_t, store::InvitationView> by_id;
   for (auto& v : store().invitations({})) by_id[v.id] = v;
-  EXPECT_EQ(by_id[bea].decision, "spam");
-  EXPECT_EQ(by_id[bea].label, "spam"); // deciding spam labels it
+  EXPECT_EQ(by_id[bea].decision, protocol::Decision::spam);
+  EXPECT_EQ(by_id[bea].label, classify::Label::spam); // the decision's label, in the same transaction
   EXPECT_EQ(by_id[bea].decision_at, 200);
   EXPECT_EQ(by_id[ana].recorded_ask, 300);
 
@@ -326,15 +332,18 @@ TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)
   const auto summary = app::classify_stored(store(), classify::Classifier{});
   EXPECT_EQ(summary.notes, 2u);
   for (auto& v : store().invitations({})) by_id[v.id] = v;
-  EXPECT_EQ(by_id[bea].label, "spam");
-  EXPECT_EQ(by_id[ana].label, "empty");
+  EXPECT_EQ(by_id[bea].label, classify::Label::spam);
+  EXPECT_EQ(by_id[ana].label, classify::Label::empty);
 }
 
 TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
 {
-  files_.write("g/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
-                                 "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,2024-01-05 10:00:00 UTC,Hola\n"
-                                 "c2,Ana Sol,https://www.linkedin.com/in/ana-sol,\"Me, Íñigo Solo\",\"https://www.linkedin.com/in/me,https://www.linkedin.com/in/inigo\",2024-01-06 10:00:00 UTC,Grupo\n");
+  files_.write(
+      "g/messages.csv",
+      "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+      "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,2024-01-05 10:00:00 UTC,Hola\n"
+      "c2,Ana Sol,https://www.linkedin.com/in/ana-sol,\"Me, Íñigo "
+      "Solo\",\"https://www.linkedin.com/in/me,https://www.linkedin.com/in/inigo\",2024-01-06 10:00:00 UTC,Grupo\n");
   import_paths(store(), {(files_.path / "g" / "messages.csv").string()});
   EXPECT_TRUE(store().find_people("Íñigo Solo").empty()); // group recipients are no people
   EXPECT_EQ(store().forget_recipient("ÍÑIGO  solo", true).group_messages, 1);
@@ -346,10 +355,14 @@ TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
 
 TEST_P(Conformance, WritingsAreKeptForTheBackup)
 {
-  import_paths(store(), {files_.write("w/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
-                                                            "Ana Sol,Me,\"1/3/24, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n"),
-                         files_.write("w/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-                                                           "Ana,Sol,https://www.linkedin.com/in/ana-sol,,,,05 Jan 2024\n")});
+  import_paths(
+      store(),
+      {files_.write("w/Invitations.csv",
+                    "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                    "Ana Sol,Me,\"1/3/24, 9:00 "
+                    "AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n"),
+       files_.write("w/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                         "Ana,Sol,https://www.linkedin.com/in/ana-sol,,,,05 Jan 2024\n")});
   const auto invitation = store().invitations({}).front();
   ASSERT_TRUE(store().record_ask(invitation.id, 1000, "¿Por qué quieres conectar?"));
   const auto connection = store().connections(-1).front();
@@ -372,12 +385,20 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
 
 TEST_P(Conformance, PeopleNotesSearchAndForget)
 {
-  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
-                                                            "José Núñez,Me,\"1/2/24, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/jose-n,https://www.linkedin.com/in/me\n"
-                                                            "Ana Sol,Me,\"1/3/24, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n")});
-  files_.write("m/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
-                                 "c1,José Núñez,https://www.linkedin.com/in/jose-n,Me,https://www.linkedin.com/in/me,2024-01-05 10:00:00 UTC,Hablamos del congreso de Valencia\n"
-                                 "c2,Me,https://www.linkedin.com/in/me,\"José Núñez, Ana Sol\",\"https://www.linkedin.com/in/jose-n,https://www.linkedin.com/in/ana-sol\",2024-01-06 10:00:00 UTC,Grupo\n");
+  import_paths(store(),
+               {files_.write("x/Invitations.csv",
+                             "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                             "José Núñez,Me,\"1/2/24, 9:00 "
+                             "AM\",,INCOMING,https://www.linkedin.com/in/jose-n,https://www.linkedin.com/in/me\n"
+                             "Ana Sol,Me,\"1/3/24, 9:00 "
+                             "AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n")});
+  files_.write("m/messages.csv",
+               "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+               "c1,José Núñez,https://www.linkedin.com/in/jose-n,Me,https://www.linkedin.com/in/me,2024-01-05 10:00:00 "
+               "UTC,Hablamos del congreso de Valencia\n"
+               "c2,Me,https://www.linkedin.com/in/me,\"José Núñez, Ana "
+               "Sol\",\"https://www.linkedin.com/in/jose-n,https://www.linkedin.com/in/ana-sol\",2024-01-06 10:00:00 "
+               "UTC,Grupo\n");
   import_paths(store(), {(files_.path / "m" / "messages.csv").string()});
   const auto jose = store().find_people("https://www.linkedin.com/in/jose-n");
   ASSERT_EQ(jose.size(), 1u);
@@ -422,13 +443,18 @@ TEST_P(Conformance, ConnectionsWelcomesAndMessages)
 {
   files_.write("e/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                                     "Ana,Sol,https://www.linkedin.com/in/ana-sol,,Acme,CTO,05 Nov 2026\n");
-  files_.write("e/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
-                                 "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,2026-11-06 10:00:00 UTC,Bienvenida\n"
-                                 "c1,Ana Sol,https://www.linkedin.com/in/ana-sol,Me,https://www.linkedin.com/in/me,2026-11-07 10:00:00 UTC,¡Gracias!\n");
+  files_.write("e/messages.csv",
+               "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+               "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,2026-11-06 10:00:00 "
+               "UTC,Bienvenida\n"
+               "c1,Ana Sol,https://www.linkedin.com/in/ana-sol,Me,https://www.linkedin.com/in/me,2026-11-07 10:00:00 "
+               "UTC,¡Gracias!\n");
   // The owner is whoever is on one side of every invitation.
-  files_.write("e/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
-                                    "Me,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/bo\n"
-                                    "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
+  files_.write(
+      "e/Invitations.csv",
+      "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+      "Me,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/bo\n"
+      "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
   import_paths(store(), {(files_.path / "e").string()});
   const auto connections = store().connections(-1);
   ASSERT_EQ(connections.size(), 1u);
@@ -470,8 +496,9 @@ TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
 
   // Ana's export and Bea's: each sees their own invitations.
   const std::string header = "From,To,Sent At,Message,Direction\n";
-  import_paths(store(), {files_.write("a/Invitations.csv", header + "X,Ana Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
-                                                                    "Ana Owner,Y,\"1/3/24, 9:00 AM\",,OUTGOING\n")},
+  import_paths(store(),
+               {files_.write("a/Invitations.csv", header + "X,Ana Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                                           "Ana Owner,Y,\"1/3/24, 9:00 AM\",,OUTGOING\n")},
                1700000000, ana->id);
   import_paths(store(), {files_.write("b/Invitations.csv", header + "Z,Bea Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
                                                                     "Bea Owner,W,\"1/3/24, 9:00 AM\",,OUTGOING\n")});
@@ -495,9 +522,13 @@ TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
 {
   // An export first, then the same invitation's mail: stored once, with the mail's note.
   const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
-  import_paths(store(), {files_.write("x/Invitations.csv", header +
-                                                            "Ana Sol,Me Owner,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n"
-                                                            "Me Owner,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/bo\n")});
+  import_paths(
+      store(),
+      {files_.write("x/Invitations.csv",
+                    header + "Ana Sol,Me Owner,\"11/2/26, 9:00 "
+                             "AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,https://www.linkedin.com/in/me\n"
+                             "Me Owner,Bo Li,\"11/2/26, 9:00 "
+                             "AM\",,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/bo\n")});
   auto session = store().begin_import({1800000000, "mail", std::nullopt});
   const auto owner = session->latest_owner();
   ASSERT_TRUE(owner);
@@ -541,7 +572,8 @@ TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
 
 TEST_P(Conformance, AnUncommittedImportLeavesNothing)
 {
-  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
+  import_paths(store(), {files_.write("x/Invitations.csv",
+                                      "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
   const std::string before = snapshot(store());
   {
     auto session = store().begin_import({1800000000, "abandoned", std::nullopt});
@@ -563,7 +595,8 @@ TEST_P(Conformance, DataVersionMovesWithWrites)
 {
   const std::int64_t v0 = store().data_version();
   EXPECT_EQ(store().data_version(), v0);
-  import_paths(store(), {files_.write("x/Invitations.csv", "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
+  import_paths(store(), {files_.write("x/Invitations.csv",
+                                      "From,To,Sent At,Message,Direction\nAna,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
   const std::int64_t v1 = store().data_version();
   EXPECT_NE(v1, v0);
   // A write by another connection (another process, as the command line beside a server) is seen too.
@@ -602,11 +635,15 @@ std::string shared_contacts_export(const Files& files, const std::string& owner,
     const std::string name = "Contacto " + std::to_string(i);
     const std::string url = i % 2 == 0 ? "https://www.linkedin.com/in/contacto-" + std::to_string(i) : "";
     const int day = 1 + i % 28, month = 1 + (i / 28) % 12;
-    inv += i % 3 == 0 ? owner + "," + name + ",\"" + std::to_string(month) + "/" + std::to_string(day) + "/25, 9:00 AM\",,OUTGOING," + owner_url + "," + url + "\n"
-                      : name + "," + owner + ",\"" + std::to_string(month) + "/" + std::to_string(day) + "/25, 9:00 AM\",Hola " + owner + ",INCOMING," + url + "," + owner_url + "\n";
+    inv += i % 3 == 0 ? owner + "," + name + ",\"" + std::to_string(month) + "/" + std::to_string(day) +
+                            "/25, 9:00 AM\",,OUTGOING," + owner_url + "," + url + "\n"
+                      : name + "," + owner + ",\"" + std::to_string(month) + "/" + std::to_string(day) +
+                            "/25, 9:00 AM\",Hola " + owner + ",INCOMING," + url + "," + owner_url + "\n";
     msg += folder + "-c" + std::to_string(i) + "," + name + "," + url + "," + owner + "," + owner_url + ",2025-0" +
-           std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + " 10:00:00 UTC,Mensaje " + std::to_string(i) + "\n";
-    if (i % 4 == 0) con += "Contacto," + std::to_string(i) + "," + url + ",,,,0" + std::to_string(1 + i % 9) + " Feb 2025\n";
+           std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + " 10:00:00 UTC,Mensaje " + std::to_string(i) +
+           "\n";
+    if (i % 4 == 0)
+      con += "Contacto," + std::to_string(i) + "," + url + ",,,,0" + std::to_string(1 + i % 9) + " Feb 2025\n";
   }
   files.write(folder + "/Invitations.csv", inv);
   files.write(folder + "/messages.csv", msg);
@@ -645,7 +682,8 @@ TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
   // The same imports one after the other, into another database.
   Database sequential(GetParam());
   auto one_by_one = sequential.open();
-  for (std::size_t i = 0; i < exports.size(); ++i) import_paths(*one_by_one, {exports[i]}, 1700000000 + static_cast<int>(i));
+  for (std::size_t i = 0; i < exports.size(); ++i)
+    import_paths(*one_by_one, {exports[i]}, 1700000000 + static_cast<int>(i));
   EXPECT_EQ(fmt_counts(store().counts()), fmt_counts(one_by_one->counts()));
   const store::Counts c = store().counts();
   EXPECT_EQ(c.imports, 4);

@@ -46,9 +46,9 @@ public:
     write_luiss_export();
     marta_import = import("marta", marta.id);
     luis_import = import("luis", luis.id);
-    store->record_decision(invitation_from("Dan Cuatro"), protocol::Decision::spam, fixed_now());
+    store->record_decision(invitation_from("Dan Cuatro"), protocol::Decision::spam, fixed_now(), classify::Label::spam);
     store->record_ask(invitation_from("Berta Dos"), fixed_now(), "Hola Berta, ¿por qué quieres conectar?");
-    store->set_user_label(invitation_from("Carlos Tres"), std::string("template"), fixed_now());
+    store->set_user_label(invitation_from("Carlos Tres"), classify::Label::template_text, fixed_now());
     store->add_person_note(store->find_people("Ana Uno").at(0).id, "nos vimos en la PyCon", fixed_now());
   }
   ~TeamStore()

@@ -54,16 +54,22 @@ TEST(Decide, RecordsReceivedInvitationsInScope)
   const std::int64_t anas = t.invitation_from("Ana Uno"), elenas = t.invitation_from("Elena Cinco");
   EXPECT_EQ(refusal_of([&] { app::decide(*t.store, t.luis.id, anas, protocol::Decision::decline, fixed_now()); }),
             Kind::not_found);
-  EXPECT_EQ(stored(t, anas).decision, "");
+  EXPECT_EQ(stored(t, anas).decision, std::nullopt);
   std::string message;
   EXPECT_EQ(
       refusal_of([&] { app::decide(*t.store, t.marta.id, elenas, protocol::Decision::accept, fixed_now()); }, &message),
       Kind::invalid);
   EXPECT_EQ(message, fmt::format("invitation {} is one you sent: only received ones are decided", elenas));
-  EXPECT_EQ(stored(t, elenas).decision, "");
+  EXPECT_EQ(stored(t, elenas).decision, std::nullopt);
   const auto before = app::decide(*t.store, t.marta.id, anas, protocol::Decision::accept, fixed_now());
-  EXPECT_EQ(before.decision, ""); // as it was found
-  EXPECT_EQ(stored(t, anas).decision, "accept");
+  EXPECT_EQ(before.decision, std::nullopt); // as it was found
+  EXPECT_EQ(stored(t, anas).decision, protocol::Decision::accept);
+  EXPECT_FALSE(stored(t, anas).label_by_user);
+  // Spam is a decline that also labels the note spam, as the user's label.
+  app::decide(*t.store, t.marta.id, anas, protocol::Decision::spam, fixed_now());
+  EXPECT_EQ(stored(t, anas).decision, protocol::Decision::spam);
+  EXPECT_EQ(stored(t, anas).label, classify::Label::spam);
+  EXPECT_TRUE(stored(t, anas).label_by_user);
 }
 
 TEST(Ask, RendersAndRecordsOnlyBeforeDeciding)
@@ -100,14 +106,14 @@ TEST(SetLabel, CorrectsLabelsInScope)
 {
   TeamStore t;
   const std::int64_t anas = t.invitation_from("Ana Uno");
-  const std::string classifiers = stored(t, anas).label;
+  const std::optional<classify::Label> classifiers = stored(t, anas).label;
   EXPECT_EQ(refusal_of([&] { app::set_label(*t.store, t.luis.id, anas, std::string("spam"), fixed_now()); }),
             Kind::not_found);
   EXPECT_EQ(refusal_of([&] { app::set_label(*t.store, t.marta.id, anas, std::string("nice"), fixed_now()); }),
             Kind::invalid);
   EXPECT_FALSE(stored(t, anas).label_by_user);
   app::set_label(*t.store, t.marta.id, anas, std::string("spam"), fixed_now());
-  EXPECT_EQ(stored(t, anas).label, "spam");
+  EXPECT_EQ(stored(t, anas).label, classify::Label::spam);
   EXPECT_TRUE(stored(t, anas).label_by_user);
   app::set_label(*t.store, std::nullopt, anas, std::nullopt, fixed_now());
   EXPECT_EQ(stored(t, anas).label, classifiers);
@@ -118,7 +124,7 @@ TEST(InvitationFilter, ParsesTheWordsOfOptionsAndParameters)
 {
   const app::InvitationFilter f = app::parse_filter({"incoming", "spam", "no_reply", "ask"});
   EXPECT_EQ(f.direction, Direction::incoming);
-  EXPECT_EQ(f.label, "spam");
+  EXPECT_EQ(f.label, classify::Label::spam);
   EXPECT_EQ(f.state, protocol::State::no_reply);
   EXPECT_EQ(f.suggestion, protocol::Suggestion::ask);
   const app::InvitationFilter none = app::parse_filter({});
@@ -153,7 +159,7 @@ TEST(InvitationFilter, ListingFromTheStoreSelectsAsFromMemory)
   };
   std::vector<app::InvitationFilter> filters(8);
   filters[1].direction = Direction::outgoing;
-  filters[2].label = "template"; // Carlos's, by the user's label
+  filters[2].label = classify::Label::template_text; // Carlos's, by the user's label
   filters[3].state = protocol::State::declined;
   filters[4].undecided = true;
   filters[4].direction = Direction::incoming;

@@ -94,7 +94,7 @@ TEST(Protocol, AMessageBeforeTheAskIsNoReply)
 TEST(Protocol, AMessageAfterAcceptingIsNotAnAsk)
 {
   Facts f = incoming(Label::personalized);
-  f.outcome = "accepted";
+  f.outcome = Outcome::accepted;
   f.outcome_at = at("2026-03-01T11:00:00Z");
   f.messages = {{at("2026-03-01T12:00:00Z"), true}, {at("2026-03-01T13:00:00Z"), false}};
   const Evaluation e = evaluate(f, *builtin_policy("ask"), at("2026-03-05T00:00:00Z"), week);
@@ -145,7 +145,7 @@ TEST(Protocol, DecisionsAndOutcomesEndTheProtocol)
   EXPECT_EQ(e.state, State::declined);
   EXPECT_EQ(e.suggestion, Suggestion::none);
   f.decision.reset();
-  f.outcome = "withdrawn";
+  f.outcome = Outcome::withdrawn;
   EXPECT_EQ(evaluate(f, *builtin_policy("ask"), at("2026-03-02T00:00:00Z"), week).state, State::withdrawn);
   Facts out = incoming(Label::personalized);
   out.direction = Direction::outgoing;
@@ -174,7 +174,7 @@ suggest = "accept"
   Facts old = incoming(Label::empty, "2026-01-01T00:00:00Z");
   EXPECT_EQ(evaluate(old, p, at("2026-01-15T00:00:00Z"), 3 * day).suggestion, Suggestion::decline);
   EXPECT_EQ(evaluate(old, p, at("2026-01-14T23:59:59Z"), 3 * day).suggestion, Suggestion::ask)
-    << "13 days: the rule waits, the ask policy asks";
+      << "13 days: the rule waits, the ask policy asks";
   Facts recruiter = incoming(Label::template_text);
   recruiter.text = "Soy RECLUTADORA en una consultora";
   const Evaluation e = evaluate(recruiter, p, at("2026-03-02T00:00:00Z"), 3 * day);
@@ -219,7 +219,7 @@ TEST(Messages, TemplatesInBothLanguages)
   v.my_name.clear();
   v.first_name = "Ana & <Bob>";
   EXPECT_NE(render_message("Hi {{first_name}}", v, "en", "t").find("Ana & <Bob>"), std::string::npos)
-    << "plain text, nothing escaped";
+      << "plain text, nothing escaped";
   EXPECT_EQ(render_message(message_template("ask", "es", {{"ask.es", "{{greeting}} {{first_name}}"}}), v, "es", "t"),
             "Buenas noches Ana & <Bob>");
   EXPECT_THROW(render_message("{{#open}}", v, "en", "t"), InputError);
@@ -277,16 +277,16 @@ TEST(Protocol, EveryPolicyOnEveryLabelAndState)
         case State::replied: f.messages = {{sent + day, true}, {sent + 2 * day, false}}; break;
         case State::no_reply: f.messages = {{sent + day, true}}; break;
         case State::accepted:
-          f.outcome = "accepted";
+          f.outcome = Outcome::accepted;
           f.outcome_at = sent + day;
           break;
         case State::declined: f.decision = Decision::decline; break;
-        case State::withdrawn: f.outcome = "withdrawn"; break;
+        case State::withdrawn: f.outcome = Outcome::withdrawn; break;
         }
         const Evaluation e = evaluate(f, *builtin_policy(policy), now, week);
         ASSERT_EQ(e.state, state) << policy << " " << classify::label_name(label);
         EXPECT_EQ(e.suggestion, expected(policy, label, state))
-          << policy << " " << classify::label_name(label) << " " << state_name(state);
+            << policy << " " << classify::label_name(label) << " " << state_name(state);
       }
     }
   }

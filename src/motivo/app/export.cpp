@@ -96,11 +96,11 @@ ExportSummary export_json(store::Store& store, const std::string& path)
                              {"to_url", v.to_url},
                              {"sent_at", datetime::format_iso(v.sent_at)},
                              {"message", v.message},
-                             {"outcome", v.outcome},
-                             {"label", v.label},
+                             {"outcome", v.outcome ? to_string(*v.outcome) : ""},
+                             {"label", v.label ? classify::label_name(*v.label) : ""},
                              {"label_by_user", v.label_by_user},
                              {"language", v.language},
-                             {"decision", v.decision},
+                             {"decision", v.decision ? protocol::decision_name(*v.decision) : ""},
                              {"decision_at", v.decision_at
                                                  ? nlohmann::ordered_json(datetime::format_iso(*v.decision_at))
                                                  : nlohmann::ordered_json(nullptr)}};

@@ -42,7 +42,9 @@ store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, 
   store::InvitationView v = find_invitation(store, scope, id);
   if (v.direction != Direction::incoming)
     throw Refusal(Kind::invalid, fmt::format("invitation {} is one you sent: only received ones are decided", id));
-  store.record_decision(id, decision, now);
+  // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
+  const bool spam = decision == protocol::Decision::spam;
+  store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt);
   return v;
 }
 
@@ -62,10 +64,10 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
 void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,
                datetime::UnixSeconds now)
 {
-  if (label && !classify::parse_label(*label))
-    throw Refusal(Kind::invalid, fmt::format("unknown label ({})", quote_value(*label)));
+  const std::optional<classify::Label> value = label ? classify::parse_label(*label) : std::nullopt;
+  if (label && !value) throw Refusal(Kind::invalid, fmt::format("unknown label ({})", quote_value(*label)));
   find_invitation(store, scope, id);
-  if (!store.set_user_label(id, label, now))
+  if (!store.set_user_label(id, value, now))
     throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
 }
 
@@ -81,8 +83,8 @@ InvitationFilter parse_filter(const FilterWords& words)
       throw InputError("direction", 0, fmt::format("must be incoming or outgoing ({})", quote_value(*d)));
   }
   if (const auto& l = words.label) {
-    if (!classify::parse_label(*l)) throw InputError("label", 0, fmt::format("unknown label ({})", quote_value(*l)));
-    f.label = *l;
+    f.label = classify::parse_label(*l);
+    if (!f.label) throw InputError("label", 0, fmt::format("unknown label ({})", quote_value(*l)));
   }
   if (const auto& s = words.state) {
     f.state = protocol::parse_state(*s);

@@ -54,7 +54,7 @@ void set_label(store::Store& store, Scope scope, std::int64_t id, const std::opt
 // most `limit`.
 struct InvitationFilter {
   std::optional<Direction> direction;
-  std::optional<std::string> label; // the effective label (the user's, else the classifier's)
+  std::optional<classify::Label> label; // the effective label (the user's, else the classifier's)
   std::optional<protocol::State> state;
   std::optional<protocol::Suggestion> suggestion;
   bool undecided = false; // only those with a suggestion: the triage queue

@@ -1,4 +1,5 @@
 #include <motivo/app/json_views.hpp>
+#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/datetime.hpp>
 
 #include <fmt/format.h>
@@ -10,7 +11,7 @@ namespace motivo::app {
 
 namespace {
 
-nlohmann::json to_json(const app::InvitationStatus& status)
+nlohmann::json to_json(const app::InvitationStatus& status, std::string_view language)
 {
   const store::InvitationView& v = status.invitation;
   const protocol::Evaluation& e = status.evaluation;
@@ -22,26 +23,26 @@ nlohmann::json to_json(const app::InvitationStatus& status)
                    {"message", v.message},
                    {"from_url", v.from_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.from_url)},
                    {"to_url", v.to_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.to_url)},
-                   {"outcome", v.outcome.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.outcome)}};
+                   {"outcome", v.outcome ? nlohmann::json(to_string(*v.outcome)) : nlohmann::json(nullptr)}};
   j["outcome_at"] = v.outcome_at ? nlohmann::json(datetime::format_iso(*v.outcome_at)) : nlohmann::json(nullptr);
-  j["label"] = v.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.label);
-  j["label_source"] = v.label.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.label_by_user ? "user" : "motivo");
+  j["label"] = v.label ? nlohmann::json(classify::label_name(*v.label)) : nlohmann::json(nullptr);
+  j["label_source"] = v.label ? nlohmann::json(v.label_by_user ? "user" : "motivo") : nlohmann::json(nullptr);
   j["language"] = v.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.language);
   j["confidence"] = v.confidence ? nlohmann::json(std::round(*v.confidence * 100) / 100) : nlohmann::json(nullptr);
-  j["reasons"] = v.reasons;
+  j["reasons"] = language.empty() ? reasons_shown(v) : classify::translate_reasons(reasons_shown(v), language);
   j["campaign"] = v.campaign ? nlohmann::json(*v.campaign) : nlohmann::json(nullptr);
   const auto time_or_null = [](const std::optional<datetime::UnixSeconds>& t) {
     return t ? nlohmann::json(datetime::format_iso(*t)) : nlohmann::json(nullptr);
   };
   j["state"] = protocol::state_name(e.state);
   j["suggestion"] = protocol::suggestion_name(e.suggestion);
-  j["suggestion_reason"] = e.why;
+  j["suggestion_reason"] = language.empty() ? e.why : classify::translate_reason(e.why, language);
   j["asked"] = e.timeline.asked_at.has_value();
   j["replied"] = e.timeline.replied_at.has_value();
   j["asked_at"] = time_or_null(e.timeline.asked_at);
   j["replied_at"] = time_or_null(e.timeline.replied_at);
   j["deadline"] = time_or_null(e.deadline);
-  j["decision"] = v.decision.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.decision);
+  j["decision"] = v.decision ? nlohmann::json(protocol::decision_name(*v.decision)) : nlohmann::json(nullptr);
   return j;
 }
 
@@ -208,16 +209,26 @@ void append_json_string(std::string& out, std::string_view text)
 
 } // namespace
 
-std::string invitations_json(const std::vector<InvitationStatus>& list, int indent)
+std::vector<std::string> reasons_shown(const store::InvitationView& v)
+{
+  return v.label_by_user ? std::vector<std::string>{"labelled by you"} : v.reasons;
+}
+
+std::string_view label_word(const store::InvitationView& v)
+{
+  return v.label ? classify::label_name(*v.label) : std::string_view();
+}
+
+std::string invitations_json(const std::vector<InvitationStatus>& list, int indent, std::string_view language)
 {
   nlohmann::json array = nlohmann::json::array();
-  for (const auto& v : list) array.push_back(to_json(v));
+  for (const auto& v : list) array.push_back(to_json(v, language));
   return array.dump(indent);
 }
 
 std::string invitation_json(const InvitationStatus& status, int indent)
 {
-  return to_json(status).dump(indent);
+  return to_json(status, "").dump(indent);
 }
 
 std::string report_json(const report::Report& report, int indent)

@@ -27,9 +27,14 @@ namespace motivo::app {
 
 // Invitations and what is done with them: invitations --json, GET /api/invitations, the decision's answer; ask
 // --json and POST …/ask; the messages of GET /api/invitations/{id}/messages.
-std::string invitations_json(const std::vector<InvitationStatus>& list, int indent);
+// The reasons and the suggestion's reason are English, or in `language` (the page's ?lang=).
+std::string invitations_json(const std::vector<InvitationStatus>& list, int indent, std::string_view language = "");
 std::string invitation_json(const InvitationStatus& status, int indent);
 std::string ask_json(const Asked& asked, int indent);
+// The reasons shown with an invitation's label: the classifier's, or "labelled by you" for the user's own.
+std::vector<std::string> reasons_shown(const store::InvitationView& v);
+// The label's word ("" before the first classification).
+std::string_view label_word(const store::InvitationView& v);
 std::string messages_json(const std::vector<store::MessageView>& messages, int indent);
 
 // Reports: report --json (and --compare), GET /api/report; report --team --json, GET /api/report/team.

@@ -14,13 +14,13 @@ protocol::Facts facts_without_messages(const store::InvitationView& v)
 {
   protocol::Facts f;
   f.direction = v.direction;
-  f.label = classify::parse_label(v.label).value_or(classify::Label::empty);
+  f.label = v.label.value_or(classify::Label::empty);
   f.language = v.language;
   f.text = v.message;
   f.sent_at = v.sent_at;
   f.outcome = v.outcome;
   f.outcome_at = v.outcome_at;
-  if (!v.decision.empty()) f.decision = protocol::parse_decision(v.decision);
+  f.decision = v.decision;
   f.recorded_ask = v.recorded_ask;
   return f;
 }
@@ -70,11 +70,13 @@ std::optional<std::string> why_no_ask(const store::InvitationView& v)
 {
   if (v.direction != Direction::incoming)
     return fmt::format("invitation {} is one you sent: ask the people who invite you", v.id);
-  if (v.outcome == "accepted")
+  if (v.outcome == Outcome::accepted)
     return fmt::format("invitation {} is accepted already: an ask comes before deciding", v.id);
-  if (!v.decision.empty())
-    return fmt::format("invitation {} is decided already ({}): an ask comes before deciding", v.id, v.decision);
-  if (v.outcome == "withdrawn") return fmt::format("invitation {} was withdrawn (or ignored): nobody to ask", v.id);
+  if (v.decision)
+    return fmt::format("invitation {} is decided already ({}): an ask comes before deciding", v.id,
+                       protocol::decision_name(*v.decision));
+  if (v.outcome == Outcome::withdrawn)
+    return fmt::format("invitation {} was withdrawn (or ignored): nobody to ask", v.id);
   return std::nullopt;
 }
 

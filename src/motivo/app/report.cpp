@@ -60,7 +60,7 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
     report::Row r;
     r.direction = v.direction;
     r.sent_at = v.sent_at;
-    r.label = classify::parse_label(v.label).value_or(classify::Label::empty);
+    r.label = v.label.value_or(classify::Label::empty);
     r.state = st.evaluation.state;
     r.asked_at = st.evaluation.timeline.asked_at;
     r.replied_at = st.evaluation.timeline.replied_at;

@@ -74,8 +74,8 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
                                          ? ""
                                          : "→ " + std::string(protocol::suggestion_name(st.evaluation.suggestion));
       fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<10}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
-                 protocol::state_name(st.evaluation.state), v.label + (v.label_by_user ? "*" : ""), suggestion,
-                 one_line(who, 28), note);
+                 protocol::state_name(st.evaluation.state),
+                 std::string(app::label_word(v)) + (v.label_by_user ? "*" : ""), suggestion, one_line(who, 28), note);
     }
     if (list.empty()) fmt::print("{}", tr("No invitations stored. Import an export first: motivo import EXPORT.zip\n"));
     return 0;

@@ -1,4 +1,5 @@
 #include <motivo/app/invitations.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -61,8 +62,10 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
   fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
   fmt::print(fmt::runtime(tr("  note:       {}\n")),
              v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
-  fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), v.label, v.label_by_user ? tr(" (yours)") : "", v.language);
-  for (const auto& r : classify::translate_reasons(v.reasons, user_language())) fmt::print("              - {}\n", r);
+  fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), app::label_word(v), v.label_by_user ? tr(" (yours)") : "",
+             v.language);
+  for (const auto& r : classify::translate_reasons(app::reasons_shown(v), user_language()))
+    fmt::print("              - {}\n", r);
   fmt::print(fmt::runtime(tr("  state:      {}\n")), protocol::state_name(st.evaluation.state));
   fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), protocol::suggestion_name(st.evaluation.suggestion),
              classify::translate_reason(st.evaluation.why, user_language()));
@@ -90,7 +93,7 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
       for (const auto& st : queue)
         fmt::print("{:>6}  {:<8}  {:<9}  {:<13}  {}\n", st.invitation.id,
                    protocol::suggestion_name(st.evaluation.suggestion), protocol::state_name(st.evaluation.state),
-                   st.invitation.label, st.invitation.from);
+                   app::label_word(st.invitation), st.invitation.from);
       if (queue.empty()) fmt::print("{}", tr("Nothing to triage.\n"));
       return 0;
     }
@@ -114,7 +117,7 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
           const auto d = k == 'a'   ? protocol::Decision::accept
                          : k == 'd' ? protocol::Decision::decline
                                     : protocol::Decision::spam;
-          context.store().record_decision(v.id, d, context.now());
+          app::decide(context.store(), context.user_id(), v.id, d, context.now());
           fmt::print("  recorded: {}\n", protocol::decision_name(d));
           break;
         }

@@ -3,6 +3,18 @@
 
 namespace motivo {
 
+std::string_view to_string(Outcome o)
+{
+  return o == Outcome::accepted ? "accepted" : "withdrawn";
+}
+
+std::optional<Outcome> parse_outcome(std::string_view text)
+{
+  if (text == "accepted") return Outcome::accepted;
+  if (text == "withdrawn") return Outcome::withdrawn;
+  return std::nullopt;
+}
+
 std::string_view to_string(Direction d)
 {
   return d == Direction::incoming ? "incoming" : "outgoing";

@@ -16,6 +16,12 @@ enum class Direction { incoming, outgoing };
 std::string_view to_string(Direction d);
 std::optional<Direction> parse_direction(std::string_view text);
 
+// What became of an invitation, as the exports show it: accepted (the other side is a connection), or withdrawn
+// (gone from a later export unanswered: withdrawn or ignored). None while it is pending.
+enum class Outcome { accepted, withdrawn };
+std::string_view to_string(Outcome o);
+std::optional<Outcome> parse_outcome(std::string_view text);
+
 // A 128-bit identity key: what makes a stored invitation, message or connection the same one again.
 using IdentityKey = std::array<unsigned char, 16>;
 

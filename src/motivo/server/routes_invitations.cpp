@@ -23,13 +23,7 @@ void list_invitations(Services& services, const Request& request, Response& resp
   std::vector<app::InvitationStatus> list =
       services.views.invitations(*services.pool.lease(), request.principal.scope(), filter, services.now());
   // The reasons in the page's language (?lang=es); English otherwise, as the command line's JSON.
-  if (const std::string lang = request.param("lang"); !lang.empty()) {
-    for (auto& s : list) {
-      s.invitation.reasons = classify::translate_reasons(s.invitation.reasons, lang);
-      s.evaluation.why = classify::translate_reason(s.evaluation.why, lang);
-    }
-  }
-  response.json(app::invitations_json(list, -1));
+  response.json(app::invitations_json(list, -1, request.param("lang")));
 }
 
 void invitation_messages(Services& services, const Request& request, Response& response)

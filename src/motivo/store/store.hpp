@@ -32,22 +32,23 @@ struct Counts {
 struct InvitationQuery {
   std::optional<std::int64_t> user; // only the invitations of this user's imports (team mode); all when absent
   std::optional<Direction> direction;
-  std::optional<std::string> label; // the effective label (the user's correction, else the classifier's)
+  std::optional<classify::Label> label; // the effective label (the user's correction, else the classifier's)
   std::optional<std::int64_t> id;
   std::int64_t limit = -1; // all
 };
 
-// An invitation as the commands show it. `outcome` is "" (pending), "accepted" or "withdrawn" (it left a
-// later export unanswered: ignored or withdrawn).
+// An invitation as the commands show it. `outcome` is none while it is pending.
 struct InvitationView {
   std::int64_t id = 0;
   Direction direction = Direction::incoming;
-  std::string from, to, from_url, to_url, message, outcome;
+  std::string from, to, from_url, to_url, message;
+  std::optional<Outcome> outcome;
   datetime::UnixSeconds sent_at = 0;
   std::optional<datetime::UnixSeconds> outcome_at;
   // The effective label: the user's correction when there is one (label_by_user), else the classifier's;
-  // empty before the first classification.
-  std::string label, language;
+  // none before the first classification. `reasons` are the classifier's (none when the user's label wins).
+  std::optional<classify::Label> label;
+  std::string language;
   bool label_by_user = false;
   std::optional<double> confidence;
   std::vector<std::string> reasons;
@@ -55,7 +56,7 @@ struct InvitationView {
   // For the protocol.
   PersonId owner = 0;
   std::optional<PersonId> other_person; // the sender of an incoming invitation, the invitee of an outgoing one
-  std::string decision;                 // "", "accept", "decline", "spam"
+  std::optional<protocol::Decision> decision;
   std::optional<datetime::UnixSeconds> decision_at;
   std::optional<datetime::UnixSeconds> recorded_ask; // the first `motivo ask`
 };
@@ -267,9 +268,12 @@ public:
   virtual Counts counts() = 0;
   virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
   // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
-  virtual bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) = 0;
-  // Records the user's decision (spam also labels the note spam). False: no such invitation.
-  virtual bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now) = 0;
+  virtual bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label,
+                              datetime::UnixSeconds now) = 0;
+  // Records the user's decision and, given `label`, the user's label with it in the same transaction. False: no
+  // such invitation.
+  virtual bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
+                               const std::optional<classify::Label>& label = std::nullopt) = 0;
   // Records that the reason was asked with `message`. False: no such invitation.
   virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
   // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first.

@@ -81,7 +81,7 @@ Timeline timeline(const Facts& f)
   if (f.direction != Direction::incoming) return t;
 
   // Accepted when: the outcome's time, or the decision to accept (its time is not kept here: no limit then).
-  const bool accepted = f.outcome == "accepted" && f.outcome_at.has_value();
+  const bool accepted = f.outcome == Outcome::accepted && f.outcome_at.has_value();
   const datetime::UnixSeconds accepted_at = accepted ? *f.outcome_at : 0;
   for (const auto& m : messages) {
     if (!m.from_owner || m.at < f.sent_at) continue;
@@ -188,11 +188,11 @@ Evaluation evaluate(const Facts& f, const Policy& policy, datetime::UnixSeconds 
   e.timeline = timeline(f);
   if (e.timeline.asked_at) e.deadline = *e.timeline.asked_at + deadline_seconds;
 
-  if (f.decision == Decision::accept || f.outcome == "accepted")
+  if (f.decision == Decision::accept || f.outcome == Outcome::accepted)
     e.state = State::accepted;
   else if (f.decision == Decision::decline || f.decision == Decision::spam)
     e.state = State::declined;
-  else if (f.outcome == "withdrawn")
+  else if (f.outcome == Outcome::withdrawn)
     e.state = State::withdrawn;
   else if (f.direction == Direction::outgoing)
     e.state = State::pending;

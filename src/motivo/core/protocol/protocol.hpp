@@ -46,7 +46,7 @@ struct Facts {
   std::string language;
   std::string text;
   datetime::UnixSeconds sent_at = 0;
-  std::string outcome; // "", "accepted", "withdrawn"
+  std::optional<Outcome> outcome;
   std::optional<datetime::UnixSeconds> outcome_at;
   std::optional<Decision> decision;
   std::optional<datetime::UnixSeconds> recorded_ask; // the earliest `motivo ask`

@@ -1,3 +1,4 @@
+#include <motivo/core/error.hpp>
 #include <motivo/store/shared.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 
@@ -36,29 +37,41 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
 }
 
 namespace {
+
+// A stored word read back as core's value; a word motivo never writes is a damaged database, said as such.
+template <typename Parse>
+auto stored(const Statement& s, int column, std::int64_t id, std::string_view what, Parse parse)
+    -> std::optional<typename decltype(parse(std::string_view()))::value_type>
+{
+  if (s.is_null(column) || s.column_view(column).empty()) return std::nullopt;
+  if (auto value = parse(s.column_view(column))) return value;
+  throw std::runtime_error(
+      fmt::format("the database holds an unknown {} for invitation {} ({}): it was changed outside motivo", what, id,
+                  quote_value(s.column_view(column))));
+}
+
 InvitationView invitation_of(const Statement& s)
 {
   InvitationView v;
   v.id = s.column_int(0);
-  v.direction = parse_direction(s.column_view(1)).value_or(Direction::outgoing);
+  v.direction = *stored(s, 1, v.id, "direction", parse_direction);
   v.from = s.column_text(2);
   v.to = s.column_text(3);
   v.from_url = s.column_text(4);
   v.to_url = s.column_text(5);
   v.message = s.column_text(6);
   v.sent_at = s.column_int(7);
-  v.outcome = s.column_text(8);
+  v.outcome = stored(s, 8, v.id, "outcome", parse_outcome);
   v.outcome_at = s.column_opt_int(9);
-  v.label = s.column_text(10);
+  v.label = stored(s, 10, v.id, "label", classify::parse_label);
   v.language = s.column_text(11);
   v.label_by_user = s.column_bool(12);
   if (!s.is_null(13) && !v.label_by_user) v.confidence = s.column_real(13);
   if (!s.is_null(14) && !v.label_by_user) v.reasons = parse_reasons(s.column_view(14));
-  if (v.label_by_user) v.reasons.push_back("labelled by you");
   v.campaign = s.column_opt_int(15);
   v.owner = s.column_int(16);
   v.other_person = s.column_opt_int(17);
-  v.decision = s.column_text(18);
+  v.decision = stored(s, 18, v.id, "decision", protocol::parse_decision);
   v.decision_at = s.column_opt_int(19);
   v.recorded_ask = s.column_opt_int(20);
   return v;
@@ -87,7 +100,7 @@ FROM invitations WHERE 1 = 1)sql";
     Statement s = connection_.prepare(sql);
     n = 0;
     if (query.direction) s.bind(++n, to_string(*query.direction));
-    if (query.label) s.bind(++n, *query.label);
+    if (query.label) s.bind(++n, classify::label_name(*query.label));
     if (query.id) s.bind(++n, *query.id);
     if (query.user) s.bind(++n, *query.user);
     std::vector<InvitationView> out;
@@ -96,24 +109,28 @@ FROM invitations WHERE 1 = 1)sql";
   });
 }
 
-bool SqlStore::set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now)
+bool SqlStore::set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now)
 {
   return write([&] {
     Statement s = connection_.prepare("UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
-    s.bind(1, id).bind(2, label).bind(3, label ? std::optional<std::int64_t>(now) : std::nullopt);
+    s.bind(1, id).bind(3, label ? std::optional<std::int64_t>(now) : std::nullopt);
+    if (label)
+      s.bind(2, classify::label_name(*label));
+    else
+      s.bind_null(2);
     return s.run() > 0;
   });
 }
 
-bool SqlStore::record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now)
+bool SqlStore::record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
+                               const std::optional<classify::Label>& label)
 {
   return write([&] {
     Statement s = connection_.prepare("UPDATE invitations SET decision = ?2, decision_at = ?3 WHERE id = ?1");
     const bool found = s.bind(1, id).bind(2, protocol::decision_name(decision)).bind(3, std::int64_t{now}).run() > 0;
-    if (found && decision == protocol::Decision::spam) {
-      Statement label =
-          connection_.prepare("UPDATE invitations SET user_label = 'spam', user_label_at = ?2 WHERE id = ?1");
-      label.bind(1, id).bind(2, std::int64_t{now}).run();
+    if (found && label) {
+      Statement l = connection_.prepare("UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
+      l.bind(1, id).bind(2, classify::label_name(*label)).bind(3, std::int64_t{now}).run();
     }
     return found;
   });

@@ -17,8 +17,9 @@ class SqlStore : public Store {
 public:
   Counts counts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
-  bool set_user_label(std::int64_t id, const std::optional<std::string>& label, datetime::UnixSeconds now) override;
-  bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now) override;
+  bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now) override;
+  bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
+                       const std::optional<classify::Label>& label) override;
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
