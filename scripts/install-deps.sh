@@ -17,9 +17,10 @@ packages=(
   # tests and benchmarks (Chromium for the web app's browser test, driven by playwright-core from npm)
   libgtest-dev libgmock-dev libbenchmark-dev hyperfine time zip unzip tzdata chromium
 )
-# Only for `make test` and `make fuzz` (--tests): the IMAP test server and clang for the libFuzzer targets. tests/e2e/imap.sh starts its own on a loopback port;
+# Only for `make test` and `make fuzz` (--tests): the IMAP test server, clang for the libFuzzer targets, clang-format
+# and clang-tidy for .ci/run's checks. tests/e2e/imap.sh starts its own on a loopback port;
 # on a desktop, Debian also starts a system-wide dovecot when it is installed, so `make demo` does not ask for it.
-test_packages=(dovecot-imapd clang strace postgresql)
+test_packages=(dovecot-imapd clang clang-format clang-tidy strace postgresql)
 [[ ${1:-} == --tests ]] && packages+=("${test_packages[@]}")
 
 missing=()

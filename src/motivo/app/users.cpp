@@ -48,7 +48,7 @@ void check_name(const std::string& name)
 std::string add_user(store::Store& store, const std::string& name, store::Role role, datetime::UnixSeconds now)
 {
   check_name(name);
-  const std::string token = new_token();
+  std::string token = new_token(); // not const: returned by moving
   if (!store.add_user(name, role, token_hash(token), now))
     throw InputError("<argument>", 0, fmt::format("there is a user with that name already ({})", quote_value(name)));
   return token;
@@ -56,7 +56,7 @@ std::string add_user(store::Store& store, const std::string& name, store::Role r
 
 std::string renew_token(store::Store& store, const std::string& name)
 {
-  const std::string token = new_token();
+  std::string token = new_token(); // not const: returned by moving
   if (!store.set_user_token(name, token_hash(token)))
     throw InputError("<argument>", 0, fmt::format("no such user ({})", quote_value(name)));
   return token;

@@ -11,7 +11,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <ctime>
 #include <memory>
 #include <unistd.h>
 
@@ -77,7 +76,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       return out;
     };
     app::ImportOptions options;
-    options.now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+    options.now = Context::system_time();
     options.user = context.user_id();
     std::optional<app::ImportReport> snapshot; // for --json
     std::optional<app::MailImportReport> mail;

@@ -8,8 +8,6 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <ctime>
-
 namespace motivo::cli {
 
 std::string labels_line(const app::ClassifySummary& summary)
@@ -41,7 +39,7 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
       fmt::print(stderr, "motivo: error: give a LABEL or --clear\n");
       return 2;
     }
-    const auto now = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+    const datetime::UnixSeconds now = Context::system_time();
     const std::optional<std::string> value = o->clear ? std::nullopt : std::optional<std::string>(o->label);
     app::set_label(context.store(), context.user_id(), o->id, value, now);
     if (o->clear)

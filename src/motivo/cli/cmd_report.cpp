@@ -17,14 +17,6 @@ namespace motivo::cli {
 
 namespace {
 
-// The report's language: the user's (LANG…) when Spanish or English, else the configured one.
-std::string report_language(const protocol::Config& config)
-{
-  const std::string language = cli::user_language();
-  if (language == "es" || language == "en") return language;
-  return language.empty() ? config.language : "en";
-}
-
 // A label as the report's reader says it (in English, the label's own name).
 std::string_view label_title(classify::Label label, const i18n::Catalog& c)
 {
@@ -128,7 +120,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
-    const std::string language = report_language(config);
+    const std::string language = report_language(config.language);
     const report::Period period = app::parse_period(o->since, o->until, "--since", "--until");
     if (!o->html.empty() && (context.json || o->csv))
       throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
@@ -158,11 +150,13 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       }
       if (context.json) {
         std::vector<report::Report> list;
+        list.reserve(reports.size());
         for (const auto& [t, r] : reports) list.push_back(r);
         fmt::print("{}\n", app::reports_json(list, 2));
         return 0;
       }
       std::vector<std::pair<std::string, report::Figures>> columns;
+      columns.reserve(reports.size());
       for (const auto& [t, r] : reports) columns.emplace_back(t, r.figures);
       print_table(columns, language);
       fmt::print("\n");

@@ -9,7 +9,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <fstream>
 
 namespace motivo::cli {
@@ -89,20 +88,9 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
     options.public_origin = o->public_url;
     options.max_upload = o->max_upload_mib << 20;
     options.config_source = context.config_location();
-    // Requests run on many threads at once: the clock is read, never cached in the Context (MOTIVO_NOW, checked
-    // here once, fixes it for tests).
-    const char* fixed = std::getenv("MOTIVO_NOW");
-    const datetime::UnixSeconds fixed_now = context.now();
-    const bool is_fixed = fixed && *fixed;
-    options.clock = [is_fixed, fixed_now] {
-      return is_fixed ? fixed_now : static_cast<datetime::UnixSeconds>(std::time(nullptr));
-    };
-    options.local_hour = [clock = options.clock] {
-      const std::time_t t = static_cast<std::time_t>(clock());
-      std::tm local{};
-      localtime_r(&t, &local);
-      return local.tm_hour;
-    };
+    // Requests run on many threads at once: the clock is read, never cached in the Context (MOTIVO_NOW fixes it).
+    options.clock = context.clock();
+    options.local_hour = [clock = options.clock] { return local_hour_at(clock()); };
     const bool open = o->open;
     options.on_listening = [open](const std::string& url) {
       fmt::print(fmt::runtime(tr("motivo: serving {} (Ctrl-C to stop)\n")), url);

@@ -109,18 +109,36 @@ datetime::UnixSeconds Context::now()
                        fmt::format("not an ISO-8601 UTC time like 2026-11-27T10:00:00Z ({})", quote_value(fixed)));
     now_ = *parsed;
     keep_time_ = true;
+    fixed_time_ = true;
   } else {
-    now_ = static_cast<datetime::UnixSeconds>(std::time(nullptr));
+    now_ = system_time();
     keep_time_ = !long_running;
   }
   return *now_;
 }
 
+std::function<datetime::UnixSeconds()> Context::clock()
+{
+  const datetime::UnixSeconds first = now();
+  if (fixed_time_) return [first] { return first; };
+  return &system_time;
+}
+
+datetime::UnixSeconds Context::system_time()
+{
+  return static_cast<datetime::UnixSeconds>(std::time(nullptr));
+}
+
 int Context::local_hour()
 {
-  const std::time_t t = static_cast<std::time_t>(now());
+  return local_hour_at(now());
+}
+
+int local_hour_at(datetime::UnixSeconds t)
+{
+  const std::time_t time = static_cast<std::time_t>(t);
   std::tm local{};
-  localtime_r(&t, &local);
+  localtime_r(&time, &local);
   return local.tm_hour;
 }
 

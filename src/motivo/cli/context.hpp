@@ -3,6 +3,7 @@
 #include <motivo/core/protocol/config.hpp>
 #include <motivo/store/store.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,7 +32,14 @@ struct Context {
   std::string config_location() const;
   protocol::Policy policy_in_force();
   // The time, read once per command (on every call for a long-running one); MOTIVO_NOW (ISO-8601 UTC) fixes it.
+  // Only context.cpp reads the clock (tests/e2e/layers.sh checks).
   datetime::UnixSeconds now();
+  // The clock for the server, whose requests run on many threads: read on every call, or MOTIVO_NOW's time (an
+  // invalid MOTIVO_NOW fails here, as in now()). The function keeps nothing of this Context.
+  std::function<datetime::UnixSeconds()> clock();
+  // The system's time even under MOTIVO_NOW: when `motivo import` starts and when `motivo label` labels (the web
+  // page's import and `fetch` take now()).
+  static datetime::UnixSeconds system_time();
   // The user's local hour now (TZ applies), for greetings.
   int local_hour();
 
@@ -41,6 +49,10 @@ private:
   std::optional<store::User> user_;
   std::optional<datetime::UnixSeconds> now_;
   bool keep_time_ = false;
+  bool fixed_time_ = false; // MOTIVO_NOW
 };
+
+// The local hour (TZ applies) at time `t`.
+int local_hour_at(datetime::UnixSeconds t);
 
 } // namespace motivo::cli

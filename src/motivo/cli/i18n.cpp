@@ -22,6 +22,13 @@ std::string user_language()
   return {};
 }
 
+std::string report_language(const std::string& configured)
+{
+  std::string language = user_language();
+  if (language == "es" || language == "en") return language;
+  return language.empty() ? configured : "en";
+}
+
 namespace {
 
 // The catalogs: `locale/` next to the binary (the build tree), else `../share/locale` (an installed one).

@@ -13,6 +13,10 @@ void init_i18n();
 // POSIX or nothing is set.
 std::string user_language();
 
+// The report's language: the user's (LANG…) when Spanish or English, else `configured` (the settings file's)
+// when the user's is C or unset, else English.
+std::string report_language(const std::string& configured);
+
 // The message in the user's language (gettext), for fixed texts and format strings alike.
 const char* tr(const char* message);
 

@@ -34,7 +34,8 @@ CivilTime civil_from_days(std::int64_t z)
 
 UnixSeconds to_unix(const CivilTime& t)
 {
-  return days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+  return days_from_civil(t.year, t.month, t.day) * 86400 + UnixSeconds{t.hour} * 3600 + UnixSeconds{t.minute} * 60 +
+         t.second;
 }
 
 CivilTime to_civil(UnixSeconds s)
@@ -341,7 +342,7 @@ std::string format_date(UnixSeconds s)
 
 std::string format_pacific_us(UnixSeconds s)
 {
-  const UnixSeconds local = s + (pacific_dst_at(s) ? -7 : -8) * 3600;
+  const UnixSeconds local = s + (pacific_dst_at(s) ? -7 : -8) * UnixSeconds{3600};
   const CivilTime c = to_civil(local);
   const int hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12;
   return fmt::format("{}/{}/{:02}, {}:{:02} {}", c.month, c.day, c.year % 100, hour12, c.minute,

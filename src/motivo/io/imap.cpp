@@ -68,7 +68,7 @@ struct ImapMailbox::Curl {
   }
 };
 
-ImapMailbox::ImapMailbox(ImapAccount account) : curl_(std::make_unique<Curl>())
+ImapMailbox::ImapMailbox(const ImapAccount& account) : curl_(std::make_unique<Curl>())
 {
   init_curl();
   std::string_view url = account.url;

@@ -25,7 +25,7 @@ struct ImapAccount {
 // message leaves its \Seen flag as it was. imap:// URLs must upgrade with STARTTLS, except on a loopback address.
 class ImapMailbox {
 public:
-  explicit ImapMailbox(ImapAccount account);
+  explicit ImapMailbox(const ImapAccount& account);
   ~ImapMailbox();
   ImapMailbox(const ImapMailbox&) = delete;
   ImapMailbox& operator=(const ImapMailbox&) = delete;

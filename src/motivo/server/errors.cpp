@@ -7,7 +7,7 @@
 
 namespace motivo::server {
 
-Refused refused_for(std::exception_ptr failure, std::string_view language)
+Refused refused_for(const std::exception_ptr& failure, std::string_view language)
 {
   try {
     std::rethrow_exception(failure);

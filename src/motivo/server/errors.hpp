@@ -30,6 +30,6 @@ private:
 // conflict 409); any other InputError 400; a field of a JSON body of the wrong type 400; the database unreachable
 // after the store's own retries 503 (the server goes on); anything else 500. The message is the failure's, never a
 // stack trace. A message with an id is in `language` (a request's ?lang=; English by default).
-Refused refused_for(std::exception_ptr failure, std::string_view language = "en");
+Refused refused_for(const std::exception_ptr& failure, std::string_view language = "en");
 
 } // namespace motivo::server

@@ -189,7 +189,7 @@ void configure(httplib::Server& server, Gate& gate, const Options& options)
   server.set_pre_routing_handler([&gate, &options](const httplib::Request& req, httplib::Response& res) {
     return admit(gate, options, req, res);
   });
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr e) {
+  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& e) {
     send(res, refused_for(e, req.has_param("lang") ? req.get_param_value("lang") : "en")); // English without ?lang=es
   });
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {

@@ -127,7 +127,7 @@ struct MailInvitationRecord {
 // export's invitations (same owner and sender within `mail_match_window` seconds): the stored one takes the
 // mail's id, and its note when it had none.
 enum class MailOutcome { added, known, matched };
-inline constexpr datetime::UnixSeconds mail_match_window = 3 * 3600;
+inline constexpr datetime::UnixSeconds mail_match_window = datetime::UnixSeconds{3} * 3600;
 
 // How far an IMAP mailbox has been fetched.
 struct MailCursor {

@@ -35,7 +35,7 @@ std::string choose_language(std::string_view text, const std::array<int, 6>& vot
   const std::string_view input = utf8::replace_invalid(text, buffer);
   const CLD2::Language found = CLD2::ExtDetectLanguageSummary(input.data(), static_cast<int>(input.size()), true,
                                                               language3, percent3, &text_bytes, &reliable);
-  const std::string cld2 = found == CLD2::UNKNOWN_LANGUAGE ? std::string() : std::string(CLD2::LanguageCode(found));
+  std::string cld2 = found == CLD2::UNKNOWN_LANGUAGE ? std::string() : std::string(CLD2::LanguageCode(found));
   if (reliable && !cld2.empty()) return cld2;
   if (votes[best] >= 1 && votes[best] > second) return std::string(voted[best]);
   if (!cld2.empty()) return cld2;

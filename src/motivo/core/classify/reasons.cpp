@@ -34,7 +34,7 @@ const std::vector<Translation>& translations()
 std::string translate_reason(std::string_view reason, std::string_view language)
 {
   if (language.empty() || language == "en") return std::string(reason);
-  const std::string text(reason);
+  std::string text(reason);
   for (const auto& t : translations()) {
     if (t.language != language) continue;
     std::smatch m;

@@ -72,7 +72,7 @@ Header read_connections_header(csv::Reader& reader, csv::Record& record)
 {
   for (int skipped = 0; skipped < 8; ++skipped) {
     if (!reader.next(record)) break;
-    const Header header(record, reader.name());
+    Header header(record, reader.name());
     if (header.has("First Name") || header.has("Connected On")) return header;
     const std::string_view first = record.fields.empty() ? "" : text::trim(record.fields[0]);
     if (skipped == 0 && !first.starts_with("Notes:")) return header; // let require() say what is missing

@@ -35,7 +35,10 @@ SqliteImportSession::BulkJournal::~BulkJournal()
     db.exec("PRAGMA foreign_keys = ON"); // as SqliteStore opens the database
   } catch (...) {
   }
-  set_journal_mode(db, "wal");
+  try {
+    set_journal_mode(db, "wal"); // a destructor must not throw: a failure leaves the mode as it is
+  } catch (...) {
+  }
 }
 
 SqliteImportSession::~SqliteImportSession()

@@ -7,7 +7,7 @@ namespace motivo::store::sqlite {
 
 namespace {
 
-constexpr std::size_t batch_bytes = 256 * 1024;
+constexpr std::size_t batch_bytes = std::size_t{256} * 1024;
 constexpr std::size_t max_waiting = 2;
 
 // Calls `f` on every text of a row (the fields that view the reader's buffer).
