@@ -1,15 +1,86 @@
 // People: finding and searching them, notes kept on them, and forgetting them (SqlStore's part of store.hpp that
 // is about persons).
+#include <motivo/core/classify/fold.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
-#include <motivo/store/shared.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 
 namespace motivo::store::sql {
+
+namespace {
+
+// Names compared as a person would, accents and case aside (classify::fold): of `people` (id, name), the ids of
+// those whose folded name holds every folded word of `query` (`whole`: is exactly it), at most 200, as a list for
+// SQL's `IN (…)` ("3,17"); "" when none.
+std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::string>>& people, std::string_view query,
+                               bool whole)
+{
+  const std::string folded_query = classify::fold(query);
+  const std::vector<std::string_view> wanted = classify::words(folded_query);
+  std::string out;
+  if (wanted.empty()) return out;
+  std::size_t found = 0;
+  std::string name;
+  for (const auto& [id, full] : people) {
+    name.clear();
+    classify::fold_into(full, name);
+    bool match = whole ? name == folded_query : true;
+    if (!whole) {
+      const std::vector<std::string_view> have = classify::words(name);
+      for (const std::string_view w : wanted) {
+        if (std::none_of(have.begin(), have.end(), [&](std::string_view h) { return h.starts_with(w); })) {
+          match = false;
+          break;
+        }
+      }
+    }
+    if (!match) continue;
+    out += (found ? "," : "") + std::to_string(id);
+    if (++found == 200) break;
+  }
+  return out;
+}
+
+// A comma-separated list (as the export writes recipients) without the items `drop` picks.
+std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
+{
+  std::string out;
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string_view item = text::trim(std::string_view(list).substr(start, comma - start));
+    if (!item.empty() && !drop(item)) out += (out.empty() ? "" : ",") + std::string(item);
+    start = comma + 1;
+  }
+  return out;
+}
+
+// `text` with LIKE's wildcards escaped by a backslash (for `LIKE … ESCAPE '\'`).
+std::string like_escaped(const std::string& text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Appends to `out` the people of `more` it does not hold yet (a search's later matches after its earlier ones).
+void add_new_people(std::vector<PersonView>& out, std::vector<PersonView> more)
+{
+  for (auto& p : more) {
+    if (std::none_of(out.begin(), out.end(), [&](const PersonView& q) { return q.id == p.id; }))
+      out.push_back(std::move(p));
+  }
+}
+
+} // namespace
 
 std::vector<PersonView> SqlStore::people_where(const std::string& condition, const std::optional<std::string>& value)
 {

@@ -1,8 +1,8 @@
 #include <motivo/core/error.hpp>
-#include <motivo/store/shared.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -37,6 +37,32 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
 }
 
 namespace {
+
+// Store::for_each_writing: kind, about, about_url, ref, at, text.
+constexpr const char* writings_sql = R"sql(
+SELECT kind, about, about_url, ref, at, text FROM (
+  SELECT 1 AS k, 'note' AS kind, p.name AS about, coalesce('https://www.linkedin.com/in/' || p.slug, '') AS about_url,
+         n.person AS ref, n.written_at AS at, n.note AS text, n.id AS id
+  FROM person_notes n JOIN people p ON p.id = n.person
+  UNION ALL
+  SELECT 2, 'ask', i.from_name, coalesce(i.from_url, ''), a.invitation, a.asked_at, a.message, a.id
+  FROM asks a JOIN invitations i ON i.id = a.invitation
+  UNION ALL
+  SELECT 3, 'welcome', trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), w.connection, w.sent_at, w.message, w.id
+  FROM welcomes w JOIN connections c ON c.id = w.connection) AS writings
+ORDER BY k, at, id)sql";
+
+// The reasons column (a JSON array of strings); anything else gives none.
+std::vector<std::string> parse_reasons(std::string_view json)
+{
+  std::vector<std::string> out;
+  const auto reasons = nlohmann::json::parse(json, nullptr, false);
+  if (!reasons.is_array()) return out;
+  for (const auto& r : reasons) {
+    if (r.is_string()) out.push_back(r.get<std::string>());
+  }
+  return out;
+}
 
 // A stored word read back as core's value; a word motivo never writes is a damaged database, said as such.
 template <typename Parse>
