@@ -23,6 +23,7 @@
 #include <map>
 #include <random>
 #include <thread>
+#include <utility>
 
 #include "../reference_counts.hpp"
 
@@ -381,6 +382,48 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
   EXPECT_EQ(seen[2].kind, "welcome");
   EXPECT_EQ(seen[2].about, "Ana Sol");
   EXPECT_EQ(seen[2].text, "Bienvenida, Ana");
+}
+
+// PostgreSQL runs a transaction again when its connection was lost. A read whose rows were handed out must not be
+// run again (an export would write them twice), and a read cut while committing lost nothing (issue 20, item 15).
+TEST_P(Conformance, AReadCutByALostConnectionHandsEachRowOutOnce)
+{
+  if (GetParam() != "postgres") GTEST_SKIP() << "SQLite connections are never lost";
+  std::string connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  for (int i = 0; i < 5; ++i) connections += "Ana" + std::to_string(i) + ",Sol,,,,,05 Jan 2024\n";
+  import_paths(store(), {files_.write("s/Connections.csv", connections),
+                         files_.write("s/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
+                                                        "c1,Me,Ana0 Sol,2024-01-06 10:00:00 UTC,Hola\n"
+                                                        "c1,Ana0 Sol,Me,2024-01-06 11:00:00 UTC,Hola\n")});
+  const std::string database = db_->location().substr(db_->location().rfind('/') + 1);
+  const auto cut = [&] {
+    pqxx::connection admin(pg_base_url());
+    pqxx::nontransaction tx(admin);
+    tx.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = " + tx.quote(database) +
+            " AND pid <> pg_backend_pid()");
+  };
+  std::map<std::string, int> seen;
+  bool once = false;
+  store().for_each_connection([&](const store::StoredConnection& c) {
+    if (!std::exchange(once, true)) cut();
+    ++seen[c.first_name];
+  });
+  EXPECT_EQ(seen.size(), 5u);
+  for (const auto& [name, times] : seen) EXPECT_EQ(times, 1) << name;
+  // A visitor that loses the connection itself (a nested read on it) makes the read fail, never run again.
+  once = false;
+  int stamps = 0;
+  try {
+    store().for_each_stamp([&](PersonId, PersonId, const protocol::MessageStamp&) {
+      ++stamps;
+      if (!std::exchange(once, true)) throw pqxx::broken_connection("cut");
+    });
+    ADD_FAILURE() << "the read was run again";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("nothing was read twice"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(stamps, 1);
+  EXPECT_EQ(store().counts().connections, 5); // and the store answers again, on a new connection
 }
 
 TEST_P(Conformance, PeopleNotesSearchAndForget)

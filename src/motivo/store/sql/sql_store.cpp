@@ -196,11 +196,14 @@ WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
 
 void SqlStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit)
 {
-  read([&] {
+  stream([&](bool& handed_out) {
     Statement s = connection_.prepare(R"sql(
 SELECT owner, counterpart, sent_at, direction = 'outgoing' FROM messages
 WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql");
-    while (s.step()) visit(s.column_int(0), s.column_int(1), {s.column_int(2), s.column_bool(3)});
+    while (s.step()) {
+      handed_out = true;
+      visit(s.column_int(0), s.column_int(1), {s.column_int(2), s.column_bool(3)});
+    }
   });
 }
 
@@ -260,11 +263,19 @@ WHERE c.id = ?1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > ?2)
   });
 }
 
+void SqlStore::throw_stream_broken() const
+{
+  throw Error(N_("lost the connection to the database {} while reading it, after part of it was handed out (nothing "
+                 "was read twice): run the command again"),
+              location());
+}
+
 void SqlStore::for_each_message(const std::function<void(const StoredMessage&)>& visit)
 {
   // In pages by id: the messages of a large store are never all in memory at once.
   constexpr std::int64_t page = 10000;
   StoredMessage m;
+  // A page run again after a lost connection starts after the last message handed out: none comes twice.
   for (std::int64_t after = 0, rows = page; rows == page;) {
     read([&] {
       Statement s = connection_.prepare(R"sql(
@@ -293,7 +304,7 @@ FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2)sql");
 
 void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>& visit)
 {
-  read([&] {
+  stream([&](bool& handed_out) {
     Statement s = connection_.prepare(writings_sql);
     StoredWriting w;
     while (s.step()) {
@@ -303,6 +314,7 @@ void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>&
       w.ref = s.column_int(3);
       w.at = s.column_int(4);
       w.text = s.column_text(5);
+      handed_out = true;
       visit(w);
     }
   });
@@ -310,7 +322,7 @@ void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>&
 
 void SqlStore::for_each_connection(const std::function<void(const StoredConnection&)>& visit)
 {
-  read([&] {
+  stream([&](bool& handed_out) {
     Statement s = connection_.prepare(R"sql(
 SELECT first_name, last_name, coalesce(url, ''), coalesce(email, ''), coalesce(company, ''), coalesce(position, ''),
        connected_on
@@ -324,6 +336,7 @@ FROM connections ORDER BY id)sql");
       c.company = s.column_text(4);
       c.position = s.column_text(5);
       c.connected_on = s.column_text(6);
+      handed_out = true;
       visit(c);
     }
   });

@@ -67,6 +67,19 @@ private:
   {
     return in_transaction(connection_, false, std::forward<Work>(work));
   }
+  // A read whose rows go to a visitor as they come (`work` sets `handed_out` before each). PostgreSQL runs a
+  // transaction again when its connection was lost; once a row was handed out that would hand it out twice (an
+  // export would write it twice), so the read fails instead.
+  template <typename Work>
+  void stream(Work&& work)
+  {
+    bool handed_out = false;
+    read([&] {
+      if (handed_out) throw_stream_broken();
+      work(handed_out);
+    });
+  }
+  [[noreturn]] void throw_stream_broken() const;
   template <typename Work>
   auto write(Work&& work)
   {
