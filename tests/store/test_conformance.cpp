@@ -482,6 +482,26 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   EXPECT_EQ(messages[0].to_urls, "https://www.linkedin.com/in/ana-sol");
 }
 
+TEST_P(Conformance, WithoutConnectionsCsvAcceptanceIsUnknown)
+{
+  files_.write(
+      "e/Invitations.csv",
+      "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+      "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
+  import_paths(store(), {(files_.path / "e").string()});
+  EXPECT_TRUE(store().owners_with_connections().empty());
+  EXPECT_FALSE(store().counts().acceptance_known);
+  // An export listing connections, even none (a header alone), tells that nobody accepted.
+  files_.write(
+      "f/Invitations.csv",
+      "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+      "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
+  files_.write("f/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+  import_paths(store(), {(files_.path / "f").string()});
+  EXPECT_EQ(store().owners_with_connections().size(), 1u);
+  EXPECT_TRUE(store().counts().acceptance_known);
+}
+
 TEST_P(Conformance, ConnectionsWelcomesAndMessages)
 {
   files_.write("e/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -502,16 +522,23 @@ TEST_P(Conformance, ConnectionsWelcomesAndMessages)
   const auto connections = store().connections(-1);
   ASSERT_EQ(connections.size(), 1u);
   EXPECT_EQ(connections[0].name, "Ana Sol");
-  ASSERT_TRUE(connections[0].welcomed_at); // the owner's first message after connecting
-  ASSERT_TRUE(connections[0].replied_at);
+  EXPECT_FALSE(connections[0].recorded_welcome); // who was welcomed is app::welcomes' rule, from the messages
   EXPECT_TRUE(store().record_welcome(connections[0].id, 1790000000, "Hola Ana"));
   EXPECT_FALSE(store().record_welcome(999999, 1790000000, "x"));
+  EXPECT_EQ(store().connections(-1)[0].recorded_welcome, 1790000000);
   const auto owner = connections[0].owner;
   EXPECT_EQ(store().invitations({})[0].owner, owner);
+  EXPECT_EQ(store().owners_with_connections(), std::vector<PersonId>{owner});
+  EXPECT_TRUE(store().counts().acceptance_known);
   const auto stamps = store().messages_with(owner, connections[0].person);
   ASSERT_EQ(stamps.size(), 2u);
   EXPECT_TRUE(stamps[0].from_owner);
   EXPECT_FALSE(stamps[1].from_owner);
+  EXPECT_TRUE(stamps[0].text.empty()); // texts only when asked for
+  EXPECT_EQ(store().messages_with(owner, connections[0].person, true)[1].text, "¡Gracias!");
+  std::vector<std::string> texts;
+  store().for_each_stamp([&](PersonId, PersonId, const protocol::MessageStamp& m) { texts.push_back(m.text); }, true);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Bienvenida", "¡Gracias!"}));
   const auto recent = store().recent_messages(owner, connections[0].person, 1);
   ASSERT_EQ(recent.size(), 1u);
   EXPECT_EQ(recent[0].content, "¡Gracias!");

@@ -6,6 +6,7 @@
 #include <motivo/app/mail.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/evaluation.hpp>
 #include <motivo/core/protocol/protocol.hpp>
@@ -68,7 +69,7 @@ std::string evaluation_json(const classify::Evaluation& evaluation, int indent);
 std::string compose_json(const std::string& to, const std::string& note, std::size_t length, std::size_t limit,
                          int indent);
 struct WelcomeMessage {
-  store::ConnectionView connection;
+  Welcomed connection;
   bool recorded = false;
   std::string message;
 };

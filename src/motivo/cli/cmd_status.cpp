@@ -28,6 +28,9 @@ std::function<int()> setup_status(CLI::App& app, Context& context)
     fmt::print(fmt::runtime(c.drafts == 1 ? tr("messages     {} ({} draft)\n") : tr("messages     {} ({} drafts)\n")),
                c.messages, c.drafts);
     fmt::print(fmt::runtime(tr("connections  {}\n")), c.connections);
+    if (!c.acceptance_known)
+      fmt::print("{}", tr("acceptance   unknown: no export with Connections.csv imported, so who accepted is not "
+                          "known\n"));
     fmt::print(fmt::runtime(tr("people       {}\n")), c.people);
     if (c.imports == 0)
       fmt::print("{}", tr("\nNothing imported yet: motivo import ~/Downloads/Basic_LinkedInDataExport_*.zip\n"));

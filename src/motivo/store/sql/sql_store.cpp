@@ -8,6 +8,17 @@
 
 namespace motivo::store::sql {
 
+namespace {
+
+// The owners some finished import listed the connections of: the import's summary names each file's kind
+// (app::import_summary_json writes "kind":"connections"), or connections are stored.
+constexpr std::string_view owners_with_connections_sql = R"sql(
+SELECT owner FROM imports WHERE finished_at IS NOT NULL AND owner IS NOT NULL
+  AND summary LIKE '%"kind":"connections"%'
+UNION SELECT owner FROM connections)sql";
+
+} // namespace
+
 Counts SqlStore::counts()
 {
   return read([&] {
@@ -20,7 +31,10 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
        (SELECT count(*) FROM people),
        (SELECT count(*) FROM imports WHERE finished_at IS NOT NULL),
        (SELECT p.name FROM imports i JOIN people p ON p.id = i.owner ORDER BY i.id DESC LIMIT 1),
-       (SELECT max(started_at) FROM imports WHERE finished_at IS NOT NULL))sql");
+       (SELECT max(started_at) FROM imports WHERE finished_at IS NOT NULL),
+       (SELECT count(*) FROM (SELECT DISTINCT owner FROM invitations) o
+          WHERE o.owner NOT IN ()sql" +
+                                      std::string(owners_with_connections_sql) + R"sql()))sql");
     s.step();
     Counts c;
     c.incoming = s.column_int(0);
@@ -32,6 +46,7 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
     c.imports = s.column_int(6);
     if (!s.is_null(7)) c.owner = s.column_text(7);
     c.last_import_at = s.column_opt_int(8);
+    c.acceptance_known = s.column_int(9) == 0;
     return c;
   });
 }
@@ -181,28 +196,36 @@ bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now
       connection, now, message);
 }
 
-std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person)
+std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person, bool with_text)
 {
   return read([&] {
-    Statement s = connection_.prepare(R"sql(
+    Statement s = connection_.prepare(with_text ? R"sql(
+SELECT sent_at, direction = 'outgoing', content FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql"
+                                                : R"sql(
 SELECT sent_at, direction = 'outgoing' FROM messages
 WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
     s.bind(1, std::int64_t{owner}).bind(2, std::int64_t{person});
     std::vector<protocol::MessageStamp> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_bool(1)});
+    while (s.step()) out.push_back({s.column_int(0), s.column_bool(1), with_text ? s.column_text(2) : std::string()});
     return out;
   });
 }
 
-void SqlStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit)
+void SqlStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
+                              bool with_text)
 {
   stream([&](bool& handed_out) {
-    Statement s = connection_.prepare(R"sql(
+    Statement s = connection_.prepare(with_text ? R"sql(
+SELECT owner, counterpart, sent_at, direction = 'outgoing', content FROM messages
+WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql"
+                                                : R"sql(
 SELECT owner, counterpart, sent_at, direction = 'outgoing' FROM messages
 WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql");
     while (s.step()) {
       handed_out = true;
-      visit(s.column_int(0), s.column_int(1), {s.column_int(2), s.column_bool(3)});
+      visit(s.column_int(0), s.column_int(1),
+            {s.column_int(2), s.column_bool(3), with_text ? s.column_text(4) : std::string()});
     }
   });
 }
@@ -225,10 +248,7 @@ std::vector<ConnectionView> SqlStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(
 SELECT c.id, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), c.connected_on,
-       c.connected_at, c.owner,
-       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id),
-       (SELECT min(m.sent_at) FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
-          AND m.direction = 'outgoing' AND NOT m.draft AND m.sent_at >= coalesce(c.connected_at, 0))
+       c.connected_at, c.owner, (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
 FROM connections c
 WHERE c.first_name <> '' OR c.last_name <> ''
 ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
@@ -245,20 +265,19 @@ ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
       c.connected_on = s.column_text(4);
       c.connected_at = s.column_opt_int(5);
       c.owner = s.column_int(6);
-      c.welcomed_at = s.column_opt_int(7);
-      if (!s.is_null(8) && (!c.welcomed_at || s.column_int(8) < *c.welcomed_at)) c.welcomed_at = s.column_int(8);
+      c.recorded_welcome = s.column_opt_int(7);
       out.push_back(std::move(c));
     }
-    // Replies to welcomes: their first message after it (the reports give the rate).
-    Statement reply = connection_.prepare(R"sql(
-SELECT min(m.sent_at) FROM messages m JOIN connections c ON m.owner = c.owner AND m.counterpart = c.person
-WHERE c.id = ?1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > ?2)sql");
-    for (auto& c : out) {
-      if (!c.welcomed_at) continue;
-      reply.reset();
-      reply.bind(1, c.id).bind(2, std::int64_t{*c.welcomed_at});
-      if (reply.step()) c.replied_at = reply.column_opt_int(0);
-    }
+    return out;
+  });
+}
+
+std::vector<PersonId> SqlStore::owners_with_connections()
+{
+  return read([&] {
+    Statement s = connection_.prepare(std::string(owners_with_connections_sql));
+    std::vector<PersonId> out;
+    while (s.step()) out.push_back(s.column_int(0));
     return out;
   });
 }

@@ -21,9 +21,11 @@ public:
   bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
                        const std::optional<classify::Label>& label) override;
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
-  std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
+  std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
-  void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit) override;
+  void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
+                      bool with_text) override;
+  std::vector<PersonId> owners_with_connections() override;
   std::vector<PersonView> find_people(const std::string& who) override;
   std::vector<PersonView> search_people(const std::string& query) override;
   std::vector<ConnectionView> connections(std::int64_t limit) override;
