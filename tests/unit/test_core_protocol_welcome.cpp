@@ -96,6 +96,14 @@ TEST(Welcome, WithAcceptanceUnknownConversationIsNoAsk)
   f.acceptance_known = true;
   const auto known = protocol::evaluate(f, policy, at("2026-04-20T00:00:00Z"), 7 * 86400);
   EXPECT_EQ(known.timeline.asked_at, at("2026-03-20T17:20:08Z"));
+  // Their note, shown among the messages, thanks in advance: that is no sign of acceptance, and your question is an
+  // ask.
+  f.text = "Thanks for accepting my invitation!";
+  f.messages = {{at("2026-03-20T17:16:30Z"), false, "Thanks for accepting my invitation!"},
+                {at("2026-03-20T18:00:00Z"), true, "Hi, why would you like to connect?"}};
+  const auto note = protocol::evaluate(f, policy, at("2026-03-21T00:00:00Z"), 7 * 86400);
+  EXPECT_FALSE(note.timeline.connected_at);
+  EXPECT_EQ(note.state, protocol::State::asked);
   // Unknown acceptance, a real question: still an ask.
   f.acceptance_known = false;
   f.messages = {{at("2026-03-21T10:00:00Z"), true, "Hola, ¿por qué quieres conectar?"}};

@@ -85,8 +85,11 @@ Timeline timeline(const Facts& f)
   const bool accepted = f.outcome == Outcome::accepted && f.outcome_at.has_value();
   const datetime::UnixSeconds accepted_at = accepted ? *f.outcome_at : 0;
   if (!f.acceptance_known && !accepted && f.decision != Decision::accept) {
+    // The invitation's note shows among the messages too; "Thanks for accepting" written in it precedes any answer.
+    const std::string note = classify::fold(f.text);
     for (const auto& m : messages) {
-      if (m.at >= f.sent_at && reads_as_connected(m.text, m.from_owner)) {
+      if (m.at < f.sent_at || (!m.from_owner && !note.empty() && classify::fold(m.text) == note)) continue;
+      if (reads_as_connected(m.text, m.from_owner)) {
         t.connected_at = m.at;
         break;
       }
