@@ -110,7 +110,7 @@ struct Files {
 };
 
 app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths,
-                               std::int64_t now = 1700000000, std::optional<std::int64_t> user = std::nullopt)
+                               std::int64_t now = 1800000000, std::optional<std::int64_t> user = std::nullopt)
 {
   const auto inputs = io::collect_inputs(paths);
   app::ImportOptions options;
@@ -200,8 +200,12 @@ TEST_P(Conformance, EachRealExportGivesTheReferenceCountsAndReimportsToNothingNe
 TEST_P(Conformance, AllRealExportsIntoOneStore)
 {
   if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS;
-  for (const auto& [folder, expected] : expected_counts())
-    import_paths(store(), {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
+  // Six accounts in one store: a team's, each imported by its user.
+  for (const auto& [folder, expected] : expected_counts()) {
+    const auto user = store().add_user(folder, store::Role::member, "hash-" + folder, 1800000000);
+    import_paths(store(), {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder}, 1800000000, user->id);
+  }
+  EXPECT_EQ(store().accounts().size(), expected_counts().size());
   expect_counts(store().counts(), motivo::reference::all_six, "all six");
   // Every note labelled.
   for (const auto& v : store().invitations({})) ASSERT_TRUE(v.label.has_value()) << v.id;
@@ -219,13 +223,13 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   // Dan's older invitation is in both exports: the window each export covers reaches back to it.
   const std::string dan = "Dan Wu,Lucía Ortega,\"10/1/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dan,"
                           "https://www.linkedin.com/in/lucia\n";
-  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana + dan)}, 1793000000);
+  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana + dan)}, 1798000000);
   for (const auto& v : store().invitations({})) EXPECT_EQ(v.outcome, std::nullopt) << v.from;
   const auto inv = files_.write("two/Invitations.csv", header + cai + dan);
   const auto conn =
       files_.write("two/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                                           "Ana,Gómez,https://www.linkedin.com/in/ana,,,,05 Nov 2026\n");
-  import_paths(store(), {inv, conn}, 1793600000);
+  import_paths(store(), {inv, conn}, 1798600000);
   std::map<std::string, store::InvitationView> by_sender;
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
@@ -240,7 +244,7 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   EXPECT_EQ(store().counts().connections, 1);
 
   // The first export imported again, after the second (older than it): no state changes, Bea stays withdrawn.
-  import_paths(store(), {files_.write("one-again/Invitations.csv", header + cai + bea + ana + dan)}, 1793700000);
+  import_paths(store(), {files_.write("one-again/Invitations.csv", header + cai + bea + ana + dan)}, 1798700000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Bea Ruiz"].outcome, Outcome::withdrawn);
@@ -249,18 +253,40 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   // A newer export lists Bea again: pending again. Eve's invitation, newer than the second export, was never missing.
   const std::string eve = "Eve Sol,Lucía Ortega,\"11/6/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/eve,"
                           "https://www.linkedin.com/in/lucia\n";
-  import_paths(store(), {files_.write("three/Invitations.csv", header + eve + cai + bea + dan)}, 1793800000);
+  import_paths(store(), {files_.write("three/Invitations.csv", header + eve + cai + bea + dan)}, 1798800000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Bea Ruiz"].outcome, std::nullopt);
   EXPECT_EQ(by_sender["Eve Sol"].outcome, std::nullopt);
   EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
   // The second export once more (older than the third): Bea is not withdrawn again, nor is Eve.
-  import_paths(store(), {inv, conn}, 1793900000);
+  import_paths(store(), {inv, conn}, 1798900000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Bea Ruiz"].outcome, std::nullopt);
   EXPECT_EQ(by_sender["Eve Sol"].outcome, std::nullopt);
+}
+
+TEST_P(Conformance, AFarFutureSnapshotStoredBeforeDoesNotStopOutcomes)
+{
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  const std::string ana = "Ana Gómez,Lucía Ortega,\"11/2/26, 9:00 AM\",,INCOMING\n";
+  const std::string bea = "Bea Ruiz,Lucía Ortega,\"11/3/26, 9:00 AM\",,INCOMING\n";
+  const std::string cai = "Cai Li,Lucía Ortega,\"11/4/26, 9:00 AM\",,INCOMING\n";
+  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana)}, 1798000000);
+  {
+    // What an older motivo stored for a snapshot with a message dated 2099 (now refused on import): its as_of.
+    auto session = store().begin_import({1798000100, "old", std::nullopt});
+    const auto owner = session->latest_owner();
+    ASSERT_TRUE(owner);
+    session->set_owner(*owner);
+    session->finish(std::nullopt, 4070908800, "{}");
+    session->commit();
+  }
+  // The next export no longer lists Bea's invitation: withdrawn, as if 2099 had never been read.
+  import_paths(store(), {files_.write("two/Invitations.csv", header + cai + ana)}, 1798000200);
+  for (const auto& v : store().invitations({}))
+    EXPECT_EQ(v.outcome, v.from == "Bea Ruiz" ? std::optional(Outcome::withdrawn) : std::nullopt) << v.from;
 }
 
 TEST_P(Conformance, ABadLineLeavesTheStoreAsItWas)
@@ -549,6 +575,48 @@ TEST_P(Conformance, ConnectionsWelcomesAndMessages)
   EXPECT_EQ(stored[0].connected_on, "2026-11-05");
 }
 
+TEST_P(Conformance, APersonalStoreHoldsOneAccount)
+{
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  const auto ana = files_.write("ana/Invitations.csv", header + "X Uno,Ana Dueña,\"11/2/26, 9:00 AM\",,INCOMING\n"
+                                                                "Ana Dueña,Y Dos,\"11/3/26, 9:00 AM\",,OUTGOING\n");
+  const auto bruno =
+      files_.write("bruno/Invitations.csv", header + "Z Tres,Bruno Dueño,\"11/2/26, 9:00 AM\",,INCOMING\n"
+                                                     "Bruno Dueño,W Cuatro,\"11/3/26, 9:00 AM\",,OUTGOING\n");
+  import_paths(store(), {ana});
+  import_paths(store(), {ana}, 1800000100); // the same account again: fine
+  // Another person's export: refused, naming both and the way out; nothing of it stored.
+  try {
+    import_paths(store(), {bruno});
+    FAIL() << "a second account was imported into a personal store";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              bruno + ": this export is Bruno Dueño's and this database holds Ana Dueña's: keep one database per "
+                      "LinkedIn account (import it into another with --db PATH or MOTIVO_DB; a team shares one with "
+                      "users and --as)");
+  }
+  EXPECT_EQ(store().counts().imports, 2);
+  EXPECT_EQ(store().counts().incoming, 1);
+  EXPECT_TRUE(store().find_people("Bruno Dueño").empty());
+  auto accounts = store().accounts();
+  ASSERT_EQ(accounts.size(), 1u);
+  EXPECT_EQ(accounts[0].name, "Ana Dueña");
+  EXPECT_EQ(accounts[0].imports, 2);
+  EXPECT_EQ(accounts[0].user, std::nullopt);
+  // A team's store (with users) holds one account per user, and an admin's imports (no user) of any.
+  const auto b = store().add_user("bruno", store::Role::member, "h-bruno", 1800000000);
+  import_paths(store(), {bruno}, 1800000200, b->id);
+  const auto carla =
+      files_.write("carla/Invitations.csv", header + "V Cinco,Carla Dueña,\"11/2/26, 9:00 AM\",,INCOMING\n");
+  import_paths(store(), {carla}, 1800000300);
+  accounts = store().accounts();
+  ASSERT_EQ(accounts.size(), 3u);
+  EXPECT_EQ(accounts[1].name, "Bruno Dueño");
+  EXPECT_EQ(accounts[1].user, "bruno");
+  EXPECT_EQ(accounts[2].name, "Carla Dueña");
+  EXPECT_EQ(accounts[2].user, std::nullopt);
+}
+
 TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
 {
   const std::string ana_token = app::add_user(store(), "ana", store::Role::member, 10);
@@ -569,7 +637,7 @@ TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
   import_paths(store(),
                {files_.write("a/Invitations.csv", header + "X,Ana Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
                                                            "Ana Owner,Y,\"1/3/24, 9:00 AM\",,OUTGOING\n")},
-               1700000000, ana->id);
+               1800000000, ana->id);
   import_paths(store(), {files_.write("b/Invitations.csv", header + "Z,Bea Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
                                                                     "Bea Owner,W,\"1/3/24, 9:00 AM\",,OUTGOING\n")});
   store::InvitationQuery mine;
@@ -723,11 +791,15 @@ std::string shared_contacts_export(const Files& files, const std::string& owner,
 
 TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
 {
-  // Four importers at once, each with its own connection: two accounts, each export twice.
+  // Four importers at once, each with its own connection: two accounts of a team, each export twice by its user.
   const std::string a = shared_contacts_export(files_, "Ana Dueña", "ana-duena", 400);
   const std::string b = shared_contacts_export(files_, "Bruno Dueño", "bruno-dueno", 400);
   const std::vector<std::string> exports{a, b, a, b};
-  store(); // the schema, before the race
+  const auto users_of = [](store::Store& s) {
+    return std::vector<std::int64_t>{s.add_user("ana", store::Role::member, "h-ana", 1800000000)->id,
+                                     s.add_user("bruno", store::Role::member, "h-bruno", 1800000000)->id};
+  };
+  const std::vector<std::int64_t> users = users_of(store()); // and the schema, before the race
   std::vector<std::thread> threads;
   std::vector<std::string> errors(exports.size());
   for (std::size_t i = 0; i < exports.size(); ++i) {
@@ -736,7 +808,7 @@ TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
         auto s = db_->open();
         for (int attempt = 1;; ++attempt) {
           try {
-            import_paths(*s, {exports[i]}, 1700000000 + static_cast<int>(i));
+            import_paths(*s, {exports[i]}, 1800000000 + static_cast<int>(i), users[i % 2]);
             break;
           } catch (const std::exception& e) {
             if (attempt == 5 || !store::is_transient_error(e)) throw;
@@ -752,8 +824,9 @@ TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
   // The same imports one after the other, into another database.
   Database sequential(GetParam());
   auto one_by_one = sequential.open();
+  const std::vector<std::int64_t> sequential_users = users_of(*one_by_one);
   for (std::size_t i = 0; i < exports.size(); ++i)
-    import_paths(*one_by_one, {exports[i]}, 1700000000 + static_cast<int>(i));
+    import_paths(*one_by_one, {exports[i]}, 1800000000 + static_cast<int>(i), sequential_users[i % 2]);
   EXPECT_EQ(fmt_counts(store().counts()), fmt_counts(one_by_one->counts()));
   const store::Counts c = store().counts();
   EXPECT_EQ(c.imports, 4);

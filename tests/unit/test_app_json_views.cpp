@@ -185,7 +185,7 @@ TEST(JsonViews, Messages)
 TEST(JsonViews, DatabaseAndUsers)
 {
   Views v;
-  expect_golden("status.json", app::status_json(v.store->counts(), "team.db", 2));
+  expect_golden("status.json", app::status_json(v.store->counts(), v.store->accounts(), "team.db", 2));
   expect_golden("policy.json", app::policy_json(v.policy, v.config.deadline_days, 2));
   store::SchemaStatus status;
   status.current = 6;

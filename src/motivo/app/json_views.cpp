@@ -413,8 +413,14 @@ std::string welcomes_json(const std::vector<WelcomeMessage>& welcomes, int inden
   return array.dump(indent);
 }
 
-std::string status_json(const store::Counts& c, const std::string& location, int indent)
+std::string status_json(const store::Counts& c, const std::vector<store::Account>& accounts,
+                        const std::string& location, int indent)
 {
+  nlohmann::json owners = nlohmann::json::array();
+  for (const auto& a : accounts)
+    owners.push_back({{"name", a.name},
+                      {"imports", a.imports},
+                      {"user", a.user ? nlohmann::json(*a.user) : nlohmann::json(nullptr)}});
   nlohmann::json j{{"invitations", {{"incoming", c.incoming}, {"outgoing", c.outgoing}}},
                    {"messages", c.messages},
                    {"drafts", c.drafts},
@@ -422,6 +428,7 @@ std::string status_json(const store::Counts& c, const std::string& location, int
                    {"people", c.people},
                    {"imports", c.imports},
                    {"acceptance_known", c.acceptance_known},
+                   {"owners", owners},
                    {"database", location}};
   if (c.owner) j["owner"] = *c.owner;
   if (c.last_import_at) j["last_import"] = datetime::format_iso(*c.last_import_at);

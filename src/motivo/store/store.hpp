@@ -32,6 +32,14 @@ struct Counts {
   bool acceptance_known = true;
 };
 
+// A LinkedIn account whose exports (or mail) a database holds: the owner of its imports.
+struct Account {
+  PersonId owner = 0;
+  std::string name;
+  std::int64_t imports = 0;
+  std::optional<std::string> user; // team mode: the user who imports it (none: an admin's imports, or no users)
+};
+
 struct InvitationQuery {
   std::optional<std::int64_t> user; // only the invitations of this user's imports (team mode); all when absent
   std::optional<Direction> direction;
@@ -268,6 +276,8 @@ class Store : public NoteLabels {
 public:
   virtual std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) = 0;
   virtual Counts counts() = 0;
+  // Every account whose snapshots are stored, in the order of their first import.
+  virtual std::vector<Account> accounts() = 0;
   virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
   // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
   virtual bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label,

@@ -1,3 +1,4 @@
+#include <motivo/core/linkedin/export_files.hpp>
 #include <motivo/store/sql/import_session.hpp>
 
 #include <fmt/format.h>
@@ -190,9 +191,12 @@ void SqlImportSession::finish(std::optional<Span> listed, std::optional<datetime
   std::optional<std::int64_t> invitations_from;
   if (listed) {
     invitations_from = listed->from;
-    // A snapshot older than one imported before (two downloads imported out of order) changes no state.
-    Statement newest = c_->prepare("SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2");
-    newest.bind(1, std::int64_t{owner}).bind(2, import_id_).step();
+    // A snapshot older than one imported before (two downloads imported out of order) changes no state. A snapshot
+    // dated after this import's time (a far-future date that an older motivo took, `1/2/99` as 2099) says nothing
+    // of the order: were it counted, no later export would ever settle an outcome again.
+    Statement newest = c_->prepare("SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2 AND as_of <= ?3");
+    newest.bind(1, std::int64_t{owner}).bind(2, import_id_);
+    newest.bind(3, std::int64_t{started_at + linkedin::export_date_tolerance}).step();
     const bool older = !newest.is_null(0) && as_of && *as_of < newest.column_int(0);
     if (!older) {
       // Taken for withdrawn once, listed again now: still pending.

@@ -51,6 +51,29 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
   });
 }
 
+std::vector<Account> SqlStore::accounts()
+{
+  return read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT i.owner, p.name, count(*),
+       (SELECT u.name FROM imports j JOIN users u ON u.id = j.user_id WHERE j.owner = i.owner ORDER BY j.id LIMIT 1)
+FROM imports i JOIN people p ON p.id = i.owner
+WHERE i.finished_at IS NOT NULL
+GROUP BY i.owner, p.name
+ORDER BY min(i.id))sql");
+    std::vector<Account> out;
+    while (s.step()) {
+      Account a;
+      a.owner = s.column_int(0);
+      a.name = s.column_text(1);
+      a.imports = s.column_int(2);
+      if (!s.is_null(3)) a.user = s.column_text(3);
+      out.push_back(std::move(a));
+    }
+    return out;
+  });
+}
+
 namespace {
 
 // Store::for_each_writing: kind, about, about_url, ref, at, text.

@@ -16,6 +16,7 @@ namespace motivo::store::sql {
 class SqlStore : public Store {
 public:
   Counts counts() override;
+  std::vector<Account> accounts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
   bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now) override;
   bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
