@@ -121,6 +121,7 @@ check(report["outgoing"]["accepted"] == 1 and report["outgoing"]["acceptance_rat
 if not os.path.isdir(root):
     print(f"skipped: the real exports (none at {root})")
     check.exit()
+motivo = Motivo(sys.argv[1], work, now="2026-11-20T12:00:00Z")  # after the real exports were made
 for name in ("2026-02_ieglam", "2026-04_jrl319"):
     folder = os.path.join(root, name)
     if not os.path.isdir(folder):
