@@ -16,8 +16,8 @@ std::string labels_line(const app::ClassifySummary& summary)
   for (const auto l : classify::all_labels)
     out += fmt::format(" {} {}{}", summary.by_label[static_cast<std::size_t>(l)], classify::label_name(l),
                        l == classify::Label::personalized ? "" : ",");
-  out += fmt::format(fmt::runtime(summary.campaigns == 1 ? tr("; {} mass campaign") : tr("; {} mass campaigns")),
-                     summary.campaigns);
+  out +=
+      fmt::format(fmt::runtime(trn("; {} mass campaign", "; {} mass campaigns", summary.campaigns)), summary.campaigns);
   return out;
 }
 

@@ -21,19 +21,6 @@ namespace {
 constexpr const char* acceptance_unknown_line = N_(
     "Acceptance unknown: no imported export lists your connections (Connections.csv), so who accepted is not known.");
 
-// A label as the report's reader says it (in English, the label's own name).
-std::string_view label_title(classify::Label label, const i18n::Catalog& c)
-{
-  switch (label) {
-  case classify::Label::empty: return c.pgettext("label", "empty");
-  case classify::Label::default_text: return c.pgettext("label", "default");
-  case classify::Label::template_text: return c.pgettext("label", "template");
-  case classify::Label::spam: return c.pgettext("label", "spam");
-  case classify::Label::personalized: return c.pgettext("label", "personalized");
-  }
-  return classify::label_name(label);
-}
-
 std::string percent(const report::Rate& r)
 {
   if (r.total == 0) return "–";
@@ -65,7 +52,7 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   // Every received invitation by its label (personalised ones included: the rows add up to "invitations").
   row(c.gettext("by label"), [](const auto&) { return std::string(); });
   for (const auto l : classify::all_labels)
-    row(fmt::format("  {}", label_title(l, c)),
+    row(fmt::format("  {}", report::label_title(l, language)),
         [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
   row(c.gettext("asked"), [&](const auto& f) { return n(f.incoming.asked); });
   row(c.gettext("replied"), [&](const auto& f) { return percent(f.incoming.reply); });
@@ -137,7 +124,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
-    const std::string language = report_language(config.language);
+    const std::string language = user_language();
     const report::Period period = app::parse_period(o->since, o->until, "--since", "--until");
     if (!o->html.empty() && (context.json || o->csv))
       throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
