@@ -152,13 +152,12 @@ try {
     // person (its id in the JSON), not to whoever a search for the name finds first.
     const row = signedIn.locator('#cards .card', { hasText: 'Bilbao' });
     await row.waitFor();
-    const rowId = await row.getAttribute('data-id');
     await row.locator('.why input').fill('la conocí en el meetup de Bilbao');
-    await row.locator('.why button').click();
-    await signedIn.waitForFunction((id) => {
-      const card = document.querySelector(`.card[data-id="${id}"]`);
-      return card && (card.querySelector('.why input').value === '' || card.querySelector('.error'));
-    }, rowId);
+    const [kept] = await Promise.all([
+      signedIn.waitForResponse((r) => r.url().includes('/notes') && r.request().method() === 'POST'),
+      row.locator('.why button').click(),
+    ]);
+    check(kept.status() === 200, `the note is sent to /api/people/ID/notes: ${kept.status()} ${kept.url()}`);
     check(await row.locator('.error').count() === 0, `a member keeps a note: ${await row.locator('.error').allTextContents()}`);
     const mine = JSON.parse(execFileSync(motivo, ['--db', db, '--as', 'ana', 'invitations', '--json'], { env }).toString());
     const bilbao = mine.find((i) => i.message.includes('Bilbao'));

@@ -75,10 +75,12 @@ def other_owner(seed, name):
 
 
 def without_import_times(invitations):
-    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's."""
+    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's. The
+    other person's id is each database's own (PostgreSQL numbers people in its import batches)."""
     for i in invitations:
         if i.get("outcome") == "withdrawn":
             i.pop("outcome_at", None)
+        i.pop("person", None)
     return invitations
 
 
