@@ -51,8 +51,9 @@ def outputs(env, config=None):
     run = lambda *args, **kw: motivo(*first, *args, env=env, **kw)
     html = os.path.join(work, "r.html")
     run("report", "--html", html, db=db)
-    if os.path.exists(mail_db):
-        os.remove(mail_db)
+    for fresh in (mail_db, os.path.join(work, "again.db")):
+        if os.path.exists(fresh):
+            os.remove(fresh)
     with open(html, encoding="utf-8") as f:
         page = f.read()
     return {
@@ -64,6 +65,8 @@ def outputs(env, config=None):
         "import help": run("import", "--help").stdout,
         "fetch help": run("fetch", "--help").stdout,
         "forget help": run("forget", "--help").stdout,
+        "decide help": run("decide", "--help").stdout,
+        "import summary": run("import", export, db=os.path.join(work, "again.db")).stdout,
         "usage error": run("decide", db=db, check=False).stderr,
         "extra argument": run("status", "surplus", db=db, check=False).stderr,
         "mail": run("import", mail, db=mail_db).stdout,
@@ -84,6 +87,7 @@ def english(name, out):
           f"{name}: CLI11's usage error in English: {out['usage error'].strip()}")
     check("was not expected: surplus" in out["extra argument"], f"{name}: an extra argument, in English")
     check(out["mail"].startswith("Read 1 message from"), f"{name}: 'Read 1 message': {out['mail'][:40]}")
+    check(re.search(r"\d+ empty", out["import summary"]), f"{name}: the import's labels in English")
 
 
 def spanish(name, out):
@@ -94,7 +98,7 @@ def spanish(name, out):
     check("1 invitación:" in out["report"] and "1 invitaciones" not in out["report"], f"{name}: the report in Spanish")
     check('<html lang="es">' in out["html"] and "<th>sin nota</th>" in out["html"] and "<th>empty</th>" not in out["html"]
           and ">plantilla</span>" in out["html"], f"{name}: the HTML report in Spanish, legend and column heads too")
-    helps = "".join(out[k] for k in ("help", "import help", "fetch help", "forget help"))
+    helps = "".join(out[k] for k in ("help", "import help", "fetch help", "forget help", "decide help"))
     english_words = [w for w in CLI11_ENGLISH if re.search(r"\b" + re.escape(w) + r"\b", helps)]
     check("Uso:" in helps and "Opciones:" in helps and not english_words,
           f"{name}: --help in Spanish, CLI11's words too (English left: {english_words})")
@@ -104,6 +108,8 @@ def spanish(name, out):
           f"{name}: CLI11's usage error in Spanish: {out['usage error'].strip()}")
     check("sobra: surplus" in out["extra argument"], f"{name}: an extra argument, in Spanish")
     check(out["mail"].startswith("Leído 1 mensaje de"), f"{name}: 'Leído 1 mensaje': {out['mail'][:40]}")
+    check("sin nota" in out["import summary"] and " empty" not in out["import summary"],
+          f"{name}: the import's labels in Spanish: {out['import summary'].strip().splitlines()[-1]}")
 
 
 for name, env in ENGLISH_CASES.items():

@@ -74,7 +74,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       const std::string suggestion = st.evaluation.suggestion == protocol::Suggestion::none
                                          ? ""
                                          : "→ " + suggestion_word(st.evaluation.suggestion);
-      fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<10}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
+      fmt::print("{:>6}  {}  {:<13}  {:<13}  {:<11}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
                  state_word(st.evaluation.state), label_word(v) + (v.label_by_user ? "*" : ""), suggestion,
                  one_line(who, 28), note);
     }

@@ -60,6 +60,10 @@ void translate_descriptions(CLI::App& a)
   for (CLI::Option* option : a.get_options()) {
     if (!option->get_description().empty()) option->description(tr(option->get_description().c_str()));
     if (option->get_group() == "Options") option->group(tr("Options"));
+    // The value's type (TEXT, INT…), without the validators' descriptions CLI11 appends to it (":{a,b}").
+    const std::string type = option->get_type_name();
+    const std::string base = type.substr(0, type.find(':'));
+    if (!base.empty() && option->get_expected_max() > 0) option->type_name(tr(base.c_str()));
   }
   for (CLI::App* sub : a.get_subcommands([](CLI::App*) { return true; })) {
     if (!sub->get_description().empty()) sub->description(tr(sub->get_description().c_str()));

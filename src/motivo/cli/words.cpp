@@ -33,15 +33,19 @@ std::string suggestion_word(protocol::Suggestion suggestion)
 
 std::string label_word(const store::InvitationView& v)
 {
-  if (!v.label) return {};
-  switch (*v.label) {
+  return v.label ? label_word(*v.label) : std::string();
+}
+
+std::string label_word(classify::Label label)
+{
+  switch (label) {
   case classify::Label::empty: return trp("label", "empty");
   case classify::Label::default_text: return trp("label", "default");
   case classify::Label::template_text: return trp("label", "template");
   case classify::Label::spam: return trp("label", "spam");
   case classify::Label::personalized: return trp("label", "personalized");
   }
-  return std::string(classify::label_name(*v.label));
+  return std::string(classify::label_name(label));
 }
 
 } // namespace motivo::cli

@@ -12,6 +12,7 @@ namespace motivo::cli {
 // the codes (asked, no_reply, wait).
 std::string state_word(protocol::State state);
 std::string suggestion_word(protocol::Suggestion suggestion);
+std::string label_word(classify::Label label);
 // "" for an invitation not labelled yet.
 std::string label_word(const store::InvitationView& v);
 
