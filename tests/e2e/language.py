@@ -69,6 +69,7 @@ def outputs(env, config=None):
         "import summary": run("import", export, db=os.path.join(work, "again.db")).stdout,
         "usage error": run("decide", db=db, check=False).stderr,
         "extra argument": run("status", "surplus", db=db, check=False).stderr,
+        "no command": run(check=False).stderr,
         "mail": run("import", mail, db=mail_db).stdout,
     }
 
@@ -86,6 +87,7 @@ def english(name, out):
     check("is required" in out["usage error"] and "Run with --help" in out["usage error"],
           f"{name}: CLI11's usage error in English: {out['usage error'].strip()}")
     check("was not expected: surplus" in out["extra argument"], f"{name}: an extra argument, in English")
+    check(out["no command"].startswith("a command is required"), f"{name}: no command, in English")
     check(out["mail"].startswith("Read 1 message from"), f"{name}: 'Read 1 message': {out['mail'][:40]}")
     check(re.search(r"\d+ empty", out["import summary"]), f"{name}: the import's labels in English")
 
@@ -107,6 +109,7 @@ def spanish(name, out):
     check("obligatorio" in out["usage error"] and "Usa --help" in out["usage error"],
           f"{name}: CLI11's usage error in Spanish: {out['usage error'].strip()}")
     check("sobra: surplus" in out["extra argument"], f"{name}: an extra argument, in Spanish")
+    check(out["no command"].startswith("falta la orden"), f"{name}: no command, in Spanish")
     check(out["mail"].startswith("Leído 1 mensaje de"), f"{name}: 'Leído 1 mensaje': {out['mail'][:40]}")
     check("sin nota" in out["import summary"] and " empty" not in out["import summary"],
           f"{name}: the import's labels in Spanish: {out['import summary'].strip().splitlines()[-1]}")

@@ -31,6 +31,7 @@ struct UsageError {
   const char* id;
 };
 constexpr std::array usage_errors{
+    UsageError{"A subcommand is required", N_("a command is required (motivo --help lists them)")},
     UsageError{"(.+) is required", N_("{} is required")},
     UsageError{"The following argument was not expected: (.+)", N_("this argument was not expected: {}")},
     UsageError{"The following arguments were not expected: (.+)", N_("these arguments were not expected: {}")},
