@@ -2,6 +2,7 @@
 #include <motivo/app/report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/i18n.hpp>
 #include <motivo/core/report/html.hpp>
@@ -189,16 +190,20 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
     if (o->csv) {
-      fmt::print("period,received,personalized,not_personalized,empty,default,template,spam_label,personalized_label,"
-                 "asked,replied,accepted,declined,pending,outgoing_sent,outgoing_accepted\n");
+      fmt::print("{}", csv::row({"period", "received", "personalized", "not_personalized", "empty", "default",
+                                 "template", "spam_label", "personalized_label", "asked", "replied", "accepted",
+                                 "declined", "pending", "outgoing_sent", "outgoing_accepted"}));
       const auto line = [](const std::string& name, const report::Figures& f) {
         const auto& in = f.incoming;
         // Unknown acceptance (no Connections.csv): empty fields, not 0.
-        const auto known = [&](std::size_t v) { return f.acceptance_known ? fmt::format("{}", v) : std::string(); };
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", name, in.received, in.personalized,
-                   in.not_personalized, in.by_label[0], in.by_label[1], in.by_label[2], in.by_label[3], in.by_label[4],
-                   in.asked, in.replied, known(in.accepted), in.declined, known(in.pending), f.outgoing.sent,
-                   known(f.outgoing.accepted));
+        const auto known = [&](std::size_t v) { return f.acceptance_known ? std::to_string(v) : std::string(); };
+        std::vector<std::string> cells{name};
+        for (const std::size_t n : {in.received, in.personalized, in.not_personalized, in.by_label[0], in.by_label[1],
+                                    in.by_label[2], in.by_label[3], in.by_label[4], in.asked, in.replied})
+          cells.push_back(std::to_string(n));
+        cells.insert(cells.end(), {known(in.accepted), std::to_string(in.declined), known(in.pending),
+                                   std::to_string(f.outgoing.sent), known(f.outgoing.accepted)});
+        fmt::print("{}", csv::row(cells));
       };
       if (r.series.empty()) line("all", r.figures);
       for (const auto& p : r.series) line(p.period, p.figures);
