@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <sys/stat.h>
 
@@ -83,9 +82,10 @@ std::optional<std::string> config_text(const std::string& path, bool given)
   if (path.empty() || (!fs::exists(path) && !given)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, Message(N_("cannot read the configuration file")));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text(protocol::max_config_bytes + 1, '\0'); // one byte more: too long is an error
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 } // namespace
