@@ -20,18 +20,24 @@ motivo = Motivo(sys.argv[1], work, now="2026-11-20T18:00:00Z")
 header = b"From,To,Sent At,Message,Direction\n"
 
 
-def make(name, data):
+def make(name, first, repeated=b"", times=0, last=b""):
+    """A zip of one Invitations.csv: `first`, then `repeated` `times` times, then `last`, written in chunks."""
     path = os.path.join(work, name)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("Invitations.csv", data)
+        with z.open("Invitations.csv", "w", force_zip64=True) as f:
+            f.write(first)
+            chunk = repeated * (1 << 20)
+            for _ in range(times >> 20):
+                f.write(chunk)
+            f.write(last)
     return path
 
 
 bombs = {
-    "comma.zip": (make("comma.zip", header + b'A,B,"1/2/24, 9:00 AM",x,INCOMING' + b"," * (64 << 20) + b"\n"),
+    "comma.zip": (make("comma.zip", header + b'A,B,"1/2/24, 9:00 AM",x,INCOMING', b",", 64 << 20, b"\n"),
                   "more than 1024 fields"),
-    "header.zip": (make("header.zip", b"From," * (8 << 20) + b"\n"), "more than 1024 fields"),
-    "newline.zip": (make("newline.zip", header + b"\n" * (1 << 30)), "unpacks to more than"),
+    "header.zip": (make("header.zip", b"", b"From,", 8 << 20, b"\n"), "more than 1024 fields"),
+    "newline.zip": (make("newline.zip", header, b"\n", 1 << 30), "unpacks to more than"),
 }
 
 for name, (path, expected) in bombs.items():
