@@ -30,7 +30,7 @@ numeric = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
 def dangerous(cells):
-    return [c for c in cells if c and c[0] in "=+-@\t\r" and not numeric.match(c)]
+    return [c for c in cells if c and c[0] in "=+-@\t\r" and not numeric.match(c) and c not in ("-", "+")]
 
 
 anonymised = os.path.join(work, "anon.zip")

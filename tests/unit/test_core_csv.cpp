@@ -177,7 +177,10 @@ TEST(CsvWriter, FormulaLikeCellsAreNeutralised)
   EXPECT_EQ(field("-3"), "-3");
   EXPECT_EQ(field("+1.5"), "+1.5");
   EXPECT_EQ(field("42"), "42");
-  EXPECT_EQ(field("-"), "'-");
+  EXPECT_EQ(field("-"), "-"); // LinkedIn's placeholder for an empty last name: text to a spreadsheet
+  EXPECT_EQ(field("+"), "+");
+  EXPECT_EQ(field("="), "'=");
+  EXPECT_EQ(field("- Analista"), "'- Analista");
   EXPECT_EQ(field("-.5"), "'-.5");
   EXPECT_EQ(field("Ana, \"la jefa\""), "\"Ana, \"\"la jefa\"\"\"");
   EXPECT_EQ(field("a=b"), "a=b");

@@ -222,10 +222,11 @@ bool plain_number(std::string_view value)
   return digits(whole) && digits(fraction);
 }
 
+// A lone "-" or "+" (a placeholder LinkedIn writes for an empty last name or position) is text to a spreadsheet.
 bool formula_like(std::string_view value)
 {
-  return !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos &&
-         !plain_number(value);
+  return !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos && value != "-" &&
+         value != "+" && !plain_number(value);
 }
 
 } // namespace

@@ -67,8 +67,9 @@ private:
 // The one CSV writer: every CSV file motivo writes (report --csv, export --anonymize) goes through these.
 
 // A field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, quote, CR or LF. A value a
-// spreadsheet would run as a formula — beginning with =, +, -, @, a tab or a CR, and not a plain number such as
-// -3 or +1.5 — is written with an apostrophe before it, as OWASP recommends ("'=1+2"): shown as text, never run.
+// spreadsheet would run as a formula — beginning with =, +, -, @, a tab or a CR, and neither a plain number such
+// as -3 or +1.5 nor a lone - or + — is written with an apostrophe before it, as OWASP recommends ("'=1+2"): shown as
+// text, never run.
 std::string field(std::string_view value);
 
 // One record: the fields as field() writes them, separated by commas, ended by a line feed.
