@@ -26,6 +26,7 @@ constexpr std::string_view app_policy = "default-src 'none'; script-src 'self'; 
 void send(httplib::Response& res, const Refused& refused)
 {
   res.status = refused.status;
+  if (refused.retry_after > 0) res.set_header("Retry-After", std::to_string(refused.retry_after));
   res.set_content(app::error_json(refused.message, refused.status), "application/json");
 }
 

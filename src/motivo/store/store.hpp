@@ -2,6 +2,7 @@
 
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/datetime.hpp>
+#include <motivo/core/error.hpp>
 #include <motivo/core/model.hpp>
 #include <motivo/core/people.hpp>
 #include <motivo/core/protocol/protocol.hpp>
@@ -364,5 +365,12 @@ std::string redact_url(const std::string& url);
 // Whether running the same work again may succeed: the database server was unreachable, or aborted the
 // transaction for a deadlock with another client's.
 bool is_transient_error(const std::exception& e);
+
+// The database's write lock stayed with another connection (another import, most likely) for longer than the
+// store waits for it: nothing was written, and the same work can succeed once that writer is done.
+class Busy : public Error {
+public:
+  explicit Busy(const std::string& location);
+};
 
 } // namespace motivo::store
