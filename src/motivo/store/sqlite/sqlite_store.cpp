@@ -24,8 +24,8 @@ SqliteStore::SqliteStore(const std::string& path)
   }
   if (is_new) db.exec("PRAGMA page_size = 16384");
   // WAL lets readers (a running server) work while an import writes; NORMAL sync in WAL mode never corrupts
-  // the database, a power cut can only lose the last commits. Another process importing in rollback mode
-  // (see SqliteImportSession) may hold the database: then it stays as it is until that import ends.
+  // the database, a power cut can only lose the last commits. Opening needs no write lock: a database already in
+  // WAL mode (imports keep it so) opens while another process imports.
   set_journal_mode(db, "wal");
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
