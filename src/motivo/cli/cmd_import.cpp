@@ -7,6 +7,7 @@
 #include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/progress_bar.hpp>
 #include <motivo/io/inputs.hpp>
+#include <motivo/store/store.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -34,6 +35,23 @@ void print_report(const app::ImportReport& report, const std::string& source, co
   if (report.owner_disagreements) {
     fmt::print("  note: {} invitations name someone else than {} on the owner's side\n", report.owner_disagreements,
                report.owner);
+  }
+}
+
+// What `work` (an import, which stores nothing before it has the database's write lock) returns, once it gets that
+// lock: another import holding it past the busy timeout is said once on stderr, then waited for.
+template <typename Work>
+auto waiting_for_other_imports(const std::string& location, Work&& work)
+{
+  for (bool said = false;; said = true) {
+    try {
+      return work();
+    } catch (const store::Busy&) {
+      if (!said)
+        fmt::print(stderr,
+                   fmt::runtime(tr("motivo: another import is writing to {}; waiting for it to end (Ctrl-C stops)\n")),
+                   location);
+    }
   }
 }
 
@@ -99,7 +117,8 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       const auto report = [&] {
         for (int attempt = 1;; ++attempt) {
           try {
-            return app::import_snapshot(store, inputs, joined(export_paths), options);
+            return waiting_for_other_imports(
+                store.location(), [&] { return app::import_snapshot(store, inputs, joined(export_paths), options); });
           } catch (const std::exception& e) {
             if (attempt == 3 || !store::is_transient_error(e)) throw;
             if (!context.quiet) fmt::print(stderr, "motivo: {}; importing again\n", e.what());
@@ -122,9 +141,14 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       }
     }
     if (!mail_paths.empty()) {
-      app::MailScan scan = app::scan_mail_paths(mail_paths);
+      app::MailScan first = app::scan_mail_paths(mail_paths);
+      bool scanned = true; // a try after waiting for another import reads the mail again
       auto& store = context.store();
-      const auto report = app::import_mail(store, std::move(scan), joined(mail_paths), options);
+      const auto report = waiting_for_other_imports(store.location(), [&] {
+        app::MailScan scan = scanned ? std::move(first) : app::scan_mail_paths(mail_paths);
+        scanned = false;
+        return app::import_mail(store, std::move(scan), joined(mail_paths), options);
+      });
       if (context.json)
         mail = report;
       else
