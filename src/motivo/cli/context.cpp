@@ -46,6 +46,12 @@ store::Store& Context::store()
     fs::create_directories(parent);
     ::chmod(parent.c_str(), 0700); // personal data: the folder is the user's alone
   }
+  if (store::make_sqlite_private(location)) {
+    fmt::print(stderr,
+               fmt::runtime(tr("motivo: note: other users could read the database {}: it is now yours alone "
+                               "(mode 0600)\n")),
+               location);
+  }
   store_ = store::open_sqlite(location);
   return *store_;
 }

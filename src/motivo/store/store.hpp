@@ -358,6 +358,10 @@ SchemaStatus schema_status(const std::string& location);
 
 // Opens (creating if needed, with mode 0600) the SQLite database at `path` and brings its schema up to date.
 std::unique_ptr<Store> open_sqlite(const std::string& path);
+// Takes group and other permissions away from the SQLite database at `path` and its -wal, -shm and -journal files
+// (a copy made by another program or an older motivo may be 0644): true when a file had them. Absent files, and
+// files of other users, are left alone.
+bool make_sqlite_private(const std::string& path);
 // Connects to the PostgreSQL database at `url` and brings its schema up to date.
 std::unique_ptr<Store> open_postgres(const std::string& url);
 // The URL without its password, for messages.

@@ -4,6 +4,8 @@
 #include <motivo/store/sqlite/sqlite_store.hpp>
 
 #include <algorithm>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace motivo::store::sqlite {
 
@@ -135,6 +137,19 @@ namespace motivo::store {
 std::unique_ptr<Store> open_sqlite(const std::string& path)
 {
   return std::make_unique<sqlite::SqliteStore>(path);
+}
+
+bool make_sqlite_private(const std::string& path)
+{
+  bool changed = false;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string file = path + suffix;
+    struct stat st {};
+    if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
+    if ((st.st_mode & 077) == 0) continue;
+    if (::chmod(file.c_str(), st.st_mode & 0700) == 0) changed = true;
+  }
+  return changed;
 }
 
 SchemaStatus sqlite_schema_status(const std::string& path)
