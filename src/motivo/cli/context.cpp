@@ -86,6 +86,7 @@ namespace {
 std::optional<std::string> config_text(const std::string& path, bool given)
 {
   if (path.empty() || (!fs::exists(path) && !given)) return std::nullopt;
+  if (fs::is_directory(path)) throw InputError(path, 0, Message(N_("a folder, not a configuration file")));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, Message(N_("cannot read the configuration file")));
   std::string text(protocol::max_config_bytes + 1, '\0'); // one byte more: too long is an error
