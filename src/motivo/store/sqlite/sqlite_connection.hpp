@@ -11,8 +11,11 @@ namespace motivo::store::sqlite {
 // a consistent snapshot); writing is BEGIN IMMEDIATE … COMMIT, so writers queue for the lock at the start.
 class SqliteConnection : public sql::Connection {
 public:
-  // Opens the database at `path`.
-  explicit SqliteConnection(const std::string& path) : owned_(std::make_unique<Database>(path)), db_(owned_.get()) {}
+  // Opens the database at `path` (for reading only with `read_only`).
+  explicit SqliteConnection(const std::string& path, bool read_only = false)
+    : owned_(std::make_unique<Database>(path, read_only)), db_(owned_.get())
+  {
+  }
   // Over `db`, which the caller keeps open (an import session's, inside its transaction).
   explicit SqliteConnection(Database& db) : db_(&db) {}
   sql::Dialect dialect() const override { return sql::Dialect::sqlite; }
