@@ -51,7 +51,23 @@ CLI::Validator non_negative()
       [](std::string& v) { return v.starts_with("-") ? "must be 0 or more (" + v + ")" : std::string(); }, "N >= 0");
 }
 
-int run(int argc, char** argv)
+namespace {
+
+// Whether the command line asks for JSON output: a --json flag (export's --json names a file instead).
+bool asks_for_json(int argc, char** argv)
+{
+  bool json = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "export") return false;
+    if (arg == "--json") json = true;
+  }
+  return json;
+}
+
+} // namespace
+
+int run(int argc, char** argv, bool& json)
 {
   CLI::App app{"motivo: handle the LinkedIn invitations you receive the way a careful person would, and see what "
                "happens, from your own data",
@@ -99,21 +115,19 @@ int run(int argc, char** argv)
   } catch (const CLI::ParseError& e) {
     // "motivo bogus": CLI11 says a subcommand is required; say which word was not one.
     if (argc > 1 && argv[1][0] != '-' &&
-        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == argv[1]; })) {
-      fmt::print(stderr, fmt::runtime(tr("motivo: error: unknown command \"{}\" (motivo --help lists them)\n")),
-                 argv[1]);
+        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == argv[1]; }))
+      throw UsageError(Message(N_("unknown command {} (motivo --help lists them)"), quote_value(argv[1])));
+    json = asks_for_json(argc, argv);
+    if (!json) {
+      app.exit(e); // CLI11's message and its hint at --help
       return 2;
     }
-    app.exit(e);
-    return 2;
+    throw UsageError(e.what());
   }
+  json = context.json;
   if (!action) return 2;
-  try {
-    return action();
-  } catch (const app::Refusal& e) {
-    // A use case refused what an argument said: named as the commands' own errors about arguments are.
-    throw InputError("<argument>", 0, e.message());
-  }
+  // A use case's refusal (app::Refusal) is said as it is, like any other error, by main().
+  return action();
 }
 
 } // namespace motivo::cli

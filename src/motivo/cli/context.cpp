@@ -37,8 +37,9 @@ store::Store& Context::store()
 {
   if (store_) return *store_;
   const std::string location = database_location();
-  if (store::is_postgres_location(location)) {
-    store_ = store::open_store(location);
+  const store::Access access = read_only ? store::Access::read_only : store::Access::read_write;
+  if (store::is_postgres_location(location) || read_only) {
+    store_ = store::open_store(location, access);
     return *store_;
   }
   const fs::path parent = fs::path(location).parent_path();
