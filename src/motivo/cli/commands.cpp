@@ -65,6 +65,20 @@ bool asks_for_json(int argc, char** argv)
   return json;
 }
 
+// The first word that is not an option or a global option's value: the command the user meant ("" when none).
+std::string_view command_word(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--db" || arg == "--as" || arg == "--config" || arg == "--policy") {
+      ++i;
+      continue;
+    }
+    if (!arg.starts_with("-")) return arg;
+  }
+  return {};
+}
+
 } // namespace
 
 int run(int argc, char** argv, bool& json)
@@ -114,9 +128,10 @@ int run(int argc, char** argv, bool& json)
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // "motivo bogus": CLI11 says a subcommand is required; say which word was not one.
-    if (argc > 1 && argv[1][0] != '-' &&
-        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == argv[1]; }))
-      throw UsageError(Message(N_("unknown command {} (motivo --help lists them)"), quote_value(argv[1])));
+    const std::string_view word = command_word(argc, argv);
+    if (!word.empty() &&
+        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == word; }))
+      throw UsageError(Message(N_("unknown command {} (motivo --help lists them)"), quote_value(word)));
     json = asks_for_json(argc, argv);
     if (!json) {
       app.exit(e); // CLI11's message and its hint at --help
