@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <unistd.h>
@@ -35,8 +36,9 @@ void confirm(const ForgetOptions& o, const std::string& who)
   std::fflush(stderr);
   std::string answer;
   std::getline(std::cin, answer);
-  const std::string reply(text::trim(answer));
-  if (reply != "y" && reply != "Y" && reply != "yes" && reply != tr("yes"))
+  std::string reply(text::trim(answer));
+  for (char& c : reply) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (reply != "y" && reply != "yes" && reply != tr("yes"))
     throw InputError(Message(N_("nothing forgotten: {} stays"), who));
 }
 
