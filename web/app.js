@@ -239,11 +239,14 @@ async function loadReport() {
   document.getElementById('r-open').href = full;
   document.getElementById('r-frame').src = full;
   const rate = (v) => (v === null ? '–' : `${numberFormat().format(v * 100)} %`);
+  // Without Connections.csv who accepted is unknown: the API says null, never 0.
+  const known = (r, v) => (r.outgoing.accepted === null ? _('unknown') : v);
   const rows = [
     [_('received'), (r) => r.incoming.received], [_('personalised'), (r) => `${r.incoming.personalized} (${rate(r.incoming.personalization_rate)})`],
     [_('asked'), (r) => r.incoming.asked], [_('replied'), (r) => `${r.incoming.replied} (${rate(r.incoming.reply_rate)})`],
-    [_('accepted'), (r) => r.incoming.accepted], [_('sent (yours)'), (r) => r.outgoing.sent],
-    [_('accepted with a note'), (r) => rate(r.outgoing.acceptance_with_note)], [_('accepted without a note'), (r) => rate(r.outgoing.acceptance_without_note)],
+    [_('accepted'), (r) => known(r, r.incoming.accepted)], [_('sent (yours)'), (r) => r.outgoing.sent],
+    [_('accepted with a note'), (r) => known(r, rate(r.outgoing.acceptance_with_note))],
+    [_('accepted without a note'), (r) => known(r, rate(r.outgoing.acceptance_without_note))],
   ];
   const table = document.createElement('table');
   const head = table.insertRow();

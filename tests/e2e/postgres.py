@@ -105,16 +105,23 @@ try:
         print("note: no ../shared exports; comparing the generated ones only")
     pg = new_database("same_answers")
     lite = os.path.join(work, "same.db")
+    # Several LinkedIn accounts in one database: a team's, each account imported by its user (a database without
+    # users holds one account). The two demo exports are one account's.
+    def user_of(export):
+        return "lucia" if export in exports[:2] else os.path.basename(export)
+    for db in (pg, lite):
+        for u in dict.fromkeys(user_of(e) for e in exports):
+            motivo("users", "add", u, db=db)
     for e in exports:
-        motivo("import", "--quiet", e, db=pg)
-        motivo("import", "--quiet", e, db=lite)
+        motivo("--as", user_of(e), "import", "--quiet", e, db=pg)
+        motivo("--as", user_of(e), "import", "--quiet", e, db=lite)
     a, b = outputs(pg), outputs(lite)
     for k in a:
         if not check(a[k] == b[k], f"{k}: PostgreSQL and SQLite agree ({len(json.dumps(a[k]))} bytes of JSON)"):
             if isinstance(a[k], list):
                 diffs = [(x, y) for x, y in zip(a[k], b[k]) if x != y]
                 print(f"   {len(diffs)} differ, first:", json.dumps(diffs[:1], ensure_ascii=False)[:1500])
-    again = motivo.json("import", "--quiet", "--json", exports[0], db=pg)
+    again = motivo.json("--as", "lucia", "import", "--quiet", "--json", exports[0], db=pg)
     check(all(f["new"] == 0 and f["known"] == f["rows"] for f in again["files"] if f["kind"] != "skipped"),
           "re-importing into PostgreSQL adds nothing")
 
@@ -127,16 +134,21 @@ try:
     batch = [exports[0], marta, exports[0], marta]
     if os.path.isdir(shared):
         batch += [exports[2], exports[3], exports[2]]
-    procs = [motivo.start("import", "--quiet", e, db=at_once, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) for e in batch]
+    batch_user = {e: f"u{i}" for i, e in enumerate(dict.fromkeys(batch))}  # one account each: a team's
+    for db in (at_once, sequential):
+        for u in batch_user.values():
+            motivo("users", "add", u, db=db)
+    procs = [motivo.start("--as", batch_user[e], "import", "--quiet", e, db=at_once, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) for e in batch]
     results = [(p.wait(), p.stderr.read()) for p in procs]
     check(all(rc == 0 for rc, _ in results), f"{len(batch)} imports at once all succeed " +
           "; ".join(err.strip() for rc, err in results if rc != 0))
     for e in batch:
-        motivo("import", "--quiet", e, db=sequential)
+        motivo("--as", batch_user[e], "import", "--quiet", e, db=sequential)
     c, s = outputs(at_once), outputs(sequential)
     for o in (c, s):
         o["status --json"].pop("owner", None)  # the owner of the latest import: whichever finished last
+        o["status --json"]["owners"].sort(key=lambda a: a["name"])  # in the order their first imports began
     check(c["status --json"] == s["status --json"],
           f"imports at once store exactly what one after another does: {c['status --json']}")
     if not check(c["report --json"] == s["report --json"], "and the same report"):

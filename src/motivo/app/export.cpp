@@ -78,7 +78,11 @@ ExportSummary export_anonymized(store::Store& store, const std::string& zip_path
                 connected_on(c.connected_on)});
     ++summary.connections;
   });
-  io::write_zip(zip_path, {{"Invitations.csv", inv}, {"messages.csv", msg}, {"Connections.csv", con}});
+  // No Connections.csv when no import listed any: an empty one would say that nobody accepted, where who accepted
+  // is unknown.
+  std::vector<std::pair<std::string, std::string>> files = {{"Invitations.csv", inv}, {"messages.csv", msg}};
+  if (!store.owners_with_connections().empty()) files.emplace_back("Connections.csv", con);
+  io::write_zip(zip_path, files);
   return summary;
 }
 

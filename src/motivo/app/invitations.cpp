@@ -36,12 +36,28 @@ store::InvitationView find_invitation(store::Store& store, Scope scope, std::int
   return std::move(list.front());
 }
 
+std::optional<Message> why_no_decision(const store::InvitationView& v, protocol::Decision decision)
+{
+  // What the data settled comes first: the inviter is a connection (accepted), or the invitation is gone and they
+  // are not (withdrawn, or ignored: a decline made on LinkedIn, which may be recorded).
+  if (v.outcome == Outcome::accepted)
+    return Message(N_("invitation {} is accepted already: {} is your connection (to mark the note spam: motivo label "
+                      "{} spam)"),
+                   v.id, v.from, v.id);
+  if (v.outcome == Outcome::withdrawn && decision == protocol::Decision::accept)
+    return Message(N_("invitation {} was withdrawn (or ignored): there is nothing to accept"), v.id);
+  return std::nullopt;
+}
+
 store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
                              datetime::UnixSeconds now)
 {
   store::InvitationView v = find_invitation(store, scope, id);
   if (v.direction != Direction::incoming)
     throw Refusal(Kind::invalid, fmt::format("invitation {} is one you sent: only received ones are decided", id));
+  if (auto why = why_no_decision(v, decision)) throw Refusal(Kind::conflict, *why);
+  // The same decision again keeps its first time; another replaces it (the caller shows the one it replaced).
+  if (v.decision == decision) return v;
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
   const bool spam = decision == protocol::Decision::spam;
   store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/app/protocol.hpp>
+#include <motivo/core/error.hpp>
 #include <motivo/core/protocol/config.hpp>
 #include <motivo/core/protocol/protocol.hpp>
 #include <motivo/store/store.hpp>
@@ -23,8 +24,14 @@ using Scope = std::optional<std::int64_t>;
 // found, as one that does not exist.
 store::InvitationView find_invitation(store::Store& store, Scope scope, std::int64_t id);
 
-// Records the decision on received invitation `id` and returns the invitation as it was before. Refusal: not in
-// scope (not_found), one you sent (invalid).
+// Why `decision` may not be recorded on received invitation `v`, if so: it is accepted already (the inviter is a
+// connection: any decision would contradict it), or an accept on one withdrawn or ignored. A decline or spam on a
+// withdrawn one is recorded (ignoring is how LinkedIn declines); a decision may be changed while nothing settled it.
+std::optional<Message> why_no_decision(const store::InvitationView& v, protocol::Decision decision);
+
+// Records the decision on received invitation `id` and returns the invitation as it was before (its `decision`: the
+// one replaced, if any; the same decision again changes nothing). Refusal: not in scope (not_found), one you sent
+// (invalid), why_no_decision (conflict).
 store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
                              datetime::UnixSeconds now);
 

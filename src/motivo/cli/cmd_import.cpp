@@ -77,6 +77,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     };
     app::ImportOptions options;
     options.now = Context::system_time();
+    options.clock = context.now();
     options.user = context.user_id();
     std::optional<app::ImportReport> snapshot; // for --json
     std::optional<app::MailImportReport> mail;
@@ -104,7 +105,8 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
         snapshot = report;
       else
         print_report(report, joined(export_paths), store.location());
-      // Someone else's export in the same database: allowed (an assistant, a second account), but said.
+      // Someone else's export in a team's database, imported by an admin without --as: allowed, but said (a
+      // personal database refuses it: app::check_one_account).
       if (previous_owner && !previous_owner->empty() && !report.owner.empty() && *previous_owner != report.owner &&
           !context.quiet) {
         fmt::print(stderr,

@@ -1,5 +1,6 @@
 #include <motivo/app/ids.hpp>
 #include <motivo/app/json_views.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
@@ -106,18 +107,14 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
     context.read_only = o->record.empty();
     // Recording looks at every connection: an id older than the latest --limit is recorded too.
     const std::vector<std::int64_t> record = connections_named(context, o->record);
-    const auto is_recorded = [&](const store::ConnectionView& c) {
-      return std::find(record.begin(), record.end(), c.id) != record.end();
-    };
-    std::vector<store::ConnectionView> connections;
-    for (const auto& c : context.store().connections(record.empty() ? o->limit : -1)) {
-      if (is_recorded(c) || record.empty() || static_cast<std::int64_t>(connections.size()) < o->limit)
-        connections.push_back(c);
-    }
+    const auto all = app::welcomes(context.store(), record.empty() ? o->limit : -1);
+    const auto recording = [&](std::int64_t id) { return std::find(record.begin(), record.end(), id) != record.end(); };
     std::vector<app::WelcomeMessage> shown;
-    for (const auto& c : connections) {
-      const bool record_now = is_recorded(c);
-      if (c.welcomed_at && !o->all && !record_now) continue;
+    for (const app::Welcomed& w : all) {
+      const store::ConnectionView& c = w.connection;
+      const bool record_now = recording(c.id);
+      if (!record.empty() && !record_now) continue;
+      if (w.welcome.welcomed_at && !o->all && !record_now) continue;
       protocol::MessageValues values;
       values.first_name = protocol::first_name(c.name);
       values.my_name = config.my_name;
@@ -128,20 +125,22 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
           protocol::render_message(protocol::message_template("welcome", language, config.templates), values, language,
                                    context.config_location());
       if (record_now) context.store().record_welcome(c.id, context.now(), text);
-      shown.push_back({c, record_now, text});
+      shown.push_back({w, record_now, text});
       if (context.json) continue;
-      fmt::print(fmt::runtime(tr("{:>7}  {}  (connected {}){}\n{}\n\n")), app::connection_id(c.id), c.name,
-                 c.connected_on,
-                 record_now      ? tr(", recorded as welcomed")
-                 : c.replied_at  ? tr(", welcomed, replied")
-                 : c.welcomed_at ? tr(", welcomed, no reply yet")
-                                 : "",
-                 text);
+      // A welcome already sent needs no text to paste: the line says when, and whether they replied.
+      fmt::print(fmt::runtime(tr("{:>7}  {}  (connected {}){}\n")), app::connection_id(c.id), c.name, c.connected_on,
+                 record_now              ? tr(", recorded as welcomed")
+                 : w.welcome.replied_at  ? tr(", welcomed, replied")
+                 : w.welcome.welcomed_at ? tr(", welcomed, no reply yet")
+                                         : "");
+      if (record_now || !w.welcome.welcomed_at) fmt::print("{}\n", text);
+      fmt::print("\n");
     }
     if (context.json)
       fmt::print("{}\n", app::welcomes_json(shown, 2));
     else if (shown.empty())
-      fmt::print("{}", tr("Every recent connection has been welcomed.\n"));
+      fmt::print("{}", all.empty() ? tr("No connections stored: import an export with Connections.csv.\n")
+                                   : tr("Every recent connection has been welcomed.\n"));
     return 0;
   };
 }

@@ -32,7 +32,11 @@ std::function<int()> setup_decide(CLI::App& app, Context& context)
     const auto decision = protocol::parse_decision(o->decision);
     const std::int64_t id = app::invitation_named(context.store(), context.user_id(), o->id).id;
     const store::InvitationView v = app::decide(context.store(), context.user_id(), id, *decision, context.now());
-    fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), app::invitation_id(id), v.from, o->decision);
+    if (v.decision && *v.decision != *decision)
+      fmt::print(fmt::runtime(tr("invitation {} from {}: {} (it was {})\n")), app::invitation_id(id), v.from,
+                 o->decision, protocol::decision_name(*v.decision));
+    else
+      fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), app::invitation_id(id), v.from, o->decision);
     if (*decision == protocol::Decision::accept)
       fmt::print("{}", tr("Accept it on LinkedIn too; motivo only records what you decided.\n"));
     return 0;

@@ -10,12 +10,16 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 namespace motivo::cli {
 
 namespace {
+
+constexpr const char* acceptance_unknown_line = N_(
+    "Acceptance unknown: no imported export lists your connections (Connections.csv), so who accepted is not known.");
 
 // A label as the report's reader says it (in English, the label's own name).
 std::string_view label_title(classify::Label label, const i18n::Catalog& c)
@@ -49,6 +53,12 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   for (const auto& [title, f] : columns) fmt::print("{:>26}", title);
   fmt::print("\n{}\n", c.gettext("Received"));
   const auto n = [](std::size_t v) { return fmt::format("{}", v); };
+  // Accepted and pending when no Connections.csv tells who is a connection: unknown, not 0.
+  const std::string unknown(c.gettext("unknown"));
+  const auto known_n = [&](const report::Figures& f, std::size_t v) { return f.acceptance_known ? n(v) : unknown; };
+  const auto known_percent = [&](const report::Figures& f, const report::Rate& r) {
+    return f.acceptance_known ? percent(r) : unknown;
+  };
   row(c.gettext("invitations"), [&](const auto& f) { return n(f.incoming.received); });
   row(c.gettext("personalised"), [&](const auto& f) { return percent(f.incoming.personalization); });
   row(c.gettext("not personalised"), [&](const auto& f) { return n(f.incoming.not_personalized); });
@@ -63,28 +73,35 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
     return f.incoming.median_hours_to_reply ? fmt::format("{:.1f}", *f.incoming.median_hours_to_reply)
                                             : std::string("–");
   });
-  row(c.gettext("accepted"), [&](const auto& f) { return n(f.incoming.accepted); });
+  row(c.gettext("accepted"), [&](const auto& f) { return known_n(f, f.incoming.accepted); });
   row(c.gettext("declined"), [&](const auto& f) { return n(f.incoming.declined); });
-  row(c.gettext("pending"), [&](const auto& f) { return n(f.incoming.pending); });
+  row(c.gettext("pending"), [&](const auto& f) { return known_n(f, f.incoming.pending); });
   row("spam", [&](const auto& f) { return n(f.incoming.spam); });
   fmt::print("{}\n", c.gettext("Sent (yours)"));
   row(c.gettext("invitations"), [&](const auto& f) { return n(f.outgoing.sent); });
-  row(c.gettext("accepted"), [&](const auto& f) { return percent(f.outgoing.acceptance); });
-  row(c.gettext("accepted with a note"), [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
+  row(c.gettext("accepted"), [&](const auto& f) { return known_percent(f, f.outgoing.acceptance); });
+  row(c.gettext("accepted with a note"), [&](const auto& f) { return known_percent(f, f.outgoing.with_note_rate); });
   row(fmt::format("  {}", c.gettext("hand-written note")),
-      [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
+      [&](const auto& f) { return known_percent(f, f.outgoing.handwritten_rate); });
   row(fmt::format("  {}", c.gettext("template note")),
-      [&](const auto& f) { return percent(f.outgoing.templated_rate); });
-  row(c.gettext("accepted without a note"), [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
+      [&](const auto& f) { return known_percent(f, f.outgoing.templated_rate); });
+  row(c.gettext("accepted without a note"),
+      [&](const auto& f) { return known_percent(f, f.outgoing.without_note_rate); });
   fmt::print("{}\n", c.gettext("Welcomes and time"));
   row(c.gettext("welcomes replied"), [&](const auto& f) { return percent(f.welcome.reply); });
   row(c.gettext("asks typed (minutes)"),
       [&](const auto& f) { return fmt::format("{} ({:.0f})", f.time.asks, f.time.minutes); });
+  if (std::any_of(columns.begin(), columns.end(), [](const auto& col) { return !col.second.acceptance_known; }))
+    fmt::print("\n{}\n", c.gettext(acceptance_unknown_line));
 }
 
-std::string_view verdict(const report::Outgoing& o, std::string_view language)
+std::string_view verdict(const report::Figures& f, std::string_view language)
 {
   const i18n::Catalog& c = i18n::Catalog::of(language);
+  const report::Outgoing& o = f.outgoing;
+  if (!f.acceptance_known)
+    return c.gettext(
+        "Without Connections.csv, which of your invitations were accepted is unknown: nothing to compare.");
   if (o.with_note == 0 || o.without_note == 0)
     return c.gettext("Without invitations sent both with and without a note there is nothing to compare.");
   if (!o.notes_differ)
@@ -113,9 +130,12 @@ void print_csv(const std::vector<std::pair<std::string, report::Report>>& report
   std::string prefix;
   const auto line = [&prefix](const std::string& name, const report::Figures& f) {
     const auto& in = f.incoming;
+    // Unknown acceptance (no Connections.csv): empty fields, not 0.
+    const auto known = [&](std::size_t v) { return f.acceptance_known ? fmt::format("{}", v) : std::string(); };
     fmt::print("{}{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix, name, in.received, in.personalized,
                in.not_personalized, in.by_label[0], in.by_label[1], in.by_label[2], in.by_label[3], in.by_label[4],
-               in.asked, in.replied, in.accepted, in.declined, in.pending, f.outgoing.sent, f.outgoing.accepted);
+               in.asked, in.replied, known(in.accepted), in.declined, known(in.pending), f.outgoing.sent,
+               known(f.outgoing.accepted));
   };
   for (const auto& [name, r] : reports) {
     if (compared) prefix = name + ",";
@@ -244,7 +264,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
                                                 r.period.until.empty() ? "…" : r.period.until);
     print_table({{title, r.figures}}, language);
     print_series(r, o->by, language);
-    fmt::print("\n{}.\n{}\n", report::sentence(r.figures, language), verdict(r.figures.outgoing, language));
+    fmt::print("\n{}.\n{}\n", report::sentence(r.figures, language), verdict(r.figures, language));
     return 0;
   };
 }

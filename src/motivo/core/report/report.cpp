@@ -48,6 +48,7 @@ Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const 
   Figures f;
   std::vector<double> reply_hours;
   for (const Row* r : rows) {
+    f.acceptance_known = f.acceptance_known && r->acceptance_known;
     if (r->direction == Direction::incoming) {
       Incoming& in = f.incoming;
       ++in.received;

@@ -13,7 +13,8 @@ namespace {
 
 std::int64_t pragma(Database& db, const char* name)
 {
-  Statement s(db, fmt::format("PRAGMA {}", name));
+  const std::string sql = fmt::format("PRAGMA {}", name);
+  sql::Statement s = db.prepare(sql);
   s.step();
   return s.column_int(0);
 }
@@ -24,8 +25,9 @@ Identity identify(Database& db)
 {
   const std::int64_t id = pragma(db, "application_id");
   if (id == application_id) return Identity::motivo;
-  Statement tables(db, "SELECT count(*), count(*) FILTER (WHERE name IN ('people', 'imports', 'invitations', "
-                       "'messages', 'connections')) FROM sqlite_master WHERE type = 'table'");
+  sql::Statement tables =
+      db.prepare("SELECT count(*), count(*) FILTER (WHERE name IN ('people', 'imports', 'invitations', "
+                 "'messages', 'connections')) FROM sqlite_master WHERE type = 'table'");
   tables.step();
   const std::int64_t all = tables.column_int(0);
   const std::int64_t ours = tables.column_int(1);
@@ -50,7 +52,7 @@ SchemaStatus schema_status_of(const std::string& path)
 
 int migrate(Database& db)
 {
-  Statement version(db, "PRAGMA user_version");
+  sql::Statement version = db.prepare("PRAGMA user_version");
   version.step();
   const SchemaStatus status = sql::status_at(sql::Dialect::sqlite, static_cast<int>(version.column_int(0)), db.path());
   version.reset();

@@ -11,7 +11,7 @@
 namespace motivo::store::sqlite {
 
 SqliteStore::SqliteStore(const std::string& path, bool read_only)
-  : SqlStore(std::make_unique<SqliteConnection>(path, read_only)), sqlite_(static_cast<SqliteConnection&>(connection_))
+  : SqlStore(std::make_unique<Database>(path, read_only)), db_(static_cast<Database&>(connection_))
 {
   Database& db = database();
   const bool is_new = identify(db) == Identity::empty;
@@ -40,7 +40,7 @@ void SqliteStore::open_to_read(Database& db, bool is_new)
 {
   if (is_new)
     throw Error(N_("{} holds no motivo database yet (motivo import creates one; check --db or MOTIVO_DB)"), db.path());
-  Statement version(db, "PRAGMA user_version");
+  sql::Statement version = db.prepare("PRAGMA user_version");
   version.step();
   const SchemaStatus status = sql::status_at(sql::Dialect::sqlite, static_cast<int>(version.column_int(0)), db.path());
   version.reset();
@@ -60,8 +60,8 @@ std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
 void SqliteStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
 {
   // The full-text index follows by trigger.
-  sql::in_transaction(sqlite_, true, [&] {
-    sqlite_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)")
+  sql::in_transaction(db_, true, [&] {
+    db_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)")
         .bind(1, std::int64_t{person})
         .bind(2, note)
         .bind(3, std::int64_t{now})
@@ -130,7 +130,7 @@ void SqliteStore::compact(const std::vector<std::string>& tables)
 std::int64_t SqliteStore::data_version()
 {
   // PRAGMA data_version moves when another connection commits; the total changes, when this one writes.
-  Statement s(database(), "PRAGMA data_version");
+  sql::Statement s = database().prepare("PRAGMA data_version");
   s.step();
   return (s.column_int(0) << 32) ^ database().total_changes();
 }

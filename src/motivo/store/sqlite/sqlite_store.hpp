@@ -1,7 +1,7 @@
 #pragma once
 
 #include <motivo/store/sql/sql_store.hpp>
-#include <motivo/store/sqlite/sqlite_connection.hpp>
+#include <motivo/store/sqlite/db.hpp>
 
 namespace motivo::store::sqlite {
 
@@ -20,7 +20,7 @@ public:
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;
 
-  Database& database() { return sqlite_.database(); }
+  Database& database() { return db_; }
 
 protected:
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
@@ -32,7 +32,7 @@ private:
   // A read-only opening's checks: a file with a motivo schema, up to date (nothing is migrated).
   static void open_to_read(Database& db, bool is_new);
 
-  SqliteConnection& sqlite_; // SqlStore's connection
+  Database& db_; // SqlStore's connection
 };
 
 } // namespace motivo::store::sqlite
