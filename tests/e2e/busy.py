@@ -4,7 +4,7 @@
 - a long import, paused while it writes: `status` and `serve` start meanwhile and read (WAL readers);
 - the write lock held by another process (as an import holds it): reads answer at once, a decision answers 503 with
   Retry-After, and a second CLI import says another import is running, waits, and succeeds once it ends;
-- a database of mode 0644 is made 0600 when motivo opens it, said once on stderr;
+- a database of mode 0644 is made 0600 when motivo opens it to write, said once on stderr;
 - uploads wait in $TMPDIR; those of a killed `serve` are removed when the next one starts; a write of an upload that
   the file system cuts short (a file size limit) is an error, not a truncated import;
 - `--config` naming a folder is an error naming it.
@@ -102,12 +102,13 @@ with motivo.serve(db=db) as server:
     status, _, body = server.request(f"/api/invitations/{target}/decision", "POST", {"decision": "accept"}, headers)
     check(status == 200, f"the decision goes through once the lock is free ({status})")
 
-# --- An existing database of mode 0644 becomes 0600, said once.
+# --- An existing database of mode 0644 becomes 0600 when a command opens it to write (one that only reads leaves the
+# file as it is), said once.
 os.chmod(db, 0o644)
-p = motivo("status", db=db)
+p = motivo("reclassify", db=db)
 check(stat.S_IMODE(os.stat(db).st_mode) == 0o600, f"a 0644 database is now {oct(stat.S_IMODE(os.stat(db).st_mode))}")
 check("other users could read the database" in p.stderr and db in p.stderr, f"and it is said ({p.stderr.strip()[:160]})")
-check("other users could read" not in motivo("status", db=db).stderr, "once")
+check("other users could read" not in motivo("reclassify", db=db).stderr, "once")
 
 # --- Uploads in $TMPDIR; those of a killed server removed by the next one.
 tmp = os.path.join(work, "tmp")

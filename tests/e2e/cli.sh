@@ -111,7 +111,7 @@ contains "$work/out" "invitaciones" "status in Spanish with LANG=es_ES.UTF-8"
 LANG=es_ES.UTF-8 "$motivo" report --help >"$work/out" 2>&1
 contains "$work/out" "primer día (AAAA-MM-DD), incluido" "option help in Spanish"
 LANG=es_ES.UTF-8 "$motivo" --db "$db" label 999999 spam >"$work/out" 2>&1
-contains "$work/out" "no hay ninguna invitación con el id 999999" "errors in Spanish"
+contains "$work/out" "no hay ninguna invitación i999999" "errors in Spanish"
 LANG=en_GB.UTF-8 "$motivo" --db "$db" status >"$work/out" 2>&1
 contains "$work/out" "invitations" "status in English with LANG=en_GB.UTF-8"
 
@@ -171,7 +171,7 @@ contains "$work/err" "must be 0 or more" "a negative --limit says why"
 expect 1 "--until before --since" -- "$motivo" --db "$db" report --since 2026-11-30 --until 2026-11-01
 expect 1 "--html with --json" -- "$motivo" --db "$db" report --html "$work/r.html" --json
 expect 1 "welcome --record of no connection" -- "$motivo" --db "$db" welcome --record 99999
-contains "$work/err" "no connection with id 99999" "welcome --record names the id"
+contains "$work/err" "no connection c99999" "welcome --record names the id"
 oldest=$("$motivo" --db "$db" welcome --all --limit 100000 --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["connection"])')
 expect 0 "welcome --record an old connection" -- "$motivo" --db "$db" welcome --limit 1 --record "$oldest" --json
 python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert [x["welcomed"] for x in a if x["connection"]==int(sys.argv[2])]==[True], a' "$work/out" "$oldest" && ok || fail "welcome --record beyond --limit"
@@ -203,15 +203,16 @@ before=$(digest "$team")
 for command in "decide $anas accept" "ask $anas" "label $anas spam"; do
   # shellcheck disable=SC2086 # the command's words
   expect 1 "bob: $command on ana's invitation" -- "$motivo" --db "$team" --as bob $command
-  contains "$work/err" "no invitation with id $anas" "bob: $command on ana's invitation is not found"
+  contains "$work/err" "no invitation i$anas" "bob: $command on ana's invitation is not found"
 done
 [[ $(digest "$team") == "$before" ]] && ok || fail "bob's attempts changed nothing"
 expect 0 "ana labels her own" -- "$motivo" --db "$team" --as ana label "$anas" spam
 expect 0 "ana asks her own" -- "$motivo" --db "$team" --as ana ask "$anas"
 expect 0 "ana decides her own" -- "$motivo" --db "$team" --as ana decide "$anas" decline
 
-# The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given.
-(unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" status --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
+# The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given (a command that
+# writes creates it; status only reads).
+(unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" db migrate --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&
   [[ $(stat -c %a "$work/xdg/motivo") == 700 ]] && ok || fail "XDG default location"
 
 summary e2e.cli

@@ -55,7 +55,7 @@ check(counts["notes"] == 1, "and the note")
 check(dump(db) == before, "a dry run changes nothing")
 
 # Forget.
-counts = motivo.json("forget", "--json", person)
+counts = motivo.json("forget", "--yes", "--json", person)
 check(counts["invitations"] == len(mine) and counts["messages"] >= 0, f"forgotten ({counts})")
 after = motivo.json("invitations", "--json")
 check(len(after) == before_total - len(mine), "every other invitation stays")
@@ -93,7 +93,7 @@ check(b"Xavier Solodegrupo" in file_bytes(), "a group recipient is stored")
 p = motivo("forget", "xavier  SOLODEGRUPO", "--dry-run", "--json", check=False)
 check(p.returncode == 0 and json.loads(p.stdout)["group_messages"] == 1 and b"Xavier Solodegrupo" in file_bytes(),
       "a dry run finds the name among the recipients and changes nothing")
-p = motivo("forget", "xavier  SOLODEGRUPO", check=False)
+p = motivo("forget", "--yes", "xavier  SOLODEGRUPO", check=False)
 check(p.returncode == 0 and b"Xavier Solodegrupo" not in file_bytes(), "their name is gone from the file")
 check(b"Zoe Grupo" in file_bytes(), "the message stays, from its sender")
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Team scope on the command line (issue 19, item 10): a member acting with `--as` (or MOTIVO_USER) reaches their own
 invitations only. Every command that takes an invitation id — decide, ask (and ask --dry-run), label (and --clear)
-— refuses another member's as one that does not exist (exit 1, "no invitation with id N") and changes nothing;
+— refuses another member's as one that does not exist (exit 1, "no invitation iN") and changes nothing;
 the same commands on the member's own invitations work. Run on SQLite, then on a throwaway PostgreSQL server
 (scripts/pg-throwaway.sh; that half is skipped, with the reason printed, without PostgreSQL's server programs).
 Usage: team_scope.py MOTIVO_BINARY SOURCE_DIR"""
@@ -49,7 +49,7 @@ def scope(db, backend):
     for args in attempts(target):
         for how, who in (("--as bob", ["--as", "bob"]), ("MOTIVO_USER=bob", [])):
             p = motivo(*who, *args, db=db, check=False, env={} if who else {"MOTIVO_USER": "bob"})
-            check(p.returncode == 1 and f"no invitation with id {target}" in p.stderr and not p.stdout,
+            check(p.returncode == 1 and f"no invitation i{target}" in p.stderr and not p.stdout,
                   f"{backend}: {how} {' '.join(args)} on Ana's invitation is refused: {p.returncode} {p.stderr.strip()}")
     check(everyone() == before, f"{backend}: and nothing of Ana's changed")
     queue = motivo("--as", "bob", "triage", db=db).stdout  # not a terminal: the queue, one line each

@@ -98,10 +98,8 @@ TEST(JsonViews, Reports)
   for (auto& p : unknown.series) p.figures.acceptance_known = false;
   expect_golden("report_acceptance_unknown.json", app::report_json(unknown, 2));
   expect_same_json(app::report_json(all, -1), app::report_json(all, 2));
-  expect_golden("reports.json",
-                app::reports_json({app::make_report(input, {"2026-10-01", "2026-10-31"}, report::Step::none),
-                                   app::make_report(input, {"2026-11-01", "2026-11-30"}, report::Step::none)},
-                                  2));
+  expect_golden("comparison.json",
+                app::comparison_json(app::compare_periods(input, {"2026-10", "2026-11"}, report::Step::none), "en", 2));
   const app::TeamReport team = app::team_report(*v.store, v.policy, v.config, fixed_now(), {"2026-10-01", ""});
   expect_golden("team_report.json", app::team_report_json(team, 2));
   expect_same_json(app::team_report_json(team, -1), app::team_report_json(team, 2));
@@ -196,4 +194,5 @@ TEST(JsonViews, DatabaseAndUsers)
   expect_golden("users.json", app::users_json(v.store->users(), 2));
   expect_golden("me.json", app::me_json("marta", false, true, 2));
   expect_golden("error.json", app::error_json("no invitation with id 7", 404));
+  expect_golden("cli_error.json", app::cli_error_json("no invitation with id i7"));
 }

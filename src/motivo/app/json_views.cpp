@@ -251,11 +251,15 @@ std::string report_json(const report::Report& report, int indent)
   return report_to_json(report).dump(indent);
 }
 
-std::string reports_json(const std::vector<report::Report>& reports, int indent)
+std::string comparison_json(const Comparison& comparison, std::string_view language, int indent)
 {
-  ordered_json j = ordered_json::array();
-  for (const auto& r : reports) j.push_back(report_to_json(r));
-  return j.dump(indent);
+  ordered_json periods = ordered_json::array();
+  for (const auto& [name, r] : comparison.periods)
+    periods.push_back(ordered_json{{"period", name}, {"report", report_to_json(r)}});
+  return ordered_json{{"periods", periods},
+                      {"personalization_differs", comparison.personalization_differs},
+                      {"verdict", comparison_verdict(comparison, language)}}
+      .dump(indent);
 }
 
 std::string people_json(const std::vector<store::PersonView>& people, int indent)
@@ -474,6 +478,11 @@ std::string me_json(const std::string& name, bool admin, bool team, int indent)
 std::string error_json(const std::string& message, int status)
 {
   return nlohmann::json{{"error", message}, {"status", status}}.dump();
+}
+
+std::string cli_error_json(const std::string& message)
+{
+  return nlohmann::json{{"error", message}}.dump();
 }
 
 } // namespace motivo::app

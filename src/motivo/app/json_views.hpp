@@ -40,7 +40,8 @@ std::string messages_json(const std::vector<store::MessageView>& messages, int i
 
 // Reports: report --json (and --compare), GET /api/report; report --team --json, GET /api/report/team.
 std::string report_json(const report::Report& report, int indent);
-std::string reports_json(const std::vector<report::Report>& reports, int indent);
+// report --compare: {"periods": [{"period" (as typed), "report"}], "personalization_differs", "verdict"}.
+std::string comparison_json(const Comparison& comparison, std::string_view language, int indent);
 std::string team_report_json(const TeamReport& team, int indent);
 
 // People: people --json, GET /api/people; the note kept by POST /api/people/{id}/notes; what forget removed (`id`
@@ -87,5 +88,7 @@ std::string me_json(const std::string& name, bool admin, bool team, int indent);
 
 // The web API's errors: {"error", "status"}.
 std::string error_json(const std::string& message, int status);
+// The command line's errors under --json, on stderr: {"error"} (the exit status says the kind).
+std::string cli_error_json(const std::string& message);
 
 } // namespace motivo::app

@@ -2,6 +2,8 @@
 #include <motivo/app/refusal.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/app/welcome.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/i18n.hpp>
 
 #include <fmt/format.h>
 
@@ -99,6 +101,33 @@ report::Report charted_report(const ReportInput& input, const report::Period& pe
   report::Report r = make_report(input, period, report::Step::week);
   if (r.series.size() > 26) r = make_report(input, period, report::Step::month);
   return r;
+}
+
+Comparison compare_periods(const ReportInput& input, const std::vector<std::string>& periods, report::Step step)
+{
+  if (periods.size() < 2)
+    throw Refusal(Refusal::Kind::invalid, Message(N_("give two periods to compare, like 2013-10 2013-11")));
+  Comparison out;
+  for (const auto& text : periods) {
+    const auto period = report::parse_period(text);
+    if (!period)
+      throw Refusal(Refusal::Kind::invalid,
+                    Message(N_("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})"), quote_value(text)));
+    out.periods.emplace_back(text, make_report(input, *period, step));
+  }
+  out.personalization_differs = report::differ(out.periods[0].second.figures.incoming.personalization,
+                                               out.periods[1].second.figures.incoming.personalization);
+  return out;
+}
+
+std::string comparison_verdict(const Comparison& comparison, std::string_view language)
+{
+  const i18n::Catalog& c = i18n::Catalog::of(language);
+  return std::string(
+      comparison.personalization_differs
+          ? c.gettext("The personalisation rate differs between the two periods (95 % intervals).")
+          : c.gettext("The personalisation rate does not differ between the two periods: the rule, not an "
+                      "exception."));
 }
 
 } // namespace motivo::app

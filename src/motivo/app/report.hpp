@@ -42,6 +42,17 @@ TeamReport team_report(store::Store& store, const protocol::Policy& policy, cons
                        datetime::UnixSeconds now, const report::Period& period);
 
 report::Report make_report(const ReportInput& input, const report::Period& period, report::Step step);
+// Periods side by side (report --compare), each as typed with its report, and whether their personalisation
+// rates differ (by the 95 % intervals; between the first two).
+struct Comparison {
+  std::vector<std::pair<std::string, report::Report>> periods;
+  bool personalization_differs = false;
+};
+// Refusal (invalid) when a period is not like 2013-11, 2013 or 2013-11-01..2013-11-15, or fewer than two are given.
+Comparison compare_periods(const ReportInput& input, const std::vector<std::string>& periods, report::Step step);
+// The comparison's conclusion, as the terminal, the JSON and the HTML say it, in `language` (es or en).
+std::string comparison_verdict(const Comparison& comparison, std::string_view language);
+
 // For charts: by week, or by month when the invitations span more than half a year of weeks.
 report::Report charted_report(const ReportInput& input, const report::Period& period);
 

@@ -40,7 +40,6 @@ void check_name(const std::string& name)
   const bool plain = !name.empty() && name.size() <= 64 && name.find_first_of(" \t\r\n/\\\"'") == std::string::npos;
   if (!plain)
     throw InputError(
-        "<argument>", 0,
         fmt::format("a user name is 1 to 64 characters without spaces, quotes or slashes ({})", quote_value(name)));
 }
 } // namespace
@@ -50,7 +49,7 @@ std::string add_user(store::Store& store, const std::string& name, store::Role r
   check_name(name);
   std::string token = new_token(); // not const: returned by moving
   if (!store.add_user(name, role, token_hash(token), now))
-    throw InputError("<argument>", 0, fmt::format("there is a user with that name already ({})", quote_value(name)));
+    throw InputError(fmt::format("there is a user with that name already ({})", quote_value(name)));
   return token;
 }
 
@@ -58,7 +57,7 @@ std::string renew_token(store::Store& store, const std::string& name)
 {
   std::string token = new_token(); // not const: returned by moving
   if (!store.set_user_token(name, token_hash(token)))
-    throw InputError("<argument>", 0, fmt::format("no such user ({})", quote_value(name)));
+    throw InputError(fmt::format("no such user ({})", quote_value(name)));
   return token;
 }
 

@@ -65,7 +65,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
     }
     for (const auto* field : {&options->text, &options->sender, &options->recipient}) {
       if (const auto bad = utf8::find_invalid(*field); bad != std::string_view::npos) {
-        throw InputError("<argument>", 0, fmt::format("not valid UTF-8 at byte {}", bad));
+        throw InputError(fmt::format("not valid UTF-8 at byte {}", bad));
       }
     }
     const classify::Result r = classifier.classify({options->text, options->sender, options->recipient});

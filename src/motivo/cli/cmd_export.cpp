@@ -21,9 +21,9 @@ std::function<int()> setup_export(CLI::App& app, Context& context)
   a->excludes(j);
   return [o, &context]() -> int {
     if (o->anonymize.empty() && o->json.empty()) {
-      fmt::print(stderr, "motivo: error: give --anonymize OUT.zip or --json OUT\n");
-      return 2;
+      throw UsageError(Message(N_("give --anonymize OUT.zip or --json OUT")));
     }
+    context.read_only = true;
     app::ExportSummary s;
     if (!o->anonymize.empty()) {
       std::random_device random;

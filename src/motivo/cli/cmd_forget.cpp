@@ -1,12 +1,19 @@
 #include <motivo/app/classify.hpp>
+#include <motivo/app/ids.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/store/store.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <cctype>
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
 
 namespace motivo::cli {
 
@@ -40,53 +47,96 @@ std::string removed_counts(const store::ForgetCounts& c)
                      count(trn("{} note", "{} notes", n_of(c.notes)), c.notes));
 }
 
+struct ForgetOptions {
+  std::string who;
+  bool dry_run = false;
+  bool yes = false;
+};
+
+// Forgetting cannot be undone: after showing who and what, the user confirms on a terminal (y), or a script
+// says --yes beforehand. Without a terminal and without --yes, nothing is removed.
+void confirm(const ForgetOptions& o, const std::string& who)
+{
+  if (o.dry_run || o.yes) return;
+  if (!::isatty(STDIN_FILENO))
+    throw UsageError(Message(N_("forgetting {} cannot be undone: give --yes to confirm (no terminal to ask on)"), who));
+  fmt::print(stderr, fmt::runtime(tr("Forget {} for good? This cannot be undone. [y/N] ")), who);
+  std::fflush(stderr);
+  std::string answer;
+  std::getline(std::cin, answer);
+  std::string reply(text::trim(answer));
+  for (char& c : reply) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (reply != "y" && reply != "yes" && reply != tr("yes"))
+    throw InputError(Message(N_("nothing forgotten: {} stays"), who));
+}
+
+void print_counts(const store::ForgetCounts& c)
+{
+  fmt::print("  {}\n", removed_counts(c));
+  if (c.group_messages)
+    fmt::print(fmt::runtime(tr("  and their name in the recipients of {}\n")), group_messages(c.group_messages));
+}
+
+// Someone with no person record: perhaps a name among the recipients of group messages only.
+int forget_recipient(Context& context, const ForgetOptions& o)
+{
+  auto& store = context.store();
+  const store::ForgetCounts c = store.forget_recipient(o.who, true);
+  if (c.group_messages == 0) throw InputError(Message(N_("nobody stored matches {}"), quote_value(o.who)));
+  if (!context.json)
+    fmt::print(fmt::runtime(tr("Would forget {}: their name in the recipients of {}\n")), o.who,
+               group_messages(c.group_messages));
+  confirm(o, o.who);
+  if (!o.dry_run) store.forget_recipient(o.who, false);
+  if (context.json) {
+    store::ForgetCounts only; // the names in group messages: nothing else is counted
+    only.group_messages = c.group_messages;
+    fmt::print("{}\n", app::forget_json(std::nullopt, o.who, o.dry_run, only, 2));
+  } else if (!o.dry_run) {
+    fmt::print(fmt::runtime(tr("Forgot {}: their name in the recipients of {}\n")), o.who,
+               group_messages(c.group_messages));
+    fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+  }
+  return 0;
+}
+
 } // namespace
 
 std::function<int()> setup_forget(CLI::App& app, Context& context)
 {
-  auto who = std::make_shared<std::string>();
-  auto dry_run = std::make_shared<bool>(false);
-  app.add_option("person", *who, "the person: their id, profile URL or slug, or full name")->required();
-  app.add_flag("--dry-run,-n", *dry_run, "only say what would be removed");
+  auto o = std::make_shared<ForgetOptions>();
+  app.add_option("person", o->who,
+                 "the person: their id (p21; i21 the other person of an invitation, c21 a connection's), profile URL "
+                 "or slug, or full name")
+      ->required();
+  app.add_flag("--dry-run,-n", o->dry_run, "only say what would be removed");
+  app.add_flag("--yes,-y", o->yes, "do not ask for confirmation (for scripts; without a terminal it is required)");
   app.add_flag("--json", context.json, "print what was (or would be) removed as JSON");
-  return [who, dry_run, &context]() -> int {
+  return [o, &context]() -> int {
     auto& store = context.store();
-    if (store.find_people(*who).empty()) {
-      // No person record: perhaps a name among the recipients of group messages only.
-      const store::ForgetCounts c = store.forget_recipient(*who, *dry_run);
-      if (c.group_messages == 0)
-        throw InputError("<argument>", 0, Message(N_("nobody stored matches {}"), quote_value(*who)));
-      if (context.json) {
-        store::ForgetCounts only; // the names in group messages: nothing else is counted
-        only.group_messages = c.group_messages;
-        fmt::print("{}\n", app::forget_json(std::nullopt, *who, *dry_run, only, 2));
-        return 0;
-      }
-      fmt::print(fmt::runtime(*dry_run ? tr("Would forget {}: their name in the recipients of {}\n")
-                                       : tr("Forgot {}: their name in the recipients of {}\n")),
-                 *who, group_messages(c.group_messages));
-      if (!*dry_run) fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
-      return 0;
-    }
-    const store::PersonView person = one_person(store, *who);
+    if (!app::parse_ref(o->who, app::IdKind::person) && store.find_people(o->who).empty())
+      return forget_recipient(context, *o);
+    const store::PersonView person = one_person(store, context.user_id(), o->who);
+    const std::string who = fmt::format("{} ({})", person.name, app::person_id(person.id));
     static const classify::Classifier classifier;
-    const store::ForgetCounts c = store.forget_person(
-        person.id, *dry_run, [](store::NoteLabels& labels) { app::classify_stored(labels, classifier); });
+    const auto relabel = [](store::NoteLabels& labels) { app::classify_stored(labels, classifier); };
+    const store::ForgetCounts c = store.forget_person(person.id, true, relabel);
     if (c.is_owner) {
-      throw InputError("<argument>", 0,
-                       fmt::format("{} ({}) owns the imported data: forgetting them is deleting the database ({})",
-                                   person.name, person.id, store.location()));
+      throw InputError(Message(N_("{} owns the imported data: forgetting them is deleting the database ({})"), who,
+                               store.location()));
     }
+    if (!context.json) {
+      fmt::print(fmt::runtime(tr("Would forget {}:\n")), who);
+      print_counts(c);
+    }
+    confirm(*o, who);
+    const store::ForgetCounts done = o->dry_run ? c : store.forget_person(person.id, false, relabel);
     if (context.json) {
-      fmt::print("{}\n", app::forget_json(person.id, person.name, *dry_run, c, 2));
-      return 0;
+      fmt::print("{}\n", app::forget_json(person.id, person.name, o->dry_run, done, 2));
+    } else if (!o->dry_run) {
+      fmt::print(fmt::runtime(tr("Forgot {}.\n")), who);
+      fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
     }
-    fmt::print(fmt::runtime(*dry_run ? tr("Would forget {} ({}):\n") : tr("Forgot {} ({}):\n")), person.name,
-               person.id);
-    fmt::print("  {}\n", removed_counts(c));
-    if (c.group_messages)
-      fmt::print(fmt::runtime(tr("  and their name in the recipients of {}\n")), group_messages(c.group_messages));
-    if (!*dry_run) fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
     return 0;
   };
 }

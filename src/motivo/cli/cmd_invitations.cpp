@@ -1,3 +1,4 @@
+#include <motivo/app/ids.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
@@ -53,6 +54,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       ->check(CLI::IsMember({"accept", "ask", "decline", "wait", "none"}));
   app.add_flag("--json", context.json, "print a JSON array");
   return [o, &context] {
+    context.read_only = true;
     const auto word = [](const std::string& w) { return w.empty() ? std::nullopt : std::optional<std::string>(w); };
     app::InvitationFilter filter =
         app::parse_filter({std::nullopt, word(o->label), word(o->state), word(o->suggestion)});
@@ -74,11 +76,18 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       const std::string suggestion = st.evaluation.suggestion == protocol::Suggestion::none
                                          ? ""
                                          : "→ " + suggestion_word(st.evaluation.suggestion);
-      fmt::print("{:>6}  {}  {:<13}  {:<13}  {:<11}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
-                 state_word(st.evaluation.state), label_word(v) + (v.label_by_user ? "*" : ""), suggestion,
-                 one_line(who, 28), note);
+      fmt::print("{:>7}  {}  {:<13}  {:<13}  {:<11}  {:<28}  {}\n", app::invitation_id(v.id),
+                 datetime::format_iso(v.sent_at).substr(0, 10), state_word(st.evaluation.state),
+                 label_word(v) + (v.label_by_user ? "*" : ""), suggestion, one_line(who, 28), note);
     }
-    if (list.empty()) fmt::print("{}", tr("No invitations stored. Import an export first: motivo import EXPORT.zip\n"));
+    if (list.empty()) {
+      // An empty list: nothing stored at all, or nothing that the options let through.
+      const store::Counts stored = context.store().counts();
+      if (stored.incoming + stored.outgoing == 0)
+        fmt::print("{}", tr("No invitations stored. Import an export first: motivo import EXPORT.zip\n"));
+      else
+        fmt::print("{}", tr("No invitation matches these options (motivo invitations without them lists all).\n"));
+    }
     return 0;
   };
 }

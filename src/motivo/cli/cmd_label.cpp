@@ -1,4 +1,5 @@
 #include <motivo/app/classify.hpp>
+#include <motivo/app/ids.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
@@ -25,28 +26,30 @@ std::string labels_line(const app::ClassifySummary& summary)
 std::function<int()> setup_label(CLI::App& app, Context& context)
 {
   struct Options {
-    std::int64_t id = 0;
+    std::string id;
     std::string label;
     bool clear = false;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
+  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`, such as i21)")->required();
   auto* label = app.add_option("label", o->label, "empty, default, template, spam or personalized")
                     ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
   auto* clear = app.add_flag("--clear", o->clear, "remove your label: the classifier's applies again");
   label->excludes(clear);
   return [o, &context]() -> int {
     if (!o->clear && o->label.empty()) {
-      fmt::print(stderr, "motivo: error: give a LABEL or --clear\n");
-      return 2;
+      throw UsageError(Message(N_("give a LABEL or --clear")));
     }
     const datetime::UnixSeconds now = Context::system_time();
     const std::optional<std::string> value = o->clear ? std::nullopt : std::optional<std::string>(o->label);
-    app::set_label(context.store(), context.user_id(), o->id, value, now);
+    const std::int64_t id = app::invitation_named(context.store(), context.user_id(), o->id).id;
+    app::set_label(context.store(), context.user_id(), id, value, now);
     if (o->clear)
-      fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")), o->id);
+      fmt::print(fmt::runtime(tr("invitation {}: your label removed; the classifier's applies\n")),
+                 app::invitation_id(id));
     else
-      fmt::print(fmt::runtime(tr("invitation {}: labelled {} (kept when motivo reclassifies)\n")), o->id, o->label);
+      fmt::print(fmt::runtime(tr("invitation {}: labelled {} (kept when motivo reclassifies)\n")),
+                 app::invitation_id(id), o->label);
     return 0;
   };
 }

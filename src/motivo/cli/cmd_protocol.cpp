@@ -1,3 +1,4 @@
+#include <motivo/app/ids.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
@@ -18,22 +19,23 @@ namespace motivo::cli {
 std::function<int()> setup_decide(CLI::App& app, Context& context)
 {
   struct Options {
-    std::int64_t id = 0;
+    std::string id;
     std::string decision;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
+  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`, such as i21)")->required();
   app.add_option("decision", o->decision, "accept, decline or spam (a decline that also labels the note spam)")
       ->required()
       ->check(CLI::IsMember({"accept", "decline", "spam"}));
   return [o, &context]() -> int {
     const auto decision = protocol::parse_decision(o->decision);
-    const store::InvitationView v = app::decide(context.store(), context.user_id(), o->id, *decision, context.now());
+    const std::int64_t id = app::invitation_named(context.store(), context.user_id(), o->id).id;
+    const store::InvitationView v = app::decide(context.store(), context.user_id(), id, *decision, context.now());
     if (v.decision && *v.decision != *decision)
-      fmt::print(fmt::runtime(tr("invitation {} from {}: {} (it was {})\n")), o->id, v.from, o->decision,
-                 protocol::decision_name(*v.decision));
+      fmt::print(fmt::runtime(tr("invitation {} from {}: {} (it was {})\n")), app::invitation_id(id), v.from,
+                 o->decision, protocol::decision_name(*v.decision));
     else
-      fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), o->id, v.from, o->decision);
+      fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), app::invitation_id(id), v.from, o->decision);
     if (*decision == protocol::Decision::accept)
       fmt::print("{}", tr("Accept it on LinkedIn too; motivo only records what you decided.\n"));
     return 0;
@@ -43,19 +45,21 @@ std::function<int()> setup_decide(CLI::App& app, Context& context)
 std::function<int()> setup_ask(CLI::App& app, Context& context)
 {
   struct Options {
-    std::int64_t id = 0;
+    std::string id;
     std::string language;
     bool dry_run = false;
   };
   auto o = std::make_shared<Options>();
-  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`)")->required();
+  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`, such as i21)")->required();
   app.add_option("--language", o->language, "es or en (default: the note's language, else the configured one)")
       ->check(CLI::IsMember({"es", "en"}));
   app.add_flag("--dry-run", o->dry_run, "print the message without recording the ask");
   app.add_flag("--json", context.json, "print as JSON");
   return [o, &context]() -> int {
+    context.read_only = o->dry_run;
+    const std::int64_t id = app::invitation_named(context.store(), context.user_id(), o->id).id;
     const app::Asked asked =
-        app::ask(context.store(), context.user_id(), o->id, context.config(),
+        app::ask(context.store(), context.user_id(), id, context.config(),
                  {context.local_hour(), context.config_location(), o->language, o->dry_run, context.now()});
     const store::InvitationView& v = asked.invitation;
     const std::string& text = asked.ask.text;

@@ -99,36 +99,121 @@ std::string_view verdict(const report::Figures& f, std::string_view language)
                 : c.gettext("Your invitations with a note are accepted less often, beyond the 95 % intervals.");
 }
 
+struct ReportOptions {
+  std::string since, until, by;
+  std::vector<std::string> compare;
+  std::string html;
+  bool csv = false;
+  bool team = false;
+};
+
+// The CSV of `reports`: a report's series, one line a week or month, else its totals on one line named as given.
+// With `compared` (report --compare) a first column names the compared period each line belongs to: a week across
+// two months is in both.
+void print_csv(const std::vector<std::pair<std::string, report::Report>>& reports, bool compared)
+{
+  std::vector<std::string> head{"period", "received", "personalized", "not_personalized", "empty", "default",
+                                "template", "spam_label", "personalized_label", "asked", "replied", "accepted",
+                                "declined", "pending", "outgoing_sent", "outgoing_accepted"};
+  if (compared) head.insert(head.begin(), "compared");
+  fmt::print("{}", csv::row(head));
+  const auto line = [compared](const std::string& compared_name, const std::string& name, const report::Figures& f) {
+    const auto& in = f.incoming;
+    // Unknown acceptance (no Connections.csv): empty fields, not 0.
+    const auto known = [&](std::size_t v) { return f.acceptance_known ? std::to_string(v) : std::string(); };
+    std::vector<std::string> cells;
+    if (compared) cells.push_back(compared_name);
+    cells.push_back(name);
+    for (const std::size_t n : {in.received, in.personalized, in.not_personalized, in.by_label[0], in.by_label[1],
+                                in.by_label[2], in.by_label[3], in.by_label[4], in.asked, in.replied})
+      cells.push_back(std::to_string(n));
+    cells.insert(cells.end(), {known(in.accepted), std::to_string(in.declined), known(in.pending),
+                               std::to_string(f.outgoing.sent), known(f.outgoing.accepted)});
+    fmt::print("{}", csv::row(cells));
+  };
+  for (const auto& [name, r] : reports) {
+    if (r.series.empty()) line(name, name, r.figures);
+    for (const auto& p : r.series) line(name, p.period, p.figures);
+  }
+}
+
+// A report's series (--by) as a table, when it has one.
+void print_series(const report::Report& r, std::string_view by, std::string_view language)
+{
+  if (r.series.empty()) return;
+  const i18n::Catalog& c = i18n::Catalog::of(language);
+  fmt::print("\n{:<10}{:>10}{:>16}{:>10}{:>10}\n", by, c.pgettext("report column", "received"),
+             c.pgettext("report column", "personalised"), c.pgettext("report column", "asked"),
+             c.pgettext("report column", "replied"));
+  for (const auto& p : r.series)
+    fmt::print("{:<10}{:>10}{:>16}{:>10}{:>10}\n", p.period, p.figures.incoming.received,
+               p.figures.incoming.personalized, p.figures.incoming.asked, p.figures.incoming.replied);
+}
+
+// report --compare, in every form the report takes: the terminal's table (and each period's series with --by),
+// JSON, CSV or an HTML page; each carries the verdict the terminal prints.
+int show_comparison(Context& context, const app::Comparison& comparison, const ReportOptions& o,
+                    const std::string& language)
+{
+  const std::string verdict = app::comparison_verdict(comparison, language);
+  if (!o.html.empty()) {
+    io::write_private_file(o.html, report::render_comparison_html(comparison.periods, verdict, language,
+                                                                  datetime::format_iso(context.now())));
+    fmt::print("{}\n", o.html);
+    return 0;
+  }
+  if (context.json) {
+    fmt::print("{}\n", app::comparison_json(comparison, language, 2));
+    return 0;
+  }
+  if (o.csv) {
+    print_csv(comparison.periods, true);
+    return 0;
+  }
+  std::vector<std::pair<std::string, report::Figures>> columns;
+  columns.reserve(comparison.periods.size());
+  for (const auto& [t, r] : comparison.periods) columns.emplace_back(t, r.figures);
+  print_table(columns, language);
+  for (const auto& [t, r] : comparison.periods) {
+    if (r.series.empty()) continue;
+    fmt::print("\n{}", t);
+    print_series(r, o.by, language);
+  }
+  fmt::print("\n");
+  for (const auto& [t, r] : comparison.periods) fmt::print("{}: {}.\n", t, report::sentence(r.figures, language));
+  fmt::print("{}\n", verdict);
+  return 0;
+}
+
 } // namespace
 
 std::function<int()> setup_report(CLI::App& app, Context& context)
 {
-  struct Options {
-    std::string since, until, by;
-    std::vector<std::string> compare;
-    std::string html;
-    bool csv = false;
-    bool team = false;
-  };
-  auto o = std::make_shared<Options>();
-  app.add_option("--since", o->since, "first day (YYYY-MM-DD), inclusive");
-  app.add_option("--until", o->until, "last day (YYYY-MM-DD), inclusive");
+  auto o = std::make_shared<ReportOptions>();
+  auto* since = app.add_option("--since", o->since, "first day (YYYY-MM-DD), inclusive");
+  auto* until = app.add_option("--until", o->until, "last day (YYYY-MM-DD), inclusive");
   app.add_option("--by", o->by, "a series by week or month")->check(CLI::IsMember({"week", "month"}));
-  app.add_option("--compare", o->compare, "two periods side by side: 2013-10 2013-11, 2013, or 2013-11-01..2013-11-15")
-      ->expected(2);
+  auto* compare =
+      app.add_option("--compare", o->compare,
+                     "two periods side by side: 2013-10 2013-11, 2013, or 2013-11-01..2013-11-15 (with --by, --csv, "
+                     "--json or --html as a report)")
+          ->expected(2);
   auto* json = app.add_flag("--json", context.json, "print as JSON");
   auto* csv = app.add_flag("--csv", o->csv, "print the series (or the totals) as CSV");
   json->excludes(csv);
-  app.add_flag("--team", o->team, "team mode: each user's numbers and the team's (numbers only, no one's notes)");
+  auto* team =
+      app.add_flag("--team", o->team, "team mode: each user's numbers and the team's (numbers only, no one's notes)");
+  compare->excludes(since)->excludes(until)->excludes(team); // the periods are its own; --team has one column a user
   app.add_option("--html", o->html,
                  "write a self-contained HTML report (charts inline, nothing from the network) to FILE");
   return [o, &context]() -> int {
+    context.read_only = true;
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
     const std::string language = user_language();
     const report::Period period = app::parse_period(o->since, o->until, "--since", "--until");
     if (!o->html.empty() && (context.json || o->csv))
-      throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
+      throw InputError("--html writes a file: give --json or --csv without it");
     const report::Step step = app::report_step(o->by);
 
     if (o->team) {
@@ -145,36 +230,8 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
     }
     const app::ReportInput input = app::report_input(context.store(), policy, config, context.now(), context.user_id());
     if (!o->compare.empty()) {
-      std::vector<std::pair<std::string, report::Report>> reports;
-      for (const auto& text : o->compare) {
-        const auto period = report::parse_period(text);
-        if (!period)
-          throw InputError("<argument>", 0,
-                           Message(N_("not a period like 2013-11 or 2013-11-01..2013-11-15 ({})"), quote_value(text)));
-        reports.emplace_back(text, app::make_report(input, *period, step));
-      }
-      if (context.json) {
-        std::vector<report::Report> list;
-        list.reserve(reports.size());
-        for (const auto& [t, r] : reports) list.push_back(r);
-        fmt::print("{}\n", app::reports_json(list, 2));
-        return 0;
-      }
-      std::vector<std::pair<std::string, report::Figures>> columns;
-      columns.reserve(reports.size());
-      for (const auto& [t, r] : reports) columns.emplace_back(t, r.figures);
-      print_table(columns, language);
-      fmt::print("\n");
-      for (const auto& [t, r] : reports) fmt::print("{}: {}.\n", t, report::sentence(r.figures, language));
-      const auto& a = reports[0].second.figures.incoming.personalization;
-      const auto& b = reports[1].second.figures.incoming.personalization;
-      const i18n::Catalog& c = i18n::Catalog::of(language);
-      fmt::print("{}\n",
-                 report::differ(a, b)
-                     ? c.gettext("The personalisation rate differs between the two periods (95 % intervals).")
-                     : c.gettext("The personalisation rate does not differ between the two periods: the rule, not "
-                                 "an exception."));
-      return 0;
+      const app::Comparison comparison = app::compare_periods(input, o->compare, step);
+      return show_comparison(context, comparison, *o, language);
     }
 
     const report::Report r = app::make_report(input, period, step);
@@ -190,23 +247,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
     if (o->csv) {
-      fmt::print("{}", csv::row({"period", "received", "personalized", "not_personalized", "empty", "default",
-                                 "template", "spam_label", "personalized_label", "asked", "replied", "accepted",
-                                 "declined", "pending", "outgoing_sent", "outgoing_accepted"}));
-      const auto line = [](const std::string& name, const report::Figures& f) {
-        const auto& in = f.incoming;
-        // Unknown acceptance (no Connections.csv): empty fields, not 0.
-        const auto known = [&](std::size_t v) { return f.acceptance_known ? std::to_string(v) : std::string(); };
-        std::vector<std::string> cells{name};
-        for (const std::size_t n : {in.received, in.personalized, in.not_personalized, in.by_label[0], in.by_label[1],
-                                    in.by_label[2], in.by_label[3], in.by_label[4], in.asked, in.replied})
-          cells.push_back(std::to_string(n));
-        cells.insert(cells.end(), {known(in.accepted), std::to_string(in.declined), known(in.pending),
-                                   std::to_string(f.outgoing.sent), known(f.outgoing.accepted)});
-        fmt::print("{}", csv::row(cells));
-      };
-      if (r.series.empty()) line("all", r.figures);
-      for (const auto& p : r.series) line(p.period, p.figures);
+      print_csv({{"all", r}}, false);
       return 0;
     }
     const i18n::Catalog& c = i18n::Catalog::of(language);
@@ -215,14 +256,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
                                   : fmt::format("{}..{}", r.period.since.empty() ? "…" : r.period.since,
                                                 r.period.until.empty() ? "…" : r.period.until);
     print_table({{title, r.figures}}, language);
-    if (!r.series.empty()) {
-      fmt::print("\n{:<10}{:>10}{:>16}{:>10}{:>10}\n", o->by, c.pgettext("report column", "received"),
-                 c.pgettext("report column", "personalised"), c.pgettext("report column", "asked"),
-                 c.pgettext("report column", "replied"));
-      for (const auto& p : r.series)
-        fmt::print("{:<10}{:>10}{:>16}{:>10}{:>10}\n", p.period, p.figures.incoming.received,
-                   p.figures.incoming.personalized, p.figures.incoming.asked, p.figures.incoming.replied);
-    }
+    print_series(r, o->by, language);
     fmt::print("\n{}.\n{}\n", report::sentence(r.figures, language), verdict(r.figures, language));
     return 0;
   };

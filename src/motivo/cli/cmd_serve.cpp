@@ -46,8 +46,7 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto colon = o->listen.rfind(':');
     if (colon == std::string::npos) {
-      fmt::print(stderr, "motivo: error: --listen wants HOST:PORT (\"{}\")\n", o->listen);
-      return 2;
+      throw UsageError(Message(N_("--listen wants HOST:PORT ({})"), quote_value(o->listen)));
     }
     server::Options options;
     options.host = o->listen.substr(0, colon);
@@ -56,8 +55,7 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
     try {
       options.port = std::stoi(o->listen.substr(colon + 1));
     } catch (...) {
-      fmt::print(stderr, "motivo: error: --listen wants HOST:PORT (\"{}\")\n", o->listen);
-      return 2;
+      throw UsageError(Message(N_("--listen wants HOST:PORT ({})"), quote_value(o->listen)));
     }
     if (!o->token_file.empty()) {
       std::ifstream in(o->token_file, std::ios::binary);
@@ -70,19 +68,15 @@ std::function<int()> setup_serve(CLI::App& app, Context& context)
     }
     if (!o->token.empty() && text::trim(o->token).size() < 16) {
       // The same rule whichever way the token comes: it guards the whole database.
-      fmt::print(stderr,
-                 "motivo: error: the token is shorter than 16 characters (make one with: openssl rand -hex 32)\n");
-      return 2;
+      throw UsageError(Message(N_("the token is shorter than 16 characters (make one with: openssl rand -hex 32)")));
     }
     const std::string location = context.database_location();
     const bool has_users = !context.store().users().empty();
     if (!server::is_loopback(options.host) && o->token.empty() && !has_users) {
-      fmt::print(stderr,
-                 "motivo: error: refusing to listen on {}: beyond this machine anyone could read your invitations. "
-                 "Set a token (--token, --token-file or MOTIVO_TOKEN), add users (motivo users add NAME), or listen "
-                 "on 127.0.0.1\n",
-                 options.host);
-      return 2;
+      throw UsageError(Message(N_("refusing to listen on {}: beyond this machine anyone could read your invitations. "
+                                  "Set a token (--token, --token-file or MOTIVO_TOKEN), add users (motivo users add "
+                                  "NAME), or listen on 127.0.0.1"),
+                               options.host));
     }
     options.token = o->token;
     options.public_origin = o->public_url;

@@ -29,6 +29,7 @@ std::function<int()> setup_status(CLI::App& app, Context& context)
 {
   app.add_flag("--json", context.json, "print as JSON");
   return [&context] {
+    context.read_only = true;
     auto& store = context.store();
     context.user_id(); // an unknown --as is an error here as everywhere (status itself counts everyone's)
     const store::Counts c = store.counts();

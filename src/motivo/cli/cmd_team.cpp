@@ -68,6 +68,7 @@ std::function<int()> setup_users(CLI::App& app, Context& context)
   remove->add_option("name", o->name, "the user's name")->required();
   remove->callback([action] { *action = "remove"; });
   return [&context, o, action]() -> int {
+    context.read_only = *action == "list";
     auto& store = context.store();
     if (*action == "add") {
       const std::string t =
@@ -83,8 +84,7 @@ std::function<int()> setup_users(CLI::App& app, Context& context)
       return 0;
     }
     if (*action == "remove") {
-      if (!store.remove_user(o->name))
-        throw InputError("<argument>", 0, fmt::format("no such user ({})", quote_value(o->name)));
+      if (!store.remove_user(o->name)) throw InputError(fmt::format("no such user ({})", quote_value(o->name)));
       fmt::print(fmt::runtime(tr("removed {}\n")), o->name);
       return 0;
     }

@@ -1,3 +1,4 @@
+#include <motivo/app/ids.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
@@ -60,7 +61,8 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
           std::size_t total)
 {
   const auto& v = st.invitation;
-  fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
+  fmt::print("\n[{}/{}]  {}  {}  {}\n", index + 1, total, app::invitation_id(v.id), v.from,
+             datetime::format_iso(v.sent_at).substr(0, 16));
   fmt::print(fmt::runtime(tr("  note:       {}\n")),
              v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
   fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), label_word(v), v.label_by_user ? tr(" (yours)") : "",
@@ -84,15 +86,22 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
 {
   app.add_flag("--json", context.json, "print the queue as JSON (as invitations --json) and exit");
   return [&context]() -> int {
+    // Without a terminal (or with --json) triage only shows the queue: nothing is recorded.
+    const bool interactive = ::isatty(STDIN_FILENO) && ::isatty(STDOUT_FILENO) && !context.json;
+    context.read_only = !interactive;
     app::InvitationFilter undecided;
     undecided.direction = Direction::incoming;
     undecided.undecided = true;
     const auto queue = app::list_invitations(context.store(), context.user_id(), undecided, context.policy_in_force(),
                                              context.config(), context.now());
-    if (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO) || context.json) {
+    if (context.json) {
+      fmt::print("{}\n", app::invitations_json(queue, 2));
+      return 0;
+    }
+    if (!interactive) {
       // No terminal: the queue, one line each, and nothing recorded.
       for (const auto& st : queue)
-        fmt::print("{:>6}  {:<8}  {:<9}  {:<13}  {}\n", st.invitation.id,
+        fmt::print("{:>7}  {:<8}  {:<9}  {:<13}  {}\n", app::invitation_id(st.invitation.id),
                    protocol::suggestion_name(st.evaluation.suggestion), protocol::state_name(st.evaluation.state),
                    app::label_word(st.invitation), st.invitation.from);
       if (queue.empty()) fmt::print("{}", tr("Nothing to triage.\n"));

@@ -67,9 +67,35 @@ std::string config_argument(int argc, char** argv)
   return path;
 }
 
+// Whether the command line asks for JSON output: a --json flag (export's --json names a file instead).
+bool asks_for_json(int argc, char** argv)
+{
+  bool json = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "export") return false;
+    if (arg == "--json") json = true;
+  }
+  return json;
+}
+
+// The first word that is not an option or a global option's value: the command the user meant ("" when none).
+std::string_view command_word(int argc, char** argv)
+{
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--db" || arg == "--as" || arg == "--config" || arg == "--policy") {
+      ++i;
+      continue;
+    }
+    if (!arg.starts_with("-")) return arg;
+  }
+  return {};
+}
+
 } // namespace
 
-int run(int argc, char** argv)
+int run(int argc, char** argv, bool& json)
 {
   {
     Context settings;
@@ -111,22 +137,21 @@ int run(int argc, char** argv)
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // "motivo bogus": CLI11 says a subcommand is required; say which word was not one.
-    if (argc > 1 && argv[1][0] != '-' &&
-        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == argv[1]; })) {
-      fmt::print(stderr, fmt::runtime(tr("motivo: error: unknown command \"{}\" (motivo --help lists them)\n")),
-                 argv[1]);
+    const std::string_view word = command_word(argc, argv);
+    if (!word.empty() &&
+        std::none_of(commands().begin(), commands().end(), [&](const Command& c) { return c.name == word; }))
+      throw UsageError(Message(N_("unknown command {} (motivo --help lists them)"), quote_value(word)));
+    json = asks_for_json(argc, argv);
+    if (!json) {
+      app.exit(e); // CLI11's message and its hint at --help
       return 2;
     }
-    app.exit(e);
-    return 2;
+    throw UsageError(e.what());
   }
+  json = context.json;
   if (!action) return 2;
-  try {
-    return action();
-  } catch (const app::Refusal& e) {
-    // A use case refused what an argument said: named as the commands' own errors about arguments are.
-    throw InputError("<argument>", 0, e.message());
-  }
+  // A use case's refusal (app::Refusal) is said as it is, like any other error, by main().
+  return action();
 }
 
 } // namespace motivo::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/cli/context.hpp>
+#include <motivo/core/error.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -49,8 +50,9 @@ std::function<int()> setup_reclassify(CLI::App& app, Context& context);
 std::function<int()> setup_db(CLI::App& app, Context& context);
 std::function<int()> setup_users(CLI::App& app, Context& context);
 
-// The one stored person `who` names (id, profile URL or slug, or full name); InputError when nobody or several do.
-store::PersonView one_person(store::Store& store, const std::string& who);
+// The one stored person `who` names within `scope`: an id (p21 or 21; i21 the other person of an invitation, c21
+// a connection's person), a profile URL or slug, or a full name. InputError when nobody or several do.
+store::PersonView one_person(store::Store& store, std::optional<std::int64_t> scope, const std::string& who);
 
 // A check for counts such as --limit: 0 or more (a negative one meant "no limit" by accident).
 CLI::Validator non_negative();
@@ -59,7 +61,15 @@ CLI::Validator non_negative();
 // xgettext as add_option's and add_flag's last argument) and CLI11's own words (help_language.cpp).
 void translate_command_line(CLI::App& app);
 
-// Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).
-int run(int argc, char** argv);
+// Bad usage of the command line (options missing or at odds): main() says it and exits 2, as CLI11's own errors.
+class UsageError : public InputError {
+public:
+  using InputError::InputError;
+};
+
+// Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage). Failures are
+// thrown for main() to say, the one place errors are printed; `json` is set as soon as the command is known to be
+// given --json, so that main() says them as JSON.
+int run(int argc, char** argv, bool& json);
 
 } // namespace motivo::cli

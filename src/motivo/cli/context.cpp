@@ -37,8 +37,9 @@ store::Store& Context::store()
 {
   if (store_) return *store_;
   const std::string location = database_location();
-  if (store::is_postgres_location(location)) {
-    store_ = store::open_store(location);
+  const store::Access access = read_only ? store::Access::read_only : store::Access::read_write;
+  if (store::is_postgres_location(location) || read_only) {
+    store_ = store::open_store(location, access);
     return *store_;
   }
   const fs::path parent = fs::path(location).parent_path();
@@ -46,13 +47,13 @@ store::Store& Context::store()
     fs::create_directories(parent);
     ::chmod(parent.c_str(), 0700); // personal data: the folder is the user's alone
   }
+  store_ = store::open_sqlite(location); // first: another program's file is refused before anything changes
   if (store::make_sqlite_private(location)) {
     fmt::print(stderr,
                fmt::runtime(tr("motivo: note: other users could read the database {}: it is now yours alone "
                                "(mode 0600)\n")),
                location);
   }
-  store_ = store::open_sqlite(location);
   return *store_;
 }
 

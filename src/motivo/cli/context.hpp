@@ -20,9 +20,13 @@ struct Context {
   std::string policy;        // --policy: overrides the configured one
   bool long_running = false; // serve: read the clock on every call instead of once
   std::string user;          // --as, else MOTIVO_USER: who imports, whose invitations are shown (team mode)
+  // Set by the commands that only read (status, invitations, report, …) before they open the store: the database
+  // is then opened read-only, and a missing file is an error instead of a new database.
+  bool read_only = false;
 
   // The database location the options and the environment choose.
   std::string database_location() const;
+  // The store, opened on first use: to read and write, or read-only when `read_only` is set by then.
   store::Store& store();
   // The user --as names (InputError when there is no such user); nullopt without --as.
   std::optional<store::User> user_record();

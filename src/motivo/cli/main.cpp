@@ -1,4 +1,5 @@
 // The motivo executable: everything it does lives in the libraries; this file only reports failures.
+#include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/terminal.hpp>
@@ -37,18 +38,33 @@ void restart_with_huge_pages(int argc, char** argv)
   ::execv("/proc/self/exe", argv); // returns only on failure: then go on as we are
 }
 
+// The one place a failure is said: in the user's language, as `motivo: error: ...` on stderr, or under --json as
+// {"error": "..."} (app::cli_error_json), so that a script reading JSON reads its errors too.
+void print_error(const std::exception& e, bool json)
+{
+  const std::string message = motivo::message_in(e, motivo::cli::user_language());
+  if (json)
+    fmt::print(stderr, "{}\n", motivo::app::cli_error_json(message));
+  else
+    fmt::print(stderr, "motivo: error: {}\n", message);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
   restart_with_huge_pages(argc, argv);
   motivo::cli::guard_terminal_output();
+  bool json = false; // set by run() as soon as it knows whether the command was given --json
   try {
-    return motivo::cli::run(argc, argv);
+    return motivo::cli::run(argc, argv, json);
+  } catch (const motivo::cli::UsageError& e) {
+    print_error(e, json); // bad usage: exit 2, as CLI11's own
+    return 2;
   } catch (const std::exception& e) {
-    // InputError and every other failure alike: a motivo::Error's message id and arguments in the user's language
-    // (po/es.po), any other exception's what().
-    fmt::print(stderr, "motivo: error: {}\n", motivo::message_in(e, motivo::cli::user_language()));
+    // InputError (app::Refusal included) and every other failure alike: a motivo::Error's message id and arguments
+    // in the user's language (po/es.po), any other exception's what().
+    print_error(e, json);
     return 1;
   }
 }

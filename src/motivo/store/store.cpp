@@ -51,10 +51,10 @@ std::string redact_url(const std::string& url)
   return out;
 }
 
-std::unique_ptr<Store> open_store(const std::string& location)
+std::unique_ptr<Store> open_store(const std::string& location, Access access)
 {
   if (is_postgres_location(location)) return open_postgres(location);
-  return open_sqlite(location);
+  return open_sqlite(location, access);
 }
 
 std::string_view Notes::keep(std::string_view text)

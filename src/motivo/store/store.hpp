@@ -350,14 +350,22 @@ public:
 // starting with "postgresql:").
 bool is_postgres_location(const std::string& location);
 
+// How a store is opened: to read and write (the file created and the schema migrated as needed), or to read only
+// (an existing, up-to-date database: nothing is created or changed; writing through it fails).
+enum class Access { read_write, read_only };
+
 // Opens the store at `location`: a PostgreSQL URL, or the path of a SQLite file (created if needed, with mode
-// 0600). Pending migrations run first (concurrent openers wait for one another).
-std::unique_ptr<Store> open_store(const std::string& location);
+// 0600). Pending migrations run first (concurrent openers wait for one another). A SQLite file that is not
+// motivo's (sqlite/schema.hpp: identify) is refused. With Access::read_only, a SQLite file is opened for reading
+// only (see open_sqlite); PostgreSQL opens as for writing.
+std::unique_ptr<Store> open_store(const std::string& location, Access access = Access::read_write);
 // What migrating the store at `location` would run, without changing anything (not even creating a file).
 SchemaStatus schema_status(const std::string& location);
 
-// Opens (creating if needed, with mode 0600) the SQLite database at `path` and brings its schema up to date.
-std::unique_ptr<Store> open_sqlite(const std::string& path);
+// Opens (creating if needed, with mode 0600) the SQLite database at `path` and brings its schema up to date; with
+// Access::read_only, opens an existing motivo database for reading only: Error when the file does not exist, holds
+// no motivo database, or needs migrating.
+std::unique_ptr<Store> open_sqlite(const std::string& path, Access access = Access::read_write);
 // Takes group and other permissions away from the SQLite database at `path` and its -wal, -shm and -journal files
 // (a copy made by another program or an older motivo may be 0644): true when a file had them. Absent files, and
 // files of other users, are left alone.

@@ -276,4 +276,57 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
   return html;
 }
 
+std::string render_comparison_html(const std::vector<std::pair<std::string, Report>>& periods, std::string_view verdict,
+                                   std::string_view language, std::string_view generated)
+{
+  const Words& w = i18n::Catalog::of(language);
+  std::string names;
+  for (const auto& [name, r] : periods) names += (names.empty() ? "" : " · ") + escape(name);
+  std::string html = fmt::format(
+      R"(<!DOCTYPE html>
+<html lang="{}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>motivo — {}</title>
+<style>
+body{{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222}}
+table{{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums}} td,th{{padding:.2em .8em;border-bottom:1px solid #eee;text-align:right}}
+td:first-child,th:first-child{{text-align:left}} small,.meta{{color:#777}} h2{{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}}
+</style></head><body>
+<h1>{}</h1><p class="meta">{} · {} {}</p><p class="lead">{}</p>
+<table><tr><th></th>)",
+      language == "es" ? "es" : "en", names, names, w.gettext("Your LinkedIn invitations"), w.gettext("written"),
+      escape(generated), escape(verdict));
+  for (const auto& [name, r] : periods) html += fmt::format("<th>{}</th>", escape(name));
+  html += "</tr>";
+  const auto row = [&](std::string_view title, const auto& value) {
+    html += fmt::format("<tr><td>{}</td>", escape(title));
+    for (const auto& [name, r] : periods) html += fmt::format("<td>{}</td>", value(r.figures));
+    html += "</tr>";
+  };
+  row(w.gettext("received"), [](const Figures& f) { return std::to_string(f.incoming.received); });
+  row(w.gettext("personalised"), [](const Figures& f) { return pct(f.incoming.personalization); });
+  row(w.gettext("asked"), [](const Figures& f) { return std::to_string(f.incoming.asked); });
+  row(w.gettext("replied"), [](const Figures& f) { return pct(f.incoming.reply); });
+  row(w.gettext("accepted"), [](const Figures& f) { return std::to_string(f.incoming.accepted); });
+  row(w.gettext("declined"), [](const Figures& f) { return std::to_string(f.incoming.declined); });
+  row(w.gettext("pending"), [](const Figures& f) { return std::to_string(f.incoming.pending); });
+  row(w.gettext("Sent (yours)"), [](const Figures& f) { return std::to_string(f.outgoing.sent); });
+  row(w.gettext("accepted with a note"), [](const Figures& f) { return pct(f.outgoing.with_note_rate); });
+  row(w.gettext("accepted without a note"), [](const Figures& f) { return pct(f.outgoing.without_note_rate); });
+  html += "</table>";
+  for (const auto& [name, r] : periods) {
+    html += fmt::format("<h2>{}</h2><p>{}.</p>", escape(name), escape(sentence(r.figures, language)));
+    if (r.series.empty()) continue;
+    html += fmt::format("<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>", w.gettext("period"), w.gettext("received"),
+                        w.gettext("personalised"));
+    for (const auto& p : r.series)
+      html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", escape(p.period), p.figures.incoming.received,
+                          pct(p.figures.incoming.personalization));
+    html += "</table>";
+  }
+  html +=
+      fmt::format("<p class=\"meta\">{}</p></body></html>\n",
+                  w.gettext("Made by motivo from your own LinkedIn data, on your machine. Intervals: Wilson, 95 %."));
+  return html;
+}
+
 } // namespace motivo::report

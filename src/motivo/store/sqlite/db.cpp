@@ -60,13 +60,21 @@ void configure_library()
   (void)configured;
 }
 
-Database::Database(const std::string& path) : path_(path)
+Database::Database(const std::string& path, bool read_only) : path_(path)
 {
   configure_library();
-  check_writable(path);
-  create_private_file(path);
-  const int rc =
-      sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (read_only) {
+    if (path != ":memory:" && ::access(path.c_str(), F_OK) != 0)
+      throw Error(N_("there is no database at {} (check --db or MOTIVO_DB; motivo import creates one)"), path);
+  } else {
+    check_writable(path);
+    create_private_file(path);
+  }
+  // Read-only is PRAGMA query_only on a connection opened without CREATE (read-only by itself when the file is
+  // write-protected), not SQLITE_OPEN_READONLY: a read-only connection to a WAL database creates the -wal and -shm
+  // files and cannot remove them when it closes, while this one, when it is the last, removes them as usual.
+  const int flags = read_only ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -75,6 +83,7 @@ Database::Database(const std::string& path) : path_(path)
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, 10000);
+  if (read_only) exec("PRAGMA query_only = ON");
 }
 
 Database::~Database()

@@ -19,8 +19,9 @@ void configure_library();
 // the start. Errors throw std::runtime_error with SQLite's message and the file.
 class Database : public sql::Connection {
 public:
-  // Opens (creating with mode 0600 when absent) the database at `path`.
-  explicit Database(const std::string& path);
+  // Opens (creating with mode 0600 when absent) the database at `path`; with `read_only`, opens an existing file
+  // for reading only (Error when there is none: nothing is created).
+  explicit Database(const std::string& path, bool read_only = false);
   ~Database() override;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -3,34 +3,49 @@
 #include <motivo/store/sqlite/schema.hpp>
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include <stdexcept>
 #include <unistd.h>
 
 namespace motivo::store::sqlite {
 
+namespace {
+
+std::int64_t pragma(Database& db, const char* name)
+{
+  const std::string sql = fmt::format("PRAGMA {}", name);
+  sql::Statement s = db.prepare(sql);
+  s.step();
+  return s.column_int(0);
+}
+
+} // namespace
+
+Identity identify(Database& db)
+{
+  const std::int64_t id = pragma(db, "application_id");
+  if (id == application_id) return Identity::motivo;
+  sql::Statement tables =
+      db.prepare("SELECT count(*), count(*) FILTER (WHERE name IN ('people', 'imports', 'invitations', "
+                 "'messages', 'connections')) FROM sqlite_master WHERE type = 'table'");
+  tables.step();
+  const std::int64_t all = tables.column_int(0);
+  const std::int64_t ours = tables.column_int(1);
+  if (id == 0 && all == 0 && pragma(db, "user_version") == 0) return Identity::empty;
+  if (id == 0 && ours == 5 && pragma(db, "user_version") > 0) return Identity::motivo;
+  throw Error(N_("{} is not a motivo database (another program's SQLite file): give motivo a file of its own with "
+                 "--db"),
+              db.path());
+}
+
 SchemaStatus schema_status_of(const std::string& path)
 {
   int current = 0;
-  sqlite3* handle = nullptr;
   // Read-only, and only when the file exists: a dry run creates nothing.
   if (::access(path.c_str(), F_OK) == 0) {
-    configure_library();
-    if (sqlite3_open_v2(path.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-      const std::string message = handle ? sqlite3_errmsg(handle) : "out of memory";
-      sqlite3_close(handle);
-      throw Error(N_("cannot open the database {}: {}"), path, message);
-    }
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW)
-      current = sqlite3_column_int(stmt, 0);
-    const bool failed = stmt == nullptr;
-    const std::string message = sqlite3_errmsg(handle);
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    if (failed) throw std::runtime_error(fmt::format("cannot read the database {}: {}", path, message));
+    Database db(path, true);
+    identify(db);
+    current = static_cast<int>(pragma(db, "user_version"));
   }
   return sql::status_at(sql::Dialect::sqlite, current, path);
 }

@@ -1,7 +1,10 @@
+#include <motivo/store/sql/schema.hpp>
 #include <motivo/store/sqlite/import_session.hpp>
 #include <motivo/store/sqlite/labels.hpp>
 #include <motivo/store/sqlite/schema.hpp>
 #include <motivo/store/sqlite/sqlite_store.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <sys/stat.h>
@@ -9,22 +12,26 @@
 
 namespace motivo::store::sqlite {
 
-SqliteStore::SqliteStore(const std::string& path)
-  : SqlStore(std::make_unique<Database>(path)), db_(static_cast<Database&>(connection_))
+SqliteStore::SqliteStore(const std::string& path, bool read_only)
+  : SqlStore(std::make_unique<Database>(path, read_only)), db_(static_cast<Database&>(connection_))
 {
   Database& db = database();
+  const bool is_new = identify(db) == Identity::empty;
+  bool stamped = false; // application_id already motivo's
+  {
+    sql::Statement id = db.prepare("PRAGMA application_id");
+    stamped = id.step() && id.column_int(0) == application_id;
+  }
+  if (read_only) {
+    open_to_read(db, is_new);
+    return;
+  }
   // A new database gets 16 KiB pages: messages are text, and bulk imports write a third fewer pages than with
   // the default 4 KiB (docs/PERFORMANCE.md). The page size must be set before anything else is written.
   // The statements must be finished first: a page size set while a read is open is silently ignored.
-  bool is_new = false;
-  {
-    sql::Statement version = db.prepare("PRAGMA user_version");
-    version.step();
-    sql::Statement tables = db.prepare("SELECT count(*) FROM sqlite_master");
-    tables.step();
-    is_new = version.column_int(0) == 0 && tables.column_int(0) == 0;
-  }
   if (is_new) db.exec("PRAGMA page_size = 16384");
+  // Also on databases made before it was set; only then, since writing it needs the write lock (an import may hold it).
+  if (!stamped) db.exec(fmt::format("PRAGMA application_id = {}", application_id));
   // WAL lets readers (a running server) work while an import writes; NORMAL sync in WAL mode never corrupts
   // the database, a power cut can only lose the last commits. Opening needs no write lock: a database already in
   // WAL mode (imports keep it so) opens while another process imports.
@@ -35,6 +42,22 @@ SqliteStore::SqliteStore(const std::string& path)
   // Sorting for index builds may use a helper thread, and spills to temporary files rather than memory.
   db.exec("PRAGMA threads = 2");
   migrate(db);
+}
+
+void SqliteStore::open_to_read(Database& db, bool is_new)
+{
+  if (is_new)
+    throw Error(N_("{} holds no motivo database yet (motivo import creates one; check --db or MOTIVO_DB)"), db.path());
+  sql::Statement version = db.prepare("PRAGMA user_version");
+  version.step();
+  const SchemaStatus status = sql::status_at(sql::Dialect::sqlite, static_cast<int>(version.column_int(0)), db.path());
+  version.reset();
+  if (!status.pending.empty())
+    throw Error(N_("the database {} is at schema version {} and this motivo reads version {}: run motivo db "
+                   "migrate first"),
+                db.path(), status.current, status.latest);
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA cache_size = -16384"); // 16 MiB
 }
 
 std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
@@ -134,9 +157,9 @@ std::unique_ptr<LabelSink> SqliteStore::label_sink()
 
 namespace motivo::store {
 
-std::unique_ptr<Store> open_sqlite(const std::string& path)
+std::unique_ptr<Store> open_sqlite(const std::string& path, Access access)
 {
-  return std::make_unique<sqlite::SqliteStore>(path);
+  return std::make_unique<sqlite::SqliteStore>(path, access == Access::read_only);
 }
 
 bool make_sqlite_private(const std::string& path)

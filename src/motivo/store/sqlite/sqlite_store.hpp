@@ -10,7 +10,9 @@ namespace motivo::store::sqlite {
 // own way.
 class SqliteStore : public sql::SqlStore {
 public:
-  explicit SqliteStore(const std::string& path);
+  // Opens the database at `path`: creating it and bringing its schema up to date, or with `read_only` an existing
+  // file as it is (Error when it needs migrating). Another program's database is refused (schema.hpp: identify).
+  explicit SqliteStore(const std::string& path, bool read_only = false);
 
   std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) override;
   void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
@@ -27,6 +29,9 @@ protected:
   void compact(const std::vector<std::string>& tables) override;
 
 private:
+  // A read-only opening's checks: a file with a motivo schema, up to date (nothing is migrated).
+  static void open_to_read(Database& db, bool is_new);
+
   Database& db_; // SqlStore's connection
 };
 
