@@ -162,6 +162,13 @@ TEST(Names, GreetingNamePrefersConnectionsFirstName)
   }
 }
 
+TEST(Names, InvalidUtf8IsNoLetter)
+{
+  EXPECT_EQ(given_name("Ana\xff P\xc3rez"), "Ana");
+  EXPECT_EQ(given_name("\xff\xfe Ana Pérez"), "Ana");
+  EXPECT_EQ(greeting_name("Ana Pérez", "\xc3"), "Ana");
+}
+
 TEST(Names, GreetingNameWithoutFirstNameIsTheGivenName)
 {
   for (const Case& c : full_names) EXPECT_EQ(greeting_name(c.full_name), c.given) << c.full_name;

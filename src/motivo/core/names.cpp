@@ -232,7 +232,8 @@ std::size_t titles_at_start(const std::vector<Word>& words)
 
 std::string given_name(std::string_view full_name)
 {
-  const std::string name = without_asides(full_name);
+  std::string buffer;
+  const std::string name = without_asides(utf8::replace_invalid(full_name, buffer));
   if (is_placeholder_name(text::name_key(name))) return {};
   std::string_view part = name;
   bool surname_first = false;
@@ -259,6 +260,8 @@ std::string given_name(std::string_view full_name)
 
 std::string greeting_name(std::string_view full_name, std::string_view listed_first_name)
 {
+  std::string buffer;
+  listed_first_name = utf8::replace_invalid(listed_first_name, buffer);
   std::vector<Word> words = words_of(without_asides(listed_first_name.substr(0, listed_first_name.find(','))));
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(titles_at_start(words)));
   while (words.size() > 1 && is_initial(words.back())) words.pop_back(); // "Carlos A."

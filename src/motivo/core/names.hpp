@@ -19,8 +19,9 @@ std::string greeting_name(std::string_view full_name, std::string_view listed_fi
 //   a word is left for the surname), "Dr. Ana Pérez" -> "Ana" (titles), "de la Fuente, Ana" -> "Ana" ("Surname,
 //   Given"), "Ana Pérez, PhD" -> "Ana" (credentials), "J. Robert Oppenheimer" -> "Robert" (a leading initial),
 //   "MARÍA JOSÉ GARCÍA" -> "María José" (a name in one case is written in title case).
-// "" when no given name can be told: a placeholder ("LinkedIn Member"), a title and a surname ("Dr. Pérez"), a
-// name that starts with a surname particle and has no comma ("de la Fuente Ana"), an initial alone.
+// Invalid UTF-8 bytes count as U+FFFD (no letter). "" when no given name can be told: a placeholder ("LinkedIn
+// Member"), a title and a surname ("Dr. Pérez"), a name that starts with a surname particle and has no comma ("de la
+// Fuente Ana"), an initial alone.
 std::string given_name(std::string_view full_name);
 
 } // namespace motivo::names
