@@ -284,7 +284,7 @@ public:
   for_each_stamp(const std::function<void(PersonId owner, PersonId person, const protocol::MessageStamp&)>& visit) = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
-  // The First Name the owner's latest Connections.csv gives for `person`; "" when none does.
+  // The First Name the owner's Connections.csv gives for `person` (the row the latest export listed); "" when none.
   virtual std::string listed_first_name(PersonId owner, PersonId person) = 0;
   // People whose id, profile slug or name (case, accents and spacing ignored) is `who`.
   virtual std::vector<PersonView> find_people(const std::string& who) = 0;
