@@ -597,6 +597,25 @@ TEST_P(Conformance, ListedFirstNameIsTheLatestExports)
   EXPECT_EQ(store().listed_first_name(miguel.owner, miguel.person), "Miguel Ángel");
 }
 
+TEST_P(Conformance, ABareSlugIsKeyedAsAUrls)
+{
+  files_.write("e/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                    "José Pérez,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/"
+                                    "jos%C3%A9-p%C3%A9rez-1a,https://www.linkedin.com/in/me\n"
+                                    "Josélito Gómez,Me,\"11/4/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/"
+                                    "josélito-gómez-2b,https://www.linkedin.com/in/me\n");
+  import_paths(store(), {(files_.path / "e").string()});
+  for (const char* who :
+       {"josé-pérez-1a", "Jos%C3%A9-P%C3%A9rez-1a", "https://www.linkedin.com/comm/in/josé-pérez-1a/"}) {
+    const auto found = store().find_people(who);
+    ASSERT_EQ(found.size(), 1u) << who;
+    EXPECT_EQ(found[0].name, "José Pérez") << who;
+  }
+  const auto joselito = store().find_people("jos%C3%A9lito-g%C3%B3mez-2b");
+  ASSERT_EQ(joselito.size(), 1u);
+  EXPECT_EQ(joselito[0].name, "Josélito Gómez");
+}
+
 TEST_P(Conformance, AnUncommittedImportLeavesNothing)
 {
   import_paths(store(), {files_.write("x/Invitations.csv",

@@ -30,6 +30,8 @@ constexpr Case full_names[] = {
     {"María de los Ángeles Ruiz", "María de los Ángeles"},
     {"Juan de Dios Pérez", "Juan de Dios"},
     {"Ana María Matute", "Ana María"},
+    {"Mª José García", "Mª José"},
+    {"Mari Carmen López", "Mari Carmen"},
     {"MIGUEL ÁNGEL RIESGO", "Miguel Ángel"},
     {"josé antonio pérez", "José Antonio"},
     {"  María   José    García ", "María José"},
