@@ -95,6 +95,12 @@ constexpr Case full_names[] = {
     {"Ana Pérez, MBA, PMP", "Ana"},
     {"John Smith, Jr.", "John"},
     {"Miguel Ángel Riesgo, PhD", "Miguel Ángel"},
+    {"Sash Tusa, TD", "Sash"}, // an acronym after a name in mixed case
+    {"Ana López, RN, CISSP", "Ana"},
+    {"GARCÍA, ANA", "Ana"},                // all in capitals: "ANA" is no acronym
+    {"Pérez, ANA", "Ana"},                 // nor with two vowels
+    {"Vincent Sliedregt, van", "Vincent"}, // the surname's particle put last
+    {"Sliedregt, Vincent van", "Vincent"},
     // Initials.
     {"J. Robert Oppenheimer", "Robert"},
     {"A. Ruiz", ""},

@@ -210,15 +210,41 @@ std::string given_among(const std::vector<Word>& words, std::size_t from, bool g
   return joined(words, from, 1);
 }
 
-// Whether every part of `text` (comma-separated) is a credential or generational suffix ("PhD, MBA").
-bool only_suffixes(std::string_view text)
+// An acronym in capitals, as credentials are written ("TD", "CISSP", "RN"): ASCII capitals, at most six, at most one
+// vowel (so that "ANA" or "LUIS" are names).
+bool is_acronym(const Word& word)
 {
-  bool any = false;
-  for (const Word& w : words_of(text)) {
-    if (!lexicon().suffixes.contains(w.key)) return false;
-    any = true;
+  const std::string& t = word.text;
+  const auto vowels = std::count_if(t.begin(), t.end(),
+                                    [](char c) { return std::string_view("AEIOU").find(c) != std::string_view::npos; });
+  return t.size() >= 2 && t.size() <= 6 && vowels <= 1 &&
+         std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool has_lower_case(std::string_view text)
+{
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto n = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && u_islower(c)) return true;
   }
-  return any;
+  return false;
+}
+
+// Whether what follows the comma of a full name is not the given name: credentials or generational suffixes ("Ana
+// Pérez, PhD, MBA"; an acronym after a name not in capitals, "Sash Tusa, TD"), or the surname's particle put last
+// ("Vincent Sliedregt, van").
+bool follows_the_name(std::string_view before, std::string_view after)
+{
+  const Lexicon& lex = lexicon();
+  const std::vector<Word> words = words_of(after);
+  if (words.empty()) return true;
+  if (lex.particles.contains(key_of(words, 0, words.size()))) return true;
+  const bool acronyms = has_lower_case(before);
+  return std::all_of(words.begin(), words.end(),
+                     [&](const Word& w) { return lex.suffixes.contains(w.key) || (acronyms && is_acronym(w)); });
 }
 
 std::size_t titles_at_start(const std::vector<Word>& words)
@@ -240,7 +266,7 @@ std::string given_name(std::string_view full_name)
   if (const std::size_t comma = part.find(','); comma != std::string_view::npos) {
     const std::string_view before = part.substr(0, comma), after = part.substr(comma + 1);
     const std::string_view given = after.substr(0, after.find(','));
-    if (only_suffixes(after) || words_of(given).empty()) {
+    if (follows_the_name(before, after) || words_of(given).empty()) {
       part = before; // "Ana Pérez, PhD, MBA"
     } else if (!words_of(before).empty()) {
       part = given; // "de la Fuente, Ana"
