@@ -112,6 +112,9 @@ constexpr Case full_names[] = {
     {"Ana Pérez 🚀", "Ana"},
     {"Ana Pérez | Recruiter", "Ana"},
     {"Ana Pérez - Talent Acquisition", "Ana"},
+    {"Ev\x1bil Person", "Evil"}, // control characters are no part of a name
+    {"Evil\x1b[31mRed Person", "Evil"},
+    {"Ro\xc2\x9bsa Díaz", "Rosa"},
     // Mixed case is kept as written.
     {"DeAndre Jordan", "DeAndre"},
     {"McKenzie Davis", "McKenzie"},

@@ -85,6 +85,22 @@ std::string_view letters_within(std::string_view word)
   return word.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
 }
 
+// `word` without control characters (C0 and C1): never part of a name, and unsafe on a terminal.
+std::string without_controls(std::string_view word)
+{
+  std::string out;
+  const auto* s = reinterpret_cast<const std::uint8_t*>(word.data());
+  const auto n = static_cast<std::int32_t>(word.size());
+  for (std::int32_t i = 0; i < n;) {
+    const std::int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c >= 0 && u_charType(c) != U_CONTROL_CHAR)
+      out.append(word.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at)));
+  }
+  return out;
+}
+
 // The name without asides: nicknames in brackets or quotes ("Wenliang (Kevin)", "Angelina \"Strike\""), and
 // what follows a separator (a headline after " | " or " - ").
 std::string without_asides(std::string_view name)
@@ -121,11 +137,11 @@ std::vector<Word> words_of(std::string_view name)
     const std::size_t space = rest.find(' ');
     const std::string_view raw = rest.substr(0, space);
     rest.remove_prefix(space == std::string_view::npos ? rest.size() : space + 1);
-    const std::string_view kept = letters_within(raw);
+    std::string kept = without_controls(letters_within(raw));
     if (kept.empty()) continue;
     const bool abbreviated =
         raw.ends_with('.') || raw.find("ª") != std::string_view::npos || raw.find("º") != std::string_view::npos;
-    out.push_back({std::string(kept), classify::fold(raw), abbreviated});
+    out.push_back({std::move(kept), classify::fold(raw), abbreviated});
   }
   return out;
 }
