@@ -6,8 +6,7 @@
 // SQLite (a temp file, motivo's pragmas: 16 KiB pages, synchronous NORMAL, rollback journal for the import as
 // its bulk mode sets it, WAL for reading):
 //   raw      the sqlite3 C API (the floor)
-//   wrapper  store/sqlite/db.hpp, what the import really calls
-//   motivo   sql::Connection / sql::Statement over the SQLite adapter, what the report calls
+//   motivo   sql::Connection / sql::Statement over store/sqlite/db.hpp's Database, what the import and the report call
 //   soci     SOCI's sqlite3 back end: one prepared statement, use()/into() bound variables
 //   soci_bulk (reading only) SOCI's vector into(), 1,000 rows a fetch
 // PostgreSQL, when MOTIVO_BENCH_PG_URL names a database (scripts/pg-throwaway.sh start DIR prints one): reading
@@ -16,7 +15,6 @@
 // Not a test; defined only when SOCI is installed and built on request (docs/store-api-evaluation.md, "Reproduce").
 #include <motivo/store/postgres/pg_connection.hpp>
 #include <motivo/store/sqlite/db.hpp>
-#include <motivo/store/sqlite/sqlite_connection.hpp>
 
 #include <benchmark/benchmark.h>
 #include <soci/soci.h>
@@ -40,7 +38,7 @@ extern "C" backend_factory const* factory_postgresql();
 namespace {
 
 using motivo::store::sql::Statement;
-using motivo::store::sqlite::SqliteConnection;
+using motivo::store::sqlite::Database;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Data
@@ -247,34 +245,10 @@ void sqlite_insert_raw(benchmark::State& state)
 }
 BENCHMARK(sqlite_insert_raw)->Name("sqlite_insert_200k/raw")->Unit(benchmark::kMillisecond)->Iterations(2);
 
-void sqlite_insert_wrapper(benchmark::State& state)
-{
-  namespace sq = motivo::store::sqlite;
-  run_insert(state, [](const std::string& path, const std::vector<Message>& rows) {
-    sq::Database db(path);
-    db.exec(import_pragmas);
-    sq::Transaction tx(db);
-    {
-      sq::Statement s(db, message_insert);
-      for (const Message& r : rows) {
-        s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.direction);
-        s.bind_or_null(4, r.conversation_id).bind_or_null(5, r.conversation_title);
-        s.bind(6, r.from_person).bind(7, r.to_person).bind(8, r.from_name).bind_or_null(9, r.from_url);
-        s.bind(10, r.to_names).bind_or_null(11, r.to_urls).bind(12, r.sent_at).bind_or_null(13, r.subject);
-        s.bind(14, r.content).bind_or_null(15, r.folder).bind(16, std::int64_t{r.draft ? 1 : 0}).bind(17, import_id);
-        s.step();
-        s.reset();
-      }
-    }
-    tx.commit();
-  });
-}
-BENCHMARK(sqlite_insert_wrapper)->Name("sqlite_insert_200k/wrapper")->Unit(benchmark::kMillisecond)->Iterations(2);
-
 void sqlite_insert_motivo(benchmark::State& state)
 {
   run_insert(state, [](const std::string& path, const std::vector<Message>& rows) {
-    SqliteConnection connection(path);
+    Database connection(path);
     connection.exec(import_pragmas);
     connection.transaction(true, [&] {
       Statement s = connection.prepare(message_insert);
@@ -418,7 +392,7 @@ BENCHMARK(sqlite_read_raw)->Name("sqlite_read_500k/raw")->Unit(benchmark::kMilli
 
 void sqlite_read_motivo(benchmark::State& state)
 {
-  SqliteConnection connection(read_database());
+  Database connection(read_database());
   connection.exec(read_pragmas);
   run_read(state, read_rows, [&] {
     Fold f;

@@ -197,10 +197,9 @@ async function keepNote(card, inv) {
   const input = card.querySelector('.why input');
   if (!input.value.trim()) return;
   try {
-    const people = await api(`/api/people?search=${encodeURIComponent(inv.from)}`);
-    const person = people.find((p) => p.name === inv.from) || people[0];
-    if (!person) throw new Error('?');
-    await post(`/api/people/${person.id}/notes`, {note: input.value});
+    // The invitation names its other person by id: never by name, which namesakes share.
+    if (inv.person == null) throw new Error(_('No one to keep this note on: the invitation names no person.'));
+    await post(`/api/people/${inv.person}/notes`, {note: input.value});
     input.value = '';
   } catch (error) { showError(card, error); }
 }
@@ -239,11 +238,14 @@ async function loadReport() {
   document.getElementById('r-open').href = full;
   document.getElementById('r-frame').src = full;
   const rate = (v) => (v === null ? '–' : `${numberFormat().format(v * 100)} %`);
+  // Without Connections.csv who accepted is unknown: the API says null, never 0.
+  const known = (r, v) => (r.outgoing.accepted === null ? _('unknown') : v);
   const rows = [
     [_('received'), (r) => r.incoming.received], [_('personalised'), (r) => `${r.incoming.personalized} (${rate(r.incoming.personalization_rate)})`],
     [_('asked'), (r) => r.incoming.asked], [_('replied'), (r) => `${r.incoming.replied} (${rate(r.incoming.reply_rate)})`],
-    [_('accepted'), (r) => r.incoming.accepted], [_('sent (yours)'), (r) => r.outgoing.sent],
-    [_('accepted with a note'), (r) => rate(r.outgoing.acceptance_with_note)], [_('accepted without a note'), (r) => rate(r.outgoing.acceptance_without_note)],
+    [_('accepted'), (r) => known(r, r.incoming.accepted)], [_('sent (yours)'), (r) => r.outgoing.sent],
+    [_('accepted with a note'), (r) => known(r, rate(r.outgoing.acceptance_with_note))],
+    [_('accepted without a note'), (r) => known(r, rate(r.outgoing.acceptance_without_note))],
   ];
   const table = document.createElement('table');
   const head = table.insertRow();

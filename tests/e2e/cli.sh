@@ -179,11 +179,15 @@ expect 1 "--as an unknown user" -- "$motivo" --db "$db" --as nobody-here status
 expect 2 "an unknown command" -- "$motivo" bogus
 contains "$work/err" 'unknown command "bogus"' "an unknown command is named"
 expect 2 "compose to nobody" -- "$motivo" compose --to " " --text hola
-# Another person's export in the same database is imported, and said.
+# Another person's export in a personal database is refused (one database per account); in a team's, an admin's
+# import without --as is allowed, and said.
 mkdir -p "$work/other"
 printf 'From,To,Sent At,Message,Direction\nAna Otra,Otro Dueño,"11/1/26, 9:00 AM",,INCOMING\nOtro Dueño,Bea Otra,"11/2/26, 9:00 AM",,OUTGOING\n' >"$work/other/Invitations.csv"
 cp "$db" "$work/mixed.db"
-expect 0 "another owner's export" -- "$motivo" --db "$work/mixed.db" import "$work/other"
+expect 1 "another owner's export in a personal database" -- "$motivo" --db "$work/mixed.db" import "$work/other"
+contains "$work/err" "this export is Otro Dueño's and this database holds" "another owner's export is refused, naming both"
+expect 0 "a user added" -- "$motivo" --db "$work/mixed.db" users add otro
+expect 0 "another owner's export by an admin in a team's database" -- "$motivo" --db "$work/mixed.db" import "$work/other"
 contains "$work/err" "the database also holds" "another owner's export is said"
 
 # Team mode: a member reaches their own invitations only, on the command line as on the server: Bob cannot decide,

@@ -9,15 +9,17 @@ unshare -rm true 2>/dev/null || { echo "skipped: no user namespaces (unshare -rm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export LANG=C.UTF-8 LANGUAGE=en MOTIVO_NOW=2026-11-20T18:00:00Z
-python3 "$source/scripts/gen-export.py" --profile demo --out "$work/demo.zip" >/dev/null
 python3 "$source/scripts/gen-export.py" --profile bench --invitations 3000 --messages 6000 --connections 500 \
   --out "$work/big.zip" >/dev/null
+# The same account's small export (a database holds one account): what the full disk's database holds before.
+python3 "$source/scripts/gen-export.py" --profile bench --invitations 40 --messages 60 --connections 10 \
+  --out "$work/small.zip" >/dev/null
 failures=0
 check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi; }
 
-# A full disk: the demo fits, the big export does not.
+# A full disk: the small export fits, the big one does not.
 mkdir -p "$work/disk" "$work/out"
-"$motivo" --db "$work/out/before.db" import --quiet "$work/demo.zip" >/dev/null
+"$motivo" --db "$work/out/before.db" import --quiet "$work/small.zip" >/dev/null
 sqlite3 "$work/out/before.db" .dump >"$work/out/before.sql"
 unshare -rm sh -c "
   mount -t tmpfs -o size=700k tmpfs '$work/disk' &&
@@ -36,7 +38,7 @@ mkdir -p "$work/ro"
 cp "$work/out/before.db" "$work/ro/m.db"
 unshare -rm sh -c "
   mount --bind '$work/ro' '$work/ro' && mount -o remount,ro,bind '$work/ro' &&
-  '$motivo' --db '$work/ro/m.db' import --quiet '$work/demo.zip' >/dev/null 2>'$work/out/ro.err';
+  '$motivo' --db '$work/ro/m.db' import --quiet '$work/small.zip' >/dev/null 2>'$work/out/ro.err';
   echo \$? >'$work/out/ro.rc'"
 check "read-only: exit 1" '[[ $(cat "$work/out/ro.rc") == 1 ]]'
 check "read-only: the message says so ($(cat "$work/out/ro.err"))" 'grep -q "read-only" "$work/out/ro.err"'

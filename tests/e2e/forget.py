@@ -84,7 +84,10 @@ os.makedirs(group)
 with open(os.path.join(group, "messages.csv"), "w", encoding="utf-8") as f:
     f.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
             f'g1,,Zoe Grupo,https://www.linkedin.com/in/zoe-grupo,"{owner}, Xavier Solodegrupo",'
-            '"https://www.linkedin.com/in/a,https://www.linkedin.com/in/b",2026-11-02 10:00:00 UTC,,Hola a los dos,INBOX\n')
+            '"https://www.linkedin.com/in/a,https://www.linkedin.com/in/b",2026-11-02 10:00:00 UTC,,Hola a los dos,INBOX\n'
+            # the owner's own message in another group: the file is theirs (a database holds one account)
+            f'g2,,{owner},,"Zoe Grupo, Ana Tercera",'
+            '"https://www.linkedin.com/in/zoe-grupo,https://www.linkedin.com/in/c",2026-11-02 11:00:00 UTC,,Hola,INBOX\n')
 motivo("import", "--quiet", group)
 check(b"Xavier Solodegrupo" in file_bytes(), "a group recipient is stored")
 p = motivo("forget", "xavier  SOLODEGRUPO", "--dry-run", "--json", check=False)

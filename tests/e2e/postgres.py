@@ -34,6 +34,9 @@ if start.returncode != 0:
     sys.exit(1)
 base = start.stdout.strip()
 print("PostgreSQL:", base)
+# As root the cluster lives in a folder of its own that "postgres" can enter, named in pgdir/cluster.
+cluster_file = os.path.join(pgdir, "cluster")
+cluster = open(cluster_file).read().strip() if os.path.exists(cluster_file) else pgdir
 motivo = Motivo(sys.argv[1], work, now="2026-11-27T12:00:00Z")
 server = None
 
@@ -45,12 +48,12 @@ def new_database(name):
 
 def pg_ctl(action):
     bindir = [d for d in sorted(os.listdir("/usr/lib/postgresql")) if os.path.exists(f"/usr/lib/postgresql/{d}/bin/pg_ctl")][-1]
-    cmd = [f"/usr/lib/postgresql/{bindir}/bin/pg_ctl", "-D", os.path.join(pgdir, "data"), "-w", "-l", os.path.join(pgdir, "server.log")]
+    cmd = [f"/usr/lib/postgresql/{bindir}/bin/pg_ctl", "-D", os.path.join(cluster, "data"), "-w", "-l", os.path.join(cluster, "server.log")]
     if action == "stop":
         cmd += ["-m", "fast", "stop"]
     else:
         port = base.rsplit(":", 1)[1].split("/")[0]
-        cmd += ["-o", f"-k {pgdir} -h 127.0.0.1 -p {port} -c fsync=off", "start"]
+        cmd += ["-o", f"-k {cluster} -h 127.0.0.1 -p {port} -c fsync=off", "start"]
     if os.getuid() == 0:
         cmd = ["runuser", "-u", "postgres", "--"] + cmd
     subprocess.run(cmd, check=True, capture_output=True)
@@ -75,10 +78,12 @@ def other_owner(seed, name):
 
 
 def without_import_times(invitations):
-    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's."""
+    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's. The
+    other person's id is each database's own (PostgreSQL numbers people in its import batches)."""
     for i in invitations:
         if i.get("outcome") == "withdrawn":
             i.pop("outcome_at", None)
+        i.pop("person", None)
     return invitations
 
 
@@ -105,16 +110,23 @@ try:
         print("note: no ../shared exports; comparing the generated ones only")
     pg = new_database("same_answers")
     lite = os.path.join(work, "same.db")
+    # Several LinkedIn accounts in one database: a team's, each account imported by its user (a database without
+    # users holds one account). The two demo exports are one account's.
+    def user_of(export):
+        return "lucia" if export in exports[:2] else os.path.basename(export)
+    for db in (pg, lite):
+        for u in dict.fromkeys(user_of(e) for e in exports):
+            motivo("users", "add", u, db=db)
     for e in exports:
-        motivo("import", "--quiet", e, db=pg)
-        motivo("import", "--quiet", e, db=lite)
+        motivo("--as", user_of(e), "import", "--quiet", e, db=pg)
+        motivo("--as", user_of(e), "import", "--quiet", e, db=lite)
     a, b = outputs(pg), outputs(lite)
     for k in a:
         if not check(a[k] == b[k], f"{k}: PostgreSQL and SQLite agree ({len(json.dumps(a[k]))} bytes of JSON)"):
             if isinstance(a[k], list):
                 diffs = [(x, y) for x, y in zip(a[k], b[k]) if x != y]
                 print(f"   {len(diffs)} differ, first:", json.dumps(diffs[:1], ensure_ascii=False)[:1500])
-    again = motivo.json("import", "--quiet", "--json", exports[0], db=pg)
+    again = motivo.json("--as", "lucia", "import", "--quiet", "--json", exports[0], db=pg)
     check(all(f["new"] == 0 and f["known"] == f["rows"] for f in again["files"] if f["kind"] != "skipped"),
           "re-importing into PostgreSQL adds nothing")
 
@@ -127,16 +139,21 @@ try:
     batch = [exports[0], marta, exports[0], marta]
     if os.path.isdir(shared):
         batch += [exports[2], exports[3], exports[2]]
-    procs = [motivo.start("import", "--quiet", e, db=at_once, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) for e in batch]
+    batch_user = {e: f"u{i}" for i, e in enumerate(dict.fromkeys(batch))}  # one account each: a team's
+    for db in (at_once, sequential):
+        for u in batch_user.values():
+            motivo("users", "add", u, db=db)
+    procs = [motivo.start("--as", batch_user[e], "import", "--quiet", e, db=at_once, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) for e in batch]
     results = [(p.wait(), p.stderr.read()) for p in procs]
     check(all(rc == 0 for rc, _ in results), f"{len(batch)} imports at once all succeed " +
           "; ".join(err.strip() for rc, err in results if rc != 0))
     for e in batch:
-        motivo("import", "--quiet", e, db=sequential)
+        motivo("--as", batch_user[e], "import", "--quiet", e, db=sequential)
     c, s = outputs(at_once), outputs(sequential)
     for o in (c, s):
         o["status --json"].pop("owner", None)  # the owner of the latest import: whichever finished last
+        o["status --json"]["owners"].sort(key=lambda a: a["name"])  # in the order their first imports began
     check(c["status --json"] == s["status --json"],
           f"imports at once store exactly what one after another does: {c['status --json']}")
     if not check(c["report --json"] == s["report --json"], "and the same report"):

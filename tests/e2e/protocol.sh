@@ -67,8 +67,8 @@ invitations >"$work/b/Invitations.csv"
   message c-bea "Bea Dos" bea-dos "Lucía Owner" lucia-owner "2026-11-06 18:00:00 UTC" "Trabajo en datos y me gustaría aprender de ti"
 } >"$work/b/messages.csv"
 { cat "$work/a/Connections.csv"; echo "Carl,Tres,$(url carl-tres),,,,06 Nov 2026"; } >"$work/b/Connections.csv"
+export MOTIVO_NOW=2026-11-20T12:00:00Z # the later export is downloaded after its newest message
 run import --quiet "$work/b"
-export MOTIVO_NOW=2026-11-20T12:00:00Z
 run invitations --incoming --json
 check 'by["Ana Uno"]["state"] == "no_reply" and by["Ana Uno"]["suggestion"] == "decline"' "no reply by the deadline: decline"
 check 'by["Bea Dos"]["state"] == "replied" and by["Bea Dos"]["replied_at"] == "2026-11-06T18:00:00Z" and by["Bea Dos"]["suggestion"] == "accept"' "replied: accept"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The seed's month replayed: 28 invitations in November 2013, 2 with a personal note and 26 with LinkedIn's
-# stock text; the author asked the 26 and 5 answered; 7 became connections. `motivo report` must give exactly
-# those numbers, the seed's sentence, an empty October without dividing by zero, and the comparison.
+# stock text; the author asked the 26 and 5 answered; 7 became connections (Connections.csv gives only the day, as
+# every export since 2022 and the seed's style); he welcomed the two personal ones after connecting and neither
+# answered the welcome. `motivo report` must give exactly those numbers, the seed's sentence, an empty October
+# without dividing by zero, and the comparison; `motivo welcome` must count the 2 welcomes, never the 5 asks.
 # Usage: report.sh MOTIVO_BINARY
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 motivo=$1
@@ -35,6 +37,9 @@ with open(os.path.join(out, "messages.csv"), "w", newline="") as f:
         if i < 7:  # five of the asked answer the next day
             w.writerow([f"c{i}", "", p, u(slug(p)), owner, u(owner_slug), f"2013-11-{day + 1:02d} 08:00:00 UTC", "",
                         "Leo tu blog y me gustaría comentarte un proyecto", "INBOX"])
+    for i, p in enumerate(people[:2]):  # the two personal ones, welcomed two days after connecting; no answer
+        w.writerow([f"w{i}", "", owner, u(owner_slug), p, u(slug(p)), f"2013-11-{22 + i:02d} 10:00:00 UTC", "",
+                    "Gracias por conectar, ¡un placer!", "INBOX"])
 with open(os.path.join(out, "Connections.csv"), "w", newline="") as f:
     w = csv.writer(f)
     w.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"])
@@ -59,7 +64,37 @@ lo, hi = i["reply_rate_interval"]
 assert 0.08 < lo < 0.09 and 0.37 < hi < 0.39, (lo, hi)   # Wilson 95 % for 5/26
 assert i["median_hours_to_reply"] == 12.0, i["median_hours_to_reply"]
 assert j["time"]["asks"] == 26 and j["time"]["minutes"] == 52, j["time"]
+# Welcomes: the 2 sent after connecting, neither answered; the 5 asks answered before connecting are no welcome.
+assert j["welcome"]["sent"] == 2 and j["welcome"]["replied"] == 0, j["welcome"]
+assert j["welcome"]["reply_rate"] == 0.0 and j["welcome"]["reply_rate_n"] == 2, j["welcome"]
 PY
+
+# welcome: the five who answered an ask before connecting were not welcomed; the two personal ones were.
+"$motivo" welcome --all --json >"$work/out" 2>"$work/err" && ok || fail "welcome --all: $(cat "$work/err")"
+python3 - "$work/out" <<'PY' && ok || fail "welcome --all: who was welcomed"
+import json, sys
+rows = {r["name"]: r for r in json.load(open(sys.argv[1]))}
+assert len(rows) == 7, sorted(rows)
+welcomed = sorted(n for n, r in rows.items() if r["welcomed"])
+assert welcomed == ["Persona 00 Apellido", "Persona 01 Apellido"], welcomed
+assert not any(r["replied"] for r in rows.values()), rows
+PY
+LANG=en_GB.UTF-8 "$motivo" welcome --all >"$work/out" 2>&1
+grep -q "Persona 02 Apellido  (connected 2013-11-22)$" "$work/out" && ! grep -q "replied" "$work/out" &&
+  [[ $(grep -c ", welcomed, no reply yet" "$work/out") == 2 ]] && ok || fail "welcome --all as text: $(head -12 "$work/out")"
+# The three latest connections (persons 06, 05, 04) were not welcomed: each is offered a welcome.
+"$motivo" welcome -n 3 --json >"$work/out" && python3 -c '
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert [r["name"] for r in rows] == ["Persona 06 Apellido", "Persona 05 Apellido", "Persona 04 Apellido"], rows
+assert not any(r["welcomed"] for r in rows) and all(r["message"] for r in rows), rows' "$work/out" && ok ||
+  fail "welcome -n 3: $(cat "$work/out")"
+LANG=en_GB.UTF-8 "$motivo" welcome -n 3 >"$work/out" 2>&1
+[[ $(grep -c "(connected 2013-11-2[456])$" "$work/out") == 3 ]] && ! grep -q "Every recent connection" "$work/out" &&
+  ok || fail "welcome -n 3 as text: $(cat "$work/out")"
+LANG=en_GB.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/out" 2>&1
+grep -qE "welcomes replied +0 % \[0–66\] n=2$" "$work/out" && ok || fail "report: welcomes replied: $(grep welcomes "$work/out")"
+
 LANG=es_ES.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/out" 2>&1
 grep -qF "28 invitaciones: 2 personalizadas (7 %), 26 sin personalizar; preguntadas 26, respondieron 5 (19 %)." "$work/out" && ok || fail "the seed's sentence: $(tail -3 "$work/out")"
 LANG=en_GB.UTF-8 "$motivo" report --since 2013-11-01 --until 2013-11-30 >"$work/out" 2>&1
@@ -111,7 +146,7 @@ cmp -s "$work/before.json" "$work/after.json" && ok || fail "the anonymised expo
 "$motivo" export --json "$work/backup.jsonl" >/dev/null && python3 -c '
 import json, sys
 kinds = [json.loads(l)["kind"] for l in open(sys.argv[1])]
-assert kinds.count("invitation") == 28 and kinds.count("connection") == 7 and kinds.count("message") == 31, kinds' "$work/backup.jsonl" && ok || fail "export --json"
+assert kinds.count("invitation") == 28 and kinds.count("connection") == 7 and kinds.count("message") == 33, kinds' "$work/backup.jsonl" && ok || fail "export --json"
 # What the user wrote is in the backup too: notes on people, asks and welcomes recorded.
 someone=$("$motivo" invitations --incoming --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["from"])')
 "$motivo" note "$someone" "Nos presentó Íñigo en la cena" >/dev/null 2>"$work/err" || fail "note: $(cat "$work/err")"

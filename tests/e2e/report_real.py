@@ -69,12 +69,21 @@ for folder in sorted(os.listdir(root)):
     report = motivo.json("report", "--json", db=db)
     o = report["outgoing"]
     mine = (o["with_note"], o["accepted_with_note"], o["without_note"], o["accepted_without_note"])
+    if not os.path.exists(os.path.join(d, "Connections.csv")):
+        aw = awo = None  # no Connections.csv: who accepted is unknown, null (never 0)
     check(mine == (w, aw, wo, awo), f"{folder}: independent {(w, aw, wo, awo)}, motivo {mine}")
     # The anonymised export round trip: the same report from the pseudonymised archive.
     anonymised = os.path.join(work, folder + ".zip")
     motivo("export", "--anonymize", anonymised, db=db)
     motivo("import", "--quiet", anonymised, db=db + ".2")
     again = motivo.json("report", "--json", db=db + ".2")
+    if report["outgoing"]["accepted"] is None:
+        # Acceptance unknown: whether a message is an ask depends on its words ("Great to connect" is conversation),
+        # and pseudonyms replace every word that is part of someone's name ("Great Learning" sends messages).
+        for r in (report, again):
+            r.pop("time")
+            for k in ("asked", "replied", "reply_rate", "reply_rate_n", "reply_rate_interval", "median_hours_to_reply"):
+                r["incoming"].pop(k)
     if not check(again == report, f"{folder}: the anonymised round trip gives the same report"):
         for k in sorted(set(report) | set(again)):
             if report.get(k) != again.get(k):

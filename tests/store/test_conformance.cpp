@@ -23,6 +23,7 @@
 #include <map>
 #include <random>
 #include <thread>
+#include <utility>
 
 #include "../reference_counts.hpp"
 
@@ -109,7 +110,7 @@ struct Files {
 };
 
 app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths,
-                               std::int64_t now = 1700000000, std::optional<std::int64_t> user = std::nullopt)
+                               std::int64_t now = 1800000000, std::optional<std::int64_t> user = std::nullopt)
 {
   const auto inputs = io::collect_inputs(paths);
   app::ImportOptions options;
@@ -199,8 +200,12 @@ TEST_P(Conformance, EachRealExportGivesTheReferenceCountsAndReimportsToNothingNe
 TEST_P(Conformance, AllRealExportsIntoOneStore)
 {
   if (!have_shared_exports()) GTEST_SKIP() << "no " << MOTIVO_SHARED_EXPORTS;
-  for (const auto& [folder, expected] : expected_counts())
-    import_paths(store(), {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder});
+  // Six accounts in one store: a team's, each imported by its user.
+  for (const auto& [folder, expected] : expected_counts()) {
+    const auto user = store().add_user(folder, store::Role::member, "hash-" + folder, 1800000000);
+    import_paths(store(), {std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder}, 1800000000, user->id);
+  }
+  EXPECT_EQ(store().accounts().size(), expected_counts().size());
   expect_counts(store().counts(), motivo::reference::all_six, "all six");
   // Every note labelled.
   for (const auto& v : store().invitations({})) ASSERT_TRUE(v.label.has_value()) << v.id;
@@ -218,13 +223,13 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   // Dan's older invitation is in both exports: the window each export covers reaches back to it.
   const std::string dan = "Dan Wu,Lucía Ortega,\"10/1/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dan,"
                           "https://www.linkedin.com/in/lucia\n";
-  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana + dan)}, 1793000000);
+  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana + dan)}, 1798000000);
   for (const auto& v : store().invitations({})) EXPECT_EQ(v.outcome, std::nullopt) << v.from;
   const auto inv = files_.write("two/Invitations.csv", header + cai + dan);
   const auto conn =
       files_.write("two/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
                                           "Ana,Gómez,https://www.linkedin.com/in/ana,,,,05 Nov 2026\n");
-  import_paths(store(), {inv, conn}, 1793600000);
+  import_paths(store(), {inv, conn}, 1798600000);
   std::map<std::string, store::InvitationView> by_sender;
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
@@ -239,7 +244,7 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   EXPECT_EQ(store().counts().connections, 1);
 
   // The first export imported again, after the second (older than it): no state changes, Bea stays withdrawn.
-  import_paths(store(), {files_.write("one-again/Invitations.csv", header + cai + bea + ana + dan)}, 1793700000);
+  import_paths(store(), {files_.write("one-again/Invitations.csv", header + cai + bea + ana + dan)}, 1798700000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Bea Ruiz"].outcome, Outcome::withdrawn);
@@ -248,18 +253,40 @@ TEST_P(Conformance, SnapshotsTellAcceptedWithdrawnAndPending)
   // A newer export lists Bea again: pending again. Eve's invitation, newer than the second export, was never missing.
   const std::string eve = "Eve Sol,Lucía Ortega,\"11/6/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/eve,"
                           "https://www.linkedin.com/in/lucia\n";
-  import_paths(store(), {files_.write("three/Invitations.csv", header + eve + cai + bea + dan)}, 1793800000);
+  import_paths(store(), {files_.write("three/Invitations.csv", header + eve + cai + bea + dan)}, 1798800000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Bea Ruiz"].outcome, std::nullopt);
   EXPECT_EQ(by_sender["Eve Sol"].outcome, std::nullopt);
   EXPECT_EQ(by_sender["Ana Gómez"].outcome, Outcome::accepted);
   // The second export once more (older than the third): Bea is not withdrawn again, nor is Eve.
-  import_paths(store(), {inv, conn}, 1793900000);
+  import_paths(store(), {inv, conn}, 1798900000);
   by_sender.clear();
   for (auto& v : store().invitations({})) by_sender[v.from] = v;
   EXPECT_EQ(by_sender["Bea Ruiz"].outcome, std::nullopt);
   EXPECT_EQ(by_sender["Eve Sol"].outcome, std::nullopt);
+}
+
+TEST_P(Conformance, AFarFutureSnapshotStoredBeforeDoesNotStopOutcomes)
+{
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  const std::string ana = "Ana Gómez,Lucía Ortega,\"11/2/26, 9:00 AM\",,INCOMING\n";
+  const std::string bea = "Bea Ruiz,Lucía Ortega,\"11/3/26, 9:00 AM\",,INCOMING\n";
+  const std::string cai = "Cai Li,Lucía Ortega,\"11/4/26, 9:00 AM\",,INCOMING\n";
+  import_paths(store(), {files_.write("one/Invitations.csv", header + cai + bea + ana)}, 1798000000);
+  {
+    // What an older motivo stored for a snapshot with a message dated 2099 (now refused on import): its as_of.
+    auto session = store().begin_import({1798000100, "old", std::nullopt});
+    const auto owner = session->latest_owner();
+    ASSERT_TRUE(owner);
+    session->set_owner(*owner);
+    session->finish(std::nullopt, 4070908800, "{}");
+    session->commit();
+  }
+  // The next export no longer lists Bea's invitation: withdrawn, as if 2099 had never been read.
+  import_paths(store(), {files_.write("two/Invitations.csv", header + cai + ana)}, 1798000200);
+  for (const auto& v : store().invitations({}))
+    EXPECT_EQ(v.outcome, v.from == "Bea Ruiz" ? std::optional(Outcome::withdrawn) : std::nullopt) << v.from;
 }
 
 TEST_P(Conformance, ABadLineLeavesTheStoreAsItWas)
@@ -383,6 +410,48 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
   EXPECT_EQ(seen[2].text, "Bienvenida, Ana");
 }
 
+// PostgreSQL runs a transaction again when its connection was lost. A read whose rows were handed out must not be
+// run again (an export would write them twice), and a read cut while committing lost nothing (issue 20, item 15).
+TEST_P(Conformance, AReadCutByALostConnectionHandsEachRowOutOnce)
+{
+  if (GetParam() != "postgres") GTEST_SKIP() << "SQLite connections are never lost";
+  std::string connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  for (int i = 0; i < 5; ++i) connections += "Ana" + std::to_string(i) + ",Sol,,,,,05 Jan 2024\n";
+  import_paths(store(), {files_.write("s/Connections.csv", connections),
+                         files_.write("s/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
+                                                        "c1,Me,Ana0 Sol,2024-01-06 10:00:00 UTC,Hola\n"
+                                                        "c1,Ana0 Sol,Me,2024-01-06 11:00:00 UTC,Hola\n")});
+  const std::string database = db_->location().substr(db_->location().rfind('/') + 1);
+  const auto cut = [&] {
+    pqxx::connection admin(pg_base_url());
+    pqxx::nontransaction tx(admin);
+    tx.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = " + tx.quote(database) +
+            " AND pid <> pg_backend_pid()");
+  };
+  std::map<std::string, int> seen;
+  bool once = false;
+  store().for_each_connection([&](const store::StoredConnection& c) {
+    if (!std::exchange(once, true)) cut();
+    ++seen[c.first_name];
+  });
+  EXPECT_EQ(seen.size(), 5u);
+  for (const auto& [name, times] : seen) EXPECT_EQ(times, 1) << name;
+  // A visitor that loses the connection itself (a nested read on it) makes the read fail, never run again.
+  once = false;
+  int stamps = 0;
+  try {
+    store().for_each_stamp([&](PersonId, PersonId, const protocol::MessageStamp&) {
+      ++stamps;
+      if (!std::exchange(once, true)) throw pqxx::broken_connection("cut");
+    });
+    ADD_FAILURE() << "the read was run again";
+  } catch (const std::exception& e) {
+    EXPECT_NE(std::string(e.what()).find("nothing was read twice"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(stamps, 1);
+  EXPECT_EQ(store().counts().connections, 5); // and the store answers again, on a new connection
+}
+
 TEST_P(Conformance, PeopleNotesSearchAndForget)
 {
   import_paths(store(),
@@ -439,6 +508,26 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   EXPECT_EQ(messages[0].to_urls, "https://www.linkedin.com/in/ana-sol");
 }
 
+TEST_P(Conformance, WithoutConnectionsCsvAcceptanceIsUnknown)
+{
+  files_.write(
+      "e/Invitations.csv",
+      "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+      "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
+  import_paths(store(), {(files_.path / "e").string()});
+  EXPECT_TRUE(store().owners_with_connections().empty());
+  EXPECT_FALSE(store().counts().acceptance_known);
+  // An export listing connections, even none (a header alone), tells that nobody accepted.
+  files_.write(
+      "f/Invitations.csv",
+      "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+      "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,https://www.linkedin.com/in/me\n");
+  files_.write("f/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+  import_paths(store(), {(files_.path / "f").string()});
+  EXPECT_EQ(store().owners_with_connections().size(), 1u);
+  EXPECT_TRUE(store().counts().acceptance_known);
+}
+
 TEST_P(Conformance, ConnectionsWelcomesAndMessages)
 {
   files_.write("e/Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -459,16 +548,23 @@ TEST_P(Conformance, ConnectionsWelcomesAndMessages)
   const auto connections = store().connections(-1);
   ASSERT_EQ(connections.size(), 1u);
   EXPECT_EQ(connections[0].name, "Ana Sol");
-  ASSERT_TRUE(connections[0].welcomed_at); // the owner's first message after connecting
-  ASSERT_TRUE(connections[0].replied_at);
+  EXPECT_FALSE(connections[0].recorded_welcome); // who was welcomed is app::welcomes' rule, from the messages
   EXPECT_TRUE(store().record_welcome(connections[0].id, 1790000000, "Hola Ana"));
   EXPECT_FALSE(store().record_welcome(999999, 1790000000, "x"));
+  EXPECT_EQ(store().connections(-1)[0].recorded_welcome, 1790000000);
   const auto owner = connections[0].owner;
   EXPECT_EQ(store().invitations({})[0].owner, owner);
+  EXPECT_EQ(store().owners_with_connections(), std::vector<PersonId>{owner});
+  EXPECT_TRUE(store().counts().acceptance_known);
   const auto stamps = store().messages_with(owner, connections[0].person);
   ASSERT_EQ(stamps.size(), 2u);
   EXPECT_TRUE(stamps[0].from_owner);
   EXPECT_FALSE(stamps[1].from_owner);
+  EXPECT_TRUE(stamps[0].text.empty()); // texts only when asked for
+  EXPECT_EQ(store().messages_with(owner, connections[0].person, true)[1].text, "¡Gracias!");
+  std::vector<std::string> texts;
+  store().for_each_stamp([&](PersonId, PersonId, const protocol::MessageStamp& m) { texts.push_back(m.text); }, true);
+  EXPECT_EQ(texts, (std::vector<std::string>{"Bienvenida", "¡Gracias!"}));
   const auto recent = store().recent_messages(owner, connections[0].person, 1);
   ASSERT_EQ(recent.size(), 1u);
   EXPECT_EQ(recent[0].content, "¡Gracias!");
@@ -477,6 +573,48 @@ TEST_P(Conformance, ConnectionsWelcomesAndMessages)
   ASSERT_EQ(stored.size(), 1u);
   EXPECT_EQ(stored[0].company, "Acme");
   EXPECT_EQ(stored[0].connected_on, "2026-11-05");
+}
+
+TEST_P(Conformance, APersonalStoreHoldsOneAccount)
+{
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  const auto ana = files_.write("ana/Invitations.csv", header + "X Uno,Ana Dueña,\"11/2/26, 9:00 AM\",,INCOMING\n"
+                                                                "Ana Dueña,Y Dos,\"11/3/26, 9:00 AM\",,OUTGOING\n");
+  const auto bruno =
+      files_.write("bruno/Invitations.csv", header + "Z Tres,Bruno Dueño,\"11/2/26, 9:00 AM\",,INCOMING\n"
+                                                     "Bruno Dueño,W Cuatro,\"11/3/26, 9:00 AM\",,OUTGOING\n");
+  import_paths(store(), {ana});
+  import_paths(store(), {ana}, 1800000100); // the same account again: fine
+  // Another person's export: refused, naming both and the way out; nothing of it stored.
+  try {
+    import_paths(store(), {bruno});
+    FAIL() << "a second account was imported into a personal store";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              bruno + ": this export is Bruno Dueño's and this database holds Ana Dueña's: keep one database per "
+                      "LinkedIn account (import it into another with --db PATH or MOTIVO_DB; a team shares one with "
+                      "users and --as)");
+  }
+  EXPECT_EQ(store().counts().imports, 2);
+  EXPECT_EQ(store().counts().incoming, 1);
+  EXPECT_TRUE(store().find_people("Bruno Dueño").empty());
+  auto accounts = store().accounts();
+  ASSERT_EQ(accounts.size(), 1u);
+  EXPECT_EQ(accounts[0].name, "Ana Dueña");
+  EXPECT_EQ(accounts[0].imports, 2);
+  EXPECT_EQ(accounts[0].user, std::nullopt);
+  // A team's store (with users) holds one account per user, and an admin's imports (no user) of any.
+  const auto b = store().add_user("bruno", store::Role::member, "h-bruno", 1800000000);
+  import_paths(store(), {bruno}, 1800000200, b->id);
+  const auto carla =
+      files_.write("carla/Invitations.csv", header + "V Cinco,Carla Dueña,\"11/2/26, 9:00 AM\",,INCOMING\n");
+  import_paths(store(), {carla}, 1800000300);
+  accounts = store().accounts();
+  ASSERT_EQ(accounts.size(), 3u);
+  EXPECT_EQ(accounts[1].name, "Bruno Dueño");
+  EXPECT_EQ(accounts[1].user, "bruno");
+  EXPECT_EQ(accounts[2].name, "Carla Dueña");
+  EXPECT_EQ(accounts[2].user, std::nullopt);
 }
 
 TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
@@ -499,7 +637,7 @@ TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
   import_paths(store(),
                {files_.write("a/Invitations.csv", header + "X,Ana Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
                                                            "Ana Owner,Y,\"1/3/24, 9:00 AM\",,OUTGOING\n")},
-               1700000000, ana->id);
+               1800000000, ana->id);
   import_paths(store(), {files_.write("b/Invitations.csv", header + "Z,Bea Owner,\"1/2/24, 9:00 AM\",,INCOMING\n"
                                                                     "Bea Owner,W,\"1/3/24, 9:00 AM\",,OUTGOING\n")});
   store::InvitationQuery mine;
@@ -699,11 +837,15 @@ std::string shared_contacts_export(const Files& files, const std::string& owner,
 
 TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
 {
-  // Four importers at once, each with its own connection: two accounts, each export twice.
+  // Four importers at once, each with its own connection: two accounts of a team, each export twice by its user.
   const std::string a = shared_contacts_export(files_, "Ana Dueña", "ana-duena", 400);
   const std::string b = shared_contacts_export(files_, "Bruno Dueño", "bruno-dueno", 400);
   const std::vector<std::string> exports{a, b, a, b};
-  store(); // the schema, before the race
+  const auto users_of = [](store::Store& s) {
+    return std::vector<std::int64_t>{s.add_user("ana", store::Role::member, "h-ana", 1800000000)->id,
+                                     s.add_user("bruno", store::Role::member, "h-bruno", 1800000000)->id};
+  };
+  const std::vector<std::int64_t> users = users_of(store()); // and the schema, before the race
   std::vector<std::thread> threads;
   std::vector<std::string> errors(exports.size());
   for (std::size_t i = 0; i < exports.size(); ++i) {
@@ -712,7 +854,7 @@ TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
         auto s = db_->open();
         for (int attempt = 1;; ++attempt) {
           try {
-            import_paths(*s, {exports[i]}, 1700000000 + static_cast<int>(i));
+            import_paths(*s, {exports[i]}, 1800000000 + static_cast<int>(i), users[i % 2]);
             break;
           } catch (const std::exception& e) {
             if (attempt == 5 || !store::is_transient_error(e)) throw;
@@ -728,8 +870,9 @@ TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
   // The same imports one after the other, into another database.
   Database sequential(GetParam());
   auto one_by_one = sequential.open();
+  const std::vector<std::int64_t> sequential_users = users_of(*one_by_one);
   for (std::size_t i = 0; i < exports.size(); ++i)
-    import_paths(*one_by_one, {exports[i]}, 1700000000 + static_cast<int>(i));
+    import_paths(*one_by_one, {exports[i]}, 1800000000 + static_cast<int>(i), sequential_users[i % 2]);
   EXPECT_EQ(fmt_counts(store().counts()), fmt_counts(one_by_one->counts()));
   const store::Counts c = store().counts();
   EXPECT_EQ(c.imports, 4);

@@ -41,7 +41,7 @@ struct TempDir {
   }
 };
 
-app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths, std::int64_t now = 1700000000)
+app::ImportReport import_paths(store::Store& store, const std::vector<std::string>& paths, std::int64_t now = 1800000000)
 {
   const auto inputs = io::collect_inputs(paths);
   return app::import_snapshot(store, inputs, paths.front(), {now, nullptr});
@@ -202,7 +202,7 @@ TEST(ImportBulkMode, LeavingItMidFileStoresExactlyTheSame)
     const BulkKeyLimit set(limit);
     const auto db = dir.path / (std::string("m") + limit + ".db");
     auto store = store::open_sqlite(db.string());
-    for (const std::int64_t now : {1700000000, 1800000000}) {
+    for (const std::int64_t now : {1750000000, 1800000000}) {
       const auto report = import_paths(*store, {folder}, now);
       auto& seen = files.emplace_back();
       for (const auto& f : report.files) seen.emplace_back(f.name, f.rows, f.added, f.known);

@@ -72,6 +72,50 @@ TEST(Decide, RecordsReceivedInvitationsInScope)
   EXPECT_TRUE(stored(t, anas).label_by_user);
 }
 
+TEST(Decide, RefusesWhatContradictsTheData)
+{
+  TeamStore t;
+  // Marta's next export: Ana is her connection now (accepted); Berta's and Carlos's invitations are gone and they
+  // are not connections (withdrawn, or ignored); Dan's is still listed (decided spam before).
+  const auto next = t.dir / "marta-next";
+  std::filesystem::create_directories(next);
+  std::ofstream(next / "Invitations.csv") << "From,To,Sent At,Message,Direction\n"
+                                             "Ana Uno,Yo Mismo,\"11/1/26, 9:00 AM\",,INCOMING\n"
+                                             "Dan Cuatro,Yo Mismo,\"11/7/26, 8:15 AM\",,INCOMING\n";
+  std::ofstream(next / "Connections.csv") << "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                             "Ana,Uno,https://www.linkedin.com/in/ana-uno,,,,15 Nov 2026\n";
+  app::ImportOptions options;
+  options.now = fixed_now();
+  options.user = t.marta.id;
+  app::import_snapshot(*t.store, io::collect_inputs({next.string()}), "marta-next", options);
+  const std::int64_t anas = t.invitation_from("Ana Uno"), carlos = t.invitation_from("Carlos Tres");
+  const std::int64_t dans = t.invitation_from("Dan Cuatro");
+  ASSERT_EQ(stored(t, anas).outcome, Outcome::accepted);
+  ASSERT_EQ(stored(t, carlos).outcome, Outcome::withdrawn);
+  const auto later = fixed_now() + 3600;
+  std::string message;
+  for (const auto d : {protocol::Decision::decline, protocol::Decision::spam, protocol::Decision::accept}) {
+    EXPECT_EQ(refusal_of([&] { app::decide(*t.store, t.marta.id, anas, d, later); }, &message), Kind::conflict);
+    EXPECT_EQ(message, fmt::format("invitation {0} is accepted already: Ana Uno is your connection (to mark the note "
+                                   "spam: motivo label {0} spam)",
+                                   anas));
+  }
+  EXPECT_EQ(stored(t, anas).decision, std::nullopt);
+  EXPECT_EQ(refusal_of([&] { app::decide(*t.store, t.marta.id, carlos, protocol::Decision::accept, later); }, &message),
+            Kind::conflict);
+  EXPECT_EQ(message, fmt::format("invitation {} was withdrawn (or ignored): there is nothing to accept", carlos));
+  EXPECT_EQ(stored(t, carlos).decision, std::nullopt);
+  // Ignoring is how LinkedIn declines: a decline on one withdrawn is recorded; the same decision again keeps its time.
+  app::decide(*t.store, t.marta.id, carlos, protocol::Decision::decline, later);
+  app::decide(*t.store, t.marta.id, carlos, protocol::Decision::decline, later + 60);
+  EXPECT_EQ(stored(t, carlos).decision, protocol::Decision::decline);
+  EXPECT_EQ(stored(t, carlos).decision_at, later);
+  // A pending one's decision may change: decide returns the one it replaced.
+  EXPECT_EQ(app::decide(*t.store, t.marta.id, dans, protocol::Decision::accept, later).decision,
+            protocol::Decision::spam);
+  EXPECT_EQ(stored(t, dans).decision, protocol::Decision::accept);
+}
+
 TEST(Ask, RendersAndRecordsOnlyBeforeDeciding)
 {
   TeamStore t;
@@ -197,4 +241,24 @@ TEST(RecentMessages, AreThoseWithTheOtherPerson)
             1u);
   EXPECT_TRUE(
       app::recent_messages(*t.store, app::find_invitation(*t.store, {}, t.invitation_from("Gema Siete")), 10).empty());
+}
+
+TEST(AddPersonNote, KeepsANoteOnThePeopleOfTheScopesInvitations)
+{
+  TeamStore t;
+  const auto anas = stored(t, t.invitation_from("Ana Uno")), gemas = stored(t, t.invitation_from("Gema Siete"));
+  ASSERT_TRUE(anas.other_person && gemas.other_person);
+  app::add_person_note(*t.store, t.marta.id, *anas.other_person, "de la charla", fixed_now());
+  app::add_person_note(*t.store, std::nullopt, *gemas.other_person, "vecina", fixed_now()); // an admin: anyone
+  EXPECT_EQ(refusal_of([&] { app::add_person_note(*t.store, t.luis.id, *anas.other_person, "no", fixed_now()); }),
+            Kind::not_found); // another member's contact, as nobody
+  EXPECT_EQ(refusal_of([&] { app::add_person_note(*t.store, std::nullopt, 999999, "nadie", fixed_now()); }),
+            Kind::not_found);
+  EXPECT_EQ(refusal_of([&] { app::add_person_note(*t.store, t.marta.id, *anas.other_person, "  ", fixed_now()); }),
+            Kind::invalid);
+  const auto found = t.store->find_people(std::to_string(*anas.other_person));
+  ASSERT_EQ(found.size(), 1U);
+  ASSERT_FALSE(found[0].notes.empty());
+  EXPECT_EQ(found[0].notes.back(), "de la charla"); // after the fixture's own note
+  EXPECT_EQ(found[0].notes.size(), 2U);             // and nothing of the refused ones
 }

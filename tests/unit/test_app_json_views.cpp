@@ -7,6 +7,7 @@
 // rewrites the files; review them with git diff.
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/app/welcome.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -91,6 +92,11 @@ TEST(JsonViews, Reports)
   const app::ReportInput input = app::report_input(*v.store, v.policy, v.config, fixed_now(), v.marta.id);
   const report::Report all = app::make_report(input, {}, report::Step::week);
   expect_golden("report.json", app::report_json(all, 2));
+  // No Connections.csv imported: accepted, pending and the acceptance rates are null, never 0.
+  report::Report unknown = all;
+  unknown.figures.acceptance_known = false;
+  for (auto& p : unknown.series) p.figures.acceptance_known = false;
+  expect_golden("report_acceptance_unknown.json", app::report_json(unknown, 2));
   expect_same_json(app::report_json(all, -1), app::report_json(all, 2));
   expect_golden("reports.json",
                 app::reports_json({app::make_report(input, {"2026-10-01", "2026-10-31"}, report::Step::none),
@@ -169,7 +175,7 @@ TEST(JsonViews, Messages)
 {
   Views v;
   expect_golden("compose.json", app::compose_json("Ana Pérez", "Hola Ana, ¿tomamos un café?", 27, 200, 2));
-  const auto connections = v.store->connections(-1);
+  const auto connections = app::welcomes(*v.store, -1);
   ASSERT_EQ(connections.size(), 1u);
   expect_golden("welcomes.json", app::welcomes_json({{connections.front(), true, "¡Hola Elena! Gracias por conectar."},
                                                      {connections.front(), false, "Hola de nuevo"}},
@@ -179,7 +185,7 @@ TEST(JsonViews, Messages)
 TEST(JsonViews, DatabaseAndUsers)
 {
   Views v;
-  expect_golden("status.json", app::status_json(v.store->counts(), "team.db", 2));
+  expect_golden("status.json", app::status_json(v.store->counts(), v.store->accounts(), "team.db", 2));
   expect_golden("policy.json", app::policy_json(v.policy, v.config.deadline_days, 2));
   store::SchemaStatus status;
   status.current = 6;

@@ -23,12 +23,12 @@ std::size_t for_rows(const std::string& text, Check check)
 }
 
 template <typename Reader, typename Row>
-std::string error_of(const std::string& text)
+std::string error_of(const std::string& text, std::optional<datetime::UnixSeconds> made_by = std::nullopt)
 {
   try {
     MemorySource source(text);
     csv::Reader csv(source, "f.csv");
-    Reader reader(csv);
+    Reader reader(csv, made_by);
     Row row;
     while (reader.next(row)) {
     }
@@ -90,6 +90,22 @@ TEST(InvitationsCsv, ErrorsNameFileLineAndValue)
   EXPECT_EQ((error_of<InvitationsReader, InvitationRow>("")), "f.csv:1: empty file: no header line");
 }
 
+TEST(InvitationsCsv, AHugeHeaderIsRefusedWithAShortMessage)
+{
+  // 1,000 columns of 100 bytes: refused before it is copied, quoting its start only.
+  std::string wide;
+  for (int i = 0; i < 1000; ++i) wide += (i ? "," : "") + std::string(100, 'c');
+  const std::string error = error_of<InvitationsReader, InvitationRow>(wide + "\n");
+  EXPECT_EQ(error.rfind("f.csv:1: header line longer than 65536 bytes (1000 columns, starting \"ccc", 0), 0u) << error;
+  EXPECT_LT(error.size(), 200u);
+  // A header within the limit but without the columns lists a few of them.
+  std::string many;
+  for (int i = 0; i < 500; ++i) many += (i ? "," : "") + std::string("col") + std::to_string(i);
+  EXPECT_EQ((error_of<InvitationsReader, InvitationRow>(many + "\n")),
+            "f.csv:1: missing column \"From\" (the header has: col0, col1, col2, col3, col4, col5, col6, col7, col8, "
+            "col9, col10, col11, col12, col13, col14, col15, … (500 columns))");
+}
+
 TEST(ConnectionsCsv, PreambleDateFormatsAndHiddenRows)
 {
   std::vector<ConnectionRow> rows; // only the value fields are read after the loop
@@ -121,15 +137,15 @@ TEST(ConnectionsCsv, PreambleDateFormatsAndHiddenRows)
 
 TEST(MessagesCsv, LegacyAndModernLayouts)
 {
-  const auto n = for_rows<MessagesReader, MessageRow>(
-      "From,To,Date,Subject,Content,Direction,Folder\n"
-      "Ana,Me,\"10/16/18, 8:36 AM\",Hi,\"I&rsquo;d like\",INCOMING,INBOX\n",
-      [](const MessageRow& r, auto) {
-        EXPECT_EQ(r.content, "I&rsquo;d like") << "stored as written";
-        EXPECT_EQ(datetime::format_iso(r.sent_at), "2018-10-16T15:36:00Z");
-        ASSERT_TRUE(r.direction);
-        EXPECT_EQ(*r.direction, Direction::incoming);
-      });
+  const auto n =
+      for_rows<MessagesReader, MessageRow>("From,To,Date,Subject,Content,Direction,Folder\n"
+                                           "Ana,Me,\"10/16/18, 8:36 AM\",Hi,\"I&rsquo;d like\",INCOMING,INBOX\n",
+                                           [](const MessageRow& r, auto) {
+                                             EXPECT_EQ(r.content, "I&rsquo;d like") << "stored as written";
+                                             EXPECT_EQ(datetime::format_iso(r.sent_at), "2018-10-16T15:36:00Z");
+                                             ASSERT_TRUE(r.direction);
+                                             EXPECT_EQ(*r.direction, Direction::incoming);
+                                           });
   EXPECT_EQ(n, 1u);
   const auto m = for_rows<MessagesReader, MessageRow>(
       "\"CONVERSATION ID\",\"CONVERSATION TITLE\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\","
@@ -150,4 +166,43 @@ TEST(MessagesCsv, BadDateIsAnError)
   EXPECT_EQ((error_of<MessagesReader, MessageRow>(
                 "CONVERSATION ID,FROM,TO,DATE,CONTENT\nc,A,B,2024-02-30 10:00:00 UTC,hi\n")),
             "f.csv:2: impossible or unrecognised date in \"DATE\" (\"2024-02-30 10:00:00 UTC\")");
+}
+
+TEST(ExportFiles, TheArchivesNameSaysWhenItWasMade)
+{
+  EXPECT_EQ(export_made_by("/home/me/Downloads/Basic_LinkedInDataExport_12-06-2026.zip:Invitations.csv"),
+            datetime::parse_iso("2026-12-07T00:00:00Z")); // the end of that day
+  EXPECT_EQ(export_made_by("x/Complete_LinkedInDataExport_11-04-2018/Connections.csv"),
+            datetime::parse_iso("2018-11-05T00:00:00Z"));
+  EXPECT_EQ(export_made_by("Basic_LinkedInDataExport_13-06-2026.zip"), std::nullopt); // no 13th month
+  EXPECT_EQ(export_made_by("Basic_LinkedInDataExport_1-6-2026.zip"), std::nullopt);
+  EXPECT_EQ(export_made_by("export/Invitations.csv"), std::nullopt);
+}
+
+TEST(ExportDates, LaterThanTheExportIsAnError)
+{
+  const auto made_by = *datetime::parse_iso("2026-11-20T12:00:00Z");
+  // A two-digit year is 20YY: 1/2/99 is 2099, after any export.
+  EXPECT_EQ((error_of<InvitationsReader, InvitationRow>("From,To,Sent At,Message,Direction\nA,Me,\"11/2/26, 9:00 "
+                                                        "AM\",,INCOMING\nB,Me,\"1/2/99, 9:00 AM\",,INCOMING\n",
+                                                        made_by)),
+            "f.csv:3: date in \"Sent At\" after the export was made (by 2026-11-20T12:00:00Z) (\"1/2/99, 9:00 AM\")");
+  // Within a day of it (a zone, a date without a time) is still taken.
+  EXPECT_EQ((error_of<InvitationsReader, InvitationRow>(
+                "From,To,Sent At,Message,Direction\nA,Me,\"11/21/26, 3:00 AM\",,INCOMING\n", made_by)),
+            "");
+  EXPECT_EQ((error_of<ConnectionsReader, ConnectionRow>(
+                "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,21 Nov 2026\n"
+                "C,D,,,,,02 Jan 2099\n",
+                made_by)),
+            "f.csv:3: date in \"Connected On\" after the export was made (by 2026-11-20T12:00:00Z) (\"02 Jan 2099\")");
+  EXPECT_EQ((error_of<MessagesReader, MessageRow>("CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
+                                                  "c,A,B,2026-12-01 10:00:00 UTC,hola\n",
+                                                  made_by)),
+            "f.csv:2: date in \"DATE\" after the export was made (by 2026-11-20T12:00:00Z) (\"2026-12-01 10:00:00 "
+            "UTC\")");
+  // Without a bound (what other readers of a file do), any real date is read.
+  EXPECT_EQ((error_of<MessagesReader, MessageRow>("CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
+                                                  "c,A,B,2099-12-01 10:00:00 UTC,hola\n")),
+            "");
 }

@@ -67,3 +67,30 @@ TEST(Report, CohortSeriesAndSentence)
   EXPECT_EQ(build({late}, {}, {}, Step::week, 2).series.front().period, "2014-W01");
   EXPECT_EQ(build({}, {}, {}, Step::month, 2).series.size(), 0u);
 }
+
+TEST(Report, AcceptanceUnknownWhenAnInvitationsOwnerListedNoConnections)
+{
+  Row known, unknown;
+  known.state = unknown.state = protocol::State::pending;
+  unknown.acceptance_known = false;
+  EXPECT_TRUE(build({known, known}, {}, {}, Step::none, 2).figures.acceptance_known);
+  const Report r = build({known, unknown}, {}, {}, Step::month, 2);
+  EXPECT_FALSE(r.figures.acceptance_known);
+  EXPECT_EQ(r.figures.incoming.received, 2u); // what is known is still counted
+  EXPECT_FALSE(r.series.front().figures.acceptance_known);
+  EXPECT_TRUE(build({}, {}, {}, Step::none, 2).figures.acceptance_known); // nothing counted: nothing unknown
+}
+
+TEST(Report, WelcomeFiguresCountWelcomedConnectionsOfThePeriod)
+{
+  const auto at = [](const char* iso) { return *datetime::parse_iso(iso); };
+  std::vector<WelcomeRow> welcomes(7);
+  for (std::size_t i = 0; i < welcomes.size(); ++i) {
+    welcomes[i].connected_at = at("2013-11-20T00:00:00Z") + static_cast<std::int64_t>(i) * 86400;
+    welcomes[i].welcomed = i < 2; // the seed replay: two welcomes, no reply
+  }
+  const Report r = build({}, welcomes, {"2013-11-01", "2013-11-30"}, Step::none, 2);
+  EXPECT_EQ(r.figures.welcome.sent, 2u);
+  EXPECT_EQ(r.figures.welcome.replied, 0u);
+  EXPECT_EQ(r.figures.welcome.reply.total, 2u);
+}

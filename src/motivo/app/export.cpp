@@ -12,17 +12,7 @@ namespace motivo::app {
 
 namespace {
 
-std::string row(std::initializer_list<std::string> fields)
-{
-  std::string out;
-  bool first = true;
-  for (const auto& f : fields) {
-    if (!first) out += ',';
-    first = false;
-    out += csv::field(f);
-  }
-  return out + "\n";
-}
+using csv::row; // formula-like cells neutralised, as in every CSV motivo writes
 
 // "2022-09-09" -> "09 Sep 2022", as Connections.csv writes it.
 std::string connected_on(const std::string& iso)
@@ -78,7 +68,11 @@ ExportSummary export_anonymized(store::Store& store, const std::string& zip_path
                 connected_on(c.connected_on)});
     ++summary.connections;
   });
-  io::write_zip(zip_path, {{"Invitations.csv", inv}, {"messages.csv", msg}, {"Connections.csv", con}});
+  // No Connections.csv when no import listed any: an empty one would say that nobody accepted, where who accepted
+  // is unknown.
+  std::vector<std::pair<std::string, std::string>> files = {{"Invitations.csv", inv}, {"messages.csv", msg}};
+  if (!store.owners_with_connections().empty()) files.emplace_back("Connections.csv", con);
+  io::write_zip(zip_path, files);
   return summary;
 }
 

@@ -54,10 +54,12 @@ std::size_t count_urls(std::string_view urls)
   return static_cast<std::size_t>(std::count(urls.begin(), urls.end(), ',')) + 1;
 }
 
-// Finds whose export this is, reading the invitations (or, without them, the messages) once.
-linkedin::OwnerFinder find_owner(const std::vector<Selected>& files)
+// Finds whose export this is, reading the invitations (or, without them, the messages) once; a tie goes to
+// `stored` (the database's account).
+linkedin::OwnerFinder find_owner(const std::vector<Selected>& files, std::string_view stored)
 {
   linkedin::OwnerFinder owner;
+  owner.prefer(stored);
   for (const Selected& s : files) {
     if (s.kind != FileKind::invitations) continue;
     auto source = s.file->open();
@@ -89,10 +91,18 @@ linkedin::OwnerFinder find_owner(const std::vector<Selected>& files)
   return owner;
 }
 
+// When the export holding `file` was made at the latest: the day its archive's name gives, else `by` (the clock, or
+// the day the import's source names: an upload's own name).
+datetime::UnixSeconds made_by(const io::InputFile& file, datetime::UnixSeconds by)
+{
+  return std::min(by, linkedin::export_made_by(file.display_name).value_or(by));
+}
+
 class SnapshotWriter {
 public:
-  SnapshotWriter(store::ImportSession& session, PeopleResolver& people, PersonId owner, ProgressTracker& progress)
-    : session_(session), people_(people), owner_(owner), progress_(progress)
+  SnapshotWriter(store::ImportSession& session, PeopleResolver& people, PersonId owner, ProgressTracker& progress,
+                 datetime::UnixSeconds made_by)
+    : session_(session), people_(people), owner_(owner), progress_(progress), made_by_(made_by)
   {
   }
 
@@ -115,6 +125,7 @@ private:
   PeopleResolver& people_;
   PersonId owner_;
   ProgressTracker& progress_;
+  datetime::UnixSeconds made_by_; // when the export was made at the latest, before each file's own name
   std::optional<store::ImportSession::Span> listed_;
   std::optional<datetime::UnixSeconds> latest_;
   void saw(datetime::UnixSeconds t) { latest_ = std::max(latest_.value_or(t), t); }
@@ -124,7 +135,7 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
 {
   auto source = file.open();
   csv::Reader reader(*source, file.display_name);
-  linkedin::InvitationsReader rows(reader);
+  linkedin::InvitationsReader rows(reader, made_by(file, made_by_));
   linkedin::InvitationRow row;
   InvitationRecord r;
   r.owner = owner_;
@@ -156,7 +167,7 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
 {
   auto source = file.open();
   csv::Reader reader(*source, file.display_name);
-  linkedin::ConnectionsReader rows(reader);
+  linkedin::ConnectionsReader rows(reader, made_by(file, made_by_));
   linkedin::ConnectionRow row;
   ConnectionRecord r;
   r.owner = owner_;
@@ -196,7 +207,7 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
 {
   auto source = file.open();
   csv::Reader reader(*source, file.display_name);
-  linkedin::MessagesReader rows(reader);
+  linkedin::MessagesReader rows(reader, made_by(file, made_by_));
   linkedin::MessageRow row;
   MessageRecord r;
   r.owner = owner_;
@@ -260,6 +271,23 @@ void check_owner_is_theirs(store::ImportSession& session, std::optional<std::int
   }
 }
 
+void check_one_account(const std::vector<store::Account>& accounts, PersonId owner, std::string_view owner_name,
+                       const std::string& source)
+{
+  std::string others;
+  for (const store::Account& a : accounts) {
+    if (a.owner == owner) continue;
+    if (!others.empty()) others += ", ";
+    others += a.name;
+  }
+  if (others.empty()) return;
+  throw InputError(source, 0,
+                   Message(N_("this export is {}'s and this database holds {}'s: keep one database per LinkedIn "
+                              "account (import it into another with --db PATH or MOTIVO_DB; a team shares one with "
+                              "users and --as)"),
+                           std::string(owner_name), others));
+}
+
 ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs, const std::string& source,
                              const ImportOptions& options)
 {
@@ -281,7 +309,10 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     return linkedin::read_order(a.kind) < linkedin::read_order(b.kind);
   });
 
-  const linkedin::OwnerFinder owner = find_owner(selected);
+  // A personal database (no users) holds one account: a second one would mix into every count and queue.
+  const bool personal = !options.user && store.users().empty();
+  const std::vector<store::Account> accounts = personal ? store.accounts() : std::vector<store::Account>{};
+  const linkedin::OwnerFinder owner = find_owner(selected, accounts.size() == 1 ? accounts[0].name : "");
   auto session = store.begin_import({options.now, source, options.user});
   std::optional<store::ImportSession::Span> invitations_listed;
   std::optional<datetime::UnixSeconds> as_of;
@@ -300,12 +331,15 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
           Message(N_("cannot tell whose export this is: import its Invitations.csv or messages.csv along with it")));
     }
     check_owner_is_theirs(*session, options.user, *owner_id, owner.name(), source);
+    if (personal) check_one_account(accounts, *owner_id, owner.name(), source);
     session->set_owner(*owner_id);
 
     std::uint64_t total = 0;
     for (const Selected& s : selected) total += s.file->size;
     ProgressTracker progress(options.progress, total);
-    SnapshotWriter writer(*session, people, *owner_id, progress);
+    const datetime::UnixSeconds clock = options.clock.value_or(options.now);
+    SnapshotWriter writer(*session, people, *owner_id, progress,
+                          std::min(clock, linkedin::export_made_by(source).value_or(clock)));
     std::vector<FileReport> used;
     for (const Selected& s : selected) {
       FileReport file{s.file->name, std::string(linkedin::to_string(s.kind))};

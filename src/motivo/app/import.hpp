@@ -41,15 +41,24 @@ public:
 };
 
 struct ImportOptions {
-  datetime::UnixSeconds now = 0;
+  datetime::UnixSeconds now = 0; // when the import runs, for the history
   ProgressSink* progress = nullptr;
   std::optional<std::int64_t> user; // team mode: the user importing (the snapshot's invitations are theirs)
+  // The latest time an export's dates may show (then a day's tolerance): the command's clock (MOTIVO_NOW fixes it),
+  // or `now` when unset. The day in the archive's name, when earlier, is the bound instead.
+  std::optional<datetime::UnixSeconds> clock;
 };
 
 // Team mode: throws InputError (naming `source`) when another user than `user` imports the LinkedIn account of
 // `owner` (`owner_name`): each account belongs to one user. Nothing is checked without a user.
 void check_owner_is_theirs(store::ImportSession& session, std::optional<std::int64_t> user, PersonId owner,
                            std::string_view owner_name, const std::string& source);
+
+// A personal database (one without users) holds one LinkedIn account: throws InputError (naming `source`, the
+// owner `owner_name` and the accounts stored, and how to use another database) when `accounts` holds another than
+// `owner`. Team mode keeps several, each belonging to one user (check_owner_is_theirs).
+void check_one_account(const std::vector<store::Account>& accounts, PersonId owner, std::string_view owner_name,
+                       const std::string& source);
 
 // Imports the files of one snapshot (an export's zip, its folder, or single CSV files) in one transaction:
 // either everything is stored or, on any InputError, nothing is.

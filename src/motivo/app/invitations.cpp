@@ -1,8 +1,11 @@
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/refusal.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace motivo::app {
 
@@ -36,12 +39,28 @@ store::InvitationView find_invitation(store::Store& store, Scope scope, std::int
   return std::move(list.front());
 }
 
+std::optional<Message> why_no_decision(const store::InvitationView& v, protocol::Decision decision)
+{
+  // What the data settled comes first: the inviter is a connection (accepted), or the invitation is gone and they
+  // are not (withdrawn, or ignored: a decline made on LinkedIn, which may be recorded).
+  if (v.outcome == Outcome::accepted)
+    return Message(N_("invitation {} is accepted already: {} is your connection (to mark the note spam: motivo label "
+                      "{} spam)"),
+                   v.id, v.from, v.id);
+  if (v.outcome == Outcome::withdrawn && decision == protocol::Decision::accept)
+    return Message(N_("invitation {} was withdrawn (or ignored): there is nothing to accept"), v.id);
+  return std::nullopt;
+}
+
 store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
                              datetime::UnixSeconds now)
 {
   store::InvitationView v = find_invitation(store, scope, id);
   if (v.direction != Direction::incoming)
     throw Refusal(Kind::invalid, fmt::format("invitation {} is one you sent: only received ones are decided", id));
+  if (auto why = why_no_decision(v, decision)) throw Refusal(Kind::conflict, *why);
+  // The same decision again keeps its first time; another replaces it (the caller shows the one it replaced).
+  if (v.decision == decision) return v;
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
   const bool spam = decision == protocol::Decision::spam;
   store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt);
@@ -69,6 +88,22 @@ void set_label(store::Store& store, Scope scope, std::int64_t id, const std::opt
   find_invitation(store, scope, id);
   if (!store.set_user_label(id, value, now))
     throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
+}
+
+void add_person_note(store::Store& store, Scope scope, PersonId person, const std::string& note,
+                     datetime::UnixSeconds now)
+{
+  if (text::trim(note).empty()) throw Refusal(Kind::invalid, std::string("the note is empty"));
+  const Refusal nobody(Kind::not_found, Message(N_("no person with id {}"), person));
+  if (store.find_people(std::to_string(person)).empty()) throw nobody;
+  if (scope) {
+    store::InvitationQuery query;
+    query.user = scope;
+    const auto theirs = store.invitations(query);
+    if (std::none_of(theirs.begin(), theirs.end(), [&](const auto& v) { return v.other_person == person; }))
+      throw nobody; // another member's contact: not found, as one that does not exist
+  }
+  store.add_person_note(person, note, now);
 }
 
 InvitationFilter parse_filter(const FilterWords& words)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/app/protocol.hpp>
+#include <motivo/core/error.hpp>
 #include <motivo/core/protocol/config.hpp>
 #include <motivo/core/protocol/protocol.hpp>
 #include <motivo/store/store.hpp>
@@ -23,8 +24,14 @@ using Scope = std::optional<std::int64_t>;
 // found, as one that does not exist.
 store::InvitationView find_invitation(store::Store& store, Scope scope, std::int64_t id);
 
-// Records the decision on received invitation `id` and returns the invitation as it was before. Refusal: not in
-// scope (not_found), one you sent (invalid).
+// Why `decision` may not be recorded on received invitation `v`, if so: it is accepted already (the inviter is a
+// connection: any decision would contradict it), or an accept on one withdrawn or ignored. A decline or spam on a
+// withdrawn one is recorded (ignoring is how LinkedIn declines); a decision may be changed while nothing settled it.
+std::optional<Message> why_no_decision(const store::InvitationView& v, protocol::Decision decision);
+
+// Records the decision on received invitation `id` and returns the invitation as it was before (its `decision`: the
+// one replaced, if any; the same decision again changes nothing). Refusal: not in scope (not_found), one you sent
+// (invalid), why_no_decision (conflict).
 store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
                              datetime::UnixSeconds now);
 
@@ -49,6 +56,13 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
 // classifier's applies again). Refusal: not in scope (not_found), not one of the five labels (invalid).
 void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,
                datetime::UnixSeconds now);
+
+// Keeps `note` on `person` (why you connected, who introduced you). A member reaches the people on the other side
+// of their own invitations (the sender of one they received, the invitee of one they sent); an admin, or the one
+// user of a personal database, everyone. Refusal: nobody with that id, or not in scope (not_found alike), an empty
+// note (invalid).
+void add_person_note(store::Store& store, Scope scope, PersonId person, const std::string& note,
+                     datetime::UnixSeconds now);
 
 // Which invitations a list shows, newest first: those matching every filter given, after `offset` of them, at
 // most `limit`.

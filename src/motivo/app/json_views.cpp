@@ -23,6 +23,7 @@ nlohmann::json to_json(const app::InvitationStatus& status, std::string_view lan
                    {"message", v.message},
                    {"from_url", v.from_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.from_url)},
                    {"to_url", v.to_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.to_url)},
+                   {"person", v.other_person ? nlohmann::json(*v.other_person) : nlohmann::json(nullptr)},
                    {"outcome", v.outcome ? nlohmann::json(to_string(*v.outcome)) : nlohmann::json(nullptr)}};
   j["outcome_at"] = v.outcome_at ? nlohmann::json(datetime::format_iso(*v.outcome_at)) : nlohmann::json(nullptr);
   j["label"] = v.label ? nlohmann::json(classify::label_name(*v.label)) : nlohmann::json(nullptr);
@@ -60,7 +61,20 @@ void put_rate(ordered_json& j, const std::string& name, const report::Rate& r)
   j[name + "_interval"] = r.total ? ordered_json::array({round3(r.low), round3(r.high)}) : ordered_json(nullptr);
 }
 
-ordered_json incoming_json(const report::Incoming& in)
+// A count that is unknown when acceptance is (no Connections.csv imported): null, never 0.
+ordered_json known_count(std::size_t n, bool known)
+{
+  return known ? ordered_json(n) : ordered_json(nullptr);
+}
+
+void put_known_rate(ordered_json& j, const std::string& name, const report::Rate& r, bool known)
+{
+  put_rate(j, name, r);
+  if (known) return;
+  j[name] = j[name + "_n"] = j[name + "_interval"] = nullptr;
+}
+
+ordered_json incoming_json(const report::Incoming& in, bool acceptance_known)
 {
   ordered_json j;
   j["received"] = in.received;
@@ -72,9 +86,9 @@ ordered_json incoming_json(const report::Incoming& in)
   j["by_label"] = by_label;
   j["asked"] = in.asked;
   j["replied"] = in.replied;
-  j["accepted"] = in.accepted;
+  j["accepted"] = known_count(in.accepted, acceptance_known);
   j["declined"] = in.declined;
-  j["pending"] = in.pending;
+  j["pending"] = known_count(in.pending, acceptance_known);
   j["withdrawn"] = in.withdrawn;
   j["spam"] = in.spam;
   put_rate(j, "personalization_rate", in.personalization);
@@ -87,26 +101,27 @@ ordered_json incoming_json(const report::Incoming& in)
 ordered_json figures_json(const report::Figures& f)
 {
   ordered_json j;
-  j["incoming"] = incoming_json(f.incoming);
+  const bool known = f.acceptance_known;
+  j["incoming"] = incoming_json(f.incoming, known);
   const report::Outgoing& o = f.outgoing;
   ordered_json out;
   out["sent"] = o.sent;
   out["with_note"] = o.with_note;
   out["without_note"] = o.without_note;
-  out["accepted"] = o.accepted;
-  out["accepted_with_note"] = o.accepted_with_note;
-  out["accepted_without_note"] = o.accepted_without_note;
+  out["accepted"] = known_count(o.accepted, known);
+  out["accepted_with_note"] = known_count(o.accepted_with_note, known);
+  out["accepted_without_note"] = known_count(o.accepted_without_note, known);
   out["templated"] = o.templated;
   out["handwritten"] = o.handwritten;
-  out["accepted_templated"] = o.accepted_templated;
-  out["accepted_handwritten"] = o.accepted_handwritten;
-  put_rate(out, "acceptance_rate", o.acceptance);
-  put_rate(out, "acceptance_with_note", o.with_note_rate);
-  put_rate(out, "acceptance_without_note", o.without_note_rate);
-  put_rate(out, "acceptance_templated", o.templated_rate);
-  put_rate(out, "acceptance_handwritten", o.handwritten_rate);
-  out["notes_make_a_difference"] = o.notes_differ;
-  out["handwriting_makes_a_difference"] = o.handwriting_differs;
+  out["accepted_templated"] = known_count(o.accepted_templated, known);
+  out["accepted_handwritten"] = known_count(o.accepted_handwritten, known);
+  put_known_rate(out, "acceptance_rate", o.acceptance, known);
+  put_known_rate(out, "acceptance_with_note", o.with_note_rate, known);
+  put_known_rate(out, "acceptance_without_note", o.without_note_rate, known);
+  put_known_rate(out, "acceptance_templated", o.templated_rate, known);
+  put_known_rate(out, "acceptance_handwritten", o.handwritten_rate, known);
+  out["notes_make_a_difference"] = known ? ordered_json(o.notes_differ) : ordered_json(nullptr);
+  out["handwriting_makes_a_difference"] = known ? ordered_json(o.handwriting_differs) : ordered_json(nullptr);
   j["outgoing"] = out;
   ordered_json w;
   w["sent"] = f.welcome.sent;
@@ -128,10 +143,10 @@ ordered_json report_to_json(const report::Report& r)
   for (const auto& p : r.series) {
     ordered_json point;
     point["period"] = p.period;
-    const ordered_json incoming = incoming_json(p.figures.incoming);
+    const ordered_json incoming = incoming_json(p.figures.incoming, p.figures.acceptance_known);
     for (auto it = incoming.begin(); it != incoming.end(); ++it) point[it.key()] = it.value();
     point["outgoing_sent"] = p.figures.outgoing.sent;
-    point["outgoing_accepted"] = p.figures.outgoing.accepted;
+    point["outgoing_accepted"] = known_count(p.figures.outgoing.accepted, p.figures.acceptance_known);
     series.push_back(point);
   }
   j["series"] = series;
@@ -389,24 +404,32 @@ std::string compose_json(const std::string& to, const std::string& note, std::si
 std::string welcomes_json(const std::vector<WelcomeMessage>& welcomes, int indent)
 {
   nlohmann::json array = nlohmann::json::array();
-  for (const auto& [c, recorded, message] : welcomes)
-    array.push_back({{"connection", c.id},
-                     {"name", c.name},
-                     {"connected_on", c.connected_on},
-                     {"welcomed", c.welcomed_at.has_value() || recorded},
-                     {"replied", c.replied_at.has_value()},
+  for (const auto& [w, recorded, message] : welcomes)
+    array.push_back({{"connection", w.connection.id},
+                     {"name", w.connection.name},
+                     {"connected_on", w.connection.connected_on},
+                     {"welcomed", w.welcome.welcomed_at.has_value() || recorded},
+                     {"replied", w.welcome.replied_at.has_value()},
                      {"message", message}});
   return array.dump(indent);
 }
 
-std::string status_json(const store::Counts& c, const std::string& location, int indent)
+std::string status_json(const store::Counts& c, const std::vector<store::Account>& accounts,
+                        const std::string& location, int indent)
 {
+  nlohmann::json owners = nlohmann::json::array();
+  for (const auto& a : accounts)
+    owners.push_back({{"name", a.name},
+                      {"imports", a.imports},
+                      {"user", a.user ? nlohmann::json(*a.user) : nlohmann::json(nullptr)}});
   nlohmann::json j{{"invitations", {{"incoming", c.incoming}, {"outgoing", c.outgoing}}},
                    {"messages", c.messages},
                    {"drafts", c.drafts},
                    {"connections", c.connections},
                    {"people", c.people},
                    {"imports", c.imports},
+                   {"acceptance_known", c.acceptance_known},
+                   {"owners", owners},
                    {"database", location}};
   if (c.owner) j["owner"] = *c.owner;
   if (c.last_import_at) j["last_import"] = datetime::format_iso(*c.last_import_at);

@@ -6,6 +6,7 @@
 #include <motivo/app/mail.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/evaluation.hpp>
 #include <motivo/core/protocol/protocol.hpp>
@@ -68,15 +69,17 @@ std::string evaluation_json(const classify::Evaluation& evaluation, int indent);
 std::string compose_json(const std::string& to, const std::string& note, std::size_t length, std::size_t limit,
                          int indent);
 struct WelcomeMessage {
-  store::ConnectionView connection;
+  Welcomed connection;
   bool recorded = false;
   std::string message;
 };
 std::string welcomes_json(const std::vector<WelcomeMessage>& welcomes, int indent);
 
-// The database and who uses it: status --json; policy show --json; db migrate --json (the steps `pending` before,
-// run unless `dry_run`); users list --json; GET /api/me.
-std::string status_json(const store::Counts& counts, const std::string& location, int indent);
+// The database and who uses it: status --json (`owner`: the latest import's; `owners`: every account it holds, with
+// its imports and, in team mode, its user); policy show --json; db migrate --json (the steps `pending` before, run
+// unless `dry_run`); users list --json; GET /api/me.
+std::string status_json(const store::Counts& counts, const std::vector<store::Account>& accounts,
+                        const std::string& location, int indent);
 std::string policy_json(const protocol::Policy& policy, std::int64_t deadline_days, int indent);
 std::string migration_json(const std::string& location, const store::SchemaStatus& before, bool dry_run, int indent);
 std::string users_json(const std::vector<store::User>& users, int indent);

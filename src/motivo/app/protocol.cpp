@@ -5,11 +5,10 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 #include <utility>
 
 namespace motivo::app {
-
-namespace {
 
 protocol::Facts facts_without_messages(const store::InvitationView& v)
 {
@@ -26,6 +25,8 @@ protocol::Facts facts_without_messages(const store::InvitationView& v)
   return f;
 }
 
+namespace {
+
 // Asks and replies matter for received invitations only.
 bool needs_messages(const store::InvitationView& v)
 {
@@ -34,11 +35,23 @@ bool needs_messages(const store::InvitationView& v)
 
 } // namespace
 
-protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
+std::set<PersonId> owners_with_connections(store::Store& store)
+{
+  const std::vector<PersonId> owners = store.owners_with_connections();
+  return {owners.begin(), owners.end()};
+}
+
+protocol::Facts facts_of(store::Store& store, const store::InvitationView& v, const std::set<PersonId>& known)
 {
   protocol::Facts f = facts_without_messages(v);
-  if (needs_messages(v)) f.messages = store.messages_with(v.owner, *v.other_person);
+  f.acceptance_known = known.count(v.owner) > 0;
+  if (needs_messages(v)) f.messages = store.messages_with(v.owner, *v.other_person, !f.acceptance_known);
   return f;
+}
+
+protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
+{
+  return facts_of(store, v, owners_with_connections(store));
 }
 
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,
@@ -47,19 +60,28 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
 {
   std::vector<InvitationStatus> out;
   std::vector<store::InvitationView> list = store.invitations(query);
-  // A few invitations: a query each. Many: every conversation read in one pass, kept for the pairs needed.
+  const std::set<PersonId> known = owners_with_connections(store);
+  // A few invitations: a query each. Many: every conversation read in one pass, kept for the pairs needed (with
+  // the texts when some owner's acceptance is unknown: the protocol reads them then).
   std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> threads;
   const bool one_pass = list.size() > 64;
   if (one_pass) {
-    for (const auto& v : list)
-      if (needs_messages(v)) threads[{v.owner, *v.other_person}];
-    store.for_each_stamp([&](PersonId owner, PersonId person, const protocol::MessageStamp& stamp) {
-      if (const auto it = threads.find({owner, person}); it != threads.end()) it->second.push_back(stamp);
-    });
+    bool with_text = false;
+    for (const auto& v : list) {
+      if (!needs_messages(v)) continue;
+      threads[{v.owner, *v.other_person}];
+      with_text = with_text || known.count(v.owner) == 0;
+    }
+    store.for_each_stamp(
+        [&](PersonId owner, PersonId person, const protocol::MessageStamp& stamp) {
+          if (const auto it = threads.find({owner, person}); it != threads.end()) it->second.push_back(stamp);
+        },
+        with_text);
   }
   out.reserve(list.size());
   for (auto& v : list) {
-    protocol::Facts facts = one_pass ? facts_without_messages(v) : facts_of(store, v);
+    protocol::Facts facts = one_pass ? facts_without_messages(v) : facts_of(store, v, known);
+    facts.acceptance_known = known.count(v.owner) > 0;
     if (one_pass && needs_messages(v)) facts.messages = threads[{v.owner, *v.other_person}];
     protocol::Evaluation e = protocol::evaluate(facts, policy, now, config.deadline_days * 86400);
     out.push_back({std::move(v), std::move(e)});

@@ -5,6 +5,7 @@
 #include <motivo/store/store.hpp>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,9 +18,15 @@ struct InvitationStatus {
   protocol::Evaluation evaluation;
 };
 
+// The facts of a stored invitation but its messages (for callers that read every conversation in one pass).
+protocol::Facts facts_without_messages(const store::InvitationView& invitation);
 // What the protocol needs of a stored invitation: its label, dates, decision, recorded asks and the messages
 // exchanged with the other person (read from the store).
 protocol::Facts facts_of(store::Store& store, const store::InvitationView& invitation);
+// The same with the owners whose connections some import listed (acceptance is known for them), read once.
+protocol::Facts facts_of(store::Store& store, const store::InvitationView& invitation, const std::set<PersonId>& known);
+// The owners some import listed the connections of: for the others' invitations, acceptance is unknown.
+std::set<PersonId> owners_with_connections(store::Store& store);
 
 // The invitations the query selects, each evaluated at `now` by `policy`.
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,

@@ -1,6 +1,7 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/refusal.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/app/welcome.hpp>
 
 #include <fmt/format.h>
 
@@ -52,6 +53,7 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
 {
   std::set<PersonId> owners; // with a user: the owners of their exports
   for (const auto& st : statuses) owners.insert(st.invitation.owner);
+  const std::set<PersonId> known = owners_with_connections(store);
   ReportInput input;
   input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
   std::vector<report::Row>& rows = input.rows;
@@ -65,22 +67,23 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
     r.asked_at = st.evaluation.timeline.asked_at;
     r.replied_at = st.evaluation.timeline.replied_at;
     r.has_note = r.label != classify::Label::empty;
+    r.acceptance_known = known.count(v.owner) > 0;
     r.templated =
         v.campaign.has_value() || r.label == classify::Label::template_text || r.label == classify::Label::default_text;
     rows.push_back(r);
   }
   std::vector<report::WelcomeRow>& welcomes = input.welcomes;
-  for (const auto& c : store.connections(-1)) {
-    if (user && !owners.count(c.owner)) continue;
+  for (const Welcomed& c : app::welcomes(store, -1)) {
+    if (user && !owners.count(c.connection.owner)) continue;
     report::WelcomeRow w;
-    if (c.connected_at)
-      w.connected_at = *c.connected_at;
-    else if (const auto day = datetime::parse_iso(c.connected_on))
+    if (c.connection.connected_at)
+      w.connected_at = *c.connection.connected_at;
+    else if (const auto day = datetime::parse_iso(c.connection.connected_on))
       w.connected_at = *day;
     else
       continue;
-    w.welcomed = c.welcomed_at.has_value();
-    w.replied = c.replied_at.has_value();
+    w.welcomed = c.welcome.welcomed_at.has_value();
+    w.replied = c.welcome.replied_at.has_value();
     welcomes.push_back(w);
   }
   return input;

@@ -29,7 +29,7 @@ void print_report(const app::ImportReport& report, const std::string& source, co
   for (const auto& f : report.files) {
     if (f.kind == "skipped") fmt::print(fmt::runtime(tr("  skipped {} ({})\n")), f.name, f.note);
   }
-  fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
+  fmt::print(fmt::runtime(trn("  people: {} new\n", "  people: {} new\n", report.people_added)), report.people_added);
   fmt::print("  {}\n", labels_line(report.labels));
   if (report.owner_disagreements) {
     fmt::print("  note: {} invitations name someone else than {} on the owner's side\n", report.owner_disagreements,
@@ -41,7 +41,9 @@ void print_report(const app::ImportReport& report, const std::string& source, co
 
 void print_mail_report(const app::MailImportReport& report, const std::string& source, const std::string& db)
 {
-  fmt::print(fmt::runtime(tr("Read {} messages from {} into {}\n")), report.messages, source, db);
+  fmt::print(
+      fmt::runtime(trn("Read {} message from {} into {}\n", "Read {} messages from {} into {}\n", report.messages)),
+      report.messages, source, db);
   fmt::print(fmt::runtime(tr("  invitations: {} ({} new, {} already stored, {} found in an export)\n")),
              report.invitations, report.added, report.known, report.matched);
   for (const auto& [reason, count] : report.skipped)
@@ -51,9 +53,13 @@ void print_mail_report(const app::MailImportReport& report, const std::string& s
   for (std::size_t i = 0; i < report.warnings.size() && i < shown; ++i)
     fmt::print(stderr, fmt::runtime(tr("warning: {}: {}\n")), report.warnings[i].where, report.warnings[i].reason);
   if (report.warnings.size() > shown)
-    fmt::print(stderr, fmt::runtime(tr("warning: {} more messages could not be read (--json lists them all)\n")),
+    fmt::print(stderr,
+               fmt::runtime(trn("warning: {} more message could not be read (--json lists them all)\n",
+                                "warning: {} more messages could not be read (--json lists them all)\n",
+                                report.warnings.size() - shown)),
                report.warnings.size() - shown);
-  if (report.people_added) fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
+  if (report.people_added)
+    fmt::print(fmt::runtime(trn("  people: {} new\n", "  people: {} new\n", report.people_added)), report.people_added);
   if (report.invitations) fmt::print("  {}\n", labels_line(report.labels));
 }
 
@@ -77,6 +83,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     };
     app::ImportOptions options;
     options.now = Context::system_time();
+    options.clock = context.now();
     options.user = context.user_id();
     std::optional<app::ImportReport> snapshot; // for --json
     std::optional<app::MailImportReport> mail;
@@ -104,7 +111,8 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
         snapshot = report;
       else
         print_report(report, joined(export_paths), store.location());
-      // Someone else's export in the same database: allowed (an assistant, a second account), but said.
+      // Someone else's export in a team's database, imported by an admin without --as: allowed, but said (a
+      // personal database refuses it: app::check_one_account).
       if (previous_owner && !previous_owner->empty() && !report.owner.empty() && *previous_owner != report.owner &&
           !context.quiet) {
         fmt::print(stderr,

@@ -1,5 +1,6 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/protocol.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
@@ -80,21 +81,20 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const protocol::Config& config = context.config();
     // Recording looks at every connection: an id older than the latest --limit is recorded too.
-    const auto all = o->record.empty() ? context.store().connections(o->limit) : context.store().connections(-1);
+    const auto all = app::welcomes(context.store(), o->record.empty() ? o->limit : -1);
     for (const std::int64_t id : o->record) {
-      if (std::none_of(all.begin(), all.end(), [&](const auto& c) { return c.id == id; }))
+      if (std::none_of(all.begin(), all.end(), [&](const auto& w) { return w.connection.id == id; }))
         throw InputError("--record", 0, fmt::format("no connection with id {}", id));
     }
-    std::vector<store::ConnectionView> connections;
-    for (const auto& c : all) {
-      const bool recorded = std::find(o->record.begin(), o->record.end(), c.id) != o->record.end();
-      if (recorded || o->record.empty() || static_cast<std::int64_t>(connections.size()) < o->limit || o->limit < 0)
-        connections.push_back(c);
-    }
+    const auto recording = [&](std::int64_t id) {
+      return std::find(o->record.begin(), o->record.end(), id) != o->record.end();
+    };
     std::vector<app::WelcomeMessage> shown;
-    for (const auto& c : connections) {
-      const bool record = std::find(o->record.begin(), o->record.end(), c.id) != o->record.end();
-      if (c.welcomed_at && !o->all && !record) continue;
+    for (const app::Welcomed& w : all) {
+      const store::ConnectionView& c = w.connection;
+      const bool record = recording(c.id);
+      if (!o->record.empty() && !record) continue;
+      if (w.welcome.welcomed_at && !o->all && !record) continue;
       protocol::MessageValues values;
       values.first_name = app::greeting_name(context.store(), c.owner, c.person, c.name);
       values.my_name = config.my_name;
@@ -105,19 +105,22 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
           protocol::render_message(protocol::message_template("welcome", language, config.templates), values, language,
                                    context.config_location());
       if (record) context.store().record_welcome(c.id, context.now(), text);
-      shown.push_back({c, record, text});
+      shown.push_back({w, record, text});
       if (context.json) continue;
-      fmt::print(fmt::runtime(tr("{:>6}  {}  (connected {}){}\n{}\n\n")), c.id, c.name, c.connected_on,
-                 record          ? tr(", recorded as welcomed")
-                 : c.replied_at  ? tr(", welcomed, replied")
-                 : c.welcomed_at ? tr(", welcomed, no reply yet")
-                                 : "",
-                 text);
+      // A welcome already sent needs no text to paste: the line says when, and whether they replied.
+      fmt::print(fmt::runtime(tr("{:>6}  {}  (connected {}){}\n")), c.id, c.name, c.connected_on,
+                 record                  ? tr(", recorded as welcomed")
+                 : w.welcome.replied_at  ? tr(", welcomed, replied")
+                 : w.welcome.welcomed_at ? tr(", welcomed, no reply yet")
+                                         : "");
+      if (record || !w.welcome.welcomed_at) fmt::print("{}\n", text);
+      fmt::print("\n");
     }
     if (context.json)
       fmt::print("{}\n", app::welcomes_json(shown, 2));
     else if (shown.empty())
-      fmt::print("{}", tr("Every recent connection has been welcomed.\n"));
+      fmt::print("{}", all.empty() ? tr("No connections stored: import an export with Connections.csv.\n")
+                                   : tr("Every recent connection has been welcomed.\n"));
     return 0;
   };
 }

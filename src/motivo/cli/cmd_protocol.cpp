@@ -12,7 +12,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace motivo::cli {
 
@@ -30,7 +29,11 @@ std::function<int()> setup_decide(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto decision = protocol::parse_decision(o->decision);
     const store::InvitationView v = app::decide(context.store(), context.user_id(), o->id, *decision, context.now());
-    fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), o->id, v.from, o->decision);
+    if (v.decision && *v.decision != *decision)
+      fmt::print(fmt::runtime(tr("invitation {} from {}: {} (it was {})\n")), o->id, v.from, o->decision,
+                 protocol::decision_name(*v.decision));
+    else
+      fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), o->id, v.from, o->decision);
     if (*decision == protocol::Decision::accept)
       fmt::print("{}", tr("Accept it on LinkedIn too; motivo only records what you decided.\n"));
     return 0;
@@ -83,9 +86,10 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
       const std::string path = file->empty() ? context.config_location() : *file;
       std::ifstream in(path, std::ios::binary);
       if (!in) throw InputError(path, 0, "cannot read the file");
-      std::ostringstream text;
-      text << in.rdbuf();
-      const protocol::Config c = protocol::parse_config(text.str(), path);
+      std::string text(protocol::max_config_bytes + 1, '\0'); // one byte more: too long is an error
+      in.read(text.data(), static_cast<std::streamsize>(text.size()));
+      text.resize(static_cast<std::size_t>(in.gcount()));
+      const protocol::Config c = protocol::parse_config(text, path);
       fmt::print("{}: ok (policy {}, {} rule{}, deadline {} days)\n", path, c.policy, c.rules.size(),
                  c.rules.size() == 1 ? "" : "s", c.deadline_days);
       return 0;

@@ -2,6 +2,7 @@
 #include <motivo/app/report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/i18n.hpp>
 #include <motivo/core/report/html.hpp>
@@ -10,6 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -17,18 +19,8 @@ namespace motivo::cli {
 
 namespace {
 
-// A label as the report's reader says it (in English, the label's own name).
-std::string_view label_title(classify::Label label, const i18n::Catalog& c)
-{
-  switch (label) {
-  case classify::Label::empty: return c.pgettext("label", "empty");
-  case classify::Label::default_text: return c.pgettext("label", "default");
-  case classify::Label::template_text: return c.pgettext("label", "template");
-  case classify::Label::spam: return c.pgettext("label", "spam");
-  case classify::Label::personalized: return c.pgettext("label", "personalized");
-  }
-  return classify::label_name(label);
-}
+constexpr const char* acceptance_unknown_line = N_(
+    "Acceptance unknown: no imported export lists your connections (Connections.csv), so who accepted is not known.");
 
 std::string percent(const report::Rate& r)
 {
@@ -49,13 +41,19 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   for (const auto& [title, f] : columns) fmt::print("{:>26}", title);
   fmt::print("\n{}\n", c.gettext("Received"));
   const auto n = [](std::size_t v) { return fmt::format("{}", v); };
+  // Accepted and pending when no Connections.csv tells who is a connection: unknown, not 0.
+  const std::string unknown(c.gettext("unknown"));
+  const auto known_n = [&](const report::Figures& f, std::size_t v) { return f.acceptance_known ? n(v) : unknown; };
+  const auto known_percent = [&](const report::Figures& f, const report::Rate& r) {
+    return f.acceptance_known ? percent(r) : unknown;
+  };
   row(c.gettext("invitations"), [&](const auto& f) { return n(f.incoming.received); });
   row(c.gettext("personalised"), [&](const auto& f) { return percent(f.incoming.personalization); });
   row(c.gettext("not personalised"), [&](const auto& f) { return n(f.incoming.not_personalized); });
   // Every received invitation by its label (personalised ones included: the rows add up to "invitations").
   row(c.gettext("by label"), [](const auto&) { return std::string(); });
   for (const auto l : classify::all_labels)
-    row(fmt::format("  {}", label_title(l, c)),
+    row(fmt::format("  {}", report::label_title(l, language)),
         [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
   row(c.gettext("asked"), [&](const auto& f) { return n(f.incoming.asked); });
   row(c.gettext("replied"), [&](const auto& f) { return percent(f.incoming.reply); });
@@ -63,28 +61,35 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
     return f.incoming.median_hours_to_reply ? fmt::format("{:.1f}", *f.incoming.median_hours_to_reply)
                                             : std::string("–");
   });
-  row(c.gettext("accepted"), [&](const auto& f) { return n(f.incoming.accepted); });
+  row(c.gettext("accepted"), [&](const auto& f) { return known_n(f, f.incoming.accepted); });
   row(c.gettext("declined"), [&](const auto& f) { return n(f.incoming.declined); });
-  row(c.gettext("pending"), [&](const auto& f) { return n(f.incoming.pending); });
+  row(c.gettext("pending"), [&](const auto& f) { return known_n(f, f.incoming.pending); });
   row("spam", [&](const auto& f) { return n(f.incoming.spam); });
   fmt::print("{}\n", c.gettext("Sent (yours)"));
   row(c.gettext("invitations"), [&](const auto& f) { return n(f.outgoing.sent); });
-  row(c.gettext("accepted"), [&](const auto& f) { return percent(f.outgoing.acceptance); });
-  row(c.gettext("accepted with a note"), [&](const auto& f) { return percent(f.outgoing.with_note_rate); });
+  row(c.gettext("accepted"), [&](const auto& f) { return known_percent(f, f.outgoing.acceptance); });
+  row(c.gettext("accepted with a note"), [&](const auto& f) { return known_percent(f, f.outgoing.with_note_rate); });
   row(fmt::format("  {}", c.gettext("hand-written note")),
-      [&](const auto& f) { return percent(f.outgoing.handwritten_rate); });
+      [&](const auto& f) { return known_percent(f, f.outgoing.handwritten_rate); });
   row(fmt::format("  {}", c.gettext("template note")),
-      [&](const auto& f) { return percent(f.outgoing.templated_rate); });
-  row(c.gettext("accepted without a note"), [&](const auto& f) { return percent(f.outgoing.without_note_rate); });
+      [&](const auto& f) { return known_percent(f, f.outgoing.templated_rate); });
+  row(c.gettext("accepted without a note"),
+      [&](const auto& f) { return known_percent(f, f.outgoing.without_note_rate); });
   fmt::print("{}\n", c.gettext("Welcomes and time"));
   row(c.gettext("welcomes replied"), [&](const auto& f) { return percent(f.welcome.reply); });
   row(c.gettext("asks typed (minutes)"),
       [&](const auto& f) { return fmt::format("{} ({:.0f})", f.time.asks, f.time.minutes); });
+  if (std::any_of(columns.begin(), columns.end(), [](const auto& col) { return !col.second.acceptance_known; }))
+    fmt::print("\n{}\n", c.gettext(acceptance_unknown_line));
 }
 
-std::string_view verdict(const report::Outgoing& o, std::string_view language)
+std::string_view verdict(const report::Figures& f, std::string_view language)
 {
   const i18n::Catalog& c = i18n::Catalog::of(language);
+  const report::Outgoing& o = f.outgoing;
+  if (!f.acceptance_known)
+    return c.gettext(
+        "Without Connections.csv, which of your invitations were accepted is unknown: nothing to compare.");
   if (o.with_note == 0 || o.without_note == 0)
     return c.gettext("Without invitations sent both with and without a note there is nothing to compare.");
   if (!o.notes_differ)
@@ -120,7 +125,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
-    const std::string language = report_language(config.language);
+    const std::string language = user_language();
     const report::Period period = app::parse_period(o->since, o->until, "--since", "--until");
     if (!o->html.empty() && (context.json || o->csv))
       throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
@@ -185,13 +190,20 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
     if (o->csv) {
-      fmt::print("period,received,personalized,not_personalized,empty,default,template,spam_label,personalized_label,"
-                 "asked,replied,accepted,declined,pending,outgoing_sent,outgoing_accepted\n");
+      fmt::print("{}", csv::row({"period", "received", "personalized", "not_personalized", "empty", "default",
+                                 "template", "spam_label", "personalized_label", "asked", "replied", "accepted",
+                                 "declined", "pending", "outgoing_sent", "outgoing_accepted"}));
       const auto line = [](const std::string& name, const report::Figures& f) {
         const auto& in = f.incoming;
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", name, in.received, in.personalized,
-                   in.not_personalized, in.by_label[0], in.by_label[1], in.by_label[2], in.by_label[3], in.by_label[4],
-                   in.asked, in.replied, in.accepted, in.declined, in.pending, f.outgoing.sent, f.outgoing.accepted);
+        // Unknown acceptance (no Connections.csv): empty fields, not 0.
+        const auto known = [&](std::size_t v) { return f.acceptance_known ? std::to_string(v) : std::string(); };
+        std::vector<std::string> cells{name};
+        for (const std::size_t n : {in.received, in.personalized, in.not_personalized, in.by_label[0], in.by_label[1],
+                                    in.by_label[2], in.by_label[3], in.by_label[4], in.asked, in.replied})
+          cells.push_back(std::to_string(n));
+        cells.insert(cells.end(), {known(in.accepted), std::to_string(in.declined), known(in.pending),
+                                   std::to_string(f.outgoing.sent), known(f.outgoing.accepted)});
+        fmt::print("{}", csv::row(cells));
       };
       if (r.series.empty()) line("all", r.figures);
       for (const auto& p : r.series) line(p.period, p.figures);
@@ -211,7 +223,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
         fmt::print("{:<10}{:>10}{:>16}{:>10}{:>10}\n", p.period, p.figures.incoming.received,
                    p.figures.incoming.personalized, p.figures.incoming.asked, p.figures.incoming.replied);
     }
-    fmt::print("\n{}.\n{}\n", report::sentence(r.figures, language), verdict(r.figures.outgoing, language));
+    fmt::print("\n{}.\n{}\n", report::sentence(r.figures, language), verdict(r.figures, language));
     return 0;
   };
 }

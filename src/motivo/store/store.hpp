@@ -27,6 +27,17 @@ struct Counts {
   std::int64_t imports = 0;
   std::optional<std::string> owner; // the owner of the most recent import
   std::optional<datetime::UnixSeconds> last_import_at;
+  // False when some owner's invitations are stored but no import listed that owner's connections (no
+  // Connections.csv): whether their invitations were accepted is unknown.
+  bool acceptance_known = true;
+};
+
+// A LinkedIn account whose exports (or mail) a database holds: the owner of its imports.
+struct Account {
+  PersonId owner = 0;
+  std::string name;
+  std::int64_t imports = 0;
+  std::optional<std::string> user; // team mode: the user who imports it (none: an admin's imports, or no users)
 };
 
 struct InvitationQuery {
@@ -230,8 +241,7 @@ struct ConnectionView {
   std::string name, url;
   std::string connected_on; // as printed in Connections.csv
   std::optional<datetime::UnixSeconds> connected_at;
-  std::optional<datetime::UnixSeconds> welcomed_at; // motivo welcome --record, or the owner's first message after
-  std::optional<datetime::UnixSeconds> replied_at;  // their first message after the welcome
+  std::optional<datetime::UnixSeconds> recorded_welcome; // the first `motivo welcome --record`
 };
 
 // Stored rows as an export writes them back (motivo export).
@@ -266,6 +276,8 @@ class Store : public NoteLabels {
 public:
   virtual std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) = 0;
   virtual Counts counts() = 0;
+  // Every account whose snapshots are stored, in the order of their first import.
+  virtual std::vector<Account> accounts() = 0;
   virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
   // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
   virtual bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label,
@@ -276,12 +288,18 @@ public:
                                const std::optional<classify::Label>& label = std::nullopt) = 0;
   // Records that the reason was asked with `message`. False: no such invitation.
   virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
-  // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first.
-  virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) = 0;
+  // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first; their texts too when
+  // `with_text`.
+  virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person,
+                                                            bool with_text = false) = 0;
   // Every one-to-one message (drafts left out) as (owner, the other person, stamp), ordered by owner, person and
   // time: what messages_with gives, for all pairs in one pass (a queue of a million invitations asks once).
   virtual void
-  for_each_stamp(const std::function<void(PersonId owner, PersonId person, const protocol::MessageStamp&)>& visit) = 0;
+  for_each_stamp(const std::function<void(PersonId owner, PersonId person, const protocol::MessageStamp&)>& visit,
+                 bool with_text = false) = 0;
+  // The owners some finished import listed the connections of (an export with Connections.csv, even an empty
+  // one, or connections stored): for the others, whether an invitation was accepted is unknown.
+  virtual std::vector<PersonId> owners_with_connections() = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
   // The First Name the owner's Connections.csv gives for `person` (the row the latest export listed); "" when none.
@@ -292,7 +310,7 @@ public:
   // People whose notes hold every word of `query` (FTS5, accents and case ignored), whose name contains it, or whose
   // one-to-one messages contain it.
   virtual std::vector<PersonView> search_people(const std::string& query) = 0;
-  // The owner's connections of the latest import, newest first, with when they were welcomed.
+  // The owners' connections, newest first, with the first welcome recorded (app::welcomes tells who was welcomed).
   virtual std::vector<ConnectionView> connections(std::int64_t limit) = 0;
   virtual bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) = 0;
   // Every stored message and connection, in the order they were stored, one at a time.

@@ -24,6 +24,26 @@ int read_order(FileKind kind)
   return 3;
 }
 
+std::optional<datetime::UnixSeconds> export_made_by(std::string_view path)
+{
+  static constexpr std::string_view marker = "LinkedInDataExport_";
+  const std::size_t at = path.rfind(marker);
+  if (at == std::string_view::npos) return std::nullopt;
+  const std::string_view date = path.substr(at + marker.size());
+  // MM-DD-YYYY
+  if (date.size() < 10 || date[2] != '-' || date[5] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 3, 6}, lengths[3] = {2, 2, 4};
+  for (int i = 0; i < 3; ++i) {
+    for (std::size_t k = starts[i]; k < starts[i] + lengths[i]; ++k) {
+      if (date[k] < '0' || date[k] > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (date[k] - '0');
+    }
+  }
+  if (!datetime::valid_date(parts[2], parts[0], parts[1])) return std::nullopt;
+  return (datetime::days_from_civil(parts[2], parts[0], parts[1]) + 1) * 86400;
+}
+
 std::string_view to_string(FileKind kind)
 {
   switch (kind) {

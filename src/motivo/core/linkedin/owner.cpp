@@ -29,11 +29,16 @@ void OwnerFinder::add_message_participant(std::string_view name, std::string_vie
   vote(name, url);
 }
 
+void OwnerFinder::prefer(std::string_view name)
+{
+  preferred_ = text::name_key(name);
+}
+
 const OwnerFinder::Vote* OwnerFinder::best() const
 {
   const Vote* best = nullptr;
   for (const auto& [key, v] : votes_) {
-    if (!best || v.count > best->count) best = &v;
+    if (!best || v.count > best->count || (v.count == best->count && key == preferred_)) best = &v;
   }
   return best;
 }

@@ -17,6 +17,9 @@ public:
   void add_invitation(Direction direction, std::string_view from, std::string_view to, std::string_view from_url,
                       std::string_view to_url);
   void add_message_participant(std::string_view name, std::string_view url);
+  // Who wins a tie: the owner the database already holds (a messages.csv of one conversation names two people
+  // equally often).
+  void prefer(std::string_view name);
 
   bool found() const { return !votes_.empty(); }
   // The owner's name as first written, and a profile URL with a slug (or "").
@@ -35,6 +38,7 @@ private:
   const Vote* best() const;
 
   std::map<std::string, Vote> votes_; // by name key
+  std::string preferred_;             // a name key
   std::uint64_t total_ = 0;
 };
 

@@ -1,4 +1,5 @@
 #include <motivo/core/error.hpp>
+#include <motivo/core/linkedin/export_files.hpp>
 #include <motivo/core/linkedin/rows.hpp>
 #include <motivo/core/text.hpp>
 
@@ -28,6 +29,19 @@ Header read_header(csv::Reader& reader, csv::Record& record)
                    Message(N_("impossible or unrecognised date in \"{}\" ({})"), column, quote_value(value)));
 }
 
+// `at`, read from `value` in `column`, unless it is later than the export can be.
+datetime::UnixSeconds not_after(const csv::Reader& reader, std::uint64_t line, std::string_view column,
+                                std::string_view value, datetime::UnixSeconds at,
+                                std::optional<datetime::UnixSeconds> made_by)
+{
+  if (made_by && at > *made_by + export_date_tolerance) {
+    throw InputError(reader.name(), line,
+                     Message(N_("date in \"{}\" after the export was made (by {}) ({})"), column,
+                             datetime::format_iso(*made_by), quote_value(value)));
+  }
+  return at;
+}
+
 // A US-style date-time (`M/D/YY, h:mm AM`) in Pacific wall time, converted to UTC.
 datetime::UnixSeconds pacific_instant(const csv::Reader& reader, std::uint64_t line, std::string_view column,
                                       std::string_view value)
@@ -39,9 +53,9 @@ datetime::UnixSeconds pacific_instant(const csv::Reader& reader, std::uint64_t l
 
 } // namespace
 
-InvitationsReader::InvitationsReader(csv::Reader& reader)
-  : reader_(reader), header_(read_header(reader, record_)), from_(header_.require("From")), to_(header_.require("To")),
-    sent_at_(header_.require("Sent At")), message_(header_.require("Message")),
+InvitationsReader::InvitationsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by)
+  : reader_(reader), made_by_(made_by), header_(read_header(reader, record_)), from_(header_.require("From")),
+    to_(header_.require("To")), sent_at_(header_.require("Sent At")), message_(header_.require("Message")),
     direction_(header_.require("Direction")), from_url_(header_.find("inviterProfileUrl")),
     to_url_(header_.find("inviteeProfileUrl"))
 {
@@ -61,7 +75,8 @@ bool InvitationsReader::next(InvitationRow& row)
   const auto direction = parse_direction(f[direction_]);
   if (!direction) bad_value(reader_, row.line, "direction must be INCOMING or OUTGOING", f[direction_]);
   row.direction = *direction;
-  row.sent_at = pacific_instant(reader_, row.line, "Sent At", f[sent_at_]);
+  row.sent_at = not_after(reader_, row.line, "Sent At", f[sent_at_],
+                          pacific_instant(reader_, row.line, "Sent At", f[sent_at_]), made_by_);
   return true;
 }
 
@@ -83,10 +98,11 @@ Header read_connections_header(csv::Reader& reader, csv::Record& record)
 
 } // namespace
 
-ConnectionsReader::ConnectionsReader(csv::Reader& reader)
-  : reader_(reader), header_(read_connections_header(reader, record_)), first_(header_.require("First Name")),
-    last_(header_.require("Last Name")), connected_on_(header_.require("Connected On")), url_(header_.find("URL")),
-    email_(header_.find("Email Address")), company_(header_.find("Company")), position_(header_.find("Position"))
+ConnectionsReader::ConnectionsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by)
+  : reader_(reader), made_by_(made_by), header_(read_connections_header(reader, record_)),
+    first_(header_.require("First Name")), last_(header_.require("Last Name")),
+    connected_on_(header_.require("Connected On")), url_(header_.find("URL")), email_(header_.find("Email Address")),
+    company_(header_.find("Company")), position_(header_.find("Position"))
 {
 }
 
@@ -113,11 +129,14 @@ bool ConnectionsReader::next(ConnectionRow& row)
   } else {
     bad_date(reader_, row.line, "Connected On", date);
   }
+  const auto& d = row.connected_on;
+  not_after(reader_, row.line, "Connected On", date,
+            row.connected_at.value_or(datetime::to_unix({d.year, d.month, d.day, 0, 0, 0})), made_by_);
   return true;
 }
 
-MessagesReader::MessagesReader(csv::Reader& reader)
-  : reader_(reader), header_(read_header(reader, record_)), legacy_(!header_.has("CONVERSATION ID")),
+MessagesReader::MessagesReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by)
+  : reader_(reader), made_by_(made_by), header_(read_header(reader, record_)), legacy_(!header_.has("CONVERSATION ID")),
     from_(header_.require("From")), to_(header_.require("To")), date_(header_.require("Date")),
     content_(header_.require("Content")), conversation_id_(header_.find("CONVERSATION ID")),
     conversation_title_(header_.find("CONVERSATION TITLE")), from_url_(header_.find("SENDER PROFILE URL")),
@@ -158,6 +177,7 @@ bool MessagesReader::next(MessageRow& row)
   } else {
     bad_date(reader_, row.line, "DATE", date);
   }
+  not_after(reader_, row.line, "DATE", date, row.sent_at, made_by_);
   return true;
 }
 

@@ -39,14 +39,17 @@ struct MessageRow {
 
 // Readers of the three files. Each reads the header on construction (skipping the `Notes:` preamble of
 // Connections.csv), binds the columns by name and turns every record into a typed row; a missing column, a
-// malformed record or an impossible value throws InputError naming the file, the line and the value.
+// malformed record or an impossible value throws InputError naming the file, the line and the value. Given
+// `made_by` (when the export was made at the latest: export_made_by, else now), a date later than it by more than
+// export_date_tolerance is impossible too (`1/2/99` is 2099, and would make every later export look older).
 class InvitationsReader {
 public:
-  explicit InvitationsReader(csv::Reader& reader);
+  explicit InvitationsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by = std::nullopt);
   bool next(InvitationRow& row);
 
 private:
   csv::Reader& reader_;
+  std::optional<datetime::UnixSeconds> made_by_;
   csv::Record record_;
   Header header_;
   std::size_t from_, to_, sent_at_, message_, direction_;
@@ -55,11 +58,12 @@ private:
 
 class ConnectionsReader {
 public:
-  explicit ConnectionsReader(csv::Reader& reader);
+  explicit ConnectionsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by = std::nullopt);
   bool next(ConnectionRow& row);
 
 private:
   csv::Reader& reader_;
+  std::optional<datetime::UnixSeconds> made_by_;
   csv::Record record_;
   Header header_;
   std::size_t first_, last_, connected_on_;
@@ -68,13 +72,14 @@ private:
 
 class MessagesReader {
 public:
-  explicit MessagesReader(csv::Reader& reader);
+  explicit MessagesReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by = std::nullopt);
   bool next(MessageRow& row);
   // True for the 2018 layout (From,To,Date,Subject,Content,Direction,Folder).
   bool legacy() const { return legacy_; }
 
 private:
   csv::Reader& reader_;
+  std::optional<datetime::UnixSeconds> made_by_;
   csv::Record record_;
   Header header_;
   bool legacy_ = false;

@@ -1,5 +1,6 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/protocol/protocol.hpp>
+#include <motivo/core/protocol/welcome.hpp>
 
 #include <algorithm>
 
@@ -83,9 +84,21 @@ Timeline timeline(const Facts& f)
   // Accepted when: the outcome's time, or the decision to accept (its time is not kept here: no limit then).
   const bool accepted = f.outcome == Outcome::accepted && f.outcome_at.has_value();
   const datetime::UnixSeconds accepted_at = accepted ? *f.outcome_at : 0;
+  if (!f.acceptance_known && !accepted && f.decision != Decision::accept) {
+    // The invitation's note shows among the messages too; "Thanks for accepting" written in it precedes any answer.
+    const std::string note = classify::fold(f.text);
+    for (const auto& m : messages) {
+      if (m.at < f.sent_at || (!m.from_owner && !note.empty() && classify::fold(m.text) == note)) continue;
+      if (reads_as_connected(m.text, m.from_owner)) {
+        t.connected_at = m.at;
+        break;
+      }
+    }
+  }
   for (const auto& m : messages) {
     if (!m.from_owner || m.at < f.sent_at) continue;
     if (accepted && m.at >= accepted_at) break;
+    if (t.connected_at && m.at >= *t.connected_at) break;
     t.asked_at = m.at;
     break;
   }
@@ -211,6 +224,14 @@ Evaluation evaluate(const Facts& f, const Policy& policy, datetime::UnixSeconds 
   if (e.state == State::accepted || e.state == State::declined || e.state == State::withdrawn) {
     e.suggestion = Suggestion::none;
     e.why = std::string("already ") + std::string(state_name(e.state));
+    return e;
+  }
+  if (e.timeline.connected_at && !e.timeline.asked_at) {
+    // Acceptance unknown, and you talk as connections do: never an ask at someone probably connected; accepting
+    // records what most likely happened (and a decision makes it known).
+    e.suggestion = Suggestion::accept;
+    e.why = "probably connected already: a message reads as after accepting (acceptance unknown without "
+            "Connections.csv)";
     return e;
   }
   const std::string folded = classify::fold(f.text);

@@ -36,6 +36,7 @@ std::optional<Decision> parse_decision(std::string_view name);
 struct MessageStamp {
   datetime::UnixSeconds at = 0;
   bool from_owner = false;
+  std::string text; // read only while acceptance is unknown (Facts::acceptance_known)
 };
 
 // Everything the protocol looks at for one invitation. All times are UTC (Invitations.csv's Pacific "Sent At"
@@ -51,14 +52,20 @@ struct Facts {
   std::optional<Decision> decision;
   std::optional<datetime::UnixSeconds> recorded_ask; // the earliest `motivo ask`
   std::vector<MessageStamp> messages;                // with the other person, any order
+  // False when no imported export of the owner listed their connections (no Connections.csv): an invitation
+  // without an outcome may have been accepted or not.
+  bool acceptance_known = true;
 };
 
 // Asks and replies as the data shows them: the ask is the owner's first message to the inviter after the
 // invitation and before it was accepted (or the recorded ask, if earlier); the reply is the inviter's first
-// message after the ask. A message the owner sent only after accepting is a conversation, not an ask.
+// message after the ask. A message the owner sent only after accepting is a conversation, not an ask. While
+// acceptance is unknown, the first message after the invitation that reads as between connections
+// (reads_as_connected: "Thanks for connecting…") stands for the acceptance: no ask from then on.
 struct Timeline {
   std::optional<datetime::UnixSeconds> asked_at, replied_at;
-  bool mutual_messages = false; // both sides wrote, at any time
+  std::optional<datetime::UnixSeconds> connected_at; // acceptance unknown: when a message first read as connected
+  bool mutual_messages = false;                      // both sides wrote, at any time
 };
 Timeline timeline(const Facts& facts);
 

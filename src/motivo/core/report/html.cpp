@@ -40,7 +40,7 @@ std::string pct(const Rate& r)
 }
 
 // Stacked bars: one per period, one segment per label.
-std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
+std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w, std::string_view language)
 {
   const int width = 760, height = 260, left = 40, bottom = 40, top = 10;
   std::size_t max = 1;
@@ -64,7 +64,7 @@ std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
       y -= h;
       svg += fmt::format(
           R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{} {}: {}</title></rect>)", x,
-          y, bar, h, label_colour[l], escape(series[i].period), classify::label_name(classify::all_labels[l]),
+          y, bar, h, label_colour[l], escape(series[i].period), label_title(classify::all_labels[l], language),
           in.by_label[l]);
     }
     if (series.size() <= 16 || i % (series.size() / 12 + 1) == 0)
@@ -75,7 +75,7 @@ std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
   std::string legend = "<p class=\"legend\">";
   for (std::size_t l = 0; l < label_colour.size(); ++l)
     legend += fmt::format(R"(<span><i style="background:{}"></i>{}</span>)", label_colour[l],
-                          classify::label_name(classify::all_labels[l]));
+                          label_title(classify::all_labels[l], language));
   return svg + legend + "</p>";
 }
 
@@ -195,9 +195,9 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
 
   // 1. Per period, by label.
   html += fmt::format("<h2>{}</h2>", w.gettext("Invitations received, by label"));
-  if (!report.series.empty()) html += stacked_bars(report.series, w);
+  if (!report.series.empty()) html += stacked_bars(report.series, w, language);
   html += fmt::format("<table><tr><th>{}</th><th>{}</th>", w.gettext("period"), w.gettext("received"));
-  for (const auto l : classify::all_labels) html += fmt::format("<th>{}</th>", classify::label_name(l));
+  for (const auto l : classify::all_labels) html += fmt::format("<th>{}</th>", label_title(l, language));
   html += "</tr>";
   const auto label_row = [&](const std::string& name, const Incoming& x) {
     html += fmt::format("<tr><td>{}</td><td>{}</td>", escape(name), x.received);
@@ -220,13 +220,17 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
 
   // 3. The funnel.
   html += fmt::format("<h2>{}</h2>", w.gettext("From received to accepted"));
-  const std::vector<std::pair<std::string, std::size_t>> funnel = {
+  std::vector<std::pair<std::string, std::size_t>> funnel = {
       {std::string(w.gettext("received")), in.received},
       {std::string(w.gettext("not personalised")), in.not_personalized},
       {std::string(w.gettext("asked")), in.asked},
-      {std::string(w.gettext("replied")), in.replied},
-      {std::string(w.gettext("accepted")), in.accepted}};
+      {std::string(w.gettext("replied")), in.replied}};
+  // Without Connections.csv who accepted is unknown: no bar rather than a false 0.
+  if (f.acceptance_known) funnel.emplace_back(w.gettext("accepted"), in.accepted);
   html += bars(funnel, w.gettext("Funnel"));
+  if (!f.acceptance_known)
+    html += fmt::format("<p>{}</p>", w.gettext("Acceptance unknown: no imported export lists your connections "
+                                               "(Connections.csv), so who accepted is not known."));
   html += fmt::format(
       "<table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr>"
       "<tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
@@ -239,23 +243,29 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
 
   // 4. Your own invitations.
   html += fmt::format("<h2>{}</h2>", w.gettext("Do your notes get your invitations accepted?"));
-  html += intervals({{std::string(w.gettext("with a note")), out.with_note_rate},
-                     {std::string(w.gettext("without a note")), out.without_note_rate},
-                     {std::string(w.gettext("hand-written note")), out.handwritten_rate},
-                     {std::string(w.gettext("template note")), out.templated_rate}},
-                    w.gettext("Acceptance of your invitations"));
-  html += fmt::format("<table><tr><th></th><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td><td>{}</td></"
-                      "tr><tr><td>{}</td><td>{}</td><td>{}</td></tr>"
-                      "<tr><td>{}</td><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr></table>",
-                      w.gettext("sent"), w.gettext("accepted"), w.gettext("with a note"), out.with_note,
-                      pct(out.with_note_rate), w.gettext("without a note"), out.without_note,
-                      pct(out.without_note_rate), w.gettext("hand-written"), out.handwritten, pct(out.handwritten_rate),
-                      w.gettext("template"), out.templated, pct(out.templated_rate));
-  html += fmt::format("<p>{}</p>",
-                      out.with_note == 0 || out.without_note == 0
-                          ? w.gettext("Nothing to compare: you did not send invitations both with and without a note.")
-                      : out.notes_differ ? w.gettext("The difference is beyond the 95 % intervals.")
-                                         : w.gettext("The intervals overlap: no difference can be claimed."));
+  if (!f.acceptance_known) {
+    html += fmt::format(
+        "<p>{}</p>",
+        w.gettext("Without Connections.csv, which of your invitations were accepted is unknown: nothing to compare."));
+  } else {
+    html += intervals({{std::string(w.gettext("with a note")), out.with_note_rate},
+                       {std::string(w.gettext("without a note")), out.without_note_rate},
+                       {std::string(w.gettext("hand-written note")), out.handwritten_rate},
+                       {std::string(w.gettext("template note")), out.templated_rate}},
+                      w.gettext("Acceptance of your invitations"));
+    html += fmt::format("<table><tr><th></th><th>{}</th><th>{}</th></tr><tr><td>{}</td><td>{}</td><td>{}</td></"
+                        "tr><tr><td>{}</td><td>{}</td><td>{}</td></tr>"
+                        "<tr><td>{}</td><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td><td>{}</td></tr></table>",
+                        w.gettext("sent"), w.gettext("accepted"), w.gettext("with a note"), out.with_note,
+                        pct(out.with_note_rate), w.gettext("without a note"), out.without_note,
+                        pct(out.without_note_rate), w.gettext("hand-written"), out.handwritten,
+                        pct(out.handwritten_rate), w.gettext("template"), out.templated, pct(out.templated_rate));
+    html += fmt::format(
+        "<p>{}</p>", out.with_note == 0 || out.without_note == 0
+                         ? w.gettext("Nothing to compare: you did not send invitations both with and without a note.")
+                     : out.notes_differ ? w.gettext("The difference is beyond the 95 % intervals.")
+                                        : w.gettext("The intervals overlap: no difference can be claimed."));
+  }
 
   html += fmt::format("<h2>{}</h2><table><tr><td>{}</td><td>{}</td></tr><tr><td>{}</td><td>{}</td></tr></table>",
                       w.gettext("Welcome messages"), w.pgettext("welcome messages", "sent"), f.welcome.sent,

@@ -48,6 +48,7 @@ Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const 
   Figures f;
   std::vector<double> reply_hours;
   for (const Row* r : rows) {
+    f.acceptance_known = f.acceptance_known && r->acceptance_known;
     if (r->direction == Direction::incoming) {
       Incoming& in = f.incoming;
       ++in.received;
@@ -191,6 +192,19 @@ std::optional<Period> parse_period(std::string_view text)
   if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return Period{std::string(text) + "-01-01", std::string(text) + "-12-31"};
   return std::nullopt;
+}
+
+std::string_view label_title(classify::Label label, std::string_view language)
+{
+  const i18n::Catalog& c = i18n::Catalog::of(language);
+  switch (label) {
+  case classify::Label::empty: return c.pgettext("label", "empty");
+  case classify::Label::default_text: return c.pgettext("label", "default");
+  case classify::Label::template_text: return c.pgettext("label", "template");
+  case classify::Label::spam: return c.pgettext("label", "spam");
+  case classify::Label::personalized: return c.pgettext("label", "personalized");
+  }
+  return classify::label_name(label);
 }
 
 std::string sentence(const Figures& f, std::string_view language)

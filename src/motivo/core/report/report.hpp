@@ -30,6 +30,8 @@ struct Row {
   std::optional<datetime::UnixSeconds> asked_at, replied_at;
   bool has_note = false;
   bool templated = false; // in a mass campaign, or a template note
+  // False when no import listed the owner's connections (no Connections.csv): accepted or not is unknown.
+  bool acceptance_known = true;
 };
 
 // A connection and its welcome, for the welcome figures.
@@ -66,6 +68,9 @@ struct Time {
 };
 
 struct Figures {
+  // False when some invitation counted has an unknown acceptance (Row::acceptance_known): then accepted, pending
+  // and the acceptance rates are unknown (null in JSON, "unknown" in tables), not 0.
+  bool acceptance_known = true;
   Incoming incoming;
   Outgoing outgoing;
   Welcome welcome;
@@ -102,5 +107,8 @@ std::optional<Period> parse_period(std::string_view text);
 // The seed's sentence, in es or en: "28 invitaciones: 2 personalizadas (7 %), 26 sin personalizar;
 // preguntadas 26, respondieron 5 (19 %)".
 std::string sentence(const Figures& f, std::string_view language);
+// A label as the report's reader says it, in `language` (po/es.po's "label" context): the tables' rows and the
+// HTML's legend and column heads.
+std::string_view label_title(classify::Label label, std::string_view language);
 
 } // namespace motivo::report

@@ -146,8 +146,10 @@ void PgConnection::transaction(bool write, const std::function<void()>& work)
       tx.commit();
       break;
     } catch (const pqxx::in_doubt_error& e) {
-      // The connection broke while committing: whether it committed is unknown, so it is not run again.
+      // The connection broke while committing: whether it committed is unknown, so it is not run again. A read
+      // had nothing to commit: everything it read was read.
       connection_.reset();
+      if (!write) break;
       throw std::runtime_error(fmt::format("lost the connection to the database {} while committing; the change may "
                                            "or may not be stored: check, then try again ({})",
                                            where_, text::trim(e.what())));

@@ -84,14 +84,10 @@ const TableSql& sql_of(Table table)
 } // namespace
 
 PgImportSession::PgImportSession(pqxx::connection& connection, const ImportInfo& info)
-  : tx_(connection), user_(info.user), started_at_(info.started_at)
+  : SqlImportSession(info), tx_(connection)
 {
   tx_.exec0(staging);
-  import_id_ = tx_.exec_params1("INSERT INTO imports(started_at, source, user_id) VALUES ($1, $2, $3) RETURNING id",
-                                static_cast<std::int64_t>(info.started_at), info.source, info.user)[0]
-                   .as<std::int64_t>();
-  mail_only_rows_ = tx_.exec1("SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')")[0].as<bool>();
-  rules_.emplace(work_, import_id_);
+  start(work_, info);
 }
 
 PgImportSession::~PgImportSession() = default; // pqxx::work rolls back unless committed
@@ -157,16 +153,9 @@ void PgImportSession::attach_slug(PersonId id, std::string_view slug)
 
 std::vector<KnownPerson> PgImportSession::known_people()
 {
-  std::vector<KnownPerson> people;
-  for (const auto& row : tx_.exec("SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id"))
-    people.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str()});
+  std::vector<KnownPerson> people = SqlImportSession::known_people();
   known_max_id_ = people.empty() ? 0 : people.back().id;
   return people;
-}
-
-void PgImportSession::set_owner(PersonId owner)
-{
-  owner_ = owner; // written to the import's row by finish(), once the person is stored
 }
 
 void PgImportSession::add_row(Pending& pending, const CopyLine& line)
@@ -278,7 +267,7 @@ void PgImportSession::add_invitation_one_by_one(const InvitationRecord& r)
   if (tx_.exec_params("UPDATE invitations SET last_import = $2 WHERE key = $1", key, import_id_).affected_rows() > 0)
     return;
   // The export's row of an invitation first read from mail: that row becomes it.
-  if (rules_->adopt_mail_row(r)) return;
+  if (adopt_mail_row(r)) return;
   const pqxx::row fresh = tx_.exec_params1(R"sql(
 INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
                         sent_at, message, first_import, last_import)
@@ -289,46 +278,6 @@ RETURNING xmax = 0)sql",
                                            std::string(r.to_name), or_null(r.from_url), or_null(r.to_url),
                                            static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_);
   added_[static_cast<int>(Table::invitations)] += fresh[0].as<bool>();
-}
-
-MailOutcome PgImportSession::add_mail_invitation(const MailInvitationRecord& r)
-{
-  flush();
-  if (const auto outcome = rules_->match_mail(r)) return *outcome;
-  const std::int64_t owner = r.owner;
-  const std::optional<std::int64_t> from_person = r.from_person, to_person = r.to_person;
-  const pqxx::result inserted =
-      tx_.exec_params(R"sql(
-INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
-                        sent_at, message, first_import, last_import, origin, linkedin_id, mail_id)
-VALUES ($1, $2, 'incoming', $3, $4, $5, $6, $7, NULL, $8, $9, $10, $10, 'mail', $11, $12)
-ON CONFLICT (key) DO NOTHING RETURNING id)sql",
-                      key_param(r.key), owner, from_person, to_person, std::string(r.from_name), std::string(r.to_name),
-                      or_null(r.from_url), static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_,
-                      or_null(r.linkedin_id), or_null(r.mail_id));
-  return inserted.empty() ? MailOutcome::known : MailOutcome::added; // empty: another import stored it meanwhile
-}
-
-std::optional<PersonId> PgImportSession::latest_owner()
-{
-  return rules_->latest_owner(user_);
-}
-
-std::optional<std::string> PgImportSession::owner_claimed_by_other(PersonId owner)
-{
-  return rules_->owner_claimed_by_other(owner, user_);
-}
-
-void PgImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
-{
-  rules_->set_mail_cursor(account, cursor);
-}
-
-void PgImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
-                             const std::string& summary_json)
-{
-  flush();
-  rules_->finish(owner_, started_at_, listed, as_of, summary_json);
 }
 
 void PgImportSession::commit()

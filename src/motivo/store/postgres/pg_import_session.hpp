@@ -2,7 +2,7 @@
 
 #include <motivo/store/postgres/pg_connection.hpp>
 #include <motivo/store/postgres/pg_util.hpp>
-#include <motivo/store/sql/import_rules.hpp>
+#include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/store.hpp>
 
 #include <optional>
@@ -24,7 +24,7 @@ namespace motivo::store::postgres {
 // never wait for it. Ids come ahead of time from the table's sequence, and people are written in batches like
 // the rows. A deadlock between two imports aborts one of them, reported as a transient error (the command line
 // runs that import again).
-class PgImportSession : public ImportSession {
+class PgImportSession : public sql::SqlImportSession {
 public:
   PgImportSession(pqxx::connection& connection, const ImportInfo& info);
   ~PgImportSession() override;
@@ -32,17 +32,10 @@ public:
   PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) override;
   void attach_slug(PersonId id, std::string_view slug) override;
   std::vector<KnownPerson> known_people() override;
-  void set_owner(PersonId owner) override;
   void add_invitation(const InvitationRecord& r) override;
   void add_message(const MessageRecord& r) override;
   void add_connection(const ConnectionRecord& r) override;
   std::uint64_t take_added(Table table) override;
-  MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
-  std::optional<PersonId> latest_owner() override;
-  std::optional<std::string> owner_claimed_by_other(PersonId owner) override;
-  void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
-  void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
-              const std::string& summary_json) override;
   void commit() override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
@@ -57,16 +50,12 @@ private:
   void add_row(Pending& pending, const CopyLine& line);
   void flush_if_full();
   void flush();
+  void write_pending() override { flush(); }
   void flush_people();
   std::uint64_t flush_rows(Table table);
   void add_invitation_one_by_one(const InvitationRecord& r);
 
   pqxx::work tx_;
-  std::int64_t import_id_ = 0;
-  std::optional<std::int64_t> user_; // who imports (team mode)
-  PersonId owner_ = 0;
-  datetime::UnixSeconds started_at_ = 0;
-  bool mail_only_rows_ = false;
   // People made by this import and not yet sent, ids ahead of time, and ids another import had already taken.
   std::vector<PersonId> free_ids_;
   std::size_t id_batch_ = 256;
@@ -85,7 +74,6 @@ private:
   std::uint64_t added_[3] = {0, 0, 0};
   CopyLine line_;
   PgWork work_{tx_};
-  std::optional<sql::ImportRules> rules_; // once the import has its id
 };
 
 } // namespace motivo::store::postgres

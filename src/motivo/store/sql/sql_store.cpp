@@ -8,6 +8,17 @@
 
 namespace motivo::store::sql {
 
+namespace {
+
+// The owners some finished import listed the connections of: the import's summary names each file's kind
+// (app::import_summary_json writes "kind":"connections"), or connections are stored.
+constexpr std::string_view owners_with_connections_sql = R"sql(
+SELECT owner FROM imports WHERE finished_at IS NOT NULL AND owner IS NOT NULL
+  AND summary LIKE '%"kind":"connections"%'
+UNION SELECT owner FROM connections)sql";
+
+} // namespace
+
 Counts SqlStore::counts()
 {
   return read([&] {
@@ -20,7 +31,10 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
        (SELECT count(*) FROM people),
        (SELECT count(*) FROM imports WHERE finished_at IS NOT NULL),
        (SELECT p.name FROM imports i JOIN people p ON p.id = i.owner ORDER BY i.id DESC LIMIT 1),
-       (SELECT max(started_at) FROM imports WHERE finished_at IS NOT NULL))sql");
+       (SELECT max(started_at) FROM imports WHERE finished_at IS NOT NULL),
+       (SELECT count(*) FROM (SELECT DISTINCT owner FROM invitations) o
+          WHERE o.owner NOT IN ()sql" +
+                                      std::string(owners_with_connections_sql) + R"sql()))sql");
     s.step();
     Counts c;
     c.incoming = s.column_int(0);
@@ -32,7 +46,31 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
     c.imports = s.column_int(6);
     if (!s.is_null(7)) c.owner = s.column_text(7);
     c.last_import_at = s.column_opt_int(8);
+    c.acceptance_known = s.column_int(9) == 0;
     return c;
+  });
+}
+
+std::vector<Account> SqlStore::accounts()
+{
+  return read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT i.owner, p.name, count(*),
+       (SELECT u.name FROM imports j JOIN users u ON u.id = j.user_id WHERE j.owner = i.owner ORDER BY j.id LIMIT 1)
+FROM imports i JOIN people p ON p.id = i.owner
+WHERE i.finished_at IS NOT NULL
+GROUP BY i.owner, p.name
+ORDER BY min(i.id))sql");
+    std::vector<Account> out;
+    while (s.step()) {
+      Account a;
+      a.owner = s.column_int(0);
+      a.name = s.column_text(1);
+      a.imports = s.column_int(2);
+      if (!s.is_null(3)) a.user = s.column_text(3);
+      out.push_back(std::move(a));
+    }
+    return out;
   });
 }
 
@@ -181,26 +219,37 @@ bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now
       connection, now, message);
 }
 
-std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person)
+std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person, bool with_text)
 {
   return read([&] {
-    Statement s = connection_.prepare(R"sql(
+    Statement s = connection_.prepare(with_text ? R"sql(
+SELECT sent_at, direction = 'outgoing', content FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql"
+                                                : R"sql(
 SELECT sent_at, direction = 'outgoing' FROM messages
 WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at)sql");
     s.bind(1, std::int64_t{owner}).bind(2, std::int64_t{person});
     std::vector<protocol::MessageStamp> out;
-    while (s.step()) out.push_back({s.column_int(0), s.column_bool(1)});
+    while (s.step()) out.push_back({s.column_int(0), s.column_bool(1), with_text ? s.column_text(2) : std::string()});
     return out;
   });
 }
 
-void SqlStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit)
+void SqlStore::for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
+                              bool with_text)
 {
-  read([&] {
-    Statement s = connection_.prepare(R"sql(
+  stream([&](bool& handed_out) {
+    Statement s = connection_.prepare(with_text ? R"sql(
+SELECT owner, counterpart, sent_at, direction = 'outgoing', content FROM messages
+WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql"
+                                                : R"sql(
 SELECT owner, counterpart, sent_at, direction = 'outgoing' FROM messages
 WHERE counterpart IS NOT NULL AND NOT draft ORDER BY owner, counterpart, sent_at)sql");
-    while (s.step()) visit(s.column_int(0), s.column_int(1), {s.column_int(2), s.column_bool(3)});
+    while (s.step()) {
+      handed_out = true;
+      visit(s.column_int(0), s.column_int(1),
+            {s.column_int(2), s.column_bool(3), with_text ? s.column_text(4) : std::string()});
+    }
   });
 }
 
@@ -233,10 +282,7 @@ std::vector<ConnectionView> SqlStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(
 SELECT c.id, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), c.connected_on,
-       c.connected_at, c.owner,
-       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id),
-       (SELECT min(m.sent_at) FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
-          AND m.direction = 'outgoing' AND NOT m.draft AND m.sent_at >= coalesce(c.connected_at, 0))
+       c.connected_at, c.owner, (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
 FROM connections c
 WHERE c.first_name <> '' OR c.last_name <> ''
 ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
@@ -253,22 +299,28 @@ ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
       c.connected_on = s.column_text(4);
       c.connected_at = s.column_opt_int(5);
       c.owner = s.column_int(6);
-      c.welcomed_at = s.column_opt_int(7);
-      if (!s.is_null(8) && (!c.welcomed_at || s.column_int(8) < *c.welcomed_at)) c.welcomed_at = s.column_int(8);
+      c.recorded_welcome = s.column_opt_int(7);
       out.push_back(std::move(c));
-    }
-    // Replies to welcomes: their first message after it (the reports give the rate).
-    Statement reply = connection_.prepare(R"sql(
-SELECT min(m.sent_at) FROM messages m JOIN connections c ON m.owner = c.owner AND m.counterpart = c.person
-WHERE c.id = ?1 AND m.direction = 'incoming' AND NOT m.draft AND m.sent_at > ?2)sql");
-    for (auto& c : out) {
-      if (!c.welcomed_at) continue;
-      reply.reset();
-      reply.bind(1, c.id).bind(2, std::int64_t{*c.welcomed_at});
-      if (reply.step()) c.replied_at = reply.column_opt_int(0);
     }
     return out;
   });
+}
+
+std::vector<PersonId> SqlStore::owners_with_connections()
+{
+  return read([&] {
+    Statement s = connection_.prepare(std::string(owners_with_connections_sql));
+    std::vector<PersonId> out;
+    while (s.step()) out.push_back(s.column_int(0));
+    return out;
+  });
+}
+
+void SqlStore::throw_stream_broken() const
+{
+  throw Error(N_("lost the connection to the database {} while reading it, after part of it was handed out (nothing "
+                 "was read twice): run the command again"),
+              location());
 }
 
 void SqlStore::for_each_message(const std::function<void(const StoredMessage&)>& visit)
@@ -276,6 +328,7 @@ void SqlStore::for_each_message(const std::function<void(const StoredMessage&)>&
   // In pages by id: the messages of a large store are never all in memory at once.
   constexpr std::int64_t page = 10000;
   StoredMessage m;
+  // A page run again after a lost connection starts after the last message handed out: none comes twice.
   for (std::int64_t after = 0, rows = page; rows == page;) {
     read([&] {
       Statement s = connection_.prepare(R"sql(
@@ -304,7 +357,7 @@ FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2)sql");
 
 void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>& visit)
 {
-  read([&] {
+  stream([&](bool& handed_out) {
     Statement s = connection_.prepare(writings_sql);
     StoredWriting w;
     while (s.step()) {
@@ -314,6 +367,7 @@ void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>&
       w.ref = s.column_int(3);
       w.at = s.column_int(4);
       w.text = s.column_text(5);
+      handed_out = true;
       visit(w);
     }
   });
@@ -321,7 +375,7 @@ void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>&
 
 void SqlStore::for_each_connection(const std::function<void(const StoredConnection&)>& visit)
 {
-  read([&] {
+  stream([&](bool& handed_out) {
     Statement s = connection_.prepare(R"sql(
 SELECT first_name, last_name, coalesce(url, ''), coalesce(email, ''), coalesce(company, ''), coalesce(position, ''),
        connected_on
@@ -335,6 +389,7 @@ FROM connections ORDER BY id)sql");
       c.company = s.column_text(4);
       c.position = s.column_text(5);
       c.connected_on = s.column_text(6);
+      handed_out = true;
       visit(c);
     }
   });

@@ -16,15 +16,18 @@ namespace motivo::store::sql {
 class SqlStore : public Store {
 public:
   Counts counts() override;
+  std::vector<Account> accounts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
   bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now) override;
   bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
                        const std::optional<classify::Label>& label) override;
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
-  std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person) override;
+  std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
   std::string listed_first_name(PersonId owner, PersonId person) override;
-  void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit) override;
+  void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
+                      bool with_text) override;
+  std::vector<PersonId> owners_with_connections() override;
   std::vector<PersonView> find_people(const std::string& who) override;
   std::vector<PersonView> search_people(const std::string& query) override;
   std::vector<ConnectionView> connections(std::int64_t limit) override;
@@ -68,6 +71,19 @@ private:
   {
     return in_transaction(connection_, false, std::forward<Work>(work));
   }
+  // A read whose rows go to a visitor as they come (`work` sets `handed_out` before each). PostgreSQL runs a
+  // transaction again when its connection was lost; once a row was handed out that would hand it out twice (an
+  // export would write it twice), so the read fails instead.
+  template <typename Work>
+  void stream(Work&& work)
+  {
+    bool handed_out = false;
+    read([&] {
+      if (handed_out) throw_stream_broken();
+      work(handed_out);
+    });
+  }
+  [[noreturn]] void throw_stream_broken() const;
   template <typename Work>
   auto write(Work&& work)
   {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <memory>
 #include <stdexcept>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -95,112 +96,88 @@ std::int64_t Database::changes() const
   return sqlite3_changes64(db_);
 }
 
-void Database::exec(const std::string& sql)
+void Database::exec(std::string_view sql)
 {
   char* error = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     const std::string message = error ? error : "unknown error";
     sqlite3_free(error);
     throw std::runtime_error(fmt::format("database {}: {}", path_, message));
   }
 }
 
-Statement::Statement(Database& db, std::string_view sql) : db_(db)
-{
-  if (sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
-                         nullptr) != SQLITE_OK) {
-    db.fail(fmt::format("cannot prepare \"{}\"", sql.substr(0, 60)));
+namespace {
+
+class Cursor : public sql::Cursor {
+public:
+  Cursor(Database& db, std::string_view sql) : db_(db)
+  {
+    if (sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                           nullptr) != SQLITE_OK) {
+      db.fail(fmt::format("cannot prepare \"{}\"", sql.substr(0, 60)));
+    }
   }
+  ~Cursor() override { sqlite3_finalize(stmt_); }
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+
+  void bind_text(int index, std::string_view text) override
+  {
+    sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", static_cast<int>(text.size()), SQLITE_STATIC);
+  }
+  void bind_int(int index, std::int64_t value) override { sqlite3_bind_int64(stmt_, index, value); }
+  void bind_real(int index, double value) override { sqlite3_bind_double(stmt_, index, value); }
+  void bind_null(int index) override { sqlite3_bind_null(stmt_, index); }
+  void bind_blob(int index, const void* data, std::size_t size) override
+  {
+    sqlite3_bind_blob(stmt_, index, data, static_cast<int>(size), SQLITE_STATIC);
+  }
+  bool step() override
+  {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_.fail("query failed");
+  }
+  void reset() override
+  {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::int64_t changes() const override { return db_.changes(); }
+  bool is_null(int column) const override { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::int64_t column_int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double column_real(int column) const override { return sqlite3_column_double(stmt_, column); }
+  bool column_bool(int column) const override { return sqlite3_column_int64(stmt_, column) != 0; }
+  std::string_view column_view(int column) const override
+  {
+    const auto* text = sqlite3_column_text(stmt_, column);
+    return text ? std::string_view(reinterpret_cast<const char*>(text),
+                                   static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string_view{};
+  }
+
+private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+} // namespace
+
+sql::Statement Database::prepare(std::string_view sql)
+{
+  return sql::Statement(std::make_unique<Cursor>(*this, sql));
 }
 
-Statement::~Statement()
+void Database::transaction(bool write, const std::function<void()>& work)
 {
-  sqlite3_finalize(stmt_);
-}
-
-Statement& Statement::bind(int index, std::string_view text)
-{
-  sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", static_cast<int>(text.size()), SQLITE_STATIC);
-  return *this;
-}
-
-Statement& Statement::bind(int index, std::int64_t value)
-{
-  sqlite3_bind_int64(stmt_, index, value);
-  return *this;
-}
-
-Statement& Statement::bind(int index, const void* blob, std::size_t size)
-{
-  sqlite3_bind_blob(stmt_, index, blob, static_cast<int>(size), SQLITE_STATIC);
-  return *this;
-}
-
-Statement& Statement::bind_real(int index, double value)
-{
-  sqlite3_bind_double(stmt_, index, value);
-  return *this;
-}
-
-double Statement::column_real(int index) const
-{
-  return sqlite3_column_double(stmt_, index);
-}
-
-Statement& Statement::bind_null(int index)
-{
-  sqlite3_bind_null(stmt_, index);
-  return *this;
-}
-
-Statement& Statement::bind(int index, std::optional<std::int64_t> value)
-{
-  return value ? bind(index, *value) : bind_null(index);
-}
-
-Statement& Statement::bind_or_null(int index, std::string_view text)
-{
-  return text.empty() ? bind_null(index) : bind(index, text);
-}
-
-bool Statement::step()
-{
-  const int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  db_.fail("query failed");
-}
-
-void Statement::reset()
-{
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
-}
-
-std::int64_t Statement::column_int(int index) const
-{
-  return sqlite3_column_int64(stmt_, index);
-}
-
-std::string Statement::column_text(int index) const
-{
-  const auto* text = sqlite3_column_text(stmt_, index);
-  return text ? std::string(reinterpret_cast<const char*>(text),
-                            static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
-              : std::string{};
-}
-
-std::string_view Statement::column_view(int index) const
-{
-  const auto* text = sqlite3_column_text(stmt_, index);
-  return text ? std::string_view(reinterpret_cast<const char*>(text),
-                                 static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
-              : std::string_view{};
-}
-
-bool Statement::column_is_null(int index) const
-{
-  return sqlite3_column_type(stmt_, index) == SQLITE_NULL;
+  if (!write) {
+    work();
+    return;
+  }
+  Transaction tx(*this);
+  work();
+  tx.commit();
 }
 
 std::string set_journal_mode(Database& db, std::string_view mode)

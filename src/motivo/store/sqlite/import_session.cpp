@@ -10,18 +10,6 @@
 
 namespace motivo::store::sqlite {
 
-namespace {
-
-std::int64_t insert_import(Database& db, const ImportInfo& info)
-{
-  Statement s(db, "INSERT INTO imports(started_at, source, user_id) VALUES (?1, ?2, ?3)");
-  s.bind(1, info.started_at).bind(2, std::string_view(info.source)).bind(3, info.user);
-  s.step();
-  return sqlite3_last_insert_rowid(db.handle());
-}
-
-} // namespace
-
 SqliteImportSession::BulkJournal::BulkJournal(Database& database) : db(database)
 {
   set_journal_mode(db, "delete");
@@ -96,7 +84,7 @@ std::size_t bulk_key_limit()
 
 } // namespace
 
-void SqliteImportSession::leave_bulk_when_full(BulkTable& table, std::optional<Statement>& insert,
+void SqliteImportSession::leave_bulk_when_full(BulkTable& table, std::optional<sql::Statement>& insert,
                                                std::string_view insert_sql, bool track_last_import)
 {
   if (table.keys.size() < bulk_key_limit_) return;
@@ -111,22 +99,22 @@ void SqliteImportSession::leave_bulk_when_full(BulkTable& table, std::optional<S
   db_.exec(*unique);
   table.index_sql.erase(unique);
   insert.reset();
-  insert.emplace(db_, upsert(insert_sql, false, track_last_import));
+  insert.emplace(db_.prepare(upsert(insert_sql, false, track_last_import)));
 }
 
 SqliteImportSession::BulkTable SqliteImportSession::start_bulk(const char* table)
 {
   BulkTable bulk;
   {
-    Statement empty(db_, fmt::format("SELECT NOT EXISTS (SELECT 1 FROM {})", table));
+    sql::Statement empty = db_.prepare(fmt::format("SELECT NOT EXISTS (SELECT 1 FROM {})", table));
     empty.step();
     if (empty.column_int(0) == 0) return bulk;
   }
   bulk.active = true;
   std::vector<std::string> names;
   {
-    Statement indexes(db_,
-                      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
+    sql::Statement indexes =
+        db_.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL");
     indexes.bind(1, std::string_view(table));
     while (indexes.step()) {
       names.push_back(indexes.column_text(0));
@@ -138,20 +126,18 @@ SqliteImportSession::BulkTable SqliteImportSession::start_bulk(const char* table
 }
 
 SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
-  : db_(db), journal_(db), tx_(std::in_place, db), bulk_people_(start_bulk("people")),
+  : SqlImportSession(info), db_(db), journal_(db), tx_(std::in_place, db), bulk_people_(start_bulk("people")),
     bulk_invitations_(start_bulk("invitations")), bulk_messages_(start_bulk("messages")),
-    bulk_connections_(start_bulk("connections")), import_id_(insert_import(db, info)), user_(info.user),
-    started_at_(info.started_at),
-    insert_person_(db, "INSERT INTO people(id, name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4, ?5)"),
-    attach_slug_(db, "UPDATE people SET slug = ?2 WHERE id = ?1"), bulk_key_limit_(bulk_key_limit())
+    bulk_connections_(start_bulk("connections")),
+    insert_person_(
+        db.prepare("INSERT INTO people(id, name, name_key, slug, created_import) VALUES (?1, ?2, ?3, ?4, ?5)")),
+    attach_slug_(db.prepare("UPDATE people SET slug = ?2 WHERE id = ?1")), bulk_key_limit_(bulk_key_limit())
 {
-  insert_invitation_.emplace(db, upsert(invitation_insert, bulk_invitations_.active, true));
-  insert_message_.emplace(db, upsert(message_insert, bulk_messages_.active, false));
-  insert_connection_.emplace(db, upsert(connection_insert, bulk_connections_.active, true));
-  Statement mail_only(db_, "SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')");
-  mail_only.step();
-  mail_only_rows_ = mail_only.column_int(0) != 0;
-  Statement last_person(db_, "SELECT coalesce(max(id), 0) FROM people");
+  start(db_, info);
+  insert_invitation_.emplace(db.prepare(upsert(invitation_insert, bulk_invitations_.active, true)));
+  insert_message_.emplace(db.prepare(upsert(message_insert, bulk_messages_.active, false)));
+  insert_connection_.emplace(db.prepare(upsert(connection_insert, bulk_connections_.active, true)));
+  sql::Statement last_person = db_.prepare("SELECT coalesce(max(id), 0) FROM people");
   last_person.step();
   next_person_ = last_person.column_int(0) + 1;
   // Filling empty tables appends pages and looks nothing up: a small page cache does as well as the usual 16 MiB
@@ -202,31 +188,13 @@ void SqliteImportSession::attach_slug(PersonId id, std::string_view slug)
   queue().push(SlugRow{id, slug});
 }
 
-std::vector<KnownPerson> SqliteImportSession::known_people()
-{
-  drain();
-  std::vector<KnownPerson> people;
-  Statement s(db_, "SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id");
-  while (s.step()) people.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
-  return people;
-}
-
-void SqliteImportSession::set_owner(PersonId owner)
-{
-  drain();
-  owner_ = owner;
-  Statement s(db_, "UPDATE imports SET owner = ?2 WHERE id = ?1");
-  s.bind(1, import_id_).bind(2, owner);
-  s.step();
-}
-
 bool SqliteImportSession::adopt_mail_row(const InvitationRecord& r)
 {
-  if (!key_exists_) key_exists_.emplace(db_, "SELECT 1 FROM invitations WHERE key = ?1");
-  key_exists_->bind(1, r.key.data(), r.key.size());
+  if (!key_exists_) key_exists_.emplace(db_.prepare("SELECT 1 FROM invitations WHERE key = ?1"));
+  key_exists_->bind_blob(1, r.key.data(), r.key.size());
   const bool known = key_exists_->step();
   key_exists_->reset();
-  return !known && rules_.adopt_mail_row(r);
+  return !known && SqlImportSession::adopt_mail_row(r);
 }
 
 std::uint64_t SqliteImportSession::take_added(Table table)
@@ -256,7 +224,7 @@ void SqliteImportSession::write_invitation(const InvitationRecord& r)
   if (bulk && !bulk_new(bulk_invitations_, r.key)) return;
   if (mail_only_rows_ && adopt_mail_row(r)) return; // known, from its mail
   auto& s = *insert_invitation_;
-  s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
+  s.bind_blob(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind(4, r.from_person).bind(5, r.to_person).bind(6, r.from_name).bind(7, r.to_name);
   s.bind_or_null(8, r.from_url).bind_or_null(9, r.to_url).bind(10, r.sent_at).bind(11, r.message);
   s.bind(12, import_id_);
@@ -273,7 +241,7 @@ void SqliteImportSession::write_message(const MessageRecord& r)
   const bool bulk = bulk_messages_.active;
   if (bulk && !bulk_new(bulk_messages_, r.key)) return;
   auto& s = *insert_message_;
-  s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
+  s.bind_blob(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, to_string(r.direction));
   s.bind_or_null(4, r.conversation_id).bind_or_null(5, r.conversation_title);
   s.bind(6, r.from_person).bind(7, r.to_person).bind(8, r.from_name).bind_or_null(9, r.from_url);
   s.bind(10, r.to_names).bind_or_null(11, r.to_urls).bind(12, r.sent_at).bind_or_null(13, r.subject);
@@ -289,7 +257,7 @@ void SqliteImportSession::write_connection(const ConnectionRecord& r)
   const bool bulk = bulk_connections_.active;
   if (bulk && !bulk_new(bulk_connections_, r.key)) return;
   auto& s = *insert_connection_;
-  s.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.person);
+  s.bind_blob(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.person);
   s.bind(4, r.first_name).bind(5, r.last_name).bind_or_null(6, r.url).bind_or_null(7, r.email);
   s.bind_or_null(8, r.company).bind_or_null(9, r.position).bind(10, std::string_view(r.connected_on));
   s.bind(11, r.connected_at).bind(12, import_id_);
@@ -300,44 +268,8 @@ void SqliteImportSession::write_connection(const ConnectionRecord& r)
   if (bulk) leave_bulk_when_full(bulk_connections_, insert_connection_, connection_insert, true);
 }
 
-MailOutcome SqliteImportSession::add_mail_invitation(const MailInvitationRecord& r)
+void SqliteImportSession::before_finish()
 {
-  drain();
-  if (const auto outcome = rules_.match_mail(r)) return *outcome;
-  Statement insert(db_, R"sql(
-INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
-                        sent_at, message, first_import, last_import, origin, linkedin_id, mail_id)
-VALUES (?1, ?2, 'incoming', ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10, ?10, 'mail', ?11, ?12))sql");
-  insert.bind(1, r.key.data(), r.key.size()).bind(2, r.owner).bind(3, r.from_person).bind(4, r.to_person);
-  insert.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind(8, r.sent_at).bind(9, r.message);
-  insert.bind(10, import_id_).bind_or_null(11, r.linkedin_id).bind_or_null(12, r.mail_id);
-  insert.step();
-  if (bulk_invitations_.active) bulk_new(bulk_invitations_, r.key);
-  return MailOutcome::added;
-}
-
-std::optional<PersonId> SqliteImportSession::latest_owner()
-{
-  drain();
-  return rules_.latest_owner(user_);
-}
-
-std::optional<std::string> SqliteImportSession::owner_claimed_by_other(PersonId owner)
-{
-  drain();
-  return rules_.owner_claimed_by_other(owner, user_);
-}
-
-void SqliteImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
-{
-  drain();
-  rules_.set_mail_cursor(account, cursor);
-}
-
-void SqliteImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
-                                 const std::string& summary_json)
-{
-  drain();
   // No more rows come: every table's keys are freed first, so that the index builds' sorters (SQLite's largest
   // use of memory in an import) never run beside them, nor the labelling after them.
   for (BulkTable* bulk : {&bulk_people_, &bulk_invitations_, &bulk_messages_, &bulk_connections_})
@@ -346,7 +278,6 @@ void SqliteImportSession::finish(std::optional<Span> listed, std::optional<datet
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
     bulk->index_sql.clear();
   }
-  rules_.finish(owner_, started_at_, listed, as_of, summary_json);
 }
 
 void SqliteImportSession::commit()

@@ -1,10 +1,9 @@
 #pragma once
 
 #include <motivo/core/hashed_map.hpp>
-#include <motivo/store/sql/import_rules.hpp>
+#include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/sqlite/db.hpp>
 #include <motivo/store/sqlite/row_queue.hpp>
-#include <motivo/store/sqlite/sqlite_connection.hpp>
 #include <motivo/store/store.hpp>
 
 #include <optional>
@@ -25,30 +24,28 @@ namespace motivo::store::sqlite {
 // People and an export's rows are written by a second thread (RowQueue) while the caller reads on: the session
 // gives new people their ids itself (max + 1, as SQLite would: the write lock is held), and every other call
 // first waits until the rows handed over are written.
-class SqliteImportSession : public ImportSession {
+class SqliteImportSession : public sql::SqlImportSession {
 public:
   SqliteImportSession(Database& db, const ImportInfo& info);
   ~SqliteImportSession() override;
 
   PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) override;
   void attach_slug(PersonId id, std::string_view slug) override;
-  std::vector<KnownPerson> known_people() override;
-  void set_owner(PersonId owner) override;
   void add_invitation(const InvitationRecord& r) override;
   void add_message(const MessageRecord& r) override;
   void add_connection(const ConnectionRecord& r) override;
   std::uint64_t take_added(Table table) override;
-  MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
-  std::optional<PersonId> latest_owner() override;
-  std::optional<std::string> owner_claimed_by_other(PersonId owner) override;
-  void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
-  void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
-              const std::string& summary_json) override;
   void commit() override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
 
 private:
+  void write_pending() override { drain(); }
+  void before_finish() override;
+  void mail_row_added(const IdentityKey& key) override
+  {
+    if (bulk_invitations_.active) bulk_new(bulk_invitations_, key);
+  }
   // For the session's life (constructed before the transaction): rollback mode when it can, and no foreign key
   // checks; the import only adds rows whose people it made or read in the same transaction.
   struct BulkJournal {
@@ -68,7 +65,7 @@ private:
   static bool bulk_new(BulkTable& table, const IdentityKey& key) { return table.keys.insert(key); }
   // Past `bulk_key_limit_` keys a table leaves bulk mode: its unique index is built from the rows so far and
   // checks the keys from then on, so that memory stays bounded however many rows a file has.
-  void leave_bulk_when_full(BulkTable& table, std::optional<Statement>& insert, std::string_view insert_sql,
+  void leave_bulk_when_full(BulkTable& table, std::optional<sql::Statement>& insert, std::string_view insert_sql,
                             bool track_last_import);
 
   // The writer thread's side of the calls above.
@@ -89,24 +86,16 @@ private:
   std::optional<Transaction> tx_;
   BulkTable bulk_people_, bulk_invitations_, bulk_messages_, bulk_connections_;
   std::uint64_t added_[3] = {0, 0, 0}; // by Table, since the last take_added()
-  std::int64_t import_id_ = 0;
-  std::optional<std::int64_t> user_; // who imports (team mode)
   PersonId next_person_ = 0;
-  PersonId owner_ = 0;
-  datetime::UnixSeconds started_at_ = 0;
-  Statement insert_person_;
-  Statement attach_slug_;
+  sql::Statement insert_person_;
+  sql::Statement attach_slug_;
   std::size_t bulk_key_limit_;
-  std::optional<Statement> insert_invitation_;
-  std::optional<Statement> insert_message_;
-  std::optional<Statement> insert_connection_;
-  // Invitations known only from mail wait to be matched by the export rows that name them.
-  bool mail_only_rows_ = false;
-  std::optional<Statement> key_exists_;
+  std::optional<sql::Statement> insert_invitation_;
+  std::optional<sql::Statement> insert_message_;
+  std::optional<sql::Statement> insert_connection_;
+  std::optional<sql::Statement> key_exists_;
   // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
   bool adopt_mail_row(const InvitationRecord& r);
-  SqliteConnection connection_{db_};
-  sql::ImportRules rules_{connection_, import_id_};
   std::unique_ptr<RowQueue> queue_; // last: started on the first row, stopped first
 };
 

@@ -22,7 +22,7 @@ public:
 private:
   Database& db_;
   std::optional<Transaction> tx_;
-  Statement update_;
+  sql::Statement update_;
 };
 
 } // namespace motivo::store::sqlite

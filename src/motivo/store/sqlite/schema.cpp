@@ -37,7 +37,7 @@ SchemaStatus schema_status_of(const std::string& path)
 
 int migrate(Database& db)
 {
-  Statement version(db, "PRAGMA user_version");
+  sql::Statement version = db.prepare("PRAGMA user_version");
   version.step();
   const SchemaStatus status = sql::status_at(sql::Dialect::sqlite, static_cast<int>(version.column_int(0)), db.path());
   version.reset();

@@ -8,7 +8,7 @@
 namespace motivo::store::sqlite {
 
 SqliteStore::SqliteStore(const std::string& path)
-  : SqlStore(std::make_unique<SqliteConnection>(path)), sqlite_(static_cast<SqliteConnection&>(connection_))
+  : SqlStore(std::make_unique<Database>(path)), db_(static_cast<Database&>(connection_))
 {
   Database& db = database();
   // A new database gets 16 KiB pages: messages are text, and bulk imports write a third fewer pages than with
@@ -16,9 +16,9 @@ SqliteStore::SqliteStore(const std::string& path)
   // The statements must be finished first: a page size set while a read is open is silently ignored.
   bool is_new = false;
   {
-    Statement version(db, "PRAGMA user_version");
+    sql::Statement version = db.prepare("PRAGMA user_version");
     version.step();
-    Statement tables(db, "SELECT count(*) FROM sqlite_master");
+    sql::Statement tables = db.prepare("SELECT count(*) FROM sqlite_master");
     tables.step();
     is_new = version.column_int(0) == 0 && tables.column_int(0) == 0;
   }
@@ -43,8 +43,8 @@ std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
 void SqliteStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
 {
   // The full-text index follows by trigger.
-  sql::in_transaction(sqlite_, true, [&] {
-    sqlite_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)")
+  sql::in_transaction(db_, true, [&] {
+    db_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)")
         .bind(1, std::int64_t{person})
         .bind(2, note)
         .bind(3, std::int64_t{now})
@@ -113,7 +113,7 @@ void SqliteStore::compact(const std::vector<std::string>& tables)
 std::int64_t SqliteStore::data_version()
 {
   // PRAGMA data_version moves when another connection commits; the total changes, when this one writes.
-  Statement s(database(), "PRAGMA data_version");
+  sql::Statement s = database().prepare("PRAGMA data_version");
   s.step();
   return (s.column_int(0) << 32) ^ database().total_changes();
 }

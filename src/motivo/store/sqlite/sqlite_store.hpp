@@ -1,7 +1,7 @@
 #pragma once
 
 #include <motivo/store/sql/sql_store.hpp>
-#include <motivo/store/sqlite/sqlite_connection.hpp>
+#include <motivo/store/sqlite/db.hpp>
 
 namespace motivo::store::sqlite {
 
@@ -18,7 +18,7 @@ public:
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;
 
-  Database& database() { return sqlite_.database(); }
+  Database& database() { return db_; }
 
 protected:
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
@@ -27,7 +27,7 @@ protected:
   void compact(const std::vector<std::string>& tables) override;
 
 private:
-  SqliteConnection& sqlite_; // SqlStore's connection
+  Database& db_; // SqlStore's connection
 };
 
 } // namespace motivo::store::sqlite

@@ -1,4 +1,5 @@
-#include <motivo/store/sql/import_rules.hpp>
+#include <motivo/core/linkedin/export_files.hpp>
+#include <motivo/store/sql/import_session.hpp>
 
 #include <fmt/format.h>
 
@@ -6,15 +7,36 @@
 
 namespace motivo::store::sql {
 
-bool ImportRules::adopt_mail_row(const InvitationRecord& r)
+void SqlImportSession::start(Connection& connection, const ImportInfo& info)
+{
+  c_ = &connection;
+  Statement insert = c_->prepare("INSERT INTO imports(started_at, source, user_id) VALUES (?1, ?2, ?3) RETURNING id");
+  insert.bind(1, std::int64_t{info.started_at}).bind(2, info.source).bind(3, info.user).step();
+  import_id_ = insert.column_int(0);
+  insert.reset();
+  Statement mail_only = c_->prepare("SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')");
+  mail_only.step();
+  mail_only_rows_ = mail_only.column_bool(0);
+}
+
+std::vector<KnownPerson> SqlImportSession::known_people()
+{
+  write_pending();
+  std::vector<KnownPerson> people;
+  Statement s = c_->prepare("SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id");
+  while (s.step()) people.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
+  return people;
+}
+
+bool SqlImportSession::adopt_mail_row(const InvitationRecord& r)
 {
   if (!near_) {
-    near_.emplace(c_.prepare(R"sql(
+    near_.emplace(c_->prepare(R"sql(
 SELECT id FROM invitations
 WHERE owner = ?1 AND direction = ?2 AND origin = 'mail' AND from_person IS NOT DISTINCT FROM ?3
   AND sent_at BETWEEN CAST(?4 AS BIGINT) - CAST(?5 AS BIGINT) AND CAST(?4 AS BIGINT) + CAST(?5 AS BIGINT)
 ORDER BY abs(sent_at - CAST(?4 AS BIGINT)), id LIMIT 1)sql"));
-    adopt_.emplace(c_.prepare(R"sql(
+    adopt_.emplace(c_->prepare(R"sql(
 UPDATE invitations
 SET key = ?2, origin = 'export', from_person = ?3, to_person = ?4, from_name = ?5, to_name = ?6,
     from_url = coalesce(?7, from_url), to_url = ?8, sent_at = ?9, message = CASE WHEN ?10 <> '' THEN ?10 ELSE message END,
@@ -31,14 +53,14 @@ WHERE id = ?1)sql"));
   adopt.reset();
   adopt.bind(1, id).bind_blob(2, r.key.data(), r.key.size()).bind(3, r.from_person).bind(4, r.to_person);
   adopt.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind_or_null(8, r.to_url);
-  adopt.bind(9, std::int64_t{r.sent_at}).bind(10, r.message).bind(11, import_);
+  adopt.bind(9, std::int64_t{r.sent_at}).bind(10, r.message).bind(11, import_id_);
   adopt.run();
   return true;
 }
 
-void ImportRules::fill_from_mail(std::int64_t id, const MailInvitationRecord& r)
+void SqlImportSession::fill_from_mail(std::int64_t id, const MailInvitationRecord& r)
 {
-  c_.prepare(R"sql(
+  c_->prepare(R"sql(
 UPDATE invitations SET message = CASE WHEN message = '' THEN ?2 ELSE message END,
                        linkedin_id = coalesce(linkedin_id, ?3), mail_id = coalesce(mail_id, ?4), last_import = ?5
 WHERE id = ?1)sql")
@@ -46,11 +68,11 @@ WHERE id = ?1)sql")
       .bind(2, r.message)
       .bind_or_null(3, r.linkedin_id)
       .bind_or_null(4, r.mail_id)
-      .bind(5, import_)
+      .bind(5, import_id_)
       .run();
 }
 
-std::optional<MailOutcome> ImportRules::match_mail(const MailInvitationRecord& r)
+std::optional<MailOutcome> SqlImportSession::match_mail(const MailInvitationRecord& r)
 {
   const auto found = [&](Statement& s, MailOutcome outcome) -> std::optional<MailOutcome> {
     if (!s.step()) return std::nullopt;
@@ -60,18 +82,18 @@ std::optional<MailOutcome> ImportRules::match_mail(const MailInvitationRecord& r
   // 1. The same invitation by LinkedIn's id (a copy of the mail, or its reminder).
   if (!r.linkedin_id.empty()) {
     Statement by_id =
-        c_.prepare("SELECT id FROM invitations WHERE owner = ?1 AND linkedin_id = ?2 ORDER BY id LIMIT 1");
+        c_->prepare("SELECT id FROM invitations WHERE owner = ?1 AND linkedin_id = ?2 ORDER BY id LIMIT 1");
     by_id.bind(1, std::int64_t{r.owner}).bind(2, r.linkedin_id);
     if (auto outcome = found(by_id, MailOutcome::known)) return outcome;
   }
   // 2. The same mail, without an id.
-  Statement by_key = c_.prepare("SELECT id FROM invitations WHERE key = ?1");
+  Statement by_key = c_->prepare("SELECT id FROM invitations WHERE key = ?1");
   by_key.bind_blob(1, r.key.data(), r.key.size());
   if (auto outcome = found(by_key, MailOutcome::known)) return outcome;
   // 3. An export's invitation from the same person about the same time (the export's Pacific minute against the
   //    mail's Date), not already tied to another id.
   if (!r.from_person) return std::nullopt;
-  Statement near = c_.prepare(R"sql(
+  Statement near = c_->prepare(R"sql(
 SELECT id FROM invitations
 WHERE owner = ?1 AND direction = 'incoming' AND from_person = ?2
   AND sent_at BETWEEN CAST(?3 AS BIGINT) - CAST(?4 AS BIGINT) AND CAST(?3 AS BIGINT) + CAST(?4 AS BIGINT)
@@ -82,26 +104,48 @@ ORDER BY abs(sent_at - CAST(?3 AS BIGINT)), id LIMIT 1)sql");
   return found(near, MailOutcome::matched);
 }
 
-std::optional<PersonId> ImportRules::latest_owner(std::optional<std::int64_t> user)
+MailOutcome SqlImportSession::add_mail_invitation(const MailInvitationRecord& r)
 {
-  Statement s = c_.prepare("SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM ?1 "
-                           "ORDER BY id DESC LIMIT 1");
-  if (!s.bind(1, user).step()) return std::nullopt;
+  write_pending();
+  if (const auto outcome = match_mail(r)) return *outcome;
+  Statement insert = c_->prepare(R"sql(
+INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
+                        sent_at, message, first_import, last_import, origin, linkedin_id, mail_id)
+VALUES (?1, ?2, 'incoming', ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9, ?10, ?10, 'mail', ?11, ?12)
+ON CONFLICT DO NOTHING RETURNING id)sql");
+  insert.bind_blob(1, r.key.data(), r.key.size()).bind(2, std::int64_t{r.owner}).bind(3, r.from_person);
+  insert.bind(4, r.to_person).bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url);
+  insert.bind(8, std::int64_t{r.sent_at}).bind(9, r.message).bind(10, import_id_).bind_or_null(11, r.linkedin_id);
+  insert.bind_or_null(12, r.mail_id);
+  if (!insert.step()) return MailOutcome::known; // PostgreSQL: another import stored it meanwhile
+  insert.reset();
+  mail_row_added(r.key);
+  return MailOutcome::added;
+}
+
+std::optional<PersonId> SqlImportSession::latest_owner()
+{
+  write_pending();
+  Statement s = c_->prepare("SELECT owner FROM imports WHERE owner IS NOT NULL AND user_id IS NOT DISTINCT FROM ?1 "
+                            "ORDER BY id DESC LIMIT 1");
+  if (!s.bind(1, user_).step()) return std::nullopt;
   return s.column_int(0);
 }
 
-std::optional<std::string> ImportRules::owner_claimed_by_other(PersonId owner, std::optional<std::int64_t> user)
+std::optional<std::string> SqlImportSession::owner_claimed_by_other(PersonId owner)
 {
-  Statement s = c_.prepare(R"sql(
+  write_pending();
+  Statement s = c_->prepare(R"sql(
 SELECT u.name FROM imports i JOIN users u ON u.id = i.user_id
 WHERE i.owner = ?1 AND i.user_id IS DISTINCT FROM ?2 ORDER BY i.id LIMIT 1)sql");
-  if (!s.bind(1, std::int64_t{owner}).bind(2, user).step()) return std::nullopt;
+  if (!s.bind(1, std::int64_t{owner}).bind(2, user_).step()) return std::nullopt;
   return s.column_text(0);
 }
 
-void ImportRules::set_mail_cursor(const std::string& account, const MailCursor& cursor)
+void SqlImportSession::set_mail_cursor(const std::string& account, const MailCursor& cursor)
 {
-  c_.prepare(R"sql(
+  write_pending();
+  c_->prepare(R"sql(
 INSERT INTO mail_cursors(account, uidvalidity, last_uid, fetched_at) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid = excluded.last_uid,
                                     fetched_at = excluded.fetched_at)sql")
@@ -112,12 +156,12 @@ ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid
       .run();
 }
 
-void ImportRules::accept(PersonId owner)
+void SqlImportSession::accept(PersonId owner)
 {
   // An invitation is accepted once its other side is the owner's connection, connected no earlier than the day
   // before it was sent (an older connection was another, earlier relationship). It was accepted at the connection
   // time, else at midnight UTC of the Connected On date, but never before it was sent.
-  const bool sqlite = c_.dialect() == Dialect::sqlite;
+  const bool sqlite = c_->dialect() == Dialect::sqlite;
   const char* day_before = sqlite ? "date(i.sent_at, 'unixepoch', '-1 day')"
                                   : "to_char((to_timestamp(i.sent_at) AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')";
   const char* day_start = sqlite ? "CAST(strftime('%s', min(c.connected_on)) AS INTEGER)"
@@ -127,50 +171,57 @@ FROM connections c
 WHERE c.owner = i.owner AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
   AND c.connected_on >= {})sql",
                                              day_before);
-  c_.prepare(fmt::format(R"sql(
+  c_->prepare(fmt::format(R"sql(
 UPDATE invitations AS i
 SET outcome = 'accepted', outcome_at = (SELECT {}(i.sent_at, coalesce(min(c.connected_at), {})) {})
 WHERE i.owner = ?1 AND (i.outcome IS NULL OR i.outcome = 'withdrawn') AND EXISTS (SELECT 1 {}))sql",
-                         sqlite ? "max" : "GREATEST", day_start, connection, connection))
+                          sqlite ? "max" : "GREATEST", day_start, connection, connection))
       .bind(1, std::int64_t{owner})
       .run();
 }
 
-void ImportRules::finish(PersonId owner, datetime::UnixSeconds started_at, std::optional<ImportSession::Span> listed,
-                         std::optional<datetime::UnixSeconds> as_of, const std::string& summary_json)
+void SqlImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
+                              const std::string& summary_json)
 {
+  write_pending();
+  before_finish();
+  const PersonId owner = owner_;
+  const datetime::UnixSeconds started_at = started_at_;
   accept(owner);
   std::optional<std::int64_t> invitations_from;
   if (listed) {
     invitations_from = listed->from;
-    // A snapshot older than one imported before (two downloads imported out of order) changes no state.
-    Statement newest = c_.prepare("SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2");
-    newest.bind(1, std::int64_t{owner}).bind(2, import_).step();
+    // A snapshot older than one imported before (two downloads imported out of order) changes no state. A snapshot
+    // dated after this import's time (a far-future date that an older motivo took, `1/2/99` as 2099) says nothing
+    // of the order: were it counted, no later export would ever settle an outcome again.
+    Statement newest = c_->prepare("SELECT max(as_of) FROM imports WHERE owner = ?1 AND id <> ?2 AND as_of <= ?3");
+    newest.bind(1, std::int64_t{owner}).bind(2, import_id_);
+    newest.bind(3, std::int64_t{started_at + linkedin::export_date_tolerance}).step();
     const bool older = !newest.is_null(0) && as_of && *as_of < newest.column_int(0);
     if (!older) {
       // Taken for withdrawn once, listed again now: still pending.
-      c_.prepare("UPDATE invitations SET outcome = NULL, outcome_at = NULL "
-                 "WHERE owner = ?1 AND outcome = 'withdrawn' AND last_import = ?2")
+      c_->prepare("UPDATE invitations SET outcome = NULL, outcome_at = NULL "
+                  "WHERE owner = ?1 AND outcome = 'withdrawn' AND last_import = ?2")
           .bind(1, std::int64_t{owner})
-          .bind(2, import_)
+          .bind(2, import_id_)
           .run();
       // Listed before, sent inside this snapshot's window and before it was made, gone now, and not a connection:
       // withdrawn or ignored. Invitations known only from mail count to the end of the window: a later one may
       // simply be newer than the export.
-      Statement gone = c_.prepare(R"sql(
+      Statement gone = c_->prepare(R"sql(
 UPDATE invitations SET outcome = 'withdrawn', outcome_at = ?3
 WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
   AND sent_at <= CASE origin WHEN 'export' THEN CAST(?6 AS BIGINT) ELSE CAST(?5 AS BIGINT) END)sql");
-      gone.bind(1, std::int64_t{owner}).bind(2, import_).bind(3, std::int64_t{started_at});
+      gone.bind(1, std::int64_t{owner}).bind(2, import_id_).bind(3, std::int64_t{started_at});
       gone.bind(4, std::int64_t{listed->from}).bind(5, std::int64_t{listed->until});
       gone.bind(6, std::int64_t{std::max(listed->until, as_of.value_or(listed->until))});
       gone.run();
     }
   }
   Statement close =
-      c_.prepare("UPDATE imports SET owner = coalesce(?2, owner), finished_at = ?3, invitations_from = ?4, "
-                 "summary = ?5, as_of = ?6 WHERE id = ?1");
-  close.bind(1, import_).bind(2, owner == 0 ? std::nullopt : std::optional<std::int64_t>(owner));
+      c_->prepare("UPDATE imports SET owner = coalesce(?2, owner), finished_at = ?3, invitations_from = ?4, "
+                  "summary = ?5, as_of = ?6 WHERE id = ?1");
+  close.bind(1, import_id_).bind(2, owner == 0 ? std::nullopt : std::optional<std::int64_t>(owner));
   close.bind(3, std::int64_t{started_at}).bind(4, invitations_from).bind(5, summary_json).bind(6, as_of);
   close.run();
 }

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <motivo/store/sql/connection.hpp>
+#include <motivo/store/store.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motivo::store::sql {
+
+// An import session's queries and rules, written once for both engines and run inside the session's transaction
+// (the connection's transaction() is never called): the import's row, the people already stored, how a mail's
+// invitation is matched with stored ones, how an export's row takes over the row its mail made, one user per
+// account, the mail cursor, and the outcomes a snapshot settles (docs/ARCHITECTURE.md, "Outcomes"). An engine's
+// session (SqliteImportSession, PgImportSession) derives from it and writes the export's rows its own way, in bulk.
+class SqlImportSession : public ImportSession {
+public:
+  std::vector<KnownPerson> known_people() override;
+  void set_owner(PersonId owner) override { owner_ = owner; } // written to the import's row by finish()
+  // A mail's invitation already stored: by LinkedIn's invitation id, by the mail's key, or as an export's row of
+  // the same sender within mail_match_window (not tied to another id). The stored row takes the mail's ids, and
+  // its note when it had none. Otherwise the mail's invitation is stored.
+  MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
+  std::optional<PersonId> latest_owner() override;
+  std::optional<std::string> owner_claimed_by_other(PersonId owner) override;
+  void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
+  void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
+              const std::string& summary_json) override;
+
+protected:
+  explicit SqlImportSession(const ImportInfo& info) : user_(info.user), started_at_(info.started_at) {}
+  // Called by the engine's constructor once its transaction is open: writes the import's row.
+  void start(Connection& connection, const ImportInfo& info);
+  // Writes every row the engine holds back (its writer thread's or its batches); called before each query here.
+  virtual void write_pending() = 0;
+  // finish()'s engine part, after write_pending() and before the outcomes are settled.
+  virtual void before_finish() {}
+  // A mail's invitation was stored under `key`.
+  virtual void mail_row_added(const IdentityKey& /*key*/) {}
+  // An export's invitation that its mail was stored as first (same owner, direction and sender, within
+  // mail_match_window): that row becomes the export's. False when there is none.
+  bool adopt_mail_row(const InvitationRecord& r);
+
+  std::int64_t import_id_ = 0;
+  std::optional<std::int64_t> user_; // who imports (team mode)
+  PersonId owner_ = 0;
+  datetime::UnixSeconds started_at_ = 0;
+  bool mail_only_rows_ = false; // invitations known only from mail wait for the export rows that name them
+
+private:
+  std::optional<MailOutcome> match_mail(const MailInvitationRecord& r);
+  void fill_from_mail(std::int64_t id, const MailInvitationRecord& r);
+  void accept(PersonId owner);
+
+  Connection* c_ = nullptr;
+  std::optional<Statement> near_, adopt_; // adopt_mail_row's, prepared once: it runs for every row
+};
+
+} // namespace motivo::store::sql
