@@ -9,8 +9,11 @@
 #include <motivo/core/error.hpp>
 #include <motivo/core/linkedin/rows.hpp>
 #include <motivo/core/mail/notification.hpp>
+#include <motivo/core/names.hpp>
+#include <motivo/core/profile_url.hpp>
 #include <motivo/core/protocol/config.hpp>
 #include <motivo/core/protocol/messages.hpp>
+#include <motivo/core/utf8.hpp>
 #include <motivo/io/inputs.hpp>
 #include <motivo/io/mail.hpp>
 #include <motivo/store/store.hpp>
@@ -38,6 +41,9 @@ inline void mail(std::string_view bytes)
   const mail::Message message = io::decode_mail(bytes, "fuzz");
   const mail::Verdict verdict = recogniser.recognise(message);
   expect(verdict.invitation || !verdict.skipped.empty());
+  // The inviter's profile slug, as an export's URL keys it: the URL stored for it gives it back.
+  if (verdict.invitation)
+    expect(profile_slug(profile_url(verdict.invitation->profile_slug)) == verdict.invitation->profile_slug);
 }
 
 template <typename Rows, typename Row>
@@ -162,13 +168,15 @@ inline void template_depth(std::string_view bytes)
   message_template(text);
 }
 
-// Bytes as a note (its first line as the sender's name): a label for anything.
+// Bytes as a note (its first line as the sender's name): a label for anything; the line read as a name too.
 inline void classify(std::string_view text)
 {
   static const classify::Classifier classifier;
   const std::string_view sender = text.substr(0, std::min(text.find('\n'), std::size_t{64}));
   const classify::Result r = classifier.classify({text, sender, "Dana Whitcombe"});
   expect(r.confidence >= 0 && r.confidence <= 1);
+  // The same line as a name to greet: valid UTF-8 out, whatever comes in.
+  expect(utf8::is_valid(names::given_name(sender)) && utf8::is_valid(names::greeting_name(text, sender)));
 }
 
 // Bytes as the export's .zip, imported into a fresh database: a failed import stores nothing.

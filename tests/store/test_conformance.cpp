@@ -708,6 +708,52 @@ TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
   EXPECT_FALSE(store().mail_cursor("imaps://other@mail.example/INBOX"));
 }
 
+TEST_P(Conformance, ListedFirstNameIsTheLatestExports)
+{
+  const std::string invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                  "Cai Wu,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/cai,"
+                                  "https://www.linkedin.com/in/me\n";
+  const std::string header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  files_.write("e1/Invitations.csv", invitations);
+  files_.write("e1/Connections.csv",
+               header + "Dr. Miguel Ángel,Riesgo,https://www.linkedin.com/in/m%C3%ADguel,,,,01 Nov 2026\n"
+                        ",Hidden,https://www.linkedin.com/in/hidden,,,,02 Nov 2026\n");
+  files_.write("e2/Invitations.csv", invitations);
+  files_.write("e2/Connections.csv", header + "Miguel Ángel,Riesgo,https://www.linkedin.com/in/míguel,,,,20 Nov 2026\n"
+                                              ",Hidden,https://www.linkedin.com/in/hidden,,,,02 Nov 2026\n");
+  import_paths(store(), {(files_.path / "e1").string()});
+  const auto connections = store().connections(-1);
+  ASSERT_EQ(connections.size(), 2u);
+  const auto& miguel = connections[0].name == "Hidden" ? connections[1] : connections[0];
+  const auto& hidden = connections[0].name == "Hidden" ? connections[0] : connections[1];
+  EXPECT_EQ(store().listed_first_name(miguel.owner, miguel.person), "Dr. Miguel Ángel");
+  EXPECT_EQ(store().listed_first_name(hidden.owner, hidden.person), "");
+  EXPECT_EQ(store().listed_first_name(miguel.owner, 999999), "");
+  import_paths(store(), {(files_.path / "e2").string()});
+  // Connected again (a new Connected On date: a new row), now listing only "Miguel Ángel": the latest row's.
+  EXPECT_EQ(store().connections(-1).size(), 3u);
+  EXPECT_EQ(store().listed_first_name(miguel.owner, miguel.person), "Miguel Ángel");
+}
+
+TEST_P(Conformance, ABareSlugIsKeyedAsAUrls)
+{
+  files_.write("e/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                    "José Pérez,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/"
+                                    "jos%C3%A9-p%C3%A9rez-1a,https://www.linkedin.com/in/me\n"
+                                    "Josélito Gómez,Me,\"11/4/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/"
+                                    "josélito-gómez-2b,https://www.linkedin.com/in/me\n");
+  import_paths(store(), {(files_.path / "e").string()});
+  for (const char* who :
+       {"josé-pérez-1a", "Jos%C3%A9-P%C3%A9rez-1a", "https://www.linkedin.com/comm/in/josé-pérez-1a/"}) {
+    const auto found = store().find_people(who);
+    ASSERT_EQ(found.size(), 1u) << who;
+    EXPECT_EQ(found[0].name, "José Pérez") << who;
+  }
+  const auto joselito = store().find_people("jos%C3%A9lito-g%C3%B3mez-2b");
+  ASSERT_EQ(joselito.size(), 1u);
+  EXPECT_EQ(joselito[0].name, "Josélito Gómez");
+}
+
 TEST_P(Conformance, AnUncommittedImportLeavesNothing)
 {
   import_paths(store(), {files_.write("x/Invitations.csv",

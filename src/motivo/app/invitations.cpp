@@ -75,7 +75,7 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
     if (out.invitation.direction != Direction::incoming) throw Refusal(Kind::invalid, *why);
     if (!request.dry_run) throw Refusal(Kind::conflict, *why);
   }
-  out.ask = render_ask(config, out.invitation, request.local_hour, request.config_source, request.language);
+  out.ask = render_ask(store, config, out.invitation, request.local_hour, request.config_source, request.language);
   if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text);
   return out;
 }

@@ -3,6 +3,7 @@
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
 #include <motivo/core/people.hpp>
+#include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/io/mail.hpp>
 
@@ -79,7 +80,7 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
     const std::string owner_key = owner ? key_number(*owner) : std::string();
     std::string url;
     for (const mail::Invitation& inv : scan.invitations) {
-      url = inv.profile_slug.empty() ? std::string() : "https://www.linkedin.com/in/" + inv.profile_slug;
+      url = profile_url(inv.profile_slug);
       store::MailInvitationRecord r;
       r.owner = *owner;
       r.from_person = people.resolve(inv.sender, url);

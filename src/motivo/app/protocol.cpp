@@ -1,4 +1,5 @@
 #include <motivo/app/protocol.hpp>
+#include <motivo/core/names.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
 #include <fmt/format.h>
@@ -102,13 +103,19 @@ std::optional<std::string> why_no_ask(const store::InvitationView& v)
   return std::nullopt;
 }
 
-RenderedAsk render_ask(const protocol::Config& config, const store::InvitationView& invitation, int local_hour,
-                       const std::string& config_source, const std::string& language)
+std::string greeting_name(store::Store& store, PersonId owner, std::optional<PersonId> person,
+                          std::string_view full_name)
+{
+  return names::greeting_name(full_name, person ? store.listed_first_name(owner, *person) : std::string());
+}
+
+RenderedAsk render_ask(store::Store& store, const protocol::Config& config, const store::InvitationView& invitation,
+                       int local_hour, const std::string& config_source, const std::string& language)
 {
   RenderedAsk out;
   out.language = language.empty() ? protocol::message_language(invitation.language, config.language) : language;
   protocol::MessageValues values;
-  values.first_name = protocol::first_name(invitation.from);
+  values.first_name = greeting_name(store, invitation.owner, invitation.other_person, invitation.from);
   values.my_name = config.my_name;
   values.my_link = config.my_link;
   values.local_hour = local_hour;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motivo::app {
@@ -38,8 +39,13 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
 struct RenderedAsk {
   std::string language, text;
 };
-RenderedAsk render_ask(const protocol::Config& config, const store::InvitationView& invitation, int local_hour,
-                       const std::string& config_source, const std::string& language = {});
+RenderedAsk render_ask(store::Store& store, const protocol::Config& config, const store::InvitationView& invitation,
+                       int local_hour, const std::string& config_source, const std::string& language = {});
+
+// The name an ask or a welcome greets `person` by (names::greeting_name): the First Name `owner`'s Connections.csv
+// gives them, else the given name read from `full_name`.
+std::string greeting_name(store::Store& store, PersonId owner, std::optional<PersonId> person,
+                          std::string_view full_name);
 
 // Why an ask may not be recorded for `invitation`, if so: an ask is a question before deciding (docs/PROTOCOL.md),
 // so not on one you sent, accepted, declined or marked spam, or withdrawn. Asking again (a reminder) is allowed.

@@ -1,9 +1,11 @@
 #include <motivo/app/ids.hpp>
 #include <motivo/app/json_views.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/app/welcome.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/names.hpp>
 #include <motivo/core/protocol/messages.hpp>
 #include <motivo/core/text.hpp>
 
@@ -116,7 +118,7 @@ std::function<int()> setup_welcome(CLI::App& app, Context& context)
       if (!record.empty() && !record_now) continue;
       if (w.welcome.welcomed_at && !o->all && !record_now) continue;
       protocol::MessageValues values;
-      values.first_name = protocol::first_name(c.name);
+      values.first_name = app::greeting_name(context.store(), c.owner, c.person, c.name);
       values.my_name = config.my_name;
       values.my_link = config.my_link;
       values.local_hour = context.local_hour();
@@ -177,7 +179,7 @@ std::function<int()> setup_compose(CLI::App& app, Context& context)
     }
     if (tmpl.empty()) throw InputError("give the note with --text or --template FILE");
     protocol::MessageValues values;
-    values.first_name = protocol::first_name(o->to);
+    values.first_name = names::greeting_name(o->to);
     values.my_name = config.my_name;
     values.my_link = config.my_link;
     values.local_hour = context.local_hour();

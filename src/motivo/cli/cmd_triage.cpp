@@ -132,7 +132,8 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
         }
         if (k == 'k') {
           const std::string text =
-              app::render_ask(context.config(), v, context.local_hour(), context.config_location()).text;
+              app::render_ask(context.store(), context.config(), v, context.local_hour(), context.config_location())
+                  .text;
           context.store().record_ask(v.id, context.now(), text);
           fmt::print("\n{}\n\n  recorded as asked: paste it into a message to {}\n", text, v.from);
           break;

@@ -2,7 +2,42 @@
 #include <motivo/core/text.hpp>
 #include <motivo/core/utf8.hpp>
 
+#include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
 namespace motivo {
+
+namespace {
+
+// `text` in NFC ("e" + U+0301 -> "é"), so that a slug is one key however its accents were composed.
+std::string composed(std::string text)
+{
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return text;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return text;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return text;
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normalized = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return text;
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+} // namespace
+
+std::string slug_key(std::string_view raw_slug)
+{
+  std::string decoded = text::percent_decode(raw_slug);
+  if (!utf8::is_valid(decoded)) decoded = std::string(raw_slug);
+  if (!utf8::is_valid(decoded)) return text::ascii_lower(decoded);
+  return composed(text::ascii_lower(decoded)); // lower first: "T" + U+0308 composes only as "t"
+}
 
 std::string profile_slug(std::string_view url)
 {
@@ -18,15 +53,33 @@ std::string profile_slug(std::string_view url)
   const std::string host = text::ascii_lower(url.substr(0, slash));
   if (host != "linkedin.com" && !host.ends_with(".linkedin.com")) return {};
   std::string_view path = url.substr(slash + 1);
+  if (path.starts_with("comm/in/")) path.remove_prefix(5); // notification mail's links
   if (!(path.starts_with("in/") || path.starts_with("pub/"))) return {};
   const bool pub = path.starts_with("pub/");
   path.remove_prefix(pub ? 4 : 3);
   const std::size_t end = path.find_first_of("/?#");
   const std::string_view slug = path.substr(0, end);
   if (slug.empty()) return {};
-  std::string decoded = text::percent_decode(slug);
-  if (!utf8::is_valid(decoded)) decoded = std::string(slug);
-  return (pub ? "pub/" : "") + text::ascii_lower(decoded);
+  return (pub ? "pub/" : "") + slug_key(slug);
+}
+
+std::string profile_url(std::string_view key)
+{
+  if (key.empty()) return {};
+  std::string out = "https://www.linkedin.com/";
+  const bool pub = key.starts_with("pub/");
+  out += pub ? "pub/" : "in/";
+  if (pub) key.remove_prefix(4);
+  for (const char c : key) {
+    const auto b = static_cast<unsigned char>(c);
+    const bool plain = b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
+                       c == '-' || c == '.' || c == '_' || c == '~';
+    if (plain)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", b);
+  }
+  return out;
 }
 
 } // namespace motivo

@@ -303,6 +303,8 @@ public:
   virtual std::vector<PersonId> owners_with_connections() = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
+  // The First Name the owner's Connections.csv gives for `person` (the row the latest export listed); "" when none.
+  virtual std::string listed_first_name(PersonId owner, PersonId person) = 0;
   // People whose id, profile slug or name (case, accents and spacing ignored) is `who`.
   virtual std::vector<PersonView> find_people(const std::string& who) = 0;
   virtual void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) = 0;

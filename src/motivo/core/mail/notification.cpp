@@ -1,5 +1,6 @@
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/mail/notification.hpp>
+#include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
 #include <unicode/regex.h>
@@ -274,7 +275,7 @@ Verdict Recogniser::recognise(const Message& m) const
   Invitation inv;
   for (const std::string& link : m.links) {
     if (inv.invitation_id.empty()) inv.invitation_id = p.find(Kind::id, link).group1;
-    if (inv.profile_slug.empty()) inv.profile_slug = text::percent_decode(p.find(Kind::profile, link).group1);
+    if (inv.profile_slug.empty()) inv.profile_slug = slug_key(p.find(Kind::profile, link).group1);
     if (inv.member_token.empty()) inv.member_token = p.find(Kind::member, link).group1;
   }
   if (!invitation.pattern && !reminder.pattern && inv.invitation_id.empty())

@@ -27,7 +27,7 @@ struct Invitation {
   std::string recipient;     // the invitee (the mailbox's owner) as the mail names them; may be an address
   std::string note;          // what the inviter wrote, "" when nothing
   std::string invitation_id; // LinkedIn's id of the invitation, from the links ("" when none)
-  std::string profile_slug;  // the inviter's public profile slug, when a link gives it
+  std::string profile_slug;  // the inviter's public profile slug as profile_slug() keys it, when a link gives it
   std::string member_token;  // the inviter's member token of older mails (profile/view?id=)
   std::string language;      // of the layout that matched ("und" when only an id told)
   std::string message_id;

@@ -24,12 +24,6 @@ std::string greeting(std::string_view language, int hour)
   return "Good evening";
 }
 
-std::string first_name(std::string_view full_name)
-{
-  const std::string name = text::collapse_spaces(full_name);
-  return name.substr(0, name.find(' '));
-}
-
 std::string message_language(std::string_view note_language, std::string_view fallback)
 {
   if (note_language == "es" || note_language == "en") return std::string(note_language);

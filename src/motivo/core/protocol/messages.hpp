@@ -10,7 +10,7 @@ namespace motivo::protocol {
 
 // What the placeholders of a message template stand for.
 struct MessageValues {
-  std::string first_name; // the recipient's
+  std::string first_name; // the recipient's, as names::greeting_name gives it
   std::string my_name, my_link;
   int local_hour = 12; // the user's local time of day, for {{greeting}}
 };
@@ -18,9 +18,6 @@ struct MessageValues {
 // "Buenos días" (6–12 h), "Buenas tardes" (12–20 h), "Buenas noches"; "Good morning" (5–12 h), "Good afternoon"
 // (12–18 h), "Good evening". Languages other than es fall back to en.
 std::string greeting(std::string_view language, int local_hour);
-
-// The first word of a full name ("María José Pérez" -> "María").
-std::string first_name(std::string_view full_name);
 
 // The language a message to this person is written in: the note's, when es or en, else `fallback`.
 std::string message_language(std::string_view note_language, std::string_view fallback);

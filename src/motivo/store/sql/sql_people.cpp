@@ -120,7 +120,8 @@ std::vector<PersonView> SqlStore::find_people(const std::string& who)
     if (!slug.empty()) {
       if (auto by_slug = people_where("slug = ?1", slug); !by_slug.empty()) return by_slug;
     }
-    if (auto by_slug = people_where("slug = lower(?1)", who); !by_slug.empty()) return by_slug;
+    // A bare slug, keyed as a URL's is ("Jos%C3%A9-P%C3%A9rez" and "josé-pérez" are one).
+    if (auto by_slug = people_where("slug = ?1", slug_key(text::trim(who))); !by_slug.empty()) return by_slug;
     if (auto by_name = people_where("name_key = ?1", text::name_key(who)); !by_name.empty()) return by_name;
     // "jose nunez" for José Núñez: the whole name again, accents and case aside.
     return people_by_folded_name(who, true);

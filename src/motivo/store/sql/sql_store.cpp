@@ -267,6 +267,17 @@ WHERE owner = ?1 AND counterpart = ?2 AND NOT draft ORDER BY sent_at DESC LIMIT 
   });
 }
 
+std::string SqlStore::listed_first_name(PersonId owner, PersonId person)
+{
+  return read([&] {
+    Statement s = connection_.prepare(R"sql(
+SELECT first_name FROM connections WHERE owner = ?1 AND person = ?2 AND trim(first_name) <> ''
+ORDER BY last_import DESC, id DESC LIMIT 1)sql");
+    s.bind(1, std::int64_t{owner}).bind(2, std::int64_t{person});
+    return s.step() ? s.column_text(0) : std::string();
+  });
+}
+
 std::vector<ConnectionView> SqlStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(

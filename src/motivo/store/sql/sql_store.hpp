@@ -24,6 +24,7 @@ public:
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
+  std::string listed_first_name(PersonId owner, PersonId person) override;
   void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
                       bool with_text) override;
   std::vector<PersonId> owners_with_connections() override;
