@@ -15,6 +15,7 @@
 #include <motivo/io/mail.hpp>
 #include <motivo/store/store.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -39,7 +40,8 @@ inline void mail(std::string_view bytes)
   expect(verdict.invitation || !verdict.skipped.empty());
 }
 
-template <typename Rows, typename Row> void csv_as(std::string_view bytes)
+template <typename Rows, typename Row>
+void csv_as(std::string_view bytes)
 {
   MemorySource source(bytes);
   csv::Limits limits;
@@ -61,6 +63,63 @@ inline void csv(std::string_view bytes)
   csv_as<linkedin::InvitationsReader, linkedin::InvitationRow>(bytes);
   csv_as<linkedin::ConnectionsReader, linkedin::ConnectionRow>(bytes);
   csv_as<linkedin::MessagesReader, linkedin::MessageRow>(bytes);
+}
+
+// Bytes through the bare CSV reader with small limits: every record has 1 to max_fields fields, and starts on a
+// line that never goes back and lies within the input's line breaks.
+inline void csv_counts(std::string_view bytes)
+{
+  MemorySource source(bytes);
+  csv::Limits limits;
+  limits.buffer_bytes = 16 + bytes.size() % 61; // buffer boundaries everywhere, differently per input
+  limits.max_record_bytes = 1u << 16;
+  limits.max_fields = 64;
+  csv::Reader reader(source, "fuzz.csv", limits);
+  const auto breaks = static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n') +
+                                                 std::count(bytes.begin(), bytes.end(), '\r'));
+  const auto commas = static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), ','));
+  try {
+    csv::Record record;
+    std::uint64_t last = 0;
+    while (reader.next(record)) {
+      expect(!record.fields.empty() && record.fields.size() <= limits.max_fields);
+      expect(record.fields.size() <= commas + 1);
+      expect(record.line >= last && record.line <= breaks + 1);
+      last = record.line;
+    }
+  } catch (const InputError&) {
+  }
+}
+
+// A number from the first two bytes (consumed), below `limit`.
+inline std::size_t take_count(std::string_view& bytes, std::size_t limit)
+{
+  std::size_t n = 0;
+  for (int i = 0; i < 2 && !bytes.empty(); ++i) {
+    n = n * 256 + static_cast<unsigned char>(bytes.front());
+    bytes.remove_prefix(1);
+  }
+  return n % limit;
+}
+
+// config.toml beginning with a key of up to 4,095 dotted parts and a value nested up to 4,095 deep: either
+// refused by the shape check, naming which, or parsed; never a crash of the TOML parser.
+inline void config_depth(std::string_view bytes)
+{
+  const std::size_t parts = 1 + take_count(bytes, 4096);
+  const std::size_t depth = take_count(bytes, 4096);
+  std::string text = "a";
+  for (std::size_t i = 1; i < parts; ++i) text += ".a";
+  text += " = " + std::string(depth, '[') + "1" + std::string(depth, ']') + "\n" + std::string(bytes);
+  try {
+    (void)protocol::parse_config(text, "config.toml");
+  } catch (const InputError& e) {
+    const std::string_view what = e.what();
+    if (parts > protocol::max_key_parts)
+      expect(what.find("dotted parts") != std::string_view::npos);
+    else if (depth > protocol::max_nesting)
+      expect(what.find("nested more than") != std::string_view::npos);
+  }
 }
 
 // Bytes as config.toml, and every template it holds rendered.
@@ -88,6 +147,19 @@ inline void message_template(std::string_view text)
     (void)protocol::platform_length(text);
   } catch (const InputError&) {
   }
+}
+
+// A template of the input between up to 4,095 nested sections: refused past the depth limit, rendered or
+// refused within it; never a crash of the mustache parser.
+inline void template_depth(std::string_view bytes)
+{
+  const std::size_t depth = take_count(bytes, 4096);
+  std::string text;
+  for (std::size_t i = 0; i < depth; ++i) text += "{{#my_name}}";
+  text += bytes;
+  for (std::size_t i = 0; i < depth; ++i) text += "{{/my_name}}";
+  if (depth > protocol::max_template_depth) expect(protocol::template_problem(text).has_value());
+  message_template(text);
 }
 
 // Bytes as a note (its first line as the sender's name): a label for anything.

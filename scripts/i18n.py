@@ -18,7 +18,10 @@ import subprocess
 import sys
 import tempfile
 
-CPP_KEYWORDS = ["tr", "N_", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
+# The command line's option and command descriptions are translated where the command line is built
+# (cli/help_language.cpp): CLI11's add_option/add_flag take the description last, after the name and the variable.
+CPP_KEYWORDS = ["tr", "N_", "gettext", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3", "trn:1,2", "trp:1c,2",
+                "add_option:2,2t", "add_option:3,3t", "add_flag:2,2t", "add_flag:3,3t", "add_subcommand:2,2t"]
 JS_KEYWORDS = ["_", "ngettext:1,2", "pgettext:1c,2"]
 
 

@@ -197,10 +197,9 @@ async function keepNote(card, inv) {
   const input = card.querySelector('.why input');
   if (!input.value.trim()) return;
   try {
-    const people = await api(`/api/people?search=${encodeURIComponent(inv.from)}`);
-    const person = people.find((p) => p.name === inv.from) || people[0];
-    if (!person) throw new Error('?');
-    await post(`/api/people/${person.id}/notes`, {note: input.value});
+    // The invitation names its other person by id: never by name, which namesakes share.
+    if (inv.person == null) throw new Error(_('No one to keep this note on: the invitation names no person.'));
+    await post(`/api/people/${inv.person}/notes`, {note: input.value});
     input.value = '';
   } catch (error) { showError(card, error); }
 }

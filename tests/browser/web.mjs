@@ -125,6 +125,13 @@ try {
 
   // Team mode (issue 8): a user signs in with their token; the page says who is signed in.
   const token = execFileSync(motivo, ['--db', db, 'users', 'add', 'ana'], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  // Ana's own account (Marta's): two namesakes invited her.
+  const martaDir = path.join(work, 'marta');
+  fs.mkdirSync(martaDir);
+  fs.writeFileSync(path.join(martaDir, 'Invitations.csv'), 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n' +
+    'Ana García,Marta Ruiz,"11/17/26, 9:00 AM",Hola Marta: coincidimos en Sevilla,INCOMING,https://www.linkedin.com/in/ana-garcia-sevilla,\n' +
+    'Ana García,Marta Ruiz,"11/18/26, 9:00 AM",Hola Marta: nos vimos en Bilbao,INCOMING,https://www.linkedin.com/in/ana-garcia-bilbao,\n');
+  execFileSync(motivo, ['--db', db, '--as', 'ana', 'import', '--quiet', martaDir], { env });
   const teamServer = spawn(motivo, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { env });
   const teamUrl = await new Promise((resolve, reject) => {
     teamServer.stdout.on('data', (d) => { const m = /http:\/\/\S+/.exec(String(d)); if (m) resolve(m[0]); });
@@ -140,6 +147,25 @@ try {
     check(await signedIn.textContent('#who') === 'ana (equipo)', 'the page says who is signed in');
     check(await signedIn.locator('header nav a[href="#people"]').isHidden(), 'a member does not get People');
     await signedIn.screenshot({ path: path.join(artifacts, 'team-member.png') });
+
+    // "Why we connected" from a member's page, on one of two namesakes: the note goes to that invitation's
+    // person (its id in the JSON), not to whoever a search for the name finds first.
+    const row = signedIn.locator('#cards .card', { hasText: 'Bilbao' });
+    await row.waitFor();
+    await row.locator('.why input').fill('la conocí en el meetup de Bilbao');
+    const [kept] = await Promise.all([
+      signedIn.waitForResponse((r) => r.url().includes('/notes') && r.request().method() === 'POST'),
+      row.locator('.why button').click(),
+    ]);
+    check(kept.status() === 200, `the note is sent to /api/people/ID/notes: ${kept.status()} ${kept.url()}`);
+    check(await row.locator('.error').count() === 0, `a member keeps a note: ${await row.locator('.error').allTextContents()}`);
+    const mine = JSON.parse(execFileSync(motivo, ['--db', db, '--as', 'ana', 'invitations', '--json'], { env }).toString());
+    const bilbao = mine.find((i) => i.message.includes('Bilbao'));
+    const sevilla = mine.find((i) => i.message.includes('Sevilla'));
+    const people = JSON.parse(execFileSync(motivo, ['--db', db, 'people', '--search', 'Ana García', '--json'], { env }).toString());
+    const notesOf = (id) => (people.find((p) => p.id === id) || { notes: [] }).notes;
+    check(bilbao.person !== sevilla.person && notesOf(bilbao.person).includes('la conocí en el meetup de Bilbao') &&
+          notesOf(sevilla.person).length === 0, `the note is on the right namesake: ${JSON.stringify(people)}`);
   } finally {
     teamServer.kill();
   }

@@ -101,7 +101,9 @@ def registered_commands(src):
     """name -> setup function, from the table of src/motivo/cli/commands.cpp."""
     code = (src / "src" / "motivo" / "cli" / "commands.cpp").read_text(encoding="utf-8")
     string = r'"(?:[^"\\]|\\.)*"'
-    entry = re.compile(r'\{\s*"([A-Za-z0-9_-]+)",\s*%s(?:\s*%s)*\s*,\s*(setup_\w+)\s*\}' % (string, string))
+    # {"name", N_("help" "more help"), setup_name}: the help marked for xgettext (or, unmarked, bare strings).
+    help_text = r'(?:N_\(\s*%s(?:\s*%s)*\s*\)|%s(?:\s*%s)*)' % (string, string, string, string)
+    entry = re.compile(r'\{\s*"([A-Za-z0-9_-]+)",\s*%s\s*,\s*(setup_\w+)\s*\}' % help_text)
     return {m.group(1): m.group(2) for m in entry.finditer(code)}
 
 

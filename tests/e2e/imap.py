@@ -175,6 +175,9 @@ try:
     check(rc == 1 and "login denied" in err.lower(), f"a wrong password is told ({err.strip()})")
     rc, report, err = fetch(mailbox_url="imap://127.0.0.1:1/INBOX")
     check(rc == 1 and "127.0.0.1:1" in err, f"an unreachable server is named ({err.strip()})")
+    # A name that resolves to loopback addresses only is loopback too: plain imap:// without --insecure.
+    rc, report, err = fetch(mailbox_url=f"imap://localhost:{port}/INBOX")
+    check(rc == 0 and "warning" not in err, f"imap://localhost is loopback ({err.strip()})")
 
     # 5. --watch: mail that arrives while it runs is fetched; Ctrl-C ends it cleanly.
     watcher = motivo.start("fetch", "--imap", url, "--user", "dana@example.org", "--json", "--watch", "1s",

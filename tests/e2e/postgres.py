@@ -34,6 +34,9 @@ if start.returncode != 0:
     sys.exit(1)
 base = start.stdout.strip()
 print("PostgreSQL:", base)
+# As root the cluster lives in a folder of its own that "postgres" can enter, named in pgdir/cluster.
+cluster_file = os.path.join(pgdir, "cluster")
+cluster = open(cluster_file).read().strip() if os.path.exists(cluster_file) else pgdir
 motivo = Motivo(sys.argv[1], work, now="2026-11-27T12:00:00Z")
 server = None
 
@@ -45,12 +48,12 @@ def new_database(name):
 
 def pg_ctl(action):
     bindir = [d for d in sorted(os.listdir("/usr/lib/postgresql")) if os.path.exists(f"/usr/lib/postgresql/{d}/bin/pg_ctl")][-1]
-    cmd = [f"/usr/lib/postgresql/{bindir}/bin/pg_ctl", "-D", os.path.join(pgdir, "data"), "-w", "-l", os.path.join(pgdir, "server.log")]
+    cmd = [f"/usr/lib/postgresql/{bindir}/bin/pg_ctl", "-D", os.path.join(cluster, "data"), "-w", "-l", os.path.join(cluster, "server.log")]
     if action == "stop":
         cmd += ["-m", "fast", "stop"]
     else:
         port = base.rsplit(":", 1)[1].split("/")[0]
-        cmd += ["-o", f"-k {pgdir} -h 127.0.0.1 -p {port} -c fsync=off", "start"]
+        cmd += ["-o", f"-k {cluster} -h 127.0.0.1 -p {port} -c fsync=off", "start"]
     if os.getuid() == 0:
         cmd = ["runuser", "-u", "postgres", "--"] + cmd
     subprocess.run(cmd, check=True, capture_output=True)
@@ -75,10 +78,12 @@ def other_owner(seed, name):
 
 
 def without_import_times(invitations):
-    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's."""
+    """Withdrawn invitations carry the time of the import that found them gone: the clock's, not the data's. The
+    other person's id is each database's own (PostgreSQL numbers people in its import batches)."""
     for i in invitations:
         if i.get("outcome") == "withdrawn":
             i.pop("outcome_at", None)
+        i.pop("person", None)
     return invitations
 
 

@@ -5,6 +5,7 @@ returned as data, the upload, errors as JSON, and the refusal to listen beyond l
 Usage: web_api.py MOTIVO_BINARY SOURCE_DIR"""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -222,10 +223,43 @@ with motivo.serve("--token", "s3cret-token-of-24-chars") as tokened:
 # owner is refused, and sees nothing of hers; nothing of hers changes.
 team_db = os.path.join(work, "team.db")
 tokens = {name: motivo("users", "add", name, db=team_db).stdout.split()[0] for name in ("ana", "bob")}
-motivo("--as", "ana", "import", "--quiet", export, db=team_db)
+tokens["carla"] = motivo("users", "add", "carla", "--admin", db=team_db).stdout.split()[0]
+# Two namesakes, two people (their profiles differ), who sent Ana's account an invitation each.
+namesakes = os.path.join(work, "namesakes")
+shutil.copytree(export, namesakes)
+with open(os.path.join(namesakes, "Invitations.csv"), "a", encoding="utf-8") as f:
+    for day, slug in ((17, "ana-garcia-sevilla"), (18, "ana-garcia-bilbao")):
+        f.write(f'Ana García,Lucía Fernández Ortega,"11/{day}/26, 9:00 AM",,INCOMING,'
+                f'https://www.linkedin.com/in/{slug},\n')
+motivo("--as", "ana", "import", "--quiet", namesakes, db=team_db)
 ana_before = motivo("--as", "ana", "invitations", "--json", db=team_db).stdout
 with motivo.serve(db=team_db) as team:
+    # The "why we connected" note goes to the invitation's person (its id in the JSON), never to a name: with two
+    # namesakes each note lands on its own; a member keeps notes on the people of her invitations only.
+    ana = {"Authorization": "Bearer " + tokens["ana"]}
+    carla = {"Authorization": "Bearer " + tokens["carla"]}
+    anas = sorted((x for x in json.loads(team.request("/api/invitations", headers=ana)[2]) if x["from"] == "Ana García"),
+                  key=lambda x: x["sent_at"])
+    check(len(anas) == 2 and all(isinstance(x["person"], int) for x in anas) and anas[0]["person"] != anas[1]["person"],
+          f"each namesake's invitation carries its own person id: {[x.get('person') for x in anas]}")
+    status, _, out = team.request(f"/api/people/{anas[1]['person']}/notes", "POST", {"note": "de la charla de Bilbao"},
+                                  team.write_headers(team.token(ana), **ana))
+    check(status == 200, f"a member keeps a note on the sender of her invitation: {status} {out[:120]}")
+    status, _, out = team.request(f"/api/people/{anas[0]['person']}/notes", "POST", {"note": "vecina de Sevilla"},
+                                  team.write_headers(team.token(carla), **carla))
+    check(status == 200, f"an admin keeps a note on anyone: {status} {out[:120]}")
+    status, _, out = team.request("/api/people?search=" + urllib.request.quote("Ana García"), headers=carla)
+    notes = {p["id"]: p["notes"] for p in json.loads(out)}
+    check(notes.get(anas[1]["person"]) == ["de la charla de Bilbao"] and notes.get(anas[0]["person"]) == ["vecina de Sevilla"],
+          f"each note is on its namesake: {notes}")
     bob = {"Authorization": "Bearer " + tokens["bob"]}
+    status, _, out = team.request(f"/api/people/{anas[0]['person']}/notes", "POST", {"note": "no es mía"},
+                                  team.write_headers(team.token(bob), **bob))
+    check(status == 404, f"another member's contact is not found for Bob: {status} {out[:120]}")
+    status, _, out = team.request("/api/people/99999999/notes", "POST", {"note": "nadie"},
+                                  team.write_headers(team.token(carla), **carla))
+    check(status == 404, f"nobody with that id: 404 ({status})")
+    check(team.request("/api/people?search=a", headers=ana)[0] == 403, "searching people stays for admins")
     craft = os.path.join(work, "craft.zip")
     with zipfile.ZipFile(craft, "w") as z:
         z.writestr("Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

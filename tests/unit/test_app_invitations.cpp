@@ -242,3 +242,23 @@ TEST(RecentMessages, AreThoseWithTheOtherPerson)
   EXPECT_TRUE(
       app::recent_messages(*t.store, app::find_invitation(*t.store, {}, t.invitation_from("Gema Siete")), 10).empty());
 }
+
+TEST(AddPersonNote, KeepsANoteOnThePeopleOfTheScopesInvitations)
+{
+  TeamStore t;
+  const auto anas = stored(t, t.invitation_from("Ana Uno")), gemas = stored(t, t.invitation_from("Gema Siete"));
+  ASSERT_TRUE(anas.other_person && gemas.other_person);
+  app::add_person_note(*t.store, t.marta.id, *anas.other_person, "de la charla", fixed_now());
+  app::add_person_note(*t.store, std::nullopt, *gemas.other_person, "vecina", fixed_now()); // an admin: anyone
+  EXPECT_EQ(refusal_of([&] { app::add_person_note(*t.store, t.luis.id, *anas.other_person, "no", fixed_now()); }),
+            Kind::not_found); // another member's contact, as nobody
+  EXPECT_EQ(refusal_of([&] { app::add_person_note(*t.store, std::nullopt, 999999, "nadie", fixed_now()); }),
+            Kind::not_found);
+  EXPECT_EQ(refusal_of([&] { app::add_person_note(*t.store, t.marta.id, *anas.other_person, "  ", fixed_now()); }),
+            Kind::invalid);
+  const auto found = t.store->find_people(std::to_string(*anas.other_person));
+  ASSERT_EQ(found.size(), 1U);
+  ASSERT_FALSE(found[0].notes.empty());
+  EXPECT_EQ(found[0].notes.back(), "de la charla"); // after the fixture's own note
+  EXPECT_EQ(found[0].notes.size(), 2U);             // and nothing of the refused ones
+}

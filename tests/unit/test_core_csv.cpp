@@ -135,8 +135,55 @@ TEST(Csv, RecordSizeIsBounded)
   EXPECT_THROW(reader.next(r), InputError);
 }
 
+TEST(Csv, FieldsPerRecordAreBounded)
+{
+  // The comma bomb: empty fields cost memory but no byte of the record, so the byte limit alone never stopped it.
+  EXPECT_EQ(error_of("a,b\nx" + std::string(1 << 20, ',') + "\n"),
+            "t.csv:2: more than 1024 fields in one record (starting \"x\")");
+  EXPECT_EQ(parse(std::string(1023, ',') + "\n").rows.at(0).size(), 1024u); // the limit itself is allowed
+  const std::string text = "1,2,3,4\n";
+  MemorySource source(text);
+  Reader reader(source, "narrow.csv", {.max_fields = 3});
+  Record r;
+  EXPECT_THROW(reader.next(r), InputError);
+}
+
+TEST(Csv, ManyBlankLinesAreSkippedWithTheirLineNumbers)
+{
+  const auto p = parse(std::string(100000, '\n') + "\r\n\r\r\na\n\n\r\nb\r\n" + std::string(1000, '\r') + "c");
+  ASSERT_EQ(p.rows.size(), 3u);
+  EXPECT_EQ(p.lines, (std::vector<std::uint64_t>{100004, 100007, 101008}));
+}
+
 TEST(Csv, EmptyInputHasNoRecords)
 {
   EXPECT_TRUE(parse("").rows.empty());
   EXPECT_TRUE(parse("\n\r\n").rows.empty());
+}
+
+TEST(CsvWriter, FormulaLikeCellsAreNeutralised)
+{
+  using motivo::csv::field;
+  // OWASP's list: a spreadsheet runs a cell beginning with =, +, -, @, a tab or a CR.
+  EXPECT_EQ(field("=HYPERLINK(\"http://evil.test\",\"click\")"),
+            "\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"click\"\")\"");
+  EXPECT_EQ(field("+1-2"), "'+1-2");
+  EXPECT_EQ(field("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+  EXPECT_EQ(field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(field("\t=1"), "'\t=1");
+  EXPECT_EQ(field("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(field("+34 600 000 000"), "'+34 600 000 000");
+  // Plain numbers stay numbers; other text is as it was.
+  EXPECT_EQ(field("-3"), "-3");
+  EXPECT_EQ(field("+1.5"), "+1.5");
+  EXPECT_EQ(field("42"), "42");
+  EXPECT_EQ(field("-"), "-"); // LinkedIn's placeholder for an empty last name: text to a spreadsheet
+  EXPECT_EQ(field("+"), "+");
+  EXPECT_EQ(field("="), "'=");
+  EXPECT_EQ(field("- Analista"), "'- Analista");
+  EXPECT_EQ(field("-.5"), "'-.5");
+  EXPECT_EQ(field("Ana, \"la jefa\""), "\"Ana, \"\"la jefa\"\"\"");
+  EXPECT_EQ(field("a=b"), "a=b");
+  EXPECT_EQ(field(""), "");
+  EXPECT_EQ(motivo::csv::row({"period", "=1", "-4", ""}), "period,'=1,-4,\n");
 }

@@ -90,6 +90,22 @@ TEST(InvitationsCsv, ErrorsNameFileLineAndValue)
   EXPECT_EQ((error_of<InvitationsReader, InvitationRow>("")), "f.csv:1: empty file: no header line");
 }
 
+TEST(InvitationsCsv, AHugeHeaderIsRefusedWithAShortMessage)
+{
+  // 1,000 columns of 100 bytes: refused before it is copied, quoting its start only.
+  std::string wide;
+  for (int i = 0; i < 1000; ++i) wide += (i ? "," : "") + std::string(100, 'c');
+  const std::string error = error_of<InvitationsReader, InvitationRow>(wide + "\n");
+  EXPECT_EQ(error.rfind("f.csv:1: header line longer than 65536 bytes (1000 columns, starting \"ccc", 0), 0u) << error;
+  EXPECT_LT(error.size(), 200u);
+  // A header within the limit but without the columns lists a few of them.
+  std::string many;
+  for (int i = 0; i < 500; ++i) many += (i ? "," : "") + std::string("col") + std::to_string(i);
+  EXPECT_EQ((error_of<InvitationsReader, InvitationRow>(many + "\n")),
+            "f.csv:1: missing column \"From\" (the header has: col0, col1, col2, col3, col4, col5, col6, col7, col8, "
+            "col9, col10, col11, col12, col13, col14, col15, … (500 columns))");
+}
+
 TEST(ConnectionsCsv, PreambleDateFormatsAndHiddenRows)
 {
   std::vector<ConnectionRow> rows; // only the value fields are read after the loop
@@ -121,15 +137,15 @@ TEST(ConnectionsCsv, PreambleDateFormatsAndHiddenRows)
 
 TEST(MessagesCsv, LegacyAndModernLayouts)
 {
-  const auto n = for_rows<MessagesReader, MessageRow>(
-      "From,To,Date,Subject,Content,Direction,Folder\n"
-      "Ana,Me,\"10/16/18, 8:36 AM\",Hi,\"I&rsquo;d like\",INCOMING,INBOX\n",
-      [](const MessageRow& r, auto) {
-        EXPECT_EQ(r.content, "I&rsquo;d like") << "stored as written";
-        EXPECT_EQ(datetime::format_iso(r.sent_at), "2018-10-16T15:36:00Z");
-        ASSERT_TRUE(r.direction);
-        EXPECT_EQ(*r.direction, Direction::incoming);
-      });
+  const auto n =
+      for_rows<MessagesReader, MessageRow>("From,To,Date,Subject,Content,Direction,Folder\n"
+                                           "Ana,Me,\"10/16/18, 8:36 AM\",Hi,\"I&rsquo;d like\",INCOMING,INBOX\n",
+                                           [](const MessageRow& r, auto) {
+                                             EXPECT_EQ(r.content, "I&rsquo;d like") << "stored as written";
+                                             EXPECT_EQ(datetime::format_iso(r.sent_at), "2018-10-16T15:36:00Z");
+                                             ASSERT_TRUE(r.direction);
+                                             EXPECT_EQ(*r.direction, Direction::incoming);
+                                           });
   EXPECT_EQ(n, 1u);
   const auto m = for_rows<MessagesReader, MessageRow>(
       "\"CONVERSATION ID\",\"CONVERSATION TITLE\",\"FROM\",\"SENDER PROFILE URL\",\"TO\",\"RECIPIENT PROFILE URLS\","

@@ -204,6 +204,64 @@ TEST(Config, MistakesNameTheLine)
   EXPECT_NE(error_of("[[rules]]\nsugest = \"ask\"\n").find("c.toml:2: unknown condition"), std::string::npos);
 }
 
+TEST(Config, HostileShapesAreRefusedBeforeParsing)
+{
+  const auto error_of = [](const std::string& text) {
+    try {
+      parse_config(text, "c.toml");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // One key of 100,000 dotted parts: toml++ recursed once per part and the stack overflowed.
+  std::string key = "a";
+  for (int i = 0; i < 100000; ++i) key += ".a";
+  EXPECT_EQ(error_of("policy = \"ask\"\n" + key + " = 1\n"), "c.toml:2: a key of more than 16 dotted parts");
+  EXPECT_EQ(error_of("x = " + std::string(100000, '[') + "\n"), "c.toml:1: values nested more than 16 deep");
+  EXPECT_EQ(error_of("x = " + std::string(100000, '{') + "\n"), "c.toml:1: values nested more than 16 deep");
+  EXPECT_EQ(error_of("# " + std::string(2u << 20, 'x') + "\n"),
+            "c.toml: the settings file is larger than 1048576 bytes");
+  // Dots and brackets inside strings and comments are text, and a dotted key within the limit still parses.
+  const std::string dots(1000, '.');
+  EXPECT_EQ(error_of("my_name = \"" + dots + "\" # " + dots + "\nmy_link = '" + dots +
+                     "'\n[templates]\nask_en = \"\"\"" + dots + "\n" + std::string(100, '[') + "\"\"\"\n"),
+            "no error");
+  EXPECT_NE(error_of("a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p = 1\n").find("unknown setting \"a\""), std::string::npos);
+}
+
+TEST(Messages, DeepOrRedelimitedTemplatesAreRefused)
+{
+  const auto nested = [](int levels) {
+    std::string text;
+    for (int i = 0; i < levels; ++i) text += "{{#my_name}}";
+    for (int i = 0; i < levels; ++i) text += "{{/my_name}}";
+    return text;
+  };
+  // 30,000 nested sections overflowed the parser's stack; far fewer are already refused.
+  EXPECT_TRUE(template_problem(nested(30000)).has_value());
+  const std::string deep = nested(2000);
+  EXPECT_EQ(template_problem(deep), "sections nested more than 16 deep");
+  EXPECT_EQ(template_problem("{{#my_name}}{{/my_name}}" + nested(17)), "sections nested more than 16 deep");
+  MessageValues v;
+  EXPECT_THROW(render_message(deep, v, "en", "t"), InputError);
+  EXPECT_EQ(template_problem("{{=<% %>=}}<%#a%>"), "changing the delimiters ({{=…=}}) is not supported in a template");
+  EXPECT_EQ(template_problem(std::string(100000, 'x')), "the template is longer than 65536 bytes");
+  std::string fine; // the limit itself renders
+  for (int i = 0; i < 16; ++i) fine += "{{#my_name}}";
+  fine += "{{ my_name }}";
+  for (int i = 0; i < 16; ++i) fine += "{{/my_name}}";
+  v.my_name = "Íñigo";
+  EXPECT_EQ(render_message(fine, v, "en", "t"), "Íñigo");
+  // In the settings file too, naming its line.
+  try {
+    parse_config("[templates]\nask_en = \"" + deep + "\"\n", "c.toml");
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "c.toml:2: sections nested more than 16 deep");
+  }
+}
+
 TEST(Messages, TemplatesInBothLanguages)
 {
   MessageValues v;

@@ -1,13 +1,13 @@
 // Every input a fuzzer made crash, kept in tests/data/fuzz-regressions/TARGET/, replayed through the same code as
 // the fuzz target (fuzz/targets.hpp); and the fuzzers' seed corpora, which must pass too.
-#include "../../fuzz/targets.hpp"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
+
+#include "../../fuzz/targets.hpp"
 
 namespace fs = std::filesystem;
 
@@ -64,4 +64,19 @@ TEST(FuzzRegressions, Classify)
 TEST(FuzzRegressions, Export)
 {
   EXPECT_GT(replay({"tests/data/fuzz-regressions/export", "fuzz/seeds/export"}, motivo::fuzz::export_zip), 0u);
+}
+
+TEST(FuzzRegressions, CsvCounts)
+{
+  EXPECT_GT(replay({"tests/data/fuzz-regressions/csv_counts", "fuzz/seeds/csv"}, motivo::fuzz::csv_counts), 0u);
+}
+
+TEST(FuzzRegressions, ConfigDepth)
+{
+  EXPECT_GT(replay({"tests/data/fuzz-regressions/config_depth", "fuzz/seeds/config"}, motivo::fuzz::config_depth), 0u);
+}
+
+TEST(FuzzRegressions, TemplateDepth)
+{
+  EXPECT_GT(replay({"tests/data/fuzz-regressions/template_depth", "data/templates"}, motivo::fuzz::template_depth), 0u);
 }

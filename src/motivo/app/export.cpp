@@ -12,17 +12,7 @@ namespace motivo::app {
 
 namespace {
 
-std::string row(std::initializer_list<std::string> fields)
-{
-  std::string out;
-  bool first = true;
-  for (const auto& f : fields) {
-    if (!first) out += ',';
-    first = false;
-    out += csv::field(f);
-  }
-  return out + "\n";
-}
+using csv::row; // formula-like cells neutralised, as in every CSV motivo writes
 
 // "2022-09-09" -> "09 Sep 2022", as Connections.csv writes it.
 std::string connected_on(const std::string& iso)

@@ -1,8 +1,11 @@
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/refusal.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace motivo::app {
 
@@ -85,6 +88,22 @@ void set_label(store::Store& store, Scope scope, std::int64_t id, const std::opt
   find_invitation(store, scope, id);
   if (!store.set_user_label(id, value, now))
     throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
+}
+
+void add_person_note(store::Store& store, Scope scope, PersonId person, const std::string& note,
+                     datetime::UnixSeconds now)
+{
+  if (text::trim(note).empty()) throw Refusal(Kind::invalid, std::string("the note is empty"));
+  const Refusal nobody(Kind::not_found, Message(N_("no person with id {}"), person));
+  if (store.find_people(std::to_string(person)).empty()) throw nobody;
+  if (scope) {
+    store::InvitationQuery query;
+    query.user = scope;
+    const auto theirs = store.invitations(query);
+    if (std::none_of(theirs.begin(), theirs.end(), [&](const auto& v) { return v.other_person == person; }))
+      throw nobody; // another member's contact: not found, as one that does not exist
+  }
+  store.add_person_note(person, note, now);
 }
 
 InvitationFilter parse_filter(const FilterWords& words)

@@ -57,6 +57,13 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
 void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,
                datetime::UnixSeconds now);
 
+// Keeps `note` on `person` (why you connected, who introduced you). A member reaches the people on the other side
+// of their own invitations (the sender of one they received, the invitee of one they sent); an admin, or the one
+// user of a personal database, everyone. Refusal: nobody with that id, or not in scope (not_found alike), an empty
+// note (invalid).
+void add_person_note(store::Store& store, Scope scope, PersonId person, const std::string& note,
+                     datetime::UnixSeconds now);
+
 // Which invitations a list shows, newest first: those matching every filter given, after `offset` of them, at
 // most `limit`.
 struct InvitationFilter {

@@ -23,6 +23,7 @@ nlohmann::json to_json(const app::InvitationStatus& status, std::string_view lan
                    {"message", v.message},
                    {"from_url", v.from_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.from_url)},
                    {"to_url", v.to_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.to_url)},
+                   {"person", v.other_person ? nlohmann::json(*v.other_person) : nlohmann::json(nullptr)},
                    {"outcome", v.outcome ? nlohmann::json(to_string(*v.outcome)) : nlohmann::json(nullptr)}};
   j["outcome_at"] = v.outcome_at ? nlohmann::json(datetime::format_iso(*v.outcome_at)) : nlohmann::json(nullptr);
   j["label"] = v.label ? nlohmann::json(classify::label_name(*v.label)) : nlohmann::json(nullptr);

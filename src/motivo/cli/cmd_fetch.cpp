@@ -83,6 +83,7 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
 {
   struct Options {
     std::string url, user, watch, from = "linkedin.com";
+    bool insecure = false;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--imap", o->url, "the mailbox: imaps://host[:port]/MAILBOX (INBOX when none)")->required();
@@ -90,11 +91,19 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
   app.add_option("--watch", o->watch, "fetch again at this interval (30s, 15m, 1h) until interrupted");
   app.add_option("--from", o->from, "fetch only messages whose From contains this (default linkedin.com)");
   app.add_flag("--json", context.json, "print each round's summary as JSON");
+  app.add_flag("--insecure", o->insecure,
+               "allow imap:// to a host that is not loopback without STARTTLS (the password crosses the network "
+               "in clear)");
   return [o, &context]() -> int {
     std::optional<std::chrono::seconds> interval;
     if (!o->watch.empty()) interval = parse_interval(o->watch);
-    io::ImapAccount account{o->url, o->user, {}};
+    io::ImapAccount account{o->url, o->user, {}, o->insecure};
     io::ImapMailbox probe(account); // checks the URL before asking for a password
+    if (probe.cleartext_over_network())
+      fmt::print(stderr, "motivo: warning: {}\n",
+                 fmt::format(fmt::runtime(tr("{} is not a loopback address: with --insecure the password may cross "
+                                             "the network in clear")),
+                             probe.key()));
     account.password = imap_password(probe.key());
     io::ImapMailbox mailbox(account);
     auto& store = context.store();

@@ -10,6 +10,38 @@
 
 namespace motivo::cli {
 
+namespace {
+
+unsigned long n_of(std::int64_t n)
+{
+  return static_cast<unsigned long>(n);
+}
+
+// `form` (a count's plural form, from trn) with the count.
+std::string count(const char* form, std::int64_t n)
+{
+  return fmt::format(fmt::runtime(form), n);
+}
+
+std::string group_messages(std::int64_t n)
+{
+  return count(trn("{} group message", "{} group messages", n_of(n)), n);
+}
+
+// "3 invitations (1 ask), 12 messages, 1 connection (0 welcomes), 2 notes", each count with its plural.
+std::string removed_counts(const store::ForgetCounts& c)
+{
+  return fmt::format("{} ({}), {}, {} ({}), {}",
+                     count(trn("{} invitation", "{} invitations", n_of(c.invitations)), c.invitations),
+                     count(trn("{} ask", "{} asks", n_of(c.asks)), c.asks),
+                     count(trn("{} message", "{} messages", n_of(c.messages)), c.messages),
+                     count(trn("{} connection", "{} connections", n_of(c.connections)), c.connections),
+                     count(trn("{} welcome", "{} welcomes", n_of(c.welcomes)), c.welcomes),
+                     count(trn("{} note", "{} notes", n_of(c.notes)), c.notes));
+}
+
+} // namespace
+
 std::function<int()> setup_forget(CLI::App& app, Context& context)
 {
   auto who = std::make_shared<std::string>();
@@ -30,9 +62,9 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
         fmt::print("{}\n", app::forget_json(std::nullopt, *who, *dry_run, only, 2));
         return 0;
       }
-      fmt::print(fmt::runtime(*dry_run ? tr("Would forget {}: their name in the recipients of {} group messages\n")
-                                       : tr("Forgot {}: their name in the recipients of {} group messages\n")),
-                 *who, c.group_messages);
+      fmt::print(fmt::runtime(*dry_run ? tr("Would forget {}: their name in the recipients of {}\n")
+                                       : tr("Forgot {}: their name in the recipients of {}\n")),
+                 *who, group_messages(c.group_messages));
       if (!*dry_run) fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
       return 0;
     }
@@ -51,10 +83,9 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
     }
     fmt::print(fmt::runtime(*dry_run ? tr("Would forget {} ({}):\n") : tr("Forgot {} ({}):\n")), person.name,
                person.id);
-    fmt::print(fmt::runtime(tr("  {} invitations ({} asks), {} messages, {} connections ({} welcomes), {} notes\n")),
-               c.invitations, c.asks, c.messages, c.connections, c.welcomes, c.notes);
+    fmt::print("  {}\n", removed_counts(c));
     if (c.group_messages)
-      fmt::print(fmt::runtime(tr("  and their name in the recipients of {} group messages\n")), c.group_messages);
+      fmt::print(fmt::runtime(tr("  and their name in the recipients of {}\n")), group_messages(c.group_messages));
     if (!*dry_run) fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
     return 0;
   };

@@ -7,6 +7,7 @@
 #include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/progress_bar.hpp>
 #include <motivo/io/inputs.hpp>
+#include <motivo/store/store.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -29,7 +30,7 @@ void print_report(const app::ImportReport& report, const std::string& source, co
   for (const auto& f : report.files) {
     if (f.kind == "skipped") fmt::print(fmt::runtime(tr("  skipped {} ({})\n")), f.name, f.note);
   }
-  fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
+  fmt::print(fmt::runtime(trn("  people: {} new\n", "  people: {} new\n", report.people_added)), report.people_added);
   fmt::print("  {}\n", labels_line(report.labels));
   if (report.owner_disagreements) {
     fmt::print("  note: {} invitations name someone else than {} on the owner's side\n", report.owner_disagreements,
@@ -37,11 +38,30 @@ void print_report(const app::ImportReport& report, const std::string& source, co
   }
 }
 
+// What `work` (an import, which stores nothing before it has the database's write lock) returns, once it gets that
+// lock: another import holding it past the busy timeout is said once on stderr, then waited for.
+template <typename Work>
+auto waiting_for_other_imports(const std::string& location, Work&& work)
+{
+  for (bool said = false;; said = true) {
+    try {
+      return work();
+    } catch (const store::Busy&) {
+      if (!said)
+        fmt::print(stderr,
+                   fmt::runtime(tr("motivo: another import is writing to {}; waiting for it to end (Ctrl-C stops)\n")),
+                   location);
+    }
+  }
+}
+
 } // namespace
 
 void print_mail_report(const app::MailImportReport& report, const std::string& source, const std::string& db)
 {
-  fmt::print(fmt::runtime(tr("Read {} messages from {} into {}\n")), report.messages, source, db);
+  fmt::print(
+      fmt::runtime(trn("Read {} message from {} into {}\n", "Read {} messages from {} into {}\n", report.messages)),
+      report.messages, source, db);
   fmt::print(fmt::runtime(tr("  invitations: {} ({} new, {} already stored, {} found in an export)\n")),
              report.invitations, report.added, report.known, report.matched);
   for (const auto& [reason, count] : report.skipped)
@@ -51,9 +71,13 @@ void print_mail_report(const app::MailImportReport& report, const std::string& s
   for (std::size_t i = 0; i < report.warnings.size() && i < shown; ++i)
     fmt::print(stderr, fmt::runtime(tr("warning: {}: {}\n")), report.warnings[i].where, report.warnings[i].reason);
   if (report.warnings.size() > shown)
-    fmt::print(stderr, fmt::runtime(tr("warning: {} more messages could not be read (--json lists them all)\n")),
+    fmt::print(stderr,
+               fmt::runtime(trn("warning: {} more message could not be read (--json lists them all)\n",
+                                "warning: {} more messages could not be read (--json lists them all)\n",
+                                report.warnings.size() - shown)),
                report.warnings.size() - shown);
-  if (report.people_added) fmt::print(fmt::runtime(tr("  people: {} new\n")), report.people_added);
+  if (report.people_added)
+    fmt::print(fmt::runtime(trn("  people: {} new\n", "  people: {} new\n", report.people_added)), report.people_added);
   if (report.invitations) fmt::print("  {}\n", labels_line(report.labels));
 }
 
@@ -93,7 +117,8 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       const auto report = [&] {
         for (int attempt = 1;; ++attempt) {
           try {
-            return app::import_snapshot(store, inputs, joined(export_paths), options);
+            return waiting_for_other_imports(
+                store.location(), [&] { return app::import_snapshot(store, inputs, joined(export_paths), options); });
           } catch (const std::exception& e) {
             if (attempt == 3 || !store::is_transient_error(e)) throw;
             if (!context.quiet) fmt::print(stderr, "motivo: {}; importing again\n", e.what());
@@ -116,9 +141,14 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       }
     }
     if (!mail_paths.empty()) {
-      app::MailScan scan = app::scan_mail_paths(mail_paths);
+      app::MailScan first = app::scan_mail_paths(mail_paths);
+      bool scanned = true; // a try after waiting for another import reads the mail again
       auto& store = context.store();
-      const auto report = app::import_mail(store, std::move(scan), joined(mail_paths), options);
+      const auto report = waiting_for_other_imports(store.location(), [&] {
+        app::MailScan scan = scanned ? std::move(first) : app::scan_mail_paths(mail_paths);
+        scanned = false;
+        return app::import_mail(store, std::move(scan), joined(mail_paths), options);
+      });
       if (context.json)
         mail = report;
       else

@@ -2,6 +2,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/cli/words.hpp>
 #include <motivo/core/datetime.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/core/utf8.hpp>
@@ -72,10 +73,10 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
       const std::string note = v.message.empty() ? std::string(tr("(no note)")) : one_line(v.message, 50);
       const std::string suggestion = st.evaluation.suggestion == protocol::Suggestion::none
                                          ? ""
-                                         : "→ " + std::string(protocol::suggestion_name(st.evaluation.suggestion));
-      fmt::print("{:>6}  {}  {:<9}  {:<13}  {:<10}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
-                 protocol::state_name(st.evaluation.state),
-                 std::string(app::label_word(v)) + (v.label_by_user ? "*" : ""), suggestion, one_line(who, 28), note);
+                                         : "→ " + suggestion_word(st.evaluation.suggestion);
+      fmt::print("{:>6}  {}  {:<13}  {:<13}  {:<11}  {:<28}  {}\n", v.id, datetime::format_iso(v.sent_at).substr(0, 10),
+                 state_word(st.evaluation.state), label_word(v) + (v.label_by_user ? "*" : ""), suggestion,
+                 one_line(who, 28), note);
     }
     if (list.empty()) fmt::print("{}", tr("No invitations stored. Import an export first: motivo import EXPORT.zip\n"));
     return 0;

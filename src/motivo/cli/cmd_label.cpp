@@ -4,6 +4,7 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/labels.hpp>
+#include <motivo/cli/words.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -14,10 +15,10 @@ std::string labels_line(const app::ClassifySummary& summary)
 {
   std::string out = fmt::format(fmt::runtime(tr("notes: {} labelled:")), summary.notes);
   for (const auto l : classify::all_labels)
-    out += fmt::format(" {} {}{}", summary.by_label[static_cast<std::size_t>(l)], classify::label_name(l),
+    out += fmt::format(" {} {}{}", summary.by_label[static_cast<std::size_t>(l)], label_word(l),
                        l == classify::Label::personalized ? "" : ",");
-  out += fmt::format(fmt::runtime(summary.campaigns == 1 ? tr("; {} mass campaign") : tr("; {} mass campaigns")),
-                     summary.campaigns);
+  out +=
+      fmt::format(fmt::runtime(trn("; {} mass campaign", "; {} mass campaigns", summary.campaigns)), summary.campaigns);
   return out;
 }
 

@@ -12,7 +12,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace motivo::cli {
 
@@ -87,9 +86,10 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
       const std::string path = file->empty() ? context.config_location() : *file;
       std::ifstream in(path, std::ios::binary);
       if (!in) throw InputError(path, 0, "cannot read the file");
-      std::ostringstream text;
-      text << in.rdbuf();
-      const protocol::Config c = protocol::parse_config(text.str(), path);
+      std::string text(protocol::max_config_bytes + 1, '\0'); // one byte more: too long is an error
+      in.read(text.data(), static_cast<std::streamsize>(text.size()));
+      text.resize(static_cast<std::size_t>(in.gcount()));
+      const protocol::Config c = protocol::parse_config(text, path);
       fmt::print("{}: ok (policy {}, {} rule{}, deadline {} days)\n", path, c.policy, c.rules.size(),
                  c.rules.size() == 1 ? "" : "s", c.deadline_days);
       return 0;

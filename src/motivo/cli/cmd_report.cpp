@@ -2,6 +2,7 @@
 #include <motivo/app/report.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/i18n.hpp>
 #include <motivo/core/report/html.hpp>
@@ -20,19 +21,6 @@ namespace {
 
 constexpr const char* acceptance_unknown_line = N_(
     "Acceptance unknown: no imported export lists your connections (Connections.csv), so who accepted is not known.");
-
-// A label as the report's reader says it (in English, the label's own name).
-std::string_view label_title(classify::Label label, const i18n::Catalog& c)
-{
-  switch (label) {
-  case classify::Label::empty: return c.pgettext("label", "empty");
-  case classify::Label::default_text: return c.pgettext("label", "default");
-  case classify::Label::template_text: return c.pgettext("label", "template");
-  case classify::Label::spam: return c.pgettext("label", "spam");
-  case classify::Label::personalized: return c.pgettext("label", "personalized");
-  }
-  return classify::label_name(label);
-}
 
 std::string percent(const report::Rate& r)
 {
@@ -65,7 +53,7 @@ void print_table(const std::vector<std::pair<std::string, report::Figures>>& col
   // Every received invitation by its label (personalised ones included: the rows add up to "invitations").
   row(c.gettext("by label"), [](const auto&) { return std::string(); });
   for (const auto l : classify::all_labels)
-    row(fmt::format("  {}", label_title(l, c)),
+    row(fmt::format("  {}", report::label_title(l, language)),
         [&](const auto& f) { return n(f.incoming.by_label[static_cast<std::size_t>(l)]); });
   row(c.gettext("asked"), [&](const auto& f) { return n(f.incoming.asked); });
   row(c.gettext("replied"), [&](const auto& f) { return percent(f.incoming.reply); });
@@ -137,7 +125,7 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
   return [o, &context]() -> int {
     const auto policy = context.policy_in_force();
     const auto& config = context.config();
-    const std::string language = report_language(config.language);
+    const std::string language = user_language();
     const report::Period period = app::parse_period(o->since, o->until, "--since", "--until");
     if (!o->html.empty() && (context.json || o->csv))
       throw InputError("<argument>", 0, "--html writes a file: give --json or --csv without it");
@@ -202,16 +190,20 @@ std::function<int()> setup_report(CLI::App& app, Context& context)
       return 0;
     }
     if (o->csv) {
-      fmt::print("period,received,personalized,not_personalized,empty,default,template,spam_label,personalized_label,"
-                 "asked,replied,accepted,declined,pending,outgoing_sent,outgoing_accepted\n");
+      fmt::print("{}", csv::row({"period", "received", "personalized", "not_personalized", "empty", "default",
+                                 "template", "spam_label", "personalized_label", "asked", "replied", "accepted",
+                                 "declined", "pending", "outgoing_sent", "outgoing_accepted"}));
       const auto line = [](const std::string& name, const report::Figures& f) {
         const auto& in = f.incoming;
         // Unknown acceptance (no Connections.csv): empty fields, not 0.
-        const auto known = [&](std::size_t v) { return f.acceptance_known ? fmt::format("{}", v) : std::string(); };
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", name, in.received, in.personalized,
-                   in.not_personalized, in.by_label[0], in.by_label[1], in.by_label[2], in.by_label[3], in.by_label[4],
-                   in.asked, in.replied, known(in.accepted), in.declined, known(in.pending), f.outgoing.sent,
-                   known(f.outgoing.accepted));
+        const auto known = [&](std::size_t v) { return f.acceptance_known ? std::to_string(v) : std::string(); };
+        std::vector<std::string> cells{name};
+        for (const std::size_t n : {in.received, in.personalized, in.not_personalized, in.by_label[0], in.by_label[1],
+                                    in.by_label[2], in.by_label[3], in.by_label[4], in.asked, in.replied})
+          cells.push_back(std::to_string(n));
+        cells.insert(cells.end(), {known(in.accepted), std::to_string(in.declined), known(in.pending),
+                                   std::to_string(f.outgoing.sent), known(f.outgoing.accepted)});
+        fmt::print("{}", csv::row(cells));
       };
       if (r.series.empty()) line("all", r.figures);
       for (const auto& p : r.series) line(p.period, p.figures);

@@ -42,9 +42,11 @@ std::function<int()> setup_status(CLI::App& app, Context& context)
     fmt::print(fmt::runtime(tr("imports      {}{}\n")), c.imports,
                c.last_import_at ? fmt::format(fmt::runtime(tr(" (last {})")), datetime::format_iso(*c.last_import_at))
                                 : "");
-    fmt::print(fmt::runtime(tr("invitations  {} incoming, {} outgoing\n")), c.incoming, c.outgoing);
-    fmt::print(fmt::runtime(c.drafts == 1 ? tr("messages     {} ({} draft)\n") : tr("messages     {} ({} drafts)\n")),
-               c.messages, c.drafts);
+    fmt::print(fmt::runtime(tr("invitations  {}, {}\n")),
+               fmt::format(fmt::runtime(trn("{} incoming", "{} incoming", c.incoming)), c.incoming),
+               fmt::format(fmt::runtime(trn("{} outgoing", "{} outgoing", c.outgoing)), c.outgoing));
+    fmt::print(fmt::runtime(trn("messages     {} ({} draft)\n", "messages     {} ({} drafts)\n", c.drafts)), c.messages,
+               c.drafts);
     fmt::print(fmt::runtime(tr("connections  {}\n")), c.connections);
     if (!c.acceptance_known)
       fmt::print("{}", tr("acceptance   unknown: no export with Connections.csv imported, so who accepted is not "

@@ -31,8 +31,11 @@ std::function<int()> setup_db(CLI::App& app, Context& context)
       fmt::print(fmt::runtime(tr("{}: schema version {}, up to date\n")), shown, before.current);
       return 0;
     }
-    fmt::print(fmt::runtime(*dry_run ? tr("{}: schema version {}; would run {} migration(s):\n")
-                                     : tr("{}: schema version {}; ran {} migration(s):\n")),
+    const std::size_t n = before.pending.size();
+    fmt::print(fmt::runtime(*dry_run ? trn("{}: schema version {}; would run {} migration:\n",
+                                           "{}: schema version {}; would run {} migrations:\n", n)
+                                     : trn("{}: schema version {}; ran {} migration:\n",
+                                           "{}: schema version {}; ran {} migrations:\n", n)),
                shown, before.current, before.pending.size());
     for (const auto& m : before.pending) {
       fmt::print("\n-- {} {}: {}\n", *dry_run ? tr("would run") : tr("ran"), m.version, m.description);

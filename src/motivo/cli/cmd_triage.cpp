@@ -3,6 +3,7 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/cli/words.hpp>
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/protocol/messages.hpp>
 #include <motivo/core/text.hpp>
@@ -62,12 +63,12 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
   fmt::print("\n[{}/{}]  #{}  {}  {}\n", index + 1, total, v.id, v.from, datetime::format_iso(v.sent_at).substr(0, 16));
   fmt::print(fmt::runtime(tr("  note:       {}\n")),
              v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
-  fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), app::label_word(v), v.label_by_user ? tr(" (yours)") : "",
+  fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), label_word(v), v.label_by_user ? tr(" (yours)") : "",
              v.language);
   for (const auto& r : classify::translate_reasons(app::reasons_shown(v), user_language()))
     fmt::print("              - {}\n", r);
-  fmt::print(fmt::runtime(tr("  state:      {}\n")), protocol::state_name(st.evaluation.state));
-  fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), protocol::suggestion_name(st.evaluation.suggestion),
+  fmt::print(fmt::runtime(tr("  state:      {}\n")), state_word(st.evaluation.state));
+  fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), suggestion_word(st.evaluation.suggestion),
              classify::translate_reason(st.evaluation.why, user_language()));
   if (!messages.empty()) {
     fmt::print("{}", tr("  messages:\n"));
@@ -97,9 +98,8 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
       if (queue.empty()) fmt::print("{}", tr("Nothing to triage.\n"));
       return 0;
     }
-    fmt::print(fmt::runtime(
-                   tr("{} invitations to triage. Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n")),
-               queue.size());
+    fmt::print(fmt::runtime(trn("{} invitation to triage.", "{} invitations to triage.", queue.size())), queue.size());
+    fmt::print("{}", tr(" Keys: [a]ccept [d]ecline as[k] [s]pam [n]ote [space] skip [q]uit\n"));
     RawKeys keys;
     for (std::size_t i = 0; i < queue.size(); ++i) {
       const auto& st = queue[i];

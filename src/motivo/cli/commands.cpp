@@ -14,33 +14,33 @@ const std::vector<Command>& commands()
 {
   static const std::vector<Command> table{
       {"import",
-       "import a LinkedIn export (.zip, its folder, or CSV files) or its notification mail (mbox, Maildir, .eml)",
+       N_("import a LinkedIn export (.zip, its folder, or CSV files) or its notification mail (mbox, Maildir, .eml)"),
        setup_import},
-      {"fetch", "fetch LinkedIn's invitation mail from an IMAP mailbox (only what is new since the last fetch)",
+      {"fetch", N_("fetch LinkedIn's invitation mail from an IMAP mailbox (only what is new since the last fetch)"),
        setup_fetch},
-      {"status", "show what the database holds", setup_status},
-      {"invitations", "list invitations, newest first", setup_invitations},
-      {"classify", "label a note (or JSON Lines of notes): empty, default, template, spam or personalized",
+      {"status", N_("show what the database holds"), setup_status},
+      {"invitations", N_("list invitations, newest first"), setup_invitations},
+      {"classify", N_("label a note (or JSON Lines of notes): empty, default, template, spam or personalized"),
        setup_classify},
-      {"report", "the numbers: received, personalised, asked, replied, accepted; your own notes' acceptance",
+      {"report", N_("the numbers: received, personalised, asked, replied, accepted; your own notes' acceptance"),
        setup_report},
-      {"export", "write an anonymised export (zip) or a full JSON Lines backup", setup_export},
-      {"serve", "the web app: the queue, the report, people and import in your browser", setup_serve},
-      {"triage", "go through the undecided invitations one at a time, with single keys", setup_triage},
-      {"decide", "record your decision on an invitation: accept, decline or spam", setup_decide},
-      {"ask", "print the message asking an inviter why they want to connect, and record the ask", setup_ask},
-      {"policy", "check the settings file, or show the policy in force", setup_policy},
-      {"welcome", "welcome messages for new connections not yet welcomed", setup_welcome},
-      {"compose", "render an invitation note and check it fits LinkedIn's limit", setup_compose},
-      {"note", "keep a note on a person: why you connected, who introduced you", setup_note},
-      {"people", "search people by your notes on them, their names and your messages", setup_people},
-      {"forget", "remove every record of a person (invitations, messages, notes) and compact the database",
+      {"export", N_("write an anonymised export (zip) or a full JSON Lines backup"), setup_export},
+      {"serve", N_("the web app: the queue, the report, people and import in your browser"), setup_serve},
+      {"triage", N_("go through the undecided invitations one at a time, with single keys"), setup_triage},
+      {"decide", N_("record your decision on an invitation: accept, decline or spam"), setup_decide},
+      {"ask", N_("print the message asking an inviter why they want to connect, and record the ask"), setup_ask},
+      {"policy", N_("check the settings file, or show the policy in force"), setup_policy},
+      {"welcome", N_("welcome messages for new connections not yet welcomed"), setup_welcome},
+      {"compose", N_("render an invitation note and check it fits LinkedIn's limit"), setup_compose},
+      {"note", N_("keep a note on a person: why you connected, who introduced you"), setup_note},
+      {"people", N_("search people by your notes on them, their names and your messages"), setup_people},
+      {"forget", N_("remove every record of a person (invitations, messages, notes) and compact the database"),
        setup_forget},
-      {"label", "correct the label of an invitation's note (your label wins over the classifier's)", setup_label},
-      {"reclassify", "label every stored note again (after the catalogs changed)", setup_reclassify},
-      {"eval", "measure the classifier against hand-labelled notes (JSON Lines)", setup_eval},
-      {"db", "the database's schema: migrate, or show what migrating would run (--dry-run)", setup_db},
-      {"users", "team mode: add, list or remove the people who sign in, and renew their tokens", setup_users},
+      {"label", N_("correct the label of an invitation's note (your label wins over the classifier's)"), setup_label},
+      {"reclassify", N_("label every stored note again (after the catalogs changed)"), setup_reclassify},
+      {"eval", N_("measure the classifier against hand-labelled notes (JSON Lines)"), setup_eval},
+      {"db", N_("the database's schema: migrate, or show what migrating would run (--dry-run)"), setup_db},
+      {"users", N_("team mode: add, list or remove the people who sign in, and renew their tokens"), setup_users},
   };
   return table;
 }
@@ -51,10 +51,33 @@ CLI::Validator non_negative()
       [](std::string& v) { return v.starts_with("-") ? "must be 0 or more (" + v + ")" : std::string(); }, "N >= 0");
 }
 
+namespace {
+
+// The settings file --config names, wherever it stands on the command line: the language is chosen before the
+// command line is parsed, since the parser's help and errors are in it.
+std::string config_argument(int argc, char** argv)
+{
+  std::string path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--config" && i + 1 < argc) path = argv[++i];
+    if (arg.starts_with("--config=")) path = arg.substr(9);
+  }
+  return path;
+}
+
+} // namespace
+
 int run(int argc, char** argv)
 {
-  CLI::App app{"motivo: handle the LinkedIn invitations you receive the way a careful person would, and see what "
-               "happens, from your own data",
+  {
+    Context settings;
+    settings.config_path = config_argument(argc, argv);
+    init_i18n(settings.settings_language());
+  }
+  CLI::App app{N_("motivo: handle the LinkedIn invitations you receive the way a careful person would, and see "
+                  "what happens, from your own data"),
                "motivo"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "motivo " MOTIVO_VERSION);
@@ -77,17 +100,7 @@ int run(int argc, char** argv)
     auto run_command = c.setup(*sub, context);
     sub->callback([&action, run_command] { action = run_command; });
   }
-  // Every option's and nested command's description in the user's language (gettext; po/es.po).
-  const std::function<void(CLI::App&)> translate = [&](CLI::App& a) {
-    for (CLI::Option* option : a.get_options()) {
-      if (!option->get_description().empty()) option->description(tr(option->get_description().c_str()));
-    }
-    for (CLI::App* sub : a.get_subcommands([](CLI::App*) { return true; })) {
-      if (!sub->get_description().empty()) sub->description(tr(sub->get_description().c_str()));
-      translate(*sub);
-    }
-  };
-  translate(app);
+  translate_command_line(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

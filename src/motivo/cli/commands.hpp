@@ -55,6 +55,10 @@ store::PersonView one_person(store::Store& store, const std::string& who);
 // A check for counts such as --limit: 0 or more (a negative one meant "no limit" by accident).
 CLI::Validator non_negative();
 
+// Puts the command line's help and usage errors in the user's language: every description (motivo's, marked for
+// xgettext as add_option's and add_flag's last argument) and CLI11's own words (help_language.cpp).
+void translate_command_line(CLI::App& app);
+
 // Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage).
 int run(int argc, char** argv);
 

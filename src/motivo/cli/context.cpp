@@ -9,7 +9,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <optional>
 #include <stdexcept>
 #include <sys/stat.h>
 
@@ -46,6 +46,12 @@ store::Store& Context::store()
     fs::create_directories(parent);
     ::chmod(parent.c_str(), 0700); // personal data: the folder is the user's alone
   }
+  if (store::make_sqlite_private(location)) {
+    fmt::print(stderr,
+               fmt::runtime(tr("motivo: note: other users could read the database {}: it is now yours alone "
+                               "(mode 0600)\n")),
+               location);
+  }
   store_ = store::open_sqlite(location);
   return *store_;
 }
@@ -74,24 +80,52 @@ std::string Context::config_location() const
   return {};
 }
 
+namespace {
+
+// The settings file's text, or nullopt when there is none to read (no path, or the default one absent).
+std::optional<std::string> config_text(const std::string& path, bool given)
+{
+  if (path.empty() || (!fs::exists(path) && !given)) return std::nullopt;
+  if (fs::is_directory(path)) throw InputError(path, 0, Message(N_("a folder, not a configuration file")));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, Message(N_("cannot read the configuration file")));
+  std::string text(protocol::max_config_bytes + 1, '\0'); // one byte more: too long is an error
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+} // namespace
+
+bool Context::config_given() const
+{
+  return !config_path.empty() || std::getenv("MOTIVO_CONFIG");
+}
+
 const protocol::Config& Context::config()
 {
   if (config_) return *config_;
   const std::string path = config_location();
-  const bool given = !config_path.empty() || std::getenv("MOTIVO_CONFIG");
-  if (path.empty() || (!fs::exists(path) && !given)) {
-    config_ = protocol::Config{};
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, Message(N_("cannot read the configuration file")));
-    std::ostringstream text;
-    text << in.rdbuf();
-    config_ = protocol::parse_config(text.str(), path);
-  }
-  // Messages to people whose note says nothing of their language: in the user's own (LANG), unless the file says.
-  if (const std::string ui = user_language(); !config_->language_set && (ui == "es" || ui == "en"))
-    config_->language = ui;
+  const auto text = config_text(path, config_given());
+  config_ = text ? protocol::parse_config(*text, path) : protocol::Config{};
+  // Messages to people whose note says nothing of their language: in the file's `language`, else in the one the
+  // environment names when it is Spanish or English, else Spanish (the default).
+  if (const std::string named = environment_language(); !config_->language_set && (named == "es" || named == "en"))
+    config_->language = named;
   return *config_;
+}
+
+std::string Context::settings_language() const
+{
+  try {
+    const std::string path = config_location();
+    const auto text = config_text(path, config_given());
+    if (!text) return {};
+    const protocol::Config c = protocol::parse_config(*text, path);
+    return c.language_set ? c.language : std::string();
+  } catch (const std::exception&) {
+    return {}; // a wrong file is reported by the command that reads the settings, in the environment's language
+  }
 }
 
 protocol::Policy Context::policy_in_force()

@@ -30,6 +30,9 @@ struct Context {
   // The settings, read once (defaults when the file does not exist; InputError when it is wrong).
   const protocol::Config& config();
   std::string config_location() const;
+  // The settings file's `language` (es or en), "" when it has none, when there is no file or when it is wrong
+  // (the command that reads the settings reports that). Read before the command line is parsed: see i18n.hpp.
+  std::string settings_language() const;
   protocol::Policy policy_in_force();
   // The time, read once per command (on every call for a long-running one); MOTIVO_NOW (ISO-8601 UTC) fixes it.
   // Only context.cpp reads the clock (tests/e2e/layers.sh checks).
@@ -44,6 +47,7 @@ struct Context {
   int local_hour();
 
 private:
+  bool config_given() const; // --config or MOTIVO_CONFIG: a missing file is an error
   std::unique_ptr<store::Store> store_;
   std::optional<protocol::Config> config_;
   std::optional<store::User> user_;

@@ -4,32 +4,31 @@
 
 #include <clocale>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 #include <system_error>
 
 namespace motivo::cli {
 
-std::string user_language()
-{
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    const std::string_view value = v ? v : "";
-    if (value.empty()) continue;
-    if (value == "C" || value == "POSIX" || value.starts_with("C.")) return {};
-    return std::string(value.substr(0, 2));
-  }
-  return {};
-}
-
-std::string report_language(const std::string& configured)
-{
-  std::string language = user_language();
-  if (language == "es" || language == "en") return language;
-  return language.empty() ? configured : "en";
-}
-
 namespace {
+
+std::optional<std::string> chosen; // set by init_i18n
+std::optional<std::string> named;  // the environment's, read by init_i18n before it sets LANGUAGE
+
+// The two letters of a locale or language name ("es_ES.UTF-8" -> "es"); "" for C, C.UTF-8 and POSIX.
+std::string language_of(std::string_view value)
+{
+  if (value == "C" || value == "POSIX" || value.starts_with("C.") || value.starts_with("C@")) return {};
+  const std::size_t end = value.find_first_of("_.@-");
+  return std::string(value.substr(0, end));
+}
+
+std::string spanish_or_english(std::string_view language)
+{
+  return language == "es" ? "es" : "en";
+}
 
 // The catalogs: `locale/` next to the binary (the build tree), else `../share/locale` (an installed one).
 std::string locale_dir()
@@ -44,15 +43,36 @@ std::string locale_dir()
 
 } // namespace
 
-void init_i18n()
+std::string environment_language()
 {
-  const std::string language = user_language();
-  const char* set = std::setlocale(LC_ALL, "");
-  if (!set || std::string_view(set) == "C" || std::string_view(set) == "POSIX") {
-    std::setlocale(LC_ALL, "C.UTF-8");
-    if (language == "es") setenv("LANGUAGE", "es", 0);
+  if (named) return *named;
+  // LANGUAGE is a list (es:en); gettext reads its first entry first.
+  if (const char* list = std::getenv("LANGUAGE"); list && *list) {
+    const std::string_view first = std::string_view(list).substr(0, std::string_view(list).find(':'));
+    if (!first.empty()) return language_of(first);
   }
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) return language_of(v);
+  }
+  return {};
+}
+
+std::string user_language()
+{
+  return chosen ? *chosen : spanish_or_english(environment_language());
+}
+
+void init_i18n(std::string_view settings_language)
+{
+  named = environment_language();
+  chosen = spanish_or_english(settings_language.empty() ? *named : settings_language);
+  const char* set = std::setlocale(LC_ALL, "");
+  if (!set || std::strcmp(set, "C") == 0 || std::strcmp(set, "POSIX") == 0) std::setlocale(LC_ALL, "C.UTF-8");
   std::setlocale(LC_NUMERIC, "C"); // numbers are read and written the same in every language
+  // gettext follows LANGUAGE before LC_ALL, LC_MESSAGES and LANG (and, in a UTF-8 locale, even under C.UTF-8):
+  // set to the chosen language, every message is in it whatever locale the system has.
+  ::setenv("LANGUAGE", chosen->c_str(), 1);
   bindtextdomain("motivo", locale_dir().c_str());
   bind_textdomain_codeset("motivo", "UTF-8");
   textdomain("motivo");
@@ -61,6 +81,19 @@ void init_i18n()
 const char* tr(const char* message)
 {
   return gettext(message);
+}
+
+const char* trn(const char* singular, const char* plural, unsigned long n)
+{
+  return ngettext(singular, plural, n);
+}
+
+const char* trp(const char* context, const char* message)
+{
+  // pgettext is a macro of gettext.h, not of libintl.h: the key is "context\004message".
+  const std::string key = std::string(context) + '\004' + message;
+  const char* found = gettext(key.c_str());
+  return found == key.c_str() ? message : found;
 }
 
 } // namespace motivo::cli

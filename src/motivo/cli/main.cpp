@@ -42,7 +42,6 @@ void restart_with_huge_pages(int argc, char** argv)
 int main(int argc, char** argv)
 {
   restart_with_huge_pages(argc, argv);
-  motivo::cli::init_i18n();
   motivo::cli::guard_terminal_output();
   try {
     return motivo::cli::run(argc, argv);

@@ -56,7 +56,28 @@ bool Reader::refill()
 
 void Reader::end_field()
 {
+  if (bounds_.size() >= limits_.max_fields) {
+    fail(line_, Message(N_("more than {} fields in one record (starting {})"), limits_.max_fields,
+                        quote_value(std::string_view(data_).substr(0, bounds_.empty() ? 0 : bounds_[0]))));
+  }
   bounds_.push_back(data_.size());
+}
+
+std::size_t Reader::skip_blank_lines(const char* p, const char* e)
+{
+  bool cr = false;
+  for (; p < e && (*p == '\n' || *p == '\r'); ++p) {
+    if (*p == '\r') {
+      ++line_;
+      cr = true;
+    } else if (cr) {
+      cr = false; // the LF of a CRLF
+    } else {
+      ++line_;
+    }
+  }
+  pending_cr_ = cr;
+  return static_cast<std::size_t>(p - buffer_.data());
 }
 
 bool Reader::next(Record& record)
@@ -65,7 +86,7 @@ bool Reader::next(Record& record)
     data_.clear();
     bounds_.clear();
     State state = State::field_start;
-    const std::uint64_t start_line = line_;
+    std::uint64_t start_line = line_;
     bool any = false; // the record has content: a blank line does not count as a record
     bool done = false;
     while (!done) {
@@ -89,6 +110,13 @@ bool Reader::next(Record& record)
       const char* e = buffer_.data() + end_;
       switch (state) {
       case State::field_start:
+        if (bounds_.empty() && (*p == '\n' || *p == '\r')) {
+          // Blank lines before a record, skipped in one pass rather than one record each (a zip of blank lines
+          // must not cost seconds per megabyte).
+          pos_ = skip_blank_lines(p, e);
+          start_line = line_;
+          break;
+        }
         if (*p == '"') {
           state = State::quoted;
           any = true;
@@ -179,15 +207,50 @@ void Reader::check_record(const Record& record) const
   }
 }
 
+namespace {
+
+// -3, +1.5, 42: nothing a spreadsheet runs, and a number it should keep.
+bool plain_number(std::string_view value)
+{
+  if (!value.empty() && (value[0] == '-' || value[0] == '+')) value.remove_prefix(1);
+  const std::size_t dot = value.find('.');
+  const std::string_view whole = value.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? "0" : value.substr(dot + 1);
+  const auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  return digits(whole) && digits(fraction);
+}
+
+// A lone "-" or "+" (a placeholder LinkedIn writes for an empty last name or position) is text to a spreadsheet.
+bool formula_like(std::string_view value)
+{
+  return !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos && value != "-" &&
+         value != "+" && !plain_number(value);
+}
+
+} // namespace
+
 std::string field(std::string_view value)
 {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
+  const std::string_view neutral = formula_like(value) ? "'" : "";
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(neutral) + std::string(value);
+  std::string out = "\"" + std::string(neutral);
   for (const char c : value) {
     if (c == '"') out += '"';
     out += c;
   }
   return out + "\"";
+}
+
+std::string row(const std::vector<std::string>& fields)
+{
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    out += field(fields[i]);
+  }
+  return out + "\n";
 }
 
 } // namespace motivo::csv

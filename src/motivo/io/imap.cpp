@@ -2,10 +2,14 @@
 #include <motivo/io/imap.hpp>
 
 #include <curl/curl.h>
+#include <netdb.h>
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <charconv>
 #include <mutex>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 namespace motivo::io {
 
@@ -52,19 +56,65 @@ std::string quoted(std::string_view s)
   return out + "\"";
 }
 
-bool loopback(std::string_view host)
+bool is_loopback(const sockaddr* address)
 {
-  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+  if (address->sa_family == AF_INET) {
+    const auto* v4 = reinterpret_cast<const sockaddr_in*>(address);
+    return (ntohl(v4->sin_addr.s_addr) >> 24) == 127;
+  }
+  if (address->sa_family == AF_INET6) {
+    const auto* v6 = reinterpret_cast<const sockaddr_in6*>(address);
+    if (IN6_IS_ADDR_LOOPBACK(&v6->sin6_addr)) return true;
+    return IN6_IS_ADDR_V4MAPPED(&v6->sin6_addr) && v6->sin6_addr.s6_addr[12] == 127;
+  }
+  return false;
+}
+
+// host:port:addresses for CURLOPT_RESOLVE, so that curl connects to the addresses judged, not to a second answer.
+std::string resolve_entry(std::string_view host, std::string_view port, const std::vector<std::string>& addresses)
+{
+  std::string entry = std::string(host) + ":" + std::string(port) + ":";
+  for (std::size_t i = 0; i < addresses.size(); ++i) {
+    const bool v6 = addresses[i].find(':') != std::string::npos;
+    entry += (i ? "," : "") + (v6 ? "[" + addresses[i] + "]" : addresses[i]);
+  }
+  return entry;
 }
 
 } // namespace
 
+std::vector<std::string> loopback_addresses(const std::string& host)
+{
+  std::string name = host;
+  if (name.size() >= 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* found = nullptr;
+  if (name.empty() || ::getaddrinfo(name.c_str(), nullptr, &hints, &found) != 0) return {};
+  std::vector<std::string> addresses;
+  bool all_loopback = found != nullptr;
+  for (const addrinfo* a = found; a; a = a->ai_next) {
+    char text[INET6_ADDRSTRLEN] = {};
+    if (!is_loopback(a->ai_addr) ||
+        ::getnameinfo(a->ai_addr, a->ai_addrlen, text, sizeof text, nullptr, 0, NI_NUMERICHOST) != 0) {
+      all_loopback = false;
+      break;
+    }
+    if (std::find(addresses.begin(), addresses.end(), text) == addresses.end()) addresses.emplace_back(text);
+  }
+  ::freeaddrinfo(found);
+  return all_loopback ? addresses : std::vector<std::string>{};
+}
+
 struct ImapMailbox::Curl {
   CURL* handle = nullptr;
+  curl_slist* resolve = nullptr;
   char error[CURL_ERROR_SIZE] = {};
   ~Curl()
   {
     if (handle) curl_easy_cleanup(handle);
+    curl_slist_free_all(resolve);
   }
 };
 
@@ -104,8 +154,25 @@ ImapMailbox::ImapMailbox(const ImapAccount& account) : curl_(std::make_unique<Cu
   curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 120L); // for two minutes
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, append);
-  // Plain imap:// only where nothing crosses the network; elsewhere STARTTLS or nothing.
-  curl_easy_setopt(h, CURLOPT_USE_SSL, scheme == "imap" && !loopback(host) ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+  if (scheme == "imap") use_starttls(std::string(host), authority, account.insecure);
+}
+
+// Plain imap:// only where nothing crosses the network (curl held to the loopback addresses the host resolved to),
+// or when the user said --insecure; elsewhere STARTTLS or nothing.
+void ImapMailbox::use_starttls(const std::string& host, std::string_view authority, bool insecure)
+{
+  CURL* h = curl_->handle;
+  const std::vector<std::string> loopback = loopback_addresses(host);
+  in_addr v4{};
+  const bool literal = host.front() == '[' || ::inet_pton(AF_INET, host.c_str(), &v4) == 1;
+  if (!loopback.empty() && !literal) {
+    const std::size_t colon = host.front() == '[' ? authority.find(':', host.size()) : authority.find(':');
+    const std::string_view port = colon == std::string_view::npos ? "143" : authority.substr(colon + 1);
+    curl_->resolve = curl_slist_append(nullptr, resolve_entry(host, port, loopback).c_str());
+    curl_easy_setopt(h, CURLOPT_RESOLVE, curl_->resolve);
+  }
+  cleartext_over_network_ = loopback.empty() && insecure;
+  curl_easy_setopt(h, CURLOPT_USE_SSL, loopback.empty() && !insecure ? CURLUSESSL_ALL : CURLUSESSL_TRY);
 }
 
 ImapMailbox::~ImapMailbox() = default;
@@ -122,6 +189,10 @@ std::string ImapMailbox::perform(const std::string& url, const char* custom_requ
   if (rc != CURLE_OK) {
     std::string why = curl_->error[0] ? curl_->error : curl_easy_strerror(rc);
     if (rc == CURLE_LOGIN_DENIED) why = "login denied for " + key_ + " (" + why + ")";
+    if (rc == CURLE_USE_SSL_FAILED)
+      why = "the server offers no STARTTLS, and motivo does not send a password in clear to a host that is not "
+            "loopback: use imaps://, or --insecure to send it in clear (" +
+            why + ")";
     throw ImapError(base_ + mailbox_ + ": " + why);
   }
   return out;

@@ -19,10 +19,17 @@ struct ImapAccount {
   std::string url; // imaps://host[:port][/MAILBOX] (INBOX when no mailbox), or imap:// with STARTTLS
   std::string user;
   std::string password;
+  bool insecure = false; // imap:// to a host that is not loopback may go without STARTTLS (the password in clear)
 };
 
+// The addresses `host` (a name, an IPv4 address or a bracketed IPv6 one) resolves to, when every one of them is a
+// loopback address (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104); empty otherwise, or when it does not resolve. Decided
+// from the addresses, never from the text: "127.evil.test" is whatever its DNS says.
+std::vector<std::string> loopback_addresses(const std::string& host);
+
 // A mailbox on an IMAP server, through libcurl. Read-only: the mailbox is opened with EXAMINE, so fetching a
-// message leaves its \Seen flag as it was. imap:// URLs must upgrade with STARTTLS, except on a loopback address.
+// message leaves its \Seen flag as it was. imap:// URLs must upgrade with STARTTLS, except to a host that resolves
+// to loopback addresses only (curl is then held to those addresses) or with ImapAccount::insecure.
 class ImapMailbox {
 public:
   explicit ImapMailbox(const ImapAccount& account);
@@ -40,15 +47,19 @@ public:
   // The account as a key: scheme://user@host[:port]/mailbox, never the password.
   const std::string& key() const { return key_; }
   const std::string& mailbox() const { return mailbox_; }
+  // Whether the password may cross the network without TLS: imap:// to a host that is not loopback, --insecure.
+  bool cleartext_over_network() const { return cleartext_over_network_; }
 
 private:
   std::string perform(const std::string& url, const char* custom_request);
+  void use_starttls(const std::string& host, std::string_view authority, bool insecure);
 
   struct Curl;
   std::unique_ptr<Curl> curl_;
   std::string base_;    // scheme://host[:port]/
   std::string mailbox_; // decoded
   std::string key_;
+  bool cleartext_over_network_ = false;
 };
 
 } // namespace motivo::io

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -21,8 +22,8 @@ struct Archive {
 
 class ZipEntrySource : public ByteSource {
 public:
-  ZipEntrySource(std::shared_ptr<Archive> archive, zip_uint64_t index, std::string display)
-    : archive_(std::move(archive)), display_(std::move(display))
+  ZipEntrySource(std::shared_ptr<Archive> archive, zip_uint64_t index, std::string display, std::uint64_t budget)
+    : archive_(std::move(archive)), display_(std::move(display)), budget_(budget)
   {
     file_ = zip_fopen_index(archive_->zip, index, 0);
     if (!file_) {
@@ -40,6 +41,13 @@ public:
       throw InputError(display_, 0,
                        fmt::format("damaged archive entry ({}): download the export again", zip_file_strerror(file_)));
     }
+    read_ += static_cast<std::uint64_t>(n);
+    if (read_ > budget_) {
+      throw InputError(display_, 0,
+                       Message(N_("this member unpacks to more than {} bytes (a zip bomb?): it is not a LinkedIn "
+                                  "export file"),
+                               budget_));
+    }
     return static_cast<std::size_t>(n);
   }
 
@@ -47,7 +55,19 @@ private:
   std::shared_ptr<Archive> archive_;
   zip_file_t* file_ = nullptr;
   std::string display_;
+  std::uint64_t budget_ = 0; // the uncompressed bytes this member may hold
+  std::uint64_t read_ = 0;
 };
+
+// A member may unpack to `max_ratio` times its compressed size (or the allowance), and never past the cap.
+std::uint64_t member_budget(const zip_stat_t& st, const ZipLimits& limits)
+{
+  const std::uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+  const std::uint64_t by_ratio = compressed > limits.max_member_bytes / std::max<std::uint64_t>(limits.max_ratio, 1)
+                                     ? limits.max_member_bytes
+                                     : compressed * limits.max_ratio;
+  return std::min(std::max(by_ratio, limits.ratio_allowance), limits.max_member_bytes);
+}
 
 } // namespace
 
@@ -61,7 +81,7 @@ bool looks_like_zip(const std::string& path)
   return n == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0;
 }
 
-std::vector<InputFile> zip_entries(const std::string& path)
+std::vector<InputFile> zip_entries(const std::string& path, const ZipLimits& limits)
 {
   int error = 0;
   zip_t* zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
@@ -89,8 +109,9 @@ std::vector<InputFile> zip_entries(const std::string& path)
     f.name = name;
     f.display_name = fmt::format("{}:{}", path, name);
     f.size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
-    f.open = [archive, index = static_cast<zip_uint64_t>(i), display = f.display_name] {
-      return std::unique_ptr<ByteSource>(std::make_unique<ZipEntrySource>(archive, index, display));
+    f.open = [archive, index = static_cast<zip_uint64_t>(i), display = f.display_name,
+              budget = member_budget(st, limits)] {
+      return std::unique_ptr<ByteSource>(std::make_unique<ZipEntrySource>(archive, index, display, budget));
     };
     files.push_back(std::move(f));
   }

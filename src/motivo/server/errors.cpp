@@ -7,6 +7,11 @@
 
 namespace motivo::server {
 
+namespace {
+// How long a client waits before trying a 503 again: an import holds the database for seconds to minutes.
+constexpr int retry_seconds = 10;
+} // namespace
+
 Refused refused_for(const std::exception_ptr& failure, std::string_view language)
 {
   try {
@@ -22,10 +27,13 @@ Refused refused_for(const std::exception_ptr& failure, std::string_view language
     return {400, e.in(language)};
   } catch (const InputError& e) {
     return {400, e.in(language)};
+  } catch (const store::Busy& e) {
+    return {503, e.in(language), retry_seconds};
   } catch (const nlohmann::json::exception&) {
     return {400, "a field of the JSON body has the wrong type"};
   } catch (const std::exception& e) {
-    return {store::is_transient_error(e) ? 503 : 500, e.what()};
+    if (store::is_transient_error(e)) return {503, e.what(), retry_seconds};
+    return {500, e.what()};
   } catch (...) {
     return {500, "unexpected error"};
   }

@@ -13,6 +13,7 @@ namespace motivo::server {
 struct Refused {
   int status = 0;
   std::string message;
+  int retry_after = 0; // seconds, sent as Retry-After when not 0 (a 503)
 };
 
 // A handler's refusal that says its status itself: an id too large to be any row's (404), people for admins only
@@ -28,7 +29,8 @@ private:
 
 // The answer to a failure: HttpError its own status; app::Refusal by its kind (invalid 400, not_found 404,
 // conflict 409); any other InputError 400; a field of a JSON body of the wrong type 400; the database unreachable
-// after the store's own retries 503 (the server goes on); anything else 500. The message is the failure's, never a
+// after the store's own retries, or its write lock held by an import past the busy timeout (store::Busy), 503 with
+// Retry-After (the server goes on); anything else 500. The message is the failure's, never a
 // stack trace. A message with an id is in `language` (a request's ?lang=; English by default).
 Refused refused_for(const std::exception_ptr& failure, std::string_view language = "en");
 

@@ -1,5 +1,7 @@
 // People and the notes kept on them. In a shared store they are everyone's (their notes, and search through every
-// message): admins only there.
+// message): searching is for admins only there; a member keeps notes on the people of their own invitations (the
+// page's "why we connected", sent to the invitation's `person`).
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/text.hpp>
@@ -28,10 +30,7 @@ void add_person_note(Services& services, const Request& request, Response& respo
   const PersonId person = path_id(request, "person");
   const std::string note = body_field(request, "note");
   if (text::trim(note).empty()) throw InputError("note", 0, "the note is empty");
-  require_admin(request);
-  auto store = services.pool.lease();
-  if (store->find_people(std::to_string(person)).empty()) throw HttpError(404, "no such person");
-  store->add_person_note(person, note, services.now());
+  app::add_person_note(*services.pool.lease(), request.principal.scope(), person, note, services.now());
   response.json(app::note_json(person, note, -1));
 }
 

@@ -11,8 +11,15 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace motivo::server {
@@ -26,6 +33,7 @@ constexpr std::string_view app_policy = "default-src 'none'; script-src 'self'; 
 void send(httplib::Response& res, const Refused& refused)
 {
   res.status = refused.status;
+  if (refused.retry_after > 0) res.set_header("Retry-After", std::to_string(refused.retry_after));
   res.set_content(app::error_json(refused.message, refused.status), "application/json");
 }
 
@@ -95,6 +103,46 @@ void answer(const Response& out, httplib::Response& res)
   res.set_content(out.body, out.content_type);
 }
 
+constexpr std::string_view upload_prefix = "motivo-upload-";
+
+// Where uploads wait while they are read: $TMPDIR, or /tmp.
+std::string temporary_folder()
+{
+  const char* tmpdir = std::getenv("TMPDIR");
+  return tmpdir && *tmpdir ? std::string(tmpdir) : std::string("/tmp");
+}
+
+// Removes from the temporary folder the uploads (motivo-upload-PID-XXXXXX) of this user's servers that were killed
+// while reading them: those of processes that are gone.
+void remove_stale_uploads(const std::string& folder)
+{
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(upload_prefix)) continue;
+    const std::string_view rest = std::string_view(name).substr(upload_prefix.size());
+    pid_t pid = 0;
+    const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), pid);
+    if (error != std::errc{} || pid <= 0 || end == rest.data() + rest.size() || *end != '-') continue;
+    struct stat st {};
+    if (::lstat(entry.path().c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
+    if (::kill(pid, 0) != 0 && errno == ESRCH) ::unlink(entry.path().c_str());
+  }
+}
+
+// Writes all `length` bytes (a write may take fewer); false, with errno set, when the file system refuses them.
+bool write_all(int fd, const char* data, std::size_t length)
+{
+  while (length > 0) {
+    const ssize_t n = ::write(fd, data, length);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    length -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 // The file of multipart field `field`, streamed to a private temporary file (at most `max_bytes`) and removed when
 // done. HttpError for a request that is not a form with that file, or one too large.
 class Upload {
@@ -107,11 +155,15 @@ public:
       if (const auto refused = refuse_upload_length(req.get_header_value("Content-Length"), max_bytes, field))
         throw HttpError(refused->status, refused->message);
     }
-    char path_template[] = "/tmp/motivo-upload-XXXXXX";
-    const int fd = ::mkstemp(path_template);
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the upload");
+    const std::string folder = temporary_folder();
+    std::string path_template = fmt::format("{}/{}{}-XXXXXX", folder, upload_prefix, ::getpid());
+    const int fd = ::mkstemp(path_template.data());
+    if (fd < 0)
+      throw std::runtime_error(
+          fmt::format("cannot create a temporary file for the upload in {}: {}", folder, std::strerror(errno)));
     file_.path = path_template;
     std::size_t written = 0;
+    int write_error = 0;
     bool too_big = false, got_file = false;
     std::string part;
     reader(
@@ -125,10 +177,17 @@ public:
           if (part != field) return true;
           written += length;
           too_big = written > max_bytes;
-          return !too_big && ::write(fd, data, length) == static_cast<ssize_t>(length);
+          if (too_big) return false;
+          if (!write_all(fd, data, length)) write_error = errno;
+          return write_error == 0;
         });
-    ::close(fd);
+    if (::close(fd) != 0 && write_error == 0) write_error = errno;
     if (too_big) throw HttpError(413, fmt::format("the {} is larger than {} MiB", field, max_bytes >> 20));
+    if (write_error != 0) {
+      const bool full = write_error == ENOSPC || write_error == EDQUOT || write_error == EFBIG;
+      throw HttpError(full ? 507 : 500,
+                      fmt::format("cannot save the {} in {}: {}", field, folder, std::strerror(write_error)));
+    }
     if (!got_file) throw HttpError(400, fmt::format("no \"{}\" file in the form", field));
   }
   const std::string& path() const { return file_.path; }
@@ -207,6 +266,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
         "--token-file or MOTIVO_TOKEN, add users (motivo users add NAME), or listen on 127.0.0.1",
         options.host));
   }
+  remove_stale_uploads(temporary_folder());
   const std::string csrf = random_token();
   Gate gate(options, pool, csrf);
   ViewCache views(config, policy);

@@ -25,6 +25,12 @@ bool is_postgres_location(const std::string& location)
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
+Busy::Busy(const std::string& location)
+  : Error(N_("the database {} is busy: another import (or another long write) holds it; try again when it ends"),
+          location)
+{
+}
+
 std::string redact_url(const std::string& url)
 {
   // scheme://user:password@host/... -> scheme://user@host/...; a password=... parameter likewise.

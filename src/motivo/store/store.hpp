@@ -2,6 +2,7 @@
 
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/datetime.hpp>
+#include <motivo/core/error.hpp>
 #include <motivo/core/model.hpp>
 #include <motivo/core/people.hpp>
 #include <motivo/core/protocol/protocol.hpp>
@@ -360,6 +361,10 @@ SchemaStatus schema_status(const std::string& location);
 
 // Opens (creating if needed, with mode 0600) the SQLite database at `path` and brings its schema up to date.
 std::unique_ptr<Store> open_sqlite(const std::string& path);
+// Takes group and other permissions away from the SQLite database at `path` and its -wal, -shm and -journal files
+// (a copy made by another program or an older motivo may be 0644): true when a file had them. Absent files, and
+// files of other users, are left alone.
+bool make_sqlite_private(const std::string& path);
 // Connects to the PostgreSQL database at `url` and brings its schema up to date.
 std::unique_ptr<Store> open_postgres(const std::string& url);
 // The URL without its password, for messages.
@@ -367,5 +372,12 @@ std::string redact_url(const std::string& url);
 // Whether running the same work again may succeed: the database server was unreachable, or aborted the
 // transaction for a deadlock with another client's.
 bool is_transient_error(const std::exception& e);
+
+// The database's write lock stayed with another connection (another import, most likely) for longer than the
+// store waits for it: nothing was written, and the same work can succeed once that writer is done.
+class Busy : public Error {
+public:
+  explicit Busy(const std::string& location);
+};
 
 } // namespace motivo::store

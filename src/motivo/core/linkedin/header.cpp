@@ -6,8 +6,29 @@
 
 namespace motivo::linkedin {
 
+namespace {
+
+// LinkedIn's headers are a few hundred bytes; a longer one is not an export and would only cost memory.
+constexpr std::size_t max_header_bytes = 64u << 10;
+// The columns a message quotes, at most.
+constexpr std::size_t max_columns_shown = 16;
+
+std::size_t record_bytes(const csv::Record& record)
+{
+  std::size_t n = 0;
+  for (const std::string_view f : record.fields) n += f.size() + 1;
+  return n;
+}
+
+} // namespace
+
 Header::Header(const csv::Record& record, std::string file) : file_(std::move(file)), line_(record.line)
 {
+  if (record_bytes(record) > max_header_bytes) {
+    throw InputError(file_, line_,
+                     Message(N_("header line longer than {} bytes ({} columns, starting {})"), max_header_bytes,
+                             record.fields.size(), quote_value(record.fields.empty() ? "" : record.fields[0])));
+  }
   for (const std::string_view f : record.fields) {
     names_.push_back(text::ascii_lower(text::trim(f)));
     shown_.emplace_back(text::trim(f));
@@ -26,9 +47,13 @@ std::optional<std::size_t> Header::find(std::string_view name) const
 std::size_t Header::require(std::string_view name) const
 {
   if (auto i = find(name)) return *i;
-  throw InputError(file_, line_,
-                   Message(N_("missing column {} (the header has: {})"), quote_value(name),
-                           fmt::format("{}", fmt::join(shown_, ", "))));
+  std::string columns;
+  for (std::size_t i = 0; i < shown_.size() && i < max_columns_shown; ++i) {
+    columns += (i ? ", " : "") + quote_value(shown_[i]).substr(1); // at most 80 characters each, unquoted
+    columns.pop_back();
+  }
+  if (shown_.size() > max_columns_shown) columns += fmt::format(", … ({} columns)", shown_.size());
+  throw InputError(file_, line_, Message(N_("missing column {} (the header has: {})"), quote_value(name), columns));
 }
 
 void Header::check_width(const csv::Record& record) const

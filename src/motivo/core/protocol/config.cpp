@@ -141,10 +141,77 @@ Rule parse_rule(const std::string& file, const toml::table& t)
   return r;
 }
 
+// Walks the text as TOML's lexer would (strings, comments, brackets) and counts, outside strings, the dots of
+// each line and the open brackets: toml++ recurses once per dotted part and per nested value, so a key of 100,000
+// parts overflows the stack.
+class ShapeCheck {
+public:
+  ShapeCheck(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+  void run()
+  {
+    if (text_.size() > max_config_bytes)
+      throw InputError(file_, 0, Message(N_("the settings file is larger than {} bytes"), max_config_bytes));
+    while (at_ < text_.size()) {
+      const char c = text_[at_];
+      if (c == '"' || c == '\'') {
+        skip_string(c);
+        continue;
+      }
+      ++at_;
+      if (c == '#') {
+        while (at_ < text_.size() && text_[at_] != '\n') ++at_;
+      } else if (c == '\n') {
+        ++line_;
+        dots_ = 0;
+      } else if (c == '.' && ++dots_ >= max_key_parts) {
+        throw InputError(file_, line_, Message(N_("a key of more than {} dotted parts"), max_key_parts));
+      } else if ((c == '[' || c == '{') && ++depth_ > max_nesting) {
+        throw InputError(file_, line_, Message(N_("values nested more than {} deep"), max_nesting));
+      } else if ((c == ']' || c == '}') && depth_ > 0) {
+        --depth_;
+      }
+    }
+  }
+
+private:
+  // From an opening quote past the closing one; an unterminated string is left to the parser to report.
+  void skip_string(char quote)
+  {
+    const std::string three(3, quote);
+    const bool multi_line = text_.substr(at_, 3) == three;
+    at_ += multi_line ? 3 : 1;
+    while (at_ < text_.size()) {
+      const char c = text_[at_];
+      if (c == '\\' && quote == '"') {
+        at_ += 2;
+      } else if (c == quote && (!multi_line || text_.substr(at_, 3) == three)) {
+        at_ += multi_line ? 3 : 1;
+        while (multi_line && at_ < text_.size() && text_[at_] == quote) ++at_; // up to two quotes end the text
+        return;
+      } else {
+        if (c == '\n') {
+          if (!multi_line) return;
+          ++line_;
+        }
+        ++at_;
+      }
+    }
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  std::size_t at_ = 0;
+  std::uint64_t line_ = 1;
+  std::size_t dots_ = 0;
+  std::size_t depth_ = 0;
+};
+
 } // namespace
 
 Config parse_config(std::string_view text, const std::string& file)
 {
+  ShapeCheck(text, file).run();
   toml::table root;
   try {
     root = toml::parse(text, file);

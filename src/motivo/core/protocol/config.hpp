@@ -23,6 +23,13 @@ struct Config {
   std::map<std::string, std::string> templates; // "ask.es" -> mustache text, replacing the built-in one
 };
 
+// The settings file's largest size: a real one is a few KiB. parse_config refuses a longer text, and a key of more
+// than max_key_parts dotted parts or values nested deeper than max_nesting, before the TOML parser (which recurses
+// on each) sees them.
+inline constexpr std::size_t max_config_bytes = 1u << 20;
+inline constexpr std::size_t max_key_parts = 16;
+inline constexpr std::size_t max_nesting = 16;
+
 // Parses config.toml's text. Any mistake — a syntax error, an unknown key, a value of the wrong type, an
 // unknown label, state or suggestion — is an InputError naming `file`, the line and the value: a bad config never
 // silently falls back to defaults.

@@ -46,8 +46,31 @@ std::string message_template(std::string_view kind, std::string_view language,
   return text;
 }
 
+namespace {
+
+// Sections nested deeper than a note could use, or other delimiters (which would hide tags from the checks below),
+// found before the mustache parser, which recurses once per nested section (30,000 of them overflow the stack).
+std::optional<std::string> shape_problem(std::string_view template_text)
+{
+  if (template_text.size() > max_template_bytes)
+    return fmt::format("the template is longer than {} bytes", max_template_bytes);
+  std::size_t depth = 0;
+  for (std::size_t at = template_text.find("{{"); at != std::string_view::npos; at = template_text.find("{{", at + 2)) {
+    const std::size_t tag = template_text.find_first_not_of(" \t", at + 2);
+    const char kind = tag < template_text.size() ? template_text[tag] : '\0';
+    if (kind == '=') return std::string("changing the delimiters ({{=…=}}) is not supported in a template");
+    if ((kind == '#' || kind == '^') && ++depth > max_template_depth)
+      return fmt::format("sections nested more than {} deep", max_template_depth);
+    if (kind == '/' && depth > 0) --depth;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::string> template_problem(std::string_view template_text)
 {
+  if (auto problem = shape_problem(template_text)) return problem;
   kainjow::mustache::mustache tmpl{std::string(template_text)};
   if (!tmpl.is_valid()) return fmt::format("the template does not parse: {}", tmpl.error_message());
   static constexpr std::string_view known[] = {"first_name", "greeting", "my_name", "my_link"};

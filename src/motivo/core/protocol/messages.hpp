@@ -30,7 +30,12 @@ std::string message_language(std::string_view note_language, std::string_view fa
 std::string message_template(std::string_view kind, std::string_view language,
                              const std::map<std::string, std::string>& custom);
 
-// What is wrong with a message template, if anything: it does not parse, or it names a placeholder other than
+// A template's largest size and section depth (a note is at most 300 characters; the parser recurses per section).
+inline constexpr std::size_t max_template_bytes = 64u << 10;
+inline constexpr std::size_t max_template_depth = 16;
+
+// What is wrong with a message template, if anything: it is longer or nests deeper than the limits above, changes
+// the delimiters, does not parse, or it names a placeholder other than
 // {{first_name}}, {{greeting}}, {{my_name}} and {{my_link}} (a typo would otherwise vanish from the message sent).
 std::optional<std::string> template_problem(std::string_view template_text);
 

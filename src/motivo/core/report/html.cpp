@@ -40,7 +40,7 @@ std::string pct(const Rate& r)
 }
 
 // Stacked bars: one per period, one segment per label.
-std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
+std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w, std::string_view language)
 {
   const int width = 760, height = 260, left = 40, bottom = 40, top = 10;
   std::size_t max = 1;
@@ -64,7 +64,7 @@ std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
       y -= h;
       svg += fmt::format(
           R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{} {}: {}</title></rect>)", x,
-          y, bar, h, label_colour[l], escape(series[i].period), classify::label_name(classify::all_labels[l]),
+          y, bar, h, label_colour[l], escape(series[i].period), label_title(classify::all_labels[l], language),
           in.by_label[l]);
     }
     if (series.size() <= 16 || i % (series.size() / 12 + 1) == 0)
@@ -75,7 +75,7 @@ std::string stacked_bars(const std::vector<SeriesPoint>& series, const Words& w)
   std::string legend = "<p class=\"legend\">";
   for (std::size_t l = 0; l < label_colour.size(); ++l)
     legend += fmt::format(R"(<span><i style="background:{}"></i>{}</span>)", label_colour[l],
-                          classify::label_name(classify::all_labels[l]));
+                          label_title(classify::all_labels[l], language));
   return svg + legend + "</p>";
 }
 
@@ -195,9 +195,9 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
 
   // 1. Per period, by label.
   html += fmt::format("<h2>{}</h2>", w.gettext("Invitations received, by label"));
-  if (!report.series.empty()) html += stacked_bars(report.series, w);
+  if (!report.series.empty()) html += stacked_bars(report.series, w, language);
   html += fmt::format("<table><tr><th>{}</th><th>{}</th>", w.gettext("period"), w.gettext("received"));
-  for (const auto l : classify::all_labels) html += fmt::format("<th>{}</th>", classify::label_name(l));
+  for (const auto l : classify::all_labels) html += fmt::format("<th>{}</th>", label_title(l, language));
   html += "</tr>";
   const auto label_row = [&](const std::string& name, const Incoming& x) {
     html += fmt::format("<tr><td>{}</td><td>{}</td>", escape(name), x.received);

@@ -194,6 +194,19 @@ std::optional<Period> parse_period(std::string_view text)
   return std::nullopt;
 }
 
+std::string_view label_title(classify::Label label, std::string_view language)
+{
+  const i18n::Catalog& c = i18n::Catalog::of(language);
+  switch (label) {
+  case classify::Label::empty: return c.pgettext("label", "empty");
+  case classify::Label::default_text: return c.pgettext("label", "default");
+  case classify::Label::template_text: return c.pgettext("label", "template");
+  case classify::Label::spam: return c.pgettext("label", "spam");
+  case classify::Label::personalized: return c.pgettext("label", "personalized");
+  }
+  return classify::label_name(label);
+}
+
 std::string sentence(const Figures& f, std::string_view language)
 {
   const Incoming& in = f.incoming;

@@ -107,5 +107,8 @@ std::optional<Period> parse_period(std::string_view text);
 // The seed's sentence, in es or en: "28 invitaciones: 2 personalizadas (7 %), 26 sin personalizar;
 // preguntadas 26, respondieron 5 (19 %)".
 std::string sentence(const Figures& f, std::string_view language);
+// A label as the report's reader says it, in `language` (po/es.po's "label" context): the tables' rows and the
+// HTML's legend and column heads.
+std::string_view label_title(classify::Label label, std::string_view language);
 
 } // namespace motivo::report

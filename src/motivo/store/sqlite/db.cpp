@@ -1,5 +1,6 @@
 #include <motivo/core/error.hpp>
 #include <motivo/store/sqlite/db.hpp>
+#include <motivo/store/store.hpp>
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -83,6 +84,7 @@ Database::~Database()
 
 void Database::fail(std::string_view what) const
 {
+  if ((sqlite3_errcode(db_) & 0xff) == SQLITE_BUSY) throw store::Busy(path_); // past the busy timeout
   throw std::runtime_error(fmt::format("database {}: {}: {}", path_, what, sqlite3_errmsg(db_)));
 }
 
@@ -99,9 +101,10 @@ std::int64_t Database::changes() const
 void Database::exec(std::string_view sql)
 {
   char* error = nullptr;
-  if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+  if (const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
     const std::string message = error ? error : "unknown error";
     sqlite3_free(error);
+    if ((rc & 0xff) == SQLITE_BUSY) throw store::Busy(path_);
     throw std::runtime_error(fmt::format("database {}: {}", path_, message));
   }
 }

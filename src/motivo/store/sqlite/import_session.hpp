@@ -46,8 +46,8 @@ private:
   {
     if (bulk_invitations_.active) bulk_new(bulk_invitations_, key);
   }
-  // For the session's life (constructed before the transaction): rollback mode when it can, and no foreign key
-  // checks; the import only adds rows whose people it made or read in the same transaction.
+  // For the session's life (constructed before the transaction): no foreign key checks; the import only adds rows whose
+  // people it made or read in the same transaction.
   struct BulkJournal {
     explicit BulkJournal(Database& db);
     ~BulkJournal();

@@ -4,6 +4,8 @@
 #include <motivo/store/sqlite/sqlite_store.hpp>
 
 #include <algorithm>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace motivo::store::sqlite {
 
@@ -24,8 +26,8 @@ SqliteStore::SqliteStore(const std::string& path)
   }
   if (is_new) db.exec("PRAGMA page_size = 16384");
   // WAL lets readers (a running server) work while an import writes; NORMAL sync in WAL mode never corrupts
-  // the database, a power cut can only lose the last commits. Another process importing in rollback mode
-  // (see SqliteImportSession) may hold the database: then it stays as it is until that import ends.
+  // the database, a power cut can only lose the last commits. Opening needs no write lock: a database already in
+  // WAL mode (imports keep it so) opens while another process imports.
   set_journal_mode(db, "wal");
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA foreign_keys = ON");
@@ -135,6 +137,19 @@ namespace motivo::store {
 std::unique_ptr<Store> open_sqlite(const std::string& path)
 {
   return std::make_unique<sqlite::SqliteStore>(path);
+}
+
+bool make_sqlite_private(const std::string& path)
+{
+  bool changed = false;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string file = path + suffix;
+    struct stat st {};
+    if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) continue;
+    if ((st.st_mode & 077) == 0) continue;
+    if (::chmod(file.c_str(), st.st_mode & 0700) == 0) changed = true;
+  }
+  return changed;
 }
 
 SchemaStatus sqlite_schema_status(const std::string& path)
