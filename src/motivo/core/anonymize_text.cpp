@@ -297,7 +297,7 @@ std::string Pseudonyms::run(std::string_view real) const
     std::string masked;
     if (!handle && domain.find('.') != std::string_view::npos)
       masked = "u-" + hex(lower(core.substr(from, to - from)), salt_ ^ 0x6d61696cULL) + "@example.invalid";
-    else if (handle && domain.size() >= 2)
+    else if (handle && domain.size() >= 2 && (to == core.size() || core[to] != '(')) // "@SUM(" is a formula
       masked = "@u-" + hex(lower(domain), salt_ ^ 0x68616e64ULL);
     if (!masked.empty()) return words(real.substr(0, a + from)) + masked + run(real.substr(a + to));
   }
