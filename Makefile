@@ -5,7 +5,7 @@ BUILD := build
 MOTIVO := $(BUILD)/motivo
 DEMO := $(BUILD)/demo
 
-.PHONY: all deps deps-tests build test demo bench bench-large fuzz clean
+.PHONY: all deps deps-tests build test demo bench bench-large bench-export fuzz clean
 
 all: build
 
@@ -56,6 +56,10 @@ bench: build
 bench-large: build
 	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)
 	@bench/large.sh $(BUILD)
+
+bench-export: build
+	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)
+	@bench/export.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-*

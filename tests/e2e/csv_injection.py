@@ -43,7 +43,10 @@ with zipfile.ZipFile(anonymised) as z:
 check(len(cells) > 100, f"the anonymised export read back ({len(cells)} cells)")
 check(not dangerous(cells), f"no formula-like cell in the anonymised export ({dangerous(cells)[:3]})")
 for note in planted:
-    check("'" + note in cells, f"the planted {note[:12]!r} is there, neutralised")
+    # The anonymiser masks the link inside a note (issue 20, item 7): up to its scheme the cell is as planted.
+    head = "'" + note[:note.index("://") + 3] if "://" in note else None
+    check("'" + note in cells or (head and any(c.startswith(head) for c in cells)),
+          f"the planted {note[:12]!r} is there, neutralised")
 
 report = motivo("report", "--by", "month", "--csv").stdout
 rows = list(csv.reader(io.StringIO(report, newline="")))

@@ -15,9 +15,11 @@
 #include <motivo/io/inputs.hpp>
 #include <motivo/store/store.hpp>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -324,6 +326,28 @@ TEST_P(Conformance, TextSurvivesExactly)
   store().for_each_message([&](const store::StoredMessage& m) { contents.push_back(m.content); });
   ASSERT_EQ(contents.size(), 1u);
   EXPECT_EQ(contents[0], note);
+}
+
+TEST_P(Conformance, InvitationsPageByIdInTheOrderStored)
+{
+  // The exports read invitations in pages (after_id, limit): every one once, in id order, whatever their dates.
+  std::string csv = "From,To,Sent At,Message,Direction\n";
+  for (int i = 0; i < 7; ++i) csv += fmt::format("P{},Me,\"1/{}/24, 9:00 AM\",,INCOMING\n", i, 9 - i);
+  import_paths(store(), {files_.write("p/Invitations.csv", csv)});
+  std::vector<std::int64_t> all;
+  for (const auto& v : store().invitations({})) all.push_back(v.id);
+  std::sort(all.begin(), all.end());
+  store::InvitationQuery query;
+  query.after_id = 0;
+  query.limit = 3;
+  std::vector<std::int64_t> paged;
+  for (std::size_t pages = 0; pages < 5; ++pages) {
+    const auto page = store().invitations(query);
+    for (const auto& v : page) paged.push_back(v.id);
+    if (page.size() < 3) break;
+    query.after_id = page.back().id;
+  }
+  EXPECT_EQ(paged, all);
 }
 
 TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)

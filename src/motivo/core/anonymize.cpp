@@ -1,5 +1,6 @@
 #include <motivo/core/anonymize.hpp>
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/data_files.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
@@ -7,6 +8,7 @@
 #include <xxhash.h>
 
 #include <array>
+#include <optional>
 
 namespace motivo {
 
@@ -17,14 +19,26 @@ bool word_char(unsigned char c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' || c == '-';
 }
 
-bool capitalised(std::string_view w)
-{
-  if (w.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(w[0]);
-  return (c >= 'A' && c <= 'Z') || c >= 0xC3; // ASCII capitals, or a non-ASCII letter (Á, Ñ, Ö…): kept as names
-}
-
 } // namespace
+
+std::string Pseudonyms::invent(std::string_view plain, std::uint64_t seed)
+{
+  static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m",  "n",
+                                                                  "p", "r", "s", "t", "v", "z", "ch", "j"};
+  static constexpr std::array<std::string_view, 5> vowels = {"a", "e", "i", "o", "u"};
+  std::uint64_t h = XXH3_64bits_withSeed(plain.data(), plain.size(), seed);
+  std::string out;
+  const int syllables = 2 + static_cast<int>(h % 2);
+  h /= 2;
+  for (int s = 0; s < syllables; ++s) {
+    out += consonants[h % consonants.size()];
+    h /= consonants.size();
+    out += vowels[h % vowels.size()];
+    h /= vowels.size();
+  }
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
 
 std::string Pseudonyms::word(std::string_view real)
 {
@@ -35,22 +49,8 @@ std::string Pseudonyms::word(std::string_view real)
   if (plain.empty()) plain = key;
   Family& family = families_[plain];
   if (family.base.empty()) {
-    // Pronounceable invented words, from the salted hash; a clash takes the next hash.
-    static constexpr std::array<std::string_view, 16> consonants = {"b", "c", "d", "f", "g", "l", "m",  "n",
-                                                                    "p", "r", "s", "t", "v", "z", "ch", "j"};
-    static constexpr std::array<std::string_view, 5> vowels = {"a", "e", "i", "o", "u"};
     for (std::uint64_t attempt = 0; family.base.empty(); ++attempt) {
-      std::uint64_t h = XXH3_64bits_withSeed(plain.data(), plain.size(), salt_ + attempt);
-      std::string out;
-      const int syllables = 2 + static_cast<int>(h % 2);
-      h /= 2;
-      for (int s = 0; s < syllables; ++s) {
-        out += consonants[h % consonants.size()];
-        h /= consonants.size();
-        out += vowels[h % vowels.size()];
-        h /= vowels.size();
-      }
-      out[0] = static_cast<char>(out[0] - 'a' + 'A');
+      std::string out = invent(plain, salt_ + attempt);
       if (used_.insert(out).second) family.base = out;
     }
   }
@@ -106,7 +106,7 @@ std::string Pseudonyms::names(std::string_view real)
   return name(real); // commas and spaces are kept, words replaced
 }
 
-std::string Pseudonyms::url(std::string_view real)
+std::string Pseudonyms::url(std::string_view real) const
 {
   const std::string slug = profile_slug(real);
   if (slug.empty()) return std::string(real);
@@ -114,7 +114,7 @@ std::string Pseudonyms::url(std::string_view real)
   return fmt::format("https://www.linkedin.com/in/p-{:016x}", h);
 }
 
-std::string Pseudonyms::urls(std::string_view real)
+std::string Pseudonyms::urls(std::string_view real) const
 {
   std::string out;
   std::size_t i = 0;
@@ -135,33 +135,6 @@ std::string Pseudonyms::id(std::string_view real)
 {
   if (real.empty()) return {};
   return fmt::format("c-{:016x}", XXH3_64bits_withSeed(real.data(), real.size(), salt_ ^ 0x5a5a5a5aULL));
-}
-
-std::string_view Pseudonyms::known(std::string_view w) const
-{
-  if (const auto it = words_.find(text::name_key(w)); it != words_.end()) return it->second;
-  if (const auto it = families_.find(classify::fold(w)); it != families_.end()) return it->second.base;
-  return w;
-}
-
-std::string Pseudonyms::text(std::string_view real) const
-{
-  std::string out;
-  out.reserve(real.size());
-  std::size_t i = 0;
-  while (i < real.size()) {
-    const auto c = static_cast<unsigned char>(real[i]);
-    if (!word_char(c) || c == '\'' || c == '-') {
-      out += real[i++];
-      continue;
-    }
-    std::size_t j = i;
-    while (j < real.size() && word_char(static_cast<unsigned char>(real[j])) && real[j] != '\'' && real[j] != '-') ++j;
-    const std::string_view w = real.substr(i, j - i);
-    out += capitalised(w) ? known(w) : w;
-    i = j;
-  }
-  return out;
 }
 
 } // namespace motivo

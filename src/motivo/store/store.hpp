@@ -46,6 +46,9 @@ struct InvitationQuery {
   std::optional<Direction> direction;
   std::optional<classify::Label> label; // the effective label (the user's correction, else the classifier's)
   std::optional<std::int64_t> id;
+  // Only invitations with a greater id, in the order of their ids instead of newest first: pages through all of
+  // them with `limit` (an export of any size in constant memory).
+  std::optional<std::int64_t> after_id;
   std::int64_t limit = -1; // all
 };
 

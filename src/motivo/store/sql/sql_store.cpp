@@ -158,7 +158,8 @@ FROM invitations WHERE 1 = 1)sql";
   if (query.label) condition(" AND coalesce(user_label, label) = ?{}");
   if (query.id) condition(" AND id = ?{}");
   if (query.user) condition(" AND owner IN (SELECT owner FROM imports WHERE user_id = ?{})");
-  sql += " ORDER BY sent_at DESC, id DESC";
+  if (query.after_id) condition(" AND id > ?{}");
+  sql += query.after_id ? " ORDER BY id" : " ORDER BY sent_at DESC, id DESC";
   if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
   return read([&] {
     Statement s = connection_.prepare(sql);
@@ -167,6 +168,7 @@ FROM invitations WHERE 1 = 1)sql";
     if (query.label) s.bind(++n, classify::label_name(*query.label));
     if (query.id) s.bind(++n, *query.id);
     if (query.user) s.bind(++n, *query.user);
+    if (query.after_id) s.bind(++n, *query.after_id);
     std::vector<InvitationView> out;
     while (s.step()) out.push_back(invitation_of(s));
     return out;
