@@ -178,8 +178,10 @@ public:
           written += length;
           too_big = written > max_bytes;
           if (too_big) return false;
-          if (!write_all(fd, data, length)) write_error = errno;
-          return write_error == 0;
+          // After a failed write the rest is read and dropped (no more than the upload's limit): a server that stops
+          // reading mid-body resets the connection, and the client may never see the answer.
+          if (write_error == 0 && !write_all(fd, data, length)) write_error = errno;
+          return true;
         });
     if (::close(fd) != 0 && write_error == 0) write_error = errno;
     if (too_big) throw HttpError(413, fmt::format("the {} is larger than {} MiB", field, max_bytes >> 20));
