@@ -112,9 +112,10 @@ struct ReportOptions {
 // two months is in both.
 void print_csv(const std::vector<std::pair<std::string, report::Report>>& reports, bool compared)
 {
-  std::vector<std::string> head{"period", "received", "personalized", "not_personalized", "empty", "default",
-                                "template", "spam_label", "personalized_label", "asked", "replied", "accepted",
-                                "declined", "pending", "outgoing_sent", "outgoing_accepted"};
+  std::vector<std::string> head{
+      "period",        "received",           "personalized", "not_personalized", "empty",    "default",  "template",
+      "spam_label",    "personalized_label", "asked",        "replied",          "accepted", "declined", "pending",
+      "outgoing_sent", "outgoing_accepted"};
   if (compared) head.insert(head.begin(), "compared");
   fmt::print("{}", csv::row(head));
   const auto line = [compared](const std::string& compared_name, const std::string& name, const report::Figures& f) {
