@@ -33,6 +33,29 @@ check "full disk: the message says so ($(cat "$work/out/full.err"))" 'grep -q "f
 check "full disk: integrity_check ok" '[[ $(cat "$work/out/full.integrity") == ok ]]'
 check "full disk: the database holds exactly what it held" 'cmp -s "$work/out/before.sql" "$work/out/after.sql"'
 
+# forget on a nearly full disk: the person's records fit in place, the compaction that must follow does not.
+# All or nothing: refused before anything is removed, saying why (issue 20, item 13).
+"$motivo" --db "$work/out/forget.db" import --quiet "$work/big.zip" >/dev/null
+sqlite3 "$work/out/forget.db" .dump >"$work/out/forget-before.sql"
+room=$(( $(stat -c %s "$work/out/forget.db") * 5 / 4 / 1024 + 64 ))
+mkdir -p "$work/fdisk"
+unshare -rm sh -c "
+  mount -t tmpfs -o size=${room}k tmpfs '$work/fdisk' &&
+  cp '$work/out/forget.db' '$work/fdisk/m.db' &&
+  '$motivo' --db '$work/fdisk/m.db' forget --yes i5 >'$work/out/forget.out' 2>'$work/out/forget.err';
+  echo \$? >'$work/out/forget.rc';
+  sqlite3 '$work/fdisk/m.db' 'PRAGMA integrity_check' >'$work/out/forget.integrity';
+  sqlite3 '$work/fdisk/m.db' .dump >'$work/out/forget-after.sql'"
+check "forget, nearly full disk: exit 1" '[[ $(cat "$work/out/forget.rc") == 1 ]]'
+check "forget, nearly full disk: says nothing was removed ($(cat "$work/out/forget.err"))" \
+  'grep -q "nothing was removed" "$work/out/forget.err"'
+check "forget, nearly full disk: integrity_check ok" '[[ $(cat "$work/out/forget.integrity") == ok ]]'
+check "forget, nearly full disk: the database holds exactly what it held" \
+  'cmp -s "$work/out/forget-before.sql" "$work/out/forget-after.sql"'
+rc=0
+"$motivo" --db "$work/out/forget.db" forget --yes i5 >/dev/null 2>"$work/out/forget-room.err" || rc=$?
+check "forget with room: done ($(cat "$work/out/forget-room.err"))" '[[ $rc == 0 ]]'
+
 # A read-only database: every command that writes, and even reading (WAL readers write the -shm index), says so.
 mkdir -p "$work/ro"
 cp "$work/out/before.db" "$work/ro/m.db"

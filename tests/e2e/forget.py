@@ -9,8 +9,9 @@ Usage: forget.py MOTIVO SOURCE_DIR
 import json
 import os
 import sys
+import unicodedata
 
-from checks import Checks, Motivo, dump, gen_export, integrity, workdir
+from checks import Checks, Motivo, dump, gen_export, integrity, sqlite, workdir
 
 source = sys.argv[2]
 check = Checks()
@@ -96,5 +97,32 @@ check(p.returncode == 0 and json.loads(p.stdout)["group_messages"] == 1 and b"Xa
 p = motivo("forget", "--yes", "xavier  SOLODEGRUPO", check=False)
 check(p.returncode == 0 and b"Xavier Solodegrupo" not in file_bytes(), "their name is gone from the file")
 check(b"Zoe Grupo" in file_bytes(), "the message stays, from its sender")
+
+# Spelling variants (case, accents, spacing) of a forgotten person's name: in group recipients, conversation
+# titles and subjects of the messages that stay.
+variants = os.path.join(work, "variants")
+os.makedirs(variants)
+with open(os.path.join(variants, "messages.csv"), "w", encoding="utf-8") as f:
+    f.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            f'g3,Café con ZOÉ  grupo y Bea,{owner},,"zoe  GRUPO, Bea Cuarta",'
+            '"https://www.linkedin.com/in/zoe-grupo,https://www.linkedin.com/in/d",2026-11-03 10:00:00 UTC,'
+            'Re: zoé\u00a0Grupo,Quedamos,INBOX\n')
+motivo("import", "--quiet", variants)
+
+
+def folded_file():
+    text = file_bytes().decode("utf-8", "replace")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(plain.lower().split())
+
+
+check("zoe grupo" in folded_file(), "the variants are stored")
+p = motivo("forget", "--yes", "--json", "Zoe Grupo", check=False)
+check(p.returncode == 0 and json.loads(p.stdout)["group_messages"] >= 2, f"Zoe Grupo forgotten ({p.stdout.strip()})")
+left = folded_file().find("zoe grupo")
+check(left < 0, f"no spelling of their name is left in the file ({folded_file()[max(left - 60, 0):left + 40]!r})")
+rows = sqlite(db, "SELECT to_names || '|' || conversation_title || '|' || subject FROM messages WHERE "
+                  "conversation_id = 'g3'").strip()
+check(rows == "Bea Cuarta|Café con … y Bea|Re: …", f"the message stays, without them ({rows})")
 
 check.exit()

@@ -54,4 +54,12 @@ for args in (["invitations"], ["invitations", "--incoming"], ["people", "--searc
 piped = motivo("invitations", text=False, check=False)
 check(hostile_name.encode() in piped.stdout and "\u009b31m".encode() in piped.stdout, "a pipe gets the bytes stored")
 
+# Standard error quotes stored and imported text too (here the name in forget's refusal without a terminal to ask
+# on): guarded like a terminal's standard output, whether it is a terminal, a pipe or a log file.
+p = motivo("forget", "i1", text=False, check=False, input=b"")
+err = p.stderr.decode("utf-8", "replace")
+controls = [c for c in err if (ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F]
+check(p.returncode == 2 and "Evil\ufffd[31mRed Person" in err and not controls,
+      f"stderr has no control characters ({err.strip()!r})")
+
 check.exit()

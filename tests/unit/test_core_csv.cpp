@@ -119,6 +119,18 @@ TEST(Csv, TextAfterClosingQuoteIsAnError)
   EXPECT_EQ(error_of("a\n\"x\"y,1\n"), "t.csv:2: unexpected character after a closing quote (\"y,1\\n\")");
 }
 
+TEST(Csv, Utf16IsNamedNotCalledBinary)
+{
+  // Windows' "Unicode text" and spreadsheets' UTF-16 exports: with a byte order mark in either order, or without.
+  EXPECT_EQ(error_of(std::string("\xFF\xFE"
+                                 "a\0,\0b\0\n\0",
+                                 10)),
+            "t.csv:1: UTF-16 text: save as UTF-8");
+  EXPECT_EQ(error_of(std::string("\xFE\xFF\0a\0,\0b\0\n", 10)), "t.csv:1: UTF-16 text: save as UTF-8");
+  EXPECT_EQ(error_of(std::string("F\0r\0o\0m\0\n\0", 10)), "t.csv:1: UTF-16 text: save as UTF-8");
+  EXPECT_EQ(error_of(std::string("\0F\0r\0o\0m\0\n", 10)), "t.csv:1: UTF-16 text: save as UTF-8");
+}
+
 TEST(Csv, BinaryAndInvalidUtf8AreRejected)
 {
   EXPECT_EQ(error_of(std::string("a,b\n1,\0\n", 8)), "t.csv:2: binary data (a NUL byte): this is not a CSV text file");

@@ -90,6 +90,15 @@ TEST(InvitationsCsv, ErrorsNameFileLineAndValue)
   EXPECT_EQ((error_of<InvitationsReader, InvitationRow>("")), "f.csv:1: empty file: no header line");
 }
 
+TEST(InvitationsCsv, ADuplicateColumnIsRefusedByName)
+{
+  // Which of two "Message" columns holds the note would be a guess: refused, naming it (case and spaces aside).
+  EXPECT_EQ((error_of<InvitationsReader, InvitationRow>("From,To,Sent At,Message,Direction, message \n")),
+            "f.csv:1: column \"message\" appears twice in the header");
+  // A trailing comma (an empty name) is no column.
+  EXPECT_EQ((error_of<InvitationsReader, InvitationRow>("From,To,Sent At,Message,Direction,,\n")), "");
+}
+
 TEST(InvitationsCsv, AHugeHeaderIsRefusedWithAShortMessage)
 {
   // 1,000 columns of 100 bytes: refused before it is copied, quoting its start only.

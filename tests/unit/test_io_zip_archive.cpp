@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <unistd.h>
 
@@ -72,4 +73,35 @@ TEST(ZipArchive, RatioAndSizeLimitsApplyPerMember)
       std::string::npos);
   EXPECT_NE(read_all(motivo::io::zip_entries(zip, {.max_ratio = 1, .ratio_allowance = 0}).at(0)).find("more than"),
             std::string::npos);
+}
+
+TEST(ZipArchive, OneFileTwiceInOneExportIsRefusedNamingBoth)
+{
+  // Two Invitations.csv in two folders would be merged into one import without a word.
+  ArchiveDir dir;
+  const std::string zip = (dir.path / "export.zip").string();
+  const std::string header = "From,To,Sent At,Message,Direction\n";
+  motivo::io::write_zip(zip, {{"Basic_LinkedInDataExport/Invitations.csv", header},
+                              {"Complete_LinkedInDataExport/invitations.csv", header},
+                              {"a/Profile.csv", "x\n"},
+                              {"b/Profile.csv", "x\n"}});
+  try {
+    motivo::io::collect_inputs({zip});
+    ADD_FAILURE() << "two Invitations.csv accepted";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), (zip + ": two files of one kind in one export: "
+                                  "\"Basic_LinkedInDataExport/Invitations.csv\" and "
+                                  "\"Complete_LinkedInDataExport/invitations.csv\"; keep one of them")
+                               .c_str());
+  }
+  // The same in an unpacked folder; files motivo does not read may recur.
+  fs::create_directories(dir.path / "unpacked/a");
+  fs::create_directories(dir.path / "unpacked/b");
+  for (const char* folder : {"a", "b"}) {
+    std::ofstream(dir.path / "unpacked" / folder / "messages.csv") << "x\n";
+    std::ofstream(dir.path / "unpacked" / folder / "Profile.csv") << "x\n";
+  }
+  EXPECT_THROW(motivo::io::collect_inputs({(dir.path / "unpacked").string()}), InputError);
+  fs::remove_all(dir.path / "unpacked/b");
+  EXPECT_EQ(motivo::io::collect_inputs({(dir.path / "unpacked").string()}).size(), 2u);
 }

@@ -6,6 +6,7 @@
 #include <motivo/cli/labels.hpp>
 #include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/progress_bar.hpp>
+#include <motivo/cli/terminal.hpp>
 #include <motivo/io/inputs.hpp>
 #include <motivo/store/store.hpp>
 
@@ -108,7 +109,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     if (!export_paths.empty()) {
       const auto inputs = io::collect_inputs(export_paths);
       std::unique_ptr<ProgressBar> bar;
-      if (!context.quiet && ::isatty(STDERR_FILENO)) bar = std::make_unique<ProgressBar>(stderr);
+      if (!context.quiet && ::isatty(STDERR_FILENO)) bar = std::make_unique<ProgressBar>(raw_stderr());
       options.progress = bar.get();
       auto& store = context.store();
       const std::optional<std::string> previous_owner = options.user ? std::nullopt : store.counts().owner;

@@ -1,4 +1,5 @@
 #include <motivo/cli/progress_bar.hpp>
+#include <motivo/cli/terminal.hpp>
 
 #include <fmt/format.h>
 
@@ -16,7 +17,8 @@ void ProgressBar::update(std::uint64_t done, std::uint64_t total, std::string_vi
   const double fraction = total ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total)) : 0.0;
   const int filled = static_cast<int>(fraction * width);
   const std::size_t slash = file.find_last_of("/:");
-  const std::string_view shown = slash == std::string_view::npos ? file : file.substr(slash + 1);
+  bool split = false; // the bar writes to raw standard error: the member's name is guarded here
+  const std::string shown = terminal_safe(slash == std::string_view::npos ? file : file.substr(slash + 1), split);
   fmt::print(out_, "\r[{}{}] {:3.0f}% {:<24.24}", std::string(static_cast<std::size_t>(filled), '#'),
              std::string(static_cast<std::size_t>(width - filled), '.'), fraction * 100, shown);
   std::fflush(out_);

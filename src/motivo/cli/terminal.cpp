@@ -10,10 +10,20 @@ namespace {
 
 constexpr std::string_view u_fffd = "\xEF\xBF\xBD"; // U+FFFD
 
-bool write_stdout_all(std::string_view bytes)
+// One guarded stream: the descriptor it writes to, and a 0xC2 lead byte left over from the previous write.
+struct Guarded {
+  int fd;
+  bool split = false;
+};
+
+Guarded guarded_stdout{STDOUT_FILENO};
+Guarded guarded_stderr{STDERR_FILENO};
+std::FILE* unguarded_stderr = nullptr;
+
+bool write_all(int fd, std::string_view bytes)
 {
   while (!bytes.empty()) {
-    const ssize_t n = ::write(STDOUT_FILENO, bytes.data(), bytes.size());
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;
@@ -23,18 +33,25 @@ bool write_stdout_all(std::string_view bytes)
   return true;
 }
 
-bool stdout_split_c2 = false;
-
-ssize_t write_guarded(void*, const char* data, std::size_t size)
+ssize_t write_guarded(void* cookie, const char* data, std::size_t size)
 {
-  return write_stdout_all(terminal_safe({data, size}, stdout_split_c2)) ? static_cast<ssize_t>(size) : -1;
+  auto& g = *static_cast<Guarded*>(cookie);
+  return write_all(g.fd, terminal_safe({data, size}, g.split)) ? static_cast<ssize_t>(size) : -1;
 }
 
-int close_guarded(void*)
+int close_guarded(void* cookie)
 {
-  if (stdout_split_c2) write_stdout_all(u_fffd); // a lone lead byte at the very end
-  stdout_split_c2 = false;
+  auto& g = *static_cast<Guarded*>(cookie);
+  if (g.split) write_all(g.fd, u_fffd); // a lone lead byte at the very end
+  g.split = false;
   return 0;
+}
+
+std::FILE* open_guarded(Guarded& g, int buffering)
+{
+  FILE* f = ::fopencookie(&g, "w", cookie_io_functions_t{nullptr, write_guarded, nullptr, close_guarded});
+  if (f) std::setvbuf(f, nullptr, buffering, BUFSIZ);
+  return f;
 }
 
 } // namespace
@@ -76,12 +93,18 @@ std::string terminal_safe(std::string_view bytes, bool& split)
 
 void guard_terminal_output()
 {
+  unguarded_stderr = stderr;
+  std::fflush(stderr);
+  // Errors, warnings and notes quote CSV cells, mail headers and stored names: always guarded, a terminal or a log.
+  if (FILE* err = open_guarded(guarded_stderr, _IONBF)) stderr = err;
   if (!::isatty(STDOUT_FILENO)) return;
   std::fflush(stdout);
-  FILE* guarded = ::fopencookie(nullptr, "w", cookie_io_functions_t{nullptr, write_guarded, nullptr, close_guarded});
-  if (!guarded) return;
-  std::setvbuf(guarded, nullptr, _IOLBF, BUFSIZ);
-  stdout = guarded; // glibc's stdout is an ordinary variable, documented as assignable
+  if (FILE* out = open_guarded(guarded_stdout, _IOLBF)) stdout = out; // glibc's stdout is assignable, as documented
+}
+
+std::FILE* raw_stderr()
+{
+  return unguarded_stderr ? unguarded_stderr : stderr;
 }
 
 } // namespace motivo::cli

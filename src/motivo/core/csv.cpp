@@ -23,6 +23,20 @@ void Reader::fail(std::uint64_t line, const Message& message) const
   throw InputError(name_, line, message);
 }
 
+namespace {
+
+// A UTF-16 byte order mark (either order), or an ASCII character and a NUL byte in either order at the start:
+// how spreadsheets and Windows' "Unicode text" write files.
+bool looks_utf16(std::string_view start)
+{
+  if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF")) return true;
+  const auto a = static_cast<unsigned char>(start[0]);
+  const auto b = static_cast<unsigned char>(start[1]);
+  return (a == 0) != (b == 0) && (a | b) < 0x80;
+}
+
+} // namespace
+
 bool Reader::refill()
 {
   if (eof_) return false;
@@ -36,6 +50,9 @@ bool Reader::refill()
       const std::size_t more = source_.read(buffer_.data() + n, buffer_.size() - n);
       if (more == 0) break;
       n += more;
+    }
+    if (n >= 2 && looks_utf16(std::string_view(buffer_.data(), n))) {
+      fail(1, Message(N_("UTF-16 text: save as UTF-8")));
     }
     if (n >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) {
       pos_ = 3;

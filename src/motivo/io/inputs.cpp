@@ -1,4 +1,5 @@
 #include <motivo/core/error.hpp>
+#include <motivo/core/linkedin/export_files.hpp>
 #include <motivo/io/inputs.hpp>
 #include <motivo/io/zip_archive.hpp>
 
@@ -6,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 namespace motivo::io {
 
@@ -24,6 +26,22 @@ InputFile plain_file(const fs::path& path, const std::string& name)
   return f;
 }
 
+// One export (a zip or a folder) holds each file motivo reads once: two Invitations.csv in two of its folders would
+// be merged into one import without a word, so they are refused, naming both.
+void check_each_read_once(const std::string& path, const std::vector<InputFile>& files, std::size_t from)
+{
+  std::map<linkedin::FileKind, const InputFile*> first;
+  for (std::size_t i = from; i < files.size(); ++i) {
+    const linkedin::FileKind kind = linkedin::file_kind(files[i].name);
+    if (kind == linkedin::FileKind::unused) continue;
+    const auto [at, fresh] = first.emplace(kind, &files[i]);
+    if (fresh) continue;
+    throw InputError(path, 0,
+                     Message(N_("two files of one kind in one export: {} and {}; keep one of them"),
+                             quote_value(at->second->name), quote_value(files[i].name)));
+  }
+}
+
 } // namespace
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths)
@@ -33,6 +51,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths)
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw InputError(path, 0, Message(N_("no such file or folder")));
+    const std::size_t from = files.size();
     if (fs::is_directory(status)) {
       std::vector<fs::path> found;
       for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied)) {
@@ -46,6 +65,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths)
     } else {
       files.push_back(plain_file(path, fs::path(path).filename().string()));
     }
+    check_each_read_once(path, files, from);
   }
   return files;
 }

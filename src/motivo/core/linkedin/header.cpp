@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 namespace motivo::linkedin {
 
 namespace {
@@ -29,9 +31,15 @@ Header::Header(const csv::Record& record, std::string file) : file_(std::move(fi
                      Message(N_("header line longer than {} bytes ({} columns, starting {})"), max_header_bytes,
                              record.fields.size(), quote_value(record.fields.empty() ? "" : record.fields[0])));
   }
+  std::unordered_set<std::string> seen;
   for (const std::string_view f : record.fields) {
     names_.push_back(text::ascii_lower(text::trim(f)));
     shown_.emplace_back(text::trim(f));
+    // Two columns of one name: which one a reader takes would be a guess (empty names, a trailing comma, are not
+    // names).
+    if (!names_.back().empty() && !seen.insert(names_.back()).second) {
+      throw InputError(file_, line_, Message(N_("column {} appears twice in the header"), quote_value(shown_.back())));
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 // People: finding and searching them, notes kept on them, and forgetting them (SqlStore's part of store.hpp that
 // is about persons).
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/name_in_text.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/store/sql/sql_store.hpp>
@@ -160,8 +162,8 @@ std::int64_t SqlStore::count(const std::string& sql, std::int64_t id)
 ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel)
 {
   const std::int64_t id = person;
-  // Their invitations, the messages they sent or that were one-to-one with them, and group messages that name
-  // them among the recipients (those stay, without them).
+  // Their invitations, the messages they sent or that were one-to-one with them; the messages that stay lose their
+  // name (any spelling) among the recipients, in conversation titles and subjects, and their profile.
   constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)";
   constexpr const char* messages_of = "(from_person = ?1 OR to_person = ?1 OR counterpart = ?1)";
   const ForgetCounts c = write([&] {
@@ -178,16 +180,10 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     Statement who = connection_.prepare("SELECT name, coalesce(slug, '') FROM people WHERE id = ?1");
     if (!who.bind(1, id).step()) return c;
     const std::string person_name = who.column_text(0), slug = who.column_text(1);
-    // Group messages: the person's name among to_names (comma-separated, as the export writes them). coalesce: a
-    // group message's NULL recipient must not make the whole condition NULL.
-    std::vector<std::pair<std::int64_t, std::pair<std::string, std::string>>> groups;
-    Statement g =
-        connection_.prepare(fmt::format("SELECT id, to_names, coalesce(to_urls, '') FROM messages WHERE NOT "
-                                        "coalesce({}, false) AND {}(to_names, ?2) > 0",
-                                        messages_of, connection_.dialect() == Dialect::sqlite ? "instr" : "strpos"));
-    g.bind(1, id).bind(2, person_name);
-    while (g.step()) groups.push_back({g.column_int(0), {g.column_text(1), g.column_text(2)}});
-    c.group_messages = static_cast<std::int64_t>(groups.size());
+    // coalesce: a group message's NULL recipient must not make the whole condition NULL.
+    const std::vector<Scrubbed> kept =
+        scrubbed_messages(fmt::format("NOT coalesce({}, false)", messages_of), id, person_name, slug);
+    c.group_messages = static_cast<std::int64_t>(kept.size());
     if (dry_run || c.is_owner) return c;
     before_erasing();
     const auto run = [&](const std::string& sql) { connection_.prepare(sql).bind(1, id).run(); };
@@ -198,53 +194,85 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     run("DELETE FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)");
     run("DELETE FROM connections WHERE person = ?1");
     run("DELETE FROM person_notes WHERE person = ?1");
-    // Names and profiles in group recipients: the lists without them.
-    Statement scrub = connection_.prepare("UPDATE messages SET to_names = ?2, to_urls = nullif(?3, '') WHERE id = ?1");
-    for (const auto& [message, lists] : groups) {
-      const std::string names = list_without(lists.first, [&](std::string_view n) { return n == person_name; });
-      const std::string urls =
-          list_without(lists.second, [&](std::string_view u) { return !slug.empty() && profile_slug(u) == slug; });
-      scrub.reset();
-      scrub.bind(1, message).bind(2, names).bind(3, urls).run();
-    }
+    store_scrubbed(kept);
     run("DELETE FROM people WHERE id = ?1");
     relabel(*labels_in_transaction());
+    check_room_to_compact(); // all or nothing: the deletion commits only when the compaction can follow
     return c;
   });
   if (!dry_run && !c.is_owner)
-    compact({"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"});
+    compact_after_forgetting({"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"});
   return c;
 }
 
 ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
 {
-  const std::string key = text::name_key(name);
-  if (key.empty()) return {};
+  if (classify::fold(name).empty()) return {};
   const ForgetCounts c = write([&] {
     ForgetCounts c;
-    std::vector<std::pair<std::int64_t, std::string>> changed;
-    Statement g = connection_.prepare("SELECT id, to_names FROM messages WHERE to_person IS NULL AND to_names <> ''");
-    while (g.step()) {
-      bool named = false;
-      std::string without = list_without(g.column_text(1), [&](std::string_view n) {
-        const bool them = text::name_key(n) == key;
-        named = named || them;
-        return them;
-      });
-      if (named) changed.emplace_back(g.column_int(0), std::move(without));
-    }
+    const std::vector<Scrubbed> changed = scrubbed_messages("true", std::nullopt, name, "");
     c.group_messages = static_cast<std::int64_t>(changed.size());
     if (dry_run || changed.empty()) return c;
     before_erasing();
-    Statement scrub = connection_.prepare("UPDATE messages SET to_names = ?2 WHERE id = ?1");
-    for (const auto& [message, names] : changed) {
-      scrub.reset();
-      scrub.bind(1, message).bind(2, names).run();
-    }
+    store_scrubbed(changed);
+    check_room_to_compact();
     return c;
   });
-  if (!dry_run && c.group_messages > 0) compact({"messages"});
+  if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages"});
   return c;
+}
+
+std::vector<SqlStore::Scrubbed> SqlStore::scrubbed_messages(const std::string& where, std::optional<std::int64_t> id,
+                                                            const std::string& name, const std::string& slug)
+{
+  std::vector<Scrubbed> out;
+  Statement g = connection_.prepare(fmt::format("SELECT id, coalesce(to_names, ''), coalesce(to_urls, ''), "
+                                                "coalesce(conversation_title, ''), coalesce(subject, '') "
+                                                "FROM messages WHERE {}",
+                                                where));
+  if (id) g.bind(1, *id);
+  bool dropped = false;
+  const auto is_them = [&](std::string_view n) {
+    const bool them = names::same_name(n, name);
+    dropped = dropped || them;
+    return them;
+  };
+  const auto their_url = [&](std::string_view u) {
+    const bool theirs = !slug.empty() && profile_slug(u) == slug;
+    dropped = dropped || theirs;
+    return theirs;
+  };
+  while (g.step()) {
+    Scrubbed m{g.column_int(0), g.column_text(1), g.column_text(2), g.column_text(3), g.column_text(4)};
+    dropped = false;
+    std::string recipients = list_without(m.to_names, is_them), urls = list_without(m.to_urls, their_url);
+    std::string title = names::without_name(m.title, name), subject = names::without_name(m.subject, name);
+    if (!dropped && title == m.title && subject == m.subject) continue;
+    out.push_back({m.id, std::move(recipients), std::move(urls), std::move(title), std::move(subject)});
+  }
+  return out;
+}
+
+void SqlStore::store_scrubbed(const std::vector<Scrubbed>& messages)
+{
+  Statement scrub = connection_.prepare("UPDATE messages SET to_names = ?2, to_urls = nullif(?3, ''), "
+                                        "conversation_title = nullif(?4, ''), subject = nullif(?5, '') WHERE id = ?1");
+  for (const Scrubbed& m : messages) {
+    scrub.reset();
+    scrub.bind(1, m.id).bind(2, m.to_names).bind(3, m.to_urls).bind(4, m.title).bind(5, m.subject).run();
+  }
+}
+
+void SqlStore::compact_after_forgetting(const std::vector<std::string>& tables)
+{
+  try {
+    compact(tables);
+  } catch (const std::exception& e) {
+    // The deletion is committed (and overwritten in place: secure delete); only the rewrite of the file failed.
+    throw Error(N_("forgotten, but the database could not be compacted afterwards ({}): the removed text was "
+                   "overwritten in place, and the file keeps its size until it is compacted"),
+                std::string(e.what()));
+  }
 }
 
 } // namespace motivo::store::sql

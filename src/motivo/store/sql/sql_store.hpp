@@ -56,6 +56,9 @@ protected:
   virtual std::unique_ptr<NoteLabels> labels_in_transaction() = 0;
   // Inside the forgetting transaction, before anything is deleted.
   virtual void before_erasing() {}
+  // Inside the forgetting transaction, last: throws (so that nothing is removed) when the compaction that follows
+  // could not be done (not enough free space for it).
+  virtual void check_room_to_compact() {}
   // After the forgetting transaction committed: rewrites `tables` so that the deleted text is gone from the files.
   virtual void compact(const std::vector<std::string>& tables) = 0;
 
@@ -66,6 +69,19 @@ protected:
   Connection& connection_;
 
 private:
+  // A message that stays once someone is forgotten, with their name and profile taken out.
+  struct Scrubbed {
+    std::int64_t id;
+    std::string to_names, to_urls, title, subject;
+  };
+  // The messages matching `where` (SQL over messages; `id` bound to ?1) whose recipients, conversation title or
+  // subject name `name` in any spelling (names::same_name), or whose recipients' profiles are `slug`'s: without them.
+  std::vector<Scrubbed> scrubbed_messages(const std::string& where, std::optional<std::int64_t> id,
+                                          const std::string& name, const std::string& slug);
+  void store_scrubbed(const std::vector<Scrubbed>& messages);
+  // compact(), its failure said as it is: the deletion committed, the file not rewritten.
+  void compact_after_forgetting(const std::vector<std::string>& tables);
+
   template <typename Work>
   auto read(Work&& work)
   {
