@@ -41,15 +41,6 @@ struct GUnref {
 template <typename T>
 using GPtr = std::unique_ptr<T, GUnref<T>>;
 
-struct GFree {
-  void operator()(char* p) const { g_free(p); }
-};
-std::string take(char* s)
-{
-  std::unique_ptr<char, GFree> owned(s);
-  return s ? std::string(s) : std::string();
-}
-
 // The parser's complaints that mean a part of the message may be lost (not duplicated headers and the like).
 void on_warning(gint64 offset, GMimeParserWarning code, const gchar* item, gpointer data)
 {

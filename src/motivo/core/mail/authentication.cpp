@@ -1,7 +1,10 @@
 #include <motivo/core/mail/notification.hpp>
 #include <motivo/core/text.hpp>
 
+#include <algorithm>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace motivo::mail {
