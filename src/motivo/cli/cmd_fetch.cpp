@@ -121,7 +121,8 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         app::MailScan scan(context.now());
         for (const std::int64_t uid : uids) {
           if (stop_requested) break;
-          scan.add(io::decode_mail(mailbox.fetch(uid), fmt::format("{} UID {}", mailbox.key(), uid)));
+          const auto fetched = mailbox.fetch(uid, mail::max_message_bytes + 1);
+          scan.add(io::decode_mail(fetched.bytes, fmt::format("{} UID {}", mailbox.key(), uid), fetched.size));
         }
         if (stop_requested) break;
         app::ImportOptions options;

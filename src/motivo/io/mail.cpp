@@ -389,7 +389,7 @@ MailSource mail_source_of(const std::string& path)
   return MailSource::none;
 }
 
-mail::Message decode_mail(std::string_view bytes, std::string where)
+mail::Message decode_mail(std::string_view bytes, std::string where, std::size_t size)
 {
   init_gmime();
   ParserOptions options;
@@ -397,7 +397,7 @@ mail::Message decode_mail(std::string_view bytes, std::string where)
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
   GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), options.options));
-  return message_from(msg.get(), std::move(options.problems), std::move(where), bytes.size());
+  return message_from(msg.get(), std::move(options.problems), std::move(where), std::max(size, bytes.size()));
 }
 
 void read_mail(const std::string& path, MailSource kind, const std::function<void(mail::Message&&)>& visit)
