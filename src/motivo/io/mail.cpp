@@ -350,18 +350,18 @@ std::string read_whole(const fs::path& path)
   return bytes;
 }
 
-// One message file: read whole when small; a larger one is parsed from the file, which keeps its bodies there.
+// One message file: read whole when small; of a larger one only the start is read, for its headers.
 mail::Message decode_file(const fs::path& path)
 {
   std::error_code ec;
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec || size <= mail::max_message_bytes) return decode_mail(read_whole(path), path.string());
-  ParserOptions options;
-  GPtr<GMimeStream> stream = open_stream(path.string());
-  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
-  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
-  GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), options.options));
-  return message_from(msg.get(), std::move(options.problems), path.string(), static_cast<std::size_t>(size));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string(), 0, "cannot open the file");
+  std::string head(mail::max_message_bytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return decode_mail(head, path.string(), static_cast<std::size_t>(size));
 }
 
 } // namespace
