@@ -44,6 +44,11 @@ inline void mail(std::string_view bytes)
   // The inviter's profile slug, as an export's URL keys it: the URL stored for it gives it back.
   if (verdict.invitation)
     expect(profile_slug(profile_url(verdict.invitation->profile_slug)) == verdict.invitation->profile_slug);
+  // A note is at most LinkedIn's length; forged mail is never an invitation.
+  if (verdict.invitation) {
+    expect(protocol::platform_length(verdict.invitation->note) <= mail::max_note_length);
+    expect(mail::authentication_of(message).result != mail::Authentication::fail);
+  }
 }
 
 template <typename Rows, typename Row>

@@ -193,6 +193,21 @@ try:
     except subprocess.TimeoutExpired:
         watcher.kill()
         check(False, "interrupted, it stops")
+
+    # 6. A huge message (issue 20, item 4): read to its end but kept only up to the limit, skipped with a warning
+    #    that names it and its whole size.
+    with open(os.path.join(fixtures, "en-2016-plain-and-html.eml"), "rb") as fh:
+        marta = fh.read()
+    huge = marta.replace(b"Great meeting you", b"Great meeting you " + b"la la la =\r\n" * 300000)
+    m = imap()
+    m.append("INBOX", None, None, huge)
+    m.logout()
+    rc, report, err = fetch()
+    warnings = report["warnings"] if report else []
+    check(report and report["skipped"].get("too large for a LinkedIn notification") == 1,
+          f"a huge message is skipped ({report})")
+    check(any("UID" in w["where"] and int(w["reason"].split(": ")[-1].split()[0]) > 4_000_000 for w in warnings),
+          f"its warning names it and its whole size ({warnings})")
 finally:
     subprocess.run([dovecot, "-c", config, "stop"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)

@@ -128,7 +128,8 @@ TEST(JsonViews, Imports)
   options.now = fixed_now();
   options.user = v.marta.id;
   const std::string mail = std::string(MOTIVO_TEST_DATA) + "/mail/en-modern-wants-to-connect.eml";
-  const app::MailImportReport mailed = app::import_mail(*v.store, app::scan_mail_paths({mail}), "mail", options);
+  const app::MailImportReport mailed =
+      app::import_mail(*v.store, app::scan_mail_paths({mail}, options.now), "mail", options);
   expect_golden("import_with_mail.json", app::import_json(&v.luis_import, &mailed, 2));
   expect_golden("import_mail_only.json", app::import_json(nullptr, &mailed, 2));
   expect_golden("mail_import.json", app::mail_import_json(mailed, 2));

@@ -128,3 +128,79 @@ TEST(Mail, GarbageNeverThrows)
     EXPECT_NO_THROW(recogniser.recognise(m));
   }
 }
+
+namespace {
+
+std::string modern_fixture()
+{
+  std::ifstream in(fixtures + "en-default-text.eml", std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::filesystem::path temp_file(const std::string& name, const std::string& bytes)
+{
+  const auto path = std::filesystem::temp_directory_path() / ("motivo-test-io-mail-" + name);
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+} // namespace
+
+// Issue 20, item 14: a quoted-printable "=00" does not end the text: the NUL becomes U+FFFD and the rest stays.
+TEST(Mail, QuotedPrintableNulKeepsTheRestOfTheNote)
+{
+  std::string bytes = modern_fixture();
+  const std::string greeting = "I'd like to join your LinkedIn network.";
+  const std::size_t at = bytes.find(greeting);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, greeting.size(), "We met in Oslo=00 at the fair, remember?");
+  const mail::Message m = io::decode_mail(bytes, "test");
+  EXPECT_NE(m.text.find("We met in Oslo\xEF\xBF\xBD at the fair, remember?"), std::string::npos) << m.text;
+  static const mail::Recogniser recogniser;
+  const mail::Verdict v = recogniser.recognise(m);
+  ASSERT_TRUE(v.invitation) << v.skipped;
+  EXPECT_NE(v.invitation->note.find("at the fair, remember?"), std::string::npos) << v.invitation->note;
+}
+
+// Issue 20, item 9: the receiving servers' authentication results are read, topmost first.
+TEST(Mail, AuthenticationResultsAreRead)
+{
+  const std::string bytes = "Authentication-Results: mx.example.org;\r\n\tdmarc=fail header.from=linkedin.com\r\n"
+                            "ARC-Authentication-Results: i=1; relay.test; dkim=pass\r\n"
+                            "Authentication-Results: evil.test; dmarc=pass\r\n" +
+                            modern_fixture();
+  const mail::Message m = io::decode_mail(bytes, "test");
+  ASSERT_EQ(m.authentication_results.size(), 2u);
+  EXPECT_NE(m.authentication_results[0].find("dmarc=fail"), std::string::npos) << m.authentication_results[0];
+  EXPECT_NE(m.authentication_results[1].find("evil.test"), std::string::npos);
+  ASSERT_EQ(m.arc_authentication_results.size(), 1u);
+  EXPECT_EQ(mail::authentication_of(m).result, mail::Authentication::fail);
+}
+
+// Issue 20, item 4: a message over the size limit is not decoded (its headers are), in a file and in an mbox.
+TEST(Mail, HugeMessagesAreNotDecoded)
+{
+  std::string huge = modern_fixture();
+  const std::string greeting = "I'd like to join your LinkedIn network.";
+  huge.replace(huge.find(greeting), greeting.size(), std::string(mail::max_message_bytes, 'a'));
+  const auto eml = temp_file("huge.eml", huge);
+  std::vector<mail::Message> read;
+  io::read_mail(eml.string(), io::MailSource::message, [&](mail::Message&& m) { read.push_back(std::move(m)); });
+  std::filesystem::remove(eml);
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_TRUE(read[0].too_large);
+  EXPECT_EQ(read[0].size, huge.size());
+  EXPECT_EQ(read[0].from_address, "invitations@linkedin.com");
+  EXPECT_TRUE(read[0].text.empty());
+
+  const auto mbox = temp_file("huge.mbox", "From a@b Sat Apr  9 17:42:03 2016\n" + huge +
+                                               "\nFrom a@b Sat Apr  9 17:42:03 2016\n" + modern_fixture());
+  read.clear();
+  io::read_mail(mbox.string(), io::MailSource::mbox, [&](mail::Message&& m) { read.push_back(std::move(m)); });
+  std::filesystem::remove(mbox);
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_TRUE(read[0].too_large);
+  EXPECT_TRUE(read[0].text.empty());
+  EXPECT_FALSE(read[1].too_large);
+  EXPECT_NE(read[1].text.find(greeting), std::string::npos);
+}

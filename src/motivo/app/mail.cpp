@@ -19,16 +19,25 @@ const mail::Recogniser& recogniser()
 
 } // namespace
 
+void MailScan::skip(const mail::Message& message, const std::string& reason, const std::string& detail, bool warning)
+{
+  ++skipped[reason];
+  if (warning) warnings.push_back({message.where, detail.empty() ? reason : reason + ": " + detail});
+}
+
 void MailScan::add(const mail::Message& message)
 {
   ++messages;
   mail::Verdict v = recogniser().recognise(message);
-  if (v.invitation) {
-    invitations.push_back(std::move(*v.invitation));
-    return;
+  if (!v.invitation) return skip(message, v.skipped, v.detail, v.warning);
+  if (v.invitation->sent_at > latest_) {
+    return skip(message, "dated in the future", quote_value(datetime::format_iso(v.invitation->sent_at)), true);
   }
-  ++skipped[v.skipped];
-  if (v.warning) warnings.push_back({message.where, v.detail.empty() ? v.skipped : v.skipped + ": " + v.detail});
+  if (v.invitation->note_cut) {
+    warnings.push_back({message.where, "a note longer than LinkedIn's " + std::to_string(mail::max_note_length) +
+                                           " characters, cut there"});
+  }
+  invitations.push_back(std::move(*v.invitation));
 }
 
 bool is_mail_path(const std::string& path)
@@ -36,9 +45,9 @@ bool is_mail_path(const std::string& path)
   return io::mail_source_of(path) != io::MailSource::none;
 }
 
-MailScan scan_mail_paths(const std::vector<std::string>& paths)
+MailScan scan_mail_paths(const std::vector<std::string>& paths, datetime::UnixSeconds now)
 {
-  MailScan scan;
+  MailScan scan(now);
   for (const std::string& path : paths) {
     const io::MailSource kind = io::mail_source_of(path);
     if (kind == io::MailSource::none) throw InputError(path, 0, "not a mailbox, a Maildir folder or a message");

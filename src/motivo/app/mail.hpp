@@ -21,18 +21,26 @@ struct MailWarning {
 // The invitations found in a run of messages, and what the others were.
 class MailScan {
 public:
-  // Recognises one message: keeps its invitation, or counts why it was skipped.
+  // `now`: the command's clock; mail dated more than a day after it is skipped with a warning.
+  explicit MailScan(datetime::UnixSeconds now) : latest_(now + datetime::UnixSeconds{24} * 3600) {}
+
+  // Recognises one message: keeps its invitation, or counts why it was skipped. A note cut at LinkedIn's
+  // length is kept, with a warning.
   void add(const mail::Message& message);
 
   std::uint64_t messages = 0;
   std::vector<mail::Invitation> invitations;
   std::map<std::string, std::uint64_t> skipped; // reason -> messages
   std::vector<MailWarning> warnings;
+
+private:
+  void skip(const mail::Message& message, const std::string& reason, const std::string& detail, bool warning);
+  datetime::UnixSeconds latest_;
 };
 
 // Reads every message of mail paths (mbox files, Maildir folders, .eml files or folders of them) into a scan.
 // A path that is not mail, or cannot be read, throws InputError.
-MailScan scan_mail_paths(const std::vector<std::string>& paths);
+MailScan scan_mail_paths(const std::vector<std::string>& paths, datetime::UnixSeconds now);
 
 // Whether a path given to `motivo import` is mail rather than a LinkedIn export.
 bool is_mail_path(const std::string& path);

@@ -118,10 +118,11 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         const auto cursor = store.mail_cursor(mailbox.key());
         const std::int64_t after = cursor && cursor->uidvalidity == uidvalidity ? cursor->last_uid : 0;
         const std::vector<std::int64_t> uids = mailbox.search(after, o->from);
-        app::MailScan scan;
+        app::MailScan scan(context.now());
         for (const std::int64_t uid : uids) {
           if (stop_requested) break;
-          scan.add(io::decode_mail(mailbox.fetch(uid), fmt::format("{} UID {}", mailbox.key(), uid)));
+          const auto fetched = mailbox.fetch(uid, mail::max_message_bytes + 1);
+          scan.add(io::decode_mail(fetched.bytes, fmt::format("{} UID {}", mailbox.key(), uid), fetched.size));
         }
         if (stop_requested) break;
         app::ImportOptions options;

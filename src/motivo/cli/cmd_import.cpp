@@ -142,11 +142,11 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       }
     }
     if (!mail_paths.empty()) {
-      app::MailScan first = app::scan_mail_paths(mail_paths);
+      app::MailScan first = app::scan_mail_paths(mail_paths, *options.clock);
       bool scanned = true; // a try after waiting for another import reads the mail again
       auto& store = context.store();
       const auto report = waiting_for_other_imports(store.location(), [&] {
-        app::MailScan scan = scanned ? std::move(first) : app::scan_mail_paths(mail_paths);
+        app::MailScan scan = scanned ? std::move(first) : app::scan_mail_paths(mail_paths, *options.clock);
         scanned = false;
         return app::import_mail(store, std::move(scan), joined(mail_paths), options);
       });

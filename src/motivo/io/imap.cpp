@@ -21,10 +21,20 @@ void init_curl()
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-size_t append(char* data, size_t size, size_t count, void* out)
+// A transfer's bytes: the first `max` kept, every one counted.
+struct Sink {
+  std::string out;
+  std::size_t max = SIZE_MAX;
+  std::size_t total = 0;
+};
+
+size_t append(char* data, size_t size, size_t count, void* sink)
 {
-  static_cast<std::string*>(out)->append(data, size * count);
-  return size * count;
+  auto* s = static_cast<Sink*>(sink);
+  const std::size_t n = size * count;
+  s->total += n;
+  if (s->out.size() < s->max) s->out.append(data, std::min(n, s->max - s->out.size()));
+  return n;
 }
 
 std::string fmt_percent(unsigned char c)
@@ -177,14 +187,16 @@ void ImapMailbox::use_starttls(const std::string& host, std::string_view authori
 
 ImapMailbox::~ImapMailbox() = default;
 
-std::string ImapMailbox::perform(const std::string& url, const char* custom_request)
+std::string ImapMailbox::perform(const std::string& url, const char* custom_request, std::size_t max_bytes,
+                                 std::size_t* size)
 {
-  std::string out;
+  Sink sink;
+  sink.max = max_bytes;
   CURL* h = curl_->handle;
   curl_->error[0] = '\0';
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
   curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, custom_request);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &out);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
   const CURLcode rc = curl_easy_perform(h);
   if (rc != CURLE_OK) {
     std::string why = curl_->error[0] ? curl_->error : curl_easy_strerror(rc);
@@ -195,7 +207,8 @@ std::string ImapMailbox::perform(const std::string& url, const char* custom_requ
             why + ")";
     throw ImapError(base_ + mailbox_ + ": " + why);
   }
-  return out;
+  if (size) *size = sink.total;
+  return std::move(sink.out);
 }
 
 std::int64_t ImapMailbox::open()
@@ -239,9 +252,11 @@ std::vector<std::int64_t> ImapMailbox::search(std::int64_t after, std::string_vi
   return uids;
 }
 
-std::string ImapMailbox::fetch(std::int64_t uid)
+ImapMailbox::Fetched ImapMailbox::fetch(std::int64_t uid, std::size_t max_bytes)
 {
-  return perform(base_ + encode_path(mailbox_) + ";UID=" + std::to_string(uid), nullptr);
+  Fetched f;
+  f.bytes = perform(base_ + encode_path(mailbox_) + ";UID=" + std::to_string(uid), nullptr, max_bytes, &f.size);
+  return f;
 }
 
 } // namespace motivo::io

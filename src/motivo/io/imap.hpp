@@ -41,8 +41,13 @@ public:
   std::int64_t open();
   // The UIDs above `after` of messages whose From contains `from`, ascending.
   std::vector<std::int64_t> search(std::int64_t after, std::string_view from);
-  // The whole message (RFC 5322 bytes).
-  std::string fetch(std::int64_t uid);
+  // A message (RFC 5322 bytes): its first `max_bytes` bytes are kept, the rest is read and dropped, so a huge
+  // message costs no memory; `size` is its whole size.
+  struct Fetched {
+    std::string bytes;
+    std::size_t size = 0;
+  };
+  Fetched fetch(std::int64_t uid, std::size_t max_bytes);
 
   // The account as a key: scheme://user@host[:port]/mailbox, never the password.
   const std::string& key() const { return key_; }
@@ -51,7 +56,8 @@ public:
   bool cleartext_over_network() const { return cleartext_over_network_; }
 
 private:
-  std::string perform(const std::string& url, const char* custom_request);
+  std::string perform(const std::string& url, const char* custom_request, std::size_t max_bytes = SIZE_MAX,
+                      std::size_t* size = nullptr);
   void use_starttls(const std::string& host, std::string_view authority, bool insecure);
 
   struct Curl;

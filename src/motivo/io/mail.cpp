@@ -41,15 +41,6 @@ struct GUnref {
 template <typename T>
 using GPtr = std::unique_ptr<T, GUnref<T>>;
 
-struct GFree {
-  void operator()(char* p) const { g_free(p); }
-};
-std::string take(char* s)
-{
-  std::unique_ptr<char, GFree> owned(s);
-  return s ? std::string(s) : std::string();
-}
-
 // The parser's complaints that mean a part of the message may be lost (not duplicated headers and the like).
 void on_warning(gint64 offset, GMimeParserWarning code, const gchar* item, gpointer data)
 {
@@ -188,6 +179,36 @@ struct Bodies {
   std::string text, html;
 };
 
+// A text part's body in UTF-8, whole: a NUL byte (quoted-printable "=00") does not end it but becomes U+FFFD.
+std::string text_of(GMimeTextPart* part)
+{
+  GMimeDataWrapper* content = g_mime_part_get_content(GMIME_PART(part));
+  if (!content) return {};
+  GPtr<GMimeStream> memory(g_mime_stream_mem_new());
+  {
+    GPtr<GMimeStream> filtered(g_mime_stream_filter_new(memory.get()));
+    if (const char* charset = g_mime_text_part_get_charset(part)) {
+      if (GMimeFilter* filter = g_mime_filter_charset_new(charset, "utf-8")) {
+        g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered.get()), filter);
+        g_object_unref(filter);
+      }
+    }
+    g_mime_data_wrapper_write_to_stream(content, filtered.get());
+    g_mime_stream_flush(filtered.get());
+  }
+  const GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(memory.get()));
+  std::string out;
+  if (!bytes) return out;
+  out.reserve(bytes->len);
+  for (guint i = 0; i < bytes->len; ++i) {
+    if (bytes->data[i] == 0)
+      out += "\xEF\xBF\xBD";
+    else
+      out += static_cast<char>(bytes->data[i]);
+  }
+  return out;
+}
+
 void collect_part(GMimeObject* parent, GMimeObject* part, gpointer data)
 {
   (void)parent;
@@ -200,7 +221,22 @@ void collect_part(GMimeObject* parent, GMimeObject* part, gpointer data)
   if (!plain && !html) return;
   std::string& slot = plain ? bodies->text : bodies->html;
   if (!slot.empty()) return; // the first of each kind
-  slot = take(g_mime_text_part_get_text(GMIME_TEXT_PART(part)));
+  slot = text_of(GMIME_TEXT_PART(part));
+}
+
+// The values of the headers named `name`, topmost first.
+std::vector<std::string> headers_named(GMimeMessage* msg, const char* name)
+{
+  std::vector<std::string> out;
+  GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(msg));
+  const int count = headers ? g_mime_header_list_get_count(headers) : 0;
+  for (int i = 0; i < count; ++i) {
+    GMimeHeader* header = g_mime_header_list_get_header_at(headers, i);
+    const char* n = g_mime_header_get_name(header);
+    const char* value = g_mime_header_get_value(header);
+    if (n && value && g_ascii_strcasecmp(n, name) == 0) out.emplace_back(value);
+  }
+  return out;
 }
 
 void first_address(InternetAddressList* list, std::string& name, std::string& address)
@@ -215,20 +251,26 @@ void first_address(InternetAddressList* list, std::string& name, std::string& ad
   }
 }
 
-mail::Message message_from(GMimeMessage* msg, std::vector<std::string> problems, std::string where)
+// `size`: the message's bytes; over mail::max_message_bytes, its headers are read but not its bodies.
+mail::Message message_from(GMimeMessage* msg, std::vector<std::string> problems, std::string where, std::size_t size)
 {
   mail::Message m;
   m.where = std::move(where);
   m.problems = std::move(problems);
+  m.size = size;
+  m.too_large = size > mail::max_message_bytes;
   if (!msg) {
     if (m.problems.empty()) m.problems.push_back("not a message");
     return m;
   }
+  m.authentication_results = headers_named(msg, "Authentication-Results");
+  m.arc_authentication_results = headers_named(msg, "ARC-Authentication-Results");
   if (const char* id = g_mime_message_get_message_id(msg)) m.message_id = id;
   if (const char* subject = g_mime_message_get_subject(msg)) m.subject = subject;
   first_address(g_mime_message_get_from(msg), m.from_name, m.from_address);
   first_address(g_mime_message_get_to(msg), m.to_name, m.to_address);
   if (GDateTime* date = g_mime_message_get_date(msg)) m.date = g_date_time_to_unix(date);
+  if (m.too_large) return m;
   Bodies bodies;
   if (GMimeObject* body = g_mime_message_get_mime_part(msg)) {
     if (GMIME_IS_TEXT_PART(body))
@@ -287,6 +329,18 @@ std::vector<fs::path> files_in(const fs::path& dir, bool only_eml)
   return out;
 }
 
+GPtr<GMimeStream> open_stream(const std::string& path)
+{
+  GError* error = nullptr;
+  GPtr<GMimeStream> stream(g_mime_stream_fs_open(path.c_str(), O_RDONLY, 0, &error));
+  if (!stream) {
+    const std::string why = error ? error->message : "cannot open";
+    if (error) g_error_free(error);
+    throw InputError(path, 0, why);
+  }
+  return stream;
+}
+
 std::string read_whole(const fs::path& path)
 {
   std::ifstream in(path, std::ios::binary);
@@ -294,6 +348,20 @@ std::string read_whole(const fs::path& path)
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw InputError(path.string(), 0, "cannot read the file");
   return bytes;
+}
+
+// One message file: read whole when small; of a larger one only the start is read, for its headers.
+mail::Message decode_file(const fs::path& path)
+{
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec || size <= mail::max_message_bytes) return decode_mail(read_whole(path), path.string());
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string(), 0, "cannot open the file");
+  std::string head(mail::max_message_bytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return decode_mail(head, path.string(), static_cast<std::size_t>(size));
 }
 
 } // namespace
@@ -321,7 +389,7 @@ MailSource mail_source_of(const std::string& path)
   return MailSource::none;
 }
 
-mail::Message decode_mail(std::string_view bytes, std::string where)
+mail::Message decode_mail(std::string_view bytes, std::string where, std::size_t size)
 {
   init_gmime();
   ParserOptions options;
@@ -329,7 +397,7 @@ mail::Message decode_mail(std::string_view bytes, std::string where)
   GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
   g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MESSAGE);
   GPtr<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), options.options));
-  return message_from(msg.get(), std::move(options.problems), std::move(where));
+  return message_from(msg.get(), std::move(options.problems), std::move(where), std::max(size, bytes.size()));
 }
 
 void read_mail(const std::string& path, MailSource kind, const std::function<void(mail::Message&&)>& visit)
@@ -338,27 +406,19 @@ void read_mail(const std::string& path, MailSource kind, const std::function<voi
   switch (kind) {
   case MailSource::none: throw InputError(path, 0, "not a mailbox, a Maildir folder or a message");
   case MailSource::message: {
-    const std::string bytes = read_whole(path);
-    visit(decode_mail(bytes, path));
+    visit(decode_file(path));
     return;
   }
   case MailSource::message_folder:
-    for (const fs::path& file : files_in(path, true)) visit(decode_mail(read_whole(file), file.string()));
+    for (const fs::path& file : files_in(path, true)) visit(decode_file(file));
     return;
   case MailSource::maildir:
     for (const char* sub : {"cur", "new"}) {
-      for (const fs::path& file : files_in(fs::path(path) / sub, false))
-        visit(decode_mail(read_whole(file), file.string()));
+      for (const fs::path& file : files_in(fs::path(path) / sub, false)) visit(decode_file(file));
     }
     return;
   case MailSource::mbox: {
-    GError* error = nullptr;
-    GPtr<GMimeStream> stream(g_mime_stream_fs_open(path.c_str(), O_RDONLY, 0, &error));
-    if (!stream) {
-      const std::string why = error ? error->message : "cannot open";
-      if (error) g_error_free(error);
-      throw InputError(path, 0, why);
-    }
+    GPtr<GMimeStream> stream = open_stream(path);
     GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MBOX);
     const bool from_line = starts_with_from_line(path);
@@ -371,11 +431,14 @@ void read_mail(const std::string& path, MailSource kind, const std::function<voi
       if (!msg) {
         // Unreadable: reported as malformed; the parser goes on at the next "From " line if it can.
         options.problems.insert(options.problems.begin(), "not a readable message");
-        visit(message_from(nullptr, std::move(options.problems), where));
+        const auto size = static_cast<std::size_t>(std::max<gint64>(0, g_mime_parser_tell(parser.get()) - before));
+        visit(message_from(nullptr, std::move(options.problems), where, size));
         if (g_mime_parser_tell(parser.get()) <= before) break;
         continue;
       }
-      visit(message_from(msg.get(), std::move(options.problems), where));
+      // The parser keeps a seekable stream's bodies on disk: a huge message costs its headers only.
+      const auto size = static_cast<std::size_t>(std::max<gint64>(0, g_mime_parser_tell(parser.get()) - before));
+      visit(message_from(msg.get(), std::move(options.problems), where, size));
     }
     return;
   }

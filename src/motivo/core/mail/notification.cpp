@@ -1,13 +1,16 @@
 #include <motivo/core/data_files.hpp>
+#include <motivo/core/error.hpp>
 #include <motivo/core/mail/notification.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <stdexcept>
 #include <string_view>
 
@@ -121,6 +124,24 @@ bool is_labelled_link(std::string_view line)
   if (colon == std::string_view::npos || colon > 80) return false;
   const std::string_view url = text::trim(line.substr(colon + 2));
   return url.find(' ') == std::string_view::npos;
+}
+
+// The longest start of `note` of at most `units` UTF-16 units (as LinkedIn counts a note), whole characters.
+std::string cut_note(const std::string& note, std::size_t units)
+{
+  const auto* s = reinterpret_cast<const std::uint8_t*>(note.data());
+  const auto n = static_cast<std::int32_t>(std::min<std::size_t>(note.size(), INT32_MAX));
+  std::size_t counted = 0;
+  std::int32_t i = 0;
+  while (i < n) {
+    std::int32_t next = i;
+    UChar32 c;
+    U8_NEXT(s, next, n, c);
+    counted += c > 0xFFFF ? 2 : 1;
+    if (counted > units) break;
+    i = next;
+  }
+  return std::string(text::trim(std::string_view(note).substr(0, static_cast<std::size_t>(i))));
 }
 
 std::string first_word(std::string_view name)
@@ -243,6 +264,12 @@ Verdict Recogniser::recognise(const Message& m) const
   };
   if (m.from_address.empty() && !m.problems.empty()) return skip("malformed MIME", true, m.problems.front());
   if (!p.any(Kind::sender, text::ascii_lower(m.from_address))) return skip("not from LinkedIn");
+  if (m.too_large)
+    return skip("too large for a LinkedIn notification", true,
+                std::to_string(m.size) + " bytes (at most " + std::to_string(max_message_bytes >> 20) +
+                    " MiB are read)");
+  if (const Authentication auth = authentication_of(m); auth.result == Authentication::fail)
+    return skip("forged: LinkedIn's mail failed authentication", true, quote_value(auth.detail));
 
   const std::string& body = !text::trim(m.text).empty() ? m.text : m.html_text;
   const std::vector<std::string> lines = lines_of(body);
@@ -356,6 +383,11 @@ Verdict Recogniser::recognise(const Message& m) const
     if (para.empty()) continue;
     if (!inv.note.empty()) inv.note += "\n\n";
     for (std::size_t i = 0; i < para.size(); ++i) inv.note += (i ? "\n" : "") + para[i];
+  }
+  if (inv.note.size() > max_note_length) {
+    std::string cut = cut_note(inv.note, max_note_length);
+    inv.note_cut = cut.size() < inv.note.size();
+    inv.note = std::move(cut);
   }
   v.invitation = std::move(inv);
   return v;

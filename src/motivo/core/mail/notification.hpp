@@ -2,12 +2,19 @@
 
 #include <motivo/core/datetime.hpp>
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace motivo::mail {
+
+// The largest message read (its MIME bytes): LinkedIn's notifications are tens of kilobytes; a larger message is
+// not decoded, so a huge one costs no memory.
+inline constexpr std::size_t max_message_bytes = std::size_t{2} << 20;
+// The longest note kept from a mail, in the UTF-16 units LinkedIn's note box counts: its own limit (docs/PROTOCOL.md).
+inline constexpr std::size_t max_note_length = 300;
 
 // One e-mail as the MIME layer decoded it: headers decoded (RFC 2047) and bodies in UTF-8.
 struct Message {
@@ -19,6 +26,11 @@ struct Message {
   std::string html_text;             // the text/html body rendered as lines of text ("" when there is none)
   std::vector<std::string> links;    // the HTML body's link targets in document order, then the text's URLs
   std::vector<std::string> problems; // what the MIME parser found broken (empty for a well-formed message)
+  // The receiving servers' Authentication-Results (RFC 8601) and ARC-Authentication-Results (RFC 8617) header
+  // values, topmost (the last server's) first.
+  std::vector<std::string> authentication_results, arc_authentication_results;
+  std::size_t size = 0;   // the message's bytes
+  bool too_large = false; // over max_message_bytes: its bodies were not decoded
 };
 
 // An invitation read from a notification e-mail.
@@ -33,6 +45,7 @@ struct Invitation {
   std::string message_id;
   datetime::UnixSeconds sent_at = 0; // the mail's Date, in UTC
   bool reminder = false;             // a reminder of an earlier invitation
+  bool note_cut = false;             // the note was longer than max_note_length and is cut there
 };
 
 // What a message is: an invitation, or skipped with the reason. A warning is a skip the user should hear
@@ -60,6 +73,16 @@ public:
 private:
   std::unique_ptr<Patterns> patterns_;
 };
+
+// What the receiving servers' authentication results say of a message from LinkedIn: `fail` when DMARC failed,
+// or, without a DMARC result, when DKIM or SPF failed for linkedin.com with no DKIM pass for it; `pass` when
+// DMARC or DKIM for linkedin.com passed; `none` otherwise (no results, or none about LinkedIn). `detail` quotes
+// the failing result.
+struct Authentication {
+  enum Result { none, pass, fail } result = none;
+  std::string detail;
+};
+Authentication authentication_of(const Message& message);
 
 // The creation time LinkedIn encodes in a numeric invitation id (its top 42 bits are Unix milliseconds), or
 // nullopt when the id is not such a number or gives a time outside 2003-2100.
