@@ -9,7 +9,6 @@ Usage: bombs.py MOTIVO"""
 import json
 import os
 import sys
-import uuid
 import zipfile
 
 from checks import Checks, Motivo, workdir
@@ -54,19 +53,12 @@ for name, (path, expected) in bombs.items():
     check(status.returncode != 0 or json.loads(status.stdout)["imports"] == 0, f"{name}: nothing stored")
 
 
-def upload(server, name, data, headers):
-    boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"{name}\"\r\n"
-            "Content-Type: application/zip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-    return server.request("/api/import", "POST", body,
-                          dict(headers, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
-
 
 with motivo.serve(db=os.path.join(work, "served.db")) as server:
     token = server.token()
     for name, (path, expected) in bombs.items():
         with open(path, "rb") as f:
-            status, _, out = upload(server, name, f.read(), server.write_headers(token))
+            status, _, out = server.upload(name, f.read(), server.write_headers(token))
         error = json.loads(out).get("error", "") if out else ""
         check(status == 400 and expected in error, f"upload of {name}: 400 with the reason ({status} {error[:160]})")
     check(server.request("/api/invitations")[0] == 200, "the server still answers")

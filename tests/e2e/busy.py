@@ -16,23 +16,14 @@ import stat
 import subprocess
 import sys
 import time
-import uuid
 
-from checks import Checks, Motivo, gen_export, wait_until, workdir
+from checks import Checks, Motivo, gen_export, multipart, wait_until, workdir
 
 check = Checks()
 work = workdir("busy")
 src = sys.argv[2]
 motivo = Motivo(sys.argv[1], work, now="2026-11-20T18:00:00Z")
 demo = gen_export(src, os.path.join(work, "demo"))
-
-
-def multipart(name, data):
-    """A form with one file, the "export" field: (body, content type)."""
-    boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"{name}\"\r\n"
-            "Content-Type: application/zip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-    return body, f"multipart/form-data; boundary={boundary}"
 
 
 def db_bytes(db):

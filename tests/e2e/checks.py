@@ -24,6 +24,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 
 
 class Checks:
@@ -189,6 +190,14 @@ def request(url, method="GET", body=None, headers=None, timeout=30):
         return e.code, dict(e.headers), e.read()
 
 
+def multipart(name, data):
+    """A form with one file, the "export" field, as the web page uploads it: (body, content type)."""
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"{name}\"\r\n"
+            "Content-Type: application/zip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
 def page_token(page):
     """The per-process token that the web app's page carries (its meta motivo-token) for state-changing requests."""
     return re.search(r'name="motivo-token" content="([0-9a-f]{64})"', page).group(1)
@@ -239,6 +248,11 @@ class Server:
     def request(self, path, method="GET", body=None, headers=None):
         """request() to a path of this server ("/api/report")."""
         return request(self.url + path, method, body, headers)
+
+    def upload(self, name, data, headers):
+        """POST /api/import of one file as the form's "export" field: (status, headers, body)."""
+        body, content_type = multipart(name, data)
+        return self.request("/api/import", "POST", body, dict(headers, **{"Content-Type": content_type}))
 
     def token(self, headers=None):
         """The token of the page this server gives (with `headers`, as that user)."""

@@ -22,14 +22,6 @@ db = os.path.join(work, "m.db")
 motivo = Motivo(sys.argv[1], work, db=db, now="2026-11-20T18:00:00Z")
 
 
-def upload(server, name, data, headers):
-    """POST /api/import of one file as the form's "export" field."""
-    boundary = uuid.uuid4().hex
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"{name}\"\r\n"
-            "Content-Type: application/zip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
-    return server.request("/api/import", "POST", body,
-                          dict(headers, **{"Content-Type": f"multipart/form-data; boundary={boundary}"}))
-
 
 # A demo export with one hostile note added.
 export = gen_export(src, os.path.join(work, "export"))
@@ -126,14 +118,14 @@ with motivo.serve() as server:
     zipped = gen_export(src, os.path.join(work, "demo.zip"))
     with motivo.serve(db=os.path.join(work, "fresh.db")) as second:
         token2 = second.token()
-        status, _, out = upload(second, "demo.zip", open(zipped, "rb").read(), second.write_headers(token2))
+        status, _, out = second.upload("demo.zip", open(zipped, "rb").read(), second.write_headers(token2))
         result = json.loads(out)
         check(status == 200 and any(f["kind"] == "invitations" and f["new"] > 0 for f in result["files"]), f"upload and import: {status} {out[:200]}")
         status, _, out = second.request("/api/import", "POST", b"--x--\r\n",
                                         second.write_headers(token2, "multipart/form-data; boundary=x"))
         check(status == 400, "an upload without the file: 400")
         # Errors carry a message id: English, or the language the request asks for (the page's, ?lang=es).
-        status, _, out = upload(second, "broken.zip", b"not a zip", second.write_headers(token2))
+        status, _, out = second.upload("broken.zip", b"not a zip", second.write_headers(token2))
         check(status == 400 and json.loads(out)["error"].startswith("broken.zip: nothing to import"), f"an upload that is not an export: {out[:200]}")
         boundary = uuid.uuid4().hex
         broken = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"export\"; filename=\"broken.zip\"\r\n"
@@ -265,7 +257,7 @@ with motivo.serve(db=team_db) as team:
         z.writestr("Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
                    "Mallory X,Lucía Fernández Ortega,\"11/19/26, 9:00 AM\",hola,INCOMING,,"
                    "https://www.linkedin.com/in/luciafernandezortega\n")
-    status, _, out = upload(team, "craft.zip", open(craft, "rb").read(), team.write_headers(team.token(bob), **bob))
+    status, _, out = team.upload("craft.zip", open(craft, "rb").read(), team.write_headers(team.token(bob), **bob))
     check(status == 400 and b"belongs to one user" in out and b"/tmp/motivo-upload" not in out,
           f"another user's account is refused, naming the upload: {status} {out[:200]}")
     status, _, out = team.request("/api/invitations", headers=bob)
