@@ -48,12 +48,13 @@ fi
 # else is handed the time. std::chrono::steady_clock stays allowed: it times intervals (the progress bar's redraws)
 # and gives no date.
 only "reading the clock" '\btime\(|(system|high_resolution|utc|tai|gps|file)_clock::now|\b(gettimeofday|clock_gettime|timespec_get|ftime)\b|std::clock\(|"MOTIVO_NOW"' \
-  "core io store app server cli" cli/context.cpp
+  "core io store app server cli" cli/context.cpp 'cli/cmd_man.cpp=Variable{"'
 
 # The language. (1) The locale environment (LANG, LANGUAGE, LC_*) and the process's locale are read and set by the
-# command line's i18n code alone.
+# command line's i18n code alone. (The manual page's table of environment variables names them: cli/cmd_man.cpp's
+# Variable{"NAME", …} lines, here and in the clock's check.)
 only "reading or setting the locale" '"(LANG|LANGUAGE|LC_[A-Z]+)"|\b(set|use|new)locale\b|std::locale(\(|::global)|Locale::(getDefault|setDefault)' \
-  "core io store app server cli" cli/i18n.cpp
+  "core io store app server cli" cli/i18n.cpp 'cli/cmd_man.cpp=Variable{"'
 # (2) Which language to use is decided in the command line's i18n and Context code: nowhere else in the command line,
 # the server or the layers between does code test a language (== "es", starts_with("en"), a bool es, `es ? … : …`);
 # the texts go through gettext (tr). The web page's language comes with its request (?lang=), decided on that line

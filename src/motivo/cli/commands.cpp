@@ -1,7 +1,9 @@
 #include <motivo/app/refusal.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
+#include <motivo/cli/version.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/protocol/protocol.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -41,6 +43,9 @@ const std::vector<Command>& commands()
       {"eval", N_("measure the classifier against hand-labelled notes (JSON Lines)"), setup_eval},
       {"db", N_("the database's schema: migrate, or show what migrating would run (--dry-run)"), setup_db},
       {"users", N_("team mode: add, list or remove the people who sign in, and renew their tokens"), setup_users},
+      {"completion", N_("print the shell completion script for bash, zsh or fish"), setup_completion},
+      {"complete-ids", N_("print the invitation ids the completions offer (read-only)"), setup_complete_ids},
+      {"man", N_("print the manual page (roff), in English or Spanish"), setup_man},
   };
   return table;
 }
@@ -93,7 +98,45 @@ std::string_view command_word(int argc, char** argv)
   return {};
 }
 
+// The built-in policies' names, shown in --help and offered by the completions. It checks nothing: the policy in
+// force is resolved, and an unknown name refused, where the settings are read (Context::policy_in_force).
+CLI::Validator policy_names()
+{
+  std::string names;
+  for (const std::string_view name : protocol::builtin_policy_names)
+    names += (names.empty() ? "{" : ",") + std::string(name);
+  return CLI::Validator([](const std::string&) { return std::string(); }, names + "}");
+}
+
 } // namespace
+
+void declare_command_line(CLI::App& app, Context& context, std::function<int()>& action)
+{
+  app.name("motivo");
+  app.description(N_("motivo: handle the LinkedIn invitations you receive the way a careful person would, and see "
+                     "what happens, from your own data"));
+  app.require_subcommand(1);
+  app.set_version_flag("--version", version_line());
+  app.add_option("--db", context.db,
+                 "database file or postgresql:// URL (default: $MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db)")
+      ->envname("MOTIVO_DB");
+  app.add_option("--as", context.user, "team mode: the user you are (imports are yours; lists and reports show yours)")
+      ->envname("MOTIVO_USER");
+  app.add_option("--config", context.config_path,
+                 "settings file (default: $MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml)");
+  app.add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy")
+      ->check(policy_names());
+  for (const Command& c : commands()) {
+    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
+    sub->add_option("--db", context.db, "database file or postgresql:// URL");
+    sub->add_option("--as", context.user, "team mode: the user you are");
+    sub->add_option("--config", context.config_path, "settings file");
+    sub->add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy")
+        ->check(policy_names());
+    auto run_command = c.setup(*sub, context);
+    sub->callback([&action, run_command] { action = run_command; });
+  }
+}
 
 int run(int argc, char** argv, bool& json)
 {
@@ -102,30 +145,10 @@ int run(int argc, char** argv, bool& json)
     settings.config_path = config_argument(argc, argv);
     init_i18n(settings.settings_language());
   }
-  CLI::App app{N_("motivo: handle the LinkedIn invitations you receive the way a careful person would, and see "
-                  "what happens, from your own data"),
-               "motivo"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "motivo " MOTIVO_VERSION);
+  CLI::App app;
   Context context;
-  app.add_option("--db", context.db,
-                 "database file or postgresql:// URL (default: $MOTIVO_DB, else $XDG_DATA_HOME/motivo/motivo.db)")
-      ->envname("MOTIVO_DB");
-  app.add_option("--as", context.user, "team mode: the user you are (imports are yours; lists and reports show yours)")
-      ->envname("MOTIVO_USER");
-  app.add_option("--config", context.config_path,
-                 "settings file (default: $MOTIVO_CONFIG, else $XDG_CONFIG_HOME/motivo/config.toml)");
-  app.add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
   std::function<int()> action;
-  for (const Command& c : commands()) {
-    CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.help));
-    sub->add_option("--db", context.db, "database file or postgresql:// URL");
-    sub->add_option("--as", context.user, "team mode: the user you are");
-    sub->add_option("--config", context.config_path, "settings file");
-    sub->add_option("--policy", context.policy, "ask, strict or open: overrides the configured policy");
-    auto run_command = c.setup(*sub, context);
-    sub->callback([&action, run_command] { action = run_command; });
-  }
+  declare_command_line(app, context, action);
   translate_command_line(app);
   try {
     app.parse(argc, argv);

@@ -49,6 +49,9 @@ std::function<int()> setup_forget(CLI::App& app, Context& context);
 std::function<int()> setup_reclassify(CLI::App& app, Context& context);
 std::function<int()> setup_db(CLI::App& app, Context& context);
 std::function<int()> setup_users(CLI::App& app, Context& context);
+std::function<int()> setup_completion(CLI::App& app, Context& context);
+std::function<int()> setup_complete_ids(CLI::App& app, Context& context);
+std::function<int()> setup_man(CLI::App& app, Context& context);
 
 // The one stored person `who` names within `scope`: an id (p21 or 21; i21 the other person of an invitation, c21
 // a connection's person), a profile URL or slug, or a full name. InputError when nobody or several do.
@@ -66,6 +69,11 @@ class UsageError : public InputError {
 public:
   using InputError::InputError;
 };
+
+// Declares the whole command line on `app`: the global options and every command of the table with its options;
+// the command that parsing selects puts what it runs in `action`. run() parses with it; `motivo man` and
+// `motivo completion` describe it (command_tree.hpp), so the help, the manual page and the completions are one.
+void declare_command_line(CLI::App& app, Context& context, std::function<int()>& action);
 
 // Runs motivo with the command line; returns the exit status (0 success, 1 bad input, 2 bad usage). Failures are
 // thrown for main() to say, the one place errors are printed; `json` is set as soon as the command is known to be
