@@ -1,11 +1,15 @@
-# The two commands of the README, and a few more for development.
-#   make demo   install dependencies, build, import a synthetic Spanish export, show what motivo shows
-#   make test   install dependencies, build, run every test through CTest
+# The commands of the README, and a few more for development. Each installs the Debian packages its goal needs
+# (scripts/install-deps.sh), and only those.
+#   make demo      install the build's dependencies, build, import a synthetic Spanish export, show what motivo shows
+#   make test      and the tests' (GoogleTest, test servers, Chromium), build, run every test through CTest
+#   make package   and lintian's, build, and write the Debian package build/package/motivo_VERSION_amd64.deb
+#   make bench     and the benchmarks' (Google Benchmark, hyperfine, fastText), build them, run them
 BUILD := build
 MOTIVO := $(BUILD)/motivo
 DEMO := $(BUILD)/demo
 
-.PHONY: all deps deps-tests build test demo bench bench-large bench-export fuzz clean
+.PHONY: all deps deps-tests deps-bench deps-package build bench-build test demo package bench bench-large bench-export \
+        fuzz clean
 
 all: build
 
@@ -15,12 +19,28 @@ deps:
 deps-tests:
 	@scripts/install-deps.sh --tests
 
+deps-bench:
+	@scripts/install-deps.sh --bench
+
+deps-package:
+	@scripts/install-deps.sh --package
+
 build: deps
 	@cmake --preset default >/dev/null
 	@cmake --build --preset default
 
 test: deps-tests build
 	@ctest --preset default
+
+# CPack's DEB generator over the build (cmake/package.cmake); tests/e2e/package.py checks the result.
+package: deps-package build
+	@cd $(BUILD) && cpack --config CPackConfig.cmake >/dev/null
+	@ls $(BUILD)/package/motivo_*_*.deb
+
+# The benchmarks are off in the default build: this turns them on (MOTIVO_BENCH) and builds them.
+bench-build: deps-bench build
+	@cmake --preset default -DMOTIVO_BENCH=ON >/dev/null
+	@cmake --build --preset default
 
 # libFuzzer targets (clang, ASan, UBSan), each for FUZZ_SECONDS; crashes in build-fuzz/crashes/.
 FUZZ_SECONDS ?= 60
@@ -47,17 +67,17 @@ demo: build
 	@echo "Try it yourself: $(MOTIVO) --db $(DEMO)/motivo.db triage   (or invitations --json, ask ID, decide ID accept)"
 	@echo "The HTML report: $(DEMO)/report.html"
 
-bench: build
+bench: bench-build
 	@bench/run.sh $(BUILD)
 	@bench/classify.sh $(BUILD)
 	@bench/postgres.sh $(BUILD)
 
 # A 2 GiB messages.csv (5 million messages): time and peak memory (about 5 GB of disk for a minute).
-bench-large: build
+bench-large: bench-build
 	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)
 	@bench/large.sh $(BUILD)
 
-bench-export: build
+bench-export: bench-build
 	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)
 	@bench/export.sh $(BUILD)
 
