@@ -36,7 +36,7 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT ${MOTIVO_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "triage the LinkedIn connection requests you receive")
 string(CONCAT CPACK_PACKAGE_DESCRIPTION # lines under 80 characters, as Debian's policy asks
-    "motivo imports the archive LinkedIn gives under \"Get a copy of your data\",\n"
+    "motivo imports the archive LinkedIn gives under 'Get a copy of your data',\n"
     "and its invitation mail, into a local database. It labels each invitation's\n"
     "note (empty, LinkedIn's stock text, a template, spam or personalised),\n"
     "suggests what to do with each one, prints the message asking an inviter why\n"

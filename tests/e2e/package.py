@@ -41,6 +41,7 @@ with open(os.path.join(source, "CMakeLists.txt"), encoding="utf-8") as f:
 deb = os.path.join(work, f"motivo_{version}_amd64.deb")
 if not check(p.returncode == 0 and os.path.exists(deb), f"cpack writes {os.path.basename(deb)} {p.stderr[-500:]}"):
     check.exit()
+check("Warning" not in p.stdout + p.stderr, f"cpack: no CMake warning {p.stderr[:300]}")
 
 fields = {f: run("dpkg-deb", "-f", deb, f).stdout.strip() for f in ("Package", "Version", "Architecture", "Depends")}
 check(fields["Package"] == "motivo" and fields["Version"] == version and fields["Architecture"] == "amd64",

@@ -12,9 +12,12 @@ namespace motivo::cli {
 
 namespace {
 
-// A positional argument called `id` names an invitation (ask, decide, label, …): the completions offer the
-// database's invitation ids there.
-constexpr std::string_view invitation_argument = "id";
+// A positional argument called `id` or `invitation` names an invitation (ask, decide, label, …): the completions
+// offer the database's invitation ids there.
+bool names_invitation(const CLI::Option& option)
+{
+  return option.get_name() == "id" || option.get_name() == "invitation";
+}
 
 std::string translated(const i18n::Catalog& catalog, const std::string& id)
 {
@@ -39,7 +42,7 @@ OptionInfo describe_option(const CLI::Option& option, const i18n::Catalog& catal
     info.kind = ValueKind::flag;
   } else if (!info.choices.empty()) {
     info.kind = ValueKind::choice;
-  } else if (info.names.empty() && option.get_name() == invitation_argument) {
+  } else if (info.names.empty() && names_invitation(option)) {
     info.kind = ValueKind::invitation;
   }
   if (info.names.empty())
