@@ -5,7 +5,8 @@
     option added to the table is in the manual without a change to the manual's code;
   - every environment variable the sources read (getenv, CLI11's envname) is in its ENVIRONMENT section;
   - `motivo man --lang es`, and `motivo man` under LANG=es_ES.UTF-8, are in Spanish;
-  - `motivo --version` names the version of CMakeLists.txt and the git revision of the source (or "unknown").
+  - `motivo --version` names the version of CMakeLists.txt and the git revision it was built from, a commit of this
+    checkout (or "unknown" outside one).
 Usage: manual.py MOTIVO_BINARY SOURCE_DIR"""
 import os
 import re
@@ -84,8 +85,10 @@ m = re.fullmatch(r"motivo (\S+) \(revision (\S+)\)", line)
 check(m and m.group(1) == version, f"--version: {line!r} names version {version}")
 head = subprocess.run(["git", "-C", source, "rev-parse", "HEAD"], capture_output=True, text=True)
 if head.returncode == 0 and m:
+    # The commit the binary was built from: this checkout's HEAD, or one before it when a commit followed the build.
     revision = m.group(2).removesuffix("-dirty").rsplit("-g", 1)[-1]
-    check(head.stdout.startswith(revision) and len(revision) >= 7, f"--version: the revision is HEAD's ({revision})")
+    known = subprocess.run(["git", "-C", source, "merge-base", "--is-ancestor", revision, "HEAD"], capture_output=True)
+    check(len(revision) >= 7 and known.returncode == 0, f"--version: the revision is a commit of this checkout ({revision})")
 else:
     print("skipped: the source is not a git checkout: the revision is not compared")
 check.exit()
