@@ -66,7 +66,8 @@ std::string shell_tables(const CommandInfo& root, std::string_view declare)
       names.insert(names.end(), o.names.begin(), o.names.end());
       if (o.kind == ValueKind::flag) continue;
       for (const std::string& name : o.names)
-        values += fmt::format("  [{}]={}\n", single_quoted(path + "|" + name), single_quoted(value_code(o)));
+        values +=
+            fmt::format("  [{}]={}\n", single_quoted(fmt::format("{}|{}", path, name)), single_quoted(value_code(o)));
     }
     options += fmt::format("  [{}]={}\n", single_quoted(path), single_quoted(joined(names)));
     for (std::size_t i = 0; i < c.arguments.size(); ++i) {
@@ -305,7 +306,7 @@ std::string fish_completion(const CommandInfo& root)
                              single_quoted(sub.name, true), single_quoted(sub.help, true));
     for (const OptionInfo& o : c.options) {
       if (o.kind != ValueKind::flag)
-        for (const std::string& name : o.names) valued += " " + single_quoted(path + "|" + name, true);
+        for (const std::string& name : o.names) valued += " " + single_quoted(fmt::format("{}|{}", path, name), true);
       lines += fish_option(path, o);
     }
     for (std::size_t i = 0; i < c.arguments.size(); ++i) {
