@@ -69,15 +69,16 @@ constexpr std::array environment{
     Variable{"SQLITE_TMPDIR", N_("where forget's compaction copies the database, before TMPDIR")},
 };
 
-std::string synopsis(const std::string& path, const CommandInfo& c)
+std::string synopsis(const std::string& path, const CommandInfo& c, const i18n::Catalog& catalog)
 {
   std::string out = ".B " + path + "\n";
-  if (!c.options.empty()) out += "[\\fIOPTIONS\\fR]\n";
+  // CLI11's own words for them, as --help says them (help_language.cpp marks them).
+  if (!c.options.empty()) out += "[\\fI" + std::string(catalog.gettext("OPTIONS")) + "\\fR]\n";
   for (const OptionInfo& a : c.arguments) {
     const std::string name = "\\fI" + roff(a.value) + "\\fR" + (a.repeats ? "\\&..." : "");
     out += (a.required ? name : "[" + name + "]") + "\n";
   }
-  if (!c.commands.empty()) out += "\\fICOMMAND\\fR\n";
+  if (!c.commands.empty()) out += "\\fI" + std::string(catalog.gettext("SUBCOMMAND")) + "\\fR\n";
   return out;
 }
 
@@ -97,7 +98,7 @@ std::string option_item(const OptionInfo& o, const i18n::Catalog& catalog)
 std::string command_section(const std::string& path, const CommandInfo& c, const i18n::Catalog& catalog)
 {
   if (c.hidden) return {};
-  std::string out = ".SS \"" + path + "\"\n" + synopsis(path, c) + ".PP\n" + roff(c.help) + "\n";
+  std::string out = ".SS \"" + path + "\"\n" + synopsis(path, c, catalog) + ".PP\n" + roff(c.help) + "\n";
   for (const OptionInfo& a : c.arguments) out += option_item(a, catalog);
   for (const OptionInfo& o : c.options)
     if (!o.global) out += option_item(o, catalog);
@@ -170,7 +171,7 @@ std::string manual(const CommandInfo& root, const i18n::Catalog& catalog)
                     std::string(catalog.pgettext("manual", "User Commands")) + "\"\n";
   out += ".SH " + std::string(catalog.pgettext("manual", "NAME")) + "\nmotivo \\- " +
          roff(root.help.substr(root.help.find(": ") + 2)) + "\n";
-  out += ".SH " + std::string(catalog.pgettext("manual", "SYNOPSIS")) + "\n" + synopsis("motivo", root);
+  out += ".SH " + std::string(catalog.pgettext("manual", "SYNOPSIS")) + "\n" + synopsis("motivo", root, catalog);
   out += ".SH " + std::string(catalog.pgettext("manual", "DESCRIPTION")) + "\n" +
          roff(catalog.gettext("motivo imports the archive LinkedIn gives under \"Get a copy of your data\" (and "
                               "LinkedIn's invitation mail) into a local database, labels every invitation's note, "
