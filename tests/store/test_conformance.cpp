@@ -444,7 +444,8 @@ TEST_P(Conformance, AReadCutByALostConnectionHandsEachRowOutOnce)
   import_paths(store(), {files_.write("s/Connections.csv", connections),
                          files_.write("s/messages.csv", "CONVERSATION ID,FROM,TO,DATE,CONTENT\n"
                                                         "c1,Me,Ana0 Sol,2024-01-06 10:00:00 UTC,Hola\n"
-                                                        "c1,Ana0 Sol,Me,2024-01-06 11:00:00 UTC,Hola\n")});
+                                                        "c1,Ana0 Sol,Me,2024-01-06 11:00:00 UTC,Hola\n"
+                                                        "c2,Me,Ana1 Sol,2024-01-06 12:00:00 UTC,Hola\n")});
   const std::string database = db_->location().substr(db_->location().rfind('/') + 1);
   const auto cut = [&] {
     pqxx::connection admin(pg_base_url());
