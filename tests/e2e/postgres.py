@@ -8,7 +8,9 @@ service) and checks:
   - `db migrate --dry-run` shows the pending migrations and changes nothing, on both backends;
   - users, their tokens (hashed), `--as`, per-user lists and the team report;
   - `serve` with the admin's token file and users' tokens: who sees what, who is signed in;
-  - the database server stopped under a running `serve`: 503 answers, no crash, and service again once it is back.
+  - the database server stopped under a running `serve`: 503 answers, no crash, and service again once it is back;
+  - `forget` when VACUUM FULL cannot rewrite a table (made to fail by a lock it cannot get in time; a full disk
+    fails the same way): the person forgotten all the same, a plain VACUUM, a warning naming the table, exit 3.
 Usage: postgres.py MOTIVO_BINARY PROJECT_ROOT   (exit 77, a CTest skip, without PostgreSQL's server programs)
 """
 import concurrent.futures
@@ -269,6 +271,45 @@ try:
     time.sleep(0.5)
     status, body = get("/api/invitations", boss)
     check(status == 200 and len(body) == len(everyone), "database back: served again, with reconnected connections")
+    # --- 7. forget when VACUUM FULL fails ----------------------------------------------------------------------------
+    url = new_database("forget_vacuum")
+    folder = os.path.join(work, "forget-export")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "Invitations.csv"), "w", encoding="utf-8") as fh:
+        fh.write('From,To,Sent At,Message,Direction\nJosé Núñez,Me Myself,"1/2/24, 9:00 AM",Hola,INCOMING\n'
+                 'Ana Sol,Me Myself,"1/3/24, 9:00 AM",,INCOMING\n')
+    with open(os.path.join(folder, "messages.csv"), "w", encoding="utf-8") as fh:
+        fh.write("CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,José Núñez,Me Myself,2024-01-05 10:00:00 UTC,secreto\n")
+    motivo("import", "--quiet", folder, db=url)
+    subprocess.run(["psql", "-q", url, "-c", "ALTER DATABASE forget_vacuum SET lock_timeout = '300ms'"], check=True,
+                   capture_output=True)
+    # A reader inside a transaction holds its lock on messages until it ends: VACUUM FULL cannot get its own.
+    reader = subprocess.Popen(["psql", "-q", url], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    reader.stdin.write("BEGIN;\nLOCK TABLE messages IN ACCESS SHARE MODE;\n")
+    reader.stdin.flush()
+    for _ in range(100):
+        held = subprocess.run(["psql", "-tA", url, "-c", "SELECT count(*) FROM pg_locks l JOIN pg_class c ON "
+                               "c.oid = l.relation WHERE c.relname = 'messages' AND l.granted"],
+                              capture_output=True, text=True).stdout.strip()
+        if held not in ("", "0"):
+            break
+        time.sleep(0.1)
+    p = motivo("forget", "--yes", "José Núñez", db=url, check=False)
+    reader.stdin.write("COMMIT;\n")
+    reader.stdin.close()
+    reader.wait()
+    check(p.returncode == 3, f"forget with VACUUM FULL failing: exit status 3 ({p.returncode}, {p.stderr.strip()})")
+    check("Forgot José Núñez" in p.stdout and "compacted" not in p.stdout, f"the person is forgotten: {p.stdout.strip()}")
+    check("lock timeout" in p.stderr and "free space" in p.stderr and "VACUUM FULL messages (psql)" in p.stderr,
+          f"the warning says why, what is left and how to finish: {p.stderr.strip()}")
+    left = subprocess.run(["psql", "-tA", url, "-c", "SELECT (SELECT count(*) FROM messages WHERE content = 'secreto') + "
+                           "(SELECT count(*) FROM people WHERE name = 'José Núñez')"], capture_output=True, text=True)
+    check(left.stdout.strip() == "0", f"and none of their rows is left ({left.stdout.strip()} {left.stderr.strip()})")
+    vacuumed = subprocess.run(["psql", "-tA", url, "-c", "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables "
+                               "WHERE relname = 'messages'"], capture_output=True, text=True).stdout.strip()
+    check(vacuumed == "t", f"a plain VACUUM ran on messages ({vacuumed})")
+    done = motivo.json("forget", "--yes", "--json", "Ana Sol", db=url)
+    check(done["compacted"] is True, f"with the lock gone, the next forget compacts ({done})")
 except BaseException:
     if server:
         print("serve's stderr:\n" + server.log()[-6000:])

@@ -60,10 +60,28 @@ std::unique_ptr<NoteLabels> PgStore::labels_in_transaction()
   return std::make_unique<InTransactionLabels>(pg_.work());
 }
 
-void PgStore::compact(const std::vector<std::string>& tables)
+void PgStore::compact(const std::vector<std::string>& tables, ForgetCounts& counts)
 {
-  // Dead row versions keep the text in the table files until they are rewritten.
-  for (const auto& table : tables) pg_.exec(fmt::format("VACUUM FULL {}", table));
+  // Dead row versions keep the text in the table files until they are rewritten. VACUUM FULL writes a new copy of
+  // the table beside the old one: on a full disk (or a lock it cannot get) it fails, and a plain VACUUM, which
+  // needs no room, at least marks the space free for new rows to overwrite. Each table is tried: smaller ones may
+  // still fit.
+  for (const auto& table : tables) {
+    try {
+      pg_.exec(fmt::format("VACUUM FULL {}", table));
+      continue;
+    } catch (const std::exception& e) {
+      if (counts.compaction_error.empty()) counts.compaction_error = text::trim(e.what());
+    }
+    counts.compaction = Compaction::text_in_free_space;
+    counts.uncompacted.push_back(table);
+    try {
+      pg_.exec(fmt::format("VACUUM {}", table));
+    } catch (const std::exception& e) {
+      // Not even that (the connection lost?): autovacuum will, later.
+      counts.compaction_error += "; VACUUM: " + std::string(text::trim(e.what()));
+    }
+  }
 }
 
 Notes PgStore::notes()
