@@ -60,6 +60,17 @@ std::unique_ptr<NoteLabels> PgStore::labels_in_transaction()
   return std::make_unique<InTransactionLabels>(pg_.work());
 }
 
+namespace {
+// The server's words for a failure, on one line: without libpq's "ERROR:  " and the HINT lines after it.
+std::string server_words(const std::exception& e)
+{
+  std::string_view what = text::trim(e.what());
+  what = text::trim(what.substr(0, what.find('\n')));
+  if (what.rfind("ERROR:", 0) == 0) what = text::trim(what.substr(6));
+  return std::string(what);
+}
+} // namespace
+
 void PgStore::compact(const std::vector<std::string>& tables, ForgetCounts& counts)
 {
   // Dead row versions keep the text in the table files until they are rewritten. VACUUM FULL writes a new copy of
@@ -71,7 +82,7 @@ void PgStore::compact(const std::vector<std::string>& tables, ForgetCounts& coun
       pg_.exec(fmt::format("VACUUM FULL {}", table));
       continue;
     } catch (const std::exception& e) {
-      if (counts.compaction_error.empty()) counts.compaction_error = text::trim(e.what());
+      if (counts.compaction_error.empty()) counts.compaction_error = server_words(e);
     }
     counts.compaction = Compaction::text_in_free_space;
     counts.uncompacted.push_back(table);
@@ -79,7 +90,7 @@ void PgStore::compact(const std::vector<std::string>& tables, ForgetCounts& coun
       pg_.exec(fmt::format("VACUUM {}", table));
     } catch (const std::exception& e) {
       // Not even that (the connection lost?): autovacuum will, later.
-      counts.compaction_error += "; VACUUM: " + std::string(text::trim(e.what()));
+      counts.compaction_error += "; VACUUM: " + server_words(e);
     }
   }
 }
