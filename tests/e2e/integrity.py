@@ -5,7 +5,10 @@
   - a personal database holds one LinkedIn account: another person's export is refused, naming both and --db, and
     nothing of it is stored; `status` says whose exports the database holds (each with its user in team mode);
   - a date after the export was made (`1/2/99` is 2099), or after now, is an input error naming FILE:LINE and the
-    value, and nothing is stored.
+    value, and nothing is stored;
+  - a messages-only export of one conversation names both people equally often: into a new database it is refused,
+    naming both and --owner, and nothing is stored; --owner settles it (only for one of them); a database holding
+    an account gives the tie to that account (issue 20, item 14).
 Usage: integrity.py MOTIVO_BINARY SOURCE_DIR"""
 import os
 import sys
@@ -105,5 +108,28 @@ with open(messages, "w", encoding="utf-8") as f:
 refused = motivo("import", os.path.dirname(messages), db=db, check=False)
 check(refused.returncode == 1 and 'messages.csv:3: date in "DATE" after the export was made' in refused.stderr,
       f"and in messages.csv: {refused.stderr.strip()}")
+
+# --- Issue 20, item 14: whose export is a messages.csv of one conversation -----------------------------------------
+folder = os.path.join(work, "one-conversation")
+os.makedirs(folder)
+with open(os.path.join(folder, "messages.csv"), "w", encoding="utf-8") as f:
+    f.write("CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,Zoe Zeta,Lucía Ortega,2026-11-02 10:00:00 UTC,hola\n"
+            "c1,Lucía Ortega,Zoe Zeta,2026-11-02 11:00:00 UTC,adiós\n")
+db = os.path.join(work, "tie.db")
+refused = motivo("import", folder, db=db, check=False)
+check(refused.returncode == 1 and "cannot tell whose export this is: \"Lucía Ortega\", \"Zoe Zeta\" are named equally often"
+      in refused.stderr and "--owner NAME" in refused.stderr, f"a tie in a new database is refused: {refused.stderr.strip()}")
+check(not os.path.exists(db) or motivo.json("status", "--json", db=db)["owners"] == [], "and nothing is stored")
+wrong = motivo("import", "--owner", "Ana Uno", folder, db=db, check=False)
+check(wrong.returncode == 1 and "--owner \"Ana Uno\": not one of the people this export can belong to (\"Lucía Ortega\", "
+      "\"Zoe Zeta\")" in wrong.stderr, f"--owner must name one of them: {wrong.stderr.strip()}")
+settled = motivo.json("import", "--json", "--owner", "LUCÍA  ortega", folder, db=db)
+check(settled["owner"] == "Lucía Ortega", f"--owner settles the tie, in any spelling: {settled.get('owner')}")
+status = motivo.json("status", "--json", db=db)
+check([o["name"] for o in status["owners"]] == ["Lucía Ortega"], f"the owner is the one named: {status['owners']}")
+db = os.path.join(work, "tie-stored.db")
+motivo("import", "--quiet", lucia, db=db)
+again = motivo.json("import", "--json", folder, db=db)
+check(again["owner"] == "Lucía Ortega", f"with an account stored, the tie goes to it: {again.get('owner')}")
 
 check.exit()

@@ -8,12 +8,17 @@ service) and checks:
   - `db migrate --dry-run` shows the pending migrations and changes nothing, on both backends;
   - users, their tokens (hashed), `--as`, per-user lists and the team report;
   - `serve` with the admin's token file and users' tokens: who sees what, who is signed in;
-  - the database server stopped under a running `serve`: 503 answers, no crash, and service again once it is back.
+  - the database server stopped under a running `serve`: 503 answers, no crash, and service again once it is back;
+  - `forget` when VACUUM FULL cannot rewrite a table (made to fail by a lock it cannot get in time; a full disk
+    fails the same way): the person forgotten all the same, a plain VACUUM, a warning naming the table, exit 3;
+    and, as root, with a real full disk (a tablespace on a small tmpfs), then finished by VACUUM FULL once there
+    is room.
 Usage: postgres.py MOTIVO_BINARY PROJECT_ROOT   (exit 77, a CTest skip, without PostgreSQL's server programs)
 """
 import concurrent.futures
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -269,6 +274,90 @@ try:
     time.sleep(0.5)
     status, body = get("/api/invitations", boss)
     check(status == 200 and len(body) == len(everyone), "database back: served again, with reconnected connections")
+    # --- 7. forget when VACUUM FULL fails ----------------------------------------------------------------------------
+    url = new_database("forget_vacuum")
+    folder = os.path.join(work, "forget-export")
+    os.makedirs(folder)
+    with open(os.path.join(folder, "Invitations.csv"), "w", encoding="utf-8") as fh:
+        fh.write('From,To,Sent At,Message,Direction\nJosé Núñez,Me Myself,"1/2/24, 9:00 AM",Hola,INCOMING\n'
+                 'Ana Sol,Me Myself,"1/3/24, 9:00 AM",,INCOMING\n')
+    with open(os.path.join(folder, "messages.csv"), "w", encoding="utf-8") as fh:
+        fh.write("CONVERSATION ID,FROM,TO,DATE,CONTENT\nc1,José Núñez,Me Myself,2024-01-05 10:00:00 UTC,secreto\n")
+    motivo("import", "--quiet", folder, db=url)
+    subprocess.run(["psql", "-q", url, "-c", "ALTER DATABASE forget_vacuum SET lock_timeout = '300ms'"], check=True,
+                   capture_output=True)
+    # A reader inside a transaction holds its lock on messages until it ends: VACUUM FULL cannot get its own.
+    reader = subprocess.Popen(["psql", "-q", url], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    reader.stdin.write("BEGIN;\nLOCK TABLE messages IN ACCESS SHARE MODE;\n")
+    reader.stdin.flush()
+    for _ in range(100):
+        held = subprocess.run(["psql", "-tA", url, "-c", "SELECT count(*) FROM pg_locks l JOIN pg_class c ON "
+                               "c.oid = l.relation WHERE c.relname = 'messages' AND l.granted"],
+                              capture_output=True, text=True).stdout.strip()
+        if held not in ("", "0"):
+            break
+        time.sleep(0.1)
+    p = motivo("forget", "--yes", "José Núñez", db=url, check=False)
+    reader.stdin.write("COMMIT;\n")
+    reader.stdin.close()
+    reader.wait()
+    check(p.returncode == 3, f"forget with VACUUM FULL failing: exit status 3 ({p.returncode}, {p.stderr.strip()})")
+    check("Forgot José Núñez" in p.stdout and "compacted" not in p.stdout, f"the person is forgotten: {p.stdout.strip()}")
+    check("compacted afterwards (canceling statement due to lock timeout): the removed text stays in the free space"
+          in p.stderr and "VACUUM FULL messages (psql)" in p.stderr,
+          f"the warning says why, what is left and how to finish: {p.stderr.strip()}")
+    left = subprocess.run(["psql", "-tA", url, "-c", "SELECT (SELECT count(*) FROM messages WHERE content = 'secreto') + "
+                           "(SELECT count(*) FROM people WHERE name = 'José Núñez')"], capture_output=True, text=True)
+    check(left.stdout.strip() == "0", f"and none of their rows is left ({left.stdout.strip()} {left.stderr.strip()})")
+    vacuumed = subprocess.run(["psql", "-tA", url, "-c", "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables "
+                               "WHERE relname = 'messages'"], capture_output=True, text=True).stdout.strip()
+    check(vacuumed == "t", f"a plain VACUUM ran on messages ({vacuumed})")
+    done = motivo.json("forget", "--yes", "--json", "Ana Sol", db=url)
+    check(done["compacted"] is True, f"with the lock gone, the next forget compacts ({done})")
+    # --- 8. The same with a real full disk: messages in a tablespace on a small tmpfs (mounting needs root) --------
+    disk = os.path.join(work, "tablespace")
+    os.makedirs(disk)
+    if os.getuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk],
+                                          capture_output=True).returncode != 0:
+        print("full disk on PostgreSQL: skipped, mounting a small tmpfs for a tablespace needs root")
+    else:
+        try:
+            shutil.chown(disk, "postgres")
+            url = new_database("forget_full")
+            subprocess.run(["psql", "-q", base, "-c", f"CREATE TABLESPACE motivo_full LOCATION '{disk}'"], check=True,
+                           capture_output=True)
+            folder = os.path.join(work, "forget-full-export")
+            os.makedirs(folder)
+            with open(os.path.join(folder, "Invitations.csv"), "w", encoding="utf-8") as fh:
+                fh.write('From,To,Sent At,Message,Direction\nJosé Núñez,Me Myself,"1/2/24, 9:00 AM",Hola,INCOMING\n')
+            with open(os.path.join(folder, "messages.csv"), "w", encoding="utf-8") as fh:
+                fh.write("CONVERSATION ID,FROM,TO,DATE,CONTENT\n")
+                for i in range(6000):
+                    who = "José Núñez" if i % 20 == 0 else "Ana Sol"
+                    fh.write(f"c{i},{who},Me Myself,2024-01-05 10:{i % 60:02d}:{i % 59:02d} UTC,secreto {i} {'x' * 300}\n")
+            motivo("import", "--quiet", folder, db=url)
+            subprocess.run(["psql", "-q", url, "-c", "ALTER TABLE messages SET TABLESPACE motivo_full"], check=True,
+                           capture_output=True)
+            size = int(subprocess.run(["psql", "-tA", url, "-c", "SELECT pg_relation_size('messages')"],
+                                      capture_output=True, text=True).stdout)
+            free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+            filler = os.path.join(disk, "filler")
+            with open(filler, "wb") as fh:  # leaves half the table's size free: too little for its new copy
+                fh.write(b"\0" * max(0, free - size // 2))
+            p = motivo("forget", "--yes", "José Núñez", db=url, check=False)
+            check(p.returncode == 3 and "could not extend file" in p.stderr and "VACUUM FULL messages" in p.stderr,
+                  f"a full disk: exit 3, and the warning says so ({p.returncode}, {p.stderr.strip()})")
+            left = subprocess.run(["psql", "-tA", url, "-c", "SELECT count(*) FROM messages WHERE from_name = "
+                                   "'José Núñez'"], capture_output=True, text=True).stdout.strip()
+            check(left == "0", f"a full disk: the person is forgotten all the same ({left})")
+            os.remove(filler)
+            done = subprocess.run(["psql", "-q", url, "-c", "VACUUM FULL messages"], capture_output=True, text=True)
+            check(done.returncode == 0, f"once there is room, VACUUM FULL as the warning says finishes ({done.stderr})")
+        finally:
+            subprocess.run(["psql", "-q", base, "-c", "DROP DATABASE IF EXISTS forget_full WITH (FORCE)"],
+                           capture_output=True)
+            subprocess.run(["psql", "-q", base, "-c", "DROP TABLESPACE IF EXISTS motivo_full"], capture_output=True)
+            subprocess.run(["umount", disk], capture_output=True)
 except BaseException:
     if server:
         print("serve's stderr:\n" + server.log()[-6000:])

@@ -35,28 +35,28 @@ struct Expected {
 
 // tests/data/mail/README.md: what each fixture must give.
 const Expected invitations[] = {
-  {"en-2016-plain-and-html.eml", "Marta Quillfeather", "2016-06-14T08:05:12Z",
-   "Great meeting you at the café after the Lisbon meetup — let’s keep in touch about the ingest project you "
-   "mentioned.",
-   "6148394561539515059", "", "en"},
-  {"en-default-text.eml", "Oskar Brandvold", "2016-04-09T17:42:03Z", "I'd like to join your LinkedIn network.",
-   "6124622150814068929", "", "en"},
-  {"en-modern-wants-to-connect.eml", "Jonah Ellery", "2025-03-03T14:27:09Z",
-   "Hi Dana — I enjoyed your talk on columnar storage at the March meetup. Would love to connect and compare "
-   "notes on Parquet tuning.",
-   "7302333597795730919", "jonah-ellery-7c2e91b4", "en"},
-  {"es-2016-member-b64-subject.eml", "Lucía Ibáñez Ortuño", "2016-10-05T16:20:55Z",
-   "Me encantó coincidir contigo en el congreso de Valencia. ¿Seguimos en contacto para lo del piloto de análisis "
-   "de señales?",
-   "6189469112004058414", "", "es"},
-  {"es-2016-guest-reminder-q-subject.eml", "Tomás Villarreal Peña", "2016-08-30T19:26:38Z",
-   "Me gustaría añadirte a mi red profesional en LinkedIn.", "6176463848556593153", "", "es"},
-  {"es-2012-iso-8859-1.eml", "Rodrigo Peñalver", "2012-03-13T10:15:44Z",
-   "¡Cuánto tiempo! Vi tu ponencia sobre migración de datos en las jornadas de Sevilla y me pareció muy útil. Me "
-   "gustaría añadirte a mi red profesional en LinkedIn.",
-   "I2290417733_55", "", "es"},
-  {"en-2011-via-linkedin.eml", "Abigail Okonkwo-Reyes", "2011-09-22T03:48:17Z",
-   "I'd like to add you to my professional network on LinkedIn.", "I118843207_55", "", "en"},
+    {"en-2016-plain-and-html.eml", "Marta Quillfeather", "2016-06-14T08:05:12Z",
+     "Great meeting you at the café after the Lisbon meetup — let’s keep in touch about the ingest project you "
+     "mentioned.",
+     "6148394561539515059", "", "en"},
+    {"en-default-text.eml", "Oskar Brandvold", "2016-04-09T17:42:03Z", "I'd like to join your LinkedIn network.",
+     "6124622150814068929", "", "en"},
+    {"en-modern-wants-to-connect.eml", "Jonah Ellery", "2025-03-03T14:27:09Z",
+     "Hi Dana — I enjoyed your talk on columnar storage at the March meetup. Would love to connect and compare "
+     "notes on Parquet tuning.",
+     "7302333597795730919", "jonah-ellery-7c2e91b4", "en"},
+    {"es-2016-member-b64-subject.eml", "Lucía Ibáñez Ortuño", "2016-10-05T16:20:55Z",
+     "Me encantó coincidir contigo en el congreso de Valencia. ¿Seguimos en contacto para lo del piloto de análisis "
+     "de señales?",
+     "6189469112004058414", "", "es"},
+    {"es-2016-guest-reminder-q-subject.eml", "Tomás Villarreal Peña", "2016-08-30T19:26:38Z",
+     "Me gustaría añadirte a mi red profesional en LinkedIn.", "6176463848556593153", "", "es"},
+    {"es-2012-iso-8859-1.eml", "Rodrigo Peñalver", "2012-03-13T10:15:44Z",
+     "¡Cuánto tiempo! Vi tu ponencia sobre migración de datos en las jornadas de Sevilla y me pareció muy útil. Me "
+     "gustaría añadirte a mi red profesional en LinkedIn.",
+     "I2290417733_55", "", "es"},
+    {"en-2011-via-linkedin.eml", "Abigail Okonkwo-Reyes", "2011-09-22T03:48:17Z",
+     "I'd like to add you to my professional network on LinkedIn.", "I118843207_55", "", "en"},
 };
 
 } // namespace
@@ -78,7 +78,8 @@ TEST(Mail, InvitationsOfEveryLayoutAreRead)
 
 TEST(Mail, OlderMailsGiveTheMemberToken)
 {
-  EXPECT_EQ(verdict_of("en-2016-plain-and-html.eml").invitation->member_token, "AAsAAB9xQk0BcXq2mZrT4uYw7n1LhG8eJpVdKsA");
+  EXPECT_EQ(verdict_of("en-2016-plain-and-html.eml").invitation->member_token,
+            "AAsAAB9xQk0BcXq2mZrT4uYw7n1LhG8eJpVdKsA");
   EXPECT_TRUE(verdict_of("es-2016-guest-reminder-q-subject.eml").invitation->reminder);
   EXPECT_FALSE(verdict_of("en-2016-plain-and-html.eml").invitation->reminder);
 }
@@ -86,12 +87,12 @@ TEST(Mail, OlderMailsGiveTheMemberToken)
 TEST(Mail, EverythingElseIsSkippedWithItsReason)
 {
   const std::pair<const char*, const char*> skipped[] = {
-    {"en-accepted.eml", "an accepted invitation"},
-    {"en-2016-accepted.eml", "an accepted invitation"},
-    {"en-2013-reminder.eml", "a reminder of an earlier invitation"},
-    {"newsletter.eml", "not an invitation"},
-    {"pymk.eml", "not an invitation"},
-    {"unrelated.eml", "not from LinkedIn"},
+      {"en-accepted.eml", "an accepted invitation"},
+      {"en-2016-accepted.eml", "an accepted invitation"},
+      {"en-2013-reminder.eml", "a reminder of an earlier invitation"},
+      {"newsletter.eml", "not an invitation"},
+      {"pymk.eml", "not an invitation"},
+      {"unrelated.eml", "not from LinkedIn"},
   };
   for (const auto& [file, reason] : skipped) {
     SCOPED_TRACE(file);
@@ -121,9 +122,9 @@ TEST(Mail, InvitationIdsTellTheirTime)
 TEST(Mail, GarbageNeverThrows)
 {
   static const mail::Recogniser recogniser;
-  for (const std::string& bytes : {std::string(), std::string("\0\0\0", 3), std::string("From: x\n\n"),
-                                  std::string("Content-Type: multipart/mixed\n\n--\n--\n"),
-                                  std::string(100000, '<')}) {
+  for (const std::string& bytes :
+       {std::string(), std::string("\0\0\0", 3), std::string("From: x\n\n"),
+        std::string("Content-Type: multipart/mixed\n\n--\n--\n"), std::string(100000, '<')}) {
     const mail::Message m = io::decode_mail(bytes, "test");
     EXPECT_NO_THROW(recogniser.recognise(m));
   }
@@ -203,4 +204,29 @@ TEST(Mail, HugeMessagesAreNotDecoded)
   EXPECT_TRUE(read[0].text.empty());
   EXPECT_FALSE(read[1].too_large);
   EXPECT_NE(read[1].text.find(greeting), std::string::npos);
+}
+
+// Issue 20: a header line longer than the limit, first in its message, hides From (GMime sees a truncated header):
+// the message is skipped as too large all the same, with the warning, not as malformed.
+TEST(Mail, AHugeFirstHeaderIsTooLargeNotMalformed)
+{
+  const std::string huge = "X-Padding: " + std::string(mail::max_message_bytes + 10, 'a') + "\n" + modern_fixture();
+  const auto mbox = temp_file("huge-header.mbox", "From a@b Sat Apr  9 17:42:03 2016\n" + huge +
+                                                      "\nFrom a@b Sat Apr  9 17:42:03 2016\n" + modern_fixture());
+  std::vector<mail::Message> read;
+  io::read_mail(mbox.string(), io::MailSource::mbox, [&](mail::Message&& m) { read.push_back(std::move(m)); });
+  std::filesystem::remove(mbox);
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_TRUE(read[0].too_large);
+  EXPECT_EQ(read[0].size, huge.size() + 1);
+  EXPECT_EQ(read[0].where.substr(read[0].where.size() - 9), "message 1");
+  static const mail::Recogniser recogniser;
+  const mail::Verdict v = recogniser.recognise(read[0]);
+  EXPECT_EQ(v.skipped, "too large for a LinkedIn notification");
+  EXPECT_TRUE(v.warning);
+  EXPECT_TRUE(recogniser.recognise(read[1]).invitation);
+  // A huge message from someone else is theirs to send: skipped without a warning, as before.
+  read[1].too_large = true;
+  read[1].from_address = "someone@example.org";
+  EXPECT_EQ(recogniser.recognise(read[1]).skipped, "not from LinkedIn");
 }

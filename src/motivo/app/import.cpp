@@ -91,6 +91,32 @@ linkedin::OwnerFinder find_owner(const std::vector<Selected>& files, std::string
   return owner;
 }
 
+// 'Ana Ruiz', 'Me Myself'
+std::string quoted_list(const std::vector<std::string>& names)
+{
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + quote_value(name);
+  return out;
+}
+
+// The user's --owner checked against the export, and a tie nothing settled refused: with no account stored, a
+// messages.csv of one conversation names both people equally often, and taking either could make the other
+// person the owner.
+void settle_owner(linkedin::OwnerFinder& owner, const std::optional<std::string>& chosen, const std::string& source)
+{
+  if (!owner.found()) return; // nobody named: "cannot tell whose export this is", below
+  if (chosen && !owner.choose(*chosen)) {
+    throw InputError(source, 0,
+                     Message(N_("--owner {}: not one of the people this export can belong to ({})"),
+                             quote_value(*chosen), quoted_list(owner.leaders())));
+  }
+  if (owner.decided()) return;
+  throw InputError(source, 0,
+                   Message(N_("cannot tell whose export this is: {} are named equally often in it; say whose it is "
+                              "with --owner NAME"),
+                           quoted_list(owner.leaders())));
+}
+
 // When the export holding `file` was made at the latest: the day its archive's name gives, else `by` (the clock, or
 // the day the import's source names: an upload's own name).
 datetime::UnixSeconds made_by(const io::InputFile& file, datetime::UnixSeconds by)
@@ -312,7 +338,8 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   // A personal database (no users) holds one account: a second one would mix into every count and queue.
   const bool personal = !options.user && store.users().empty();
   const std::vector<store::Account> accounts = personal ? store.accounts() : std::vector<store::Account>{};
-  const linkedin::OwnerFinder owner = find_owner(selected, accounts.size() == 1 ? accounts[0].name : "");
+  linkedin::OwnerFinder owner = find_owner(selected, accounts.size() == 1 ? accounts[0].name : "");
+  settle_owner(owner, options.owner, source);
   auto session = store.begin_import({options.now, source, options.user});
   std::optional<store::ImportSession::Span> invitations_listed;
   std::optional<datetime::UnixSeconds> as_of;

@@ -47,6 +47,9 @@ struct ImportOptions {
   // The latest time an export's dates may show (then a day's tolerance): the command's clock (MOTIVO_NOW fixes it),
   // or `now` when unset. The day in the archive's name, when earlier, is the bound instead.
   std::optional<datetime::UnixSeconds> clock;
+  // Whose export this is (import --owner): settles a tie between the people its files name equally often; an
+  // error when the export cannot be theirs.
+  std::optional<std::string> owner;
 };
 
 // Team mode: throws InputError (naming `source`) when another user than `user` imports the LinkedIn account of
@@ -61,7 +64,9 @@ void check_one_account(const std::vector<store::Account>& accounts, PersonId own
                        const std::string& source);
 
 // Imports the files of one snapshot (an export's zip, its folder, or single CSV files) in one transaction:
-// either everything is stored or, on any InputError, nothing is.
+// either everything is stored or, on any InputError, nothing is. Whose export it is comes from its files
+// (linkedin::OwnerFinder): a tie goes to the account a personal database holds, or to `options.owner`; otherwise
+// the import is refused, naming the people tied.
 ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFile>& inputs, const std::string& source,
                              const ImportOptions& options);
 

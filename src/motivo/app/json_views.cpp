@@ -305,15 +305,18 @@ std::string note_json(PersonId person, const std::string& note, int indent)
 std::string forget_json(std::optional<PersonId> id, const std::string& name, bool dry_run, const store::ForgetCounts& c,
                         int indent)
 {
-  return nlohmann::json{{"person", {{"id", id ? nlohmann::json(*id) : nlohmann::json(nullptr)}, {"name", name}}},
-                        {"dry_run", dry_run},
-                        {"invitations", c.invitations},
-                        {"asks", c.asks},
-                        {"messages", c.messages},
-                        {"group_messages", c.group_messages},
-                        {"connections", c.connections},
-                        {"welcomes", c.welcomes},
-                        {"notes", c.notes}}
+  return nlohmann::json{
+      {"person", {{"id", id ? nlohmann::json(*id) : nlohmann::json(nullptr)}, {"name", name}}},
+      {"dry_run", dry_run},
+      {"invitations", c.invitations},
+      {"asks", c.asks},
+      {"messages", c.messages},
+      {"group_messages", c.group_messages},
+      {"connections", c.connections},
+      {"welcomes", c.welcomes},
+      {"notes", c.notes},
+      // false: forgotten, but the files not yet rewritten (exit status 3, the warning says why)
+      {"compacted", dry_run ? nlohmann::json(nullptr) : nlohmann::json(c.compaction == store::Compaction::done)}}
       .dump(indent);
 }
 

@@ -77,6 +77,33 @@ void print_counts(const store::ForgetCounts& c)
     fmt::print(fmt::runtime(tr("  and their name in the recipients of {}\n")), group_messages(c.group_messages));
 }
 
+// The person is forgotten but the compaction that follows failed: said on stderr with what is left and how to
+// finish, and exit status 3 (README: forgotten, not compacted).
+int compaction_status(const store::ForgetCounts& c, const std::string& location)
+{
+  switch (c.compaction) {
+  case store::Compaction::done: return 0;
+  case store::Compaction::file_not_shrunk:
+    fmt::print(stderr,
+               fmt::runtime(tr("motivo: warning: forgotten, but the database could not be compacted afterwards ({}): "
+                               "the removed text was overwritten in place, and the file keeps its size until it is "
+                               "compacted (sqlite3 {} VACUUM, once there is room)\n")),
+               c.compaction_error, location);
+    break;
+  case store::Compaction::text_in_free_space: {
+    std::string tables;
+    for (const std::string& t : c.uncompacted) tables += (tables.empty() ? "" : ", ") + t;
+    fmt::print(stderr,
+               fmt::runtime(tr("motivo: warning: forgotten, but the database could not be compacted afterwards ({}): "
+                               "the removed text stays in the free space of the table files until PostgreSQL writes "
+                               "over it; once the server has room, run VACUUM FULL {} (psql) to remove it\n")),
+               c.compaction_error, tables);
+    break;
+  }
+  }
+  return 3;
+}
+
 // Someone with no person record: perhaps a name among the recipients of group messages only.
 int forget_recipient(Context& context, const ForgetOptions& o)
 {
@@ -87,17 +114,18 @@ int forget_recipient(Context& context, const ForgetOptions& o)
     fmt::print(fmt::runtime(tr("Would forget {}: their name in the recipients of {}\n")), o.who,
                group_messages(c.group_messages));
   confirm(o, o.who);
-  if (!o.dry_run) store.forget_recipient(o.who, false);
+  const store::ForgetCounts done = o.dry_run ? c : store.forget_recipient(o.who, false);
   if (context.json) {
-    store::ForgetCounts only; // the names in group messages: nothing else is counted
+    store::ForgetCounts only = done; // the names in group messages: nothing else is counted
     only.group_messages = c.group_messages;
     fmt::print("{}\n", app::forget_json(std::nullopt, o.who, o.dry_run, only, 2));
   } else if (!o.dry_run) {
     fmt::print(fmt::runtime(tr("Forgot {}: their name in the recipients of {}\n")), o.who,
                group_messages(c.group_messages));
-    fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+    if (done.compaction == store::Compaction::done)
+      fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
   }
-  return 0;
+  return compaction_status(done, store.location());
 }
 
 } // namespace
@@ -135,9 +163,10 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
       fmt::print("{}\n", app::forget_json(person.id, person.name, o->dry_run, done, 2));
     } else if (!o->dry_run) {
       fmt::print(fmt::runtime(tr("Forgot {}.\n")), who);
-      fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+      if (done.compaction == store::Compaction::done)
+        fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
     }
-    return 0;
+    return compaction_status(done, store.location());
   };
 }
 

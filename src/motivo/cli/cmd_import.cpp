@@ -91,7 +91,11 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       ->required();
   app.add_flag("--quiet,-q", context.quiet, "no progress bar");
   app.add_flag("--json", context.json, "print the summary as JSON");
-  return [paths, &context] {
+  auto owner = std::make_shared<std::string>();
+  app.add_option("--owner", *owner,
+                 "whose export this is, when its files name two people equally often (a messages.csv of one "
+                 "conversation)");
+  return [paths, owner, &context] {
     // Mail and exports may be given together: the exports are stored first (they name the owner), then the mail.
     std::vector<std::string> export_paths, mail_paths;
     for (const auto& p : *paths) (app::is_mail_path(p) ? mail_paths : export_paths).push_back(p);
@@ -104,6 +108,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
     options.now = Context::system_time();
     options.clock = context.now();
     options.user = context.user_id();
+    if (!owner->empty()) options.owner = *owner;
     std::optional<app::ImportReport> snapshot; // for --json
     std::optional<app::MailImportReport> mail;
     if (!export_paths.empty()) {

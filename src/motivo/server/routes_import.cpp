@@ -13,7 +13,8 @@ void import_export(Services& services, const Request& request, Response& respons
   const std::string source = request.upload_name.empty() ? "upload.zip" : request.upload_name;
   app::ImportOptions options;
   options.now = services.now();
-  options.user = request.principal.user; // the snapshot's invitations are theirs
+  options.user = request.principal.user;  // the snapshot's invitations are theirs
+  options.owner = request.given("owner"); // ?owner=NAME, as import --owner
   const app::ImportReport report = [&] {
     try {
       return app::import_snapshot(*services.pool.lease(), io::collect_inputs({path}), source, options);

@@ -270,9 +270,20 @@ struct StoredWriting {
 };
 
 // What forgetting a person removes (or, in a dry run, would remove).
+// What became of the compaction that follows a forget; the deletion itself is committed either way.
+enum class Compaction {
+  done,               // the files were rewritten: the removed text is gone from them
+  file_not_shrunk,    // SQLite: the text was overwritten in place (secure delete); the file keeps its size
+  text_in_free_space, // PostgreSQL: VACUUM FULL failed and a plain VACUUM ran: the removed text stays in the table
+                      // files' free space until new rows overwrite it
+};
+
 struct ForgetCounts {
   std::int64_t invitations = 0, messages = 0, group_messages = 0, connections = 0, notes = 0, welcomes = 0, asks = 0;
   bool is_owner = false; // the person owns imported data: refused (forgetting them is deleting the database)
+  Compaction compaction = Compaction::done;
+  std::string compaction_error;         // why it was not done (the database's words)
+  std::vector<std::string> uncompacted; // the tables still to rewrite (VACUUM FULL) when text_in_free_space
 };
 
 // The storage interface every feature goes through.
@@ -329,7 +340,8 @@ public:
   // messages with them and the messages they sent, their name and profile in group messages' recipients, their
   // connections and the welcomes sent to them, the notes kept on them, and the person. `relabel` runs in the
   // same transaction afterwards (campaign reasons name other senders). Then the file is compacted so the text is
-  // gone from it, not only unlinked. With `dry_run`, only counts.
+  // gone from it, not only unlinked; when that fails, the counts say so (`compaction`) and the person stays
+  // forgotten. With `dry_run`, only counts.
   virtual ForgetCounts forget_person(PersonId person, bool dry_run,
                                      const std::function<void(NoteLabels&)>& relabel) = 0;
   // For someone with no person record (named only among the recipients of group messages, which are not linked to

@@ -2,6 +2,8 @@
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 
+#include <algorithm>
+
 namespace motivo::linkedin {
 
 void OwnerFinder::vote(std::string_view name, std::string_view url)
@@ -34,13 +36,48 @@ void OwnerFinder::prefer(std::string_view name)
   preferred_ = text::name_key(name);
 }
 
+bool OwnerFinder::choose(std::string_view name)
+{
+  const std::string key = text::name_key(name);
+  const std::uint64_t top = most();
+  const auto it = votes_.find(key);
+  if (key.empty() || it == votes_.end() || it->second.count != top) return false;
+  chosen_ = key;
+  return true;
+}
+
+std::uint64_t OwnerFinder::most() const
+{
+  std::uint64_t top = 0;
+  for (const auto& entry : votes_) top = std::max(top, entry.second.count);
+  return top;
+}
+
+std::vector<std::string> OwnerFinder::leaders() const
+{
+  std::vector<std::string> out;
+  const std::uint64_t top = most();
+  for (const auto& [key, v] : votes_)
+    if (v.count == top) out.push_back(v.name);
+  return out;
+}
+
 const OwnerFinder::Vote* OwnerFinder::best() const
 {
-  const Vote* best = nullptr;
+  const std::uint64_t top = most();
+  const Vote* only = nullptr;
+  std::size_t tied = 0;
   for (const auto& [key, v] : votes_) {
-    if (!best || v.count > best->count || (v.count == best->count && key == preferred_)) best = &v;
+    if (v.count != top) continue;
+    // The user's word first, then the database's account.
+    if (key == chosen_) return &v;
+    ++tied;
+    only = &v;
   }
-  return best;
+  if (tied == 1) return only;
+  const auto preferred = votes_.find(preferred_);
+  if (preferred != votes_.end() && preferred->second.count == top) return &preferred->second;
+  return nullptr;
 }
 
 std::string OwnerFinder::name() const

@@ -262,12 +262,15 @@ Verdict Recogniser::recognise(const Message& m) const
     v.warning = warning;
     return v;
   };
-  if (m.from_address.empty() && !m.problems.empty()) return skip("malformed MIME", true, m.problems.front());
-  if (!p.any(Kind::sender, text::ascii_lower(m.from_address))) return skip("not from LinkedIn");
-  if (m.too_large)
+  const bool from_linkedin = p.any(Kind::sender, text::ascii_lower(m.from_address));
+  // A huge header can push From past the bytes read (GMime then says "truncated", of the cut it was given): a
+  // message too large to read is said as such unless its sender is known to be someone else.
+  if (m.too_large && (from_linkedin || m.from_address.empty()))
     return skip("too large for a LinkedIn notification", true,
                 std::to_string(m.size) + " bytes (at most " + std::to_string(max_message_bytes >> 20) +
                     " MiB are read)");
+  if (m.from_address.empty() && !m.problems.empty()) return skip("malformed MIME", true, m.problems.front());
+  if (!from_linkedin) return skip("not from LinkedIn");
   if (const Authentication auth = authentication_of(m); auth.result == Authentication::fail)
     return skip("forged: LinkedIn's mail failed authentication", true, quote_value(auth.detail));
 

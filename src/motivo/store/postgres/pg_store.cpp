@@ -60,10 +60,39 @@ std::unique_ptr<NoteLabels> PgStore::labels_in_transaction()
   return std::make_unique<InTransactionLabels>(pg_.work());
 }
 
-void PgStore::compact(const std::vector<std::string>& tables)
+namespace {
+// The server's words for a failure, on one line: without libpq's "ERROR:  " and the HINT lines after it.
+std::string server_words(const std::exception& e)
 {
-  // Dead row versions keep the text in the table files until they are rewritten.
-  for (const auto& table : tables) pg_.exec(fmt::format("VACUUM FULL {}", table));
+  std::string_view what = text::trim(e.what());
+  what = text::trim(what.substr(0, what.find('\n')));
+  if (what.rfind("ERROR:", 0) == 0) what = text::trim(what.substr(6));
+  return std::string(what);
+}
+} // namespace
+
+void PgStore::compact(const std::vector<std::string>& tables, ForgetCounts& counts)
+{
+  // Dead row versions keep the text in the table files until they are rewritten. VACUUM FULL writes a new copy of
+  // the table beside the old one: on a full disk (or a lock it cannot get) it fails, and a plain VACUUM, which
+  // needs no room, at least marks the space free for new rows to overwrite. Each table is tried: smaller ones may
+  // still fit.
+  for (const auto& table : tables) {
+    try {
+      pg_.exec(fmt::format("VACUUM FULL {}", table));
+      continue;
+    } catch (const std::exception& e) {
+      if (counts.compaction_error.empty()) counts.compaction_error = server_words(e);
+    }
+    counts.compaction = Compaction::text_in_free_space;
+    counts.uncompacted.push_back(table);
+    try {
+      pg_.exec(fmt::format("VACUUM {}", table));
+    } catch (const std::exception& e) {
+      // Not even that (the connection lost?): autovacuum will, later.
+      counts.compaction_error += "; VACUUM: " + server_words(e);
+    }
+  }
 }
 
 Notes PgStore::notes()

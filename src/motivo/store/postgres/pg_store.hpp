@@ -24,7 +24,7 @@ public:
 protected:
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
   std::unique_ptr<NoteLabels> labels_in_transaction() override;
-  void compact(const std::vector<std::string>& tables) override;
+  void compact(const std::vector<std::string>& tables, ForgetCounts& counts) override;
 
 private:
   PgConnection& pg_; // SqlStore's connection

@@ -166,7 +166,7 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
   // name (any spelling) among the recipients, in conversation titles and subjects, and their profile.
   constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)";
   constexpr const char* messages_of = "(from_person = ?1 OR to_person = ?1 OR counterpart = ?1)";
-  const ForgetCounts c = write([&] {
+  ForgetCounts c = write([&] {
     ForgetCounts c;
     c.is_owner = count("SELECT count(*) FROM imports WHERE owner = ?1", id) > 0 ||
                  count("SELECT count(*) FROM invitations WHERE owner = ?1", id) > 0;
@@ -201,14 +201,15 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     return c;
   });
   if (!dry_run && !c.is_owner)
-    compact_after_forgetting({"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"});
+    compact_after_forgetting({"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"},
+                             c);
   return c;
 }
 
 ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
 {
   if (classify::fold(name).empty()) return {};
-  const ForgetCounts c = write([&] {
+  ForgetCounts c = write([&] {
     ForgetCounts c;
     const std::vector<Scrubbed> changed = scrubbed_messages("true", std::nullopt, name, "");
     c.group_messages = static_cast<std::int64_t>(changed.size());
@@ -218,7 +219,7 @@ ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
     check_room_to_compact();
     return c;
   });
-  if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages"});
+  if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages"}, c);
   return c;
 }
 
@@ -263,15 +264,14 @@ void SqlStore::store_scrubbed(const std::vector<Scrubbed>& messages)
   }
 }
 
-void SqlStore::compact_after_forgetting(const std::vector<std::string>& tables)
+void SqlStore::compact_after_forgetting(const std::vector<std::string>& tables, ForgetCounts& counts)
 {
   try {
-    compact(tables);
+    compact(tables, counts);
   } catch (const std::exception& e) {
     // The deletion is committed (and overwritten in place: secure delete); only the rewrite of the file failed.
-    throw Error(N_("forgotten, but the database could not be compacted afterwards ({}): the removed text was "
-                   "overwritten in place, and the file keeps its size until it is compacted"),
-                std::string(e.what()));
+    counts.compaction = Compaction::file_not_shrunk;
+    counts.compaction_error = text::trim(e.what());
   }
 }
 

@@ -60,7 +60,8 @@ protected:
   // could not be done (not enough free space for it).
   virtual void check_room_to_compact() {}
   // After the forgetting transaction committed: rewrites `tables` so that the deleted text is gone from the files.
-  virtual void compact(const std::vector<std::string>& tables) = 0;
+  // What could not be done is said in `counts` (compaction, compaction_error, uncompacted), or thrown.
+  virtual void compact(const std::vector<std::string>& tables, ForgetCounts& counts) = 0;
 
 private:
   std::unique_ptr<Connection> owned_;
@@ -79,8 +80,8 @@ private:
   std::vector<Scrubbed> scrubbed_messages(const std::string& where, std::optional<std::int64_t> id,
                                           const std::string& name, const std::string& slug);
   void store_scrubbed(const std::vector<Scrubbed>& messages);
-  // compact(), its failure said as it is: the deletion committed, the file not rewritten.
-  void compact_after_forgetting(const std::vector<std::string>& tables);
+  // compact(); when it throws, the file was not rewritten (SQLite: the text was overwritten in place all the same).
+  void compact_after_forgetting(const std::vector<std::string>& tables, ForgetCounts& counts);
 
   template <typename Work>
   auto read(Work&& work)

@@ -182,8 +182,9 @@ void SqliteStore::check_room_to_compact()
   }
 }
 
-void SqliteStore::compact(const std::vector<std::string>& tables)
+void SqliteStore::compact(const std::vector<std::string>& tables, ForgetCounts& counts)
 {
+  (void)counts; // all or nothing: a failure throws (SqlStore::compact_after_forgetting says what is left)
   // The text must leave the file: rebuild the full-text index, fold the WAL in and rewrite the file.
   Database& db = database();
   if (std::find(tables.begin(), tables.end(), "person_notes") != tables.end())

@@ -27,7 +27,7 @@ protected:
   std::unique_ptr<NoteLabels> labels_in_transaction() override;
   void before_erasing() override;
   void check_room_to_compact() override;
-  void compact(const std::vector<std::string>& tables) override;
+  void compact(const std::vector<std::string>& tables, ForgetCounts& counts) override;
 
 private:
   // A read-only opening's checks: a file with a motivo schema, up to date (nothing is migrated).
