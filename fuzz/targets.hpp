@@ -8,6 +8,7 @@
 #include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/linkedin/rows.hpp>
+#include <motivo/core/mail/mbox.hpp>
 #include <motivo/core/mail/notification.hpp>
 #include <motivo/core/names.hpp>
 #include <motivo/core/profile_url.hpp>
@@ -48,6 +49,20 @@ inline void mail(std::string_view bytes)
   if (verdict.invitation) {
     expect(protocol::platform_length(verdict.invitation->note) <= mail::max_note_length);
     expect(mail::authentication_of(message).result != mail::Authentication::fail);
+  }
+  // The same bytes as an mbox (motivo's own splitter, core/mail/mbox.cpp): each message keeps at most its first
+  // `keep` bytes, never more than it has, the messages together are no bigger than the file, and each one kept goes
+  // through the same decoder and recogniser.
+  constexpr std::size_t keep = 512;
+  MemorySource source(bytes);
+  mail::MboxReader mbox(source, keep);
+  std::string head;
+  std::uint64_t size = 0, total = 0;
+  while (mbox.next(head, size)) {
+    expect(head.size() <= keep && head.size() <= size);
+    total += size;
+    expect(total <= bytes.size());
+    (void)recogniser.recognise(io::decode_mail(head, "fuzz"));
   }
 }
 
