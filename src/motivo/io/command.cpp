@@ -29,7 +29,7 @@ std::vector<std::string> environment_with(const std::vector<std::pair<std::strin
                          std::any_of(set.begin(), set.end(), [&](const auto& kv) { return named(entry, kv.first); });
     if (!dropped) out.emplace_back(entry);
   }
-  for (const auto& [name, value] : set) out.push_back(name + "=" + value);
+  for (const auto& [name, value] : set) out.push_back(std::string(name).append("=").append(value));
   return out;
 }
 
@@ -40,6 +40,7 @@ CommandResult run_shell(const std::string& command, const std::vector<std::pair<
 {
   std::vector<std::string> env = environment_with(set, unset);
   std::vector<char*> envp;
+  envp.reserve(env.size() + 1);
   for (std::string& entry : env) envp.push_back(entry.data());
   envp.push_back(nullptr);
   std::string shell = "/bin/sh", flag = "-c", text = command;
