@@ -332,3 +332,110 @@ document.addEventListener('DOMContentLoaded', async () => {
   window.addEventListener('hashchange', show);
   show();
 });
+
+// ---- Live updates (docs/WEB.md, "Live updates") ------------------------------------------------------------------
+// The page asks GET /api/version every few seconds with the version it saw last. When the stored data moved (a
+// `motivo fetch --watch` or any other process wrote to the database), the server says so with what arrived since,
+// counted from the store, and the queue is loaded again without losing the user's place: the focused card, the
+// scroll position, half-typed notes, open messages and rendered questions are carried over to the new cards.
+const LIVE_EVERY_MS = 2000;
+let liveVersion = null;
+// While the page's own change is on its way (a decision, an ask, a note), the queue is not reloaded under it.
+let liveWrites = 0;
+const livePageFetch = window.fetch.bind(window);
+window.fetch = async (resource, options = {}) => {
+  const writing = (options.method || 'GET') !== 'GET';
+  if (writing) liveWrites++;
+  try { return await livePageFetch(resource, options); } finally { if (writing) liveWrites--; }
+};
+
+// The cards shown now, by invitation id, and whether the user is typing in one.
+function liveKeep() {
+  const kept = new Map();
+  for (const card of document.querySelectorAll('#cards .card')) {
+    kept.set(card.dataset.id, {node: card, typing: document.activeElement === card.querySelector('.why input')});
+  }
+  return kept;
+}
+
+// What the user put in the old card (read from it now: it may have changed while the queue loaded) goes to the new.
+function liveRestore(card, was) {
+  const old = was.node.querySelector('.why input');
+  const input = card.querySelector('.why input');
+  input.value = old.value;
+  if (was.typing) { input.focus(); input.setSelectionRange(old.selectionStart, old.selectionEnd); }
+  if (was.node.querySelector('.messages').open) card.querySelector('.messages').open = true;
+  const asked = was.node.querySelector('.asked');
+  if (!asked.hidden) {
+    card.querySelector('.asked').hidden = false;
+    card.querySelector('.asked textarea').value = asked.querySelector('textarea').value;
+  }
+}
+
+// A card that left the queue (decided elsewhere) stays while it holds a note being written.
+function liveKeepGone(box, id, was) {
+  if (box.querySelector(`.card[data-id="${CSS.escape(id)}"]`) || !was.node.querySelector('.why input').value.trim()) return;
+  was.node.classList.add('gone', 'done'); // out of the keys' way (cards())
+  if (!was.node.querySelector('.gone-why')) {
+    const p = document.createElement('p');
+    p.className = 'gone-why';
+    p.textContent = _('No longer waiting for a decision: decided elsewhere. Your note can still be kept.');
+    was.node.append(p);
+  }
+  box.prepend(was.node);
+  if (was.typing) was.node.querySelector('.why input').focus();
+}
+
+async function liveRefreshQueue() {
+  const kept = liveKeep();
+  const focusedId = cards()[focused]?.dataset.id;
+  // The first card still on the screen keeps its place there while cards come and go above it.
+  const anchor = [...kept.keys()].find((id) => kept.get(id).node.getBoundingClientRect().bottom > 0);
+  const anchorTop = anchor && kept.get(anchor).node.getBoundingClientRect().top;
+  await loadQueue();
+  const box = document.getElementById('cards');
+  for (const card of box.querySelectorAll('.card')) {
+    const was = kept.get(card.dataset.id);
+    if (was) liveRestore(card, was); else card.classList.add('new');
+  }
+  for (const [id, was] of kept) liveKeepGone(box, id, was);
+  const at = cards().findIndex((c) => c.dataset.id === focusedId);
+  focus(at < 0 ? 0 : at);
+  const node = anchor && box.querySelector(`.card[data-id="${CSS.escape(anchor)}"]`);
+  if (node) window.scrollBy(0, node.getBoundingClientRect().top - anchorTop);
+}
+
+// "2 new invitations, 1 reply": the server's counts, in the page's language.
+function liveSay(arrived) {
+  const parts = [];
+  if (arrived.invitations) parts.push(ngettext('{} new invitation', '{} new invitations', arrived.invitations));
+  if (arrived.replies) parts.push(ngettext('{} reply', '{} replies', arrived.replies));
+  if (arrived.messages) parts.push(ngettext('{} new message', '{} new messages', arrived.messages));
+  if (!parts.length) return;
+  const el = document.getElementById('live');
+  el.textContent = parts.join(', ');
+  el.hidden = false;
+}
+
+async function livePoll() {
+  try {
+    if (!document.hidden && !liveWrites) {
+      const since = liveVersion ? `?since=${encodeURIComponent(liveVersion)}` : '';
+      const answer = await api(`/api/version${since}`);
+      liveVersion = answer.version;
+      if (answer.changed) {
+        liveSay(answer.new);
+        if ((location.hash || '#queue') === '#queue') await liveRefreshQueue();
+      }
+    }
+  } catch (error) {
+    // The server stopped or restarted: keep asking; a restarted one answers with a version of its own.
+  }
+  setTimeout(livePoll, LIVE_EVERY_MS);
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const el = document.getElementById('live');
+  el.addEventListener('click', () => { el.hidden = true; });
+  livePoll();
+});

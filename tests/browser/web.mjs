@@ -64,6 +64,43 @@ try {
   check(await hostile.locator('.note img, .note script').count() === 0, 'no element made from the note');
   check(await page.evaluate(() => window.pwned === undefined), 'nothing from the note ran');
 
+  // Live (issue 21): another process stores an invitation; the open page shows it within seconds, says so, and
+  // keeps the note being typed, its focus and the focused card.
+  const typing = page.locator('#cards .card').nth(1);
+  const typingId = await typing.getAttribute('data-id');
+  await page.keyboard.press('j');
+  const focusedBefore = await page.locator('#cards .card.focus').getAttribute('data-id');
+  await typing.locator('.why input').fill('nos presentó Marta en');
+  const cardsBefore = await page.locator('#cards .card').count();
+  execFileSync(motivo, ['--db', db, 'import', '--quiet', path.join(src, 'tests/data/mail/en-modern-wants-to-connect.eml')], { env });
+  await page.locator('#live:not([hidden])').waitFor({ timeout: 15000 });
+  check(await page.textContent('#live') === '1 invitación nueva', `the page says what arrived: ${await page.textContent('#live')}`);
+  await page.locator('#cards .card.new', { hasText: 'Jonah Ellery' }).waitFor({ timeout: 15000 });
+  check(await page.locator('#cards .card').count() === cardsBefore + 1, 'the new invitation is in the queue, without a reload');
+  const kept = page.locator(`#cards .card[data-id="${typingId}"] .why input`);
+  check(await kept.inputValue() === 'nos presentó Marta en', 'the half-typed note is still there');
+  check(await kept.evaluate((el) => el === document.activeElement), 'and still has the focus');
+  check(await page.locator('#cards .card.focus').getAttribute('data-id') === focusedBefore, 'the focused card stays focused');
+  await page.screenshot({ path: path.join(artifacts, 'live.png') });
+  await kept.fill('');
+  await page.locator('#live').click();
+  await page.evaluate(() => document.activeElement.blur()); // leave the input: the keys act on cards again
+  // A newer invitation lands above the card at the top of the window: that card stays where it was on the screen.
+  const third = page.locator('#cards .card').nth(3);
+  const thirdId = await third.getAttribute('data-id');
+  await third.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 80));
+  const topBefore = await third.evaluate((el) => el.getBoundingClientRect().top);
+  const newer = path.join(work, 'newer');
+  fs.mkdirSync(newer);
+  fs.writeFileSync(path.join(newer, 'Invitations.csv'), 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n' +
+    'Mallory Evil,Lucía Fernández Ortega,"11/19/26, 9:00 AM","<script>window.pwned=1</script><img src=x onerror=""window.pwned=2"">",INCOMING,,\n' +
+    'Nora Vidal,Lucía Fernández Ortega,"11/20/26, 8:00 AM",Hola Lucía: te escuché en la charla de ayer en Valencia,INCOMING,,\n');
+  execFileSync(motivo, ['--db', db, 'import', '--quiet', newer], { env });
+  await page.locator('#cards .card.new', { hasText: 'Nora Vidal' }).waitFor({ timeout: 15000 });
+  const topAfter = await page.locator(`#cards .card[data-id="${thirdId}"]`).evaluate((el) => el.getBoundingClientRect().top);
+  check(Math.abs(topAfter - topBefore) <= 2, `a card added above does not move the one you were reading (${topBefore} → ${topAfter})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+
   // Accept the first card: it leaves the queue.
   const before = await page.locator('#cards .card').count();
   const first = page.locator('#cards .card').first();

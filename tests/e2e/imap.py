@@ -208,6 +208,60 @@ try:
           f"a huge message is skipped ({report})")
     check(any("UID" in w["where"] and int(w["reason"].split(": ")[-1].split()[0]) > 4_000_000 for w in warnings),
           f"its warning names it and its whole size ({warnings})")
+
+    # 7. --exec (issue 21): after each round that stored something new, the command runs with the counts in its
+    #    environment (numbers only: a sender's name or note that reads as shell runs nothing), its failure is a
+    #    warning and the watch goes on; rounds with nothing new run nothing.
+    exec_log = os.path.join(work, "exec.log")
+    exec_env = os.path.join(work, "exec.env")
+    pwned = os.path.join(work, "pwned")
+    hook = (f'printf "%s %s %s\\n" "$MOTIVO_NEW_INVITATIONS" "$MOTIVO_NEW_REPLIES" "$MOTIVO_NEW_MESSAGES" >> {exec_log}; '
+            f'env > {exec_env}; echo from-the-hook; exit 3')
+    rounds = os.path.join(work, "rounds.out")
+    with open(rounds, "w") as out, open(os.path.join(work, "rounds.err"), "w") as err:
+        watcher = motivo.start("fetch", "--imap", url, "--user", "dana@example.org", "--json", "--watch", "1s",
+                               "--exec", hook, stdout=out, stderr=err)
+
+    def invitation_mail(sender, note, invitation_id):
+        """A plain-text invitation, as LinkedIn's 2016 layout, from `sender` (a quoted display name)."""
+        return (f'From: "{sender}" <invitations@linkedin.com>\r\nMessage-ID: <{invitation_id}@test.invalid>\r\n'
+                f"Subject: Dana, please add me to your LinkedIn network\r\nMIME-Version: 1.0\r\n"
+                f"Content-Type: text/plain; charset=UTF-8\r\nTo: Dana Whitcombe <dana.whitcombe@example.org>\r\n"
+                f"Date: Tue, 9 Apr 2024 17:42:03 +0000\r\n\r\nHi Dana,\r\n{note}\r\n\r\n"
+                f"Accept: https://www.linkedin.com/comm/people/invite-accept?invitationId={invitation_id}\r\n"
+                ).encode()
+
+    def lines(path):
+        return open(path).read().splitlines() if os.path.exists(path) else []
+
+    m = imap()
+    m.append("INBOX", None, None, invitation_mail(f"Eve $(touch {pwned}) `touch {pwned}`",
+                                                  f"$(touch {pwned}); touch {pwned} && echo", 7100000000000000001))
+    m.logout()
+    check(wait_until(lambda: len(lines(exec_log)) >= 1, 20, interval=0.2), "--exec ran after the round with news")
+    check(lines(exec_log)[:1] == ["1 0 0"], f"the counts in its environment: 1 invitation ({lines(exec_log)})")
+    check(not os.path.exists(pwned), "nothing of the mail reached the shell")
+    env_seen = open(exec_env).read() if os.path.exists(exec_env) else ""
+    check("MOTIVO_NEW_INVITATIONS=1\n" in env_seen and "MOTIVO_IMAP_PASSWORD" not in env_seen,
+          "MOTIVO_NEW_* set, the IMAP password not passed on")
+    # The command failed (exit 3): a warning, and the watch goes on to fetch the next invitation.
+    wait_until(lambda: len(lines(rounds)) >= 3, 20, interval=0.2)  # a few rounds with nothing new
+    m = imap()
+    m.append("INBOX", None, None, invitation_mail("Zoe Quinn", "Hi, we met in Lisbon", 7100000000000000002))
+    m.logout()
+    check(wait_until(lambda: len(lines(exec_log)) >= 2, 20, interval=0.2), "the watch went on after a failed command")
+    quiet_rounds = len(lines(rounds))
+    wait_until(lambda: len(lines(rounds)) >= quiet_rounds + 2, 20, interval=0.2)
+    watcher.send_signal(signal.SIGINT)
+    watcher.wait(10)
+    warnings = open(os.path.join(work, "rounds.err")).read()
+    check(warnings.count("motivo: warning: --exec: the command exited with status 3") == 2,
+          f"each failure is a warning ({warnings.strip()})")
+    check(watcher.returncode == 0, f"interrupted, it stops cleanly (exit {watcher.returncode})")
+    check(len(lines(exec_log)) == 2 and len(lines(rounds)) > 4,
+          f"rounds with nothing new ran nothing ({len(lines(exec_log))} runs in {len(lines(rounds))} rounds)")
+    check(all(json.loads(l)["messages"] >= 0 for l in lines(rounds)) and "from-the-hook" in warnings,
+          "the command's output goes to stderr: --json's stdout stays JSON")
 finally:
     subprocess.run([dovecot, "-c", config, "stop"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)

@@ -856,6 +856,50 @@ TEST_P(Conformance, DataVersionMovesWithWrites)
   EXPECT_NE(store().data_version(), v1);
 }
 
+TEST_P(Conformance, ArrivalMarksAndTheMessagesStoredAfterThem)
+{
+  EXPECT_EQ(store().arrival_marks(), (store::ArrivalMarks{0, 0}));
+  const std::string header = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,"
+                             "IS MESSAGE DRAFT\n";
+  const std::string mine = "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,"
+                           "2026-11-06 10:00:00 UTC,Hola,No\n";
+  const std::string invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                  "Ana Sol,Me,\"11/3/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,"
+                                  "https://www.linkedin.com/in/me\n"
+                                  "Me,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,"
+                                  "https://www.linkedin.com/in/bo-li\n";
+  files_.write("a/Invitations.csv", invitations);
+  files_.write("a/messages.csv", header + mine);
+  import_paths(store(), {(files_.path / "a").string()});
+  const store::ArrivalMarks first = store().arrival_marks();
+  EXPECT_GT(first.invitation, 0);
+  EXPECT_GT(first.message, 0);
+  EXPECT_TRUE(store().messages_between(first.message, first.message).empty());
+  // A newer export: Ana's answer, a draft of the owner's, and a message of a group conversation.
+  files_.write("b/Invitations.csv", invitations);
+  files_.write("b/messages.csv", header + mine +
+                                     "c1,Ana Sol,https://www.linkedin.com/in/ana-sol,Me,https://www.linkedin.com/in/me,"
+                                     "2026-11-07 10:00:00 UTC,¡Hola!,No\n"
+                                     "c1,Me,https://www.linkedin.com/in/me,Ana Sol,https://www.linkedin.com/in/ana-sol,"
+                                     "2026-11-07 11:00:00 UTC,borrador,Yes\n"
+                                     "g1,Bo Li,https://www.linkedin.com/in/bo-li,\"Me,Cai Wu\",,"
+                                     "2026-11-08 10:00:00 UTC,¿Quedamos?,No\n");
+  import_paths(store(), {(files_.path / "b").string()});
+  const store::ArrivalMarks second = store().arrival_marks();
+  EXPECT_EQ(second.invitation, first.invitation); // the same invitation, recognised
+  const auto arrived = store().messages_between(first.message, second.message);
+  ASSERT_EQ(arrived.size(), 2u); // the draft left out
+  store::InvitationQuery received;
+  received.direction = Direction::incoming;
+  const store::InvitationView anas = store().invitations(received).at(0);
+  EXPECT_EQ(arrived[0].counterpart, anas.other_person);
+  EXPECT_FALSE(arrived[0].from_owner);
+  EXPECT_EQ(arrived[0].owner, anas.owner);
+  EXPECT_EQ(arrived[0].sent_at, *datetime::parse_iso("2026-11-07T10:00:00Z"));
+  EXPECT_FALSE(arrived[1].from_owner);
+  EXPECT_EQ(store().messages_between(0, first.message).size(), 1u);
+}
+
 TEST_P(Conformance, SchemaStatusAndMigrations)
 {
   const store::SchemaStatus fresh = store::schema_status(db_->location());

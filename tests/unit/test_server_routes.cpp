@@ -25,7 +25,7 @@ struct Served : TeamStore {
   Options options;
   StorePool pool{[path = (dir / "team.db").string()] { return store::open_sqlite(path); }, 1};
   ViewCache views{config, policy};
-  Services services{pool, config, policy, options, views, std::string(64, 'c')};
+  Services services{pool, config, policy, options, views, std::string(64, 'c'), "server1"};
   Served()
   {
     options.clock = [] { return fixed_now(); };
@@ -75,7 +75,7 @@ TEST(ServerRoutes, OneTableOfDistinctRoutes)
       EXPECT_EQ(r.pattern, "/api/import");
     }
   }
-  EXPECT_EQ(seen.size(), 16u);
+  EXPECT_EQ(seen.size(), 17u);
 }
 
 TEST(ServerRoutes, AMemberReachesHerOwnInvitationsOnly)

@@ -478,6 +478,13 @@ std::string me_json(const std::string& name, bool admin, bool team, int indent)
   return nlohmann::json{{"name", name}, {"role", admin ? "admin" : "member"}, {"team", team}}.dump(indent);
 }
 
+std::string live_json(const std::string& version, bool changed, const Arrivals& arrived, int indent)
+{
+  const nlohmann::json counts{
+      {"invitations", arrived.invitations}, {"replies", arrived.replies}, {"messages", arrived.messages}};
+  return nlohmann::json{{"version", version}, {"changed", changed}, {"new", counts}}.dump(indent);
+}
+
 std::string error_json(const std::string& message, int status)
 {
   return nlohmann::json{{"error", message}, {"status", status}}.dump();

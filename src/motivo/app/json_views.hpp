@@ -1,5 +1,6 @@
 #pragma once
 
+#include <motivo/app/arrivals.hpp>
 #include <motivo/app/classify.hpp>
 #include <motivo/app/import.hpp>
 #include <motivo/app/invitations.hpp>
@@ -85,6 +86,9 @@ std::string policy_json(const protocol::Policy& policy, std::int64_t deadline_da
 std::string migration_json(const std::string& location, const store::SchemaStatus& before, bool dry_run, int indent);
 std::string users_json(const std::vector<store::User>& users, int indent);
 std::string me_json(const std::string& name, bool admin, bool team, int indent);
+// GET /api/version: {"version", "changed", "new": {"invitations", "replies", "messages"}}, what arrived since the
+// version the page saw (docs/WEB.md, "Live updates").
+std::string live_json(const std::string& version, bool changed, const Arrivals& arrived, int indent);
 
 // The web API's errors: {"error", "status"}.
 std::string error_json(const std::string& message, int status);

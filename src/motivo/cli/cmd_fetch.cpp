@@ -1,8 +1,11 @@
+#include <motivo/app/arrivals.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/mail_report.hpp>
+#include <motivo/io/command.hpp>
 #include <motivo/io/imap.hpp>
 #include <motivo/io/mail.hpp>
 
@@ -77,12 +80,77 @@ std::chrono::seconds parse_interval(const std::string& text)
   return std::chrono::seconds(value * factor);
 }
 
+// One round: what arrived in the mailbox since the cursor, stored with the new cursor in one transaction, then
+// reported.
+void fetch_round(Context& context, io::ImapMailbox& mailbox, const std::string& from)
+{
+  auto& store = context.store();
+  const std::int64_t uidvalidity = mailbox.open();
+  const auto cursor = store.mail_cursor(mailbox.key());
+  const std::int64_t after = cursor && cursor->uidvalidity == uidvalidity ? cursor->last_uid : 0;
+  const std::vector<std::int64_t> uids = mailbox.search(after, from);
+  app::MailScan scan(context.now());
+  for (const std::int64_t uid : uids) {
+    if (stop_requested) return;
+    const auto fetched = mailbox.fetch(uid, mail::max_message_bytes + 1);
+    scan.add(io::decode_mail(fetched.bytes, fmt::format("{} UID {}", mailbox.key(), uid), fetched.size));
+  }
+  app::ImportOptions options;
+  options.now = context.now();
+  options.user = context.user_id();
+  app::MailCursorUpdate update{mailbox.key(), {uidvalidity, uids.empty() ? after : uids.back(), options.now}};
+  const auto report = app::import_mail(store, std::move(scan), mailbox.key(), options, update);
+  if (context.json)
+    fmt::print("{}\n", app::mail_import_json(report, -1));
+  else
+    print_mail_report(report, mailbox.key(), store.location());
+  std::fflush(stdout);
+}
+
+// --exec: after a round that stored something new, runs `command` with the counts in its environment. What is new
+// is counted as the web page counts it (app::arrivals_between over the rows stored since `before`), not from the
+// mail import's report, so that invitations, replies and messages mean the same everywhere, and messages read
+// from mail count as soon as the mail import stores them. Only numbers go into the environment: nothing the mail
+// says reaches the shell. A command that fails is a warning; the watch goes on.
+void run_exec(Context& context, const std::string& command, const store::ArrivalMarks& before)
+{
+  auto& store = context.store();
+  const store::ArrivalMarks after = store.arrival_marks();
+  if (after == before) return;
+  store::InvitationQuery query;
+  query.user = context.user_id();
+  const auto statuses =
+      app::invitation_statuses(store, query, context.policy_in_force(), context.config(), context.now());
+  const app::Arrivals arrived = app::arrivals_between(store, statuses, before, after);
+  if (!arrived.any()) return;
+  const io::CommandResult result = io::run_shell(command,
+                                                 {{"MOTIVO_NEW_INVITATIONS", std::to_string(arrived.invitations)},
+                                                  {"MOTIVO_NEW_REPLIES", std::to_string(arrived.replies)},
+                                                  {"MOTIVO_NEW_MESSAGES", std::to_string(arrived.messages)}},
+                                                 {"MOTIVO_IMAP_PASSWORD"}); // the password is not the command's
+  std::string problem;
+  if (!result.started)
+    problem = fmt::format(fmt::runtime(tr("--exec: cannot run the command: {}")), result.error);
+  else if (result.signal != 0)
+    problem = fmt::format(fmt::runtime(tr("--exec: the command was ended by signal {}")), result.signal);
+  else if (result.exit_status != 0)
+    problem = fmt::format(fmt::runtime(tr("--exec: the command exited with status {}")), result.exit_status);
+  if (!problem.empty()) fmt::print(stderr, "motivo: warning: {}\n", problem);
+}
+
+// Waits `interval`, in steps of a second so that an interruption ends the wait.
+void wait_for_next_round(std::chrono::seconds interval)
+{
+  for (auto waited = std::chrono::seconds(0); waited < interval && !stop_requested; waited += std::chrono::seconds(1))
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+}
+
 } // namespace
 
 std::function<int()> setup_fetch(CLI::App& app, Context& context)
 {
   struct Options {
-    std::string url, user, watch, from = "linkedin.com";
+    std::string url, user, watch, from = "linkedin.com", exec;
     bool insecure = false;
   };
   auto o = std::make_shared<Options>();
@@ -90,6 +158,9 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
   app.add_option("--user", o->user, "the login name")->required();
   app.add_option("--watch", o->watch, "fetch again at this interval (30s, 15m, 1h) until interrupted");
   app.add_option("--from", o->from, "fetch only messages whose From contains this (default linkedin.com)");
+  app.add_option("--exec", o->exec,
+                 "after a round that brought something new, run this with /bin/sh -c; the counts are in "
+                 "MOTIVO_NEW_INVITATIONS, MOTIVO_NEW_REPLIES and MOTIVO_NEW_MESSAGES");
   app.add_flag("--json", context.json, "print each round's summary as JSON");
   app.add_flag("--insecure", o->insecure,
                "allow imap:// to a host that is not loopback without STARTTLS (the password crosses the network "
@@ -106,44 +177,22 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
                              probe.key()));
     account.password = imap_password(probe.key());
     io::ImapMailbox mailbox(account);
-    auto& store = context.store();
     if (interval) {
       context.long_running = true;
       std::signal(SIGINT, request_stop);
       std::signal(SIGTERM, request_stop);
     }
-    for (;;) {
+    while (!stop_requested) {
       try {
-        const std::int64_t uidvalidity = mailbox.open();
-        const auto cursor = store.mail_cursor(mailbox.key());
-        const std::int64_t after = cursor && cursor->uidvalidity == uidvalidity ? cursor->last_uid : 0;
-        const std::vector<std::int64_t> uids = mailbox.search(after, o->from);
-        app::MailScan scan(context.now());
-        for (const std::int64_t uid : uids) {
-          if (stop_requested) break;
-          const auto fetched = mailbox.fetch(uid, mail::max_message_bytes + 1);
-          scan.add(io::decode_mail(fetched.bytes, fmt::format("{} UID {}", mailbox.key(), uid), fetched.size));
-        }
-        if (stop_requested) break;
-        app::ImportOptions options;
-        options.now = context.now();
-        options.user = context.user_id();
-        app::MailCursorUpdate update{mailbox.key(), {uidvalidity, uids.empty() ? after : uids.back(), options.now}};
-        const auto report = app::import_mail(store, std::move(scan), mailbox.key(), options, update);
-        if (context.json)
-          fmt::print("{}\n", app::mail_import_json(report, -1));
-        else
-          print_mail_report(report, mailbox.key(), store.location());
-        std::fflush(stdout);
+        const store::ArrivalMarks before = context.store().arrival_marks();
+        fetch_round(context, mailbox, o->from);
+        if (!o->exec.empty() && !stop_requested) run_exec(context, o->exec, before);
       } catch (const io::ImapError& e) {
         if (!interval) throw;
         fmt::print(stderr, "motivo: warning: {}; trying again in {} s\n", e.what(), interval->count());
       }
       if (!interval) break;
-      for (auto waited = std::chrono::seconds(0); waited < *interval && !stop_requested;
-           waited += std::chrono::seconds(1))
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-      if (stop_requested) break;
+      wait_for_next_round(*interval);
     }
     return 0;
   };

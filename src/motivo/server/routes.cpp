@@ -18,6 +18,7 @@ const std::vector<Route>& routes()
       {"GET", "/favicon.svg", asset},
       {"GET", R"(/catalog/([a-z]{2})\.json)", catalog},
       {"GET", "/api/me", me},
+      {"GET", "/api/version", live_version},
       {"GET", "/api/invitations", list_invitations},
       {"GET", R"(/api/invitations/(\d+)/messages)", invitation_messages},
       {"POST", R"(/api/invitations/(\d+)/decision)", decide_invitation},

@@ -49,7 +49,8 @@ struct Services {
   const protocol::Policy& policy;
   const Options& options;
   ViewCache& views;
-  std::string csrf; // the page carries it for its state-changing requests
+  std::string csrf;     // the page carries it for its state-changing requests
+  std::string instance; // names this process in the versions GET /api/version gives (routes_live.cpp)
   datetime::UnixSeconds now() const { return options.clock(); }
 };
 
@@ -93,6 +94,8 @@ void search_people(Services& services, const Request& request, Response& respons
 void add_person_note(Services& services, const Request& request, Response& response);
 // routes_import.cpp
 void import_export(Services& services, const Request& request, Response& response);
+// routes_live.cpp: whether the data moved since a version, and what arrived.
+void live_version(Services& services, const Request& request, Response& response);
 // routes_users.cpp
 void me(Services& services, const Request& request, Response& response);
 

@@ -272,7 +272,7 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   const std::string csrf = random_token();
   Gate gate(options, pool, csrf);
   ViewCache views(config, policy);
-  Services services{pool, config, policy, options, views, csrf};
+  Services services{pool, config, policy, options, views, csrf, random_token().substr(0, 12)};
   httplib::Server server;
   configure(server, gate, options);
   add_routes(server, services, gate);

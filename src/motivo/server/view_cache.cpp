@@ -47,6 +47,13 @@ std::string ViewCache::report_json(store::Store& store, app::Scope scope, const 
   return it->second;
 }
 
+app::Arrivals ViewCache::arrivals(store::Store& store, app::Scope scope, const store::ArrivalMarks& from,
+                                  const store::ArrivalMarks& to, datetime::UnixSeconds now)
+{
+  const std::lock_guard lock(mutex_);
+  return app::arrivals_between(store, fresh(store, scope, now).all, from, to);
+}
+
 report::Report ViewCache::charted_report(store::Store& store, app::Scope scope, const report::Period& period,
                                          datetime::UnixSeconds now)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <motivo/app/arrivals.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/core/datetime.hpp>
@@ -29,6 +30,9 @@ public:
   // The report of `scope` for `period`, as app::report_json writes it (a series by `by`: week or month).
   std::string report_json(store::Store& store, app::Scope scope, const report::Period& period, const std::string& by,
                           datetime::UnixSeconds now);
+  // What arrived in `scope` after `from` up to `to` (app::arrivals_between over the scope's invitations).
+  app::Arrivals arrivals(store::Store& store, app::Scope scope, const store::ArrivalMarks& from,
+                         const store::ArrivalMarks& to, datetime::UnixSeconds now);
   // The report with a series for charts (app::charted_report).
   report::Report charted_report(store::Store& store, app::Scope scope, const report::Period& period,
                                 datetime::UnixSeconds now);

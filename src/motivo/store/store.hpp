@@ -286,6 +286,21 @@ struct ForgetCounts {
   std::vector<std::string> uncompacted; // the tables still to rewrite (VACUUM FULL) when text_in_free_space
 };
 
+// The newest rows of the tables that grow as data arrives (0: none yet). Rows are numbered in the order they are
+// stored, so what lies after a mark arrived since it was taken: what the web page and `fetch --exec` count.
+struct ArrivalMarks {
+  std::int64_t invitation = 0, message = 0;
+  bool operator==(const ArrivalMarks&) const = default;
+};
+
+// A stored message, as counting arrivals needs it.
+struct MessageArrival {
+  PersonId owner = 0;
+  std::optional<PersonId> counterpart; // the other person of a one-to-one message
+  bool from_owner = false;
+  datetime::UnixSeconds sent_at = 0;
+};
+
 // The storage interface every feature goes through.
 class Store : public NoteLabels {
 public:
@@ -336,6 +351,10 @@ public:
   // A number that changes whenever the stored data may have changed (writes through this store or by another
   // process): a cache of derived views is valid while it stays the same.
   virtual std::int64_t data_version() = 0;
+  // The newest invitation and message rows now.
+  virtual ArrivalMarks arrival_marks() = 0;
+  // The messages (drafts left out) stored after row `after` up to row `upto`, in the order they were stored.
+  virtual std::vector<MessageArrival> messages_between(std::int64_t after, std::int64_t upto) = 0;
   // Removes every record of `person`: their invitations (and the asks and decisions on them), the one-to-one
   // messages with them and the messages they sent, their name and profile in group messages' recipients, their
   // connections and the welcomes sent to them, the notes kept on them, and the person. `relabel` runs in the

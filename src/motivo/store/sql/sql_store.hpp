@@ -36,6 +36,8 @@ public:
   void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
   void for_each_writing(const std::function<void(const StoredWriting&)>& visit) override;
   std::optional<MailCursor> mail_cursor(const std::string& account) override;
+  ArrivalMarks arrival_marks() override;                                                        // sql_arrivals.cpp
+  std::vector<MessageArrival> messages_between(std::int64_t after, std::int64_t upto) override; // sql_arrivals.cpp
   ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) override;
   ForgetCounts forget_recipient(const std::string& name, bool dry_run) override;
   std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,

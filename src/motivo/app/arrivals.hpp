@@ -1,0 +1,31 @@
+#pragma once
+
+#include <motivo/app/protocol.hpp>
+#include <motivo/store/store.hpp>
+
+#include <cstdint>
+#include <vector>
+
+// What arrived in the store between two looks at it, for the web page's live updates (GET /api/version) and
+// `motivo fetch --exec`: counted once, here, from the rows stored between two store::ArrivalMarks.
+namespace motivo::app {
+
+struct Arrivals {
+  std::uint64_t invitations = 0; // received invitations stored
+  std::uint64_t replies = 0;     // people who invited you and wrote to you since (once each, however many messages)
+  std::uint64_t messages = 0;    // the other messages you received: from anyone but those inviters (a connection's)
+  bool any() const { return invitations + replies + messages > 0; }
+};
+
+// What was stored after `from` up to `to` (rows outside that span are not counted, so that two spans that meet
+// count each row once), within the invitations of a scope: `in_scope` (as invitation_statuses lists them, every
+// one of the scope's, whatever its state). Messages count when their owner is the owner of one of those
+// invitations. A message from the sender of one of those received invitations, sent after it, is their reply;
+// every other message you received (drafts and your own left out) counts in `messages`.
+//
+// Only rows of the invitations and messages tables are counted: a reply recorded some other way (by hand) would
+// need a mark of its own in store::ArrivalMarks to be counted here.
+Arrivals arrivals_between(store::Store& store, const std::vector<InvitationStatus>& in_scope,
+                          const store::ArrivalMarks& from, const store::ArrivalMarks& to);
+
+} // namespace motivo::app
