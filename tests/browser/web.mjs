@@ -112,7 +112,7 @@ try {
   check(suggested > 0 && !(await bulk.isHidden()) && (await bulk.textContent()).includes(String(suggested)),
     `the bulk button counts the suggested declines: ${await bulk.textContent()}`);
   await bulk.click();
-  await page.locator('#toast:not([hidden])').waitFor();
+  await page.locator('#toast:not([hidden])', { hasText: 'rechazad' }).waitFor();
   check(confirmations.length === 1 && confirmations[0].includes('Giulia Hill'), `the confirmation lists who: ${confirmations}`);
   check(await page.locator('#cards .card', { hasText: 'Sugerencia: rechazar' }).count() === 0 && await bulk.isHidden(),
     'all the suggested declines are declined');

@@ -156,9 +156,10 @@ kinds = [x["suggestion"] for x in queue]
 first_wait = kinds.index("wait") if "wait" in kinds else len(kinds)
 check("wait" in kinds and all(k in ("accept", "ask", "decline") for k in kinds[:first_wait])
       and all(k == "wait" for k in kinds[first_wait:]), f"triage: what needs an action first, then wait: {kinds}")
-out = motivo("triage").stdout
-check("need an action" in out.splitlines()[0] and "waiting for a reply" in out.splitlines()[0],
-      f"triage says how many wait for what: {out.splitlines()[0]}")
+p = motivo("triage")
+check("need an action" in p.stderr and "waiting for a reply" in p.stderr
+      and [line.split()[0] for line in p.stdout.splitlines()] == [f"i{x['id']}" for x in queue],
+      f"triage says how many wait for what (stderr), then the queue in that order: {p.stderr.strip()}")
 pid, fd = pty.fork()
 if pid == 0:
     os.execve(motivo.binary, [motivo.binary, "--db", db, "triage"], motivo.env)

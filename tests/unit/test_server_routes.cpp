@@ -75,7 +75,7 @@ TEST(ServerRoutes, OneTableOfDistinctRoutes)
       EXPECT_EQ(r.pattern, "/api/import");
     }
   }
-  EXPECT_EQ(seen.size(), 16u);
+  EXPECT_EQ(seen.size(), 20u);
 }
 
 TEST(ServerRoutes, AMemberReachesHerOwnInvitationsOnly)

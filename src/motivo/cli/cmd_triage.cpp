@@ -81,18 +81,18 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
   }
 }
 
-// How many wait for what: those needing an action come first in the queue.
-void print_summary(const app::Queue& q)
+// How many wait for what, on `out`: those needing an action come first in the queue.
+void print_summary(std::FILE* out, const app::Queue& q)
 {
-  fmt::print(fmt::runtime(trn("{} invitation to triage.", "{} invitations to triage.", q.items.size())),
+  fmt::print(out, fmt::runtime(trn("{} invitation to triage.", "{} invitations to triage.", q.items.size())),
              q.items.size());
   if (q.items.empty()) {
-    fmt::print("\n");
+    fmt::print(out, "\n");
     return;
   }
-  fmt::print(fmt::runtime(trn(" {} needs an action", " {} need an action", q.need_action())), q.need_action());
-  fmt::print(fmt::runtime(tr(" ({} accept, {} ask, {} decline)")), q.to_accept, q.to_ask, q.to_decline);
-  fmt::print(fmt::runtime(trn("; {} is waiting for a reply.\n", "; {} are waiting for a reply.\n", q.waiting)),
+  fmt::print(out, fmt::runtime(trn(" {} needs an action", " {} need an action", q.need_action())), q.need_action());
+  fmt::print(out, fmt::runtime(tr(" ({} accept, {} ask, {} decline)")), q.to_accept, q.to_ask, q.to_decline);
+  fmt::print(out, fmt::runtime(trn("; {} is waiting for a reply.\n", "; {} are waiting for a reply.\n", q.waiting)),
              q.waiting);
 }
 
@@ -104,7 +104,7 @@ public:
 
   int run()
   {
-    print_summary(queue_);
+    print_summary(stdout, queue_);
     fmt::print("{}", tr(" Keys: [a]ccept [d]ecline as[k] [s]pam [r]eplied [u]ndo [n]ote [space] skip [q]uit\n"));
     for (std::size_t i = 0; i < queue_.items.size();) {
       if (i == queue_.need_action() && i > 0 && queue_.waiting > 0)
@@ -225,8 +225,9 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
       return 0;
     }
     if (interactive) return Session(context, std::move(queue)).run();
-    // No terminal: how many wait for what, then the queue, one line each, and nothing recorded.
-    print_summary(queue);
+    // No terminal: the queue, one line each, and nothing recorded; how many wait for what goes to stderr, so that
+    // every line of the output is an invitation.
+    print_summary(stderr, queue);
     for (const auto& st : queue.items)
       fmt::print("{:>7}  {:<8}  {:<9}  {:<13}  {}\n", app::invitation_id(st.invitation.id),
                  protocol::suggestion_name(st.evaluation.suggestion), protocol::state_name(st.evaluation.state),
