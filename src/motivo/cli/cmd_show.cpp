@@ -26,7 +26,8 @@ void print_head(const app::InvitationStatus& st)
   const store::InvitationView& v = st.invitation;
   const protocol::Evaluation& e = st.evaluation;
   fmt::print("{}  {} → {}  {}\n", app::invitation_id(v.id), v.from, v.to, minute(v.sent_at));
-  if (!v.from_url.empty()) fmt::print("  {}\n", v.direction == Direction::incoming ? v.from_url : v.to_url);
+  const std::string& url = v.direction == Direction::incoming ? v.from_url : v.to_url;
+  if (!url.empty()) fmt::print("  {}\n", url);
   fmt::print(fmt::runtime(tr("  note:       {}\n")), v.message.empty() ? std::string(tr("(none)")) : v.message);
   fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), label_word(v), v.label_by_user ? tr(" (yours)") : "",
              v.language);
