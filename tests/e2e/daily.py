@@ -10,7 +10,7 @@ import pty
 import sys
 import time
 
-from checks import Checks, Motivo, gen_export, workdir
+from checks import Checks, Motivo, gen_export, sqlite, workdir
 
 src = sys.argv[2]
 check = Checks()
@@ -187,6 +187,21 @@ os.write(fd, b"q")
 _, status = os.waitpid(pid, 0)
 check(os.WEXITSTATUS(status) == 0 and b"taken back: reply" in out, "triage: r records a reply, u takes it back")
 check(invitations()[first["id"]]["state"] == first["state"], "and the invitation is as before")
+
+# --- a database from before the undo log ----------------------------------------------------------------------
+# Its decisions and asks are logged by migration 9, so they can be undone like new ones.
+old_db = os.path.join(work, "old.db")
+motivo("import", "--quiet", os.path.join(work, "export"), db=old_db)
+fresh = {x["id"]: x for x in motivo.json("invitations", "--incoming", "--json", db=old_db)}
+asked, decided = [x["id"] for x in fresh.values() if x["suggestion"] == "ask"][:2]
+motivo("ask", f"i{asked}", db=old_db)
+motivo("decide", f"i{decided}", "decline", db=old_db)
+sqlite(old_db, "DROP TABLE user_actions; DROP TABLE recorded_replies; PRAGMA user_version = 7;")
+p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)
+check(p.returncode == 0 and "undecided again" in p.stdout, f"after migrating, a decision made before it is undone: {p.stdout.strip()}")
+p = motivo("decide", f"i{asked}", "--undo", db=old_db, check=False)
+check(p.returncode == 0 and "ask" in p.stdout, f"and so is an ask: {p.stdout.strip()}")
+check({x["id"]: x for x in motivo.json("invitations", "--incoming", "--json", db=old_db)} == fresh, "as they were before")
 
 # --- the web API -------------------------------------------------------------------------------------------------
 with motivo.serve() as server:

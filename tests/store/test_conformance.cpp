@@ -479,9 +479,10 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
   const auto connection = store().connections(-1).front();
   ASSERT_TRUE(store().record_welcome(connection.id, 2000, "Bienvenida, Ana"));
   store().add_person_note(*invitation.other_person, "Nos vimos en la PyCon", 3000);
+  ASSERT_TRUE(store().record_reply(invitation.id, 1500, "Por tu charla", 4000));
   std::vector<store::StoredWriting> seen;
   store().for_each_writing([&](const store::StoredWriting& w) { seen.push_back(w); });
-  ASSERT_EQ(seen.size(), 3u);
+  ASSERT_EQ(seen.size(), 4u);
   EXPECT_EQ(seen[0].kind, "note");
   EXPECT_EQ(seen[0].text, "Nos vimos en la PyCon");
   EXPECT_EQ(seen[0].about, "Ana Sol");
@@ -492,6 +493,10 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
   EXPECT_EQ(seen[2].kind, "welcome");
   EXPECT_EQ(seen[2].about, "Ana Sol");
   EXPECT_EQ(seen[2].text, "Bienvenida, Ana");
+  EXPECT_EQ(seen[3].kind, "reply"); // the reply the user recorded: theirs to keep too
+  EXPECT_EQ(seen[3].ref, invitation.id);
+  EXPECT_EQ(seen[3].at, 1500);
+  EXPECT_EQ(seen[3].text, "Por tu charla");
 }
 
 // PostgreSQL runs a transaction again when its connection was lost. A read whose rows were handed out must not be

@@ -283,7 +283,7 @@ struct StoredConnection {
 // is about (the person, the inviter, the connection), `about_url` their profile when known; `ref` is the person's,
 // the invitation's or the connection's id.
 struct StoredWriting {
-  std::string kind; // "note", "ask" or "welcome"
+  std::string kind; // "note", "ask", "welcome" or "reply" (one the user recorded: `motivo replied`)
   std::string about, about_url;
   std::int64_t ref = 0;
   datetime::UnixSeconds at = 0;
@@ -358,7 +358,7 @@ public:
   // Every stored message and connection, in the order they were stored, one at a time.
   virtual void for_each_message(const std::function<void(const StoredMessage&)>& visit) = 0;
   virtual void for_each_connection(const std::function<void(const StoredConnection&)>& visit) = 0;
-  // Notes, then asks, then welcomes, each oldest first.
+  // Notes, then asks, then welcomes, then the replies the user recorded, each oldest first.
   virtual void for_each_writing(const std::function<void(const StoredWriting&)>& visit) = 0;
   // A number that changes whenever the stored data may have changed (writes through this store or by another
   // process): a cache of derived views is valid while it stays the same.

@@ -87,7 +87,10 @@ SELECT kind, about, about_url, ref, at, text FROM (
   FROM asks a JOIN invitations i ON i.id = a.invitation
   UNION ALL
   SELECT 3, 'welcome', trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), w.connection, w.sent_at, w.message, w.id
-  FROM welcomes w JOIN connections c ON c.id = w.connection) AS writings
+  FROM welcomes w JOIN connections c ON c.id = w.connection
+  UNION ALL
+  SELECT 4, 'reply', i.from_name, coalesce(i.from_url, ''), r.invitation, r.replied_at, r.text, r.id
+  FROM recorded_replies r JOIN invitations i ON i.id = r.invitation) AS writings
 ORDER BY k, at, id)sql";
 
 // The reasons column (a JSON array of strings); anything else gives none.
