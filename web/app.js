@@ -164,7 +164,53 @@ async function loadQueue() {
   const box = document.getElementById('cards');
   box.replaceChildren(...list.map(renderCard));
   document.getElementById('count').textContent = list.length ? ngettext('{} to decide', '{} to decide', list.length) : _('Nothing to decide.');
+  showDeclineSuggested(list.filter((i) => i.suggestion === 'decline'));
   focus(0);
+}
+
+// "Decline all N suggested": the invitations shown whose suggestion is decline, after a confirmation listing them.
+let suggestedDeclines = [];
+function showDeclineSuggested(list) {
+  suggestedDeclines = list;
+  const button = document.getElementById('decline-suggested');
+  button.hidden = !list.length;
+  button.textContent = ngettext('Decline the {} suggested', 'Decline all {} suggested', list.length);
+}
+
+async function declineSuggested() {
+  const list = suggestedDeclines;
+  if (!list.length) return;
+  const names = list.map((i) => `• ${i.from}`).join('\n');
+  if (!window.confirm(`${ngettext('Decline {} invitation?', 'Decline these {} invitations?', list.length)}\n\n${names}`)) return;
+  try {
+    const result = await post(`/api/invitations/decisions?lang=${lang}`, {decision: 'decline', ids: list.map((i) => i.id)});
+    const applied = result.applied.map((i) => i.id);
+    await loadQueue();
+    if (applied.length) offerUndo(applied, ngettext('{} declined', '{} declined', applied.length));
+    if (result.refused.length) showError(document.getElementById('cards'), new Error(result.refused.map((r) => `${r.from}: ${r.reason}`).join('\n')));
+  } catch (error) { showError(document.getElementById('cards'), error); }
+}
+
+// After every action, for a while: Undo takes back the last decision, ask or reply recorded on those invitations.
+let undoable = null;
+function offerUndo(ids, text) {
+  const toast = document.getElementById('toast');
+  clearTimeout(undoable?.timer);
+  undoable = {ids, timer: setTimeout(() => { toast.hidden = true; undoable = null; }, 15000)};
+  toast.querySelector('span').textContent = text;
+  toast.hidden = false;
+}
+
+async function undoLast() {
+  if (!undoable) return;
+  const {ids, timer} = undoable;
+  clearTimeout(timer);
+  undoable = null;
+  document.getElementById('toast').hidden = true;
+  try {
+    for (const id of ids) await post(`/api/invitations/${id}/undo`, {});
+  } catch (error) { showError(document.getElementById('cards'), error); }
+  await loadQueue();
 }
 
 async function act(card, action) {
@@ -182,10 +228,19 @@ async function act(card, action) {
       box.hidden = false;
       box.querySelector('textarea').value = result.message;
       card.querySelector('.state').textContent = stateName('asked');
+      offerUndo([id], _('Asked {}', card.querySelector('.from').textContent));
+      return;
+    }
+    if (action === 'reply') {
+      const result = await post(`/api/invitations/${id}/reply`, {});
+      card.querySelector('.state').textContent = stateName(result.state);
+      card.querySelector('.suggestion').textContent = suggestionLine(result.suggestion);
+      offerUndo([id], _('Reply from {} recorded', result.from));
       return;
     }
     const result = await post(`/api/invitations/${id}/decision`, {decision: action});
     card.querySelector('.state').textContent = stateName(result.state);
+    offerUndo([id], `${result.from}: ${stateName(result.state)}`);
     card.classList.add('done');
     setTimeout(() => { card.remove(); focus(focused); document.getElementById('count').textContent = ngettext('{} to decide', '{} to decide', cards().length); }, 250);
   } catch (error) {
@@ -215,8 +270,9 @@ document.addEventListener('keydown', (e) => {
   if (location.hash && location.hash !== '#queue') return;
   if (['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement.tagName)) return;
   const card = cards()[focused];
-  const keys = {a: 'accept', d: 'decline', k: 'ask', s: 'spam'};
+  const keys = {a: 'accept', d: 'decline', k: 'ask', s: 'spam', r: 'reply'};
   if (keys[e.key] && card) { act(card, keys[e.key]); e.preventDefault(); }
+  else if (e.key === 'u' && undoable) { undoLast(); e.preventDefault(); }
   else if ((e.key === 'j' || e.key === ' ') && card) { focus(focused + 1); e.preventDefault(); }
   else if (e.key === 'n' && card) { card.querySelector('.why input').focus(); e.preventDefault(); }
 });
@@ -317,6 +373,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('f-label').addEventListener('change', loadQueue);
   document.getElementById('f-suggestion').addEventListener('change', loadQueue);
   document.getElementById('f-state').addEventListener('change', loadQueue);
+  document.getElementById('decline-suggested').addEventListener('click', declineSuggested);
+  document.getElementById('undo').addEventListener('click', undoLast);
   document.getElementById('report-form').addEventListener('submit', (e) => { e.preventDefault(); loadReport(); });
   document.getElementById('people-form').addEventListener('submit', (e) => { e.preventDefault(); searchPeople(); });
   document.getElementById('import-form').addEventListener('submit', (e) => { e.preventDefault(); importExport(); });

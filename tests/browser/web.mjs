@@ -45,7 +45,13 @@ try {
   const context = await browser.newContext({ locale: 'es-ES', viewport: { width: 1000, height: 1300 } });
   const page = await context.newPage();
   const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const confirmations = [];
+  page.on('dialog', (d) => {
+    // The one dialog the page opens: "decline all N suggested" asks for a confirmation listing them.
+    if (d.type() === 'confirm' && d.message().startsWith('¿Rechazar')) { confirmations.push(d.message()); d.accept(); return; }
+    dialogs.push(d.message());
+    d.dismiss();
+  });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
@@ -122,6 +128,32 @@ try {
   await page.keyboard.press('d');
   await page.locator(`#cards .card[data-id="${focused}"]`).waitFor({ state: 'detached' });
   check(true, 'the d key declines');
+
+  // Undo (issue 21): shown after the action; it brings the declined card back.
+  await page.locator('#toast:not([hidden])').waitFor();
+  await page.screenshot({ path: path.join(artifacts, 'undo.png') });
+  await page.click('#undo');
+  await page.locator(`#cards .card[data-id="${focused}"]`).waitFor();
+  check(await page.locator('#toast').isHidden(), 'Undo takes the decline back: the card is in the queue again');
+
+  // Replied: the card's state and suggestion follow the reply.
+  const replyId = await page.locator('#cards .card', { hasText: 'Sugerencia: preguntar' }).first().getAttribute('data-id');
+  const replyCard = page.locator(`#cards .card[data-id="${replyId}"]`);
+  await replyCard.locator('button[data-action="reply"]').click();
+  await replyCard.locator('.suggestion', { hasText: 'Sugerencia: aceptar' }).waitFor();
+  check(await replyCard.locator('.state').textContent() === 'respondió', 'Replied: the state is replied, the suggestion accept');
+
+  // "Decline all N suggested", after a confirmation listing them.
+  const bulk = page.locator('#decline-suggested');
+  const suggested = await page.locator('#cards .card', { hasText: 'Sugerencia: rechazar' }).count();
+  check(suggested > 0 && !(await bulk.isHidden()) && (await bulk.textContent()).includes(String(suggested)),
+    `the bulk button counts the suggested declines: ${await bulk.textContent()}`);
+  await bulk.click();
+  await page.locator('#toast:not([hidden])', { hasText: 'rechazad' }).waitFor();
+  check(confirmations.length === 1 && confirmations[0].includes('Giulia Hill'), `the confirmation lists who: ${confirmations}`);
+  check(await page.locator('#cards .card', { hasText: 'Sugerencia: rechazar' }).count() === 0 && await bulk.isHidden(),
+    'all the suggested declines are declined');
+  await page.screenshot({ path: path.join(artifacts, 'declined-all.png') });
 
   // Switch language.
   await page.click('#lang');

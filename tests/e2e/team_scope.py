@@ -31,7 +31,8 @@ def attempts(theirs):
     """Each command line that acts on invitation `theirs`."""
     i = str(theirs)
     return [["decide", i, "accept"], ["decide", i, "spam"], ["ask", i], ["ask", "--dry-run", i],
-            ["label", i, "spam"], ["label", i, "--clear"]]
+            ["label", i, "spam"], ["label", i, "--clear"], ["replied", i], ["decide", i, "--undo"], ["show", i],
+            ["decide", "decline", i, "--json"]]
 
 
 def scope(db, backend):

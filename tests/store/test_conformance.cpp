@@ -387,6 +387,66 @@ TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)
   EXPECT_EQ(by_id[ana].label, classify::Label::empty);
 }
 
+TEST_P(Conformance, RecordedRepliesAndUndo)
+{
+  import_paths(store(), {files_.write("u/Invitations.csv", "From,To,Sent At,Message,Direction\n"
+                                                           "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                                           "Bea,Me,\"1/3/24, 9:00 AM\",,INCOMING\n")});
+  auto list = store().invitations({});
+  const std::int64_t bea = list[0].id, ana = list[1].id; // newest first
+  const auto view = [&](std::int64_t id) {
+    store::InvitationQuery q;
+    q.id = id;
+    return store().invitations(q).at(0);
+  };
+  EXPECT_FALSE(store().undo_last(ana)); // nothing recorded
+  ASSERT_TRUE(store().record_ask(ana, 300, "¿Por qué?"));
+  ASSERT_TRUE(store().record_reply(ana, 400, "Por tu charla", 500));
+  ASSERT_TRUE(store().record_reply(ana, 350, "", 600)); // an earlier one: the earliest counts
+  EXPECT_FALSE(store().record_reply(999999, 400, "x", 500));
+  EXPECT_EQ(view(ana).recorded_reply, 350);
+  const auto notes = store().recorded_notes(ana);
+  ASSERT_EQ(notes.size(), 3u);
+  EXPECT_EQ(notes[0].kind, store::ActionKind::ask);
+  EXPECT_EQ(notes[1].at, 350);
+  EXPECT_EQ(notes[2].text, "Por tu charla");
+
+  // Decisions on several in one go; each logged with what it replaced.
+  EXPECT_EQ(store().record_decisions({ana, bea, 999999}, protocol::Decision::decline, 700),
+            (std::vector<std::int64_t>{ana, bea}));
+  ASSERT_TRUE(store().record_decision(bea, protocol::Decision::spam, 800, classify::Label::spam));
+  auto undone = store().undo_last(bea);
+  ASSERT_TRUE(undone);
+  EXPECT_EQ(undone->kind, store::ActionKind::decision);
+  EXPECT_EQ(undone->decision, protocol::Decision::spam);
+  EXPECT_EQ(undone->restored, protocol::Decision::decline);
+  EXPECT_EQ(view(bea).decision, protocol::Decision::decline);
+  EXPECT_EQ(view(bea).decision_at, 700);
+  EXPECT_FALSE(view(bea).label_by_user); // the spam label went with it
+  ASSERT_TRUE(store().undo_last(bea));
+  EXPECT_EQ(view(bea).decision, std::nullopt);
+  EXPECT_FALSE(store().undo_last(bea));
+
+  // Ana: the decision, then the replies newest first, then the ask.
+  EXPECT_EQ(store().undo_last(ana)->kind, store::ActionKind::decision);
+  undone = store().undo_last(ana);
+  EXPECT_EQ(undone->kind, store::ActionKind::reply);
+  EXPECT_EQ(undone->at, 350);
+  EXPECT_EQ(view(ana).recorded_reply, 400);
+  EXPECT_EQ(store().undo_last(ana)->text, "Por tu charla");
+  EXPECT_EQ(view(ana).recorded_reply, std::nullopt);
+  EXPECT_EQ(store().undo_last(ana)->kind, store::ActionKind::ask);
+  EXPECT_EQ(view(ana).recorded_ask, std::nullopt);
+  EXPECT_FALSE(store().undo_last(ana));
+
+  // Forgetting a person removes what was recorded on their invitations.
+  ASSERT_TRUE(store().record_reply(ana, 400, "x", 500));
+  const PersonId person = *view(ana).other_person;
+  store().forget_person(person, false, [](store::NoteLabels&) {});
+  EXPECT_TRUE(store().recorded_notes(ana).empty());
+  EXPECT_FALSE(store().undo_last(ana));
+}
+
 TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
 {
   files_.write(
@@ -419,9 +479,10 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
   const auto connection = store().connections(-1).front();
   ASSERT_TRUE(store().record_welcome(connection.id, 2000, "Bienvenida, Ana"));
   store().add_person_note(*invitation.other_person, "Nos vimos en la PyCon", 3000);
+  ASSERT_TRUE(store().record_reply(invitation.id, 1500, "Por tu charla", 4000));
   std::vector<store::StoredWriting> seen;
   store().for_each_writing([&](const store::StoredWriting& w) { seen.push_back(w); });
-  ASSERT_EQ(seen.size(), 3u);
+  ASSERT_EQ(seen.size(), 4u);
   EXPECT_EQ(seen[0].kind, "note");
   EXPECT_EQ(seen[0].text, "Nos vimos en la PyCon");
   EXPECT_EQ(seen[0].about, "Ana Sol");
@@ -432,6 +493,10 @@ TEST_P(Conformance, WritingsAreKeptForTheBackup)
   EXPECT_EQ(seen[2].kind, "welcome");
   EXPECT_EQ(seen[2].about, "Ana Sol");
   EXPECT_EQ(seen[2].text, "Bienvenida, Ana");
+  EXPECT_EQ(seen[3].kind, "reply"); // the reply the user recorded: theirs to keep too
+  EXPECT_EQ(seen[3].ref, invitation.id);
+  EXPECT_EQ(seen[3].at, 1500);
+  EXPECT_EQ(seen[3].text, "Por tu charla");
 }
 
 // PostgreSQL runs a transaction again when its connection was lost. A read whose rows were handed out must not be
@@ -905,7 +970,11 @@ TEST_P(Conformance, SchemaStatusAndMigrations)
   const store::SchemaStatus fresh = store::schema_status(db_->location());
   EXPECT_EQ(fresh.current, 0);
   EXPECT_GE(fresh.latest, 6);
-  EXPECT_EQ(static_cast<int>(fresh.pending.size()), fresh.latest);
+  // Every migration pending, in order, up to the latest (numbers may skip one another engineer's branch takes).
+  ASSERT_FALSE(fresh.pending.empty());
+  for (std::size_t i = 1; i < fresh.pending.size(); ++i)
+    EXPECT_LT(fresh.pending[i - 1].version, fresh.pending[i].version);
+  EXPECT_EQ(fresh.pending.back().version, fresh.latest);
   if (GetParam() == "sqlite") {
     EXPECT_FALSE(fs::exists(db_->location())); // a dry run creates nothing
   }

@@ -86,6 +86,31 @@ TEST(JsonViews, Invitations)
                 app::ask_json(app::ask(*v.store, v.marta.id, v.invitation_from("Ana Uno"), v.config, request), 2));
 }
 
+TEST(JsonViews, WhatTheUserRecorded)
+{
+  Views v;
+  const std::int64_t berta = v.invitation_from("Berta Dos"), carlos = v.invitation_from("Carlos Tres");
+  app::record_reply(*v.store, v.marta.id, berta, {fixed_now(), "Te vi en la PyCon", fixed_now()});
+  const app::InvitationDetail detail =
+      app::invitation_detail(*v.store, v.marta.id, berta, v.policy, v.config, fixed_now());
+  expect_golden("invitation_detail.json", app::invitation_detail_json(detail, 2));
+  // The detail is an element of invitations --json with more: the same fields, the same values.
+  nlohmann::json element = nlohmann::json::parse(app::invitation_detail_json(detail, -1));
+  for (const char* extra : {"messages", "recorded", "notes"}) element.erase(extra);
+  EXPECT_EQ(element, nlohmann::json::parse(app::invitation_json(v.status_of("Berta Dos"), -1)));
+  expect_golden("invitation_detail_ana.json",
+                app::invitation_detail_json(app::invitation_detail(*v.store, v.marta.id, v.invitation_from("Ana Uno"),
+                                                                   v.policy, v.config, fixed_now()),
+                                            2));
+  const app::Undone undone = app::undo(*v.store, v.marta.id, v.invitation_from("Dan Cuatro"));
+  expect_golden("undo.json", app::undo_json(undone.action, v.status_of("Dan Cuatro"), 2));
+  const app::BulkDecision bulk =
+      app::decide_many(*v.store, v.marta.id, {carlos, v.invitation_from("Elena Cinco"), berta},
+                       protocol::Decision::decline, fixed_now());
+  expect_golden("bulk_decision.json", app::bulk_decision_json(bulk, 2));
+  expect_same_json(app::bulk_decision_json(bulk, -1), app::bulk_decision_json(bulk, 2));
+}
+
 TEST(JsonViews, Reports)
 {
   Views v;

@@ -137,6 +137,30 @@ TEST(Protocol, RecordedAskCountsUntilTheExportConfirmsIt)
   EXPECT_EQ(timeline(f).asked_at, at("2026-03-03T09:00:00Z")) << "the earlier of the two";
 }
 
+TEST(Protocol, ARecordedReplyIsAReply)
+{
+  // Asked, the deadline passed: no_reply → decline; unless the user recorded the reply they read on LinkedIn.
+  Facts f = incoming(Label::template_text);
+  f.messages = {{at("2026-03-02T09:00:00Z"), true}};
+  const auto later = at("2026-03-20T00:00:00Z");
+  EXPECT_EQ(evaluate(f, *builtin_policy("ask"), later, week).suggestion, Suggestion::decline);
+  f.recorded_reply = at("2026-03-04T10:00:00Z");
+  Evaluation e = evaluate(f, *builtin_policy("ask"), later, week);
+  EXPECT_EQ(e.state, State::replied);
+  EXPECT_EQ(e.suggestion, Suggestion::accept);
+  EXPECT_EQ(e.timeline.replied_at, at("2026-03-04T10:00:00Z"));
+  // A reply in the data before it: the earlier of the two.
+  f.messages.push_back({at("2026-03-03T08:00:00Z"), false});
+  EXPECT_EQ(timeline(f).replied_at, at("2026-03-03T08:00:00Z"));
+  // No ask known (it was sent on LinkedIn itself): the user's word still makes it a reply.
+  Facts unasked = incoming(Label::empty);
+  unasked.recorded_reply = at("2026-03-02T10:00:00Z");
+  e = evaluate(unasked, *builtin_policy("ask"), later, week);
+  EXPECT_EQ(e.state, State::replied);
+  EXPECT_FALSE(e.timeline.asked_at);
+  EXPECT_EQ(e.suggestion, Suggestion::accept);
+}
+
 TEST(Protocol, DecisionsAndOutcomesEndTheProtocol)
 {
   Facts f = incoming(Label::empty);

@@ -75,7 +75,7 @@ TEST(ServerRoutes, OneTableOfDistinctRoutes)
       EXPECT_EQ(r.pattern, "/api/import");
     }
   }
-  EXPECT_EQ(seen.size(), 17u);
+  EXPECT_EQ(seen.size(), 21u);
 }
 
 TEST(ServerRoutes, AMemberReachesHerOwnInvitationsOnly)

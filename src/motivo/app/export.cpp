@@ -145,7 +145,7 @@ ExportSummary export_json(store::Store& store, const std::string& path)
     ++summary.connections;
   });
   store.for_each_writing([&](const store::StoredWriting& w) {
-    const char* ref = w.kind == "note" ? "person" : w.kind == "ask" ? "invitation" : "connection";
+    const char* ref = w.kind == "note" ? "person" : w.kind == "ask" || w.kind == "reply" ? "invitation" : "connection";
     nlohmann::ordered_json j{{"kind", w.kind},
                              {ref, w.ref},
                              {"about", w.about},

@@ -9,7 +9,7 @@ namespace motivo::app {
 
 struct ExportSummary {
   std::size_t invitations = 0, messages = 0, connections = 0;
-  std::size_t writings = 0; // notes on people, asks and welcomes (JSON backup only)
+  std::size_t writings = 0; // notes on people, asks, welcomes, recorded replies (JSON backup only)
 };
 
 // An export-shaped zip (Invitations.csv, messages.csv, Connections.csv in the layouts LinkedIn writes today) of

@@ -1,3 +1,4 @@
+#include <motivo/app/actions.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/refusal.hpp>
 #include <motivo/core/error.hpp>
@@ -56,9 +57,7 @@ store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, 
                              datetime::UnixSeconds now)
 {
   store::InvitationView v = find_invitation(store, scope, id);
-  if (v.direction != Direction::incoming)
-    throw Refusal(Kind::invalid, fmt::format("invitation {} is one you sent: only received ones are decided", id));
-  if (auto why = why_no_decision(v, decision)) throw Refusal(Kind::conflict, *why);
+  if (auto why = decision_refusal(v, decision)) throw *why;
   // The same decision again keeps its first time; another replaces it (the caller shows the one it replaced).
   if (v.decision == decision) return v;
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).

@@ -287,6 +287,53 @@ std::string messages_json(const std::vector<store::MessageView>& messages, int i
   return out.dump(indent);
 }
 
+std::string invitation_detail_json(const InvitationDetail& d, int indent, std::string_view language)
+{
+  nlohmann::json j = to_json(d.status, language);
+  j["messages"] = nlohmann::json::parse(messages_json(d.messages, -1));
+  nlohmann::json recorded = nlohmann::json::array();
+  for (const auto& r : d.recorded)
+    recorded.push_back({{"kind", store::to_string(r.kind)}, {"at", datetime::format_iso(r.at)}, {"text", r.text}});
+  j["recorded"] = recorded;
+  j["notes"] = d.person ? d.person->notes : std::vector<std::string>();
+  return j.dump(indent);
+}
+
+std::string undo_json(const store::UndoneAction& u, const InvitationStatus& now, int indent)
+{
+  const auto decision = [](const std::optional<protocol::Decision>& d) {
+    return d ? nlohmann::json(protocol::decision_name(*d)) : nlohmann::json(nullptr);
+  };
+  const bool decided = u.kind == store::ActionKind::decision;
+  nlohmann::json undone{{"kind", store::to_string(u.kind)},
+                        {"at", datetime::format_iso(u.at)},
+                        {"decision", decision(u.decision)},
+                        {"restored", decision(u.restored)},
+                        {"text", decided ? nlohmann::json(nullptr) : nlohmann::json(u.text)}};
+  return nlohmann::json{{"undone", undone}, {"invitation", to_json(now, "")}}.dump(indent);
+}
+
+std::string bulk_decision_json(const BulkDecision& bulk, int indent, std::string_view language)
+{
+  nlohmann::json applied = nlohmann::json::array(), unchanged = nlohmann::json::array(),
+                 refused = nlohmann::json::array();
+  for (const auto& v : bulk.applied)
+    applied.push_back(
+        {{"id", v.id},
+         {"from", v.from},
+         {"was", v.decision ? nlohmann::json(protocol::decision_name(*v.decision)) : nlohmann::json(nullptr)}});
+  for (const auto& v : bulk.unchanged) unchanged.push_back({{"id", v.id}, {"from", v.from}});
+  for (const auto& r : bulk.refused)
+    refused.push_back({{"id", r.invitation.id},
+                       {"from", r.invitation.from},
+                       {"reason", r.why.in(language.empty() ? "en" : language)}});
+  return nlohmann::json{{"decision", protocol::decision_name(bulk.decision)},
+                        {"applied", applied},
+                        {"unchanged", unchanged},
+                        {"refused", refused}}
+      .dump(indent);
+}
+
 std::string team_report_json(const TeamReport& team, int indent)
 {
   // Keys in order of name (nlohmann::json), as this answer has always had them; the single report keeps its own order.

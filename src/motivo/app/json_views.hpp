@@ -1,7 +1,9 @@
 #pragma once
 
 #include <motivo/app/arrivals.hpp>
+#include <motivo/app/actions.hpp>
 #include <motivo/app/classify.hpp>
+#include <motivo/app/detail.hpp>
 #include <motivo/app/import.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/mail.hpp>
@@ -38,6 +40,14 @@ std::vector<std::string> reasons_shown(const store::InvitationView& v);
 // The label's word ("" before the first classification).
 std::string_view label_word(const store::InvitationView& v);
 std::string messages_json(const std::vector<store::MessageView>& messages, int indent);
+// show --json and GET /api/invitations/{id}: one element of invitations_json with "messages" (as messages_json, all
+// of them), "recorded" (the asks and replies you recorded: kind, at, text) and "notes" (yours on the person).
+std::string invitation_detail_json(const InvitationDetail& detail, int indent, std::string_view language = "");
+// decide --undo --json and POST …/undo: {"undone": {kind, at, decision, restored, text}, "invitation": …}.
+std::string undo_json(const store::UndoneAction& undone, const InvitationStatus& now, int indent);
+// decide with several ids or --suggestion, --json, and POST /api/invitations/decisions: {"decision", "applied":
+// [{id, from, was}], "unchanged": [{id, from}], "refused": [{id, from, reason}]}; reasons in `language`.
+std::string bulk_decision_json(const BulkDecision& bulk, int indent, std::string_view language = "en");
 
 // Reports: report --json (and --compare), GET /api/report; report --team --json, GET /api/report/team.
 std::string report_json(const report::Report& report, int indent);

@@ -22,6 +22,7 @@ protocol::Facts facts_without_messages(const store::InvitationView& v)
   f.outcome_at = v.outcome_at;
   f.decision = v.decision;
   f.recorded_ask = v.recorded_ask;
+  f.recorded_reply = v.recorded_reply;
   return f;
 }
 

@@ -16,32 +16,6 @@
 
 namespace motivo::cli {
 
-std::function<int()> setup_decide(CLI::App& app, Context& context)
-{
-  struct Options {
-    std::string id;
-    std::string decision;
-  };
-  auto o = std::make_shared<Options>();
-  app.add_option("id", o->id, "the invitation (its id in `motivo invitations`, such as i21)")->required();
-  app.add_option("decision", o->decision, "accept, decline or spam (a decline that also labels the note spam)")
-      ->required()
-      ->check(CLI::IsMember({"accept", "decline", "spam"}));
-  return [o, &context]() -> int {
-    const auto decision = protocol::parse_decision(o->decision);
-    const std::int64_t id = app::invitation_named(context.store(), context.user_id(), o->id).id;
-    const store::InvitationView v = app::decide(context.store(), context.user_id(), id, *decision, context.now());
-    if (v.decision && *v.decision != *decision)
-      fmt::print(fmt::runtime(tr("invitation {} from {}: {} (it was {})\n")), app::invitation_id(id), v.from,
-                 o->decision, protocol::decision_name(*v.decision));
-    else
-      fmt::print(fmt::runtime(tr("invitation {} from {}: {}\n")), app::invitation_id(id), v.from, o->decision);
-    if (*decision == protocol::Decision::accept)
-      fmt::print("{}", tr("Accept it on LinkedIn too; motivo only records what you decided.\n"));
-    return 0;
-  };
-}
-
 std::function<int()> setup_ask(CLI::App& app, Context& context)
 {
   struct Options {

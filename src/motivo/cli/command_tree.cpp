@@ -40,10 +40,10 @@ OptionInfo describe_option(const CLI::Option& option, const i18n::Catalog& catal
   if (!info.names.empty()) info.global = globals.count(info.names.front()) > 0;
   if (flag) {
     info.kind = ValueKind::flag;
+  } else if (info.names.empty() && names_invitation(option)) {
+    info.kind = ValueKind::invitation; // with its choices too, when it takes words besides ids (decide)
   } else if (!info.choices.empty()) {
     info.kind = ValueKind::choice;
-  } else if (info.names.empty() && names_invitation(option)) {
-    info.kind = ValueKind::invitation;
   }
   if (info.names.empty())
     info.value = option.get_name();

@@ -35,6 +35,8 @@ std::function<int()> setup_classify(CLI::App& app, Context& context);
 std::function<int()> setup_eval(CLI::App& app, Context& context);
 std::function<int()> setup_label(CLI::App& app, Context& context);
 std::function<int()> setup_decide(CLI::App& app, Context& context);
+std::function<int()> setup_replied(CLI::App& app, Context& context);
+std::function<int()> setup_show(CLI::App& app, Context& context);
 std::function<int()> setup_triage(CLI::App& app, Context& context);
 std::function<int()> setup_report(CLI::App& app, Context& context);
 std::function<int()> setup_export(CLI::App& app, Context& context);

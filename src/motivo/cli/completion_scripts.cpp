@@ -39,11 +39,11 @@ std::string joined(const std::vector<std::string>& words, std::string_view separ
   return out;
 }
 
-// What a value completes to, as the bash and zsh scripts encode it: "@id" for invitation ids, "@file" for
-// anything, else the words.
+// What a value completes to, as the bash and zsh scripts encode it: "@id" for invitation ids (followed by the words
+// an argument also takes, as decide's decisions beside its ids), "@file" for anything, else the words.
 std::string value_code(const OptionInfo& o)
 {
-  if (o.kind == ValueKind::invitation) return "@id";
+  if (o.kind == ValueKind::invitation) return o.choices.empty() ? "@id" : "@id " + joined(o.choices);
   if (o.kind == ValueKind::choice) return joined(o.choices);
   return "@file";
 }
@@ -146,8 +146,9 @@ _motivo() {
   words=''
   [[ -z $_motivo_pending && $_motivo_n -eq 0 ]] && words=${_motivo_commands[$_motivo_path]}
   case $_motivo_code in
-    @id)
+    @id*)
       local id
+      words+=" ${_motivo_code#@id}"
       while IFS=$'\t' read -r id _; do words+=" $id"; done \
         < <("${COMP_WORDS[0]}" "${_motivo_flags[@]}" complete-ids -- "$cur" 2>/dev/null) ;;
     @file) [[ -z $words ]] && return ;;  # nothing of our own: the shell's file names (complete -o default)
@@ -185,8 +186,10 @@ _motivo() {
     _describe -t commands 'motivo command' described
   fi
   case $_motivo_code in
-    @id)
+    @id*)
       local id name
+      candidates=(${=_motivo_code#@id})
+      (( ${#candidates} )) && compadd -a candidates
       described=()
       "${words[1]}" "${_motivo_flags[@]}" complete-ids -- "$cur" 2>/dev/null | while IFS=$'\t' read -r id name; do
         described+=("$id:$name")
@@ -288,8 +291,11 @@ std::string fish_argument(const std::string& path, const std::string& index, con
   const std::string where = single_quoted("__motivo_at " + single_quoted(path) + " " + index, true);
   if (a.kind == ValueKind::choice)
     return fmt::format("complete -c motivo -f -n {} -a {}\n", where, single_quoted(joined(a.choices), true));
-  if (a.kind == ValueKind::invitation) return fmt::format("complete -c motivo -f -n {} -a '(__motivo_ids)'\n", where);
-  return {};
+  if (a.kind != ValueKind::invitation) return {};
+  std::string lines = fmt::format("complete -c motivo -f -n {} -a '(__motivo_ids)'\n", where);
+  if (!a.choices.empty())
+    lines += fmt::format("complete -c motivo -f -n {} -a {}\n", where, single_quoted(joined(a.choices), true));
+  return lines;
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/words.hpp>
 
+#include <fmt/format.h>
+
 #include <string>
 
 namespace motivo::cli {
@@ -46,6 +48,14 @@ std::string label_word(classify::Label label)
   case classify::Label::personalized: return trp("label", "personalized");
   }
   return std::string(classify::label_name(label));
+}
+
+void print_now(const protocol::Evaluation& e)
+{
+  if (e.suggestion == protocol::Suggestion::none)
+    fmt::print(fmt::runtime(tr("  now: {}\n")), state_word(e.state));
+  else
+    fmt::print(fmt::runtime(tr("  now: {}, suggestion {}\n")), state_word(e.state), suggestion_word(e.suggestion));
 }
 
 } // namespace motivo::cli

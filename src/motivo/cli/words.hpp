@@ -15,5 +15,8 @@ std::string suggestion_word(protocol::Suggestion suggestion);
 std::string label_word(classify::Label label);
 // "" for an invitation not labelled yet.
 std::string label_word(const store::InvitationView& v);
+// Prints where an invitation stands after a command changed it: "  now: replied, suggestion accept" (no suggestion
+// once it is decided).
+void print_now(const protocol::Evaluation& evaluation);
 
 } // namespace motivo::cli

@@ -85,6 +85,10 @@ void list_invitations(Services& services, const Request& request, Response& resp
 void invitation_messages(Services& services, const Request& request, Response& response);
 void decide_invitation(Services& services, const Request& request, Response& response);
 void ask_invitation(Services& services, const Request& request, Response& response);
+void show_invitation(Services& services, const Request& request, Response& response);
+void reply_invitation(Services& services, const Request& request, Response& response);
+void undo_invitation(Services& services, const Request& request, Response& response);
+void decide_invitations(Services& services, const Request& request, Response& response);
 // routes_report.cpp
 void caller_report(Services& services, const Request& request, Response& response);
 void team_report(Services& services, const Request& request, Response& response);

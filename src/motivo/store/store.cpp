@@ -13,6 +13,16 @@ std::string_view to_string(Role role)
   return role == Role::admin ? "admin" : "member";
 }
 
+std::string_view to_string(ActionKind kind)
+{
+  switch (kind) {
+  case ActionKind::decision: return "decision";
+  case ActionKind::ask: return "ask";
+  case ActionKind::reply: return "reply";
+  }
+  return "decision";
+}
+
 std::optional<Role> parse_role(std::string_view text)
 {
   if (text == "admin") return Role::admin;

@@ -73,7 +73,8 @@ struct InvitationView {
   std::optional<PersonId> other_person; // the sender of an incoming invitation, the invitee of an outgoing one
   std::optional<protocol::Decision> decision;
   std::optional<datetime::UnixSeconds> decision_at;
-  std::optional<datetime::UnixSeconds> recorded_ask; // the first `motivo ask`
+  std::optional<datetime::UnixSeconds> recorded_ask;   // the first `motivo ask`
+  std::optional<datetime::UnixSeconds> recorded_reply; // the earliest reply recorded with `motivo replied`
 };
 
 // Every stored note, oldest first, as the classifier takes them: `notes[i]` is invitation `ids[i]`. The texts
@@ -223,6 +224,26 @@ struct SchemaStatus {
   std::vector<MigrationStep> pending;
 };
 
+// What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply.
+enum class ActionKind { decision, ask, reply };
+std::string_view to_string(ActionKind kind);
+
+// An action taken back: what it was, when it was recorded, and what is in force again.
+struct UndoneAction {
+  ActionKind kind = ActionKind::decision;
+  datetime::UnixSeconds at = 0;               // when the decision or the ask was recorded; when they replied
+  std::optional<protocol::Decision> decision; // kind decision: the decision taken back
+  std::optional<protocol::Decision> restored; // kind decision: the decision in force again (none: undecided)
+  std::string text;                           // kind ask or reply: its text
+};
+
+// An ask or a reply the user recorded on an invitation (not read from an export or from mail).
+struct RecordedNote {
+  ActionKind kind = ActionKind::ask; // ask or reply
+  datetime::UnixSeconds at = 0;
+  std::string text;
+};
+
 // A person as the people commands show them.
 struct PersonView {
   PersonId id = 0;
@@ -262,7 +283,7 @@ struct StoredConnection {
 // is about (the person, the inviter, the connection), `about_url` their profile when known; `ref` is the person's,
 // the invitation's or the connection's id.
 struct StoredWriting {
-  std::string kind; // "note", "ask" or "welcome"
+  std::string kind; // "note", "ask", "welcome" or "reply" (one the user recorded: `motivo replied`)
   std::string about, about_url;
   std::int64_t ref = 0;
   datetime::UnixSeconds at = 0;
@@ -312,12 +333,29 @@ public:
   // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
   virtual bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label,
                               datetime::UnixSeconds now) = 0;
-  // Records the user's decision and, given `label`, the user's label with it in the same transaction. False: no
-  // such invitation.
-  virtual bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
-                               const std::optional<classify::Label>& label = std::nullopt) = 0;
-  // Records that the reason was asked with `message`. False: no such invitation.
+  // Records the user's decision on each of `ids` and, given `label`, the user's label with it, all in one
+  // transaction, each logged for undo_last with what it replaced. Returns the ids found (the others are skipped).
+  virtual std::vector<std::int64_t> record_decisions(const std::vector<std::int64_t>& ids, protocol::Decision decision,
+                                                     datetime::UnixSeconds now,
+                                                     const std::optional<classify::Label>& label = std::nullopt) = 0;
+  // record_decisions for one invitation. False: no such invitation.
+  bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
+                       const std::optional<classify::Label>& label = std::nullopt)
+  {
+    return !record_decisions({id}, decision, now, label).empty();
+  }
+  // Records that the reason was asked with `message` (logged for undo_last). False: no such invitation.
   virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
+  // Records that the inviter replied at `at`, as the user saw on LinkedIn, with the reply's `text` ("" when not
+  // given), logged for undo_last. False: no such invitation.
+  virtual bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
+                            datetime::UnixSeconds now) = 0;
+  // Takes back the last decision, ask or recorded reply logged on invitation `id`, in one transaction: a decision
+  // gives way to the one it replaced (and a spam decision's label to the label before it), an ask or a reply is
+  // removed. Nothing read from an export or from mail is touched. nullopt when nothing is logged.
+  virtual std::optional<UndoneAction> undo_last(std::int64_t id) = 0;
+  // The asks and replies the user recorded on invitation `id`, oldest first.
+  virtual std::vector<RecordedNote> recorded_notes(std::int64_t id) = 0;
   // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first; their texts too when
   // `with_text`.
   virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person,
@@ -346,7 +384,7 @@ public:
   // Every stored message and connection, in the order they were stored, one at a time.
   virtual void for_each_message(const std::function<void(const StoredMessage&)>& visit) = 0;
   virtual void for_each_connection(const std::function<void(const StoredConnection&)>& visit) = 0;
-  // Notes, then asks, then welcomes, each oldest first.
+  // Notes, then asks, then welcomes, then the replies the user recorded, each oldest first.
   virtual void for_each_writing(const std::function<void(const StoredWriting&)>& visit) = 0;
   // A number that changes whenever the stored data may have changed (writes through this store or by another
   // process): a cache of derived views is valid while it stays the same.

@@ -111,6 +111,7 @@ Timeline timeline(const Facts& f)
       }
     }
   }
+  if (f.recorded_reply && (!t.replied_at || *f.recorded_reply < *t.replied_at)) t.replied_at = f.recorded_reply;
   return t;
 }
 

@@ -51,7 +51,10 @@ struct Facts {
   std::optional<datetime::UnixSeconds> outcome_at;
   std::optional<Decision> decision;
   std::optional<datetime::UnixSeconds> recorded_ask; // the earliest `motivo ask`
-  std::vector<MessageStamp> messages;                // with the other person, any order
+  // The earliest reply the user saw on LinkedIn and recorded (`motivo replied`): the user's word that the inviter
+  // answered, a reply whether or not an ask is known (it may have been sent on LinkedIn, not yet exported).
+  std::optional<datetime::UnixSeconds> recorded_reply;
+  std::vector<MessageStamp> messages; // with the other person, any order
   // False when no imported export of the owner listed their connections (no Connections.csv): an invitation
   // without an outcome may have been accepted or not.
   bool acceptance_known = true;
@@ -59,7 +62,8 @@ struct Facts {
 
 // Asks and replies as the data shows them: the ask is the owner's first message to the inviter after the
 // invitation and before it was accepted (or the recorded ask, if earlier); the reply is the inviter's first
-// message after the ask. A message the owner sent only after accepting is a conversation, not an ask. While
+// message after the ask, or the recorded reply if earlier. A message the owner sent only after accepting is a
+// conversation, not an ask. While
 // acceptance is unknown, the first message after the invitation that reads as between connections
 // (reads_as_connected: "Thanks for connecting…") stands for the acceptance: no ask from then on.
 struct Timeline {

@@ -179,6 +179,42 @@ CREATE INDEX imports_by_user ON imports(user_id, owner);{changes}
     {7, "imports: the time of each snapshot", R"sql(
 ALTER TABLE imports ADD COLUMN as_of {int};
 )sql"},
+    // What the user saw themselves: replies read on LinkedIn and recorded (`motivo replied`), and the log of the
+    // decisions, asks and recorded replies the user made, newest last, which `motivo decide --undo` takes back one at
+    // a time. A log row keeps what its action replaced (the decision and label before it) or the row it added (the
+    // ask or the reply). Data read from an export or from mail is never logged, so never undone. The decisions and
+    // asks recorded before this migration are logged in their order, each replacing nothing.
+    {9, "recorded replies, the undo log", R"sql(
+CREATE TABLE recorded_replies (
+  id {id},
+  invitation {int} NOT NULL REFERENCES invitations(id),
+  replied_at {int} NOT NULL,
+  text TEXT NOT NULL,
+  recorded_at {int} NOT NULL
+);
+CREATE INDEX recorded_replies_by_invitation ON recorded_replies(invitation, replied_at);
+CREATE TABLE user_actions (
+  id {id},
+  invitation {int} NOT NULL REFERENCES invitations(id),
+  kind TEXT NOT NULL CHECK (kind IN ('decision', 'ask', 'reply')),
+  done_at {int} NOT NULL,
+  decision TEXT CHECK (decision IN ('accept', 'decline', 'spam')),
+  previous_decision TEXT CHECK (previous_decision IN ('accept', 'decline', 'spam')),
+  previous_decision_at {int},
+  label TEXT, -- the user's label the action set with the decision (spam), else NULL
+  previous_label TEXT,
+  previous_label_at {int},
+  row_id {int}
+);
+CREATE INDEX user_actions_by_invitation ON user_actions(invitation, id);
+INSERT INTO user_actions (invitation, kind, done_at, decision, row_id)
+SELECT invitation, kind, at, decision, row_id FROM (
+  SELECT id AS invitation, 'decision' AS kind, decision_at AS at, decision, NULL AS row_id FROM invitations
+    WHERE decision IS NOT NULL AND decision_at IS NOT NULL
+  UNION ALL
+  SELECT invitation, 'ask', asked_at, NULL, id FROM asks) AS done
+ORDER BY at, kind;
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

@@ -187,6 +187,8 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     if (dry_run || c.is_owner) return c;
     before_erasing();
     const auto run = [&](const std::string& sql) { connection_.prepare(sql).bind(1, id).run(); };
+    run(fmt::format("DELETE FROM user_actions WHERE invitation IN {}", invitations_of));
+    run(fmt::format("DELETE FROM recorded_replies WHERE invitation IN {}", invitations_of));
     run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
     run(fmt::format("UPDATE invitations SET campaign = NULL WHERE campaign IN {}", invitations_of));
     run("DELETE FROM invitations WHERE from_person = ?1 OR to_person = ?1");
@@ -201,7 +203,8 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     return c;
   });
   if (!dry_run && !c.is_owner)
-    compact_after_forgetting({"asks", "invitations", "messages", "welcomes", "connections", "person_notes", "people"},
+    compact_after_forgetting({"user_actions", "recorded_replies", "asks", "invitations", "messages", "welcomes",
+                              "connections", "person_notes", "people"},
                              c);
   return c;
 }

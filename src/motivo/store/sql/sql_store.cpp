@@ -87,7 +87,10 @@ SELECT kind, about, about_url, ref, at, text FROM (
   FROM asks a JOIN invitations i ON i.id = a.invitation
   UNION ALL
   SELECT 3, 'welcome', trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), w.connection, w.sent_at, w.message, w.id
-  FROM welcomes w JOIN connections c ON c.id = w.connection) AS writings
+  FROM welcomes w JOIN connections c ON c.id = w.connection
+  UNION ALL
+  SELECT 4, 'reply', i.from_name, coalesce(i.from_url, ''), r.invitation, r.replied_at, r.text, r.id
+  FROM recorded_replies r JOIN invitations i ON i.id = r.invitation) AS writings
 ORDER BY k, at, id)sql";
 
 // The reasons column (a JSON array of strings); anything else gives none.
@@ -138,6 +141,7 @@ InvitationView invitation_of(const Statement& s)
   v.decision = stored(s, 18, v.id, "decision", protocol::parse_decision);
   v.decision_at = s.column_opt_int(19);
   v.recorded_ask = s.column_opt_int(20);
+  v.recorded_reply = s.column_opt_int(21);
   return v;
 }
 } // namespace
@@ -149,7 +153,8 @@ SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_ur
        coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
        user_label IS NOT NULL, confidence, reasons, campaign,
        owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
-       (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id)
+       (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id),
+       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id)
 FROM invitations WHERE 1 = 1)sql";
   // Only the conditions asked for, numbered in order (PostgreSQL wants every parameter it is sent used).
   int n = 0;
@@ -188,30 +193,10 @@ bool SqlStore::set_user_label(std::int64_t id, const std::optional<classify::Lab
   });
 }
 
-bool SqlStore::record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
-                               const std::optional<classify::Label>& label)
-{
-  return write([&] {
-    Statement s = connection_.prepare("UPDATE invitations SET decision = ?2, decision_at = ?3 WHERE id = ?1");
-    const bool found = s.bind(1, id).bind(2, protocol::decision_name(decision)).bind(3, std::int64_t{now}).run() > 0;
-    if (found && label) {
-      Statement l = connection_.prepare("UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
-      l.bind(1, id).bind(2, classify::label_name(*label)).bind(3, std::int64_t{now}).run();
-    }
-    return found;
-  });
-}
-
 bool SqlStore::insert_for(const char* insert, std::int64_t id, datetime::UnixSeconds now, const std::string& message)
 {
   return write(
       [&] { return connection_.prepare(insert).bind(1, id).bind(2, std::int64_t{now}).bind(3, message).run() > 0; });
-}
-
-bool SqlStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
-{
-  return insert_for("INSERT INTO asks (invitation, asked_at, message) SELECT id, ?2, ?3 FROM invitations WHERE id = ?1",
-                    id, now, message);
 }
 
 bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)

@@ -19,9 +19,14 @@ public:
   std::vector<Account> accounts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
   bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now) override;
-  bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
-                       const std::optional<classify::Label>& label) override;
+  std::vector<std::int64_t> record_decisions(const std::vector<std::int64_t>& ids, protocol::Decision decision,
+                                             datetime::UnixSeconds now,
+                                             const std::optional<classify::Label>& label) override;
   bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
+  bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
+                    datetime::UnixSeconds now) override;
+  std::optional<UndoneAction> undo_last(std::int64_t id) override;
+  std::vector<RecordedNote> recorded_notes(std::int64_t id) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
   std::string listed_first_name(PersonId owner, PersonId person) override;
@@ -113,6 +118,12 @@ private:
   // People whose name, accents and case aside, is `query` (`whole`) or holds each of its words.
   std::vector<PersonView> people_by_folded_name(std::string_view query, bool whole);
   std::int64_t count(const std::string& sql, std::int64_t id);
+  // Inside a write: logs an action on `invitation` for undo_last (sql_actions.cpp).
+  struct LoggedAction;
+  void log_action(const LoggedAction& action);
+  // Inside a write: records `decision` on invitation `id` (and `label`), logged; false when there is no such one.
+  bool decide_one(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
+                  const std::optional<classify::Label>& label);
   // Runs `insert` (?1 the row, ?2 the time, ?3 the message): false when it inserted nothing.
   bool insert_for(const char* insert, std::int64_t id, datetime::UnixSeconds now, const std::string& message);
 };
