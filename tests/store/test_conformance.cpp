@@ -732,6 +732,46 @@ TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
   EXPECT_FALSE(store().mail_cursor("imaps://other@mail.example/INBOX"));
 }
 
+TEST_P(Conformance, SyncCursorAndConversationLookup)
+{
+  files_.write("s/messages.csv",
+               "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
+               "CONTENT,FOLDER\n"
+               "2-abc,,Marc Vidal,https://www.linkedin.com/in/marc,Me,https://www.linkedin.com/in/me,"
+               "2026-11-01 10:00:00 UTC,,Hola,INBOX\n"
+               "2-abc,,Me,https://www.linkedin.com/in/me,Marc Vidal,https://www.linkedin.com/in/marc,"
+               "2026-11-02 10:00:00 UTC,,Qué tal,INBOX\n"
+               "2-xyz,,Cai Li,https://www.linkedin.com/in/cai,Me,https://www.linkedin.com/in/me,"
+               "2026-11-03 10:00:00 UTC,,Hi,INBOX\n");
+  import_paths(store(), {(files_.path / "s").string()});
+  const auto accounts = store().accounts();
+  ASSERT_EQ(accounts.size(), 1u);
+  const auto latest = store().conversation_message(accounts[0].owner, "2-abc");
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(latest->from_name, "Me");
+  EXPECT_EQ(latest->to_names, "Marc Vidal");
+  EXPECT_EQ(latest->to_urls, "https://www.linkedin.com/in/marc");
+  EXPECT_FALSE(store().conversation_message(accounts[0].owner, "2-none"));
+  EXPECT_FALSE(store().conversation_message(accounts[0].owner + 1000, "2-abc"));
+
+  EXPECT_FALSE(store().sync_cursor("https://api.linkedin.com"));
+  store().set_sync_cursor("https://api.linkedin.com", {accounts[0].owner, 1800000000, 1797580800000, 1800000000});
+  store().set_sync_cursor("https://api.linkedin.com", {accounts[0].owner, 1800000000, 1800000100000, 1800000200});
+  const auto cursor = store().sync_cursor("https://api.linkedin.com");
+  ASSERT_TRUE(cursor);
+  EXPECT_EQ(cursor->owner, accounts[0].owner);
+  EXPECT_EQ(cursor->snapshot_at, 1800000000);
+  EXPECT_EQ(cursor->changes_since, 1800000100000);
+  EXPECT_EQ(cursor->synced_at, 1800000200);
+  EXPECT_FALSE(store().sync_cursor("https://api.linkedin.com#user=2"));
+  {
+    // Saved in an import's transaction: gone with it when it does not commit.
+    auto session = store().begin_import({1800000300, "abandoned", std::nullopt});
+    session->set_sync_cursor("https://api.linkedin.com", {accounts[0].owner, 1, 2, 3});
+  }
+  EXPECT_EQ(store().sync_cursor("https://api.linkedin.com")->synced_at, 1800000200);
+}
+
 TEST_P(Conformance, ListedFirstNameIsTheLatestExports)
 {
   const std::string invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

@@ -6,6 +6,7 @@
 #include <motivo/store/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ struct ImportOptions {
   // The latest time an export's dates may show (then a day's tolerance): the command's clock (MOTIVO_NOW fixes it),
   // or `now` when unset. The day in the archive's name, when earlier, is the bound instead.
   std::optional<datetime::UnixSeconds> clock;
+  // Whose data this is when the rows alone leave a tie (a single message: its two sides), before the database's
+  // one account.
+  std::string owner_hint;
+  // Run inside the import's transaction, after its rows and before it commits (sync saves its cursor there).
+  std::function<void(store::ImportSession&, PersonId owner)> before_commit;
 };
 
 // Team mode: throws InputError (naming `source`) when another user than `user` imports the LinkedIn account of

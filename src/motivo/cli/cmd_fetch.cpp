@@ -3,6 +3,7 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/mail_report.hpp>
+#include <motivo/cli/watch.hpp>
 #include <motivo/io/imap.hpp>
 #include <motivo/io/mail.hpp>
 
@@ -10,25 +11,15 @@
 #include <fmt/format.h>
 #include <termios.h>
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
-#include <thread>
 #include <unistd.h>
 
 namespace motivo::cli {
 
 namespace {
-
-std::atomic<bool> stop_requested{false};
-
-void request_stop(int)
-{
-  stop_requested = true;
-}
 
 // The password from MOTIVO_IMAP_PASSWORD, else asked on the terminal without echo.
 std::string imap_password(const std::string& key)
@@ -52,29 +43,6 @@ std::string imap_password(const std::string& key)
   (void)!::write(tty, "\n", 1);
   ::close(tty);
   return password;
-}
-
-// "15m", "30s", "2h", or minutes.
-std::chrono::seconds parse_interval(const std::string& text)
-{
-  std::size_t end = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &end);
-  } catch (...) {
-    end = 0;
-  }
-  const std::string unit = text.substr(end);
-  long factor = 0;
-  if (unit.empty() || unit == "m" || unit == "min")
-    factor = 60;
-  else if (unit == "s")
-    factor = 1;
-  else if (unit == "h")
-    factor = 3600;
-  if (end == 0 || factor == 0 || value <= 0)
-    throw CLI::ValidationError("--watch", "an interval such as 30s, 15m or 1h (\"" + text + "\")");
-  return std::chrono::seconds(value * factor);
 }
 
 } // namespace
@@ -109,8 +77,7 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
     auto& store = context.store();
     if (interval) {
       context.long_running = true;
-      std::signal(SIGINT, request_stop);
-      std::signal(SIGTERM, request_stop);
+      stop_on_signals();
     }
     for (;;) {
       try {
@@ -120,11 +87,11 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         const std::vector<std::int64_t> uids = mailbox.search(after, o->from);
         app::MailScan scan(context.now());
         for (const std::int64_t uid : uids) {
-          if (stop_requested) break;
+          if (stop_requested()) break;
           const auto fetched = mailbox.fetch(uid, mail::max_message_bytes + 1);
           scan.add(io::decode_mail(fetched.bytes, fmt::format("{} UID {}", mailbox.key(), uid), fetched.size));
         }
-        if (stop_requested) break;
+        if (stop_requested()) break;
         app::ImportOptions options;
         options.now = context.now();
         options.user = context.user_id();
@@ -139,11 +106,7 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
         if (!interval) throw;
         fmt::print(stderr, "motivo: warning: {}; trying again in {} s\n", e.what(), interval->count());
       }
-      if (!interval) break;
-      for (auto waited = std::chrono::seconds(0); waited < *interval && !stop_requested;
-           waited += std::chrono::seconds(1))
-        std::this_thread::sleep_for(std::chrono::seconds(1));
-      if (stop_requested) break;
+      if (!interval || !wait_for_next_round(*interval)) break;
     }
     return 0;
   };

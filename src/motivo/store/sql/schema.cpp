@@ -179,6 +179,16 @@ CREATE INDEX imports_by_user ON imports(user_id, owner);{changes}
     {7, "imports: the time of each snapshot", R"sql(
 ALTER TABLE imports ADD COLUMN as_of {int};
 )sql"},
+    // motivo sync: how far LinkedIn's Member Data Portability API was read, per API address and user.
+    {10, "sync_cursors: how far the LinkedIn API was read", R"sql(
+CREATE TABLE sync_cursors (
+  account TEXT PRIMARY KEY, -- the API's address and the motivo user, never the token
+  owner {int} NOT NULL,
+  snapshot_at {int} NOT NULL,
+  changes_since {int} NOT NULL,
+  synced_at {int} NOT NULL
+);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
