@@ -9,9 +9,14 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
 #include <sys/stat.h>
 
 namespace motivo::cli {

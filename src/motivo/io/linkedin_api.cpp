@@ -6,8 +6,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace motivo::io {
 

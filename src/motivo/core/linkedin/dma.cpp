@@ -5,8 +5,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 namespace motivo::linkedin::dma {
 
