@@ -122,15 +122,16 @@ class FakeLinkedIn:
         return 200, {"paging": {"start": start, "count": count, "links": []}, "elements": page}
 
 
-def message_event(member, new, processed_at):
-    """A memberChangeLogs event: `new` (member.json's new_message) written by its author."""
+def message_event(member, new, processed_at, thread=None):
+    """A memberChangeLogs event: `new` (member.json's new_message) written by its author, in its thread or `thread`."""
     created = new["created_at_ms"]
+    thread = thread or new["thread"]
     return {
         "id": 7001, "capturedAt": created, "processedAt": processed_at, "configVersion": 1,
         "owner": member["owner_urn"], "actor": new["author_urn"],
         "resourceName": "messages", "resourceId": "2-TWFyY05vdGU=_msg1",
         "resourceUri": "/messages/2-TWFyY05vdGU=_msg1", "method": "CREATE",
-        "activity": {"id": "msg1", "owner": new["author_urn"], "author": new["author_urn"], "thread": new["thread"],
+        "activity": {"id": "msg1", "owner": new["author_urn"], "author": new["author_urn"], "thread": thread,
                      "createdAt": created, "deliveredAt": created,
                      "content": {"format": "TEXT", "formatVersion": 1, "fallback": new["row"]["CONTENT"]},
                      "attachments": []},

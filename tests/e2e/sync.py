@@ -111,14 +111,19 @@ check(all(f["new"] == 0 and f["known"] == f["rows"] for f in files if f["kind"] 
 marc = [i for i in motivo.json("invitations", "--json", db=synced) if i["from"] == "Marc Vidal"][0]
 check(marc["state"] == "pending", f"Marc Vidal's invitation is pending ({marc['state']})")
 motivo("ask", f"i{marc['id']}", db=synced, env={"MOTIVO_NOW": "2026-11-20T19:00:00Z"})
-fake.events = [other_event(member, 1795250000000), message_event(member, new, 1795253401000)]
+fake.events = [other_event(member, 1795250000000),
+               message_event(member, new, 1795250500000, thread="urn:li:messagingThread:2-Tm90U3RvcmVk"),
+               message_event(member, new, 1795251000000, thread="urn:li:messagingThread:2-R3JvdXA="),
+               message_event(member, new, 1795253401000)]
 fake.requests.clear()
 p = sync(synced, now="2026-11-21T12:00:00Z")
 changelog = fake.paths("/rest/memberChangeLogs")
 check(len(changelog) == 1 and "q=memberAndApplication" in changelog[0] and "startTime=" in changelog[0],
       f"the second sync reads memberChangeLogs since the snapshot ({changelog})")
 check(not fake.paths("/rest/memberSnapshotData"), "and takes no snapshot")
-check("2 changelog events" in p.stdout and "1 message written, 1 new" in p.stdout, f"it says what it read: {p.stdout!r}")
+check("4 changelog events" in p.stdout and "3 messages written, 1 new" in p.stdout, f"it says what it read: {p.stdout!r}")
+check("1 message in a conversation not stored yet" in p.stdout and "1 message in a group conversation" in p.stdout,
+      "a message of an unknown conversation and one of a group conversation are counted, not stored")
 marc = [i for i in motivo.json("invitations", "--json", db=synced, env={"MOTIVO_NOW": "2026-11-21T12:00:00Z"})
         if i["from"] == "Marc Vidal"][0]
 check(marc["state"] == "replied" and marc["suggestion"] == "accept",
@@ -127,7 +132,7 @@ fake.requests.clear()
 p = sync(synced, now="2026-11-21T13:00:00Z")
 check(f"startTime={1795253401000}" in fake.paths("/rest/memberChangeLogs")[0],
       "the next round starts at the latest processedAt")
-check("1 message written, 0 new" in p.stdout, "the message read again is stored once")
+check("1 message written, 0 new" in p.stdout, f"the message read again is stored once ({p.stdout!r})")
 later = copy.deepcopy(member)
 later["INBOX"].append(new["row"])
 p = motivo("import", "--json", write_export(os.path.join(work, "export2.zip"), later), db=synced)
@@ -136,9 +141,11 @@ check(all(v == 0 for v in added.values()), f"the next export, imported afterward
 
 # 3. More than 28 days after the last sync the changelog no longer covers the gap: a snapshot again.
 fake.requests.clear()
-p = sync(synced, now="2026-12-25T12:00:00Z")
-check("snapshot" in p.stdout and "28 days" in p.stdout and fake.paths("/rest/memberSnapshotData"),
-      "after more than 28 days: a snapshot")
+p = sync(synced, "--json", now="2026-12-25T12:00:00Z")
+j = json.loads(p.stdout)
+check(j["snapshot"] and "28 days" in j["why"] and fake.paths("/rest/memberSnapshotData"),
+      f"after more than 28 days: a snapshot (--json: {j['why']})")
+check(all(f["new"] == 0 for f in j["stored"]["files"] if f["kind"] != "skipped"), "which adds nothing new")
 
 
 def refused(db, expect, what, *extra, env=None):

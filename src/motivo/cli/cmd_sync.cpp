@@ -1,3 +1,4 @@
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/sync.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -71,13 +72,13 @@ void print_sync(const app::SyncReport& r, const io::LinkedInApi& api, const std:
   fmt::print(fmt::runtime(trn("  {} message written, {} new\n", "  {} messages written, {} new\n", r.messages)),
              r.messages, added);
   if (r.unknown_conversation)
-    fmt::print(fmt::runtime(trn("  {} message in a conversation not stored yet (the next snapshot brings it)\n",
-                                "  {} messages in conversations not stored yet (the next snapshot brings them)\n",
+    fmt::print(fmt::runtime(trn("  {} message in a conversation not stored yet (motivo sync --snapshot brings it)\n",
+                                "  {} messages in conversations not stored yet (motivo sync --snapshot brings them)\n",
                                 r.unknown_conversation)),
                r.unknown_conversation);
   if (r.group_conversation)
-    fmt::print(fmt::runtime(trn("  {} message in a group conversation (the next snapshot brings it)\n",
-                                "  {} messages in group conversations (the next snapshot brings them)\n",
+    fmt::print(fmt::runtime(trn("  {} message in a group conversation (motivo sync --snapshot brings it)\n",
+                                "  {} messages in group conversations (motivo sync --snapshot brings them)\n",
                                 r.group_conversation)),
                r.group_conversation);
 }
@@ -98,6 +99,7 @@ std::function<int()> setup_sync(CLI::App& app, Context& context)
                  "the API's address (default https://api.linkedin.com; http:// only to a loopback address)");
   app.add_option("--api-version", o->version, "the LinkedIn-Version header, YYYYMM (default 202312)");
   app.add_flag("--snapshot", o->snapshot, "take a whole snapshot even when the changelog would do");
+  app.add_flag("--json", context.json, "print each round's summary as JSON");
   return [o, &context]() -> int {
     std::optional<std::chrono::seconds> interval;
     if (!o->watch.empty()) interval = parse_interval(o->watch);
@@ -113,7 +115,11 @@ std::function<int()> setup_sync(CLI::App& app, Context& context)
         options.now = context.now();
         options.user = context.user_id();
         options.snapshot = o->snapshot && first;
-        print_sync(app::sync(store, api, options), api, store.location());
+        const app::SyncReport report = app::sync(store, api, options);
+        if (context.json)
+          fmt::print("{}\n", app::sync_json(report, -1));
+        else
+          print_sync(report, api, store.location());
         std::fflush(stdout);
       } catch (const app::SyncRefused&) {
         throw; // the user must act: a new token, or an app with the product
