@@ -7,6 +7,7 @@
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/linkedin/dma.hpp>
 #include <motivo/core/linkedin/rows.hpp>
 #include <motivo/core/mail/mbox.hpp>
 #include <motivo/core/mail/notification.hpp>
@@ -89,6 +90,40 @@ inline void csv(std::string_view bytes)
   csv_as<linkedin::InvitationsReader, linkedin::InvitationRow>(bytes);
   csv_as<linkedin::ConnectionsReader, linkedin::ConnectionRow>(bytes);
   csv_as<linkedin::MessagesReader, linkedin::MessageRow>(bytes);
+}
+
+// An answer of LinkedIn's API (docs/SYNC.md) as a page of each snapshot domain and as a changelog page: rows or a
+// shape refused (InputError), never a crash; the CSV written from the rows reads back as one record more than the
+// rows (its header), each as wide as the header, whatever the fields held (commas, quotes, line breaks).
+inline void dma(std::string_view bytes)
+{
+  using linkedin::dma::Domain;
+  for (const Domain d : {Domain::profile, Domain::invitations, Domain::connections, Domain::inbox}) {
+    linkedin::dma::SnapshotCsv csv(d);
+    try {
+      (void)csv.add_page(bytes, 1);
+    } catch (const InputError&) {
+      continue;
+    }
+    MemorySource source(csv.csv());
+    csv::Reader reader(source, "fuzz");
+    csv::Record record;
+    std::uint64_t records = 0;
+    std::size_t width = 0;
+    try {
+      while (reader.next(record)) {
+        if (records++ == 0) width = record.fields.size();
+        expect(record.fields.size() == width);
+      }
+    } catch (const InputError&) {
+      continue; // a NUL byte or invalid UTF-8 in a field: the reader's own refusal
+    }
+    expect(records == csv.rows() + 1);
+  }
+  try {
+    (void)linkedin::dma::parse_change_page(bytes, 1);
+  } catch (const InputError&) {
+  }
 }
 
 // Bytes through the bare CSV reader with small limits: every record has 1 to max_fields fields, and starts on a

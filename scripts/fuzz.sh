@@ -9,7 +9,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_mail fuzz_csv fuzz_config fuzz_template fuzz_classify fuzz_export fuzz_csv_counts
-                              fuzz_config_depth fuzz_template_depth)
+                              fuzz_config_depth fuzz_template_depth fuzz_dma)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (apt-get install -y clang)" >&2; exit 1; }
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -24,6 +24,7 @@ run_one() {
     fuzz_template | fuzz_template_depth) seeds=data/templates ;;
     fuzz_classify) seeds=fuzz/seeds/notes ;;
     fuzz_export) seeds=fuzz/seeds/export ;;
+    fuzz_dma) seeds=fuzz/seeds/dma ;;
   esac
   build-fuzz/fuzz/$target "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" >"build-fuzz/$target.log" 2>&1

@@ -7,6 +7,7 @@
 // rewrites the files; review them with git diff.
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/report.hpp>
+#include <motivo/app/sync.hpp>
 #include <motivo/app/welcome.hpp>
 
 #include <gtest/gtest.h>
@@ -161,6 +162,19 @@ TEST(JsonViews, Imports)
   expect_same_json(app::mail_import_json(mailed, -1), app::mail_import_json(mailed, 2));
   expect_golden("mail_summary.json", app::mail_summary_json(mailed));
   expect_golden("labels.json", app::labels_json(v.marta_import.labels, 2));
+  app::SyncReport snapshot;
+  snapshot.snapshot = true;
+  snapshot.why = "first sync";
+  snapshot.profile = "Marta";
+  snapshot.rows = v.marta_import;
+  expect_golden("sync_snapshot.json", app::sync_json(snapshot, 2));
+  app::SyncReport changes;
+  changes.events = 4;
+  changes.messages = 3;
+  changes.unknown_conversation = 1;
+  changes.group_conversation = 1;
+  expect_golden("sync_changes.json", app::sync_json(changes, 2));
+  expect_same_json(app::sync_json(changes, -1), app::sync_json(changes, 2));
 }
 
 TEST(JsonViews, Classifier)

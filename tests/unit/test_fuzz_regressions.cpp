@@ -41,6 +41,11 @@ TEST(FuzzRegressions, Mail)
   EXPECT_GT(replay({"tests/data/fuzz-regressions/mail", "tests/data/mail"}, motivo::fuzz::mail), 0u);
 }
 
+TEST(FuzzRegressions, Dma)
+{
+  EXPECT_GT(replay({"tests/data/fuzz-regressions/dma", "fuzz/seeds/dma"}, motivo::fuzz::dma), 0u);
+}
+
 TEST(FuzzRegressions, Csv)
 {
   EXPECT_GT(replay({"tests/data/fuzz-regressions/csv", "fuzz/seeds/csv"}, motivo::fuzz::csv), 0u);

@@ -338,11 +338,13 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   // A personal database (no users) holds one account: a second one would mix into every count and queue.
   const bool personal = !options.user && store.users().empty();
   const std::vector<store::Account> accounts = personal ? store.accounts() : std::vector<store::Account>{};
-  linkedin::OwnerFinder owner = find_owner(selected, accounts.size() == 1 ? accounts[0].name : "");
+  const std::string stored_owner = accounts.size() == 1 ? accounts[0].name : "";
+  linkedin::OwnerFinder owner = find_owner(selected, options.owner_hint.empty() ? stored_owner : options.owner_hint);
   settle_owner(owner, options.owner, source);
   auto session = store.begin_import({options.now, source, options.user});
   std::optional<store::ImportSession::Span> invitations_listed;
   std::optional<datetime::UnixSeconds> as_of;
+  PersonId owner_person = 0;
   {
     // The resolver's and writer's maps end here, before the notes are labelled: the two never need memory at once.
     PeopleResolver people(*session, session->known_people());
@@ -360,6 +362,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     check_owner_is_theirs(*session, options.user, *owner_id, owner.name(), source);
     if (personal) check_one_account(accounts, *owner_id, owner.name(), source);
     session->set_owner(*owner_id);
+    owner_person = *owner_id;
 
     std::uint64_t total = 0;
     for (const Selected& s : selected) total += s.file->size;
@@ -389,6 +392,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again.
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);
+  if (options.before_commit) options.before_commit(*session, owner_person);
   session->commit();
   return report;
 }

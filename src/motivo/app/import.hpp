@@ -6,6 +6,7 @@
 #include <motivo/store/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,11 @@ struct ImportOptions {
   // Whose export this is (import --owner): settles a tie between the people its files name equally often; an
   // error when the export cannot be theirs.
   std::optional<std::string> owner;
+  // Whose data this is when the rows alone leave a tie (a single message: its two sides), before the database's
+  // one account.
+  std::string owner_hint;
+  // Run inside the import's transaction, after its rows and before it commits (sync saves its cursor there).
+  std::function<void(store::ImportSession&, PersonId owner)> before_commit;
 };
 
 // Team mode: throws InputError (naming `source`) when another user than `user` imports the LinkedIn account of

@@ -1,4 +1,5 @@
 #include <motivo/app/json_views.hpp>
+#include <motivo/app/sync.hpp>
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/datetime.hpp>
 
@@ -377,6 +378,21 @@ std::string import_json(const ImportReport* snapshot, const MailImportReport* ma
 std::string mail_import_json(const MailImportReport& report, int indent)
 {
   return mail_to_json(report).dump(indent);
+}
+
+std::string sync_json(const SyncReport& r, int indent)
+{
+  nlohmann::json j{{"snapshot", r.snapshot},
+                   {"events", r.events},
+                   {"messages", r.messages},
+                   {"unknown_conversation", r.unknown_conversation},
+                   {"group_conversation", r.group_conversation}};
+  if (r.snapshot) {
+    j["why"] = r.why;
+    j["profile"] = r.profile;
+  }
+  j["stored"] = r.rows ? import_to_json(*r.rows) : nlohmann::json(nullptr);
+  return j.dump(indent);
 }
 
 std::string labels_json(const ClassifySummary& summary, int indent)

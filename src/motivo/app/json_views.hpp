@@ -68,6 +68,9 @@ std::string forget_json(std::optional<PersonId> id, const std::string& name, boo
 std::string import_json(const ImportReport* snapshot, const MailImportReport* mail, int indent);
 std::string mail_import_json(const MailImportReport& report, int indent);
 std::string labels_json(const ClassifySummary& summary, int indent);
+// sync --json: one round (app/sync.hpp), with what it stored as import --json says it.
+struct SyncReport;
+std::string sync_json(const SyncReport& report, int indent);
 std::string import_summary_json(const ImportReport& report);
 std::string mail_summary_json(const MailImportReport& report);
 

@@ -5,6 +5,7 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/mail_report.hpp>
+#include <motivo/cli/watch.hpp>
 #include <motivo/io/command.hpp>
 #include <motivo/io/imap.hpp>
 #include <motivo/io/mail.hpp>
@@ -13,25 +14,15 @@
 #include <fmt/format.h>
 #include <termios.h>
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
-#include <thread>
 #include <unistd.h>
 
 namespace motivo::cli {
 
 namespace {
-
-std::atomic<bool> stop_requested{false};
-
-void request_stop(int)
-{
-  stop_requested = true;
-}
 
 // The password from MOTIVO_IMAP_PASSWORD, else asked on the terminal without echo.
 std::string imap_password(const std::string& key)
@@ -57,29 +48,6 @@ std::string imap_password(const std::string& key)
   return password;
 }
 
-// "15m", "30s", "2h", or minutes.
-std::chrono::seconds parse_interval(const std::string& text)
-{
-  std::size_t end = 0;
-  long value = 0;
-  try {
-    value = std::stol(text, &end);
-  } catch (...) {
-    end = 0;
-  }
-  const std::string unit = text.substr(end);
-  long factor = 0;
-  if (unit.empty() || unit == "m" || unit == "min")
-    factor = 60;
-  else if (unit == "s")
-    factor = 1;
-  else if (unit == "h")
-    factor = 3600;
-  if (end == 0 || factor == 0 || value <= 0)
-    throw CLI::ValidationError("--watch", "an interval such as 30s, 15m or 1h (\"" + text + "\")");
-  return std::chrono::seconds(value * factor);
-}
-
 // One round: what arrived in the mailbox since the cursor, stored with the new cursor in one transaction, then
 // reported.
 void fetch_round(Context& context, io::ImapMailbox& mailbox, const std::string& from)
@@ -91,7 +59,7 @@ void fetch_round(Context& context, io::ImapMailbox& mailbox, const std::string& 
   const std::vector<std::int64_t> uids = mailbox.search(after, from);
   app::MailScan scan(context.now());
   for (const std::int64_t uid : uids) {
-    if (stop_requested) return;
+    if (stop_requested()) return;
     const auto fetched = mailbox.fetch(uid, mail::max_message_bytes + 1);
     scan.add(io::decode_mail(fetched.bytes, fmt::format("{} UID {}", mailbox.key(), uid), fetched.size));
   }
@@ -138,13 +106,6 @@ void run_exec(Context& context, const std::string& command, const store::Arrival
   if (!problem.empty()) fmt::print(stderr, "motivo: warning: {}\n", problem);
 }
 
-// Waits `interval`, in steps of a second so that an interruption ends the wait.
-void wait_for_next_round(std::chrono::seconds interval)
-{
-  for (auto waited = std::chrono::seconds(0); waited < interval && !stop_requested; waited += std::chrono::seconds(1))
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-}
-
 } // namespace
 
 std::function<int()> setup_fetch(CLI::App& app, Context& context)
@@ -179,20 +140,18 @@ std::function<int()> setup_fetch(CLI::App& app, Context& context)
     io::ImapMailbox mailbox(account);
     if (interval) {
       context.long_running = true;
-      std::signal(SIGINT, request_stop);
-      std::signal(SIGTERM, request_stop);
+      stop_on_signals();
     }
-    while (!stop_requested) {
+    while (!stop_requested()) {
       try {
         const store::ArrivalMarks before = context.store().arrival_marks();
         fetch_round(context, mailbox, o->from);
-        if (!o->exec.empty() && !stop_requested) run_exec(context, o->exec, before);
+        if (!o->exec.empty() && !stop_requested()) run_exec(context, o->exec, before);
       } catch (const io::ImapError& e) {
         if (!interval) throw;
         fmt::print(stderr, "motivo: warning: {}; trying again in {} s\n", e.what(), interval->count());
       }
-      if (!interval) break;
-      wait_for_next_round(*interval);
+      if (!interval || !wait_for_next_round(*interval)) break;
     }
     return 0;
   };

@@ -18,9 +18,7 @@
 
 namespace motivo::cli {
 
-namespace {
-
-void print_report(const app::ImportReport& report, const std::string& source, const std::string& db)
+void print_import_report(const app::ImportReport& report, const std::string& source, const std::string& db)
 {
   fmt::print(fmt::runtime(tr("Imported {} into {} (export of {})\n")), source, db, report.owner);
   fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", tr("file"), tr("rows"), tr("new"), tr("known"), tr("skipped"));
@@ -38,6 +36,8 @@ void print_report(const app::ImportReport& report, const std::string& source, co
                report.owner);
   }
 }
+
+namespace {
 
 // What `work` (an import, which stores nothing before it has the database's write lock) returns, once it gets that
 // lock: another import holding it past the busy timeout is said once on stderr, then waited for.
@@ -135,7 +135,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       if (context.json)
         snapshot = report;
       else
-        print_report(report, joined(export_paths), store.location());
+        print_import_report(report, joined(export_paths), store.location());
       // Someone else's export in a team's database, imported by an admin without --as: allowed, but said (a
       // personal database refuses it: app::check_one_account).
       if (previous_owner && !previous_owner->empty() && !report.owner.empty() && *previous_owner != report.owner &&

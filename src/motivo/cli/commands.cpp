@@ -20,6 +20,10 @@ const std::vector<Command>& commands()
        setup_import},
       {"fetch", N_("fetch LinkedIn's invitation mail from an IMAP mailbox (only what is new since the last fetch)"),
        setup_fetch},
+      {"sync",
+       N_("read your LinkedIn data through LinkedIn's Member Data Portability API (EU/EEA/CH): a snapshot, then the "
+          "changelog"),
+       setup_sync},
       {"status", N_("show what the database holds"), setup_status},
       {"invitations", N_("list invitations, newest first"), setup_invitations},
       {"classify", N_("label a note (or JSON Lines of notes): empty, default, template, spam or personalized"),

@@ -29,6 +29,7 @@ const std::vector<Command>& commands();
 // Each command's setup, one per file (cmd_*.cpp).
 std::function<int()> setup_import(CLI::App& app, Context& context);
 std::function<int()> setup_fetch(CLI::App& app, Context& context);
+std::function<int()> setup_sync(CLI::App& app, Context& context);
 std::function<int()> setup_status(CLI::App& app, Context& context);
 std::function<int()> setup_invitations(CLI::App& app, Context& context);
 std::function<int()> setup_classify(CLI::App& app, Context& context);

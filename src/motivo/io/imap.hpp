@@ -1,5 +1,7 @@
 #pragma once
 
+#include <motivo/io/loopback.hpp> // loopback_addresses, used by the IMAP rules below
+
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -21,11 +23,6 @@ struct ImapAccount {
   std::string password;
   bool insecure = false; // imap:// to a host that is not loopback may go without STARTTLS (the password in clear)
 };
-
-// The addresses `host` (a name, an IPv4 address or a bracketed IPv6 one) resolves to, when every one of them is a
-// loopback address (127.0.0.0/8, ::1, ::ffff:127.0.0.0/104); empty otherwise, or when it does not resolve. Decided
-// from the addresses, never from the text: "127.evil.test" is whatever its DNS says.
-std::vector<std::string> loopback_addresses(const std::string& host);
 
 // A mailbox on an IMAP server, through libcurl. Read-only: the mailbox is opened with EXAMINE, so fetching a
 // message leaves its \Seen flag as it was. imap:// URLs must upgrade with STARTTLS, except to a host that resolves

@@ -152,6 +152,14 @@ struct MailCursor {
   datetime::UnixSeconds fetched_at = 0;
 };
 
+// How far `motivo sync` has read LinkedIn's Member Data Portability API for one account (docs/SYNC.md).
+struct SyncCursor {
+  PersonId owner = 0;                    // whose data the API gives (the snapshot's owner)
+  datetime::UnixSeconds snapshot_at = 0; // the last snapshot taken
+  std::int64_t changes_since = 0;        // the changelog's next startTime (epoch milliseconds, inclusive)
+  datetime::UnixSeconds synced_at = 0;   // the last sync that read everything it asked for
+};
+
 // The tables an import writes rows into.
 enum class Table { invitations, messages, connections };
 
@@ -178,6 +186,8 @@ public:
   // Each LinkedIn account belongs to one user: importing another's export would show you their invitations.
   virtual std::optional<std::string> owner_claimed_by_other(PersonId owner) = 0;
   virtual void set_mail_cursor(const std::string& account, const MailCursor& cursor) = 0;
+  // Saved with the snapshot or the changelog's messages, in the same transaction.
+  virtual void set_sync_cursor(const std::string& account, const SyncCursor& cursor) = 0;
   // Closes the snapshot. `listed` spans the invitations of this snapshot's Invitations.csv, oldest to newest
   // (absent when the snapshot had none): invitations of this owner from its start that the snapshot no longer
   // lists were withdrawn or ignored, unless their other side is now a connection (accepted). Invitations known
@@ -407,6 +417,12 @@ public:
   virtual ForgetCounts forget_recipient(const std::string& name, bool dry_run) = 0;
   // How far the IMAP mailbox `account` was fetched (nullopt: never).
   virtual std::optional<MailCursor> mail_cursor(const std::string& account) = 0;
+  // How far `account` (the API's address and the user) was synced (nullopt: never); a round that stored nothing
+  // saves its cursor with set_sync_cursor.
+  virtual std::optional<SyncCursor> sync_cursor(const std::string& account) = 0;
+  virtual void set_sync_cursor(const std::string& account, const SyncCursor& cursor) = 0;
+  // The latest message (drafts left out) of `owner`'s conversation `conversation_id`: who takes part in it.
+  virtual std::optional<StoredMessage> conversation_message(PersonId owner, const std::string& conversation_id) = 0;
   // Team mode. add_user: nullopt when the name is taken.
   virtual std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,
                                        datetime::UnixSeconds now) = 0;

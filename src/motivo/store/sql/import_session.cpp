@@ -156,6 +156,26 @@ ON CONFLICT (account) DO UPDATE SET uidvalidity = excluded.uidvalidity, last_uid
       .run();
 }
 
+void save_sync_cursor(Connection& c, const std::string& account, const SyncCursor& cursor)
+{
+  c.prepare(R"sql(
+INSERT INTO sync_cursors(account, owner, snapshot_at, changes_since, synced_at) VALUES (?1, ?2, ?3, ?4, ?5)
+ON CONFLICT (account) DO UPDATE SET owner = excluded.owner, snapshot_at = excluded.snapshot_at,
+                                    changes_since = excluded.changes_since, synced_at = excluded.synced_at)sql")
+      .bind(1, account)
+      .bind(2, std::int64_t{cursor.owner})
+      .bind(3, std::int64_t{cursor.snapshot_at})
+      .bind(4, cursor.changes_since)
+      .bind(5, std::int64_t{cursor.synced_at})
+      .run();
+}
+
+void SqlImportSession::set_sync_cursor(const std::string& account, const SyncCursor& cursor)
+{
+  write_pending();
+  save_sync_cursor(*c_, account, cursor);
+}
+
 void SqlImportSession::accept(PersonId owner)
 {
   // An invitation is accepted once its other side is the owner's connection, connected no earlier than the day

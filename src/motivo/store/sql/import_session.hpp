@@ -9,6 +9,9 @@
 
 namespace motivo::store::sql {
 
+// Saves `cursor` for `account` (insert or replace): the one statement of both the session and the store.
+void save_sync_cursor(Connection& c, const std::string& account, const SyncCursor& cursor);
+
 // An import session's queries and rules, written once for both engines and run inside the session's transaction
 // (the connection's transaction() is never called): the import's row, the people already stored, how a mail's
 // invitation is matched with stored ones, how an export's row takes over the row its mail made, one user per
@@ -25,6 +28,7 @@ public:
   std::optional<PersonId> latest_owner() override;
   std::optional<std::string> owner_claimed_by_other(PersonId owner) override;
   void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
+  void set_sync_cursor(const std::string& account, const SyncCursor& cursor) override;
   void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
               const std::string& summary_json) override;
 

@@ -215,6 +215,16 @@ SELECT invitation, kind, at, decision, row_id FROM (
   SELECT invitation, 'ask', asked_at, NULL, id FROM asks) AS done
 ORDER BY at, kind;
 )sql"},
+    // motivo sync: how far LinkedIn's Member Data Portability API was read, per API address and user.
+    {10, "sync_cursors: how far the LinkedIn API was read", R"sql(
+CREATE TABLE sync_cursors (
+  account TEXT PRIMARY KEY, -- the API's address and the motivo user, never the token
+  owner {int} NOT NULL,
+  snapshot_at {int} NOT NULL,
+  changes_since {int} NOT NULL,
+  synced_at {int} NOT NULL
+);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

@@ -1,4 +1,5 @@
 #include <motivo/core/error.hpp>
+#include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 
 #include <fmt/format.h>
@@ -388,6 +389,40 @@ std::optional<MailCursor> SqlStore::mail_cursor(const std::string& account)
     Statement s = connection_.prepare("SELECT uidvalidity, last_uid, fetched_at FROM mail_cursors WHERE account = ?1");
     if (!s.bind(1, account).step()) return std::nullopt;
     return MailCursor{s.column_int(0), s.column_int(1), s.column_int(2)};
+  });
+}
+
+std::optional<SyncCursor> SqlStore::sync_cursor(const std::string& account)
+{
+  return read([&]() -> std::optional<SyncCursor> {
+    Statement s =
+        connection_.prepare("SELECT owner, snapshot_at, changes_since, synced_at FROM sync_cursors WHERE account = ?1");
+    if (!s.bind(1, account).step()) return std::nullopt;
+    return SyncCursor{PersonId{s.column_int(0)}, s.column_int(1), s.column_int(2), s.column_int(3)};
+  });
+}
+
+void SqlStore::set_sync_cursor(const std::string& account, const SyncCursor& cursor)
+{
+  write([&] { save_sync_cursor(connection_, account, cursor); });
+}
+
+std::optional<StoredMessage> SqlStore::conversation_message(PersonId owner, const std::string& conversation_id)
+{
+  return read([&]() -> std::optional<StoredMessage> {
+    Statement s = connection_.prepare(R"sql(
+SELECT coalesce(conversation_title, ''), from_name, coalesce(from_url, ''), to_names, coalesce(to_urls, ''), sent_at
+FROM messages WHERE owner = ?1 AND conversation_id = ?2 AND NOT draft ORDER BY sent_at DESC, id DESC LIMIT 1)sql");
+    if (!s.bind(1, std::int64_t{owner}).bind(2, conversation_id).step()) return std::nullopt;
+    StoredMessage m;
+    m.conversation_id = conversation_id;
+    m.conversation_title = s.column_text(0);
+    m.from_name = s.column_text(1);
+    m.from_url = s.column_text(2);
+    m.to_names = s.column_text(3);
+    m.to_urls = s.column_text(4);
+    m.sent_at = s.column_int(5);
+    return m;
   });
 }
 

@@ -43,6 +43,9 @@ public:
   std::optional<MailCursor> mail_cursor(const std::string& account) override;
   ArrivalMarks arrival_marks() override;                                                        // sql_arrivals.cpp
   std::vector<MessageArrival> messages_between(std::int64_t after, std::int64_t upto) override; // sql_arrivals.cpp
+  std::optional<SyncCursor> sync_cursor(const std::string& account) override;
+  void set_sync_cursor(const std::string& account, const SyncCursor& cursor) override;
+  std::optional<StoredMessage> conversation_message(PersonId owner, const std::string& conversation_id) override;
   ForgetCounts forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel) override;
   ForgetCounts forget_recipient(const std::string& name, bool dry_run) override;
   std::optional<User> add_user(const std::string& name, Role role, const std::string& token_hash,
