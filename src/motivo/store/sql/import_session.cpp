@@ -132,7 +132,7 @@ std::optional<std::int64_t> SqlImportSession::same_message(const MailMessageReco
   if (by_key.step()) return by_key.column_int(0);
   Statement near = c_->prepare(R"sql(
 SELECT id, content FROM messages
-WHERE owner = ?1 AND direction = 'incoming' AND from_person = ?2 AND NOT draft
+WHERE owner = ?1 AND counterpart = ?2 AND direction = 'incoming' AND from_person = ?2 AND NOT draft
   AND (conversation_id = ?3 OR coalesce(conversation_id, '') = '' OR ?3 = '')
   AND sent_at BETWEEN CAST(?4 AS BIGINT) - CAST(?5 AS BIGINT) AND CAST(?4 AS BIGINT) + CAST(?6 AS BIGINT)
 ORDER BY abs(sent_at - CAST(?4 AS BIGINT)), id)sql");
@@ -206,12 +206,14 @@ WHERE owner = ?1 AND direction = 'outgoing' AND to_person = ?2
 
 void SqlImportSession::fold_mail_rows(PersonId owner)
 {
-  // Messages: each mail's row that an export's row of the same sender, conversation and time stands for.
+  // Messages: each mail's row that an export's row of the same sender, conversation and time stands for (the
+  // export's rows found by messages_by_counterpart: an incoming message's counterpart is its sender).
   std::vector<std::int64_t> gone;
   {
     Statement pairs = c_->prepare(R"sql(
 SELECT m.id, m.content, e.content FROM messages m JOIN messages e
-  ON e.owner = m.owner AND e.origin = 'export' AND e.direction = 'incoming' AND e.from_person = m.from_person
+  ON e.owner = m.owner AND e.counterpart = m.from_person AND e.from_person = m.from_person
+ AND e.origin = 'export' AND e.direction = 'incoming'
  AND NOT e.draft AND (e.conversation_id = m.conversation_id OR coalesce(e.conversation_id, '') = ''
                       OR coalesce(m.conversation_id, '') = '')
  AND e.sent_at BETWEEN m.sent_at - CAST(?2 AS BIGINT) AND m.sent_at + CAST(?3 AS BIGINT)
