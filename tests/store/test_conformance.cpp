@@ -823,6 +823,53 @@ TEST_P(Conformance, MailMessagesAndAcceptancesAreStoredOnce)
   EXPECT_EQ(texts[1].text + "|" + texts[2].text, "¿Hablamos el jueves? Tengo hueco|Y te paso el informe");
 }
 
+// An acceptance from unauthenticated mail fills what is pending only; one that passed DKIM/DMARC also corrects an
+// invitation an export's absence made "withdrawn" (an accepted invitation leaves Invitations.csv too).
+TEST_P(Conformance, OnlyAnAuthenticatedAcceptanceCorrectsAWithdrawnInvitation)
+{
+  const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  const std::string ana = "Ana Sol,Me Owner,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,"
+                          "https://www.linkedin.com/in/me\n";
+  files_.write("e1/Invitations.csv", header + ana +
+                                         "Me Owner,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,"
+                                         "https://www.linkedin.com/in/bo\n");
+  files_.write("e2/Invitations.csv", header + ana);
+  import_paths(store(), {(files_.path / "e1").string()});
+  import_paths(store(), {(files_.path / "e2").string()});
+  const auto outgoing_outcome = [&] {
+    for (const auto& v : store().invitations({})) {
+      if (v.direction == Direction::outgoing) return v.outcome;
+    }
+    return std::optional<Outcome>();
+  };
+  ASSERT_EQ(outgoing_outcome(), Outcome::withdrawn);
+  for (const bool authenticated : {false, true}) {
+    auto session = store().begin_import({1800000000, "mail", std::nullopt});
+    const auto owner = session->latest_owner();
+    ASSERT_TRUE(owner);
+    session->set_owner(*owner); // as app::import_mail does: finish() settles this owner's outcomes
+    PeopleResolver people(*session, session->known_people());
+    store::MailAcceptanceRecord a;
+    a.owner = *owner;
+    a.person = *people.resolve("Bo Li", "https://www.linkedin.com/in/bo");
+    a.key = identity_key("mail-connection", {key_number(a.owner), key_number(a.person)});
+    a.first_name = "Bo";
+    a.last_name = "Li";
+    a.at = 1793784000;
+    a.authenticated = authenticated;
+    EXPECT_EQ(session->add_mail_acceptance(a),
+              authenticated ? store::AcceptanceOutcome::accepted : store::AcceptanceOutcome::known);
+    session->finish(std::nullopt, std::nullopt, "{}");
+    session->commit();
+    // The unauthenticated one leaves the invitation withdrawn, though it records the connection: only an export's
+    // connection turns a withdrawn invitation into an accepted one.
+    if (!authenticated) {
+      EXPECT_EQ(outgoing_outcome(), Outcome::withdrawn);
+    }
+  }
+  EXPECT_EQ(outgoing_outcome(), Outcome::accepted);
+}
+
 TEST_P(Conformance, ListedFirstNameIsTheLatestExports)
 {
   const std::string invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

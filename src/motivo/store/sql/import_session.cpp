@@ -286,7 +286,8 @@ void SqlImportSession::accept(PersonId owner)
 {
   // An invitation is accepted once its other side is the owner's connection, connected no earlier than the day
   // before it was sent (an older connection was another, earlier relationship). It was accepted at the connection
-  // time, else at midnight UTC of the Connected On date, but never before it was sent.
+  // time, else at midnight UTC of the Connected On date, but never before it was sent. A connection only mail told
+  // of settles pending invitations, never one an export made withdrawn (add_mail_acceptance decides those).
   const bool sqlite = c_->dialect() == Dialect::sqlite;
   const char* day_before = sqlite ? "date(i.sent_at, 'unixepoch', '-1 day')"
                                   : "to_char((to_timestamp(i.sent_at) AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')";
@@ -295,7 +296,7 @@ void SqlImportSession::accept(PersonId owner)
   const std::string connection = fmt::format(R"sql(
 FROM connections c
 WHERE c.owner = i.owner AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
-  AND c.connected_on >= {})sql",
+  AND c.connected_on >= {} AND (c.origin = 'export' OR i.outcome IS NULL))sql",
                                              day_before);
   c_->prepare(fmt::format(R"sql(
 UPDATE invitations AS i
