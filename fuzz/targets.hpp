@@ -36,13 +36,22 @@ inline void expect(bool condition)
   if (!condition) std::abort();
 }
 
-// One e-mail through GMime, the HTML renderer and the recogniser: a verdict, always.
+// One e-mail through GMime, the HTML renderer and the recogniser: a verdict, always (an invitation, a member's
+// message, an acceptance, or why not).
 inline void mail(std::string_view bytes)
 {
   static const mail::Recogniser recogniser;
   const mail::Message message = io::decode_mail(bytes, "fuzz");
   const mail::Verdict verdict = recogniser.recognise(message);
-  expect(verdict.invitation || !verdict.skipped.empty());
+  // One reading at most, or a reason.
+  const int readings = (verdict.invitation ? 1 : 0) + (verdict.message ? 1 : 0) + (verdict.acceptance ? 1 : 0);
+  expect(readings == 1 || (readings == 0 && !verdict.skipped.empty()));
+  // A member's message or an acceptance names someone, is dated, and never comes from forged or broken mail.
+  if (verdict.message || verdict.acceptance) {
+    expect(mail::authentication_of(message).result != mail::Authentication::fail && message.problems.empty());
+    expect(!(verdict.message ? verdict.message->sender : verdict.acceptance->person).empty());
+  }
+  if (verdict.message) expect(protocol::platform_length(verdict.message->text) <= mail::max_message_length);
   // The inviter's profile slug, as an export's URL keys it: the URL stored for it gives it back.
   if (verdict.invitation)
     expect(profile_slug(profile_url(verdict.invitation->profile_slug)) == verdict.invitation->profile_slug);

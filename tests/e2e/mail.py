@@ -2,7 +2,7 @@
 """Issue 7: invitations from notification mail, end to end with the real binary.
 
 The fixtures of tests/data/mail (invented people, public layouts) imported as .eml files, as an mbox and as a
-Maildir; the same invitation stored once however it arrives; mail before and after an export (matched by sender
+Maildir (members' messages and acceptances among them: issue 21); the same invitation stored once however it arrives; mail before and after an export (matched by sender
 and time, the mail's note filling the export's empty one); skipped and malformed mail; bad paths.
 Usage: mail.py MOTIVO SOURCE_DIR
 """
@@ -55,9 +55,13 @@ report, err = mail_import(db1, fixtures)
 check(report["messages"] == len(emls), f"every message read ({report['messages']} of {len(emls)})")
 check(report["invitations"] == 7 and report["new"] == 7, f"7 invitations, 7 new ({report})")
 check(set(incoming(db1)) == expected_senders, "the seven inviters by name")
-check(report["skipped"].get("an accepted invitation, not a new one") == 2, "two acceptances skipped")
+check(report["acceptances"]["read"] == 3 and len(report["acceptances"]["connections_without_invitation"]) == 3,
+      f"three acceptances, no invitation of yours stored: recorded as connections ({report['acceptances']})")
+check(report["chats"]["read"] == 5 and report["chats"]["new"] == 5, f"five members' messages ({report['chats']})")
+check(report["skipped"].get("a sponsored message, not from a person") == 1, "the sponsored message is not a message")
 check(report["skipped"].get("not from LinkedIn") == 1, "the list reply is not LinkedIn's")
-check(len(report["warnings"]) == 1 and "malformed.eml" in report["warnings"][0]["where"], "the malformed mail is warned about by name")
+warned = sorted(os.path.basename(w["where"]) for w in report["warnings"])
+check(warned == ["en-message-malformed.eml", "malformed.eml"], f"the malformed mails are warned about by name ({warned})")
 check("malformed.eml" in err or report["warnings"], "the warning names the file")
 notes = {k: v["message"] for k, v in incoming(db1).items()}
 check(notes["Jonah Ellery"].startswith("Hi Dana — I enjoyed your talk"), "the HTML-only note")

@@ -880,6 +880,144 @@ TEST_P(Conformance, SyncCursorAndConversationLookup)
   EXPECT_EQ(store().sync_cursor("https://api.linkedin.com")->synced_at, 1800000200);
 }
 
+// Issue 21: members' messages and acceptances from mail, stored once whichever comes first, the mail or the export.
+TEST_P(Conformance, MailMessagesAndAcceptancesAreStoredOnce)
+{
+  const std::string invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                  "Ana Sol,Me Owner,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,"
+                                  "https://www.linkedin.com/in/me\n"
+                                  "Me Owner,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,"
+                                  "https://www.linkedin.com/in/bo\n";
+  const std::string messages = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+                               "DATE,SUBJECT,CONTENT,FOLDER\n"
+                               "2-QUJD==,,Ana Sol,https://www.linkedin.com/in/ana-sol,Me Owner,"
+                               "https://www.linkedin.com/in/me,2026-11-03 10:00:05 UTC,,Nos vimos en la charla de datos,"
+                               "INBOX\n";
+  const std::string connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  files_.write("e1/Invitations.csv", invitations);
+  files_.write("e1/messages.csv", messages);
+  files_.write("e1/Connections.csv", connections);
+  import_paths(store(), {(files_.path / "e1").string()});
+  const store::Counts exported = store().counts();
+
+  auto session = store().begin_import({1800000000, "mail", std::nullopt});
+  const auto owner = session->latest_owner();
+  ASSERT_TRUE(owner);
+  PeopleResolver people(*session, session->known_people());
+  const PersonId ana = *people.resolve("Ana Sol", "https://www.linkedin.com/in/ana-sol");
+  store::MailMessageRecord m;
+  m.key = identity_key("mail-message", {"<m1@linkedin.com>"});
+  m.owner = *owner;
+  m.from_person = ana;
+  m.conversation_id = "2-QUJD==";
+  m.from_name = "Ana Sol";
+  m.to_name = "Me Owner";
+  m.sent_at = 1793700040; // 2026-11-03 10:00:40 UTC: the export's message, mailed 35 seconds later
+  m.content = "Nos vimos en la charla…";
+  m.mail_id = "<m1@linkedin.com>";
+  EXPECT_EQ(session->add_mail_message(m), store::MailOutcome::matched);
+  store::MailMessageRecord later = m;
+  later.key = identity_key("mail-message", {"<m2@linkedin.com>"});
+  later.sent_at = 1793703600; // 11:00 UTC, not in the export
+  later.content = "¿Hablamos el jueves?";
+  later.mail_id = "<m2@linkedin.com>";
+  EXPECT_EQ(session->add_mail_message(later), store::MailOutcome::added);
+  EXPECT_EQ(session->add_mail_message(later), store::MailOutcome::known);
+  store::MailMessageRecord other = later; // the same minute, another text: another message
+  other.key = identity_key("mail-message", {"<m3@linkedin.com>"});
+  other.content = "Y te paso el informe";
+  EXPECT_EQ(session->add_mail_message(other), store::MailOutcome::added);
+
+  store::MailAcceptanceRecord a;
+  a.owner = *owner;
+  a.person = *people.resolve("Bo Li", "https://www.linkedin.com/in/bo");
+  a.key = identity_key("mail-connection", {key_number(a.owner), key_number(a.person)});
+  a.first_name = "Bo";
+  a.last_name = "Li";
+  a.url = "https://www.linkedin.com/in/bo";
+  a.at = 1793784000; // 2026-11-04 09:20 UTC
+  EXPECT_EQ(session->add_mail_acceptance(a), store::AcceptanceOutcome::accepted);
+  EXPECT_EQ(session->add_mail_acceptance(a), store::AcceptanceOutcome::known);
+  store::MailAcceptanceRecord cai = a;
+  cai.person = *people.resolve("Cai Wu", "https://www.linkedin.com/in/cai");
+  cai.key = identity_key("mail-connection", {key_number(a.owner), key_number(cai.person)});
+  EXPECT_EQ(session->add_mail_acceptance(cai), store::AcceptanceOutcome::connection_only);
+  session->finish(std::nullopt, std::nullopt, "{}");
+  session->commit();
+
+  EXPECT_EQ(store().counts().messages, exported.messages + 2);
+  EXPECT_EQ(store().counts().connections, exported.connections + 2);
+  for (const auto& v : store().invitations({}))
+    if (v.direction == Direction::outgoing) {
+      EXPECT_EQ(v.outcome, Outcome::accepted);
+      EXPECT_EQ(v.outcome_at, std::optional<datetime::UnixSeconds>(1793784000));
+    }
+  EXPECT_EQ(store().messages_with(*owner, ana).size(), 3u); // the replies count as any message does
+
+  // The next export holds both later messages (its times cut to the minute) and Bo as a connection.
+  files_.write("e2/Invitations.csv", invitations);
+  files_.write("e2/messages.csv", messages + "2-QUJD==,,Ana Sol,https://www.linkedin.com/in/ana-sol,Me Owner,"
+                                             "https://www.linkedin.com/in/me,2026-11-03 11:00:00 UTC,,¿Hablamos el "
+                                             "jueves? Tengo hueco,INBOX\n"
+                                             "2-QUJD==,,Ana Sol,https://www.linkedin.com/in/ana-sol,Me Owner,"
+                                             "https://www.linkedin.com/in/me,2026-11-03 11:00:00 UTC,,Y te paso el "
+                                             "informe,INBOX\n");
+  files_.write("e2/Connections.csv", connections + "Bo,Li,https://www.linkedin.com/in/bo,,,,04 Nov 2026\n");
+  import_paths(store(), {(files_.path / "e2").string()});
+  EXPECT_EQ(store().counts().messages, exported.messages + 2);
+  EXPECT_EQ(store().counts().connections, exported.connections + 2); // Bo's export row replaced the mail's
+  const auto texts = store().messages_with(*owner, ana, true);
+  ASSERT_EQ(texts.size(), 3u);
+  EXPECT_EQ(texts[1].text + "|" + texts[2].text, "¿Hablamos el jueves? Tengo hueco|Y te paso el informe");
+}
+
+// An acceptance from unauthenticated mail fills what is pending only; one that passed DKIM/DMARC also corrects an
+// invitation an export's absence made "withdrawn" (an accepted invitation leaves Invitations.csv too).
+TEST_P(Conformance, OnlyAnAuthenticatedAcceptanceCorrectsAWithdrawnInvitation)
+{
+  const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  const std::string ana = "Ana Sol,Me Owner,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,"
+                          "https://www.linkedin.com/in/me\n";
+  files_.write("e1/Invitations.csv", header + ana +
+                                         "Me Owner,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,"
+                                         "https://www.linkedin.com/in/bo\n");
+  files_.write("e2/Invitations.csv", header + ana);
+  import_paths(store(), {(files_.path / "e1").string()});
+  import_paths(store(), {(files_.path / "e2").string()});
+  const auto outgoing_outcome = [&] {
+    for (const auto& v : store().invitations({})) {
+      if (v.direction == Direction::outgoing) return v.outcome;
+    }
+    return std::optional<Outcome>();
+  };
+  ASSERT_EQ(outgoing_outcome(), Outcome::withdrawn);
+  for (const bool authenticated : {false, true}) {
+    auto session = store().begin_import({1800000000, "mail", std::nullopt});
+    const auto owner = session->latest_owner();
+    ASSERT_TRUE(owner);
+    session->set_owner(*owner); // as app::import_mail does: finish() settles this owner's outcomes
+    PeopleResolver people(*session, session->known_people());
+    store::MailAcceptanceRecord a;
+    a.owner = *owner;
+    a.person = *people.resolve("Bo Li", "https://www.linkedin.com/in/bo");
+    a.key = identity_key("mail-connection", {key_number(a.owner), key_number(a.person)});
+    a.first_name = "Bo";
+    a.last_name = "Li";
+    a.at = 1793784000;
+    a.authenticated = authenticated;
+    EXPECT_EQ(session->add_mail_acceptance(a),
+              authenticated ? store::AcceptanceOutcome::accepted : store::AcceptanceOutcome::known);
+    session->finish(std::nullopt, std::nullopt, "{}");
+    session->commit();
+    // The unauthenticated one leaves the invitation withdrawn, though it records the connection: only an export's
+    // connection turns a withdrawn invitation into an accepted one.
+    if (!authenticated) {
+      EXPECT_EQ(outgoing_outcome(), Outcome::withdrawn);
+    }
+  }
+  EXPECT_EQ(outgoing_outcome(), Outcome::accepted);
+}
+
 TEST_P(Conformance, ListedFirstNameIsTheLatestExports)
 {
   const std::string invitations = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"

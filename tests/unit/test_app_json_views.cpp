@@ -153,9 +153,14 @@ TEST(JsonViews, Imports)
   app::ImportOptions options;
   options.now = fixed_now();
   options.user = v.marta.id;
-  const std::string mail = std::string(MOTIVO_TEST_DATA) + "/mail/en-modern-wants-to-connect.eml";
-  const app::MailImportReport mailed =
-      app::import_mail(*v.store, app::scan_mail_paths({mail}, options.now), "mail", options);
+  const std::string mail = std::string(MOTIVO_TEST_DATA) + "/mail/";
+  // An invitation, a member's message and an acceptance (of an invitation that is not stored).
+  const app::MailImportReport mailed = app::import_mail(
+      *v.store,
+      app::scan_mail_paths({mail + "en-modern-wants-to-connect.eml", mail + "en-message-plain-and-html.eml",
+                            mail + "es-accepted.eml"},
+                           options.now),
+      "mail", options);
   expect_golden("import_with_mail.json", app::import_json(&v.luis_import, &mailed, 2));
   expect_golden("import_mail_only.json", app::import_json(nullptr, &mailed, 2));
   expect_golden("mail_import.json", app::mail_import_json(mailed, 2));

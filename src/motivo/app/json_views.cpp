@@ -191,14 +191,34 @@ nlohmann::json import_to_json(const ImportReport& report)
           {"labels", labels_to_json(report.labels)}};
 }
 
+nlohmann::json chats_to_json(const MailChatsReport& chats)
+{
+  return {{"read", chats.read}, {"new", chats.added}, {"known", chats.known}, {"matched", chats.matched}};
+}
+
+nlohmann::json acceptances_to_json(const MailAcceptancesReport& a)
+{
+  return {{"read", a.read},
+          {"invitations_accepted", a.accepted},
+          {"connections_without_invitation", a.without_invitation},
+          {"known", a.known}};
+}
+
 nlohmann::json mail_to_json(const MailImportReport& report)
 {
   nlohmann::json warnings = nlohmann::json::array();
   for (const auto& w : report.warnings) warnings.push_back({{"where", w.where}, {"reason", w.reason}});
-  return {
-      {"messages", report.messages}, {"invitations", report.invitations},   {"new", report.added},
-      {"known", report.known},       {"matched", report.matched},           {"skipped", report.skipped},
-      {"warnings", warnings},        {"people_added", report.people_added}, {"labels", labels_to_json(report.labels)}};
+  return {{"messages", report.messages},
+          {"invitations", report.invitations},
+          {"new", report.added},
+          {"known", report.known},
+          {"matched", report.matched},
+          {"chats", chats_to_json(report.chats)},
+          {"acceptances", acceptances_to_json(report.acceptances)},
+          {"skipped", report.skipped},
+          {"warnings", warnings},
+          {"people_added", report.people_added},
+          {"labels", labels_to_json(report.labels)}};
 }
 
 // Appends `text` as a JSON string. The text is valid UTF-8 (nlohmann checked the input; reasons are built from
@@ -415,6 +435,8 @@ std::string mail_summary_json(const MailImportReport& report)
                           {"new", report.added},
                           {"known", report.known},
                           {"matched", report.matched},
+                          {"chats", chats_to_json(report.chats)},
+                          {"acceptances", acceptances_to_json(report.acceptances)},
                           {"skipped", report.skipped},
                           {"warnings", report.warnings.size()}}},
                         {"people_added", report.people_added}}

@@ -30,6 +30,8 @@ public:
 
   std::uint64_t messages = 0;
   std::vector<mail::Invitation> invitations;
+  std::vector<mail::ChatMessage> chats; // members' messages
+  std::vector<mail::Acceptance> acceptances;
   std::map<std::string, std::uint64_t> skipped; // reason -> messages
   std::vector<MailWarning> warnings;
 
@@ -45,8 +47,22 @@ MailScan scan_mail_paths(const std::vector<std::string>& paths, datetime::UnixSe
 // Whether a path given to `motivo import` is mail rather than a LinkedIn export.
 bool is_mail_path(const std::string& path);
 
+// What became of the members' messages a mail import read: stored, known already (the same mail), or held by an
+// export (or another mail) already.
+struct MailChatsReport {
+  std::uint64_t read = 0, added = 0, known = 0, matched = 0;
+};
+// What became of the acceptances: an outgoing invitation accepted; a connection recorded with no invitation to
+// them stored (named in `without_invitation`); nothing new.
+struct MailAcceptancesReport {
+  std::uint64_t read = 0, accepted = 0, connections_only = 0, known = 0;
+  std::vector<std::string> without_invitation;
+};
+
 struct MailImportReport {
   std::uint64_t messages = 0, invitations = 0, added = 0, known = 0, matched = 0;
+  MailChatsReport chats;
+  MailAcceptancesReport acceptances;
   std::map<std::string, std::uint64_t> skipped;
   std::vector<MailWarning> warnings;
   std::string owner;
@@ -60,10 +76,12 @@ struct MailCursorUpdate {
   store::MailCursor cursor;
 };
 
-// Stores a scan's invitations in one transaction: the same invitation is stored once however often it arrives
-// (by LinkedIn's id, the Message-ID, or an export's invitation from the same sender within
-// store::mail_match_window), a mail's note fills a stored invitation's missing note, and every note is labelled
-// again. The mailbox is taken to be the owner's of the latest import; with none yet, the addressee's.
+// Stores a scan's invitations, members' messages and acceptances in one transaction: the same invitation is stored
+// once however often it arrives (by LinkedIn's id, the Message-ID, or an export's invitation from the same sender
+// within store::mail_match_window), a mail's note fills a stored invitation's missing note, and every note is
+// labelled again; a message is stored once (by its mail, or as the export's copy: store::mail_message_before); an
+// acceptance accepts the owner's invitation to that person and records them as a connection. The mailbox is taken
+// to be the owner's of the latest import; with none yet, the addressee's.
 MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source,
                              const ImportOptions& options,
                              const std::optional<MailCursorUpdate>& cursor = std::nullopt);

@@ -65,6 +65,14 @@ void print_mail_report(const app::MailImportReport& report, const std::string& s
       report.messages, source, db);
   fmt::print(fmt::runtime(tr("  invitations: {} ({} new, {} already stored, {} found in an export)\n")),
              report.invitations, report.added, report.known, report.matched);
+  if (report.chats.read)
+    fmt::print(fmt::runtime(tr("  messages from members: {} ({} new, {} already stored, {} found in an export)\n")),
+               report.chats.read, report.chats.added, report.chats.known, report.chats.matched);
+  if (report.acceptances.read)
+    fmt::print(fmt::runtime(tr("  accepted invitations: {} ({} of your invitations accepted, {} already known)\n")),
+               report.acceptances.read, report.acceptances.accepted, report.acceptances.known);
+  for (const std::string& name : report.acceptances.without_invitation)
+    fmt::print(fmt::runtime(tr("  {} accepted an invitation that is not stored: recorded as a connection\n")), name);
   for (const auto& [reason, count] : report.skipped)
     fmt::print(fmt::runtime(tr("  skipped {}: {}\n")), count, tr(reason.c_str()));
   // The first warnings by name; a mailbox of broken mail would otherwise bury the summary.

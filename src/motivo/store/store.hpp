@@ -145,6 +145,41 @@ struct MailInvitationRecord {
 enum class MailOutcome { added, known, matched };
 inline constexpr datetime::UnixSeconds mail_match_window = datetime::UnixSeconds{3} * 3600;
 
+// A member's message read from a notification e-mail (always incoming: to the mailbox's owner).
+struct MailMessageRecord {
+  IdentityKey key{}; // of the mail: its Message-ID, else the conversation, sender and time
+  PersonId owner = 0;
+  PersonId from_person = 0;
+  std::string_view conversation_id; // LinkedIn's thread id, as an export's CONVERSATION ID writes it ("" when none)
+  std::string_view from_name, from_url, to_name;
+  datetime::UnixSeconds sent_at = 0;
+  std::string_view content; // as the mail shows it ("" when it does not)
+  std::string_view mail_id; // the Message-ID
+};
+
+// The same message in an export and in its mail: same owner, sender and conversation (or one the export names
+// no conversation of), the export's time from `mail_message_before` seconds before the mail's Date to
+// `mail_message_after` after it (an export's time may be cut to its minute; the mail leaves seconds to minutes
+// after the message), and texts that agree (mail::same_message_text). The export's row is kept.
+inline constexpr datetime::UnixSeconds mail_message_before = datetime::UnixSeconds{10} * 60;
+inline constexpr datetime::UnixSeconds mail_message_after = datetime::UnixSeconds{2} * 60;
+
+// An accepted invitation read from a notification e-mail: the owner's invitation to `person` was accepted at
+// `at`, and `person` is the owner's connection.
+struct MailAcceptanceRecord {
+  IdentityKey key{}; // of the connection it records
+  PersonId owner = 0;
+  PersonId person = 0;
+  std::string_view first_name, last_name, url;
+  datetime::UnixSeconds at = 0;
+  // The receiving servers found DKIM or DMARC passing for linkedin.com: the acceptance may also correct an
+  // invitation an export's absence made "withdrawn". Unauthenticated mail only fills what is pending.
+  bool authenticated = false;
+};
+// What an acceptance changed: an outgoing invitation accepted (and the connection recorded), only a connection
+// recorded (no invitation to them is stored), or nothing (known already).
+enum class AcceptanceOutcome { accepted, connection_only, known };
+
 // How far an IMAP mailbox has been fetched.
 struct MailCursor {
   std::int64_t uidvalidity = 0;
@@ -179,6 +214,12 @@ public:
   // Writes what is held back and returns how many rows of `table` were new since the last call.
   virtual std::uint64_t take_added(Table table) = 0;
   virtual MailOutcome add_mail_invitation(const MailInvitationRecord& record) = 0;
+  // A mail's message: known (the same mail again), matched (an export or another mail holds the same message:
+  // nothing stored), or added. It counts as any stored message does (the protocol's replies).
+  virtual MailOutcome add_mail_message(const MailMessageRecord& record) = 0;
+  // A mail's acceptance: the owner's pending outgoing invitation to the person, sent by then, becomes accepted at
+  // that time; the person becomes a connection unless they are one.
+  virtual AcceptanceOutcome add_mail_acceptance(const MailAcceptanceRecord& record) = 0;
   // The owner of the most recent import that had one, among this import's user's (whose mailbox mail is taken
   // to be).
   virtual std::optional<PersonId> latest_owner() = 0;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motivo::mail {
@@ -48,17 +49,45 @@ struct Invitation {
   bool note_cut = false;             // the note was longer than max_note_length and is cut there
 };
 
-// What a message is: an invitation, or skipped with the reason. A warning is a skip the user should hear
-// about (a message that looked like an invitation but could not be read).
+// A member's message read from a message notification ("X sent you a message"): what the sender wrote to the
+// mailbox's owner in a LinkedIn conversation.
+struct ChatMessage {
+  std::string sender;      // who wrote it
+  std::string sender_slug; // their public profile slug as slug_key() keys it, when a link gives it
+  std::string recipient;   // the mailbox's owner as the mail names them; may be an address
+  std::string text;        // the message as the mail shows it ("" when the mail does not show it)
+  std::string thread_id;   // LinkedIn's conversation id from the /messaging/thread/ link, percent-decoded
+  std::string language;    // of the layout that matched ("und" when only the link and the address told)
+  std::string message_id;
+  datetime::UnixSeconds sent_at = 0; // the mail's Date, in UTC
+};
+
+// An accepted invitation read from an acceptance notification ("X accepted your invitation"): the owner's
+// invitation to X was accepted, and X is a connection.
+struct Acceptance {
+  std::string person;       // who accepted
+  std::string profile_slug; // their public profile slug, when a link gives it
+  std::string recipient;    // the mailbox's owner as the mail names them
+  std::string language;
+  std::string message_id;
+  datetime::UnixSeconds at = 0; // the mail's Date, in UTC
+  bool authenticated = false;   // the receiving servers found DKIM or DMARC passing for linkedin.com
+};
+
+// What a message is: an invitation, a member's message, an acceptance, or skipped with the reason. A warning is a
+// skip the user should hear about (a message that looked like a notification but could not be read).
 struct Verdict {
   std::optional<Invitation> invitation;
+  std::optional<ChatMessage> message;
+  std::optional<Acceptance> acceptance;
   std::string skipped; // why, when not an invitation: one of a few fixed reasons, for counting
   std::string detail;  // what exactly, for a warning
   bool warning = false;
 };
 
-// Recognises LinkedIn invitation notifications by the patterns of data/mail_patterns.tsv and reads the sender,
-// date, note and ids out of them. Built once; recognise() may be called from several threads.
+// Recognises LinkedIn's notifications of invitations, messages and acceptances by the patterns of
+// data/mail_patterns.tsv and reads the sender, date, text and ids out of them. Built once; recognise() may be called
+// from several threads.
 class Recogniser {
 public:
   Recogniser();
@@ -83,6 +112,14 @@ struct Authentication {
   std::string detail;
 };
 Authentication authentication_of(const Message& message);
+
+// The longest message text kept from a mail, in UTF-16 units: LinkedIn's messages are at most 8,000 characters.
+inline constexpr std::size_t max_message_length = 8000;
+
+// Whether a message's text as a notification mail shows it and a stored text can be one message: either is empty
+// (the mail did not show it), or one starts with the other once only letters and digits are compared, case
+// aside (the mail may cut a long message, renders HTML, and an older export writes entities).
+bool same_message_text(std::string_view mail_text, std::string_view stored_text);
 
 // The creation time LinkedIn encodes in a numeric invitation id (its top 42 bits are Unix milliseconds), or
 // nullopt when the id is not such a number or gives a time outside 2003-2100.

@@ -1,4 +1,6 @@
+#include <motivo/core/datetime.hpp>
 #include <motivo/core/linkedin/export_files.hpp>
+#include <motivo/core/mail/notification.hpp>
 #include <motivo/store/sql/import_session.hpp>
 
 #include <fmt/format.h>
@@ -123,6 +125,130 @@ ON CONFLICT DO NOTHING RETURNING id)sql");
   return MailOutcome::added;
 }
 
+std::optional<std::int64_t> SqlImportSession::same_message(const MailMessageRecord& r)
+{
+  Statement by_key = c_->prepare("SELECT id FROM messages WHERE key = ?1");
+  by_key.bind_blob(1, r.key.data(), r.key.size());
+  if (by_key.step()) return by_key.column_int(0);
+  Statement near = c_->prepare(R"sql(
+SELECT id, content FROM messages
+WHERE owner = ?1 AND counterpart = ?2 AND direction = 'incoming' AND from_person = ?2 AND NOT draft
+  AND (conversation_id = ?3 OR coalesce(conversation_id, '') = '' OR ?3 = '')
+  AND sent_at BETWEEN CAST(?4 AS BIGINT) - CAST(?5 AS BIGINT) AND CAST(?4 AS BIGINT) + CAST(?6 AS BIGINT)
+ORDER BY abs(sent_at - CAST(?4 AS BIGINT)), id)sql");
+  near.bind(1, std::int64_t{r.owner}).bind(2, std::int64_t{r.from_person}).bind(3, r.conversation_id);
+  near.bind(4, std::int64_t{r.sent_at}).bind(5, std::int64_t{mail_message_before});
+  near.bind(6, std::int64_t{mail_message_after});
+  while (near.step())
+    if (mail::same_message_text(r.content, near.column_text(1))) return near.column_int(0);
+  return std::nullopt;
+}
+
+MailOutcome SqlImportSession::add_mail_message(const MailMessageRecord& r)
+{
+  write_pending();
+  if (const auto id = same_message(r)) {
+    Statement again = c_->prepare("SELECT EXISTS (SELECT 1 FROM messages WHERE id = ?1 AND key = ?2)");
+    again.bind(1, *id).bind_blob(2, r.key.data(), r.key.size()).step();
+    return again.column_bool(0) ? MailOutcome::known : MailOutcome::matched;
+  }
+  Statement insert = c_->prepare(R"sql(
+INSERT INTO messages(key, owner, direction, conversation_id, conversation_title, from_person, to_person, from_name,
+                     from_url, to_names, to_urls, sent_at, subject, content, folder, first_import, counterpart,
+                     origin, mail_id)
+VALUES (?1, ?2, 'incoming', ?3, '', ?4, ?2, ?5, ?6, ?7, '', ?8, '', ?9, 'INBOX', ?10, ?4, 'mail', ?11)
+ON CONFLICT DO NOTHING RETURNING id)sql");
+  insert.bind_blob(1, r.key.data(), r.key.size()).bind(2, std::int64_t{r.owner}).bind(3, r.conversation_id);
+  insert.bind(4, std::int64_t{r.from_person}).bind(5, r.from_name).bind(6, r.from_url).bind(7, r.to_name);
+  insert.bind(8, std::int64_t{r.sent_at}).bind(9, r.content).bind(10, import_id_).bind_or_null(11, r.mail_id);
+  if (!insert.step()) return MailOutcome::known; // PostgreSQL: another import stored it meanwhile
+  insert.reset();
+  return MailOutcome::added;
+}
+
+AcceptanceOutcome SqlImportSession::add_mail_acceptance(const MailAcceptanceRecord& r)
+{
+  write_pending();
+  Statement connected = c_->prepare("SELECT EXISTS (SELECT 1 FROM connections WHERE owner = ?1 AND person = ?2)");
+  connected.bind(1, std::int64_t{r.owner}).bind(2, std::int64_t{r.person}).step();
+  const bool was_connected = connected.column_bool(0);
+  if (!was_connected) {
+    c_->prepare(R"sql(
+INSERT INTO connections(key, owner, person, first_name, last_name, url, email, company, position, connected_on,
+                        connected_at, first_import, last_import, origin)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', '', '', ?7, ?8, ?9, ?9, 'mail') ON CONFLICT DO NOTHING)sql")
+        .bind_blob(1, r.key.data(), r.key.size())
+        .bind(2, std::int64_t{r.owner})
+        .bind(3, std::int64_t{r.person})
+        .bind(4, r.first_name)
+        .bind(5, r.last_name)
+        .bind(6, r.url)
+        .bind(7, datetime::format_date(r.at))
+        .bind(8, std::int64_t{r.at})
+        .bind(9, import_id_)
+        .run();
+  }
+  // Sent by then (the export's Pacific minute against the mail's Date: the same margin as an invitation's mail).
+  Statement accept = c_->prepare(R"sql(
+UPDATE invitations
+SET outcome = 'accepted', outcome_at = CASE WHEN sent_at > CAST(?3 AS BIGINT) THEN sent_at ELSE CAST(?3 AS BIGINT) END
+WHERE owner = ?1 AND direction = 'outgoing' AND to_person = ?2
+  AND sent_at <= CAST(?3 AS BIGINT) + CAST(?4 AS BIGINT)
+  AND (outcome IS NULL OR (CAST(?5 AS BIGINT) = 1 AND outcome = 'withdrawn')))sql");
+  accept.bind(1, std::int64_t{r.owner}).bind(2, std::int64_t{r.person}).bind(3, std::int64_t{r.at});
+  accept.bind(4, std::int64_t{mail_match_window}).bind(5, std::int64_t{r.authenticated ? 1 : 0});
+  if (accept.run() > 0) return AcceptanceOutcome::accepted;
+  Statement invited = c_->prepare(
+      "SELECT EXISTS (SELECT 1 FROM invitations WHERE owner = ?1 AND direction = 'outgoing' AND to_person = ?2)");
+  invited.bind(1, std::int64_t{r.owner}).bind(2, std::int64_t{r.person}).step();
+  return invited.column_bool(0) || was_connected ? AcceptanceOutcome::known : AcceptanceOutcome::connection_only;
+}
+
+void SqlImportSession::fold_mail_rows(PersonId owner)
+{
+  // Messages: each mail's row that an export's row of the same sender, conversation and time stands for (the
+  // export's rows found by messages_by_counterpart: an incoming message's counterpart is its sender).
+  std::vector<std::int64_t> gone;
+  {
+    Statement pairs = c_->prepare(R"sql(
+SELECT m.id, m.content, e.content FROM messages m JOIN messages e
+  ON e.owner = m.owner AND e.counterpart = m.from_person AND e.from_person = m.from_person
+ AND e.origin = 'export' AND e.direction = 'incoming'
+ AND NOT e.draft AND (e.conversation_id = m.conversation_id OR coalesce(e.conversation_id, '') = ''
+                      OR coalesce(m.conversation_id, '') = '')
+ AND e.sent_at BETWEEN m.sent_at - CAST(?2 AS BIGINT) AND m.sent_at + CAST(?3 AS BIGINT)
+WHERE m.owner = ?1 AND m.origin = 'mail' ORDER BY m.id)sql");
+    pairs.bind(1, std::int64_t{owner}).bind(2, std::int64_t{mail_message_before});
+    pairs.bind(3, std::int64_t{mail_message_after});
+    while (pairs.step()) {
+      const std::int64_t id = pairs.column_int(0);
+      if ((gone.empty() || gone.back() != id) && mail::same_message_text(pairs.column_text(1), pairs.column_text(2)))
+        gone.push_back(id);
+    }
+  }
+  Statement remove = c_->prepare("DELETE FROM messages WHERE id = ?1");
+  for (const std::int64_t id : gone) {
+    remove.reset();
+    remove.bind(1, id).run();
+  }
+  // Connections: the export's row of the same person replaces the mail's; welcomes follow.
+  const auto listed = [](std::string_view what, std::string_view row) {
+    return fmt::format("SELECT {} FROM connections e WHERE e.owner = {}.owner AND e.person = {}.person "
+                       "AND e.origin = 'export'",
+                       what, row, row);
+  };
+  c_->prepare(fmt::format(R"sql(
+UPDATE welcomes SET connection = (SELECT ({}) FROM connections m WHERE m.id = welcomes.connection)
+WHERE connection IN (SELECT m.id FROM connections m WHERE m.owner = ?1 AND m.origin = 'mail' AND EXISTS ({})))sql",
+                          listed("min(e.id)", "m"), listed("1", "m")))
+      .bind(1, std::int64_t{owner})
+      .run();
+  c_->prepare(fmt::format("DELETE FROM connections WHERE owner = ?1 AND origin = 'mail' AND EXISTS ({})",
+                          listed("1", "connections")))
+      .bind(1, std::int64_t{owner})
+      .run();
+}
+
 std::optional<PersonId> SqlImportSession::latest_owner()
 {
   write_pending();
@@ -180,7 +306,8 @@ void SqlImportSession::accept(PersonId owner)
 {
   // An invitation is accepted once its other side is the owner's connection, connected no earlier than the day
   // before it was sent (an older connection was another, earlier relationship). It was accepted at the connection
-  // time, else at midnight UTC of the Connected On date, but never before it was sent.
+  // time, else at midnight UTC of the Connected On date, but never before it was sent. A connection only mail told
+  // of settles pending invitations, never one an export made withdrawn (add_mail_acceptance decides those).
   const bool sqlite = c_->dialect() == Dialect::sqlite;
   const char* day_before = sqlite ? "date(i.sent_at, 'unixepoch', '-1 day')"
                                   : "to_char((to_timestamp(i.sent_at) AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')";
@@ -189,7 +316,7 @@ void SqlImportSession::accept(PersonId owner)
   const std::string connection = fmt::format(R"sql(
 FROM connections c
 WHERE c.owner = i.owner AND c.person = CASE i.direction WHEN 'incoming' THEN i.from_person ELSE i.to_person END
-  AND c.connected_on >= {})sql",
+  AND c.connected_on >= {} AND (c.origin = 'export' OR i.outcome IS NULL))sql",
                                              day_before);
   c_->prepare(fmt::format(R"sql(
 UPDATE invitations AS i
@@ -207,6 +334,7 @@ void SqlImportSession::finish(std::optional<Span> listed, std::optional<datetime
   before_finish();
   const PersonId owner = owner_;
   const datetime::UnixSeconds started_at = started_at_;
+  fold_mail_rows(owner);
   accept(owner);
   std::optional<std::int64_t> invitations_from;
   if (listed) {

@@ -25,6 +25,10 @@ public:
   // the same sender within mail_match_window (not tied to another id). The stored row takes the mail's ids, and
   // its note when it had none. Otherwise the mail's invitation is stored.
   MailOutcome add_mail_invitation(const MailInvitationRecord& r) override;
+  // A mail's message already stored (the same mail, or the same message from an export or another mail: see
+  // mail_message_before), else stored with origin 'mail'.
+  MailOutcome add_mail_message(const MailMessageRecord& r) override;
+  AcceptanceOutcome add_mail_acceptance(const MailAcceptanceRecord& r) override;
   std::optional<PersonId> latest_owner() override;
   std::optional<std::string> owner_claimed_by_other(PersonId owner) override;
   void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
@@ -56,6 +60,11 @@ private:
   std::optional<MailOutcome> match_mail(const MailInvitationRecord& r);
   void fill_from_mail(std::int64_t id, const MailInvitationRecord& r);
   void accept(PersonId owner);
+  // The rows mail stored that an export now holds: its messages (the export's text wins) and its connections
+  // (the welcomes recorded on them move to the export's row). Nothing is counted twice.
+  void fold_mail_rows(PersonId owner);
+  // The stored message `r` is another copy of, if any.
+  std::optional<std::int64_t> same_message(const MailMessageRecord& r);
 
   Connection* c_ = nullptr;
   std::optional<Statement> near_, adopt_; // adopt_mail_row's, prepared once: it runs for every row

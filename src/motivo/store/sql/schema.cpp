@@ -179,6 +179,14 @@ CREATE INDEX imports_by_user ON imports(user_id, owner);{changes}
     {7, "imports: the time of each snapshot", R"sql(
 ALTER TABLE imports ADD COLUMN as_of {int};
 )sql"},
+    // Messages and connections read from notification e-mails (a member's message, an accepted invitation): where
+    // a row came from, and the mail's Message-ID. An export's rows take their place when it holds them.
+    {8, "messages and connections from mail", R"sql(
+ALTER TABLE messages ADD COLUMN origin TEXT NOT NULL DEFAULT 'export' CHECK (origin IN ('export', 'mail'));
+ALTER TABLE messages ADD COLUMN mail_id TEXT;
+CREATE INDEX messages_from_mail ON messages(owner, sent_at) WHERE origin = 'mail';
+ALTER TABLE connections ADD COLUMN origin TEXT NOT NULL DEFAULT 'export' CHECK (origin IN ('export', 'mail'));
+)sql"},
     // What the user saw themselves: replies read on LinkedIn and recorded (`motivo replied`), and the log of the
     // decisions, asks and recorded replies the user made, newest last, which `motivo decide --undo` takes back one at
     // a time. A log row keeps what its action replaced (the decision and label before it) or the row it added (the
