@@ -4,6 +4,7 @@
 #include <motivo/core/classify/language.hpp>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <unordered_set>
 
@@ -12,8 +13,11 @@ namespace motivo::classify {
 bool Classifier::Impl::is_address(std::string_view w, const std::vector<std::string_view>& names) const
 {
   if (is_name(w, names)) return true;
-  for (const std::string& h : honorifics) {
-    if (w.size() >= h.size() && w.ends_with(h)) return true;
+  // The honorifics are of scripts beyond ASCII: a word ending in ASCII has none.
+  if (!w.empty() && static_cast<unsigned char>(w.back()) >= 0x80) {
+    for (const std::string& h : honorifics) {
+      if (w.size() >= h.size() && w.back() == h.back() && w.ends_with(h)) return true;
+    }
   }
   // Declined: at least three letters in common at the start, and at most four bytes (two letters of any
   // alphabet) of different ending on either side.
@@ -150,7 +154,8 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
                                               std::size_t& distance, std::size_t& from, std::size_t& to) const
 {
   for (const StockText& s : stock) {
-    if (s.ids == ids) { // every stock word is in the vocabulary, so equal ids are equal words
+    // Every stock word is in the vocabulary, so equal ids are equal words.
+    if (s.ids.size() == ids.size() && s.ids.front() == ids.front() && s.ids == ids) {
       whole = true;
       distance = 0;
       from = 0;
@@ -168,16 +173,28 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
   bool joined = false;
   const StockText* best = nullptr;
   std::size_t best_distance = SIZE_MAX;
-  // Which word ids the body has, as bits of a 64-bit mask: a stock text whose first word is not there is not
-  // looked for inside the note.
-  std::uint64_t present = 0;
-  for (const std::uint32_t id : ids) present |= std::uint64_t{1} << (id & 63u);
+  // Which word ids the body has, as bits of a mask: a stock text whose first word is not there is not looked
+  // for inside the note.
+  std::array<std::uint64_t, 4> present{}; // 256 bits, by a hash of the id
+  const auto bit = [](std::uint32_t id) { return (id * 0x9E3779B9u) >> 24; };
+  const auto has = [&](std::uint32_t id) { return (present[bit(id) >> 6] >> (bit(id) & 63u)) & 1u; };
+  for (const std::uint32_t id : ids) present[bit(id) >> 6] |= std::uint64_t{1} << (bit(id) & 63u);
+  // How many of a stock text's words may be in the body, by the mask: a bound above shared_words, for nothing.
+  const auto maybe_shared = [&](const StockText& s) {
+    std::size_t n = 0;
+    for (const std::uint32_t id : s.ids) n += has(id);
+    return n;
+  };
+  // A longer note is looked into only when one of its words begins a stock text.
+  const bool may_contain =
+      std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return (flags_of(id) & stock_first_bit) != 0; });
   for (const StockText& s : stock) {
     const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
     // Within a few edits, at most about three words can differ.
     const std::size_t needed = s.ids.size() > 2 ? s.ids.size() - 2 : 1;
     if (size <= s.folded.size() + limit) {
-      if (size + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
+      if (size + limit < s.folded.size() || maybe_shared(s) < needed || shared_words(s, ids, 0, ids.size()) < needed)
+        continue;
       if (!joined) {
         join_into(body, 0, body.size(), text);
         joined = true;
@@ -193,7 +210,7 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
       continue;
     }
     // Longer note: look for the stock text's first word and compare a window of its length.
-    if (!(present & (std::uint64_t{1} << (s.ids.front() & 63u)))) continue;
+    if (!may_contain || !has(s.ids.front())) continue;
     for (std::size_t i = 0; i < body.size(); ++i) {
       if (ids[i] != s.ids.front()) continue;
       // Inside a longer note the stock text must be nearly all there, and in order at its start.

@@ -110,6 +110,7 @@ Classifier::Impl::Impl()
   for (std::uint32_t id = 1; id < flags.size(); ++id) {
     if (greetings.is_word(id) || closings.is_word(id) || titles.is_word(id)) flags[id] |= courtesy_word_bit;
   }
+  for (const StockText& s : stock) flags[s.ids.front()] |= stock_first_bit;
 }
 
 } // namespace motivo::classify

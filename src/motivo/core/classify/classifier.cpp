@@ -57,27 +57,31 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> family_n
     {"pitch", "selling words"},
 }};
 
-// One line per family found: "income claims: \"from home\", \"extra income\"", in the order first found.
-std::vector<std::string> spam_family_reasons(const Analysis& a)
+// One line per family found, in the order first found, added to `reasons`: "income claims: \"from home\"".
+void add_spam_family_reasons(const Analysis& a, std::vector<std::string>& reasons)
 {
-  std::vector<std::string> lines;
-  std::vector<std::string_view> done;
+  std::array<std::string_view, 16> done{};
+  std::size_t done_count = 0;
   for (std::size_t i = 0; i < a.spam_families.size(); ++i) {
     const std::string_view family = a.spam_families[i];
-    if (std::find(done.begin(), done.end(), family) != done.end()) continue;
-    done.push_back(family);
+    if (std::find(done.begin(), done.begin() + static_cast<std::ptrdiff_t>(done_count), family) !=
+        done.begin() + static_cast<std::ptrdiff_t>(done_count))
+      continue;
+    if (done_count < done.size()) done[done_count++] = family;
     std::string_view name = family;
     for (const auto& [key, text] : family_names) {
       if (key == family) name = text;
     }
-    std::string line = fmt::format("{}: ", name);
+    std::string& line = reasons.emplace_back(name);
+    line += ": ";
     for (std::size_t j = i, n = 0; j < a.spam_hits.size() && n < 6; ++j) {
       if (a.spam_families[j] != family) continue;
-      line += fmt::format("{}\"{}\"", n++ ? ", " : "", a.spam_hits[j]);
+      if (n++) line += ", ";
+      line += '"';
+      line += a.spam_hits[j];
+      line += '"';
     }
-    lines.push_back(std::move(line));
   }
-  return lines;
 }
 
 } // namespace
@@ -143,7 +147,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     r.confidence = std::min(0.99, 0.6 + 0.05 * a.spam);
     r.reasons.push_back(fmt::format("sales or scam signals, score {} (spam from {})", a.spam,
                                     in_campaign ? campaign_spam_threshold : spam_threshold));
-    for (auto& line : spam_family_reasons(a)) r.reasons.push_back(std::move(line));
+    add_spam_family_reasons(a, r.reasons);
     for (auto& s : a.signals.describe()) r.reasons.push_back(std::move(s));
     add_stock_reason();
     return r;

@@ -122,13 +122,15 @@ inline int language_bit(std::string_view code)
 }
 
 // What a vocabulary word is, beyond the phrases it starts: bits 0-5 stopword of a language, 6-11 possessive,
-// 12-17 modifier, bit 18 a generic noun, bit 19 a greeting, closing or title of one word ("hi", "dear", "dr").
+// 12-17 modifier, bit 18 a generic noun, bit 19 a greeting, closing or title of one word ("hi", "dear", "dr"),
+// bit 20 the first word of a stock text.
 enum : std::uint32_t {
   stopword_bits = 0,
   possessive_bits = 6,
   modifier_bits = 12,
   generic_noun_bit = 1u << 18,
-  courtesy_word_bit = 1u << 19
+  courtesy_word_bit = 1u << 19,
+  stock_first_bit = 1u << 20 // the first word of a stock text
 };
 
 struct Classifier::Impl {

@@ -58,6 +58,10 @@ ConnectRequests::ConnectRequests()
       it->entry.kinds |= kind;
       it->entry.languages |= language;
     };
+    if (kind == platform) {
+      platforms_.push_back(folded);
+      platform_starts_[static_cast<unsigned char>(folded[0])] = true;
+    }
     if (part) {
       merge(parts_);
     } else if (prefix) {
@@ -128,6 +132,17 @@ bool ConnectRequests::matches(const std::vector<std::string_view>& body, const s
 {
   language.clear();
   if (body.empty() || body.size() > 30) return false;
+  // LinkedIn must be named: most notes do not, and are told so before any lookup. (Inside a clause of a script
+  // without spaces, anywhere: "linkedinのネットワーク", "我在领英上".)
+  const auto names_platform = [&](std::string_view w) {
+    const bool clause = static_cast<unsigned char>(w[0]) >= 0xE0;
+    if (!clause && !platform_starts_[static_cast<unsigned char>(w[0])]) return false;
+    return std::any_of(platforms_.begin(), platforms_.end(), [&](const std::string& p) {
+      return w.starts_with(p) || (clause && w.find(p) != std::string_view::npos);
+    });
+  };
+  const bool platform_named = std::any_of(body.begin(), body.end(), names_platform);
+  if (!platform_named) return false;
   std::uint8_t kinds = 0;
   int others = 0;
   std::array<int, 64> votes{};

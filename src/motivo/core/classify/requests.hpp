@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -43,6 +44,8 @@ private:
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> words_;
   std::vector<Pattern> prefixes_, parts_;
   std::vector<std::string> languages_;
+  std::vector<std::string> platforms_;      // LinkedIn's names, folded: a request names one
+  std::array<bool, 256> platform_starts_{}; // the first bytes of platforms_
 };
 
 } // namespace motivo::classify

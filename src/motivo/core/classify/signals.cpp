@@ -62,6 +62,7 @@ void fold_word(std::string_view word, std::string& out)
 // Currency signs and codes of data/currencies.tsv, before or after a number.
 struct Currencies {
   std::vector<std::string> before, after;
+  std::array<bool, 256> last_of_before{}, first_of_after{}; // bytes a symbol can end (before) or begin (after) with
 };
 const Currencies& currencies()
 {
@@ -69,8 +70,17 @@ const Currencies& currencies()
     Currencies c;
     for (const auto& r : data::rows("currencies.tsv")) {
       if (r.size() < 2 || r[0].empty()) continue;
-      if (r[1] == "before" || r[1] == "both") c.before.push_back(r[0]);
-      if (r[1] == "after" || r[1] == "both") c.after.push_back(r[0]);
+      const auto upper = [](char ch) { return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch; };
+      if (r[1] == "before" || r[1] == "both") {
+        c.before.push_back(r[0]);
+        c.last_of_before[static_cast<unsigned char>(r[0].back())] = true;
+        c.last_of_before[static_cast<unsigned char>(upper(r[0].back()))] = true;
+      }
+      if (r[1] == "after" || r[1] == "both") {
+        c.after.push_back(r[0]);
+        c.first_of_after[static_cast<unsigned char>(r[0].front())] = true;
+        c.first_of_after[static_cast<unsigned char>(upper(r[0].front()))] = true;
+      }
     }
     return c;
   }();
@@ -80,7 +90,7 @@ const Currencies& currencies()
 // `a` is the symbol `b` as written or in capitals ("Ft", "FT"; not "ft").
 bool same_symbol(std::string_view a, std::string_view b)
 {
-  if (a.size() != b.size()) return false;
+  if (a.size() != b.size() || (a[0] != b[0] && a[0] != (b[0] >= 'a' && b[0] <= 'z' ? b[0] - 32 : b[0]))) return false;
   if (a == b) return true;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const char upper = b[i] >= 'a' && b[i] <= 'z' ? static_cast<char>(b[i] - 32) : b[i];
@@ -93,6 +103,7 @@ bool same_symbol(std::string_view a, std::string_view b)
 // not running on into other letters.
 bool currency_before(std::string_view text)
 {
+  if (text.empty() || !currencies().last_of_before[static_cast<unsigned char>(text.back())]) return false;
   for (const std::string& c : currencies().before) {
     if (text.size() < c.size() || !same_symbol(text.substr(text.size() - c.size()), c)) continue;
     if (text.size() == c.size() || !ascii_alpha(c.front()) || !ascii_alpha(text[text.size() - c.size() - 1]))
@@ -102,6 +113,7 @@ bool currency_before(std::string_view text)
 }
 bool currency_after(std::string_view text)
 {
+  if (text.empty() || !currencies().first_of_after[static_cast<unsigned char>(text.front())]) return false;
   for (const std::string& c : currencies().after) {
     if (text.size() < c.size() || !same_symbol(text.substr(0, c.size()), c)) continue;
     if (text.size() == c.size() || !ascii_alpha(c.back()) || !ascii_alpha(text[c.size()])) return true;
@@ -136,25 +148,22 @@ bool has_quoted_title(std::string_view text)
   return false;
 }
 
-// An issue or pull-request number: "#1234" (two digits or more, not inside a word), or "PR", "MR", "issue",
-// "ticket" followed by a number.
-bool has_reference(std::string_view lower)
+// Whether the number of `digits` digits starting at `at` of the lower-case text is an issue or pull-request
+// number: "#1234" (two digits or more, not inside a word), or "PR", "MR", "issue", "ticket" before it ("PR 88",
+// "issue #12").
+bool is_reference(std::string_view lower, std::size_t at, std::size_t digits)
 {
-  for (std::size_t at = lower.find('#'); at != std::string_view::npos; at = lower.find('#', at + 1)) {
-    std::size_t d = at + 1;
-    while (d < lower.size() && ascii_digit(lower[d])) ++d;
-    if (d - at - 1 >= 2 && (at == 0 || !ascii_alnum(lower[at - 1])) && (d == lower.size() || !ascii_alnum(lower[d])))
+  if (at + digits < lower.size() && ascii_alpha(lower[at + digits])) return false;
+  std::size_t b = at;
+  const bool hash = b > 0 && lower[b - 1] == '#';
+  if (hash) --b;
+  if (hash && digits >= 2 && (b == 0 || !ascii_alnum(lower[b - 1]))) return true;
+  while (b > 0 && lower[b - 1] == ' ') --b;
+  if (b == at) return false; // "pr12"
+  for (const std::string_view word : {"pr", "mr", "issue", "ticket"}) {
+    if (b >= word.size() && lower.substr(b - word.size(), word.size()) == word &&
+        (b == word.size() || !ascii_alnum(lower[b - word.size() - 1])))
       return true;
-  }
-  for (const std::string_view word : {"pr ", "mr ", "issue ", "ticket ", "pr#", "issue#"}) {
-    for (std::size_t at = lower.find(word); at != std::string_view::npos; at = lower.find(word, at + 1)) {
-      if (at > 0 && ascii_alnum(lower[at - 1])) continue;
-      std::size_t d = at + word.size();
-      if (d < lower.size() && lower[d] == '#') ++d;
-      const std::size_t first = d;
-      while (d < lower.size() && ascii_digit(lower[d])) ++d;
-      if (d > first && (d == lower.size() || !ascii_alnum(lower[d]))) return true;
-    }
   }
   return false;
 }
@@ -303,7 +312,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   s.clear();
   // One pass makes the lower-case copy and notes which kinds of bytes occur: most notes have no digit and
   // nothing that opens a merge field, and skip those searches.
-  enum : std::uint8_t { has_digit = 1, has_opener = 2, has_colon = 4, has_dot = 8, has_quote = 16 };
+  enum : std::uint8_t { has_digit = 1, has_opener = 2, has_colon = 4, has_dot = 8, has_quote = 16, has_high = 32 };
   static constexpr auto kind_of = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = has_digit;
@@ -311,9 +320,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     t[':'] = has_colon;
     t['.'] = has_dot;
     t['"'] = has_quote;
-    t[0xC2] = has_quote; // « »
-    t[0xE2] = has_quote; // “ „ (and other punctuation of U+2000-U+2FFF)
-    t[0xE3] = has_quote; // 「 『 (and CJK)
+    t[0xC2] = t[0xE2] = t[0xE3] = has_high; // may open a quote: « “ „ 「 『
     return t;
   }();
   thread_local std::string lower;
@@ -324,8 +331,21 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     lower[i] = ascii_lower(static_cast<char>(c));
     kinds |= kind_of[c];
   }
+  // Opening quotes beyond ASCII: « (C2 AB), “ (E2 80 9C), „ (E2 80 9E), 「 (E3 80 8C), 『 (E3 80 8E). The
+  // apostrophe ’ (E2 80 99) is frequent and opens nothing.
+  if ((kinds & has_high) && !(kinds & has_quote)) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+      const auto b0 = static_cast<unsigned char>(text[i]);
+      if (b0 != 0xC2 && b0 != 0xE2 && b0 != 0xE3) continue;
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if ((b0 == 0xC2 && b1 == 0xAB) || (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x9C || b2 == 0x9E)) ||
+          (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x8C || b2 == 0x8E))) {
+        kinds |= has_quote;
+        break;
+      }
+    }
+  }
   if (kinds & has_opener) s.merge_fields = merge_fields.find(text);
-  if (kinds & (has_opener | has_digit)) s.reference = has_reference(lower);
   if (kinds & has_quote) s.quoted = has_quoted_title(text);
 
   // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
@@ -404,6 +424,9 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       ++j;
     }
     const bool plus = start > 0 && text[start - 1] == '+';
+    std::size_t run = start;
+    while (run < text.size() && ascii_digit(text[run])) ++run;
+    if (!s.reference && is_reference(lower, start, run - start)) s.reference = true;
     if (digits >= 9 || (plus && digits >= 8)) s.phone = true;
     // Money: a currency sign just before or after, or a currency word after.
     std::size_t k = start;
