@@ -36,6 +36,8 @@ python3 scripts/devset.py --labels tests/data/classify/real-labels.tsv --shared 
   --synthetic tests/data/classify/synthetic.jsonl --synthetic tests/data/classify/heldout.jsonl \
   --synthetic tests/data/classify/heldout2.jsonl --synthetic tests/data/classify/heldout3.jsonl \
   --synthetic tests/data/classify/heldout4.jsonl --synthetic tests/data/classify/heldout5.jsonl \
+  --synthetic tests/data/classify/heldout6.jsonl --synthetic tests/data/classify/multilingual-dev.jsonl \
+  --synthetic tests/data/classify/multilingual-dev2.jsonl --synthetic tests/data/classify/multilingual-dev3.jsonl \
   --out "$devset" || rc=$?
 if ((rc == 77)); then
   echo "classify.sh: real notes not found, dev set is the synthetic notes only" >&2

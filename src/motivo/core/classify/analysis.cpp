@@ -4,10 +4,48 @@
 #include <motivo/core/classify/language.hpp>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <unordered_set>
 
 namespace motivo::classify {
+
+bool Classifier::Impl::is_address(std::string_view w, const std::vector<std::string_view>& names) const
+{
+  if (is_name(w, names)) return true;
+  // The honorifics are of scripts beyond ASCII: a word ending in ASCII has none.
+  if (!w.empty() && static_cast<unsigned char>(w.back()) >= 0x80) {
+    for (const std::string& h : honorifics) {
+      if (w.size() >= h.size() && w.back() == h.back() && w.ends_with(h)) return true;
+    }
+  }
+  // Declined: at least three letters in common at the start, and at most four bytes (two letters of any
+  // alphabet) of different ending on either side.
+  for (const std::string_view n : names) {
+    if (n.size() < 4 || w.size() < 4) continue;
+    std::size_t common = 0;
+    while (common < n.size() && common < w.size() && n[common] == w[common]) ++common;
+    while (common > 0 && common < w.size() && (static_cast<unsigned char>(w[common]) & 0xC0) == 0x80)
+      --common; // whole letters
+    if (common >= 3 && n.size() - common <= 4 && w.size() - common <= 4 && common * 2 >= n.size()) return true;
+  }
+  return false;
+}
+
+// Where a closing formula standing alone between marks ends just before `s` begins ("Viele Grüße," before
+// "Tim"), or `s` when there is none.
+std::size_t Classifier::Impl::closing_before(const std::vector<std::string_view>& marked,
+                                             const std::vector<std::uint32_t>& ids, std::size_t pos,
+                                             std::size_t s) const
+{
+  std::size_t e = s;
+  while (e > pos && is_mark(marked[e - 1])) --e;
+  std::size_t b = e;
+  while (b > pos && !is_mark(marked[b - 1])) --b;
+  if (e == s || b == e) return s;
+  const auto c = closings.longest_at(ids, b);
+  return c.length == e - b ? b : s;
+}
 
 // The body: the note without an opening greeting (with titles and the recipient's name) or a closing sign-off
 // (with the sender's name). `marked` comes from fold_marked_into.
@@ -33,7 +71,7 @@ std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::
         if (p < end && marked[p] == "|") ++p; // "Sr." "M."
         continue;
       }
-      if (is_name(marked[p], recipient)) {
+      if (is_address(marked[p], recipient)) {
         ++p;
         ++names;
         continue;
@@ -67,7 +105,7 @@ std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::
     if (size == 0) break;
     std::size_t names_at_end = 0;
     // Names, and initials ("Nuria C.").
-    while (names_at_end < size && (is_name(marked[end - 1 - names_at_end], sender) ||
+    while (names_at_end < size && (is_address(marked[end - 1 - names_at_end], sender) ||
                                    (marked[end - 1 - names_at_end].size() == 1 && names_at_end < size - 1)))
       ++names_at_end;
     const auto c = closings.longest_at(ids, s);
@@ -85,6 +123,8 @@ std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::
     } else if (names_at_end > 0 && names_at_end < size) {
       end -= names_at_end; // "… on LinkedIn Ana"
       break;
+    } else if (const std::size_t closing_start = closing_before(marked, ids, pos, s); size <= 2 && closing_start < s) {
+      end = closing_start; // "Viele Grüße, Tim": one or two words after a closing formula of its own
     } else {
       break;
     }
@@ -114,7 +154,8 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
                                               std::size_t& distance, std::size_t& from, std::size_t& to) const
 {
   for (const StockText& s : stock) {
-    if (s.ids == ids) { // every stock word is in the vocabulary, so equal ids are equal words
+    // Every stock word is in the vocabulary, so equal ids are equal words.
+    if (s.ids.size() == ids.size() && s.ids.front() == ids.front() && s.ids == ids) {
       whole = true;
       distance = 0;
       from = 0;
@@ -132,16 +173,28 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
   bool joined = false;
   const StockText* best = nullptr;
   std::size_t best_distance = SIZE_MAX;
-  // Which word ids the body has, as bits of a 64-bit mask: a stock text whose first word is not there is not
-  // looked for inside the note.
-  std::uint64_t present = 0;
-  for (const std::uint32_t id : ids) present |= std::uint64_t{1} << (id & 63u);
+  // Which word ids the body has, as bits of a mask: a stock text whose first word is not there is not looked
+  // for inside the note.
+  std::array<std::uint64_t, 4> present{}; // 256 bits, by a hash of the id
+  const auto bit = [](std::uint32_t id) { return (id * 0x9E3779B9u) >> 24; };
+  const auto has = [&](std::uint32_t id) { return (present[bit(id) >> 6] >> (bit(id) & 63u)) & 1u; };
+  for (const std::uint32_t id : ids) present[bit(id) >> 6] |= std::uint64_t{1} << (bit(id) & 63u);
+  // How many of a stock text's words may be in the body, by the mask: a bound above shared_words, for nothing.
+  const auto maybe_shared = [&](const StockText& s) {
+    std::size_t n = 0;
+    for (const std::uint32_t id : s.ids) n += has(id);
+    return n;
+  };
+  // A longer note is looked into only when one of its words begins a stock text.
+  const bool may_contain =
+      std::any_of(ids.begin(), ids.end(), [&](std::uint32_t id) { return (flags_of(id) & stock_first_bit) != 0; });
   for (const StockText& s : stock) {
     const std::size_t limit = std::max<std::size_t>(2, s.folded.size() / 12);
     // Within a few edits, at most about three words can differ.
     const std::size_t needed = s.ids.size() > 2 ? s.ids.size() - 2 : 1;
     if (size <= s.folded.size() + limit) {
-      if (size + limit < s.folded.size() || shared_words(s, ids, 0, ids.size()) < needed) continue;
+      if (size + limit < s.folded.size() || maybe_shared(s) < needed || shared_words(s, ids, 0, ids.size()) < needed)
+        continue;
       if (!joined) {
         join_into(body, 0, body.size(), text);
         joined = true;
@@ -157,7 +210,7 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
       continue;
     }
     // Longer note: look for the stock text's first word and compare a window of its length.
-    if (!(present & (std::uint64_t{1} << (s.ids.front() & 63u)))) continue;
+    if (!may_contain || !has(s.ids.front())) continue;
     for (std::size_t i = 0; i < body.size(); ++i) {
       if (ids[i] != s.ids.front()) continue;
       // Inside a longer note the stock text must be nearly all there, and in order at its start.
@@ -193,6 +246,47 @@ const StockText* Classifier::Impl::find_stock(const std::vector<std::string_view
   }
   distance = best_distance;
   return best;
+}
+
+// The spam score: the points of every family (lexicon hits and signals), plus one when two families of two
+// points or more meet (a price and a messaging app, a nomination and a fee in other words, income and "send me
+// your number") or an amount of money stands beside any other family. `soft`: every point comes from asking for
+// a call or from plain selling words, which a genuine note (a referral asking for a short call) may use too.
+int Classifier::Impl::spam_score(const Analysis& a, bool& soft)
+{
+  struct Family {
+    std::string_view name;
+    int points;
+  };
+  thread_local std::vector<Family> families;
+  families.clear();
+  const auto add = [&](std::string_view name, int points) {
+    if (points <= 0) return;
+    for (Family& f : families) {
+      if (f.name == name) {
+        f.points += points;
+        return;
+      }
+    }
+    families.push_back({name, points});
+  };
+  for (std::size_t i = 0; i < a.spam_families.size(); ++i) add(a.spam_families[i], a.spam_weights[i]);
+  const Signals& s = a.signals;
+  add("price", s.money ? 2 : 0);
+  add("investment", s.guaranteed ? 3 : s.percent ? 1 : 0);
+  add("messaging", (s.phone ? 2 : 0) + (s.email ? 1 : 0));
+  add("link", s.url ? 1 : 0);
+  add("call", s.short_call ? 2 : 0);
+  int total = 0, strong = 0;
+  bool beside_money = false; // an amount of money next to any other family: a price, a fee, a claim
+  soft = true;
+  for (const Family& f : families) {
+    total += f.points;
+    strong += f.points >= 2 && f.name != "pitch" ? 1 : 0;
+    beside_money = beside_money || (s.money && f.name != "price");
+    soft = soft && (f.name == "call" || f.name == "pitch");
+  }
+  return total + (strong >= 2 || beside_money ? 1 : 0);
 }
 
 // "your talk", "tu tesis", "votre article": a possessive of the note's language before a noun that is not
@@ -252,13 +346,22 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
   seen_spam.clear();
   seen_generic.clear();
   cues.find(w, hits);
+  // Scripts without spaces: a word is a clause, and its cues are found inside it.
+  if (!part_cues.empty() && std::any_of(a.scope.begin(), a.scope.end(),
+                                        [](std::string_view x) { return static_cast<unsigned char>(x[0]) >= 0xE0; })) {
+    auto at = static_cast<std::uint32_t>(w.size());
+    for (const PartCue& p : part_cues) {
+      if (a.folded.find(p.text) != std::string::npos) hits.push_back({p.payload, at++, 1});
+    }
+  }
   // Spam first, then generic phrases, each in the order found (by position, then as listed in its file).
   for (const auto& h : hits) {
     if (h.payload >> cue_kind_shift != spam_cue) continue;
     const WeightedEntry& e = spam[h.payload & cue_index_mask];
     if (!first_time(seen_spam, std::string_view(e.pattern))) continue;
-    a.spam += e.weight;
     a.spam_hits.push_back(e.pattern);
+    a.spam_families.push_back(e.family);
+    a.spam_weights.push_back(e.weight);
   }
   for (const auto& h : hits) {
     const std::uint32_t kind = h.payload >> cue_kind_shift;
@@ -282,6 +385,7 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
     if (!first_time(seen, h.payload)) continue;
     covered_to = h.position + h.length;
     a.personal += personal[h.payload].weight;
+    a.referral = a.referral || personal[h.payload].kind == "referral";
     a.personal_hits.push_back(personal[h.payload].pattern);
   }
 }
@@ -351,7 +455,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     const auto g = greetings.longest_at(a.scope_ids, 0);
     std::size_t rest = a.scope.size() - std::max(c.length, g.length);
     std::size_t named = 0;
-    for (const auto w : a.scope) named += is_name(w, a.names) ? 1 : 0;
+    for (const auto w : a.scope) named += is_address(w, a.names) ? 1 : 0;
     if (rest <= named) a.stock_whole = true;
   } else {
     a.scope.assign(a.all.begin(), a.all.end());
@@ -373,13 +477,14 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   }
   for (std::size_t i = 0; i < spam_domains.size(); ++i) {
     if (a.signals.domain_hits & (1ull << std::min<std::size_t>(i, 63))) {
-      a.spam += spam_domain_weights[i];
       a.spam_hits.push_back(spam_domains[i]);
+      a.spam_families.push_back(spam_domain_families[i]);
+      a.spam_weights.push_back(spam_domain_weights[i]);
     }
   }
-  a.spam += a.signals.spam_points();
   score(a.scope_ids, a);
   grammar_cues(a.scope, a.scope_ids, a);
+  a.spam = spam_score(a, a.spam_soft);
   // A year ("en 2018", "(2014)") dates something: a shared past, an event. Once a note.
   for (const std::string_view w : a.scope) {
     if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
@@ -388,6 +493,18 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
       a.personal_hits.emplace_back(w);
       break;
     }
+  }
+  // The stock text in other words: a request to connect and nothing more, naming nothing and selling nothing.
+  if (!a.stock && a.spam == 0 && a.signals.merge_fields.empty()) {
+    thread_local std::string language;
+    a.request = requests.matches(
+        a.body, a.names,
+        [this, &a](std::string_view w) {
+          return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
+        },
+        language);
+    if (a.request && !language.empty()) a.language = language;
+    if (a.request) return;
   }
   a.has_skeleton = want_skeleton && skeleton_of(a.scope, a.names, a.skeleton);
 }

@@ -17,6 +17,17 @@ int to_int(const std::string& s, int fallback)
 
 } // namespace
 
+// A cue of a data file: most go to the phrase index; "~text" (scripts without spaces) is found inside words.
+void Classifier::Impl::add_cue(const std::string& pattern, std::uint32_t payload)
+{
+  if (pattern.size() > 1 && pattern.front() == '~') {
+    std::string folded = fold(std::string_view(pattern).substr(1));
+    if (!folded.empty()) part_cues.push_back({std::move(folded), payload});
+    return;
+  }
+  cues.add(pattern, payload);
+}
+
 Classifier::Impl::Impl()
 {
   mark_sentence = vocab.intern("|");
@@ -41,26 +52,27 @@ Classifier::Impl::Impl()
       merge_fields.add(r[2]);
       continue;
     }
-    generic.push_back({r[0], r[1], r[2], to_int(r[3], 1)});
-    cues.add(r[2], generic_cue << cue_kind_shift | static_cast<std::uint32_t>(generic.size() - 1));
+    generic.push_back({r[0], r[1], r[2], to_int(r[3], 1), {}});
+    add_cue(r[2], generic_cue << cue_kind_shift | static_cast<std::uint32_t>(generic.size() - 1));
   }
   for (const auto& r : data::rows("spam_lexicon.tsv")) {
     if (r.size() < 4) continue;
+    const std::string family = r.size() > 5 && !r[5].empty() ? r[5] : "pitch";
     if (r[1] == "shortener" || r[1] == "handle") {
       if (r[2].find('.') != std::string::npos) {
         spam_domains.push_back(r[2]);
         spam_domain_weights.push_back(to_int(r[3], 1));
-        spam_domain_kinds.push_back(r[1]);
+        spam_domain_families.push_back(family);
         continue;
       }
     }
-    spam.push_back({r[0], r[1], r[2], to_int(r[3], 1)});
-    cues.add(r[2], spam_cue << cue_kind_shift | static_cast<std::uint32_t>(spam.size() - 1));
+    spam.push_back({r[0], r[1], r[2], to_int(r[3], 1), family});
+    add_cue(r[2], spam_cue << cue_kind_shift | static_cast<std::uint32_t>(spam.size() - 1));
   }
   for (const auto& r : data::rows("personal_cues.tsv")) {
     if (r.size() < 3) continue;
-    personal.push_back({r[0], "cue", r[1], to_int(r[2], 1)});
-    cues.add(r[1], personal_cue << cue_kind_shift | static_cast<std::uint32_t>(personal.size() - 1));
+    personal.push_back({r[0], r.size() > 4 && r[4] == "referral" ? "referral" : "cue", r[1], to_int(r[2], 1), {}});
+    add_cue(r[1], personal_cue << cue_kind_shift | static_cast<std::uint32_t>(personal.size() - 1));
   }
   const auto flag = [&](std::string_view word, std::uint32_t bits) {
     const std::uint32_t id = vocab.intern(word);
@@ -88,12 +100,17 @@ Classifier::Impl::Impl()
   std::uint32_t n = 0;
   for (const auto& r : data::rows("courtesy.tsv")) {
     if (r.size() < 3) continue;
+    if (r[1] == "honorific") {
+      honorifics.push_back(fold(r[2]));
+      continue;
+    }
     (r[1] == "greeting" ? greetings : r[1] == "title" ? titles : closings).add(r[2], n++);
   }
   flags.resize(vocab.size(), 0);
   for (std::uint32_t id = 1; id < flags.size(); ++id) {
     if (greetings.is_word(id) || closings.is_word(id) || titles.is_word(id)) flags[id] |= courtesy_word_bit;
   }
+  for (const StockText& s : stock) flags[s.ids.front()] |= stock_first_bit;
 }
 
 } // namespace motivo::classify

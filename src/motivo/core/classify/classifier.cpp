@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <exception>
 #include <memory>
@@ -37,6 +38,54 @@ std::optional<Label> parse_label(std::string_view name)
   return std::nullopt;
 }
 
+namespace {
+
+// What each family of spam signals (data/spam_lexicon.tsv, column family) is called in a reason.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> family_names = {{
+    {"income", "income claims"},
+    {"recruitment", "recruiting into a business"},
+    {"messaging", "moves the contact to a phone or messaging app"},
+    {"link", "links or calls to click"},
+    {"price", "prices and offers"},
+    {"call", "asks for a call or a demo"},
+    {"leads", "sells contacts, leads or meetings"},
+    {"seo", "pitches work on a website or its search ranking"},
+    {"award_fee", "an award or nomination with a fee"},
+    {"investment", "investment returns"},
+    {"invoice", "invoice financing, loans or grants"},
+    {"scam", "inheritance or romance scam"},
+    {"pitch", "selling words"},
+}};
+
+// One line per family found, in the order first found, added to `reasons`: "income claims: \"from home\"".
+void add_spam_family_reasons(const Analysis& a, std::vector<std::string>& reasons)
+{
+  std::array<std::string_view, 16> done{};
+  std::size_t done_count = 0;
+  for (std::size_t i = 0; i < a.spam_families.size(); ++i) {
+    const std::string_view family = a.spam_families[i];
+    if (std::find(done.begin(), done.begin() + static_cast<std::ptrdiff_t>(done_count), family) !=
+        done.begin() + static_cast<std::ptrdiff_t>(done_count))
+      continue;
+    if (done_count < done.size()) done[done_count++] = family;
+    std::string_view name = family;
+    for (const auto& [key, text] : family_names) {
+      if (key == family) name = text;
+    }
+    std::string& line = reasons.emplace_back(name);
+    line += ": ";
+    for (std::size_t j = i, n = 0; j < a.spam_hits.size() && n < 6; ++j) {
+      if (a.spam_families[j] != family) continue;
+      if (n++) line += ", ";
+      line += '"';
+      line += a.spam_hits[j];
+      line += '"';
+    }
+  }
+}
+
+} // namespace
+
 std::string Classifier::Impl::stock_part_reason(const Analysis& a)
 {
   return fmt::format("contains the stock text ({}) \"{}\", judged on the rest", a.stock->language,
@@ -62,6 +111,14 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
     return r;
   }
+  if (a.request) {
+    r.label = Label::default_text;
+    r.confidence = 0.85;
+    r.reasons.push_back(
+        fmt::format("only asks to connect on LinkedIn ({}): the platform's stock text in other words", a.language));
+    if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
+    return r;
+  }
   // `prefix` and then up to six hits, quoted: "generic phrases: \"a\", \"b\"".
   const auto listed = [](std::string_view prefix, const std::vector<std::string>& hits) {
     std::string out(prefix);
@@ -77,12 +134,20 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   const auto add_stock_reason = [&] {
     if (a.stock) r.reasons.push_back(stock_part_reason(a));
   };
-  if (a.spam >= spam_threshold || (in_campaign && a.spam >= campaign_spam_threshold)) {
+  // Personal evidence: cues, a named thing, a concrete question, a quoted title, an issue number.
+  const int named = std::min(a.signals.named_things, 1);
+  const int question = a.signals.question ? 1 : 0;
+  const int evidence = (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
+  const int personal = a.personal + named + question + evidence;
+  // A note that only asks for a call in selling words, but was sent by someone the sender names (a referral),
+  // is judged as a personal note: genuine people ask for a short call too.
+  const bool outweighed = !in_campaign && a.spam_soft && a.referral && personal >= a.spam + 1;
+  if (!outweighed && (a.spam >= spam_threshold || (in_campaign && a.spam >= campaign_spam_threshold))) {
     r.label = Label::spam;
     r.confidence = std::min(0.99, 0.6 + 0.05 * a.spam);
     r.reasons.push_back(fmt::format("sales or scam signals, score {} (spam from {})", a.spam,
                                     in_campaign ? campaign_spam_threshold : spam_threshold));
-    if (!a.spam_hits.empty()) r.reasons.push_back(listed("selling words: ", a.spam_hits));
+    add_spam_family_reasons(a, r.reasons);
     for (auto& s : a.signals.describe()) r.reasons.push_back(std::move(s));
     add_stock_reason();
     return r;
@@ -102,11 +167,10 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   }
   // Personal or generic. A note is personal when it points at something of this recipient's or shared with
   // them (cues, named things, a concrete question), clearly more than it uses boilerplate.
-  const int named = std::min(a.signals.named_things, 1);
-  const int question = a.signals.question ? 1 : 0;
-  const int personal = a.personal + named + question;
   const int margin = personal - a.generic - a.spam / 2;
-  if (personal >= 2 && margin >= 2) {
+  // Something of the recipient's must be named: a question alone could be sent to anyone.
+  const bool names_something = a.personal + named + evidence > 0;
+  if (personal >= 2 && margin >= 2 && names_something) {
     r.label = Label::personalized;
     r.confidence = std::min(0.95, 0.6 + 0.05 * margin);
     if (!a.personal_hits.empty()) r.reasons.push_back(listed("refers to a shared context: ", a.personal_hits));
@@ -114,6 +178,8 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
       r.reasons.push_back(fmt::format("names {} specific thing{}: {}", a.signals.named_things,
                                       a.signals.named_things == 1 ? "" : "s", list(a.signals.named)));
     if (question) r.reasons.push_back("asks the recipient a question");
+    if (a.signals.quoted) r.reasons.push_back("quotes a title");
+    if (a.signals.reference) r.reasons.push_back("cites an issue or pull-request number");
     if (!a.generic_hits.empty()) r.reasons.push_back(listed("despite generic phrases: ", a.generic_hits));
     if (a.spam > 0) r.reasons.push_back(fmt::format("despite some sales signals (score {})", a.spam));
     add_stock_reason();
@@ -215,7 +281,7 @@ void Classifier::classify_batch(std::span<const Note> notes,
     thread_local Analysis a;
     impl_->analyse(notes[i], true, a);
     kept[i].solo = impl_->decide(a, false);
-    if (a.blank || a.stock_whole || !a.has_skeleton) return;
+    if (a.blank || a.stock_whole || a.request || !a.has_skeleton) return;
     {
       const auto& shingles = a.skeleton.shingles;
       const std::uint64_t key = XXH3_64bits(shingles.data(), shingles.size() * sizeof shingles[0]);

@@ -6,6 +6,7 @@
 #include <motivo/core/classify/campaigns.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/phrases.hpp>
+#include <motivo/core/classify/requests.hpp>
 #include <motivo/core/classify/signals.hpp>
 
 #include <array>
@@ -29,6 +30,7 @@ struct StockText {
 struct WeightedEntry {
   std::string language, kind, pattern;
   int weight = 1;
+  std::string family; // spam entries: the kind of pitch (data/spam_lexicon.tsv), named in the reasons
 };
 
 inline void join_into(const std::vector<std::string_view>& words, std::size_t from, std::size_t to, std::string& out)
@@ -68,9 +70,14 @@ struct Analysis {
   const StockText* stock = nullptr; // the stock text the note is, or contains
   bool stock_whole = false;         // the body is the stock text (label default)
   std::size_t stock_distance = 0;
+  bool request = false; // the body is only a request to connect on LinkedIn (the stock text reworded)
   Signals signals;
   int spam = 0, generic = 0, personal = 0;
+  bool spam_soft = false; // the spam points come only from asking for a call and plain selling words
+  bool referral = false;  // a personal cue of kind referral: someone named sent the sender
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
+  std::vector<std::string_view> spam_families; // the family of each spam hit (views into the catalog)
+  std::vector<int> spam_weights;               // and its weight
   std::size_t scope_words = 0, body_words = 0, all_words = 0;
   Skeleton skeleton;         // for campaign detection, when has_skeleton
   bool has_skeleton = false; // the note is long enough to have one
@@ -82,12 +89,17 @@ struct Analysis {
     for (auto* v : {&marked_ids, &all_ids, &body_ids, &scope_ids}) v->clear();
     for (auto* v : {&recipient, &sender, &names}) v->clear();
     for (auto* v : {&spam_hits, &generic_hits, &personal_hits}) v->clear();
+    spam_families.clear();
+    spam_weights.clear();
     language.clear();
     stock = nullptr;
     stock_whole = false;
     stock_distance = 0;
+    request = false;
     signals.clear();
     spam = generic = personal = 0;
+    spam_soft = false;
+    referral = false;
     scope_words = body_words = all_words = 0;
     has_skeleton = false;
   }
@@ -110,13 +122,15 @@ inline int language_bit(std::string_view code)
 }
 
 // What a vocabulary word is, beyond the phrases it starts: bits 0-5 stopword of a language, 6-11 possessive,
-// 12-17 modifier, bit 18 a generic noun, bit 19 a greeting, closing or title of one word ("hi", "dear", "dr").
+// 12-17 modifier, bit 18 a generic noun, bit 19 a greeting, closing or title of one word ("hi", "dear", "dr"),
+// bit 20 the first word of a stock text.
 enum : std::uint32_t {
   stopword_bits = 0,
   possessive_bits = 6,
   modifier_bits = 12,
   generic_noun_bit = 1u << 18,
-  courtesy_word_bit = 1u << 19
+  courtesy_word_bit = 1u << 19,
+  stock_first_bit = 1u << 20 // the first word of a stock text
 };
 
 struct Classifier::Impl {
@@ -136,8 +150,16 @@ struct Classifier::Impl {
   static constexpr std::uint32_t cue_kind_shift = 30, cue_index_mask = (1u << cue_kind_shift) - 1;
   std::vector<std::string> spam_domains; // shorteners and handles with dots, lower case
   std::vector<int> spam_domain_weights;
-  std::vector<std::string> spam_domain_kinds;
+  std::vector<std::string> spam_domain_families;
+  // Phrases of scripts written without spaces ("~微信" in a data file), found inside words.
+  struct PartCue {
+    std::string text; // folded
+    std::uint32_t payload;
+  };
+  std::vector<PartCue> part_cues;
+  void add_cue(const std::string& pattern, std::uint32_t payload);
   MergeFieldCatalog merge_fields;
+  ConnectRequests requests;
 
   std::uint32_t flags_of(std::uint32_t id) const { return id < flags.size() ? flags[id] : 0; }
 
@@ -145,6 +167,12 @@ struct Classifier::Impl {
   {
     return std::find(names.begin(), names.end(), w) != names.end();
   }
+
+  // A word that addresses someone: one of `names`, the same name declined ("Оксано" for Оксана, "Anno" for
+  // Anna: the same first letters, another ending of up to two letters), or a word ending in an honorific
+  // ("田中様", "김지훈님", "王经理您好"; data/courtesy.tsv, kind honorific).
+  bool is_address(std::string_view w, const std::vector<std::string_view>& names) const;
+  std::vector<std::string> honorifics; // folded
 
   bool is_title(std::uint32_t id) const { return titles.is_word(id); }
   bool is_mark_id(std::uint32_t id) const { return id == mark_sentence || id == mark_line; }
@@ -159,6 +187,8 @@ struct Classifier::Impl {
                                                      const std::vector<std::uint32_t>& ids,
                                                      const std::vector<std::string_view>& recipient,
                                                      const std::vector<std::string_view>& sender) const;
+  std::size_t closing_before(const std::vector<std::string_view>& marked, const std::vector<std::uint32_t>& ids,
+                             std::size_t pos, std::size_t s) const;
   static std::size_t shared_words(const StockText& s, const std::vector<std::uint32_t>& ids, std::size_t from,
                                   std::size_t to);
   const StockText* find_stock(const std::vector<std::string_view>& body, const std::vector<std::uint32_t>& ids,
@@ -166,6 +196,7 @@ struct Classifier::Impl {
                               std::size_t& to) const;
   void grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids, Analysis& a) const;
   void score(const std::vector<std::uint32_t>& w, Analysis& a) const;
+  static int spam_score(const Analysis& a, bool& soft);
   std::string language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const;
   void analyse(const Note& note, bool want_skeleton, Analysis& a) const;
   // Labels and reasons (classifier.cpp).

@@ -1,5 +1,6 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/signals.hpp>
+#include <motivo/core/data_files.hpp>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -56,6 +57,115 @@ void fold_word(std::string_view word, std::string& out)
   }
   out.resize(word.size());
   for (std::size_t i = 0; i < word.size(); ++i) out[i] = ascii_lower(word[i]);
+}
+
+// Currency signs and codes of data/currencies.tsv, before or after a number.
+struct Currencies {
+  std::vector<std::string> before, after;
+  std::array<bool, 256> last_of_before{}, first_of_after{}; // bytes a symbol can end (before) or begin (after) with
+};
+const Currencies& currencies()
+{
+  static const Currencies list = [] {
+    Currencies c;
+    for (const auto& r : data::rows("currencies.tsv")) {
+      if (r.size() < 2 || r[0].empty()) continue;
+      const auto upper = [](char ch) { return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch; };
+      if (r[1] == "before" || r[1] == "both") {
+        c.before.push_back(r[0]);
+        c.last_of_before[static_cast<unsigned char>(r[0].back())] = true;
+        c.last_of_before[static_cast<unsigned char>(upper(r[0].back()))] = true;
+      }
+      if (r[1] == "after" || r[1] == "both") {
+        c.after.push_back(r[0]);
+        c.first_of_after[static_cast<unsigned char>(r[0].front())] = true;
+        c.first_of_after[static_cast<unsigned char>(upper(r[0].front()))] = true;
+      }
+    }
+    return c;
+  }();
+  return list;
+}
+
+// `a` is the symbol `b` as written or in capitals ("Ft", "FT"; not "ft").
+bool same_symbol(std::string_view a, std::string_view b)
+{
+  if (a.size() != b.size() || (a[0] != b[0] && a[0] != (b[0] >= 'a' && b[0] <= 'z' ? b[0] - 32 : b[0]))) return false;
+  if (a == b) return true;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const char upper = b[i] >= 'a' && b[i] <= 'z' ? static_cast<char>(b[i] - 32) : b[i];
+    if (a[i] != upper) return false;
+  }
+  return true;
+}
+
+// A currency of the catalog just before (`text` ends with it) or just after (`text` starts with it) a number,
+// not running on into other letters.
+bool currency_before(std::string_view text)
+{
+  if (text.empty() || !currencies().last_of_before[static_cast<unsigned char>(text.back())]) return false;
+  for (const std::string& c : currencies().before) {
+    if (text.size() < c.size() || !same_symbol(text.substr(text.size() - c.size()), c)) continue;
+    if (text.size() == c.size() || !ascii_alpha(c.front()) || !ascii_alpha(text[text.size() - c.size() - 1]))
+      return true;
+  }
+  return false;
+}
+bool currency_after(std::string_view text)
+{
+  if (text.empty() || !currencies().first_of_after[static_cast<unsigned char>(text.front())]) return false;
+  for (const std::string& c : currencies().after) {
+    if (text.size() < c.size() || !same_symbol(text.substr(0, c.size()), c)) continue;
+    if (text.size() == c.size() || !ascii_alpha(c.back()) || !ascii_alpha(text[c.size()])) return true;
+  }
+  return false;
+}
+
+// A title in quotes, of two to twelve words: "…", “…”, «…», „…“, 「…」, 『…』.
+bool has_quoted_title(std::string_view text)
+{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> quotes = {{{"\"", "\""},
+                                                                                           {"\u201C", "\u201D"},
+                                                                                           {"\u00AB", "\u00BB"},
+                                                                                           {"\u201E", "\u201C"},
+                                                                                           {"\u300C", "\u300D"},
+                                                                                           {"\u300E", "\u300F"},
+                                                                                           {"\u201E", "\u201D"}}};
+  for (const auto& [open, close] : quotes) {
+    for (std::size_t at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
+      const std::size_t from = at + open.size();
+      const std::size_t to = text.find(close, from);
+      if (to == std::string_view::npos || to - from > 120) break;
+      const std::string_view inside = text.substr(from, to - from);
+      const auto spaces = static_cast<std::size_t>(std::count(inside.begin(), inside.end(), ' '));
+      const bool unspaced_script = !inside.empty() && static_cast<unsigned char>(inside[0]) >= 0xE3;
+      if (inside.find('\n') == std::string_view::npos &&
+          ((spaces >= 1 && spaces <= 11) || (unspaced_script && to - from >= 6)))
+        return true;
+      at = to;
+    }
+  }
+  return false;
+}
+
+// Whether the number of `digits` digits starting at `at` of the lower-case text is an issue or pull-request
+// number: "#1234" (two digits or more, not inside a word), or "PR", "MR", "issue", "ticket" before it ("PR 88",
+// "issue #12").
+bool is_reference(std::string_view lower, std::size_t at, std::size_t digits)
+{
+  if (at + digits < lower.size() && ascii_alpha(lower[at + digits])) return false;
+  std::size_t b = at;
+  const bool hash = b > 0 && lower[b - 1] == '#';
+  if (hash) --b;
+  if (hash && digits >= 2 && (b == 0 || !ascii_alnum(lower[b - 1]))) return true;
+  while (b > 0 && lower[b - 1] == ' ') --b;
+  if (b == at) return false; // "pr12"
+  for (const std::string_view word : {"pr", "mr", "issue", "ticket"}) {
+    if (b >= word.size() && lower.substr(b - word.size(), word.size()) == word &&
+        (b == word.size() || !ascii_alnum(lower[b - word.size() - 1])))
+      return true;
+  }
+  return false;
 }
 
 std::string squeeze(std::string_view folded)
@@ -202,13 +312,15 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   s.clear();
   // One pass makes the lower-case copy and notes which kinds of bytes occur: most notes have no digit and
   // nothing that opens a merge field, and skip those searches.
-  enum : std::uint8_t { has_digit = 1, has_opener = 2, has_colon = 4, has_dot = 8 };
+  enum : std::uint8_t { has_digit = 1, has_opener = 2, has_colon = 4, has_dot = 8, has_quote = 16, has_high = 32 };
   static constexpr auto kind_of = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = has_digit;
     for (const unsigned char c : std::string_view("{[<%#")) t[c] = has_opener;
     t[':'] = has_colon;
     t['.'] = has_dot;
+    t['"'] = has_quote;
+    t[0xC2] = t[0xE2] = t[0xE3] = has_high; // may open a quote: « “ „ 「 『
     return t;
   }();
   thread_local std::string lower;
@@ -219,7 +331,22 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     lower[i] = ascii_lower(static_cast<char>(c));
     kinds |= kind_of[c];
   }
+  // Opening quotes beyond ASCII: « (C2 AB), “ (E2 80 9C), „ (E2 80 9E), 「 (E3 80 8C), 『 (E3 80 8E). The
+  // apostrophe ’ (E2 80 99) is frequent and opens nothing.
+  if ((kinds & has_high) && !(kinds & has_quote)) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+      const auto b0 = static_cast<unsigned char>(text[i]);
+      if (b0 != 0xC2 && b0 != 0xE2 && b0 != 0xE3) continue;
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      if ((b0 == 0xC2 && b1 == 0xAB) || (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x9C || b2 == 0x9E)) ||
+          (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x8C || b2 == 0x8E))) {
+        kinds |= has_quote;
+        break;
+      }
+    }
+  }
   if (kinds & has_opener) s.merge_fields = merge_fields.find(text);
+  if (kinds & has_quote) s.quoted = has_quoted_title(text);
 
   // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
   // runs of host characters around each dot of the text are compared.
@@ -297,13 +424,16 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       ++j;
     }
     const bool plus = start > 0 && text[start - 1] == '+';
+    std::size_t run = start;
+    while (run < text.size() && ascii_digit(text[run])) ++run;
+    if (!s.reference && is_reference(lower, start, run - start)) s.reference = true;
     if (digits >= 9 || (plus && digits >= 8)) s.phone = true;
     // Money: a currency sign just before or after, or a currency word after.
     std::size_t k = start;
     while (k > 0 && text[k - 1] == ' ') --k;
     const std::string_view before = text.substr(0, k);
     if (before.ends_with("$") || before.ends_with("€") || before.ends_with("£") || before.ends_with("USD") ||
-        before.ends_with("EUR"))
+        before.ends_with("EUR") || currency_before(before))
       s.money = true;
     std::size_t end_digits = start;
     while (end_digits < text.size() &&
@@ -315,7 +445,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     if (m < text.size() && text[m] == '-' && m + 1 < text.size() && ascii_alpha(text[m + 1])) ++m; // "15-minute"
     const std::string_view after = text.substr(m);
     if (after.starts_with("%")) percent = true;
-    if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£"))
+    if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£") || currency_after(after))
       s.money = true;
     else {
       std::size_t w = 0;
@@ -327,6 +457,12 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       const std::string_view word = w <= sizeof buffer ? std::string_view(buffer, size) : std::string_view();
       for (const auto c : currency_words) {
         if (word == c && c != "k" && c != "mil" && c != "000") s.money = true;
+      }
+      // "500-1000元": the currency after a range.
+      if (!s.money && j > start) {
+        std::size_t r = j;
+        while (r < text.size() && text[r] == ' ') ++r;
+        if (currency_after(text.substr(r))) s.money = true;
       }
       if (word == "min" || word == "mins" || word == "minute" || word == "minutes" || word == "minutos" ||
           word == "minuten" || word == "minuti" || word == "minutas")
@@ -351,6 +487,9 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   std::size_t words_in_sentence = 0;
   std::size_t word_index = 0;
   bool after_courtesy = false;
+  // From a greeting opening the note to the first comma or end of sentence: the names there are the
+  // recipient's ("Hi Ana Maria,", "Dear Dr Smith"), told or not.
+  bool in_greeting = false;
   std::size_t upper_words = 0, all_words = 0;
   std::vector<std::string>& candidates = s.named; // empty (s.clear())
   std::int32_t last_candidate_end = -10;
@@ -407,8 +546,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
           p = q + 1;
         }
         is_courtesy = courtesy(folded);
-        if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && folded != "i" && folded != "linkedin" &&
-            folded != "im" && folded != "ive" && folded != "id") {
+        if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && !in_greeting && folded != "i" &&
+            folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id") {
           // "Delta-X Imagine Innovation Campus" is one named thing, not four.
           if (!candidates.empty() && start - last_candidate_end <= 1) {
             candidates.back() += ' ';
@@ -423,6 +562,11 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         is_courtesy = courtesy(folded);
       }
       after_courtesy = is_courtesy && word_index < 3;
+      // The greeting's names follow it, capitalised: a lower-case word ends them ("Thanks for Tuesday's").
+      if (word_index == 0 && is_courtesy)
+        in_greeting = true;
+      else if (!capital || word_index >= 5)
+        in_greeting = false;
       sentence_start = false;
       ++words_in_sentence;
       ++word_index;
@@ -431,6 +575,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     if (c == '?') {
       if (words_in_sentence >= 4) s.question = true;
     }
+    if (c == ',' || c == '!' || c == '.' || c == '\n' || c == ':' || c == 0x3001 || c == 0xFF0C || c == 0x060C)
+      in_greeting = false;
     if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == 0xA1 || c == 0xBF || c == '"' ||
         c == 0x201C || c == '(' || c == 0x2014 || c == 0x2013) {
       sentence_start = true;

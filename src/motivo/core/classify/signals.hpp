@@ -33,7 +33,10 @@ struct Signals {
   bool email = false;
   bool short_call = false; // "15 minutes", "20 Minuten": the length of the call a seller asks for
   bool question = false;   // a question of four words or more
-  int named_things = 0;    // capitalised words inside sentences, not the sender's or recipient's name
+  bool quoted = false;     // a quoted title of two words or more: “Designing Data-Intensive Applications”
+  bool reference = false;  // an issue or pull-request number: "#1234", "PR 88", "issue #12"
+  int named_things = 0;    // capitalised words inside sentences, not the sender's or recipient's name nor the
+                           // greeting's
   std::vector<std::string> named;
 
   void clear(); // as a new Signals, keeping the vectors' capacity

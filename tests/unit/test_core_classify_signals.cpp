@@ -1,0 +1,56 @@
+// Language-independent evidence in a note's raw text (issue 22): currencies of every country, quoted titles,
+// issue and pull-request numbers, and the names of a greeting, which are not named things.
+#include <motivo/core/classify/signals.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using namespace motivo::classify;
+
+namespace {
+
+Signals raw_signals(std::string_view text, const std::vector<std::string_view>& names = {})
+{
+  static const MergeFieldCatalog none;
+  static const std::vector<std::string> domains;
+  return find_signals(text, none, domains, names, [](std::string_view w) {
+    return w == "hi" || w == "hello" || w == "dear" || w == "dr" || w == "hola" || w == "bonjour";
+  });
+}
+
+} // namespace
+
+TEST(Signals, MoneyInEveryCurrency)
+{
+  for (const std::string_view text :
+       {"10 000 записей за 9 900 ₽", "havi 500 000 Ft-ot", "Deltakeravgift kr 7 900", "Biaya Rp 25.000.000",
+        "3000 de contacte la 150 €", "12.500 TL + KDV", "月30万円稼ぐ", "월 300만원 수익", "日赚500-1000元",
+        "رسوم المشاركة 2500 دولار", "40 000 Kč měsíčně", "2.000 lei", "za 10 000 zł", "RM 3000 sebulan"}) {
+    EXPECT_TRUE(raw_signals(text).money) << text;
+  }
+  for (const std::string_view text : {"a 6 ft table", "we were 12 in the team", "PHP 8 and Kotlin 2", "room 101"}) {
+    EXPECT_FALSE(raw_signals(text).money) << text;
+  }
+}
+
+TEST(Signals, QuotedTitlesAndIssueNumbers)
+{
+  EXPECT_TRUE(raw_signals("I loved \"Designing Data Pipelines\" and your chapter on retries").quoted);
+  EXPECT_TRUE(raw_signals("Ваша книга «Чистая архитектура на практике» мне очень помогла").quoted);
+  EXPECT_FALSE(raw_signals("You are \"amazing\"").quoted);
+  EXPECT_TRUE(raw_signals("Thanks for reviewing PR #4821 last night").reference);
+  EXPECT_TRUE(raw_signals("Danke für issue 312 im Repo").reference);
+  EXPECT_TRUE(raw_signals("fixed in #77, thanks!").reference);
+  EXPECT_FALSE(raw_signals("we are #1 in sales").reference);
+  EXPECT_FALSE(raw_signals("call me at 555").reference);
+}
+
+TEST(Signals, TheGreetingsNamesAreNotNamedThings)
+{
+  // Without the recipient's name, a greeting's names are still the recipient's.
+  EXPECT_EQ(raw_signals("Hi Ana Maria, I'm expanding my network.").named_things, 0);
+  EXPECT_EQ(raw_signals("Dear Dr Jane Smith, happy to connect.").named_things, 0);
+  EXPECT_EQ(raw_signals("Hi Ana, we met at the Lisbon Data Summit.").named_things, 1);
+}
