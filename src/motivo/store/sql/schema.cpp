@@ -179,6 +179,18 @@ CREATE INDEX imports_by_user ON imports(user_id, owner);{changes}
     {7, "imports: the time of each snapshot", R"sql(
 ALTER TABLE imports ADD COLUMN as_of {int};
 )sql"},
+    // Issue 22: each account's model of its user's labels (classify::UserModel as text: hashed word features and
+    // weights, no words), trained on the user's corrections and decisions; `fingerprint` identifies the examples it
+    // was trained on, so it is trained again only when they change. No foreign key: forgetting the owner's
+    // invitations trains it again (and removes it when no example is left).
+    {11, "each account's model of its user's labels", R"sql(
+CREATE TABLE user_models (
+  owner {int} PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  examples {int} NOT NULL,
+  model TEXT NOT NULL
+);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
