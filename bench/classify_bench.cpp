@@ -6,6 +6,7 @@
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/language.hpp>
+#include <motivo/core/classify/user_model.hpp>
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
@@ -96,6 +97,30 @@ void pipeline_batch(benchmark::State& state)
   report(state, n, state.iterations() * c.bytes);
 }
 BENCHMARK(pipeline_batch);
+
+// The cost of a user's model (issue 22): the batch pipeline, then each result blended with a model trained on every
+// tenth note labelled as the rules did and every fortieth corrected to personalized (the blend after each note;
+// compare with pipeline_batch).
+void pipeline_batch_with_user_model(benchmark::State& state)
+{
+  const auto& c = corpus();
+  const auto& k = classifier();
+  std::vector<motivo::classify::Example> examples;
+  const auto rules = k.classify_batch(c.notes);
+  for (std::size_t i = 0; i < c.notes.size(); i += 10)
+    examples.push_back({c.notes[i], i % 40 == 0 ? motivo::classify::Label::personalized : rules[i].label});
+  const auto model = motivo::classify::UserModel::train(examples);
+  std::size_t n = 0;
+  for (auto _ : state) {
+    k.classify_batch(c.notes, [&](std::size_t i, motivo::classify::Result&& r) {
+      model.blend(c.notes[i], r);
+      benchmark::DoNotOptimize(r);
+    });
+    n += c.notes.size();
+  }
+  report(state, n, state.iterations() * c.bytes);
+}
+BENCHMARK(pipeline_batch_with_user_model);
 
 void fold_table(benchmark::State& state)
 {

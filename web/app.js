@@ -68,9 +68,10 @@ const stateName = (s) => ({pending: pgettext('state', 'pending'), asked: pgettex
 const labelName = (l) => ({empty: pgettext('label', 'no note'), default: pgettext('label', 'stock text'), template: pgettext('label', 'template'),
   spam: pgettext('label', 'spam'), personalized: pgettext('label', 'personalised')})[l] || l;
 const suggestionName = (s) => ({accept: pgettext('suggestion', 'accept'), ask: pgettext('suggestion', 'ask'),
-  decline: pgettext('suggestion', 'decline'), wait: pgettext('suggestion', 'wait')})[s] || s;
+  decline: pgettext('suggestion', 'decline'), wait: pgettext('suggestion', 'wait'),
+  check: pgettext('suggestion', 'check')})[s] || s;
 const suggestionLine = (s) => ({accept: _('Suggestion: accept'), ask: _('Suggestion: ask why'), decline: _('Suggestion: decline'),
-  wait: _('Suggestion: wait for the reply'), none: ''})[s];
+  wait: _('Suggestion: wait for the reply'), check: _('Suggestion: check the label first'), none: ''})[s];
 const dateFormat = () => new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {dateStyle: 'medium', timeStyle: 'short'});
 const numberFormat = () => new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-GB', {maximumFractionDigits: 1});
 
@@ -132,6 +133,7 @@ function renderCard(inv) {
   const note = node.querySelector('.note');
   if (inv.message) note.textContent = inv.message; else { note.textContent = _('(no note)'); note.classList.add('empty'); }
   node.querySelector('.label b').textContent = inv.label ? labelName(inv.label) : '';
+  if (inv.check_label) node.querySelector('.label b').textContent += ' · ' + _('check this one');
   node.querySelector('.lang').textContent = inv.language || '';
   const reasons = node.querySelector('.reasons');
   for (const r of inv.reasons || []) { const li = document.createElement('li'); li.textContent = r; reasons.append(li); }

@@ -63,7 +63,7 @@ check("--db" in bash([binary, "report", "--"]), "bash: the global options after 
 check(set(bash([binary, "invitations", "--label", ""])) == {"empty", "default", "template", "spam", "personalized"},
       "bash: --label's words are the labels")
 check(bash([binary, "invitations", "--state", "re"]) == ["replied"], "bash: --state re -> replied")
-check(set(bash([binary, "invitations", "--suggestion", ""])) == {"accept", "ask", "decline", "wait", "none"},
+check(set(bash([binary, "invitations", "--suggestion", ""])) == {"accept", "ask", "decline", "wait", "check", "none"},
       "bash: --suggestion's words are the suggestions")
 check(set(bash([binary, "--policy", ""])) == {"ask", "strict", "open"}, "bash: --policy's words are the policies")
 check(set(bash([binary, "completion", ""])) == {"bash", "zsh", "fish"}, "bash: completion's shells")

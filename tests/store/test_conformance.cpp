@@ -447,6 +447,76 @@ TEST_P(Conformance, RecordedRepliesAndUndo)
   EXPECT_FALSE(store().undo_last(ana));
 }
 
+// Issue 22: a correction teaches its near-duplicates, and the account's model of the user's labels is stored with
+// the labels, kept while the examples stay the same.
+TEST_P(Conformance, CorrectionsTeachAndTheUsersModelIsKept)
+{
+  import_paths(store(),
+               {files_.write("t/Invitations.csv",
+                             "From,To,Sent At,Message,Direction\n"
+                             "Ana Ruiz,Me,\"1/2/24, 9:00 AM\",\"Hola, organizo el club de ajedrez del barrio y me "
+                             "encantaría que te unieras los jueves\",INCOMING\n"
+                             "Bea Gil,Me,\"1/3/24, 9:00 AM\",Quiero ampliar mi red con profesionales como "
+                             "tú,INCOMING\n"
+                             "Carla Paz,Me,\"1/4/24, 9:00 AM\",\"Hola, organizo el club de ajedrez del barrio y me "
+                             "encantaría que te unieras los jueves!\",INCOMING\n")});
+  std::map<std::string, store::InvitationView> by_from;
+  for (auto& v : store().invitations({})) by_from[v.from] = v;
+  ASSERT_EQ(by_from.size(), 3u);
+  const std::int64_t ana = by_from["Ana Ruiz"].id, carla = by_from["Carla Paz"].id;
+  const auto taught = by_from["Carla Paz"].label == classify::Label::personalized ? classify::Label::template_text
+                                                                                  : classify::Label::personalized;
+  ASSERT_TRUE(store().set_user_label(ana, taught, 86400 * 40)); // 1970-02-10
+  store().record_decision(by_from["Bea Gil"].id, protocol::Decision::decline, 86400 * 41);
+
+  store::Notes notes = store().notes();
+  ASSERT_EQ(notes.facts.size(), 3u);
+  const auto at = [&](std::int64_t id) {
+    return static_cast<std::size_t>(std::find(notes.ids.begin(), notes.ids.end(), id) - notes.ids.begin());
+  };
+  EXPECT_EQ(notes.facts[at(ana)].user_label, taught);
+  EXPECT_EQ(notes.facts[at(ana)].user_label_at, 86400 * 40);
+  EXPECT_EQ(notes.facts[at(by_from["Bea Gil"].id)].decision, protocol::Decision::decline);
+  EXPECT_EQ(notes.facts[at(carla)].owner, by_from["Carla Paz"].owner);
+  EXPECT_TRUE(notes.models.empty());
+
+  const app::ClassifySummary first = app::classify_stored(store(), classify::Classifier{});
+  EXPECT_EQ(first.like_corrected, 1u);
+  const store::InvitationView c = store().invitations({.id = carla})[0];
+  EXPECT_EQ(c.label, taught);
+  EXPECT_FALSE(c.label_by_user);
+  ASSERT_FALSE(c.reasons.empty());
+  EXPECT_EQ(c.reasons[0], fmt::format("like the note you labelled on 1970-02-10 (i{})", ana));
+
+  // The model is stored with the labels, once per account, and read back as written.
+  notes = store().notes();
+  ASSERT_EQ(notes.models.size(), 1u);
+  EXPECT_EQ(notes.models[0].owner, c.owner);
+  EXPECT_EQ(notes.models[0].examples, 2);
+  EXPECT_EQ(notes.models[0].model.rfind("motivo-user-model 1\n", 0), 0u);
+  const store::StoredModel kept = notes.models[0];
+  app::classify_stored(store(), classify::Classifier{});
+  EXPECT_EQ(store().notes().models, std::vector<store::StoredModel>{kept});
+
+  // A sink replaces the models; without done() nothing changes.
+  store::StoredModel other{kept.owner + 1000, "f", 3, "motivo-user-model 1\nexamples 0\n"};
+  {
+    auto sink = store().label_sink();
+    sink->put_models({kept, other});
+  }
+  EXPECT_EQ(store().notes().models.size(), 1u);
+  {
+    auto sink = store().label_sink();
+    sink->put_models({kept, other});
+    sink->done();
+  }
+  EXPECT_EQ(store().notes().models, (std::vector<store::StoredModel>{kept, other}));
+  // Without corrections there is no model.
+  ASSERT_TRUE(store().set_user_label(ana, std::nullopt, 86400 * 42));
+  app::classify_stored(store(), classify::Classifier{});
+  EXPECT_TRUE(store().notes().models.empty());
+}
+
 TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
 {
   files_.write(

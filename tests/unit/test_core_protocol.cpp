@@ -372,3 +372,30 @@ TEST(Protocol, EveryPolicyOnEveryLabelAndState)
     }
   }
 }
+
+TEST(Protocol, NoDecisionOnAGuess)
+{
+  // A label that is a guess (low calibrated confidence) suggests checking it whenever the suggestion would rest on
+  // the label; a rule that does not look at the label (ask why, in the ask policy) stands.
+  const auto now = at("2026-03-02T10:00:00Z");
+  for (const std::string_view policy : builtin_policy_names) {
+    for (const Label label : classify::all_labels) {
+      Facts sure = incoming(label), guess = incoming(label);
+      guess.label_uncertain = true;
+      const Evaluation e = evaluate(guess, *builtin_policy(policy), now, week);
+      const Suggestion without = suggest(sure, policy, now);
+      const bool rests_on_label = label == Label::spam || (label == Label::personalized && policy != "open");
+      EXPECT_EQ(e.suggestion, rests_on_label ? Suggestion::check : without)
+          << policy << " " << classify::label_name(label);
+      if (rests_on_label) {
+        EXPECT_NE(e.why.find("the label is a guess: check it first"), std::string::npos);
+      }
+    }
+  }
+  // Once decided, nothing is suggested, guess or not.
+  Facts decided = incoming(Label::spam);
+  decided.label_uncertain = true;
+  decided.decision = Decision::decline;
+  EXPECT_EQ(suggest(decided, "ask", now), Suggestion::none);
+  EXPECT_EQ(parse_suggestion("check"), Suggestion::check);
+}

@@ -1,4 +1,5 @@
 #include <motivo/app/classify.hpp>
+#include <motivo/app/learning.hpp>
 
 #include <set>
 
@@ -11,10 +12,16 @@ ClassifySummary classify_stored(store::NoteLabels& target, const classify::Class
   ClassifySummary summary;
   summary.notes = ids.size();
   std::set<std::int64_t> campaigns;
+  const Learning learning(stored);
   // Labels go to the store as the classifier hands them out: no vector of every label in memory.
   const std::unique_ptr<store::LabelSink> sink = target.label_sink();
   store::LabelRow l;
   classifier.classify_batch(stored.notes, [&](std::size_t i, classify::Result&& r) {
+    switch (learning.apply(i, r)) {
+    case Learning::Taught::like_corrected: ++summary.like_corrected; break;
+    case Learning::Taught::model: ++summary.by_model; break;
+    case Learning::Taught::nothing: break;
+    }
     l.id = ids[i];
     l.label = std::string(classify::label_name(r.label));
     l.language = std::move(r.language);
@@ -28,6 +35,7 @@ ClassifySummary classify_stored(store::NoteLabels& target, const classify::Class
     ++summary.by_label[static_cast<std::size_t>(r.label)];
     sink->put(l);
   });
+  if (learning.models_changed()) sink->put_models(learning.models());
   sink->done();
   summary.campaigns = campaigns.size();
   return summary;

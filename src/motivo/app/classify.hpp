@@ -12,10 +12,15 @@ struct ClassifySummary {
   std::size_t notes = 0;
   std::array<std::size_t, std::size(classify::all_labels)> by_label{}; // the classifier's labels
   std::size_t campaigns = 0;                                           // distinct campaigns found
+  // Notes whose label came from what the user taught (app/learning.hpp): a near-duplicate's correction, the
+  // user's model.
+  std::size_t like_corrected = 0, by_model = 0;
 };
 
 // Labels every stored invitation's note as one batch (so campaigns are found across the whole database) and
-// saves the labels; the user's corrections are kept apart and untouched.
+// saves the labels; the user's corrections are kept apart and untouched, and teach the rest (app::Learning: a
+// correction relabels its near-duplicates, and each account's model, trained again when its examples changed and
+// stored with the labels, is blended with the rules).
 ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier);
 
 } // namespace motivo::app

@@ -1,6 +1,7 @@
 #include <motivo/app/actions.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/refusal.hpp>
+#include <motivo/core/classify/calibration.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/text.hpp>
 
@@ -77,6 +78,11 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
   out.ask = render_ask(store, config, out.invitation, request.local_hour, request.config_source, request.language);
   if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text);
   return out;
+}
+
+bool label_needs_check(const store::InvitationView& v)
+{
+  return v.label && !v.label_by_user && v.confidence && classify::needs_check(*v.confidence);
 }
 
 void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,

@@ -52,6 +52,10 @@ struct Asked {
 };
 Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Config& config, const AskRequest& request);
 
+// Whether the classifier's label of `v` is a guess to check before deciding (classify::needs_check on its calibrated
+// confidence); never for a label the user gave.
+bool label_needs_check(const store::InvitationView& v);
+
 // Sets the user's label of invitation `id` (kept when motivo reclassifies), or with nullopt removes it (the
 // classifier's applies again). Refusal: not in scope (not_found), not one of the five labels (invalid).
 void set_label(store::Store& store, Scope scope, std::int64_t id, const std::optional<std::string>& label,

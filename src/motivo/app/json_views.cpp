@@ -1,3 +1,4 @@
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/sync.hpp>
 #include <motivo/core/classify/reasons.hpp>
@@ -31,6 +32,7 @@ nlohmann::json to_json(const app::InvitationStatus& status, std::string_view lan
   j["label_source"] = v.label ? nlohmann::json(v.label_by_user ? "user" : "motivo") : nlohmann::json(nullptr);
   j["language"] = v.language.empty() ? nlohmann::json(nullptr) : nlohmann::json(v.language);
   j["confidence"] = v.confidence ? nlohmann::json(std::round(*v.confidence * 100) / 100) : nlohmann::json(nullptr);
+  j["check_label"] = label_needs_check(v);
   j["reasons"] = language.empty() ? reasons_shown(v) : classify::translate_reasons(reasons_shown(v), language);
   j["campaign"] = v.campaign ? nlohmann::json(*v.campaign) : nlohmann::json(nullptr);
   const auto time_or_null = [](const std::optional<datetime::UnixSeconds>& t) {
@@ -417,7 +419,9 @@ std::string sync_json(const SyncReport& r, int indent)
 
 std::string labels_json(const ClassifySummary& summary, int indent)
 {
-  return labels_to_json(summary).dump(indent);
+  nlohmann::json j = labels_to_json(summary);
+  j["taught"] = {{"like_corrected", summary.like_corrected}, {"by_model", summary.by_model}};
+  return j.dump(indent);
 }
 
 std::string import_summary_json(const ImportReport& report)
@@ -474,6 +478,7 @@ std::string evaluation_json(const classify::Evaluation& eval, int indent)
   j["notes"] = eval.total;
   j["accuracy"] = eval.accuracy();
   j["language_accuracy"] = eval.language_accuracy();
+  j["calibration_error"] = eval.calibration().expected_error;
   for (const auto l : classify::all_labels) {
     const std::string name(classify::label_name(l));
     j["labels"][name] = {{"precision", eval.precision(l)}, {"recall", eval.recall(l)}, {"support", eval.support(l)}};

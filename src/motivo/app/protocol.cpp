@@ -1,3 +1,4 @@
+#include <motivo/app/invitations.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/core/names.hpp>
 #include <motivo/core/protocol/messages.hpp>
@@ -15,6 +16,7 @@ protocol::Facts facts_without_messages(const store::InvitationView& v)
   protocol::Facts f;
   f.direction = v.direction;
   f.label = v.label.value_or(classify::Label::empty);
+  f.label_uncertain = label_needs_check(v);
   f.language = v.language;
   f.text = v.message;
   f.sent_at = v.sent_at;

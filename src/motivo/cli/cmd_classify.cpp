@@ -80,11 +80,31 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
   };
 }
 
+namespace {
+
+// eval --scores: one line per note, for fitting the calibration.
+void write_scores(const std::string& path, const JsonlNotes& notes, const std::vector<classify::Result>& results)
+{
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw InputError(path, 0, "cannot write");
+  out << "id\tgold\tlabel\tscore\tconfidence\tcampaign\n";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& r = results[i];
+    out << fmt::format("{}\t{}\t{}\t{:.4f}\t{:.4f}\t{}\n", notes.ids[i], classify::label_name(notes.gold[i]),
+                       classify::label_name(r.label), r.score, r.confidence,
+                       r.campaign >= 0 ? notes.ids[static_cast<std::size_t>(r.campaign)] : std::string());
+  }
+  if (!out.flush()) throw InputError(path, 0, "cannot write");
+}
+
+} // namespace
+
 std::function<int()> setup_eval(CLI::App& app, Context& context)
 {
   struct Options {
     std::vector<std::string> files;
     bool check = false, errors = false;
+    std::string scores;
   };
   auto options = std::make_shared<Options>();
   app.add_option("files", options->files,
@@ -94,6 +114,9 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
       ->check(CLI::ExistingFile);
   app.add_flag("--check", options->check, "exit 1 when a quality floor is not met");
   app.add_flag("--errors", options->errors, "list every note labelled wrongly, with its reasons");
+  app.add_option("--scores", options->scores,
+                 "write each note's id, hand label, label, the rules' score, its calibrated confidence and "
+                 "campaign to this TSV file (scripts/calibrate.py fits the calibration from it)");
   app.add_flag("--json", context.json, "print as JSON");
   return [options, &context]() -> int {
     const classify::Classifier classifier;
@@ -107,7 +130,7 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
     const std::vector<classify::Result> results = classifier.classify_batch(all.notes);
     classify::Evaluation eval;
     for (std::size_t i = 0; i < results.size(); ++i) {
-      eval.add(all.gold[i], results[i].label);
+      eval.add(all.gold[i], results[i].label, results[i].confidence);
       if (all.gold[i] != classify::Label::empty) eval.add_language(all.gold_language[i], results[i].language);
     }
     const auto floors = eval.floors();
@@ -116,8 +139,10 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
     if (context.json) {
       fmt::print("{}\n", app::evaluation_json(eval, 2));
     } else {
-      fmt::print("{} notes, accuracy {:.3f}; language accuracy {:.3f} ({} notes with words)\n\n", eval.total,
-                 eval.accuracy(), eval.language_accuracy(), eval.language_total);
+      fmt::print("{} notes, accuracy {:.3f}; language accuracy {:.3f} ({} notes with words); calibration error "
+                 "{:.3f}\n\n",
+                 eval.total, eval.accuracy(), eval.language_accuracy(), eval.language_total,
+                 eval.calibration().expected_error);
       fmt::print("{:<14}{:>10}{:>8}{:>9}\n", "label", "precision", "recall", "support");
       for (const auto l : classify::all_labels)
         fmt::print("{:<14}{:>10.3f}{:>8.3f}{:>9}\n", classify::label_name(l), eval.precision(l), eval.recall(l),
@@ -135,6 +160,7 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
       for (const auto& f : floors)
         fmt::print("{:<32}{:.3f}  (floor {:.2f}) {}\n", f.name, f.value, f.minimum, f.met() ? "ok" : "NOT MET");
     }
+    if (!options->scores.empty()) write_scores(options->scores, all, results);
     if (options->errors) {
       for (std::size_t i = 0; i < results.size(); ++i) {
         if (results[i].label == all.gold[i]) continue;

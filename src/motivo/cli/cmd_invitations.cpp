@@ -51,7 +51,7 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
   app.add_option("--state", o->state, "only invitations in this state")
       ->check(CLI::IsMember({"pending", "asked", "replied", "no_reply", "accepted", "declined", "withdrawn"}));
   app.add_option("--suggestion", o->suggestion, "only invitations with this suggestion")
-      ->check(CLI::IsMember({"accept", "ask", "decline", "wait", "none"}));
+      ->check(CLI::IsMember({"accept", "ask", "decline", "wait", "check", "none"}));
   app.add_flag("--json", context.json, "print a JSON array");
   return [o, &context] {
     context.read_only = true;
@@ -78,7 +78,10 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
                                          : "→ " + suggestion_word(st.evaluation.suggestion);
       fmt::print("{:>7}  {}  {:<13}  {:<13}  {:<11}  {:<28}  {}\n", app::invitation_id(v.id),
                  datetime::format_iso(v.sent_at).substr(0, 10), state_word(st.evaluation.state),
-                 label_word(v) + (v.label_by_user ? "*" : ""), suggestion, one_line(who, 28), note);
+                 label_word(v) + (v.label_by_user             ? "*"
+                                  : app::label_needs_check(v) ? "?"
+                                                              : ""),
+                 suggestion, one_line(who, 28), note);
     }
     if (list.empty()) {
       // An empty list: nothing stored at all, or nothing that the options let through.

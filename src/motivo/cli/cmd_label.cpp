@@ -40,7 +40,7 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
     if (!o->clear && o->label.empty()) {
       throw UsageError(Message(N_("give a LABEL or --clear")));
     }
-    const datetime::UnixSeconds now = Context::system_time();
+    const datetime::UnixSeconds now = context.now();
     const std::optional<std::string> value = o->clear ? std::nullopt : std::optional<std::string>(o->label);
     const std::int64_t id = app::invitation_named(context.store(), context.user_id(), o->id).id;
     app::set_label(context.store(), context.user_id(), id, value, now);
@@ -50,6 +50,17 @@ std::function<int()> setup_label(CLI::App& app, Context& context)
     else
       fmt::print(fmt::runtime(tr("invitation {}: labelled {} (kept when motivo reclassifies)\n")),
                  app::invitation_id(id), o->label);
+    // The correction teaches at once: its near-duplicates and the model of your labels.
+    const classify::Classifier classifier;
+    const app::ClassifySummary summary = app::classify_stored(context.store(), classifier);
+    if (summary.like_corrected > 0)
+      fmt::print(fmt::runtime(trn("{} note like a note you labelled follows your label\n",
+                                  "{} notes like notes you labelled follow your labels\n", summary.like_corrected)),
+                 summary.like_corrected);
+    if (summary.by_model > 0)
+      fmt::print(fmt::runtime(trn("{} note relabelled by what your corrections taught\n",
+                                  "{} notes relabelled by what your corrections taught\n", summary.by_model)),
+                 summary.by_model);
     return 0;
   };
 }

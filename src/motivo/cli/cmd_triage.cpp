@@ -68,6 +68,9 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
              v.message.empty() ? std::string(tr("(none)")) : text::collapse_spaces(v.message));
   fmt::print(fmt::runtime(tr("  label:      {}{} ({})\n")), label_word(v), v.label_by_user ? tr(" (yours)") : "",
              v.language);
+  if (app::label_needs_check(v))
+    fmt::print(fmt::runtime(tr("              check this one: motivo is only {:.0f}% sure of this label\n")),
+               *v.confidence * 100);
   for (const auto& r : classify::translate_reasons(app::reasons_shown(v), user_language()))
     fmt::print("              - {}\n", r);
   fmt::print(fmt::runtime(tr("  state:      {}\n")), state_word(st.evaluation.state));
@@ -231,7 +234,8 @@ std::function<int()> setup_triage(CLI::App& app, Context& context)
     for (const auto& st : queue.items)
       fmt::print("{:>7}  {:<8}  {:<9}  {:<13}  {}\n", app::invitation_id(st.invitation.id),
                  protocol::suggestion_name(st.evaluation.suggestion), protocol::state_name(st.evaluation.state),
-                 app::label_word(st.invitation), st.invitation.from);
+                 std::string(app::label_word(st.invitation)) + (app::label_needs_check(st.invitation) ? "?" : ""),
+                 st.invitation.from);
     if (queue.items.empty()) fmt::print("{}", tr("Nothing to triage.\n"));
     return 0;
   };

@@ -28,6 +28,7 @@ std::string suggestion_word(protocol::Suggestion suggestion)
   case protocol::Suggestion::ask: return trp("suggestion", "ask");
   case protocol::Suggestion::decline: return trp("suggestion", "decline");
   case protocol::Suggestion::wait: return trp("suggestion", "wait");
+  case protocol::Suggestion::check: return trp("suggestion", "check");
   case protocol::Suggestion::none: return {};
   }
   return std::string(protocol::suggestion_name(suggestion));

@@ -77,23 +77,48 @@ struct InvitationView {
   std::optional<datetime::UnixSeconds> recorded_reply; // the earliest reply recorded with `motivo replied`
 };
 
-// Every stored note, oldest first, as the classifier takes them: `notes[i]` is invitation `ids[i]`. The texts
-// are kept in large blocks, not one allocation each: a hundred thousand notes are three hundred thousand
-// strings, and their headers and allocations were a tenth of an import's peak memory.
+// What the user taught about a stored note (issue 22): its account, the classifier's label last stored, the user's
+// correction and when, and the decision taken on it.
+struct NoteFacts {
+  PersonId owner = 0;
+  std::optional<classify::Label> label, user_label;
+  datetime::UnixSeconds user_label_at = 0;
+  std::optional<protocol::Decision> decision;
+};
+
+// A user's model of labels (classify::UserModel as text), one per account, with the fingerprint of the examples it
+// was trained on.
+struct StoredModel {
+  PersonId owner = 0;
+  std::string fingerprint;
+  std::int64_t examples = 0;
+  std::string model;
+  friend bool operator==(const StoredModel&, const StoredModel&) = default;
+};
+
+// Every stored note, oldest first, as the classifier takes them: `notes[i]` is invitation `ids[i]`, `facts[i]`
+// what the user taught about it; `models` the users' models as stored. The texts are kept in large blocks, not
+// one allocation each: a hundred thousand notes are three hundred thousand strings, and their headers and
+// allocations were a tenth of an import's peak memory.
 class Notes {
 public:
-  void add(std::int64_t id, std::string_view from, std::string_view to, std::string_view message)
+  void add(std::int64_t id, std::string_view from, std::string_view to, std::string_view message,
+           const NoteFacts& taught = {})
   {
     ids.push_back(id);
     notes.push_back({keep(message), keep(from), keep(to)});
+    facts.push_back(taught);
   }
   void reserve(std::size_t n)
   {
     ids.reserve(n);
     notes.reserve(n);
+    facts.reserve(n);
   }
   std::vector<std::int64_t> ids;
   std::vector<classify::Note> notes;
+  std::vector<NoteFacts> facts;
+  std::vector<StoredModel> models;
 
 private:
   std::string_view keep(std::string_view text);
@@ -114,6 +139,8 @@ class LabelSink {
 public:
   virtual ~LabelSink() = default;
   virtual void put(const LabelRow& label) = 0;
+  // Replaces the users' stored models with `models` (written with the labels, made durable by done()).
+  virtual void put_models(const std::vector<StoredModel>& models) = 0;
   virtual void done() = 0;
 };
 

@@ -1,3 +1,4 @@
+#include <motivo/core/classify/calibration.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
@@ -209,7 +210,9 @@ Result Classifier::classify(const Note& note) const
 {
   thread_local Analysis a;
   impl_->analyse(note, false, a);
-  return impl_->decide(a, false);
+  Result r = impl_->decide(a, false);
+  Calibration::embedded().apply(r);
+  return r;
 }
 
 std::optional<Label> Classifier::quick_label(const Note& note) const
@@ -229,8 +232,14 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
 }
 
 void Classifier::classify_batch(std::span<const Note> notes,
-                                const std::function<void(std::size_t, Result&&)>& sink) const
+                                const std::function<void(std::size_t, Result&&)>& give) const
 {
+  // Every result leaves with its confidence calibrated.
+  const Calibration& calibration = Calibration::embedded();
+  const auto sink = [&](std::size_t i, Result&& r) {
+    calibration.apply(r);
+    give(i, std::move(r));
+  };
   // Notes are analysed (and then labelled) independently: large batches use every core (at most 8).
   const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   const std::size_t workers = notes.size() >= 4096 ? cores : 1;

@@ -30,7 +30,8 @@ struct Note {
 struct Result {
   Label label = Label::empty;
   std::string language;             // ISO 639-1, or "und" when unknown, "zxx" with no words
-  double confidence = 1.0;          // 0.5 … 1.0
+  double confidence = 1.0;          // the probability that the label is right (calibrated: calibration.hpp)
+  double score = 1.0;               // the rules' own confidence (0.5 … 1.0), which the calibration maps
   std::vector<std::string> reasons; // readable, most decisive first
   std::int64_t campaign = -1;       // index (in the batch) of the first note of this note's campaign, if any
 };

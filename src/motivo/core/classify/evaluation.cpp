@@ -20,6 +20,12 @@ void Evaluation::add(Label gold, Label predicted)
   if (gold == predicted) ++correct;
 }
 
+void Evaluation::add(Label gold, Label predicted, double confidence)
+{
+  add(gold, predicted);
+  predictions.push_back({confidence, gold == predicted});
+}
+
 void Evaluation::add_language(const std::string& gold, const std::string& predicted)
 {
   if (gold.empty() || gold == "zxx") return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <motivo/core/classify/calibration.hpp>
 #include <motivo/core/classify/classifier.hpp>
 
 #include <array>
@@ -17,6 +18,8 @@ struct Evaluation {
   std::size_t language_total = 0, language_correct = 0; // notes with words and a gold language
 
   void add(Label gold, Label predicted);
+  // The same, keeping the confidence given, for the reliability table.
+  void add(Label gold, Label predicted, double confidence);
   void add_language(const std::string& gold, const std::string& predicted);
 
   double precision(Label l) const; // 1 when nothing was predicted as l
@@ -25,6 +28,9 @@ struct Evaluation {
   double accuracy() const;
   double personal_accuracy() const; // personalized vs everything else
   double language_accuracy() const;
+  // How well the confidences given to add() match how often the labels were right (10 bins).
+  Reliability calibration() const { return reliability(predictions); }
+  std::vector<Prediction> predictions;
 
   struct Floor {
     std::string name;

@@ -45,6 +45,7 @@ std::string_view suggestion_name(Suggestion s)
   case Suggestion::ask: return "ask";
   case Suggestion::decline: return "decline";
   case Suggestion::wait: return "wait";
+  case Suggestion::check: return "check";
   case Suggestion::none: return "none";
   }
   return "none";
@@ -240,6 +241,11 @@ Evaluation evaluate(const Facts& f, const Policy& policy, datetime::UnixSeconds 
     if (matches(r, f, e.state, e.timeline, now, folded)) {
       e.suggestion = r.suggest;
       e.why = r.origin;
+      // No decision on a guess: a rule chosen by the label waits until the label is checked.
+      if (!r.labels.empty() && f.label_uncertain && r.suggest != Suggestion::wait && r.suggest != Suggestion::none) {
+        e.suggestion = Suggestion::check;
+        e.why = r.origin + ", but the label is a guess: check it first";
+      }
       return e;
     }
   }

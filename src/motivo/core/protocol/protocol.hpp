@@ -19,9 +19,11 @@ enum class State : std::uint8_t { pending, asked, replied, no_reply, accepted, d
 inline constexpr State all_states[] = {State::pending,  State::asked,    State::replied,  State::no_reply,
                                        State::accepted, State::declined, State::withdrawn};
 // What the active policy suggests doing now; none once it is decided.
-enum class Suggestion : std::uint8_t { accept, ask, decline, wait, none };
-inline constexpr Suggestion all_suggestions[] = {Suggestion::accept, Suggestion::ask, Suggestion::decline,
-                                                 Suggestion::wait, Suggestion::none};
+// check: the suggestion would rest on a label that is a guess (its calibrated confidence is low): check the label
+// first (motivo label), then the policy suggests again.
+enum class Suggestion : std::uint8_t { accept, ask, decline, wait, check, none };
+inline constexpr Suggestion all_suggestions[] = {Suggestion::accept, Suggestion::ask,   Suggestion::decline,
+                                                 Suggestion::wait,   Suggestion::check, Suggestion::none};
 // The user's decision (motivo decide): spam is a decline that also labels the note spam.
 enum class Decision : std::uint8_t { accept, decline, spam };
 
@@ -44,6 +46,7 @@ struct MessageStamp {
 struct Facts {
   Direction direction = Direction::incoming;
   classify::Label label = classify::Label::empty;
+  bool label_uncertain = false; // the classifier's label is a guess (classify::needs_check); never the user's
   std::string language;
   std::string text;
   datetime::UnixSeconds sent_at = 0;

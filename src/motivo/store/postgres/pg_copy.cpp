@@ -1,5 +1,6 @@
 // COPY lines and what is written with them (labels), transient errors, and the change counter.
 #include <motivo/store/postgres/pg_store.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -79,12 +80,17 @@ bool is_transient(const std::exception& e)
 Notes read_notes(pqxx::work& tx)
 {
   Notes out;
-  const pqxx::result r = tx.exec("SELECT id, from_name, to_name, message FROM invitations ORDER BY id");
+  const pqxx::result r = tx.exec(sql::notes_sql);
   out.reserve(r.size());
+  const auto view = [](const pqxx::field& f) { return std::string_view(f.c_str(), f.size()); };
   for (const auto& row : r) {
-    out.add(row[0].as<std::int64_t>(), std::string_view(row[1].c_str(), row[1].size()),
-            std::string_view(row[2].c_str(), row[2].size()), std::string_view(row[3].c_str(), row[3].size()));
+    const auto id = row[0].as<std::int64_t>();
+    out.add(id, view(row[1]), view(row[2]), view(row[3]),
+            sql::note_facts(id, row[4].as<std::int64_t>(), view(row[5]), view(row[6]),
+                            row[7].is_null() ? std::nullopt : std::optional(row[7].as<std::int64_t>()), view(row[8])));
   }
+  for (const auto& row : tx.exec(sql::models_sql))
+    out.models.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].as<std::int64_t>(), row[3].c_str()});
   return out;
 }
 
@@ -105,6 +111,14 @@ public:
     pending_ += line_.str();
     pending_ += '\n';
     if (++rows_ >= 20000) flush();
+  }
+
+  void put_models(const std::vector<StoredModel>& models) override
+  {
+    tx_->exec0(sql::clear_models_sql);
+    for (const StoredModel& m : models)
+      tx_->exec_params0("INSERT INTO user_models (owner, fingerprint, examples, model) VALUES ($1, $2, $3, $4)",
+                        m.owner, m.fingerprint, m.examples, m.model);
   }
 
   void done() override

@@ -233,6 +233,18 @@ CREATE TABLE sync_cursors (
   synced_at {int} NOT NULL
 );
 )sql"},
+    // Issue 22: each account's model of its user's labels (classify::UserModel as text: hashed word features and
+    // weights, no words), trained on the user's corrections and decisions; `fingerprint` identifies the examples it
+    // was trained on, so it is trained again only when they change. No foreign key: forgetting the owner's
+    // invitations trains it again (and removes it when no example is left).
+    {11, "each account's model of its user's labels", R"sql(
+CREATE TABLE user_models (
+  owner {int} PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  examples {int} NOT NULL,
+  model TEXT NOT NULL
+);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

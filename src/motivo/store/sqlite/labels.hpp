@@ -17,6 +17,7 @@ public:
   SqliteLabelSink(Database& db, bool own_transaction);
   ~SqliteLabelSink() override;
   void put(const LabelRow& label) override;
+  void put_models(const std::vector<StoredModel>& models) override;
   void done() override;
 
 private:

@@ -1,0 +1,215 @@
+#include <motivo/core/classify/fold.hpp>
+#include <motivo/core/classify/user_model.hpp>
+
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+#include <vector>
+
+namespace motivo::classify {
+
+namespace {
+
+constexpr std::size_t labels = std::size(all_labels);
+constexpr int epochs = 60;
+constexpr double learning_rate = 0.5, l2 = 1e-4;
+constexpr std::string_view header = "motivo-user-model 1";
+
+// The note's features: its words and word pairs (folded; the sender's and recipient's names and numbers masked),
+// hashed, each once.
+std::vector<std::uint32_t> features_of(const Note& note)
+{
+  const std::string folded = fold(note.text);
+  const std::string names_folded = fold(std::string(note.sender) + " " + std::string(note.recipient));
+  const std::vector<std::string_view> names = words(names_folded);
+  std::vector<std::string_view> w = words(folded);
+  for (auto& word : w) {
+    if (std::find(names.begin(), names.end(), word) != names.end())
+      word = "<name>";
+    else if (std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      word = "<n>";
+  }
+  std::vector<std::uint32_t> out;
+  out.reserve(2 * w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    out.push_back(static_cast<std::uint32_t>(XXH3_64bits(w[i].data(), w[i].size())));
+    if (i + 1 < w.size()) {
+      const std::string pair = std::string(w[i]) + ' ' + std::string(w[i + 1]);
+      out.push_back(static_cast<std::uint32_t>(XXH3_64bits(pair.data(), pair.size()) >> 32));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+UserModel::Scores softmax(UserModel::Scores z)
+{
+  const double top = *std::max_element(z.begin(), z.end());
+  double sum = 0;
+  for (auto& v : z) sum += v = std::exp(v - top);
+  for (auto& v : z) v /= sum;
+  return z;
+}
+
+std::size_t index(Label l)
+{
+  return static_cast<std::size_t>(l);
+}
+
+} // namespace
+
+std::string fingerprint(std::span<const Example> examples)
+{
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  for (const Example& e : examples) {
+    const auto label = static_cast<unsigned char>(e.label);
+    XXH3_128bits_update(state, &label, 1);
+    const std::uint64_t size = e.note.text.size();
+    XXH3_128bits_update(state, &size, sizeof size);
+    XXH3_128bits_update(state, e.note.text.data(), e.note.text.size());
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+UserModel UserModel::train(std::span<const Example> examples)
+{
+  if (examples.size() > max_examples) examples = examples.first(max_examples);
+  UserModel m;
+  m.examples_ = examples.size();
+  std::vector<std::vector<std::uint32_t>> features;
+  features.reserve(examples.size());
+  for (const Example& e : examples) {
+    features.push_back(features_of(e.note));
+    ++m.counts_[index(e.label)];
+    if (e.was && *e.was != e.label) ++m.moves_[index(*e.was)][index(e.label)];
+  }
+  for (std::size_t k = 0; k < labels; ++k)
+    m.bias_[k] = m.counts_[k] > 0 ? std::log(m.counts_[k] / static_cast<double>(examples.size())) : -10;
+  // Stochastic gradient descent on the cross-entropy, a few dozen passes in the examples' order (deterministic).
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    const double rate = learning_rate / (1.0 + epoch * 0.1);
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+      Scores z = m.bias_;
+      for (const auto f : features[i]) {
+        if (const auto it = m.weights_.find(f); it != m.weights_.end())
+          for (std::size_t k = 0; k < labels; ++k) z[k] += it->second[k];
+      }
+      const Scores p = softmax(z);
+      for (const auto f : features[i]) {
+        auto& w = m.weights_[f];
+        for (std::size_t k = 0; k < labels; ++k) {
+          const double gradient = p[k] - (index(examples[i].label) == k ? 1.0 : 0.0);
+          w[k] = static_cast<float>(w[k] * (1 - rate * l2) - rate * gradient);
+        }
+      }
+    }
+  }
+  return m;
+}
+
+UserModel::Scores UserModel::predict(const Note& note) const
+{
+  Scores z = bias_;
+  for (const auto f : features_of(note)) {
+    if (const auto it = weights_.find(f); it != weights_.end())
+      for (std::size_t k = 0; k < labels; ++k) z[k] += it->second[k];
+  }
+  return softmax(z);
+}
+
+bool UserModel::blend(const Note& note, Result& r) const
+{
+  if (r.label == Label::empty || examples_ == 0) return false;
+  const auto& open = moves_[index(r.label)];
+  if (std::all_of(open.begin(), open.end(), [](std::uint32_t n) { return n == 0; })) return false;
+  const Scores p = predict(note);
+  const double c = std::clamp(r.confidence, 0.2, 0.995);
+  const auto evidence = [&](std::size_t k) {
+    return std::clamp(std::log(std::max(p[k], 1e-9)) - std::log(counts_[k] / static_cast<double>(examples_)),
+                      -max_evidence, max_evidence);
+  };
+  Scores s;
+  s.fill(-1e9);
+  const std::size_t rules = index(r.label);
+  s[rules] = std::log(c) + evidence(rules);
+  for (std::size_t k = 0; k < labels; ++k) {
+    if (open[k] > 0) s[k] = std::log((1 - c) / (labels - 1)) + evidence(k);
+  }
+  const Scores posterior = softmax(s);
+  const auto best = static_cast<std::size_t>(std::max_element(posterior.begin(), posterior.end()) - posterior.begin());
+  if (best == rules) {
+    // An open move the model leans to without winning: the label is less sure than the rules alone say.
+    r.confidence = std::min(r.confidence, posterior[best]);
+    return false;
+  }
+  const double was_confidence = r.confidence;
+  r.label = all_labels[best];
+  r.confidence = posterior[best];
+  r.reasons.insert(r.reasons.begin(),
+                   {fmt::format("your corrections: {:.2f} {}", p[best], label_name(r.label)),
+                    fmt::format("the rules alone: {} ({:.2f})", label_name(all_labels[rules]), was_confidence)});
+  return true;
+}
+
+std::string UserModel::serialize() const
+{
+  std::string out(header);
+  out += fmt::format("\nexamples {}\ncounts", examples_);
+  for (const double c : counts_) out += fmt::format(" {}", c);
+  out += "\nbias";
+  for (const double b : bias_) out += fmt::format(" {:.6g}", b);
+  out += "\nmoves";
+  for (const auto& row : moves_)
+    for (const auto n : row) out += fmt::format(" {}", n);
+  out += '\n';
+  // Sorted by feature, so the same model is the same text; weights too small to matter left out.
+  std::vector<std::uint32_t> keys;
+  for (const auto& [f, w] : weights_) {
+    if (std::any_of(w.begin(), w.end(), [](float v) { return std::abs(v) >= 1e-3f; })) keys.push_back(f);
+  }
+  std::sort(keys.begin(), keys.end());
+  for (const auto f : keys) {
+    out += fmt::format("{:08x}", f);
+    for (const float v : weights_.at(f)) out += fmt::format(" {:.4g}", v);
+    out += '\n';
+  }
+  return out;
+}
+
+std::optional<UserModel> UserModel::parse(std::string_view text)
+{
+  std::istringstream in{std::string(text)};
+  std::string line, word;
+  if (!std::getline(in, line) || line != header) return std::nullopt;
+  UserModel m;
+  if (!(in >> word >> m.examples_) || word != "examples") return std::nullopt;
+  if (!(in >> word) || word != "counts") return std::nullopt;
+  for (auto& c : m.counts_)
+    if (!(in >> c)) return std::nullopt;
+  if (!(in >> word) || word != "bias") return std::nullopt;
+  for (auto& b : m.bias_)
+    if (!(in >> b)) return std::nullopt;
+  if (!(in >> word) || word != "moves") return std::nullopt;
+  for (auto& row : m.moves_)
+    for (auto& n : row)
+      if (!(in >> n)) return std::nullopt;
+  while (in >> word) {
+    std::uint32_t f = 0;
+    const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), f, 16);
+    if (ec != std::errc() || end != word.data() + word.size()) return std::nullopt;
+    auto& w = m.weights_[f];
+    for (auto& v : w)
+      if (!(in >> v)) return std::nullopt;
+  }
+  return m;
+}
+
+} // namespace motivo::classify
