@@ -27,6 +27,9 @@ public:
   void set_mail_cursor(const std::string& account, const MailCursor& cursor) override;
   void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
               const std::string& summary_json) override;
+  std::optional<PriorFile> prior_file(Table table) override;
+  void reuse_file(const PriorFile& prior) override;
+  void record_file(const FileRecord& file) override;
 
 protected:
   explicit SqlImportSession(const ImportInfo& info) : user_(info.user), started_at_(info.started_at) {}
@@ -52,6 +55,9 @@ private:
   std::optional<MailOutcome> match_mail(const MailInvitationRecord& r);
   void fill_from_mail(std::int64_t id, const MailInvitationRecord& r);
   void accept(PersonId owner);
+  // How many of the owner's rows of `table` a file recorded by import `import_id` accounts for: those it marked as
+  // listed (invitations, connections), or all of them (messages, which no other writer adds to).
+  std::int64_t stored_rows(Table table, std::int64_t import_id);
 
   Connection* c_ = nullptr;
   std::optional<Statement> near_, adopt_; // adopt_mail_row's, prepared once: it runs for every row
