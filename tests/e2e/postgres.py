@@ -163,19 +163,20 @@ try:
     # --- 3. Migrations ---------------------------------------------------------------------------------------------
     fresh = new_database("fresh")
     dry = motivo.json("db", "migrate", "--dry-run", "--json", db=fresh)
-    check(dry["current"] == 0 and len(dry["pending"]) == dry["latest"] >= 6, "dry run on a new PostgreSQL database lists every migration")
+    every = lambda d: len(d["pending"]) >= 6 and d["pending"][-1]["version"] == d["latest"]  # gaps allowed
+    check(dry["current"] == 0 and every(dry), "dry run on a new PostgreSQL database lists every migration")
     dry_text = motivo("db", "migrate", "--dry-run", db=fresh).stdout
     check("would run" in dry_text and "CREATE TABLE people" in dry_text, "the dry run shows the SQL")
     tables = subprocess.run(["psql", "-tA", fresh, "-c", "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"],
                             capture_output=True, text=True).stdout.strip()
     check(tables == "0", f"and creates nothing ({tables} tables)")
     applied = motivo.json("db", "migrate", "--json", db=fresh)
-    check(len(applied["applied"]) == dry["latest"], "db migrate applies them")
+    check(len(applied["applied"]) == len(dry["pending"]), "db migrate applies them")
     check(motivo.json("db", "migrate", "--dry-run", "--json", db=fresh)["pending"] == [],
           "then nothing is pending")
     lite_new = os.path.join(work, "never.db")
     lite_dry = motivo.json("db", "migrate", "--dry-run", "--json", db=lite_new)
-    check(len(lite_dry["pending"]) == lite_dry["latest"] and not os.path.exists(lite_new),
+    check(every(lite_dry) and not os.path.exists(lite_new),
           "a SQLite dry run lists every migration and creates no file")
     check(motivo.json("db", "migrate", "--dry-run", "--json", db=lite)["pending"] == [],
           "an existing SQLite database is up to date")

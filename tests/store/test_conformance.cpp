@@ -818,7 +818,10 @@ TEST_P(Conformance, SchemaStatusAndMigrations)
   const store::SchemaStatus fresh = store::schema_status(db_->location());
   EXPECT_EQ(fresh.current, 0);
   EXPECT_GE(fresh.latest, 6);
-  EXPECT_EQ(static_cast<int>(fresh.pending.size()), fresh.latest);
+  // Every migration, the latest last (versions may leave gaps while branches that add migrations are merged).
+  ASSERT_GE(fresh.pending.size(), 6U);
+  EXPECT_EQ(fresh.pending.front().version, 1);
+  EXPECT_EQ(fresh.pending.back().version, fresh.latest);
   if (GetParam() == "sqlite") {
     EXPECT_FALSE(fs::exists(db_->location())); // a dry run creates nothing
   }
