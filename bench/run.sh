@@ -21,6 +21,14 @@ if [[ ! -f $export_dir/.params || $(cat "$export_dir/.params") != "$stamp" ]]; t
     --connections 20000 --out "$export_dir"
   echo "$stamp" >"$export_dir/.params"
 fi
+# The newer export a user downloads later: the same seed's rows and 1 % more of each file.
+newer_dir=$out/export-newer
+if [[ ! -f $newer_dir/.params || $(cat "$newer_dir/.params") != "$stamp" ]]; then
+  rm -rf "$newer_dir"
+  python3 scripts/gen-export.py --profile bench --invitations "$invitations" --messages "$messages" \
+    --connections 20000 --newer 1 --out "$newer_dir"
+  echo "$stamp" >"$newer_dir/.params"
+fi
 du -sh "$export_dir"
 
 cat >"$out/bare-import.sql" <<SQL
@@ -99,9 +107,17 @@ hyperfine --runs "$runs" --export-markdown "$out/import.md" --export-json "$out/
   --prepare "rm -f $out/floor.db*" \
   -n "sqlite3 floor: parsed rows copied, no index" "sqlite3 $out/floor.db < $out/floor-rows.sql"
 
-# Re-importing the same export into the database the last run left: everything is known already.
+# Re-importing into a database that holds the export (a copy of the one the last run left), against a first import
+# in the same run: the same export again (every file unchanged), and the newer export (1 % more rows in each file).
+rm -f "$out/base.db"*
+for f in "$out"/m.db*; do cp "$f" "$out/base.db${f#"$out/m.db"}"; done
+fill() { echo "rm -f $out/r.db*; for f in $out/base.db*; do cp \$f $out/r.db\${f#$out/base.db}; done"; }
 hyperfine --runs "$runs" --export-markdown "$out/reimport.md" \
-  -n "motivo re-import (all rows known)" "$motivo --db $out/m.db import --quiet $export_dir"
+  --prepare "rm -f $out/r.db*" -n "motivo import (first, the baseline)" "$motivo --db $out/r.db import --quiet $export_dir" \
+  --prepare "$(fill)" -n "motivo re-import of the same export" "$motivo --db $out/r.db import --quiet $export_dir" \
+  --prepare "$(fill)" -n "motivo import of the newer export (+1 % rows)" \
+  "$motivo --db $out/r.db import --quiet $newer_dir"
+rm -f "$out/base.db"* "$out/r.db"*
 
 rm -f "$out/m.db"*
 /usr/bin/time -f "%M" -o "$out/peak-kb" "$motivo" --db "$out/m.db" import --quiet "$export_dir" >/dev/null

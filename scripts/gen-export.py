@@ -3,7 +3,7 @@
 
   scripts/gen-export.py --profile demo --out DIR_OR_FILE.zip [--seed 1] [--crlf]
   scripts/gen-export.py --profile bench --invitations 100000 --messages 500000 \
-      --connections 20000 --out DIR_OR_FILE.zip [--seed 1] [--crlf]
+      --connections 20000 --out DIR_OR_FILE.zip [--seed 1] [--crlf] [--newer PCT]
 
 An --out ending in .zip gets a zip archive laid out like LinkedIn's (files at the root);
 anything else is a folder. Files: Invitations.csv (2023+ 7-column layout, "Sent At" in US
@@ -18,6 +18,9 @@ the impersonal ones why they want to connect, and about one in five answers.
 
 Output depends only on the flags and --seed; rows are CSV with minimal quoting and LF line
 ends (--crlf: CRLF, which also lets a few bench bodies carry a CRLF inside the field).
+--newer PCT: the newer export of the same seed, as a user downloads it later: every row of the
+export without it, and PCT % more invitations, messages and connections, each a new one (another
+person's name, another note or message text) beside a row it is made from.
 """
 import argparse
 import base64
@@ -470,6 +473,40 @@ def bench_connections(rng, names, n, first_index):
         yield [p.first, p.last, p.url, email, p.company, p.position, day]
 
 
+# ---------------------------------------------------------------- newer export
+
+def with_newer(rows, pct, rng, make):
+    """`rows`, and after each row, with probability pct %, a new row `make` makes of it (None: none)."""
+    for row in rows:
+        yield row
+        if pct and rng.random() * 100 < pct:
+            extra = make(row)
+            if extra is not None:
+                yield extra
+
+
+def newer_invitation(row):
+    row = list(row)
+    side = 0 if row[4] == "INCOMING" else 1
+    row[side] += " Nuevo"
+    return row
+
+
+def newer_message(row):
+    row = list(row)
+    row[8] = (row[8] + " (y otra cosa)").strip()
+    return row
+
+
+def newer_connection(row):
+    if not row[0]:
+        return None  # a hidden profile: told apart by its order within a day only
+    row = list(row)
+    row[1] += " Nuevo"
+    row[2] += "-nuevo"
+    return row
+
+
 # ---------------------------------------------------------------- main
 
 def main(argv=None):
@@ -481,6 +518,8 @@ def main(argv=None):
     ap.add_argument("--messages", type=int, default=500000)
     ap.add_argument("--connections", type=int, default=20000)
     ap.add_argument("--crlf", action="store_true", help="CRLF line ends (default LF)")
+    ap.add_argument("--newer", type=float, default=0,
+                    help="the newer export of the same seed: PCT %% more rows, every old one kept")
     args = ap.parse_args(argv)
     rng, eol = random.Random(args.seed), "\r\n" if args.crlf else "\n"
     sink = Sink(args.out, zip64=args.profile == "bench")
@@ -496,6 +535,10 @@ def main(argv=None):
             invitations = bench_invitations(rng, owner, names, corpora, args.invitations)
             messages = bench_messages(rng, owner, names, corpora, args.messages)
             connections = bench_connections(rng, names, args.connections, args.invitations)
+        newer = random.Random(f"newer {args.seed}")
+        invitations = with_newer(invitations, args.newer, newer, newer_invitation)
+        messages = with_newer(messages, args.newer, newer, newer_message)
+        connections = with_newer(connections, args.newer, newer, newer_connection)
         sink.write_csv("Invitations.csv", INVITATIONS_HEADER, invitations, eol)
         sink.write_csv("messages.csv", MESSAGES_HEADER, messages, eol)
         sink.write_csv("Connections.csv", CONNECTIONS_HEADER, connections, eol,

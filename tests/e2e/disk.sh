@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 9: a full disk and a read-only database give a clear error, exit 1, and no partial state.
-# Runs motivo in a user and mount namespace (unshare -rm): a 700 KiB tmpfs stands for a full disk, a read-only
+# Runs motivo in a user and mount namespace (unshare -rm): a small tmpfs stands for a full disk, a read-only
 # bind mount for a read-only database. Usage: disk.sh MOTIVO SOURCE_DIR   (exit 77 without user namespaces)
 set -euo pipefail
 motivo=$1
@@ -21,8 +21,10 @@ check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; failures=$((fa
 mkdir -p "$work/disk" "$work/out"
 "$motivo" --db "$work/out/before.db" import --quiet "$work/small.zip" >/dev/null
 sqlite3 "$work/out/before.db" .dump >"$work/out/before.sql"
+# Room for the database and 400 KiB more: its -shm and the start of the big import's WAL, not the import.
+room=$(($(stat -c %s "$work/out/before.db") / 1024 + 400))
 unshare -rm sh -c "
-  mount -t tmpfs -o size=700k tmpfs '$work/disk' &&
+  mount -t tmpfs -o size=${room}k tmpfs '$work/disk' &&
   cp '$work/out/before.db' '$work/disk/m.db' &&
   '$motivo' --db '$work/disk/m.db' import --quiet '$work/big.zip' >'$work/out/full.out' 2>'$work/out/full.err';
   echo \$? >'$work/out/full.rc';

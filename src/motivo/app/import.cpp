@@ -1,5 +1,6 @@
 #include <motivo/app/import.hpp>
 #include <motivo/app/json_views.hpp>
+#include <motivo/core/content_hash.hpp>
 #include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <unordered_map>
 
@@ -132,9 +134,18 @@ public:
   {
   }
 
-  void invitations(const io::InputFile& file, FileReport& report);
-  void connections(const io::InputFile& file, FileReport& report);
-  void messages(const io::InputFile& file, FileReport& report);
+  void invitations(ByteSource& source, const io::InputFile& file, FileReport& report);
+  void connections(ByteSource& source, const io::InputFile& file, FileReport& report);
+  void messages(ByteSource& source, const io::InputFile& file, FileReport& report);
+  // Takes the rows of the file of `table` that the owner's latest import read, when `file` holds the same bytes
+  // (and its dates are allowed in this export); false when it must be read.
+  bool reuse(const io::InputFile& file, store::Table table, FileReport& report);
+  // What the file just read gave, for a later import to reuse.
+  store::ImportSession::FileRecord record(store::Table table, const IdentityKey& hash, const FileReport& report) const
+  {
+    return {table, hash, report.rows, table == store::Table::invitations ? listed_ : std::nullopt, file_latest_};
+  }
+  void start_file() { file_latest_.reset(); }
   std::optional<store::ImportSession::Span> invitations_listed() const { return listed_; }
   // The latest time any row of the snapshot shows (see ImportSession::finish).
   std::optional<datetime::UnixSeconds> latest() const { return latest_; }
@@ -153,14 +164,23 @@ private:
   ProgressTracker& progress_;
   datetime::UnixSeconds made_by_; // when the export was made at the latest, before each file's own name
   std::optional<store::ImportSession::Span> listed_;
-  std::optional<datetime::UnixSeconds> latest_;
-  void saw(datetime::UnixSeconds t) { latest_ = std::max(latest_.value_or(t), t); }
+  std::optional<datetime::UnixSeconds> latest_, file_latest_;
+  void saw(datetime::UnixSeconds t)
+  {
+    latest_ = std::max(latest_.value_or(t), t);
+    file_latest_ = std::max(file_latest_.value_or(t), t);
+  }
+  void list(store::ImportSession::Span span)
+  {
+    if (!listed_) listed_ = span;
+    listed_->from = std::min(listed_->from, span.from);
+    listed_->until = std::max(listed_->until, span.until);
+  }
 };
 
-void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
+void SnapshotWriter::invitations(ByteSource& source, const io::InputFile& file, FileReport& report)
 {
-  auto source = file.open();
-  csv::Reader reader(*source, file.display_name);
+  csv::Reader reader(source, file.display_name);
   linkedin::InvitationsReader rows(reader, made_by(file, made_by_));
   linkedin::InvitationRow row;
   InvitationRecord r;
@@ -180,19 +200,16 @@ void SnapshotWriter::invitations(const io::InputFile& file, FileReport& report)
                          {from_key, people_.name_key(row.to), key_number(row.sent_at), to_string(row.direction)});
     session_.add_invitation(r);
     ++report.rows;
-    if (!listed_) listed_ = store::ImportSession::Span{row.sent_at, row.sent_at};
-    listed_->from = std::min(listed_->from, row.sent_at);
-    listed_->until = std::max(listed_->until, row.sent_at);
+    list({row.sent_at, row.sent_at});
     saw(row.sent_at);
     progress_.tick(reader, file.display_name);
   }
   tally(store::Table::invitations, report);
 }
 
-void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
+void SnapshotWriter::connections(ByteSource& source, const io::InputFile& file, FileReport& report)
 {
-  auto source = file.open();
-  csv::Reader reader(*source, file.display_name);
+  csv::Reader reader(source, file.display_name);
   linkedin::ConnectionsReader rows(reader, made_by(file, made_by_));
   linkedin::ConnectionRow row;
   ConnectionRecord r;
@@ -229,10 +246,9 @@ void SnapshotWriter::connections(const io::InputFile& file, FileReport& report)
   tally(store::Table::connections, report);
 }
 
-void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
+void SnapshotWriter::messages(ByteSource& source, const io::InputFile& file, FileReport& report)
 {
-  auto source = file.open();
-  csv::Reader reader(*source, file.display_name);
+  csv::Reader reader(source, file.display_name);
   linkedin::MessagesReader rows(reader, made_by(file, made_by_));
   linkedin::MessageRow row;
   MessageRecord r;
@@ -271,6 +287,56 @@ void SnapshotWriter::messages(const io::InputFile& file, FileReport& report)
     progress_.tick(reader, file.display_name);
   }
   tally(store::Table::messages, report);
+}
+
+bool SnapshotWriter::reuse(const io::InputFile& file, store::Table table, FileReport& report)
+{
+  const auto prior = session_.prior_file(table);
+  if (!prior) return false;
+  // A date later than the export was made is an error, which reading the file reports.
+  if (prior->file.latest && *prior->file.latest > made_by(file, made_by_) + linkedin::export_date_tolerance)
+    return false;
+  if (content_hash(*file.open()) != prior->file.hash) return false;
+  session_.reuse_file(*prior);
+  session_.record_file(prior->file);
+  report.rows = prior->file.rows;
+  report.known = prior->file.rows;
+  report.unchanged_since = prior->imported_at;
+  if (prior->file.listed) list(*prior->file.listed);
+  if (prior->file.latest) saw(*prior->file.latest);
+  return true;
+}
+
+store::Table table_of(FileKind kind)
+{
+  switch (kind) {
+  case FileKind::connections: return store::Table::connections;
+  case FileKind::messages: return store::Table::messages;
+  default: return store::Table::invitations;
+  }
+}
+
+// Reads one file of the snapshot, or takes it unread when the owner's latest import read the same bytes. A file
+// that is the only one of its kind in the snapshot is recorded by its hash, for the next import.
+FileReport read_file(SnapshotWriter& writer, store::ImportSession& session, const Selected& s, bool alone)
+{
+  FileReport file{s.file->name, std::string(linkedin::to_string(s.kind))};
+  const store::Table table = table_of(s.kind);
+  writer.start_file();
+  if (alone && writer.reuse(*s.file, table, file)) return file;
+  HashingSource source(s.file->open());
+  switch (s.kind) {
+  case FileKind::invitations: writer.invitations(source, *s.file, file); break;
+  case FileKind::connections: writer.connections(source, *s.file, file); break;
+  case FileKind::messages: writer.messages(source, *s.file, file); break;
+  case FileKind::unused: break;
+  }
+  if (!alone) return file;
+  std::array<char, 1 << 16> rest; // the hash covers the file to its end, whatever the reader left unread
+  while (source.read(rest.data(), rest.size()) > 0) {
+  }
+  session.record_file(writer.record(table, source.digest(), file));
+  return file;
 }
 
 std::string skip_note(const io::InputFile& file)
@@ -372,15 +438,10 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
                           std::min(clock, linkedin::export_made_by(source).value_or(clock)));
     std::vector<FileReport> used;
     for (const Selected& s : selected) {
-      FileReport file{s.file->name, std::string(linkedin::to_string(s.kind))};
-      switch (s.kind) {
-      case FileKind::invitations: writer.invitations(*s.file, file); break;
-      case FileKind::connections: writer.connections(*s.file, file); break;
-      case FileKind::messages: writer.messages(*s.file, file); break;
-      case FileKind::unused: break;
-      }
+      const auto same_kind =
+          std::count_if(selected.begin(), selected.end(), [&](const Selected& other) { return other.kind == s.kind; });
+      used.push_back(read_file(writer, *session, s, same_kind == 1));
       progress.file_done(s.file->size);
-      used.push_back(std::move(file));
     }
     progress.finish();
     report.files.insert(report.files.begin(), used.begin(), used.end());

@@ -23,6 +23,9 @@ struct FileReport {
   std::uint64_t added = 0;
   std::uint64_t known = 0;   // already stored by an earlier import
   std::uint64_t skipped = 0; // rows read but not stored (none so far; kept for the summary's shape)
+  // Not read: the same bytes as the file of its kind that this import (its start) took in last, whose rows are
+  // taken as this snapshot's.
+  std::optional<datetime::UnixSeconds> unchanged_since;
 };
 
 struct ImportReport {

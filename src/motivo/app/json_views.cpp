@@ -185,6 +185,7 @@ nlohmann::json import_to_json(const ImportReport& report)
   for (const auto& f : report.files) {
     nlohmann::json j = file_to_json(f);
     if (!f.note.empty()) j["note"] = f.note;
+    if (f.unchanged_since) j["unchanged_since"] = datetime::format_iso(*f.unchanged_since);
     files.push_back(std::move(j));
   }
   return {{"owner", report.owner},

@@ -7,6 +7,7 @@
 #include <motivo/cli/mail_report.hpp>
 #include <motivo/cli/progress_bar.hpp>
 #include <motivo/cli/terminal.hpp>
+#include <motivo/core/datetime.hpp>
 #include <motivo/io/inputs.hpp>
 #include <motivo/store/store.hpp>
 
@@ -25,6 +26,12 @@ void print_import_report(const app::ImportReport& report, const std::string& sou
   for (const auto& f : report.files) {
     if (f.kind == "skipped") continue;
     fmt::print("  {:<32} {:>8} {:>8} {:>8} {:>8}\n", f.name, f.rows, f.added, f.known, f.skipped);
+  }
+  for (const auto& f : report.files) {
+    if (f.unchanged_since) {
+      fmt::print(fmt::runtime(tr("  {} unchanged since the import of {}: its rows were not read again\n")), f.name,
+                 datetime::format_iso(*f.unchanged_since));
+    }
   }
   for (const auto& f : report.files) {
     if (f.kind == "skipped") fmt::print(fmt::runtime(tr("  skipped {} ({})\n")), f.name, f.note);

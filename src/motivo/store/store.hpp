@@ -271,6 +271,31 @@ public:
   virtual void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
                       const std::string& summary_json) = 0;
   virtual void commit() = 0;
+
+  // A file of a snapshot read whole (the only one of its table in its snapshot): its content hash and what it gave,
+  // so that a later snapshot holding the same bytes can skip it.
+  struct FileRecord {
+    Table table = Table::invitations;
+    IdentityKey hash{};
+    std::uint64_t rows = 0;
+    std::optional<Span> listed; // Invitations.csv's
+    std::optional<datetime::UnixSeconds> latest;
+  };
+  struct PriorFile {
+    FileRecord file;
+    std::int64_t import_id = 0;
+    datetime::UnixSeconds imported_at = 0;
+  };
+  // The file of `table` this owner's latest import with one recorded, when the rows it stored are still as that
+  // import left them (no later import, mail or `forget` touched them since, and it was its snapshot's only one):
+  // a snapshot whose file has the same hash may take that file's rows as its own without reading them. Call after
+  // set_owner().
+  virtual std::optional<PriorFile> prior_file(Table table) = 0;
+  // The rows `prior`'s file gave are this snapshot's too, as if it had read them again (invitations and
+  // connections are marked as listed by this snapshot).
+  virtual void reuse_file(const PriorFile& prior) = 0;
+  // Records a file this snapshot read whole (or reused), after its rows were added.
+  virtual void record_file(const FileRecord& file) = 0;
 };
 
 struct ImportInfo {

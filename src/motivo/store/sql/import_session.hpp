@@ -35,6 +35,9 @@ public:
   void set_sync_cursor(const std::string& account, const SyncCursor& cursor) override;
   void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
               const std::string& summary_json) override;
+  std::optional<PriorFile> prior_file(Table table) override;
+  void reuse_file(const PriorFile& prior) override;
+  void record_file(const FileRecord& file) override;
 
 protected:
   explicit SqlImportSession(const ImportInfo& info) : user_(info.user), started_at_(info.started_at) {}
@@ -65,6 +68,9 @@ private:
   void fold_mail_rows(PersonId owner);
   // The stored message `r` is another copy of, if any.
   std::optional<std::int64_t> same_message(const MailMessageRecord& r);
+  // How many of the owner's rows of `table` a file recorded by import `import_id` accounts for: those it marked as
+  // listed (invitations, connections), or all of them (messages, which no other writer adds to).
+  std::int64_t stored_rows(Table table, std::int64_t import_id);
 
   Connection* c_ = nullptr;
   std::optional<Statement> near_, adopt_; // adopt_mail_row's, prepared once: it runs for every row

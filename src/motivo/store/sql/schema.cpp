@@ -245,6 +245,22 @@ CREATE TABLE user_models (
   model TEXT NOT NULL
 );
 )sql"},
+    // The content hash of each file a snapshot read whole, with what it gave: a later snapshot holding the same
+    // bytes takes that file's rows as its own instead of reading them again (SqlImportSession::prior_file).
+    {12, "imports: the content hash of each file", R"sql(
+CREATE TABLE import_files (
+  import_id {int} NOT NULL REFERENCES imports(id),
+  owner {int} NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('invitations', 'messages', 'connections')),
+  content_hash TEXT NOT NULL,
+  row_count {int} NOT NULL,
+  stored {int} NOT NULL,
+  listed_from {int},
+  listed_until {int},
+  latest {int}
+);
+CREATE INDEX import_files_by_owner ON import_files(owner, kind, import_id);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

@@ -1,0 +1,108 @@
+// The content hashes of the files a snapshot read (SqlImportSession's part of store.hpp's FileRecord): a file whose
+// bytes the owner's latest import of its kind read already is taken from the rows that import left, unread.
+#include <motivo/store/sql/import_session.hpp>
+
+#include <fmt/format.h>
+
+namespace motivo::store::sql {
+
+namespace {
+
+std::string_view table_name(Table table)
+{
+  switch (table) {
+  case Table::invitations: return "invitations";
+  case Table::messages: return "messages";
+  case Table::connections: return "connections";
+  }
+  return "invitations";
+}
+
+std::string to_hex(const IdentityKey& key)
+{
+  std::string out;
+  for (const unsigned char b : key) out += fmt::format("{:02x}", static_cast<unsigned>(b));
+  return out;
+}
+
+IdentityKey from_hex(std::string_view hex)
+{
+  IdentityKey key{};
+  for (std::size_t i = 0; i < key.size() && 2 * i + 1 < hex.size(); ++i) {
+    const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+    key[i] = static_cast<unsigned char>(nibble(hex[2 * i]) * 16 + nibble(hex[2 * i + 1]));
+  }
+  return key;
+}
+
+} // namespace
+
+std::int64_t SqlImportSession::stored_rows(Table table, std::int64_t import_id)
+{
+  // Messages carry no last_import: the owner's messages are all there were after the import, unless a later one
+  // added some (first_import) or `forget` removed some (the count).
+  const std::string sql =
+      table == Table::messages
+          ? std::string("SELECT CASE WHEN coalesce(max(first_import), 0) <= ?2 THEN count(*) ELSE -1 END "
+                        "FROM messages WHERE owner = ?1")
+          : fmt::format("SELECT CASE WHEN (SELECT max(last_import) FROM {0} WHERE owner = ?1) = ?2 THEN count(*) "
+                        "ELSE -1 END FROM {0} WHERE owner = ?1 AND last_import = ?2",
+                        table_name(table));
+  Statement s = c_->prepare(sql);
+  s.bind(1, std::int64_t{owner_}).bind(2, import_id).step();
+  return s.column_int(0);
+}
+
+std::optional<ImportSession::PriorFile> SqlImportSession::prior_file(Table table)
+{
+  write_pending();
+  Statement s = c_->prepare(R"sql(
+SELECT f.import_id, f.content_hash, f.row_count, f.stored, f.listed_from, f.listed_until, f.latest, i.started_at,
+       (SELECT count(*) FROM import_files g WHERE g.import_id = f.import_id AND g.kind = f.kind)
+FROM import_files f JOIN imports i ON i.id = f.import_id
+WHERE f.owner = ?1 AND f.kind = ?2 AND f.import_id <> ?3 AND i.finished_at IS NOT NULL
+ORDER BY f.import_id DESC LIMIT 1)sql");
+  s.bind(1, std::int64_t{owner_}).bind(2, table_name(table)).bind(3, import_id_);
+  if (!s.step() || s.column_int(8) != 1) return std::nullopt;
+  PriorFile prior;
+  prior.import_id = s.column_int(0);
+  prior.file.table = table;
+  prior.file.hash = from_hex(s.column_text(1));
+  prior.file.rows = static_cast<std::uint64_t>(s.column_int(2));
+  const std::int64_t stored = s.column_int(3);
+  if (!s.is_null(4) && !s.is_null(5)) prior.file.listed = Span{s.column_int(4), s.column_int(5)};
+  prior.file.latest = s.column_opt_int(6);
+  prior.imported_at = s.column_int(7);
+  if (stored < 0 || stored_rows(table, prior.import_id) != stored) return std::nullopt;
+  return prior;
+}
+
+void SqlImportSession::reuse_file(const PriorFile& prior)
+{
+  write_pending();
+  if (prior.file.table == Table::messages) return;
+  c_->prepare(fmt::format("UPDATE {} SET last_import = ?3 WHERE owner = ?1 AND last_import = ?2",
+                          table_name(prior.file.table)))
+      .bind(1, std::int64_t{owner_})
+      .bind(2, prior.import_id)
+      .bind(3, import_id_)
+      .run();
+}
+
+void SqlImportSession::record_file(const FileRecord& file)
+{
+  write_pending();
+  const std::int64_t stored = stored_rows(file.table, import_id_);
+  const std::string hash = to_hex(file.hash); // bound without a copy: it outlives the statement's run
+  Statement s = c_->prepare(R"sql(
+INSERT INTO import_files(import_id, owner, kind, content_hash, row_count, stored, listed_from, listed_until, latest)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9))sql");
+  s.bind(1, import_id_).bind(2, std::int64_t{owner_}).bind(3, table_name(file.table)).bind(4, hash);
+  s.bind(5, static_cast<std::int64_t>(file.rows)).bind(6, stored);
+  s.bind(7, file.listed ? std::optional<std::int64_t>(file.listed->from) : std::nullopt);
+  s.bind(8, file.listed ? std::optional<std::int64_t>(file.listed->until) : std::nullopt);
+  s.bind(9, file.latest ? std::optional<std::int64_t>(*file.latest) : std::nullopt);
+  s.run();
+}
+
+} // namespace motivo::store::sql

@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Issue 23: a file whose bytes the owner's latest import read already is not read again ("unchanged since the import
+of ..."), and the store ends exactly as if it had been read: re-importing the same export, a newer export whose
+Invitations.csv is unchanged (its invitations still listed as of the newer date, those it no longer lists withdrawn),
+and a re-import after `forget` or a mail import (rows changed since: read again). Each database is compared with a
+reference that reads every file (the same rows with one more blank line at the end: other bytes, the same rows).
+On SQLite, and on PostgreSQL when the test fixture's server is up ($MOTIVO_TEST_PG_URL_FILE; else that half skipped).
+Usage: reimport.py MOTIVO_BINARY SOURCE_DIR"""
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import uuid
+
+from checks import Checks, Motivo, gen_export, workdir
+
+src = sys.argv[2]
+check = Checks()
+work = workdir("reimport")
+motivo = Motivo(sys.argv[1], work, now="2026-11-25T12:00:00Z")
+demo = gen_export(src, os.path.join(work, "demo"))
+FILES = ("Invitations.csv", "messages.csv", "Connections.csv")
+
+
+def copy(name, base=demo):
+    out = os.path.join(work, name)
+    shutil.copytree(base, out)
+    return out
+
+
+rereads = []
+
+
+def reread(base, name):
+    """`base` with other bytes and the same rows in each file (blank lines more, as many as never before): every file
+    is read."""
+    rereads.append(name)
+    out = copy(f"{name}-{len(rereads)}", base)
+    for f in FILES:
+        with open(os.path.join(out, f), "a", encoding="utf-8") as w:
+            w.write("\n" * len(rereads))
+    return out
+
+
+def state(db):
+    out = {what: motivo.json(what, "--json", db=db) for what in ("status", "invitations", "report")}
+    for key in ("database", "last_import"):  # the file's name, and the clock's time of the last import
+        out["status"].pop(key, None)
+    # Row ids aside: PostgreSQL's sequences move on each INSERT … ON CONFLICT of a known row, so rows added after a
+    # file was read have higher ids than after it was skipped. Everything else is the same.
+    for x in out["invitations"]:
+        for key in ("id", "person", "campaign"):
+            x.pop(key, None)
+    return out
+
+
+def same(a, b, what):
+    sa, sb = state(a), state(b)
+    for k in sa:
+        if not check(sa[k] == sb[k], f"{what}: `{k} --json` as when every file is read") and isinstance(sa[k], list):
+            diff = [(x, y) for x, y in zip(sa[k], sb[k]) if x != y]
+            print(f"     {len(sa[k])} against {len(sb[k])}; first difference: {diff[:1]}")
+
+
+def imported(db, export):
+    return motivo("import", export, db=db).stdout
+
+
+def reference(db, export):
+    """The reference: every file read."""
+    check("unchanged" not in imported(db, export), f"the reference reads every file of {os.path.basename(export)}")
+
+
+# The newer export: its Invitations.csv unchanged but for one invitation gone, its messages with one more.
+with open(os.path.join(demo, "Invitations.csv"), encoding="utf-8-sig", newline="") as f:
+    rows = list(csv.reader(f))
+pending = next(r for r in rows[1:] if r[4] == "INCOMING")
+fewer = copy("fewer")
+with open(os.path.join(fewer, "Invitations.csv"), "w", encoding="utf-8", newline="") as f:
+    csv.writer(f).writerows([r for r in rows if r is not pending])
+newer = copy("newer", fewer)
+with open(os.path.join(newer, "messages.csv"), encoding="utf-8-sig", newline="") as f:
+    messages = list(csv.reader(f))
+late = list(messages[1])
+late[messages[0].index("DATE")] = "2026-11-24 10:00:00 UTC"
+late[messages[0].index("CONTENT")] = "Una línea más, la más reciente"
+with open(os.path.join(newer, "messages.csv"), "w", encoding="utf-8", newline="") as f:
+    csv.writer(f).writerows(messages + [late])
+
+def scenarios(new_db, backend):
+    print(f"-- {backend}")
+    # 1. The same export twice: nothing read again, the same state.
+    a, ref = new_db("a"), new_db("ref")
+    imported(a, demo)
+    imported(ref, demo)
+    out = imported(a, demo)
+    check(all(f"{f} unchanged since the import of" in out for f in FILES), "a re-import reads none of the three files")
+    reference(ref, reread(demo, "demo2"))
+    same(a, ref, "the same export again")
+
+    # 2. A newer export: Invitations.csv the same as the last one read, messages.csv newer.
+    imported(a, fewer)
+    reference(ref, reread(fewer, "fewer2"))
+    out = imported(a, newer)
+    check("Invitations.csv unchanged since" in out and "messages.csv unchanged" not in out,
+          "a newer export: only its new messages.csv is read")
+    reference(ref, reread(newer, "newer2"))
+    same(a, ref, "a newer export with an unchanged Invitations.csv")
+    gone = [x for x in motivo.json("invitations", "--json", db=a) if x["from"] == pending[0]]
+    check(gone and gone[0]["outcome"] == "withdrawn", "the invitation it no longer lists is withdrawn")
+
+    # 3. An older file than the last one read is read (only the latest is taken unread).
+    out = imported(a, demo)
+    check("Invitations.csv unchanged" not in out, "an Invitations.csv other than the last one read: read")
+    reference(ref, reread(demo, "demo3"))
+    same(a, ref, "an older export again")
+
+    # 4. After forget: the rows it left are not all there: read again, and the forgotten come back as on a full read.
+    someone = next(r[0] for r in rows[1:] if r[4] == "INCOMING" and r[0] != pending[0])
+    for db in (a, ref):
+        motivo("forget", "--yes", someone, db=db)
+    out = imported(a, demo)
+    check("Invitations.csv unchanged" not in out, "after forget: read again")
+    reference(ref, reread(demo, "demo4"))
+    same(a, ref, "a re-import after forget")
+
+    # 5. A single file imported on its own is recorded too; another export's file of the same name is read.
+    b = new_db("b")
+    imported(b, demo)
+    out = imported(b, os.path.join(demo, "Invitations.csv"))
+    check("Invitations.csv unchanged since" in out, "a lone Invitations.csv, the same bytes: not read")
+
+
+def sqlite_db(name):
+    return os.path.join(work, f"{name}.db")
+
+
+scenarios(sqlite_db, "SQLite")
+url_file = os.environ.get("MOTIVO_TEST_PG_URL_FILE", "")
+if url_file and os.path.exists(url_file):
+    with open(url_file, encoding="utf-8") as f:
+        base = f.read().strip()
+
+    def pg_db(name):
+        name = f"reimport_{name}_{uuid.uuid4().hex[:8]}"
+        subprocess.run(["psql", "-q", base, "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
+        return base[: base.rfind("/") + 1] + name
+
+    scenarios(pg_db, "PostgreSQL")
+else:
+    print("PostgreSQL half skipped: no test server ($MOTIVO_TEST_PG_URL_FILE)")
+check.exit()
