@@ -1,7 +1,7 @@
 #pragma once
 
-#include <motivo/app/arrivals.hpp>
 #include <motivo/app/actions.hpp>
+#include <motivo/app/arrivals.hpp>
 #include <motivo/app/classify.hpp>
 #include <motivo/app/detail.hpp>
 #include <motivo/app/import.hpp>
