@@ -434,18 +434,12 @@ std::string import_summary_json(const ImportReport& report)
 
 std::string mail_summary_json(const MailImportReport& report)
 {
-  return nlohmann::json{{"mail",
-                         {{"messages", report.messages},
-                          {"invitations", report.invitations},
-                          {"new", report.added},
-                          {"known", report.known},
-                          {"matched", report.matched},
-                          {"chats", chats_to_json(report.chats)},
-                          {"acceptances", acceptances_to_json(report.acceptances)},
-                          {"skipped", report.skipped},
-                          {"warnings", report.warnings.size()}}},
-                        {"people_added", report.people_added}}
-      .dump();
+  // The full report's counts, with the warnings counted rather than listed, and without the labels.
+  nlohmann::json mail = mail_to_json(report);
+  mail["warnings"] = report.warnings.size();
+  mail.erase("people_added");
+  mail.erase("labels");
+  return nlohmann::json{{"mail", std::move(mail)}, {"people_added", report.people_added}}.dump();
 }
 
 std::string classification_json(const classify::Result& r, int indent)

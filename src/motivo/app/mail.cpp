@@ -84,6 +84,18 @@ std::optional<PersonId> mailbox_owner(store::ImportSession& session, PeopleResol
   return people.resolve(*recipient, "");
 }
 
+// Counts where a row read from mail went: added, already stored, or matched to a stored row (the invitations'
+// and the members' messages' reports have the same three counts).
+template <typename Report>
+void count_outcome(store::MailOutcome outcome, Report& report)
+{
+  switch (outcome) {
+  case store::MailOutcome::added: ++report.added; break;
+  case store::MailOutcome::known: ++report.known; break;
+  case store::MailOutcome::matched: ++report.matched; break;
+  }
+}
+
 void store_invitations(store::ImportSession& session, PeopleResolver& people, PersonId owner,
                        const std::vector<mail::Invitation>& invitations, MailImportReport& report)
 {
@@ -109,11 +121,7 @@ void store_invitations(store::ImportSession& session, PeopleResolver& people, Pe
       r.key = identity_key("mail-invitation", {owner_key, "mail", inv.message_id});
     else
       r.key = identity_key("mail-invitation", {owner_key, people.name_key(inv.sender), key_number(inv.sent_at)});
-    switch (session.add_mail_invitation(r)) {
-    case store::MailOutcome::added: ++report.added; break;
-    case store::MailOutcome::known: ++report.known; break;
-    case store::MailOutcome::matched: ++report.matched; break;
-    }
+    count_outcome(session.add_mail_invitation(r), report);
   }
 }
 
@@ -141,11 +149,7 @@ void store_chats(store::ImportSession& session, PeopleResolver& people, PersonId
         !c.message_id.empty()
             ? identity_key("mail-message", {owner_key, "mail", c.message_id})
             : identity_key("mail-message", {owner_key, c.thread_id, people.name_key(c.sender), key_number(c.sent_at)});
-    switch (session.add_mail_message(r)) {
-    case store::MailOutcome::added: ++report.added; break;
-    case store::MailOutcome::known: ++report.known; break;
-    case store::MailOutcome::matched: ++report.matched; break;
-    }
+    count_outcome(session.add_mail_message(r), report);
   }
 }
 

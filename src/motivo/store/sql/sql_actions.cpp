@@ -103,22 +103,30 @@ std::vector<std::int64_t> SqlStore::record_decisions(const std::vector<std::int6
   });
 }
 
+// Runs an INSERT … RETURNING id of the user's ask or reply on invitation `id` and logs it for undo: false when no
+// row was inserted (no such invitation).
+bool SqlStore::log_inserted(Statement& insert, std::int64_t id, ActionKind kind, datetime::UnixSeconds now)
+{
+  if (!insert.step()) return false;
+  LoggedAction a;
+  a.invitation = id;
+  a.kind = kind;
+  a.done_at = now;
+  a.row_id = insert.column_int(0);
+  while (insert.step()) {
+  }
+  log_action(a);
+  return true;
+}
+
 bool SqlStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
 {
   return write([&] {
     Statement s = connection_.prepare(
         "INSERT INTO asks (invitation, asked_at, message) SELECT id, ?2, ?3 FROM invitations WHERE id = ?1 "
         "RETURNING id");
-    if (!s.bind(1, id).bind(2, std::int64_t{now}).bind(3, message).step()) return false;
-    LoggedAction a;
-    a.invitation = id;
-    a.kind = ActionKind::ask;
-    a.done_at = now;
-    a.row_id = s.column_int(0);
-    while (s.step()) {
-    }
-    log_action(a);
-    return true;
+    s.bind(1, id).bind(2, std::int64_t{now}).bind(3, message);
+    return log_inserted(s, id, ActionKind::ask, now);
   });
 }
 
@@ -128,16 +136,8 @@ bool SqlStore::record_reply(std::int64_t id, datetime::UnixSeconds at, const std
   return write([&] {
     Statement s = connection_.prepare("INSERT INTO recorded_replies (invitation, replied_at, text, recorded_at) "
                                       "SELECT id, ?2, ?3, ?4 FROM invitations WHERE id = ?1 RETURNING id");
-    if (!s.bind(1, id).bind(2, std::int64_t{at}).bind(3, text).bind(4, std::int64_t{now}).step()) return false;
-    LoggedAction a;
-    a.invitation = id;
-    a.kind = ActionKind::reply;
-    a.done_at = now;
-    a.row_id = s.column_int(0);
-    while (s.step()) {
-    }
-    log_action(a);
-    return true;
+    s.bind(1, id).bind(2, std::int64_t{at}).bind(3, text).bind(4, std::int64_t{now});
+    return log_inserted(s, id, ActionKind::reply, now);
   });
 }
 

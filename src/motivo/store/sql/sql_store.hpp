@@ -124,6 +124,7 @@ private:
   // Inside a write: logs an action on `invitation` for undo_last (sql_actions.cpp).
   struct LoggedAction;
   void log_action(const LoggedAction& action);
+  bool log_inserted(Statement& insert, std::int64_t id, ActionKind kind, datetime::UnixSeconds now);
   // Inside a write: records `decision` on invitation `id` (and `label`), logged; false when there is no such one.
   bool decide_one(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
                   const std::optional<classify::Label>& label);
