@@ -120,7 +120,7 @@ std::function<int()> setup_import(CLI::App& app, Context& context)
       return out;
     };
     app::ImportOptions options;
-    options.now = Context::system_time();
+    options.now = context.now();
     options.clock = context.now();
     options.user = context.user_id();
     if (!owner->empty()) options.owner = *owner;
