@@ -856,7 +856,13 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
   document.addEventListener('keydown', onKey);
   let scrollTimer = null;
-  window.addEventListener('scroll', () => { clearTimeout(scrollTimer); scrollTimer = setTimeout(followScroll, 120); }, {passive: true});
+  window.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(followScroll, 120);
+    // The observer's word, checked again: a page whose end is in view asks for the next page.
+    const list = activeList();
+    if (list?.next && list.more.getBoundingClientRect().top < innerHeight + 600) loadMore(list);
+  }, {passive: true});
   // Drop the export zip anywhere on the import view.
   const zone = document.getElementById('view-import');
   zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('dragging'); });
