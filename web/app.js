@@ -476,7 +476,7 @@ async function ask(row, id, name) {
 async function decide(row, list, id, action) {
   const result = await post(`/api/invitations/${id}/decision?lang=${lang}`, withVersion(row, {decision: action}));
   offerUndo([id], `${result.from}: ${decisionName(action)}`);
-  if (list.mode === 'decided') { fillCard(row, Object.assign({decided_at: new Date().toISOString()}, result), 'decided'); return; }
+  if (list.mode === 'decided') { fillCard(row, Object.assign({decided_at: row.inv.decided_at}, result), 'decided'); return; }
   const next = rows(list)[rows(list).indexOf(row) + 1] || rows(list)[rows(list).indexOf(row) - 1];
   const hadFocus = row.contains(document.activeElement) || document.activeElement === document.body;
   row.classList.add('done');
