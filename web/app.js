@@ -7,6 +7,7 @@ const TOKEN = document.querySelector('meta[name="motivo-token"]').content;
 // The page's words: message ids (the English text) looked up in the Spanish catalog, po/es.po, which the server
 // sends as JSON (/catalog/es.json) — the same catalog as the command line's. {} in a text is an argument.
 const catalogs = {};
+let catalogReady = Promise.resolve();
 let lang = localStorage.getItem('motivo.lang') || ((navigator.language || 'es').startsWith('es') ? 'es' : 'en');
 async function loadCatalog(language) {
   if (language === 'en' || catalogs[language]) return;
@@ -113,6 +114,7 @@ function showWho() {
   document.body.classList.toggle('no-decide', !can('decide'));
   document.body.classList.toggle('no-notes', !can('notes'));
   document.querySelector('nav a[href="#import"]').hidden = !can('import');
+  if (!can('import')) document.querySelectorAll('.empty a[href="#import"]').forEach((a) => a.remove());
   if (!me || !me.team) { el.hidden = true; return; }
   el.textContent = me.role === 'admin' ? _('{} (admin)', me.name) : _('{} (member)', me.name);
   el.hidden = false;
@@ -198,6 +200,7 @@ async function loadList(list, url, {atLeast = 0} = {}) {
     list.box.replaceChildren(errorLine(error));
     return false;
   }
+  await catalogReady; // asked for at the same time as the list: the cards are written in the page's language
   if (generation !== list.generation) return false; // a newer load started: this answer is stale
   list.box.replaceChildren();
   list.next = page.next;
@@ -681,6 +684,7 @@ async function loadReport() {
     if (controller === reportController && error.name !== 'AbortError') reportError(error.message);
     return;
   }
+  await catalogReady;
   if (controller !== reportController) return;
   reportError('');
   const full = `/report.html?${first}&lang=${lang}`;
@@ -826,7 +830,11 @@ function show() {
 document.addEventListener('DOMContentLoaded', async () => {
   queue = makeList('queue', 'cards', 'more');
   decided = makeList('decided', 'decided-cards', 'decided-more');
-  await loadCatalog(lang).catch(() => {});
+  // The catalog and the first page of the list are asked for at once (show() below); the list waits for the words.
+  catalogReady = loadCatalog(lang).catch(() => {});
+  window.addEventListener('hashchange', show);
+  show();
+  await catalogReady;
   translate();
   api('/api/me').then((m) => { me = m; showWho(); }).catch(() => {});
   document.getElementById('lang').addEventListener('click', async () => {
@@ -874,8 +882,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     zone.classList.remove('dragging');
     if (e.dataTransfer.files.length) importExport(e.dataTransfer.files[0]);
   });
-  window.addEventListener('hashchange', show);
-  show();
 });
 
 // ---- Live updates (docs/WEB.md, "Live updates") ------------------------------------------------------------------
