@@ -379,6 +379,10 @@ try {
         const tag = `${view} ${locale.slice(0, 2)} ${width}px`;
         const scroll = await page.evaluate(() => [document.scrollingElement.scrollWidth, window.innerWidth]);
         check(scroll[0] <= scroll[1], `no sideways panning: ${tag} (${scroll[0]} > ${scroll[1]})`);
+        if (view === 'report') {
+          const inner = await page.evaluate(() => { const d = document.getElementById('r-frame').contentDocument.documentElement; return [d.scrollWidth, d.clientWidth]; });
+          check(inner[0] <= inner[1], `the embedded report does not pan sideways either: ${tag} (${inner[0]} > ${inner[1]})`);
+        }
         if (width === 390) await page.screenshot({ path: path.join(artifacts, `phone-${view}-${locale.slice(0, 2)}.png`) });
         const axe = await new AxeBuilder({ page }).exclude('#r-frame').analyze();
         const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
