@@ -186,6 +186,7 @@ svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#
 .point{{fill:#0072b2}} .whisker{{stroke:#0072b2;stroke-width:3}}
 .legend span{{margin-right:1em;font-size:.85em}} .legend i{{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}}
 @media print{{body{{margin:0}}}}
+@media (max-width:480px){{body{{margin:1em auto}} td,th{{padding:.2em .3em;font-size:.85em}} th{{overflow-wrap:anywhere;hyphens:auto}}}}
 </style></head><body>
 <h1>{}</h1><p class="meta">{} · {} {}</p>
 <p class="lead">{}.</p>
@@ -290,6 +291,7 @@ std::string render_comparison_html(const std::vector<std::pair<std::string, Repo
 body{{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222}}
 table{{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums;display:block;max-width:100%;overflow-x:auto}} td,th{{padding:.2em .8em;border-bottom:1px solid #eee;text-align:right}}
 td:first-child,th:first-child{{text-align:left}} small,.meta{{color:#595959}} h2{{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}}
+@media (max-width:480px){{body{{margin:1em auto}} td,th{{padding:.2em .3em;font-size:.85em}} th{{overflow-wrap:anywhere;hyphens:auto}}}}
 </style></head><body>
 <h1>{}</h1><p class="meta">{} · {} {}</p><p class="lead">{}</p>
 <table><tr><th></th>)",
