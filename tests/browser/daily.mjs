@@ -185,10 +185,38 @@ try {
       check((await cardById(b, target).locator('.errors').textContent()).includes('aceptada'), '[server 26] the stale tab shows the current state');
       await b.screenshot({ path: path.join(artifacts, 'stale.png') });
     } else {
-      pending.push('[server 26] two tabs: the server gives no `version` yet, the 409 is not checked');
+      pending.push('[server 26] two tabs: the server gives no `version` yet, its 409 is not checked (the page\'s half is, below)');
       await b.evaluate((id) => fetch(`/api/invitations/${id}/undo`, { method: 'POST', headers: { 'X-Motivo-Token': document.querySelector('meta[name="motivo-token"]').content, 'Content-Type': 'application/json' }, body: '{}' }), target);
       await b.evaluate((id) => fetch(`/api/invitations/${id}/undo`, { method: 'POST', headers: { 'X-Motivo-Token': document.querySelector('meta[name="motivo-token"]').content, 'Content-Type': 'application/json' }, body: '{}' }), target);
     }
+    // The page's half, whatever the server: the list gives versions, the write sends the one shown, and a 409
+    // "stale" answer's invitation is what the card then shows, with a message.
+    {
+      const c = await open(url);
+      await c.route(listing, async (r) => {
+        const answer = await r.fetch();
+        const list = (await answer.json()).map((i) => ({ ...i, version: `v-${i.id}` }));
+        return r.fulfill({ response: answer, json: list });
+      });
+      await c.reload();
+      await c.waitForSelector('#cards .card.focus');
+      const id = await idOf(c.locator('#cards .card').nth(2));
+      let sent = null;
+      await c.route((u) => u.pathname === `/api/invitations/${id}/decision`, async (r) => {
+        sent = r.request().postDataJSON();
+        const now = await (await r.fetch({ url: new URL(`/api/invitations/${id}?lang=es`, url).toString(), method: 'GET', postData: undefined })).json();
+        return r.fulfill({ status: 409, json: { error: 'changed since', code: 'stale', invitation: { ...now, decision: 'accept', state: 'accepted', version: 'v-new' } } });
+      });
+      await cardById(c, id).locator('.line').click();
+      await c.keyboard.press('s');
+      await cardById(c, id).locator('.errors .error').waitFor();
+      check(sent && sent.version === `v-${id}` && sent.decision === 'spam', `a write sends the version the page saw: ${JSON.stringify(sent)}`);
+      check((await cardById(c, id).locator('.errors').textContent()).includes('ahora: aceptada') &&
+            await cardById(c, id).getAttribute('data-version') === 'v-new', 'a 409 "stale" shows the invitation as it is now, with a message');
+      await c.screenshot({ path: path.join(artifacts, 'stale.png') });
+      await c.close();
+    }
+
     // Coming back to a tab refreshes what it shows, keeping a half-typed note.
     await b.unroute(versionUrl);
     await b.goto(url);
