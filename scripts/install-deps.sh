@@ -54,10 +54,11 @@ if ((${#missing[@]} > 0)); then
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# playwright-core for the browser test, from npm at the version package-lock.json pins (no browser download:
-# it drives Debian's Chromium). Without node or the registry the browser test is skipped, not failed.
+# playwright-core and @axe-core/playwright for the browser tests, from npm at the versions package-lock.json pins (no
+# browser download: they drive Debian's Chromium). Without node or the registry the browser test is skipped, not failed.
 browser=$(cd "$(dirname "$0")/../tests/browser" && pwd)
-if $tests && command -v npm >/dev/null && [[ ! -d $browser/node_modules/playwright-core ]]; then
+if $tests && command -v npm >/dev/null && { [[ ! -d $browser/node_modules/playwright-core ]] ||
+                                      [[ ! -d $browser/node_modules/@axe-core/playwright ]]; }; then
   (cd "$browser" && npm ci --no-audit --no-fund >/dev/null 2>&1) ||
     echo "install-deps: npm ci in tests/browser failed: the browser test will be skipped" >&2
 fi

@@ -111,12 +111,14 @@ try {
   const before = await page.locator('#cards .card').count();
   const first = page.locator('#cards .card').first();
   const firstId = await first.getAttribute('data-id');
+  await first.locator('.line').click(); // the selected card is open: its buttons show
   await first.locator('button[data-action="accept"]').click();
   await page.locator(`#cards .card[data-id="${firstId}"]`).waitFor({ state: 'detached' });
   check(await page.locator('#cards .card').count() === before - 1, 'an accepted invitation leaves the queue');
 
   // Ask another: the rendered question appears.
-  const askCard = page.locator('#cards .card', { hasText: 'Sugerencia: preguntar' }).first();
+  const askCard = page.locator(`#cards .card[data-id="${await page.locator('#cards .card[data-suggestion="ask"]').first().getAttribute('data-id')}"]`);
+  await askCard.locator('.line').click();
   await askCard.locator('button[data-action="ask"]').click();
   await askCard.locator('.asked textarea').waitFor({ state: 'visible' });
   const question = await askCard.locator('.asked textarea').inputValue();
@@ -137,21 +139,22 @@ try {
   check(await page.locator('#toast').isHidden(), 'Undo takes the decline back: the card is in the queue again');
 
   // Replied: the card's state and suggestion follow the reply.
-  const replyId = await page.locator('#cards .card', { hasText: 'Sugerencia: preguntar' }).first().getAttribute('data-id');
+  const replyId = await page.locator('#cards .card[data-suggestion="ask"]').first().getAttribute('data-id');
   const replyCard = page.locator(`#cards .card[data-id="${replyId}"]`);
+  await replyCard.locator('.line').click();
   await replyCard.locator('button[data-action="reply"]').click();
-  await replyCard.locator('.suggestion', { hasText: 'Sugerencia: aceptar' }).waitFor();
+  await page.locator(`#cards .card[data-id="${replyId}"][data-suggestion="accept"] .why-suggest`, { hasText: 'Sugerencia: aceptar' }).waitFor();
   check(await replyCard.locator('.state').textContent() === 'respondió', 'Replied: the state is replied, the suggestion accept');
 
   // "Decline all N suggested", after a confirmation listing them.
   const bulk = page.locator('#decline-suggested');
-  const suggested = await page.locator('#cards .card', { hasText: 'Sugerencia: rechazar' }).count();
+  const suggested = await page.locator('#cards .card[data-suggestion="decline"]').count();
   check(suggested > 0 && !(await bulk.isHidden()) && (await bulk.textContent()).includes(String(suggested)),
     `the bulk button counts the suggested declines: ${await bulk.textContent()}`);
   await bulk.click();
   await page.locator('#toast:not([hidden])', { hasText: 'rechazad' }).waitFor();
   check(confirmations.length === 1 && confirmations[0].includes('Giulia Hill'), `the confirmation lists who: ${confirmations}`);
-  check(await page.locator('#cards .card', { hasText: 'Sugerencia: rechazar' }).count() === 0 && await bulk.isHidden(),
+  check(await page.locator('#cards .card[data-suggestion="decline"]').count() === 0 && await bulk.isHidden(),
     'all the suggested declines are declined');
   await page.screenshot({ path: path.join(artifacts, 'declined-all.png') });
 
@@ -174,7 +177,7 @@ try {
   await page.fill('#r-until2', '2026-11-20');
   await page.click('#report-form button[type="submit"]');
   await page.locator('#report table tr >> nth=0', { hasText: '2026-11-11' }).waitFor();
-  check(await page.locator('#report table tr').first().locator('td').count() === 3, 'two periods side by side');
+  check(await page.locator('#report table tr').first().locator('th, td').count() === 3, 'two periods side by side');
   await page.screenshot({ path: path.join(artifacts, 'report.png') });
   const full = await context.newPage();
   await full.goto(`${url}report.html?lang=en`);
@@ -221,6 +224,7 @@ try {
     // person (its id in the JSON), not to whoever a search for the name finds first.
     const row = signedIn.locator('#cards .card', { hasText: 'Bilbao' });
     await row.waitFor();
+    await row.locator('.line').click();
     await row.locator('.why input').fill('la conocí en el meetup de Bilbao');
     const [kept] = await Promise.all([
       signedIn.waitForResponse((r) => r.url().includes('/notes') && r.request().method() === 'POST'),

@@ -178,14 +178,15 @@ std::string render_html(const Report& report, std::string_view language, std::st
 <style>
 body{{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222}}
 h1{{font-size:1.5em;margin-bottom:.2em}} h2{{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}}
-.lead{{font-size:1.1em}} .meta{{color:#777;font-size:.85em}}
-table{{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums}} td,th{{padding:.2em .8em;border-bottom:1px solid #eee;text-align:right}}
-td:first-child,th:first-child{{text-align:left}} small{{color:#777}}
+.lead{{font-size:1.1em}} .meta{{color:#595959;font-size:.85em}}
+table{{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums;display:block;max-width:100%;overflow-x:auto}} td,th{{padding:.2em .8em;border-bottom:1px solid #eee;text-align:right}}
+td:first-child,th:first-child{{text-align:left}} small{{color:#595959}}
 svg{{width:100%;height:auto;display:block}} .axis{{stroke:#444}} .grid{{stroke:#e5e5e5}} .tick{{font-size:11px;fill:#666}}
 .label,.value{{font-size:13px;fill:#333}} .bar{{fill:#56b4e9}} .band{{fill:#56b4e9;opacity:.25}} .line{{fill:none;stroke:#0072b2;stroke-width:2}}
 .point{{fill:#0072b2}} .whisker{{stroke:#0072b2;stroke-width:3}}
 .legend span{{margin-right:1em;font-size:.85em}} .legend i{{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em}}
 @media print{{body{{margin:0}}}}
+@media (max-width:480px){{body{{margin:1em auto}} td,th{{padding:.2em .3em;font-size:.85em}} th{{overflow-wrap:anywhere;hyphens:auto}}}}
 </style></head><body>
 <h1>{}</h1><p class="meta">{} · {} {}</p>
 <p class="lead">{}.</p>
@@ -288,8 +289,9 @@ std::string render_comparison_html(const std::vector<std::pair<std::string, Repo
 <title>motivo — {}</title>
 <style>
 body{{font:15px/1.45 system-ui,sans-serif;max-width:820px;margin:2em auto;padding:0 1em;color:#222}}
-table{{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums}} td,th{{padding:.2em .8em;border-bottom:1px solid #eee;text-align:right}}
-td:first-child,th:first-child{{text-align:left}} small,.meta{{color:#777}} h2{{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}}
+table{{border-collapse:collapse;margin:.6em 0;font-variant-numeric:tabular-nums;display:block;max-width:100%;overflow-x:auto}} td,th{{padding:.2em .8em;border-bottom:1px solid #eee;text-align:right}}
+td:first-child,th:first-child{{text-align:left}} small,.meta{{color:#595959}} h2{{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd}}
+@media (max-width:480px){{body{{margin:1em auto}} td,th{{padding:.2em .3em;font-size:.85em}} th{{overflow-wrap:anywhere;hyphens:auto}}}}
 </style></head><body>
 <h1>{}</h1><p class="meta">{} · {} {}</p><p class="lead">{}</p>
 <table><tr><th></th>)",

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The page's time to the first card (issue 26), in Debian's Chromium driven by playwright-core (tests/browser's
+# node_modules): a generated export of N invitations imported, `motivo serve` on loopback, the queue opened cold
+# (a new server: nothing cached) and warm, five times each; the times are those of the page's own
+# performance mark 'motivo:first-card' (from the start of the navigation). Goal: first card < 300 ms.
+# Usage: bench/web-page.sh [BUILD_DIR] [INVITATIONS]   (default build, 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+n=${2:-100000}
+motivo=$PWD/$build/motivo
+out=$PWD/$build/bench/web-page
+[[ -x /usr/bin/chromium ]] || { echo "web-page.sh: /usr/bin/chromium not found (scripts/install-deps.sh --tests)" >&2; exit 1; }
+[[ -d tests/browser/node_modules/playwright-core ]] || (cd tests/browser && npm ci --no-audit --no-fund >/dev/null)
+mkdir -p "$out"
+if [[ ! -f $out/m-$n.db ]]; then
+  python3 scripts/gen-export.py --profile bench --invitations "$n" --messages "$n" --connections $((n / 5)) --out "$out/export-$n" >/dev/null
+  "$motivo" --db "$out/m-$n.db" import --quiet "$out/export-$n" >/dev/null
+fi
+node bench/web_page.mjs "$motivo" "$out/m-$n.db"
