@@ -182,6 +182,9 @@ with motivo.serve(db=team_db) as team:
     page = answer.read().decode()
     check(answer.status == 200 and not answer.getheader("Set-Cookie") and "¿Entrar como ana?" in page
           and 'method="post"' in page, f"a link asks first, in Spanish, and sets nothing ({answer.status})")
+    # Under no-referrer a browser would send the form with "Origin: null", refused as cross-origin.
+    check(answer.getheader("Referrer-Policy") == "same-origin" and "form-action 'self'" in
+          answer.getheader("Content-Security-Policy"), "the page's form may post, with its origin")
     action = re.search(r'action="([^"]+)"', page).group(1).replace("&amp;", "&")
     check(action.startswith("/signin?") and "csrf=" in action, f"the form posts to /signin: {action}")
     conn = team.connection()

@@ -11,25 +11,11 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <charconv>
 
 namespace motivo::server {
 
 namespace {
-
-std::string percent_encoded(const std::string& text)
-{
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~')
-      out += c;
-    else
-      out += fmt::format("%{:02X}", u);
-  }
-  return out;
-}
 
 // The address of the next page: this request's, its cursor (and offset) replaced by `cursor`.
 std::string next_page(const Request& request, const std::string& cursor)

@@ -16,7 +16,6 @@
 #include <netdb.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <csignal>
@@ -82,18 +81,6 @@ void take_encodings(httplib::Request& req)
   if (!accepted.empty()) req.headers.emplace(accepted_encodings, accepted);
 }
 
-std::string percent_encoded(std::string_view text)
-{
-  std::string out;
-  for (const char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '~')
-      out += c;
-    else
-      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
-  }
-  return out;
-}
-
 // A link with a token (signin.hpp): GET /?token=T answers the page asking to sign in as T's user (or goes to the page
 // when there is nobody to sign in as, or this browser is that user already); POST /signin?token=T&csrf=C, a write
 // like any other (this process's token, the same origin), sets the cookie and goes to the page.
@@ -101,20 +88,22 @@ httplib::Server::HandlerResponse sign_in(Gate& gate, const Options& options, con
                                          const httplib::Request& req, httplib::Response& res)
 {
   const auto now = options.clock();
+  const auto user = gate.principal(*head.token_param, now);
+  if (!user) { // the request was let in by another token (a bearer): this one opens nothing
+    send(res, {401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer"});
+    return httplib::Server::HandlerResponse::Handled;
+  }
   if (req.path == "/signin") {
     if (const auto refused = gate.refuse_write(head)) {
       send(res, *refused);
       return httplib::Server::HandlerResponse::Handled;
     }
+    // Nobody to sign in as (an open server lets anyone in whatever the token): no cookie.
     const bool secure = options.public_origin.starts_with("https://");
-    res.set_header("Set-Cookie", gate.cookie_name() + "=" + *head.token_param + "; HttpOnly; SameSite=Strict; Path=/" +
-                                     (secure ? "; Secure" : ""));
+    if (!user->name.empty())
+      res.set_header("Set-Cookie", gate.cookie_name() + "=" + *head.token_param +
+                                       "; HttpOnly; SameSite=Strict; Path=/" + (secure ? "; Secure" : ""));
     res.set_redirect("/", 303);
-    return httplib::Server::HandlerResponse::Handled;
-  }
-  const auto user = gate.principal(*head.token_param, now);
-  if (!user) { // the request was let in by another token (a bearer): this one opens nothing
-    send(res, {401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer"});
     return httplib::Server::HandlerResponse::Handled;
   }
   const auto signed_in = gate.principal(cookie_value(head.cookie, gate.cookie_name()), now);
@@ -128,6 +117,10 @@ httplib::Server::HandlerResponse sign_in(Gate& gate, const Options& options, con
   const std::string action = "/signin?token=" + percent_encoded(*head.token_param) + "&csrf=" + gate.csrf();
   res.headers.erase("Content-Security-Policy");
   res.set_header("Content-Security-Policy", std::string(signin_policy));
+  // Under no-referrer a browser sends "Origin: null" with the form, which the same-origin check refuses: the page's
+  // own origin goes with same-origin requests only.
+  res.headers.erase("Referrer-Policy");
+  res.set_header("Referrer-Policy", "same-origin");
   res.set_content(signin_page(user->name, current, action, page_language(req.get_header_value("Accept-Language"))),
                   "text/html; charset=utf-8");
   return httplib::Server::HandlerResponse::Handled;

@@ -42,13 +42,13 @@ bool is_postgres_location(const std::string& location)
 std::string invitation_version(const InvitationView& v, std::int64_t asks, std::int64_t replies, std::int64_t notes,
                                std::int64_t messages)
 {
-  const auto time = [](const std::optional<datetime::UnixSeconds>& t) { return t ? *t : -1; };
+  const auto seconds = [](const std::optional<datetime::UnixSeconds>& t) { return t ? *t : -1; };
   std::string facts = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", v.id,
-                                  v.outcome ? static_cast<int>(*v.outcome) : -1, time(v.outcome_at),
+                                  v.outcome ? static_cast<int>(*v.outcome) : -1, seconds(v.outcome_at),
                                   v.label ? static_cast<int>(*v.label) : -1, v.label_by_user, v.confidence.value_or(-1),
-                                  v.decision ? static_cast<int>(*v.decision) : -1, time(v.decision_at),
-                                  time(v.recorded_ask), time(v.recorded_reply), v.campaign.value_or(-1), v.language,
-                                  asks, replies, notes, messages, v.message, fmt::join(v.reasons, "\n"));
+                                  v.decision ? static_cast<int>(*v.decision) : -1, seconds(v.decision_at),
+                                  seconds(v.recorded_ask), seconds(v.recorded_reply), v.campaign.value_or(-1),
+                                  v.language, asks, replies, notes, messages, v.message, fmt::join(v.reasons, "\n"));
   std::uint64_t hash = 14695981039346656037ull; // FNV-1a, 64 bits
   for (const char c : facts) {
     hash ^= static_cast<unsigned char>(c);
