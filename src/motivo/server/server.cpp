@@ -174,7 +174,7 @@ void answer(const Response& out, const httplib::Request& req, httplib::Response&
     if (auto zipped = gzip(out.body, gzip_level)) {
       res.set_header("Content-Encoding", "gzip");
       res.set_header("Vary", "Accept-Encoding");
-      res.set_content(std::move(*zipped), out.content_type);
+      res.set_content(*zipped, out.content_type);
       return;
     }
   }
