@@ -201,7 +201,8 @@ motivo("decide", f"i{decided}", "decline", db=old_db)
 later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
     "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files')")]
-sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "PRAGMA user_version = 8;")
+sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables)
+       + "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
 p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)
 check(p.returncode == 0 and "undecided again" in p.stdout, f"after migrating, a decision made before it is undone: {p.stdout.strip()}")
 p = motivo("decide", f"i{asked}", "--undo", db=old_db, check=False)

@@ -66,11 +66,13 @@ only "reading or setting the locale" '"(LANG|LANGUAGE|LC_[A-Z]+)"|\b(set|use|new
 # (2) Which language to use is decided in the command line's i18n and Context code: nowhere else in the command line,
 # the server or the layers between does code test a language (== "es", starts_with("en"), a bool es, `es ? … : …`);
 # the texts go through gettext (tr). The web page's language comes with its request (?lang=), decided on that line
-# of server/routes_report.cpp. core/ is not checked: a library handed a language writes data-made texts in it (the
+# of server/routes_report.cpp; the sign-in page a link opens (no ?lang= there) from Accept-Language, on that line of
+# server/signin.cpp. core/ is not checked: a library handed a language writes data-made texts in it (the
 # report's sentence, message templates) and knows the languages of notes; it cannot read the environment (check above).
 language_test='([=!]= *"(en|es|fr|de|pt|it)"|"(en|es|fr|de|pt|it)" *[=!]=|starts_with\("(en|es|fr|de|pt|it)|\bbool es\b|\bes *\?)'
 only "a language decided" "$language_test" "io store app server cli" cli/i18n.cpp cli/context.cpp \
-  'server/routes_report.cpp=request.param("lang") == "en" ? "en" : "es"'
+  'server/routes_report.cpp=request.param("lang") == "en" ? "en" : "es"' \
+  'server/signin.cpp=if (tag == "es" || tag == "en") return tag;'
 
 ((bad == 0)) && echo "layers: $checks passed, 0 failed"
 exit $bad

@@ -244,9 +244,12 @@ try:
     check(get("/api/me")[0] == 401, "no token: 401")
     check(get("/api/me", "0" * 64)[0] == 401, "a wrong token: 401")
     status, me = get("/api/me", ana)
-    check(status == 200 and me == {"name": "ana", "role": "member", "team": True}, f"ana is signed in as a member: {me}")
+    check(status == 200 and {k: me[k] for k in ("name", "role", "team")} == {"name": "ana", "role": "member", "team": True}
+          and me["can"]["decide"] and not me["can"]["people"], f"ana is signed in as a member: {me}")
     check(get("/api/me", admin)[1]["role"] == "admin", "the token file's token is the admin")
-    check(get("/api/me", boss)[1] == {"name": "boss", "role": "admin", "team": True}, "boss is an admin")
+    boss_me = get("/api/me", boss)[1]
+    check({k: boss_me[k] for k in ("name", "role", "team")} == {"name": "boss", "role": "admin", "team": True}
+          and boss_me["can"]["people"], "boss is an admin")
     check(len(get("/api/invitations", ana)[1]) == len(mine), "ana's queue holds her invitations only")
     check(len(get("/api/invitations", boss)[1]) == len(everyone), "an admin's holds everyone's")
     others = [i["id"] for i in everyone if i["id"] not in {m["id"] for m in mine}]

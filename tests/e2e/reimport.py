@@ -48,9 +48,10 @@ def state(db):
     for key in ("database", "last_import"):  # the file's name, and the clock's time of the last import
         out["status"].pop(key, None)
     # Row ids aside: PostgreSQL's sequences move on each INSERT … ON CONFLICT of a known row, so rows added after a
-    # file was read have higher ids than after it was skipped. Everything else is the same.
+    # file was read have higher ids than after it was skipped (and a version hashes its invitation's id). Everything
+    # else is the same.
     for x in out["invitations"]:
-        for key in ("id", "person", "campaign"):
+        for key in ("id", "person", "campaign", "version"):
             x.pop(key, None)
     return out
 

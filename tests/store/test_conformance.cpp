@@ -447,6 +447,60 @@ TEST_P(Conformance, RecordedRepliesAndUndo)
   EXPECT_FALSE(store().undo_last(ana));
 }
 
+// Issue 26: every invitation has a version that moves with what is stored about it; a write given a version that
+// moved writes nothing; pages by key and the decided ones, most recently decided first.
+TEST_P(Conformance, VersionsAndPagesByKey)
+{
+  import_paths(store(), {files_.write("v/Invitations.csv", "From,To,Sent At,Message,Direction\n"
+                                                           "Ana,Me,\"1/2/24, 9:00 AM\",,INCOMING\n"
+                                                           "Bea,Me,\"1/3/24, 9:00 AM\",,INCOMING\n"
+                                                           "Cai,Me,\"1/3/24, 9:00 AM\",,INCOMING\n"
+                                                           "Dan,Me,\"1/4/24, 9:00 AM\",,INCOMING\n")});
+  const auto all = store().invitations({});
+  ASSERT_EQ(all.size(), 4u);
+  const auto view = [&](std::int64_t id) {
+    store::InvitationQuery q;
+    q.id = id;
+    return store().invitations(q).at(0);
+  };
+  const std::int64_t ana = all[3].id, bea = all[2].id;
+  const std::string seen = view(ana).version;
+  EXPECT_EQ(seen.size(), 16u);
+  EXPECT_EQ(view(ana).version, seen); // the same facts, the same version
+  ASSERT_TRUE(store().record_ask(ana, 300, "¿Por qué?", {{ana, seen}}));
+  const std::string asked = view(ana).version;
+  EXPECT_NE(asked, seen);
+  EXPECT_THROW(store().record_decision(ana, protocol::Decision::spam, 400, std::nullopt, {{ana, seen}}), store::Stale);
+  EXPECT_THROW(store().record_reply(ana, 400, "x", 500, {{ana, seen}}), store::Stale);
+  EXPECT_THROW(store().undo_last(ana, {{ana, seen}}), store::Stale);
+  EXPECT_THROW(store().record_decisions({bea, ana}, protocol::Decision::decline, 400, std::nullopt, {{ana, seen}}),
+               store::Stale);
+  EXPECT_EQ(view(ana).version, asked); // nothing written, not even Bea's decision
+  EXPECT_EQ(view(bea).decision, std::nullopt);
+  ASSERT_TRUE(store().record_decision(ana, protocol::Decision::accept, 600, std::nullopt, {{ana, asked}}));
+  ASSERT_TRUE(store().record_decision(bea, protocol::Decision::decline, 500));
+
+  // Pages of one by key, newest first; Bea and Cai share their time (the larger id first).
+  store::InvitationQuery page;
+  page.limit = 1;
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    const auto rows = store().invitations(page);
+    if (rows.empty()) break;
+    ids.push_back(rows[0].id);
+    page.after = store::PageKey{rows[0].sent_at, rows[0].id};
+  }
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{all[0].id, all[1].id, all[2].id, all[3].id}));
+  store::InvitationQuery decided;
+  decided.decided = true;
+  const auto by_decision = store().invitations(decided);
+  ASSERT_EQ(by_decision.size(), 2u);
+  EXPECT_EQ(by_decision[0].id, ana); // decided at 600, after Bea (500)
+  decided.after = store::PageKey{600, ana};
+  ASSERT_EQ(store().invitations(decided).size(), 1u);
+  EXPECT_EQ(store().invitations(decided)[0].id, bea);
+}
+
 // Issue 22: a correction teaches its near-duplicates, and the account's model of the user's labels is stored with
 // the labels, kept while the examples stay the same.
 TEST_P(Conformance, CorrectionsTeachAndTheUsersModelIsKept)
@@ -958,11 +1012,12 @@ TEST_P(Conformance, MailMessagesAndAcceptancesAreStoredOnce)
                                   "https://www.linkedin.com/in/me\n"
                                   "Me Owner,Bo Li,\"11/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/me,"
                                   "https://www.linkedin.com/in/bo\n";
-  const std::string messages = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
-                               "DATE,SUBJECT,CONTENT,FOLDER\n"
-                               "2-QUJD==,,Ana Sol,https://www.linkedin.com/in/ana-sol,Me Owner,"
-                               "https://www.linkedin.com/in/me,2026-11-03 10:00:05 UTC,,Nos vimos en la charla de datos,"
-                               "INBOX\n";
+  const std::string messages =
+      "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,"
+      "DATE,SUBJECT,CONTENT,FOLDER\n"
+      "2-QUJD==,,Ana Sol,https://www.linkedin.com/in/ana-sol,Me Owner,"
+      "https://www.linkedin.com/in/me,2026-11-03 10:00:05 UTC,,Nos vimos en la charla de datos,"
+      "INBOX\n";
   const std::string connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
   files_.write("e1/Invitations.csv", invitations);
   files_.write("e1/messages.csv", messages);

@@ -80,6 +80,10 @@ TEST(JsonViews, Invitations)
   expect_golden("invitations.json", app::invitations_json(list, 2));
   expect_same_json(app::invitations_json(list, -1), app::invitations_json(list, 2));
   expect_golden("invitation.json", app::invitation_json(v.status_of("Ana Uno"), 2));
+  // A stale write's answer (issue 26): the error and the invitation as it is now, on one line as every API error.
+  const std::string stale =
+      app::stale_json("invitation 1 changed since you saw it: nothing was written", v.status_of("Ana Uno"));
+  expect_golden("stale.json", nlohmann::json::parse(stale).dump(2));
   expect_golden("messages.json",
                 app::messages_json(app::recent_messages(*v.store, v.status_of("Ana Uno").invitation, 10), 2));
   app::AskRequest request{18, "config.toml", "", true, fixed_now()};
@@ -155,12 +159,12 @@ TEST(JsonViews, Imports)
   options.user = v.marta.id;
   const std::string mail = std::string(MOTIVO_TEST_DATA) + "/mail/";
   // An invitation, a member's message and an acceptance (of an invitation that is not stored).
-  const app::MailImportReport mailed = app::import_mail(
-      *v.store,
-      app::scan_mail_paths({mail + "en-modern-wants-to-connect.eml", mail + "en-message-plain-and-html.eml",
-                            mail + "es-accepted.eml"},
-                           options.now),
-      "mail", options);
+  const app::MailImportReport mailed =
+      app::import_mail(*v.store,
+                       app::scan_mail_paths({mail + "en-modern-wants-to-connect.eml",
+                                             mail + "en-message-plain-and-html.eml", mail + "es-accepted.eml"},
+                                            options.now),
+                       "mail", options);
   expect_golden("import_with_mail.json", app::import_json(&v.luis_import, &mailed, 2));
   expect_golden("import_mail_only.json", app::import_json(nullptr, &mailed, 2));
   expect_golden("mail_import.json", app::mail_import_json(mailed, 2));

@@ -37,6 +37,7 @@ std::optional<Refusal> why_no_reply(const store::InvitationView& v)
 store::InvitationView record_reply(store::Store& store, Scope scope, std::int64_t id, const ReplyRequest& request)
 {
   const store::InvitationView v = find_invitation(store, scope, id);
+  check_version(v, request.seen);
   if (auto why = why_no_reply(v)) throw *why;
   const datetime::UnixSeconds at = request.at.value_or(request.now);
   if (at < v.sent_at)
@@ -45,15 +46,15 @@ store::InvitationView record_reply(store::Store& store, Scope scope, std::int64_
   if (at > request.now)
     throw Refusal(Kind::invalid, Message(N_("the reply's time {} is in the future (it is {} now)"),
                                          quote_value(datetime::format_iso(at)), datetime::format_iso(request.now)));
-  if (!store.record_reply(id, at, request.text, request.now))
+  if (!store.record_reply(id, at, request.text, request.now, versions_of(id, request.seen)))
     throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
   return find_invitation(store, scope, id);
 }
 
-Undone undo(store::Store& store, Scope scope, std::int64_t id)
+Undone undo(store::Store& store, Scope scope, std::int64_t id, const SeenVersion& seen)
 {
-  find_invitation(store, scope, id); // another member's: not found
-  const std::optional<store::UndoneAction> action = store.undo_last(id);
+  check_version(find_invitation(store, scope, id), seen); // another member's: not found
+  const std::optional<store::UndoneAction> action = store.undo_last(id, versions_of(id, seen));
   if (!action)
     throw Refusal(
         Kind::conflict,
@@ -72,14 +73,17 @@ std::optional<Refusal> decision_refusal(const store::InvitationView& v, protocol
 }
 
 BulkDecision decide_many(store::Store& store, Scope scope, const std::vector<std::int64_t>& ids,
-                         protocol::Decision decision, datetime::UnixSeconds now)
+                         protocol::Decision decision, datetime::UnixSeconds now, const store::Versions& seen)
 {
   BulkDecision out;
   out.decision = decision;
   std::vector<store::InvitationView> found;
-  std::set<std::int64_t> seen;
-  for (const std::int64_t id : ids) {
-    if (seen.insert(id).second) found.push_back(find_invitation(store, scope, id)); // not in scope: nothing recorded
+  std::set<std::int64_t> looked_up;
+  for (const std::int64_t id : ids) { // one not in scope: a refusal, nothing recorded
+    if (looked_up.insert(id).second) found.push_back(find_invitation(store, scope, id));
+  }
+  for (const auto& v : found) {
+    if (const auto it = seen.find(v.id); it != seen.end()) check_version(v, it->second);
   }
   std::vector<std::int64_t> to_record;
   for (auto& v : found) {
@@ -95,7 +99,7 @@ BulkDecision decide_many(store::Store& store, Scope scope, const std::vector<std
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
   const bool spam = decision == protocol::Decision::spam;
   if (!to_record.empty())
-    store.record_decisions(to_record, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt);
+    store.record_decisions(to_record, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt, seen);
   return out;
 }
 

@@ -27,6 +27,7 @@ struct ReplyRequest {
   std::optional<datetime::UnixSeconds> at;
   std::string text;
   datetime::UnixSeconds now = 0;
+  SeenVersion seen; // the version the caller saw (check_version)
 };
 store::InvitationView record_reply(store::Store& store, Scope scope, std::int64_t id, const ReplyRequest& request);
 
@@ -36,8 +37,9 @@ struct Undone {
   store::UndoneAction action;
 };
 // Takes back the last decision, ask or recorded reply the user made on invitation `id` (Store::undo_last); never
-// data read from an export or from mail. Refusal: not in scope (not_found), nothing to undo (conflict).
-Undone undo(store::Store& store, Scope scope, std::int64_t id);
+// data read from an export or from mail. Refusal: not in scope (not_found), nothing to undo (conflict); store::Stale
+// when it changed since `seen`.
+Undone undo(store::Store& store, Scope scope, std::int64_t id, const SeenVersion& seen = std::nullopt);
 
 // Why `decision` may not be recorded on invitation `v`: one you sent (invalid), or why_no_decision (conflict).
 std::optional<Refusal> decision_refusal(const store::InvitationView& v, protocol::Decision decision);
@@ -45,7 +47,8 @@ std::optional<Refusal> decision_refusal(const store::InvitationView& v, protocol
 // One decision on several invitations. Every id is looked up first: one not in scope is a Refusal (not_found) and
 // nothing is recorded. Then the invitations a decision may not be recorded on are listed with why
 // (decision_refusal), those with that decision already are left as they are, and the rest are decided in one
-// transaction.
+// transaction. `seen`: the versions the caller saw of some of them; store::Stale, nothing recorded, when one of them
+// changed since.
 struct BulkRefused {
   store::InvitationView invitation;
   Refusal::Kind kind = Refusal::Kind::conflict;
@@ -58,7 +61,7 @@ struct BulkDecision {
   std::vector<BulkRefused> refused;
 };
 BulkDecision decide_many(store::Store& store, Scope scope, const std::vector<std::int64_t>& ids,
-                         protocol::Decision decision, datetime::UnixSeconds now);
+                         protocol::Decision decision, datetime::UnixSeconds now, const store::Versions& seen = {});
 
 // The received invitations of `scope` still to decide whose suggestion at `now` is `suggestion`, newest first.
 std::vector<InvitationStatus> suggested(store::Store& store, Scope scope, protocol::Suggestion suggestion,

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 namespace motivo::app {
 
@@ -54,16 +55,28 @@ std::optional<Message> why_no_decision(const store::InvitationView& v, protocol:
   return std::nullopt;
 }
 
+void check_version(const store::InvitationView& v, const SeenVersion& seen)
+{
+  if (seen && *seen != v.version) throw store::Stale(v.id);
+}
+
+store::Versions versions_of(std::int64_t id, const SeenVersion& seen)
+{
+  return seen ? store::Versions{{id, *seen}} : store::Versions{};
+}
+
 store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
-                             datetime::UnixSeconds now)
+                             datetime::UnixSeconds now, const SeenVersion& seen)
 {
   store::InvitationView v = find_invitation(store, scope, id);
+  check_version(v, seen);
   if (auto why = decision_refusal(v, decision)) throw *why;
   // The same decision again keeps its first time; another replaces it (the caller shows the one it replaced).
   if (v.decision == decision) return v;
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
   const bool spam = decision == protocol::Decision::spam;
-  store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt);
+  store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt,
+                        versions_of(id, seen));
   return v;
 }
 
@@ -71,12 +84,13 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
 {
   Asked out;
   out.invitation = find_invitation(store, scope, id);
+  check_version(out.invitation, request.seen);
   if (const auto why = why_no_ask(out.invitation)) {
     if (out.invitation.direction != Direction::incoming) throw Refusal(Kind::invalid, *why);
     if (!request.dry_run) throw Refusal(Kind::conflict, *why);
   }
   out.ask = render_ask(store, config, out.invitation, request.local_hour, request.config_source, request.language);
-  if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text);
+  if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text, versions_of(id, request.seen));
   return out;
 }
 
@@ -172,6 +186,66 @@ std::vector<InvitationStatus> list_invitations(store::Store& store, Scope scope,
   std::vector<InvitationStatus> out;
   for (const std::size_t i : chosen(all, filter)) out.push_back(std::move(all[i]));
   return out;
+}
+
+namespace {
+
+// A cursor: the order it pages ('s' by sent time, 'd' by decision time), then the last row's key, "TIME.ID".
+std::string encode_cursor(bool decided, const store::PageKey& key)
+{
+  return fmt::format("{}{}.{}", decided ? 'd' : 's', key.at, key.id);
+}
+
+store::PageKey decode_cursor(const std::string& cursor, bool decided)
+{
+  const InputError bad("cursor", 0, Message(N_("not a cursor of this list ({})"), quote_value(cursor)));
+  if (cursor.empty() || cursor.front() != (decided ? 'd' : 's')) throw bad;
+  store::PageKey key;
+  const char* end = cursor.data() + cursor.size();
+  auto [dot, error] = std::from_chars(cursor.data() + 1, end, key.at);
+  if (error != std::errc() || dot == end || *dot != '.') throw bad;
+  const auto [last, id_error] = std::from_chars(dot + 1, end, key.id);
+  if (id_error != std::errc() || last != end || key.id <= 0) throw bad;
+  return key;
+}
+
+// The rows read at a time: evaluating a few dozen reads their messages one query each (app::invitation_statuses).
+constexpr std::int64_t page_chunk = 64;
+
+} // namespace
+
+InvitationPage page_invitations(store::Store& store, Scope scope, const InvitationFilter& filter,
+                                const std::string& cursor, const protocol::Policy& policy,
+                                const protocol::Config& config, datetime::UnixSeconds now)
+{
+  store::InvitationQuery query;
+  query.user = scope;
+  query.direction = filter.direction;
+  query.label = filter.label;
+  query.decided = filter.decided;
+  if (!cursor.empty()) query.after = decode_cursor(cursor, filter.decided);
+  query.limit = filter.limit == SIZE_MAX ? -1 : page_chunk;
+  const auto key_of = [&](const store::InvitationView& v) {
+    return store::PageKey{filter.decided ? v.decision_at.value_or(0) : v.sent_at, v.id};
+  };
+  InvitationPage page;
+  if (filter.limit == 0) return page;
+  // Read on after a full page only to learn whether another row follows (the next page's first).
+  while (true) {
+    std::vector<InvitationStatus> chunk = invitation_statuses(store, query, policy, config, now);
+    if (chunk.empty()) return page;
+    const store::PageKey last = key_of(chunk.back().invitation);
+    for (auto& status : chunk) {
+      if (!matches(filter, status)) continue;
+      if (page.rows.size() == filter.limit) {
+        page.next = encode_cursor(filter.decided, key_of(page.rows.back().invitation));
+        return page;
+      }
+      page.rows.push_back(std::move(status));
+    }
+    if (query.limit < 0 || static_cast<std::int64_t>(chunk.size()) < query.limit) return page;
+    query.after = last;
+  }
 }
 
 std::vector<store::MessageView> recent_messages(store::Store& store, const store::InvitationView& invitation,

@@ -24,6 +24,14 @@ using Scope = std::optional<std::int64_t>;
 // found, as one that does not exist.
 store::InvitationView find_invitation(store::Store& store, Scope scope, std::int64_t id);
 
+// The version a caller saw of an invitation (store::InvitationView::version), when it sent one: a write given it
+// goes on only while the invitation is stored as it was then. Throws store::Stale when `v`, as read now, is
+// another; the store checks again inside the write's transaction (versions_of).
+using SeenVersion = std::optional<std::string>;
+void check_version(const store::InvitationView& v, const SeenVersion& seen);
+// What the store checks in a write's transaction: `seen` of invitation `id`, if given.
+store::Versions versions_of(std::int64_t id, const SeenVersion& seen);
+
 // Why `decision` may not be recorded on received invitation `v`, if so: it is accepted already (the inviter is a
 // connection: any decision would contradict it), or an accept on one withdrawn or ignored. A decline or spam on a
 // withdrawn one is recorded (ignoring is how LinkedIn declines); a decision may be changed while nothing settled it.
@@ -31,9 +39,9 @@ std::optional<Message> why_no_decision(const store::InvitationView& v, protocol:
 
 // Records the decision on received invitation `id` and returns the invitation as it was before (its `decision`: the
 // one replaced, if any; the same decision again changes nothing). Refusal: not in scope (not_found), one you sent
-// (invalid), why_no_decision (conflict).
+// (invalid), why_no_decision (conflict); store::Stale when it changed since `seen`, before any of those.
 store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, protocol::Decision decision,
-                             datetime::UnixSeconds now);
+                             datetime::UnixSeconds now, const SeenVersion& seen = std::nullopt);
 
 // Renders the message asking the inviter of received invitation `id` why they want to connect (render_ask) and,
 // unless `dry_run`, records the ask. Refusal: not in scope (not_found), one you sent (invalid, even in a dry
@@ -44,6 +52,7 @@ struct AskRequest {
   std::string language;      // es or en; "" for the note's language, else the configured one
   bool dry_run = false;
   datetime::UnixSeconds now = 0;
+  SeenVersion seen; // the version the caller saw (check_version)
 };
 struct Asked {
   store::InvitationView invitation;
@@ -76,6 +85,7 @@ struct InvitationFilter {
   std::optional<protocol::State> state;
   std::optional<protocol::Suggestion> suggestion;
   bool undecided = false; // only those with a suggestion: the triage queue
+  bool decided = false;   // only those the user decided, the most recently decided first
   std::size_t offset = 0;
   std::size_t limit = SIZE_MAX;
 };
@@ -95,6 +105,19 @@ std::vector<InvitationStatus> select_invitations(const std::vector<InvitationSta
 std::vector<InvitationStatus> list_invitations(store::Store& store, Scope scope, const InvitationFilter& filter,
                                                const protocol::Policy& policy, const protocol::Config& config,
                                                datetime::UnixSeconds now);
+
+// One page of a list: the rows `filter` selects after `cursor` ("": from the first), at most filter.limit, and the
+// cursor of the next page when more rows follow. Paged by keys in the store's order (sent time and id; decision time
+// and id for the decided), read a few dozen rows at a time and evaluated as read: a page costs the rows up to its
+// last, whatever the size of the table. filter.offset is not used. InputError ("cursor") for a cursor this program
+// did not give, or one of the other order (decided or not).
+struct InvitationPage {
+  std::vector<InvitationStatus> rows;
+  std::optional<std::string> next; // the cursor of the next page
+};
+InvitationPage page_invitations(store::Store& store, Scope scope, const InvitationFilter& filter,
+                                const std::string& cursor, const protocol::Policy& policy,
+                                const protocol::Config& config, datetime::UnixSeconds now);
 
 // The latest `limit` one-to-one messages with the other person of `invitation`, oldest first (none when the other
 // side is nobody stored).

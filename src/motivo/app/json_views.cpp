@@ -47,6 +47,8 @@ nlohmann::json to_json(const app::InvitationStatus& status, std::string_view lan
   j["replied_at"] = time_or_null(e.timeline.replied_at);
   j["deadline"] = time_or_null(e.deadline);
   j["decision"] = v.decision ? nlohmann::json(protocol::decision_name(*v.decision)) : nlohmann::json(nullptr);
+  j["decided_at"] = v.decision ? time_or_null(v.decision_at) : nlohmann::json(nullptr);
+  j["version"] = v.version;
   return j;
 }
 
@@ -560,7 +562,13 @@ std::string users_json(const std::vector<store::User>& users, int indent)
 
 std::string me_json(const std::string& name, bool admin, bool team, int indent)
 {
-  return nlohmann::json{{"name", name}, {"role", admin ? "admin" : "member"}, {"team", team}}.dump(indent);
+  // What the server lets this caller do (docs/WEB.md, "Who sees what"): everyone decides, keeps notes on the people
+  // of their own invitations and imports their own exports; searching people is for admins in a shared store; the
+  // team's numbers are there only in one.
+  const nlohmann::json can{
+      {"decide", true}, {"notes", true}, {"import", true}, {"people", admin || !team}, {"team_report", team}};
+  return nlohmann::json{{"name", name}, {"role", admin ? "admin" : "member"}, {"team", team}, {"can", can}}.dump(
+      indent);
 }
 
 std::string live_json(const std::string& version, bool changed, const Arrivals& arrived, int indent)
@@ -568,6 +576,12 @@ std::string live_json(const std::string& version, bool changed, const Arrivals& 
   const nlohmann::json counts{
       {"invitations", arrived.invitations}, {"replies", arrived.replies}, {"messages", arrived.messages}};
   return nlohmann::json{{"version", version}, {"changed", changed}, {"new", counts}}.dump(indent);
+}
+
+std::string stale_json(const std::string& message, const InvitationStatus& now)
+{
+  return nlohmann::json{{"error", message}, {"status", 409}, {"code", "stale"}, {"invitation", to_json(now, "")}}
+      .dump();
 }
 
 std::string error_json(const std::string& message, int status)

@@ -105,6 +105,9 @@ std::string live_json(const std::string& version, bool changed, const Arrivals& 
 
 // The web API's errors: {"error", "status"}.
 std::string error_json(const std::string& message, int status);
+// A write refused because the invitation changed since the version its caller saw (store::Stale): 409,
+// {"error", "status", "code": "stale", "invitation"}, the invitation as it is now.
+std::string stale_json(const std::string& message, const InvitationStatus& now);
 // The command line's errors under --json, on stderr: {"error"} (the exit status says the kind).
 std::string cli_error_json(const std::string& message);
 

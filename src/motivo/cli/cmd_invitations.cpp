@@ -38,14 +38,19 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
   struct Options {
     bool incoming = false;
     bool outgoing = false;
+    bool decided = false;
     std::int64_t limit = -1;
-    std::string label, state, suggestion;
+    std::string label, state, suggestion, cursor;
   };
   auto o = std::make_shared<Options>();
   auto* in = app.add_flag("--incoming", o->incoming, "only invitations you received");
   auto* out = app.add_flag("--outgoing", o->outgoing, "only invitations you sent");
   in->excludes(out);
-  app.add_option("--limit,-n", o->limit, "show at most this many")->check(non_negative());
+  app.add_option("--limit,-n", o->limit,
+                 "show at most this many; when more follow, the cursor of the next page is printed on stderr")
+      ->check(non_negative());
+  app.add_option("--cursor", o->cursor, "the next page: the cursor printed after the previous one (with --limit)");
+  app.add_flag("--decided", o->decided, "only the invitations you decided, the most recently decided first");
   app.add_option("--label", o->label, "only notes with this label")
       ->check(CLI::IsMember({"empty", "default", "template", "spam", "personalized"}));
   app.add_option("--state", o->state, "only invitations in this state")
@@ -61,8 +66,18 @@ std::function<int()> setup_invitations(CLI::App& app, Context& context)
     if (o->incoming) filter.direction = Direction::incoming;
     if (o->outgoing) filter.direction = Direction::outgoing;
     if (o->limit >= 0) filter.limit = static_cast<std::size_t>(o->limit);
-    const auto list = app::list_invitations(context.store(), context.user_id(), filter, context.policy_in_force(),
-                                            context.config(), context.now());
+    filter.decided = o->decided;
+    std::vector<app::InvitationStatus> list;
+    if (o->limit >= 0 || !o->cursor.empty() || o->decided) {
+      // By pages (app::page_invitations): the next one's cursor on stderr, so that --json's output stays JSON.
+      app::InvitationPage page = app::page_invitations(context.store(), context.user_id(), filter, o->cursor,
+                                                       context.policy_in_force(), context.config(), context.now());
+      if (page.next) fmt::print(stderr, fmt::runtime(tr("motivo: more follow: --cursor {}\n")), *page.next);
+      list = std::move(page.rows);
+    } else {
+      list = app::list_invitations(context.store(), context.user_id(), filter, context.policy_in_force(),
+                                   context.config(), context.now());
+    }
     if (context.json) {
       fmt::print("{}\n", app::invitations_json(list, 2));
       return 0;

@@ -113,7 +113,7 @@ std::optional<Principal> Gate::principal(const std::string& token, datetime::Uni
 std::string Gate::token_of(const RequestHead& head) const
 {
   if (head.authorization.starts_with("Bearer ")) return head.authorization.substr(7);
-  if (head.path == "/" && head.token_param) return *head.token_param;
+  if ((head.path == "/" || head.path == "/signin") && head.token_param) return *head.token_param;
   return cookie_value(head.cookie, cookie_name_);
 }
 
@@ -133,6 +133,8 @@ std::optional<Refused> Gate::refuse_caller(const RequestHead& head, datetime::Un
     return Refused{421, fmt::format("this server answers to localhost, not to {}", quote_value(head.host))};
   if (!principal(token_of(head), now))
     return Refused{401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer"};
+  if (head.nul_parameter)
+    return Refused{400, fmt::format("the parameter {} holds a NUL byte", quote_value(*head.nul_parameter))};
   return std::nullopt;
 }
 
@@ -147,10 +149,7 @@ std::optional<Refused> Gate::refuse_write(const RequestHead& head) const
     return Refused{403, "cross-origin request refused"};
   // Only an upload is large: every other body is a small JSON object, refused before it is read.
   if (head.upload) return std::nullopt;
-  if (!head.length) {
-    if (head.chunked) return Refused{411, "send the body with a Content-Length"};
-    return std::nullopt;
-  }
+  if (!head.length) return Refused{411, "send the body with a Content-Length"};
   std::size_t bytes = 0;
   const auto [end, error] = std::from_chars(head.length->data(), head.length->data() + head.length->size(), bytes);
   if (error != std::errc() || end != head.length->data() + head.length->size() || bytes > max_json_body)

@@ -46,12 +46,12 @@ struct Principal {
 // What the access rules look at in a request ("" for a header it does not have).
 struct RequestHead {
   std::string method, path;
-  std::string host, origin, csrf;         // the Host, Origin and X-Motivo-Token headers
-  std::string authorization, cookie;      // the Authorization and Cookie headers
-  std::optional<std::string> token_param; // ?token=
-  std::optional<std::string> length;      // Content-Length
-  bool chunked = false;                   // a Transfer-Encoding header
-  bool upload = false;                    // a route whose body is a file (the only large body)
+  std::string host, origin, csrf;           // the Host, Origin and X-Motivo-Token headers
+  std::string authorization, cookie;        // the Authorization and Cookie headers
+  std::optional<std::string> token_param;   // ?token=
+  std::optional<std::string> length;        // Content-Length
+  bool upload = false;                      // a route whose body is a file (the only large body)
+  std::optional<std::string> nul_parameter; // the name of a query parameter holding a NUL byte, if any
 };
 
 // The door of one server: its admin token (options.token), the users' tokens in the store, the per-process token
@@ -65,22 +65,26 @@ public:
   // time); on an open server (no admin token, and no users as checked every 30 s) its one user, whatever the
   // token. Nobody otherwise.
   std::optional<Principal> principal(const std::string& token, datetime::UnixSeconds now);
-  // The token a request carries: a bearer token, else (on the page, /) ?token=, else this server's cookie.
+  // The token a request carries: a bearer token, else (on the page, /, and the sign-in, /signin) ?token=, else this
+  // server's cookie.
   std::string token_of(const RequestHead& head) const;
   // Whether a server on loopback answers to `host` (a Host header): loopback names, the listen address and
   // --public-url's host; a server beyond loopback answers to any (it always has a token).
   bool answers_to(const std::string& host) const;
   // Why a request may not go on, if so, by whom it comes from: 421, a Host this server does not answer to; 401, no
-  // valid token. Store failures propagate.
+  // valid token; 400, a query parameter holding a NUL byte (no text motivo stores or searches has one). Store
+  // failures propagate.
   std::optional<Refused> refuse_caller(const RequestHead& head, datetime::UnixSeconds now);
   // Why a state-changing request (not GET or HEAD) may not go on, if so: 403, without this process's token or from
-  // another origin (the address the browser used, or --public-url); 411, a body of no length; 413, a JSON body
-  // over max_json_body.
+  // another origin (the address the browser used, or --public-url); 411, a body without a Content-Length (an
+  // empty one says 0); 413, a JSON body over max_json_body.
   std::optional<Refused> refuse_write(const RequestHead& head) const;
 
   // The cookie that /?token= sets: named after the port, since browsers send a host's cookies to all its ports,
   // and one server's token must neither reach another service nor lock an open server out.
   const std::string& cookie_name() const { return cookie_name_; }
+  // This process's token, which state-changing requests carry.
+  const std::string& csrf() const { return csrf_; }
   void listening_on(int port);
 
 private:

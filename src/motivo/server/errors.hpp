@@ -30,8 +30,9 @@ private:
 // The answer to a failure: HttpError its own status; app::Refusal by its kind (invalid 400, not_found 404,
 // conflict 409); any other InputError 400; a field of a JSON body of the wrong type 400; the database unreachable
 // after the store's own retries, or its write lock held by an import past the busy timeout (store::Busy), 503 with
-// Retry-After (the server goes on); anything else 500. The message is the failure's, never a
-// stack trace. A message with an id is in `language` (a request's ?lang=; English by default).
+// Retry-After (the server goes on); anything else 500, "internal error", its message on the server's stderr. The
+// message is never a stack trace, a path or a database's own words on a 500. A message with an id is in `language` (a
+// request's ?lang=; English by default).
 Refused refused_for(const std::exception_ptr& failure, std::string_view language = "en");
 
 } // namespace motivo::server

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <charconv>
 
 namespace motivo::server {
@@ -55,6 +56,18 @@ std::int64_t path_id(const Request& request, std::string_view what)
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size()) throw HttpError(404, fmt::format("no such {}", what));
   return id;
+}
+
+std::string percent_encoded(std::string_view text)
+{
+  std::string out;
+  for (const char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '~')
+      out += c;
+    else
+      out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+  }
+  return out;
 }
 
 std::string body_field(const Request& request, const std::string& field)

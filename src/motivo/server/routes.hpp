@@ -70,6 +70,9 @@ const std::vector<Route>& routes();
 // row's.
 std::int64_t path_id(const Request& request, std::string_view what);
 
+// `text` percent-encoded for a URL's query (every byte but letters, digits and -_.~).
+std::string percent_encoded(std::string_view text);
+
 // The string `field` of a JSON object body ("" when absent); InputError when the body is not a JSON object, and
 // nlohmann's type_error when the field is not a string.
 std::string body_field(const Request& request, const std::string& field);

@@ -1,14 +1,19 @@
 // The web server over cpp-httplib: its settings, the Gate before routing, the route table's handlers (routes.cpp)
 // given plain requests and answers, failures answered as server/errors.cpp decides, uploads saved as they arrive.
 #include <motivo/app/json_views.hpp>
+#include <motivo/core/error.hpp>
+#include <motivo/core/i18n.hpp>
 #include <motivo/server/access.hpp>
+#include <motivo/server/compression.hpp>
 #include <motivo/server/errors.hpp>
 #include <motivo/server/routes.hpp>
 #include <motivo/server/server.hpp>
+#include <motivo/server/signin.hpp>
 #include <motivo/server/view_cache.hpp>
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <netdb.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -19,6 +24,7 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -45,15 +51,79 @@ RequestHead head_of(const httplib::Request& req)
   head.host = req.get_header_value("Host");
   head.origin = req.get_header_value("Origin");
   head.csrf = req.get_header_value("X-Motivo-Token");
+  // The sign-in form (signin.hpp) cannot send a header: its address carries the token.
+  if (head.csrf.empty() && req.path == "/signin" && req.has_param("csrf")) head.csrf = req.get_param_value("csrf");
   head.authorization = req.get_header_value("Authorization");
   head.cookie = req.get_header_value("Cookie");
   if (req.has_param("token")) head.token_param = req.get_param_value("token");
   if (req.has_header("Content-Length")) head.length = req.get_header_value("Content-Length");
-  head.chunked = req.has_header("Transfer-Encoding");
+  for (const auto& [name, value] : req.params) {
+    if (name.find('\0') == std::string::npos && value.find('\0') == std::string::npos) continue;
+    head.nul_parameter = name.substr(0, name.find('\0'));
+    break;
+  }
   const auto& table = routes();
   head.upload = std::any_of(table.begin(), table.end(),
                             [&](const Route& r) { return !r.upload.empty() && r.pattern == req.path; });
   return head;
+}
+
+// cpp-httplib 0.11 compresses every answer to a client that accepts Brotli at Brotli's highest quality (11): 14 s of
+// server time for a queue of 7.8 MB. The server compresses itself, cheaply (answer()): httplib is left believing
+// the client accepts no encoding, and the handlers find what it accepted under this name.
+constexpr const char* accepted_encodings = "X-Motivo-Accept-Encoding";
+
+void take_encodings(httplib::Request& req)
+{
+  const std::string accepted = req.get_header_value("Accept-Encoding");
+  req.headers.erase("Accept-Encoding");
+  req.headers.erase(accepted_encodings);
+  if (!accepted.empty()) req.headers.emplace(accepted_encodings, accepted);
+}
+
+// A link with a token (signin.hpp): GET /?token=T answers the page asking to sign in as T's user (or goes to the page
+// when there is nobody to sign in as, or this browser is that user already); POST /signin?token=T&csrf=C, a write
+// like any other (this process's token, the same origin), sets the cookie and goes to the page.
+httplib::Server::HandlerResponse sign_in(Gate& gate, const Options& options, const RequestHead& head,
+                                         const httplib::Request& req, httplib::Response& res)
+{
+  const auto now = options.clock();
+  const auto user = gate.principal(*head.token_param, now);
+  if (!user) { // the request was let in by another token (a bearer): this one opens nothing
+    send(res, {401, "a token is required: open /?token=YOUR_TOKEN or send Authorization: Bearer"});
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  if (req.path == "/signin") {
+    if (const auto refused = gate.refuse_write(head)) {
+      send(res, *refused);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // Nobody to sign in as (an open server lets anyone in whatever the token): no cookie.
+    const bool secure = options.public_origin.starts_with("https://");
+    if (!user->name.empty())
+      res.set_header("Set-Cookie", gate.cookie_name() + "=" + *head.token_param +
+                                       "; HttpOnly; SameSite=Strict; Path=/" + (secure ? "; Secure" : ""));
+    res.set_redirect("/", 303);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  const auto signed_in = gate.principal(cookie_value(head.cookie, gate.cookie_name()), now);
+  const bool same = signed_in && !signed_in->name.empty() && signed_in->name == user->name;
+  if (user->name.empty() || same) {
+    res.set_redirect("/", 303);
+    return httplib::Server::HandlerResponse::Handled;
+  }
+  const std::optional<std::string> current =
+      signed_in && !signed_in->name.empty() ? std::optional(signed_in->name) : std::nullopt;
+  const std::string action = "/signin?token=" + percent_encoded(*head.token_param) + "&csrf=" + gate.csrf();
+  res.headers.erase("Content-Security-Policy");
+  res.set_header("Content-Security-Policy", std::string(signin_policy));
+  // Under no-referrer a browser sends "Origin: null" with the form, which the same-origin check refuses: the page's
+  // own origin goes with same-origin requests only.
+  res.headers.erase("Referrer-Policy");
+  res.set_header("Referrer-Policy", "same-origin");
+  res.set_content(signin_page(user->name, current, action, page_language(req.get_header_value("Accept-Language"))),
+                  "text/html; charset=utf-8");
+  return httplib::Server::HandlerResponse::Handled;
 }
 
 // Every request: the access token when one is set (a header, or the cookie that /?token= sets); every
@@ -61,6 +131,8 @@ RequestHead head_of(const httplib::Request& req)
 httplib::Server::HandlerResponse admit(Gate& gate, const Options& options, const httplib::Request& req,
                                        httplib::Response& res)
 {
+  // The request is httplib's own, not const, and no handler has seen it yet.
+  take_encodings(const_cast<httplib::Request&>(req)); // NOLINT(cppcoreguidelines-pro-type-const-cast)
   const RequestHead head = head_of(req);
   std::optional<Refused> refused;
   try {
@@ -68,11 +140,8 @@ httplib::Server::HandlerResponse admit(Gate& gate, const Options& options, const
   } catch (...) {
     refused = refused_for(std::current_exception()); // the database unreachable: 503
   }
-  if (!refused && req.path == "/" && head.token_param) {
-    res.set_header("Set-Cookie", gate.cookie_name() + "=" + *head.token_param + "; HttpOnly; SameSite=Strict; Path=/");
-    res.set_redirect("/");
-    return httplib::Server::HandlerResponse::Handled;
-  }
+  if (!refused && head.token_param && (req.path == "/" || req.path == "/signin"))
+    return sign_in(gate, options, head, req, res);
   if (!refused) refused = gate.refuse_write(head);
   if (!refused) return httplib::Server::HandlerResponse::Unhandled;
   send(res, *refused);
@@ -93,12 +162,21 @@ Request request_of(const httplib::Request& req, Gate& gate, const Options& optio
   return request;
 }
 
-void answer(const Response& out, httplib::Response& res)
+// `out` as httplib's answer; a body of some size gzipped (compression.hpp) when the client accepts it.
+void answer(const Response& out, const httplib::Request& req, httplib::Response& res)
 {
   res.status = out.status;
   for (const auto& [name, value] : out.headers) {
     res.headers.erase(name); // replace the server's default, not add to it
     res.set_header(name, value);
+  }
+  if (out.body.size() >= compress_from && accepts_gzip(req.get_header_value(accepted_encodings))) {
+    if (auto zipped = gzip(out.body, gzip_level)) {
+      res.set_header("Content-Encoding", "gzip");
+      res.set_header("Vary", "Accept-Encoding");
+      res.set_content(*zipped, out.content_type);
+      return;
+    }
   }
   res.set_content(out.body, out.content_type);
 }
@@ -187,8 +265,9 @@ public:
     if (too_big) throw HttpError(413, fmt::format("the {} is larger than {} MiB", field, max_bytes >> 20));
     if (write_error != 0) {
       const bool full = write_error == ENOSPC || write_error == EDQUOT || write_error == EFBIG;
-      throw HttpError(full ? 507 : 500,
-                      fmt::format("cannot save the {} in {}: {}", field, folder, std::strerror(write_error)));
+      std::fprintf(stderr, "motivo: error: cannot save an upload in %s: %s\n", folder.c_str(),
+                   std::strerror(write_error));
+      throw HttpError(full ? 507 : 500, fmt::format("cannot save the {}: {}", field, std::strerror(write_error)));
     }
     if (!got_file) throw HttpError(400, fmt::format("no \"{}\" file in the form", field));
   }
@@ -219,14 +298,14 @@ void add_routes(httplib::Server& server, Services& services, Gate& gate)
         request.upload_name = upload.filename();
         Response out;
         route.handler(services, request, out);
-        answer(out, res);
+        answer(out, req, res);
       });
       continue;
     }
     const auto handle = [&services, &gate, &route](const httplib::Request& req, httplib::Response& res) {
       Response out;
       route.handler(services, request_of(req, gate, services.options), out);
-      answer(out, res);
+      answer(out, req, res);
     };
     if (route.method == "GET")
       server.Get(pattern, handle);
@@ -235,8 +314,39 @@ void add_routes(httplib::Server& server, Services& services, Gate& gate)
   }
 }
 
+// SO_REUSEADDR only (a restarted server may listen while its old connections wait in TIME_WAIT): cpp-httplib's
+// default adds SO_REUSEPORT, with which a second server binds the same port and the kernel shares the requests
+// between the two (two databases, two tokens, answering in turns).
+void socket_options(int sock)
+{
+  const int yes = 1;
+  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+}
+
+// Whether `host`:`port` cannot be bound because another socket holds it (bind fails with EADDRINUSE).
+bool port_in_use(const std::string& host, int port)
+{
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_NUMERICSERV;
+  addrinfo* found = nullptr;
+  if (::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return false;
+  bool in_use = false;
+  for (const addrinfo* a = found; a && !in_use; a = a->ai_next) {
+    const int sock = ::socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+    if (sock < 0) continue;
+    socket_options(sock);
+    in_use = ::bind(sock, a->ai_addr, a->ai_addrlen) != 0 && errno == EADDRINUSE;
+    ::close(sock);
+  }
+  ::freeaddrinfo(found);
+  return in_use;
+}
+
 void configure(httplib::Server& server, Gate& gate, const Options& options)
 {
+  server.set_socket_options(socket_options);
   server.set_payload_max_length(options.max_upload + (1u << 20)); // the upload's own limit answers 413 first
   // Small JSON answers must not wait for Nagle's algorithm and delayed ACKs (40 ms each without this).
   server.set_tcp_nodelay(true);
@@ -278,8 +388,10 @@ void serve(StorePool& pool, const protocol::Config& config, const protocol::Poli
   add_routes(server, services, gate);
 
   const int port = options.port == 0 ? server.bind_to_any_port(options.host) : options.port;
-  if (options.port != 0 && !server.bind_to_port(options.host, port))
-    throw std::runtime_error(fmt::format("cannot listen on {}:{} (in use?)", options.host, port));
+  if (options.port != 0 && !server.bind_to_port(options.host, port)) {
+    if (port_in_use(options.host, port)) throw Error(N_("cannot listen on {}:{}: port in use"), options.host, port);
+    throw Error(N_("cannot listen on {}:{}"), options.host, port);
+  }
   if (port < 0) throw std::runtime_error(fmt::format("cannot listen on {}", options.host));
   const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   gate.listening_on(port);

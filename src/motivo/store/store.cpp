@@ -1,4 +1,8 @@
+#include <motivo/core/i18n.hpp>
 #include <motivo/store/store.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstring>
@@ -33,6 +37,28 @@ std::optional<Role> parse_role(std::string_view text)
 bool is_postgres_location(const std::string& location)
 {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::string invitation_version(const InvitationView& v, std::int64_t asks, std::int64_t replies, std::int64_t notes,
+                               std::int64_t messages)
+{
+  const auto seconds = [](const std::optional<datetime::UnixSeconds>& t) { return t ? *t : -1; };
+  std::string facts = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", v.id,
+                                  v.outcome ? static_cast<int>(*v.outcome) : -1, seconds(v.outcome_at),
+                                  v.label ? static_cast<int>(*v.label) : -1, v.label_by_user, v.confidence.value_or(-1),
+                                  v.decision ? static_cast<int>(*v.decision) : -1, seconds(v.decision_at),
+                                  seconds(v.recorded_ask), seconds(v.recorded_reply), v.campaign.value_or(-1),
+                                  v.language, asks, replies, notes, messages, v.message, fmt::join(v.reasons, "\n"));
+  std::uint64_t hash = 14695981039346656037ull; // FNV-1a, 64 bits
+  for (const char c : facts) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+Stale::Stale(std::int64_t id) : Error(N_("invitation {} changed since you saw it: nothing was written"), id), id_(id)
+{
 }
 
 Busy::Busy(const std::string& location)

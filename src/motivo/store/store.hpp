@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -41,6 +42,14 @@ struct Account {
   std::optional<std::string> user; // team mode: the user who imports it (none: an admin's imports, or no users)
 };
 
+// Where a page of invitations ends, in the list's order: its last row's time (sent, or decided for a list of the
+// decided) and id. The next page holds the rows after it.
+struct PageKey {
+  datetime::UnixSeconds at = 0;
+  std::int64_t id = 0;
+  bool operator==(const PageKey&) const = default;
+};
+
 struct InvitationQuery {
   std::optional<std::int64_t> user; // only the invitations of this user's imports (team mode); all when absent
   std::optional<Direction> direction;
@@ -49,6 +58,11 @@ struct InvitationQuery {
   // Only invitations with a greater id, in the order of their ids instead of newest first: pages through all of
   // them with `limit` (an export of any size in constant memory).
   std::optional<std::int64_t> after_id;
+  // Only those the user decided, the most recently decided first (a decision of unknown time last).
+  bool decided = false;
+  // Keyset paging: only the invitations after this key in the list's order (newest first, or most recently decided
+  // first), read through an index however deep the page.
+  std::optional<PageKey> after;
   std::int64_t limit = -1; // all
 };
 
@@ -75,6 +89,29 @@ struct InvitationView {
   std::optional<datetime::UnixSeconds> decision_at;
   std::optional<datetime::UnixSeconds> recorded_ask;   // the first `motivo ask`
   std::optional<datetime::UnixSeconds> recorded_reply; // the earliest reply recorded with `motivo replied`
+  // What a client saw of it, as a short opaque string (invitation_version): it changes with anything stored about
+  // the invitation — the row (decision, labels, outcome), the asks and replies recorded, the notes on its other
+  // person, the messages with them. A write given the version its caller saw refuses to go on when it changed.
+  std::string version;
+};
+
+// The version of `v` from its fields and the number of asks, recorded replies, notes on its other person and
+// messages with them: 16 hex digits (FNV-1a), the same on every back end and in every process.
+std::string invitation_version(const InvitationView& v, std::int64_t asks, std::int64_t replies, std::int64_t notes,
+                               std::int64_t messages);
+
+// The versions a caller saw, by invitation id: a write refuses to go on (Stale) when one changed since. Empty: no
+// check.
+using Versions = std::map<std::int64_t, std::string>;
+
+// An invitation changed since the version its caller saw: nothing was written.
+class Stale : public Error {
+public:
+  explicit Stale(std::int64_t id);
+  std::int64_t id() const { return id_; }
+
+private:
+  std::int64_t id_;
 };
 
 // What the user taught about a stored note (issue 22): its account, the classifier's label last stored, the user's
@@ -434,29 +471,33 @@ public:
   virtual std::vector<Account> accounts() = 0;
   virtual std::vector<InvitationView> invitations(const InvitationQuery& query) = 0;
   // Records the user's label for an invitation (nullopt: removes the correction). False: no such invitation.
-  virtual bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label,
-                              datetime::UnixSeconds now) = 0;
+  virtual bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now,
+                              const Versions& expected = {}) = 0;
   // Records the user's decision on each of `ids` and, given `label`, the user's label with it, all in one
   // transaction, each logged for undo_last with what it replaced. Returns the ids found (the others are skipped).
+  // Every write on invitations takes `expected`, the versions its caller saw: checked in the write's transaction,
+  // one changed since throws Stale and nothing is written.
   virtual std::vector<std::int64_t> record_decisions(const std::vector<std::int64_t>& ids, protocol::Decision decision,
                                                      datetime::UnixSeconds now,
-                                                     const std::optional<classify::Label>& label = std::nullopt) = 0;
+                                                     const std::optional<classify::Label>& label = std::nullopt,
+                                                     const Versions& expected = {}) = 0;
   // record_decisions for one invitation. False: no such invitation.
   bool record_decision(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
-                       const std::optional<classify::Label>& label = std::nullopt)
+                       const std::optional<classify::Label>& label = std::nullopt, const Versions& expected = {})
   {
-    return !record_decisions({id}, decision, now, label).empty();
+    return !record_decisions({id}, decision, now, label, expected).empty();
   }
   // Records that the reason was asked with `message` (logged for undo_last). False: no such invitation.
-  virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) = 0;
+  virtual bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message,
+                          const Versions& expected = {}) = 0;
   // Records that the inviter replied at `at`, as the user saw on LinkedIn, with the reply's `text` ("" when not
   // given), logged for undo_last. False: no such invitation.
   virtual bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
-                            datetime::UnixSeconds now) = 0;
+                            datetime::UnixSeconds now, const Versions& expected = {}) = 0;
   // Takes back the last decision, ask or recorded reply logged on invitation `id`, in one transaction: a decision
   // gives way to the one it replaced (and a spam decision's label to the label before it), an ask or a reply is
   // removed. Nothing read from an export or from mail is touched. nullopt when nothing is logged.
-  virtual std::optional<UndoneAction> undo_last(std::int64_t id) = 0;
+  virtual std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) = 0;
   // The asks and replies the user recorded on invitation `id`, oldest first.
   virtual std::vector<RecordedNote> recorded_notes(std::int64_t id) = 0;
   // The one-to-one messages (drafts left out) between `owner` and `person`, oldest first; their texts too when

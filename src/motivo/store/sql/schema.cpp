@@ -261,6 +261,11 @@ CREATE TABLE import_files (
 );
 CREATE INDEX import_files_by_owner ON import_files(owner, kind, import_id);
 )sql"},
+    // Issue 26: lists read by pages, newest first, by key (sent time and id: InvitationQuery::after) through this
+    // index, whatever the page's depth: a page of 50 of 100,000 invitations read them all and sorted them without it.
+    {14, "invitations: an index by time for pages", R"sql(
+CREATE INDEX invitations_by_time ON invitations(sent_at, id);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

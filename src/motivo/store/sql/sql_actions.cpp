@@ -92,9 +92,11 @@ bool SqlStore::decide_one(std::int64_t id, protocol::Decision decision, datetime
 
 std::vector<std::int64_t> SqlStore::record_decisions(const std::vector<std::int64_t>& ids, protocol::Decision decision,
                                                      datetime::UnixSeconds now,
-                                                     const std::optional<classify::Label>& label)
+                                                     const std::optional<classify::Label>& label,
+                                                     const Versions& expected)
 {
   return write([&] {
+    check_versions(expected);
     std::vector<std::int64_t> found;
     for (const std::int64_t id : ids) {
       if (decide_one(id, decision, now, label)) found.push_back(id);
@@ -119,9 +121,11 @@ bool SqlStore::log_inserted(Statement& insert, std::int64_t id, ActionKind kind,
   return true;
 }
 
-bool SqlStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message)
+bool SqlStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message,
+                          const Versions& expected)
 {
   return write([&] {
+    check_versions(expected);
     Statement s = connection_.prepare(
         "INSERT INTO asks (invitation, asked_at, message) SELECT id, ?2, ?3 FROM invitations WHERE id = ?1 "
         "RETURNING id");
@@ -131,9 +135,10 @@ bool SqlStore::record_ask(std::int64_t id, datetime::UnixSeconds now, const std:
 }
 
 bool SqlStore::record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
-                            datetime::UnixSeconds now)
+                            datetime::UnixSeconds now, const Versions& expected)
 {
   return write([&] {
+    check_versions(expected);
     Statement s = connection_.prepare("INSERT INTO recorded_replies (invitation, replied_at, text, recorded_at) "
                                       "SELECT id, ?2, ?3, ?4 FROM invitations WHERE id = ?1 RETURNING id");
     s.bind(1, id).bind(2, std::int64_t{at}).bind(3, text).bind(4, std::int64_t{now});
@@ -152,9 +157,10 @@ ActionKind kind_of(std::string_view word)
 
 } // namespace
 
-std::optional<UndoneAction> SqlStore::undo_last(std::int64_t id)
+std::optional<UndoneAction> SqlStore::undo_last(std::int64_t id, const Versions& expected)
 {
   return write([&]() -> std::optional<UndoneAction> {
+    check_versions(expected);
     LoggedAction a;
     std::int64_t action = 0;
     {

@@ -144,11 +144,17 @@ InvitationView invitation_of(const Statement& s)
   v.decision_at = s.column_opt_int(19);
   v.recorded_ask = s.column_opt_int(20);
   v.recorded_reply = s.column_opt_int(21);
+  v.version = invitation_version(v, s.column_int(22), s.column_int(23), s.column_int(24), s.column_int(25));
   return v;
 }
 } // namespace
 
 std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
+{
+  return read([&] { return select_invitations(query); });
+}
+
+std::vector<InvitationView> SqlStore::select_invitations(const InvitationQuery& query)
 {
   std::string sql = R"sql(
 SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
@@ -156,8 +162,19 @@ SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_ur
        user_label IS NOT NULL, confidence, reasons, campaign,
        owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
        (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id),
-       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id)
+       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id),
+       (SELECT count(*) FROM asks WHERE asks.invitation = invitations.id),
+       (SELECT count(*) FROM recorded_replies r WHERE r.invitation = invitations.id),
+       (SELECT count(*) FROM person_notes n
+        WHERE n.person = CASE direction WHEN 'incoming' THEN from_person ELSE to_person END),
+       CASE direction
+         WHEN 'incoming' THEN (SELECT count(*) FROM messages m WHERE m.owner = invitations.owner
+                               AND m.counterpart = invitations.from_person)
+         ELSE (SELECT count(*) FROM messages m WHERE m.owner = invitations.owner AND m.counterpart = invitations.to_person)
+       END
 FROM invitations WHERE 1 = 1)sql";
+  // (The messages are counted in two subqueries, not one comparing counterpart with a CASE: SQLite searches the index
+  // by owner alone then, 50 s instead of 0.2 s for 3,000 invitations and 15,000 messages.)
   // Only the conditions asked for, numbered in order (PostgreSQL wants every parameter it is sent used).
   int n = 0;
   const auto condition = [&](const char* format) { sql += fmt::format(fmt::runtime(format), ++n); };
@@ -166,25 +183,46 @@ FROM invitations WHERE 1 = 1)sql";
   if (query.id) condition(" AND id = ?{}");
   if (query.user) condition(" AND owner IN (SELECT owner FROM imports WHERE user_id = ?{})");
   if (query.after_id) condition(" AND id > ?{}");
-  sql += query.after_id ? " ORDER BY id" : " ORDER BY sent_at DESC, id DESC";
+  if (query.decided) sql += " AND decision IS NOT NULL";
+  // The list's order, and the keyset condition over it: (time, id) after the page's last, in descending order.
+  const char* time = query.decided ? "coalesce(decision_at, 0)" : "sent_at";
+  if (query.after) {
+    sql += fmt::format(" AND ({0} < ?{1} OR ({0} = ?{1} AND id < ?{2}))", time, n + 1, n + 2);
+    n += 2;
+  }
+  sql += query.after_id ? std::string(" ORDER BY id") : fmt::format(" ORDER BY {} DESC, id DESC", time);
   if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
-  return read([&] {
-    Statement s = connection_.prepare(sql);
-    n = 0;
-    if (query.direction) s.bind(++n, to_string(*query.direction));
-    if (query.label) s.bind(++n, classify::label_name(*query.label));
-    if (query.id) s.bind(++n, *query.id);
-    if (query.user) s.bind(++n, *query.user);
-    if (query.after_id) s.bind(++n, *query.after_id);
-    std::vector<InvitationView> out;
-    while (s.step()) out.push_back(invitation_of(s));
-    return out;
-  });
+  Statement s = connection_.prepare(sql);
+  n = 0;
+  if (query.direction) s.bind(++n, to_string(*query.direction));
+  if (query.label) s.bind(++n, classify::label_name(*query.label));
+  if (query.id) s.bind(++n, *query.id);
+  if (query.user) s.bind(++n, *query.user);
+  if (query.after_id) s.bind(++n, *query.after_id);
+  if (query.after) {
+    s.bind(n + 1, std::int64_t{query.after->at});
+    s.bind(n + 2, query.after->id);
+  }
+  std::vector<InvitationView> out;
+  while (s.step()) out.push_back(invitation_of(s));
+  return out;
 }
 
-bool SqlStore::set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now)
+void SqlStore::check_versions(const Versions& expected)
+{
+  for (const auto& [id, version] : expected) {
+    InvitationQuery query;
+    query.id = id;
+    const auto found = select_invitations(query);
+    if (!found.empty() && found.front().version != version) throw Stale(id);
+  }
+}
+
+bool SqlStore::set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now,
+                              const Versions& expected)
 {
   return write([&] {
+    check_versions(expected);
     Statement s = connection_.prepare("UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1");
     s.bind(1, id).bind(3, label ? std::optional<std::int64_t>(now) : std::nullopt);
     if (label)

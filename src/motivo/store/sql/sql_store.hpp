@@ -18,14 +18,16 @@ public:
   Counts counts() override;
   std::vector<Account> accounts() override;
   std::vector<InvitationView> invitations(const InvitationQuery& query) override;
-  bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now) override;
+  bool set_user_label(std::int64_t id, const std::optional<classify::Label>& label, datetime::UnixSeconds now,
+                      const Versions& expected = {}) override;
   std::vector<std::int64_t> record_decisions(const std::vector<std::int64_t>& ids, protocol::Decision decision,
-                                             datetime::UnixSeconds now,
-                                             const std::optional<classify::Label>& label) override;
-  bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message) override;
-  bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
-                    datetime::UnixSeconds now) override;
-  std::optional<UndoneAction> undo_last(std::int64_t id) override;
+                                             datetime::UnixSeconds now, const std::optional<classify::Label>& label,
+                                             const Versions& expected = {}) override;
+  bool record_ask(std::int64_t id, datetime::UnixSeconds now, const std::string& message,
+                  const Versions& expected = {}) override;
+  bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text, datetime::UnixSeconds now,
+                    const Versions& expected = {}) override;
+  std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) override;
   std::vector<RecordedNote> recorded_notes(std::int64_t id) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
@@ -121,6 +123,10 @@ private:
   // People whose name, accents and case aside, is `query` (`whole`) or holds each of its words.
   std::vector<PersonView> people_by_folded_name(std::string_view query, bool whole);
   std::int64_t count(const std::string& sql, std::int64_t id);
+  // invitations() in the transaction under way.
+  std::vector<InvitationView> select_invitations(const InvitationQuery& query);
+  // Inside a write, first: throws Stale when an invitation of `expected` is stored with another version.
+  void check_versions(const Versions& expected);
   // Inside a write: logs an action on `invitation` for undo_last (sql_actions.cpp).
   struct LoggedAction;
   void log_action(const LoggedAction& action);
