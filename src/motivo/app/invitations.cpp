@@ -1,5 +1,6 @@
 #include <motivo/app/actions.hpp>
 #include <motivo/app/invitations.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/app/refusal.hpp>
 #include <motivo/core/classify/calibration.hpp>
 #include <motivo/core/error.hpp>
@@ -64,6 +65,7 @@ store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, 
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
   const bool spam = decision == protocol::Decision::spam;
   store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt);
+  refresh_timelines(store);
   return v;
 }
 
@@ -76,7 +78,10 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
     if (!request.dry_run) throw Refusal(Kind::conflict, *why);
   }
   out.ask = render_ask(store, config, out.invitation, request.local_hour, request.config_source, request.language);
-  if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text);
+  if (!request.dry_run) {
+    out.recorded = store.record_ask(id, request.now, out.ask.text);
+    refresh_timelines(store);
+  }
   return out;
 }
 

@@ -261,6 +261,22 @@ CREATE TABLE import_files (
 );
 CREATE INDEX import_files_by_owner ON import_files(owner, kind, import_id);
 )sql"},
+    // Issue 23: each invitation's timeline as the protocol computes it from its messages (asked, replied, read as
+    // connected, both sides wrote), kept so that listings and reports do not read every conversation again; the
+    // invitations a write changed an input of since (sql/timelines.hpp), every one stale at first; and the index
+    // that covers a report's aggregate query (SqlStore::tally_invitations), read instead of the table.
+    {13, "invitations: the protocol's timeline kept, and which are stale", R"sql(
+ALTER TABLE invitations ADD COLUMN timeline_asked_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_replied_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_connected_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_mutual {bool};
+CREATE TABLE stale_timelines (
+  invitation {int} PRIMARY KEY
+);
+INSERT INTO stale_timelines (invitation) SELECT id FROM invitations;
+CREATE INDEX invitations_tally ON invitations(direction, sent_at, user_label, label, decision, outcome, campaign,
+  owner, timeline_asked_at, timeline_replied_at);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

@@ -1,6 +1,7 @@
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/sql/sql_store.hpp>
+#include <motivo/store/sql/timelines.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -119,6 +120,8 @@ auto stored(const Statement& s, int column, std::int64_t id, std::string_view wh
                   quote_value(s.column_view(column))));
 }
 
+} // namespace
+
 InvitationView invitation_of(const Statement& s)
 {
   InvitationView v;
@@ -144,20 +147,27 @@ InvitationView invitation_of(const Statement& s)
   v.decision_at = s.column_opt_int(19);
   v.recorded_ask = s.column_opt_int(20);
   v.recorded_reply = s.column_opt_int(21);
+  if (!s.is_null(25) && !s.column_bool(26))
+    v.timeline =
+        protocol::Timeline{s.column_opt_int(22), s.column_opt_int(23), s.column_opt_int(24), s.column_bool(25)};
   return v;
 }
-} // namespace
 
-std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
+std::string invitation_columns()
 {
-  std::string sql = R"sql(
-SELECT id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
+  return R"sql(id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
        coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
        user_label IS NOT NULL, confidence, reasons, campaign,
        owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
        (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id),
-       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id)
-FROM invitations WHERE 1 = 1)sql";
+       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id),
+       timeline_asked_at, timeline_replied_at, timeline_connected_at, timeline_mutual,
+       EXISTS (SELECT 1 FROM stale_timelines st WHERE st.invitation = invitations.id))sql";
+}
+
+std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
+{
+  std::string sql = "SELECT " + invitation_columns() + " FROM invitations WHERE 1 = 1";
   // Only the conditions asked for, numbered in order (PostgreSQL wants every parameter it is sent used).
   int n = 0;
   const auto condition = [&](const char* format) { sql += fmt::format(fmt::runtime(format), ++n); };
@@ -293,6 +303,11 @@ ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
     }
     return out;
   });
+}
+
+std::int64_t SqlStore::refresh_timelines(const TimelineRule& rule)
+{
+  return write([&] { return refresh_stale_timelines(connection_, rule); });
 }
 
 std::vector<PersonId> SqlStore::owners_with_connections()

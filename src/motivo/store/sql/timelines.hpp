@@ -1,0 +1,28 @@
+#pragma once
+
+#include <motivo/store/sql/connection.hpp>
+#include <motivo/store/store.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace motivo::store::sql {
+
+// Each invitation's timeline kept in the store (issue 23, migration 13): columns of `invitations` written by
+// refresh_stale_timelines, and the table `stale_timelines` of the invitations whose inputs changed since. Every
+// write marks what it changes in its own transaction, so a timeline read back is never out of date: a stale one is
+// read as absent (InvitationView::timeline) and computed from the messages as before.
+
+// Marks stale the invitations `select` gives (SQL returning invitation ids, with ?1 bound to `value`).
+void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t value);
+// Marks stale invitation `id`.
+void mark_timeline_stale(Connection& c, std::int64_t id);
+// Computes every stale invitation's timeline by `rule` and stores it, a batch of invitations at a time (memory
+// bounded by a batch), inside the caller's transaction. Returns how many were computed.
+std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule);
+
+// The columns of invitations() and the view read from them (sql_store.cpp).
+std::string invitation_columns();
+InvitationView invitation_of(const Statement& s);
+
+} // namespace motivo::store::sql
