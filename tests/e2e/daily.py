@@ -203,7 +203,7 @@ later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines')")]
 # Migration 13's columns of invitations and its index go too.
 later_columns = "".join(f"ALTER TABLE invitations DROP COLUMN timeline_{c}; "
-                        for c in ("asked_at", "replied_at", "connected_at", "mutual"))
+                        for c in ("asked_at", "replied_at", "connected_at", "mutual", "sent_at", "person", "accepted_at"))
 sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "DROP INDEX invitations_tally; " + later_columns +
        "PRAGMA user_version = 8;")
 p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)

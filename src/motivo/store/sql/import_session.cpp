@@ -372,8 +372,8 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
       gone.run();
     }
   }
-  // Messages, outcomes and known acceptances are the owner's: each of their invitations' timelines may change.
-  if (owner != 0) mark_timelines_stale(*c_, "SELECT id FROM invitations WHERE owner = ?1", owner);
+  // The invitations of the owner whose timelines this import's messages, outcomes or rows may have changed.
+  if (owner != 0) mark_changed_timelines(*c_, owner, import_id_);
   Statement close =
       c_->prepare("UPDATE imports SET owner = coalesce(?2, owner), finished_at = ?3, invitations_from = ?4, "
                   "summary = ?5, as_of = ?6 WHERE id = ?1");

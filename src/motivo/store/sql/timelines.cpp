@@ -63,11 +63,14 @@ WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
   return out;
 }
 
-void store_timeline(Statement& update, std::int64_t id, const protocol::Timeline& t)
+// The timeline, and the invitation's sent time, other person and acceptance time it was computed with.
+void store_timeline(Statement& update, const InvitationView& v, const protocol::Timeline& t)
 {
   update.reset();
-  update.bind(1, id).bind(2, t.asked_at).bind(3, t.replied_at).bind(4, t.connected_at);
-  update.bind(5, std::int64_t{t.mutual_messages ? 1 : 0});
+  update.bind(1, v.id).bind(2, t.asked_at).bind(3, t.replied_at).bind(4, t.connected_at);
+  update.bind(5, std::int64_t{t.mutual_messages ? 1 : 0}).bind(6, std::int64_t{v.sent_at});
+  update.bind(7, v.other_person ? std::optional<std::int64_t>(*v.other_person) : std::nullopt);
+  update.bind(8, v.outcome == Outcome::accepted ? v.outcome_at : std::nullopt);
   update.run();
 }
 
@@ -77,6 +80,30 @@ void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t
 {
   c.prepare(fmt::format("INSERT INTO stale_timelines (invitation) {} ON CONFLICT DO NOTHING", select))
       .bind(1, value)
+      .run();
+}
+
+void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id)
+{
+  Statement known = c.prepare(R"sql(
+SELECT EXISTS (SELECT 1 FROM imports WHERE owner = ?1 AND id <> ?2 AND finished_at IS NOT NULL
+                 AND summary LIKE '%"kind":"connections"%'))sql");
+  known.bind(1, std::int64_t{owner}).bind(2, import_id).step();
+  if (!known.column_bool(0)) {
+    mark_timelines_stale(c, "SELECT id FROM invitations WHERE owner = ?1", owner);
+    return;
+  }
+  c.prepare(R"sql(
+INSERT INTO stale_timelines (invitation)
+SELECT id FROM invitations i
+WHERE owner = ?1 AND (timeline_mutual IS NULL OR timeline_sent_at IS DISTINCT FROM sent_at
+  OR timeline_person IS DISTINCT FROM (CASE direction WHEN 'incoming' THEN from_person ELSE to_person END)
+  OR timeline_accepted_at IS DISTINCT FROM (CASE WHEN outcome = 'accepted' THEN outcome_at END)
+  OR (direction = 'incoming' AND EXISTS (SELECT 1 FROM messages m WHERE m.owner = i.owner
+                                          AND m.counterpart = i.from_person AND m.first_import = ?2)))
+ON CONFLICT DO NOTHING)sql")
+      .bind(1, std::int64_t{owner})
+      .bind(2, import_id)
       .run();
 }
 
@@ -95,10 +122,11 @@ std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
   const std::set<PersonId> known = owners_knowing_acceptances(c);
   Statement update = c.prepare(c.dialect() == Dialect::sqlite ? R"sql(
 UPDATE invitations SET timeline_asked_at = ?2, timeline_replied_at = ?3, timeline_connected_at = ?4,
-  timeline_mutual = ?5 WHERE id = ?1)sql"
+  timeline_mutual = ?5, timeline_sent_at = ?6, timeline_person = ?7, timeline_accepted_at = ?8 WHERE id = ?1)sql"
                                                               : R"sql(
 UPDATE invitations SET timeline_asked_at = ?2, timeline_replied_at = ?3, timeline_connected_at = ?4,
-  timeline_mutual = (?5 <> 0) WHERE id = ?1)sql");
+  timeline_mutual = (?5 <> 0), timeline_sent_at = ?6, timeline_person = ?7, timeline_accepted_at = ?8
+WHERE id = ?1)sql");
   std::int64_t computed = 0, after = 0;
   for (;;) {
     const std::vector<InvitationView> batch = stale_batch(c, after);
@@ -109,7 +137,7 @@ UPDATE invitations SET timeline_asked_at = ?2, timeline_replied_at = ?3, timelin
       if (v.other_person && v.direction == Direction::incoming) {
         if (const auto it = threads.find({v.owner, *v.other_person}); it != threads.end()) stamps = it->second;
       }
-      store_timeline(update, v.id, rule(v, std::move(stamps), known.count(v.owner) > 0));
+      store_timeline(update, v, rule(v, std::move(stamps), known.count(v.owner) > 0));
     }
     after = batch.back().id;
     computed += static_cast<std::int64_t>(batch.size());

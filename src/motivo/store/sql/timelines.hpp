@@ -15,6 +15,12 @@ namespace motivo::store::sql {
 
 // Marks stale the invitations `select` gives (SQL returning invitation ids, with ?1 bound to `value`).
 void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t value);
+// At the end of import `import_id` of `owner`'s data: marks stale the owner's invitations whose timeline's inputs it
+// may have changed. All of them while no earlier import listed the owner's connections (acceptance unknown then,
+// the messages' and the notes' texts count, or it becomes known now); else those never computed, those whose sent
+// time, other person or acceptance time differ from the ones their timeline was computed with, and those of the
+// people with a message this import stored.
+void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id);
 // Marks stale invitation `id`.
 void mark_timeline_stale(Connection& c, std::int64_t id);
 // Computes every stale invitation's timeline by `rule` and stores it, a batch of invitations at a time (memory
