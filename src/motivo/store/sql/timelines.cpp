@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -63,16 +65,60 @@ WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
   return out;
 }
 
-// The timeline, and the invitation's sent time, other person and acceptance time it was computed with.
-void store_timeline(Statement& update, const InvitationView& v, const protocol::Timeline& t)
-{
-  update.reset();
-  update.bind(1, v.id).bind(2, t.asked_at).bind(3, t.replied_at).bind(4, t.connected_at);
-  update.bind(5, std::int64_t{t.mutual_messages ? 1 : 0}).bind(6, std::int64_t{v.sent_at});
-  update.bind(7, v.other_person ? std::optional<std::int64_t>(*v.other_person) : std::nullopt);
-  update.bind(8, v.outcome == Outcome::accepted ? v.outcome_at : std::nullopt);
-  update.run();
-}
+// Computed timelines written a chunk at a time, one UPDATE over a VALUES list each: a row at a time, PostgreSQL's
+// round trips were most of a first import's refresh. Each row: the timeline, and the invitation's sent time, other
+// person and acceptance time it was computed with.
+class TimelineWriter {
+public:
+  explicit TimelineWriter(Connection& c) : c_(c) {}
+  void add(const InvitationView& v, const protocol::Timeline& t)
+  {
+    rows_.push_back({v.id, t.asked_at, t.replied_at, t.connected_at, t.mutual_messages ? 1 : 0, v.sent_at,
+                     v.other_person ? std::optional<std::int64_t>(*v.other_person) : std::nullopt,
+                     v.outcome == Outcome::accepted ? v.outcome_at : std::nullopt});
+    if (rows_.size() == chunk) flush();
+  }
+  void flush()
+  {
+    if (rows_.empty()) return;
+    Statement update = c_.prepare(update_sql(rows_.size()));
+    int n = 0;
+    for (const Row& r : rows_) {
+      update.bind(n + 1, r.id).bind(n + 2, r.asked).bind(n + 3, r.replied).bind(n + 4, r.connected);
+      update.bind(n + 5, r.mutual).bind(n + 6, r.sent).bind(n + 7, r.person).bind(n + 8, r.accepted);
+      n += 8;
+    }
+    update.run();
+    rows_.clear();
+  }
+
+private:
+  static constexpr std::size_t chunk = 250;
+  struct Row {
+    std::int64_t id;
+    std::optional<std::int64_t> asked, replied, connected;
+    std::int64_t mutual, sent;
+    std::optional<std::int64_t> person, accepted;
+  };
+  static std::string update_sql(std::size_t rows)
+  {
+    std::string values;
+    for (std::size_t i = 0; i < rows; ++i) {
+      const std::size_t k = i * 8;
+      values += fmt::format("{}(CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), "
+                            "CAST(?{} AS BOOLEAN), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT))",
+                            i ? ", " : "", k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7, k + 8);
+    }
+    return R"sql(
+UPDATE invitations SET timeline_asked_at = v.column2, timeline_replied_at = v.column3,
+  timeline_connected_at = v.column4, timeline_mutual = v.column5, timeline_sent_at = v.column6,
+  timeline_person = v.column7, timeline_accepted_at = v.column8
+FROM (VALUES )sql" +
+           values + ") AS v WHERE invitations.id = v.column1";
+  }
+  Connection& c_;
+  std::vector<Row> rows_;
+};
 
 } // namespace
 
@@ -120,13 +166,7 @@ std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
     if (any.column_int(0) == 0) return 0;
   }
   const std::set<PersonId> known = owners_knowing_acceptances(c);
-  Statement update = c.prepare(c.dialect() == Dialect::sqlite ? R"sql(
-UPDATE invitations SET timeline_asked_at = ?2, timeline_replied_at = ?3, timeline_connected_at = ?4,
-  timeline_mutual = ?5, timeline_sent_at = ?6, timeline_person = ?7, timeline_accepted_at = ?8 WHERE id = ?1)sql"
-                                                              : R"sql(
-UPDATE invitations SET timeline_asked_at = ?2, timeline_replied_at = ?3, timeline_connected_at = ?4,
-  timeline_mutual = (?5 <> 0), timeline_sent_at = ?6, timeline_person = ?7, timeline_accepted_at = ?8
-WHERE id = ?1)sql");
+  TimelineWriter writer(c);
   std::int64_t computed = 0, after = 0;
   for (;;) {
     const std::vector<InvitationView> batch = stale_batch(c, after);
@@ -137,8 +177,9 @@ WHERE id = ?1)sql");
       if (v.other_person && v.direction == Direction::incoming) {
         if (const auto it = threads.find({v.owner, *v.other_person}); it != threads.end()) stamps = it->second;
       }
-      store_timeline(update, v, rule(v, std::move(stamps), known.count(v.owner) > 0));
+      writer.add(v, rule(v, std::move(stamps), known.count(v.owner) > 0));
     }
+    writer.flush();
     after = batch.back().id;
     computed += static_cast<std::int64_t>(batch.size());
   }
