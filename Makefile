@@ -9,7 +9,7 @@ MOTIVO := $(BUILD)/motivo
 DEMO := $(BUILD)/demo
 
 .PHONY: all deps deps-tests deps-bench deps-package build bench-build test demo package bench bench-large bench-export \
-        fuzz clean
+        bench-scale fuzz clean
 
 all: build
 
@@ -76,6 +76,11 @@ bench: bench-build
 bench-large: bench-build
 	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)
 	@bench/large.sh $(BUILD)
+
+# Issue 23: report, listing, forget and re-import at 100,000 and 1,000,000 invitations, SQLite and PostgreSQL
+# (about 10 GB of disk and half an hour; BASELINE=path/to/another/motivo times that build beside this one).
+bench-scale: bench-build
+	@bench/scale.sh $(BUILD)
 
 bench-export: bench-build
 	@test -f $(BUILD)/bench/export/messages.csv || bench/run.sh $(BUILD)

@@ -4,6 +4,7 @@
   scripts/gen-export.py --profile demo --out DIR_OR_FILE.zip [--seed 1] [--crlf]
   scripts/gen-export.py --profile bench --invitations 100000 --messages 500000 \
       --connections 20000 --out DIR_OR_FILE.zip [--seed 1] [--crlf] [--newer PCT]
+  scripts/gen-export.py --profile team --out DIR [--seed 1] [--newer PCT]
 
 An --out ending in .zip gets a zip archive laid out like LinkedIn's (files at the root);
 anything else is a folder. Files: Invitations.csv (2023+ 7-column layout, "Sent At" in US
@@ -15,6 +16,8 @@ Skills.csv, Learning.csv and coach_messages.csv, which an importer must skip.
 Madrid, receives ~40 invitations in the six weeks before the export date (2026-11-20), asks
 the impersonal ones why they want to connect, and about one in five answers.
 "bench" streams random English/Spanish rows of the requested sizes.
+"team" is "bench" at a team's size (issue 23): 1,000,000 invitations, 5,000,000 messages and
+200,000 connections unless given, the proportions of bench/run.sh's export (1 : 5 : 0.2).
 
 Output depends only on the flags and --seed; rows are CSV with minimal quoting and LF line
 ends (--crlf: CRLF, which also lets a few bench bodies carry a CRLF inside the field).
@@ -511,18 +514,22 @@ def newer_connection(row):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--profile", choices=["demo", "bench"], required=True)
+    ap.add_argument("--profile", choices=["demo", "bench", "team"], required=True)
     ap.add_argument("--out", required=True, help="folder, or file ending in .zip")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--invitations", type=int, default=100000)
-    ap.add_argument("--messages", type=int, default=500000)
-    ap.add_argument("--connections", type=int, default=20000)
+    ap.add_argument("--invitations", type=int, help="default 100,000 (team: 1,000,000)")
+    ap.add_argument("--messages", type=int, help="default 500,000 (team: 5,000,000)")
+    ap.add_argument("--connections", type=int, help="default 20,000 (team: 200,000)")
     ap.add_argument("--crlf", action="store_true", help="CRLF line ends (default LF)")
     ap.add_argument("--newer", type=float, default=0,
                     help="the newer export of the same seed: PCT %% more rows, every old one kept")
     args = ap.parse_args(argv)
+    scale = 10 if args.profile == "team" else 1
+    for name, default in (("invitations", 100000), ("messages", 500000), ("connections", 20000)):
+        if getattr(args, name) is None:
+            setattr(args, name, default * scale)
     rng, eol = random.Random(args.seed), "\r\n" if args.crlf else "\n"
-    sink = Sink(args.out, zip64=args.profile == "bench")
+    sink = Sink(args.out, zip64=args.profile != "demo")
     try:
         if args.profile == "demo":
             story = build_demo(rng)

@@ -200,9 +200,12 @@ motivo("decide", f"i{decided}", "decline", db=old_db)
 # Back to schema 8, before the undo log: every table migration 9 and later ones create goes.
 later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
-    "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files')")]
-sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables)
-       + "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
+    "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines')")]
+# Migration 13's columns of invitations and its index go too, and migration 14's index.
+later_columns = "".join(f"ALTER TABLE invitations DROP COLUMN timeline_{c}; "
+                        for c in ("asked_at", "replied_at", "connected_at", "mutual", "sent_at", "person", "accepted_at"))
+sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "DROP INDEX invitations_tally; " + later_columns +
+       "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
 p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)
 check(p.returncode == 0 and "undecided again" in p.stdout, f"after migrating, a decision made before it is undone: {p.stdout.strip()}")
 p = motivo("decide", f"i{asked}", "--undo", db=old_db, check=False)

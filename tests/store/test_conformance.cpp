@@ -6,6 +6,7 @@
 #include <motivo/app/import.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/app/users.hpp>
 #include <motivo/core/classify/classifier.hpp>
@@ -1364,4 +1365,133 @@ TEST_P(Conformance, ConcurrentImportsLoseNothingAndDuplicateNothing)
   EXPECT_EQ(c.incoming + c.outgoing, 800);
   EXPECT_EQ(c.messages, 800);
   EXPECT_EQ(c.people, 402); // 400 contacts, each made once, and the two owners
+}
+
+namespace {
+
+// A random export of "Me" and eight people (issue 23's state-equivalence test): invitations both ways in the first
+// days of November 2026, one-to-one messages either way after them (some reading as between connections), and, at
+// random, a Connections.csv listing some of the people (acceptance unknown without it).
+std::vector<std::string> random_export(std::mt19937& rng, const Files& files, int n)
+{
+  const auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
+  const std::string dir = "r" + std::to_string(n) + "/";
+  std::string inv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  std::string msg = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n";
+  std::string con = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  const std::string me = "https://www.linkedin.com/in/me";
+  const char* texts[] = {"Hola, ¿por qué quieres conectar?", "Te vi en la charla", "Thanks for connecting!",
+                         "Gracias por aceptar", "¿Hablamos?"};
+  for (int p = 0; p < 8; ++p) {
+    const std::string name = "Per" + std::to_string(p) + " Son",
+                      url = "https://www.linkedin.com/in/p" + std::to_string(p);
+    if (pick(3) > 0) {
+      const bool in = pick(4) > 0;
+      inv += fmt::format("{},{},\"11/{}/26, {}:00 AM\",{},{},{},{}\n", in ? name : "Me Owner", in ? "Me Owner" : name,
+                         1 + pick(5), 1 + pick(11), pick(2) ? "" : "Hola", in ? "INCOMING" : "OUTGOING", in ? url : me,
+                         in ? me : url);
+    }
+    for (int m = pick(4); m > 0; --m) {
+      const bool mine = pick(2) > 0;
+      msg += fmt::format("c{},{},{},{},{},2026-11-{:02} {:02}:00:00 UTC,\"{}\"\n", p, mine ? "Me Owner" : name,
+                         mine ? me : url, mine ? name : "Me Owner", mine ? url : me, 1 + pick(12), pick(24),
+                         texts[pick(5)]);
+    }
+    if (pick(3) == 0) con += fmt::format("Per{},Son,{},,,,0{} Nov 2026\n", p, url, 1 + pick(9));
+  }
+  std::vector<std::string> paths = {files.write(dir + "Invitations.csv", inv), files.write(dir + "messages.csv", msg)};
+  if (pick(2) == 0) paths.push_back(files.write(dir + "Connections.csv", con));
+  return paths;
+}
+
+// Every kept timeline is what today's path computes from the messages (app::facts_of, protocol::timeline); after a
+// refresh, every invitation has one.
+void expect_kept_timelines_recomputed(store::Store& store, bool refreshed, const std::string& step)
+{
+  for (const auto& v : store.invitations({})) {
+    if (!v.timeline) {
+      EXPECT_FALSE(refreshed) << step << ": invitation " << v.id << " has no timeline after a refresh";
+      continue;
+    }
+    const protocol::Timeline reference = protocol::timeline(app::facts_of(store, v));
+    EXPECT_TRUE(*v.timeline == reference) << step << ": invitation " << v.id << " from " << v.from;
+  }
+}
+
+} // namespace
+
+// Issue 23: the timelines kept in the store equal a recomputation from scratch after any sequence of writes:
+// imports of random exports, mail messages and acceptances, asks, recorded replies, decisions, undo, labels and
+// forgetting someone, each followed or not by a refresh.
+TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
+{
+  for (unsigned seed = 1; seed <= 4; ++seed) {
+    Database db(GetParam());
+    auto s = db.open();
+    std::mt19937 rng(seed);
+    const auto pick = [&](int k) { return static_cast<int>(rng() % static_cast<unsigned>(k)); };
+    std::int64_t now = 1795000000; // 2026-11-18: after every date the exports hold
+    for (int step = 0; step < 24; ++step) {
+      now += 3600;
+      const auto list = s->invitations({});
+      const int op = list.empty() ? 0 : pick(9);
+      const std::int64_t id = list.empty() ? 0 : list[static_cast<std::size_t>(pick(static_cast<int>(list.size())))].id;
+      std::string what = "seed " + std::to_string(seed) + " step " + std::to_string(step) + " op " + std::to_string(op);
+      if (op == 0) {
+        import_paths(*s, random_export(rng, files_, static_cast<int>(seed * 100 + step)), now);
+      } else if (op == 1) {
+        s->record_ask(id, 1793600000 + pick(12) * 86400, "¿Por qué?");
+      } else if (op == 2) {
+        s->record_reply(id, 1793600000 + pick(12) * 86400, "", now);
+      } else if (op == 3) {
+        s->record_decision(id, static_cast<protocol::Decision>(pick(3)), now);
+      } else if (op == 4 || op == 5) {
+        s->undo_last(id);
+      } else if (op == 6) {
+        s->set_user_label(id, pick(2) ? std::optional(classify::Label::personalized) : std::nullopt, now);
+      } else if (op == 7) {
+        const auto& v = *std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
+        if (v.other_person) s->forget_person(*v.other_person, false, [](store::NoteLabels&) {});
+      } else {
+        // Mail: a message from someone, or an acceptance of an invitation sent to them.
+        auto session = s->begin_import({now, "mail", std::nullopt});
+        const auto owner = session->latest_owner();
+        if (owner) {
+          PeopleResolver people(*session, session->known_people());
+          const std::string p = std::to_string(pick(8));
+          const std::string name = "Per" + p + " Son", url = "https://www.linkedin.com/in/p" + p;
+          const PersonId person = *people.resolve(name, url);
+          session->set_owner(*owner);
+          if (pick(2)) {
+            store::MailMessageRecord m;
+            m.key = identity_key("mail-message", {std::to_string(now)});
+            m.owner = *owner;
+            m.from_person = person;
+            m.from_name = name;
+            m.from_url = url;
+            m.to_name = "Me Owner";
+            m.sent_at = 1793600000 + pick(14) * 86400;
+            m.content = "Te escribo por la invitación";
+            session->add_mail_message(m);
+          } else {
+            store::MailAcceptanceRecord a;
+            a.owner = *owner;
+            a.person = person;
+            a.key = identity_key("mail-connection", {key_number(a.owner), key_number(a.person)});
+            a.first_name = "Per" + p;
+            a.last_name = "Son";
+            a.url = url;
+            a.at = 1793600000 + pick(14) * 86400;
+            session->add_mail_acceptance(a);
+          }
+        }
+        session->finish(std::nullopt, std::nullopt, "{}");
+        if (pick(2)) app::refresh_timelines(*session); // in the import's transaction, as app::import does
+        session->commit();
+      }
+      const bool refresh = pick(2) > 0;
+      if (refresh) app::refresh_timelines(*s);
+      expect_kept_timelines_recomputed(*s, refresh, what);
+    }
+  }
 }

@@ -399,3 +399,29 @@ TEST(Protocol, NoDecisionOnAGuess)
   EXPECT_EQ(suggest(decided, "ask", now), Suggestion::none);
   EXPECT_EQ(parse_suggestion("check"), Suggestion::check);
 }
+
+// Issue 23: a report counts states from kept timelines through state_of, and a listing evaluates with a kept
+// timeline: both agree with evaluate() computing the timeline from the messages.
+TEST(Protocol, AKeptTimelineAndStateOfGiveTheEvaluationsState)
+{
+  Facts f = incoming(Label::empty);
+  f.messages = {{at("2026-03-02T10:00:00Z"), true, ""}};
+  const auto policy = *builtin_policy("ask");
+  for (const auto now : {at("2026-03-03T10:00:00Z"), at("2026-03-20T10:00:00Z")}) {
+    const Evaluation e = evaluate(f, policy, now, week);
+    const Timeline t = timeline(f);
+    Facts without = f;
+    without.messages.clear();
+    const Evaluation kept = evaluate(without, t, policy, now, week);
+    EXPECT_EQ(kept.state, e.state);
+    EXPECT_EQ(kept.suggestion, e.suggestion);
+    EXPECT_EQ(state_of(f.direction, f.decision, f.outcome, t.asked_at.has_value(), t.replied_at.has_value(),
+                       now > *t.asked_at + week),
+              e.state);
+  }
+  EXPECT_EQ(evaluate(f, policy, at("2026-03-20T10:00:00Z"), week).state, State::no_reply);
+  EXPECT_EQ(state_of(Direction::incoming, Decision::spam, Outcome::accepted, true, true, true), State::accepted);
+  EXPECT_EQ(state_of(Direction::incoming, Decision::spam, std::nullopt, true, true, true), State::declined);
+  EXPECT_EQ(state_of(Direction::outgoing, std::nullopt, std::nullopt, true, true, true), State::pending);
+  EXPECT_EQ(state_of(Direction::incoming, std::nullopt, Outcome::withdrawn, true, false, false), State::withdrawn);
+}

@@ -94,3 +94,50 @@ TEST(Report, WelcomeFiguresCountWelcomedConnectionsOfThePeriod)
   EXPECT_EQ(r.figures.welcome.replied, 0u);
   EXPECT_EQ(r.figures.welcome.reply.total, 2u);
 }
+
+// Issue 23: a row may stand for several alike invitations (the store's aggregate query); the figures, the series
+// and the median hours to reply are those of the rows spelled out one by one.
+TEST(Report, ARowCountedNTimesGivesTheFiguresOfNRows)
+{
+  const datetime::UnixSeconds day = *datetime::parse_iso("2013-11-04T00:00:00Z");
+  std::vector<Row> one_by_one, counted;
+  const auto add = [&](Row r, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) one_by_one.push_back(r);
+    r.count = n;
+    counted.push_back(r);
+  };
+  Row asked;
+  asked.sent_at = day;
+  asked.state = protocol::State::replied;
+  asked.asked_at = day;
+  asked.replied_at = day + 3600;
+  add(asked, 3);
+  asked.replied_at = day + 5 * 3600;
+  asked.label = classify::Label::personalized;
+  add(asked, 2);
+  Row out;
+  out.direction = Direction::outgoing;
+  out.sent_at = day + 9 * 86400;
+  out.state = protocol::State::accepted;
+  out.has_note = true;
+  add(out, 4);
+  for (const Step step : {Step::none, Step::week}) {
+    const Report a = build(one_by_one, {}, {}, step, 2.0), b = build(counted, {}, {}, step, 2.0);
+    EXPECT_EQ(b.figures.incoming.received, 5u);
+    EXPECT_EQ(b.figures.incoming.personalized, a.figures.incoming.personalized);
+    EXPECT_EQ(b.figures.incoming.replied, 5u);
+    EXPECT_EQ(b.figures.outgoing.accepted_with_note, 4u);
+    EXPECT_EQ(b.figures.time.minutes, a.figures.time.minutes);
+    ASSERT_TRUE(b.figures.incoming.median_hours_to_reply);
+    EXPECT_EQ(*b.figures.incoming.median_hours_to_reply, 1.0); // 1 1 1 5 5
+    EXPECT_EQ(*b.figures.incoming.median_hours_to_reply, *a.figures.incoming.median_hours_to_reply);
+    ASSERT_EQ(b.series.size(), a.series.size());
+    for (std::size_t i = 0; i < a.series.size(); ++i) {
+      EXPECT_EQ(b.series[i].period, a.series[i].period);
+      EXPECT_EQ(b.series[i].figures.incoming.received, a.series[i].figures.incoming.received);
+      EXPECT_EQ(b.series[i].figures.outgoing.sent, a.series[i].figures.outgoing.sent);
+    }
+  }
+  counted[0].count = 2; // 1 1 5 5: the mean of the middle two
+  EXPECT_EQ(*build(counted, {}, {}, Step::none, 0).figures.incoming.median_hours_to_reply, 3.0);
+}

@@ -1,4 +1,5 @@
 #include <motivo/app/actions.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/core/datetime.hpp>
 
 #include <algorithm>
@@ -48,6 +49,7 @@ store::InvitationView record_reply(store::Store& store, Scope scope, std::int64_
                                          quote_value(datetime::format_iso(at)), datetime::format_iso(request.now)));
   if (!store.record_reply(id, at, request.text, request.now, versions_of(id, request.seen)))
     throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
+  refresh_timelines(store);
   return find_invitation(store, scope, id);
 }
 
@@ -61,6 +63,7 @@ Undone undo(store::Store& store, Scope scope, std::int64_t id, const SeenVersion
         Message(N_("nothing to undo on invitation {}: no decision, ask or reply of yours is recorded (what an "
                    "export or mail says is never undone)"),
                 id));
+  refresh_timelines(store);
   return {find_invitation(store, scope, id), *action};
 }
 
@@ -98,8 +101,10 @@ BulkDecision decide_many(store::Store& store, Scope scope, const std::vector<std
   }
   // Spam is a decline that also labels the note spam (the user's label, kept when motivo reclassifies).
   const bool spam = decision == protocol::Decision::spam;
-  if (!to_record.empty())
+  if (!to_record.empty()) {
     store.record_decisions(to_record, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt, seen);
+    refresh_timelines(store);
+  }
   return out;
 }
 

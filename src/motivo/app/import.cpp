@@ -1,5 +1,6 @@
 #include <motivo/app/import.hpp>
 #include <motivo/app/json_views.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/core/content_hash.hpp>
 #include <motivo/core/csv.hpp>
 #include <motivo/core/error.hpp>
@@ -454,6 +455,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);
   if (options.before_commit) options.before_commit(*session, owner_person);
+  refresh_timelines(*session); // in the same transaction
   session->commit();
   return report;
 }

@@ -1,5 +1,6 @@
 #include <motivo/app/actions.hpp>
 #include <motivo/app/invitations.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/app/refusal.hpp>
 #include <motivo/core/classify/calibration.hpp>
 #include <motivo/core/error.hpp>
@@ -77,6 +78,7 @@ store::InvitationView decide(store::Store& store, Scope scope, std::int64_t id, 
   const bool spam = decision == protocol::Decision::spam;
   store.record_decision(id, decision, now, spam ? std::optional(classify::Label::spam) : std::nullopt,
                         versions_of(id, seen));
+  refresh_timelines(store);
   return v;
 }
 
@@ -90,7 +92,10 @@ Asked ask(store::Store& store, Scope scope, std::int64_t id, const protocol::Con
     if (!request.dry_run) throw Refusal(Kind::conflict, *why);
   }
   out.ask = render_ask(store, config, out.invitation, request.local_hour, request.config_source, request.language);
-  if (!request.dry_run) out.recorded = store.record_ask(id, request.now, out.ask.text, versions_of(id, request.seen));
+  if (!request.dry_run) {
+    out.recorded = store.record_ask(id, request.now, out.ask.text, versions_of(id, request.seen));
+    refresh_timelines(store);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/mail.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
 #include <motivo/core/people.hpp>
@@ -213,6 +214,7 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
   session->finish(std::nullopt, std::nullopt, mail_summary_json(report));
   static const classify::Classifier classifier;
   report.labels = classify_stored(*session, classifier);
+  refresh_timelines(*session); // in the same transaction
   session->commit();
   return report;
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -57,6 +58,21 @@ protocol::Facts facts_of(store::Store& store, const store::InvitationView& v)
   return facts_of(store, v, owners_with_connections(store));
 }
 
+store::TimelineRule timeline_rule()
+{
+  return [](const store::InvitationView& v, std::vector<protocol::MessageStamp> messages, bool acceptance_known) {
+    protocol::Facts f = facts_without_messages(v);
+    f.acceptance_known = acceptance_known;
+    if (needs_messages(v)) f.messages = std::move(messages);
+    return protocol::timeline(f);
+  };
+}
+
+std::int64_t refresh_timelines(store::Timelines& timelines)
+{
+  return timelines.refresh_timelines(timeline_rule());
+}
+
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,
                                                   const protocol::Policy& policy, const protocol::Config& config,
                                                   datetime::UnixSeconds now)
@@ -67,11 +83,13 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
   // A few invitations: a query each. Many: every conversation read in one pass, kept for the pairs needed (with
   // the texts when some owner's acceptance is unknown: the protocol reads them then).
   std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> threads;
-  const bool one_pass = list.size() > 64;
+  const auto unkept = static_cast<std::size_t>(
+      std::count_if(list.begin(), list.end(), [](const auto& v) { return !v.timeline && needs_messages(v); }));
+  const bool one_pass = unkept > 64;
   if (one_pass) {
     bool with_text = false;
     for (const auto& v : list) {
-      if (!needs_messages(v)) continue;
+      if (v.timeline || !needs_messages(v)) continue;
       threads[{v.owner, *v.other_person}];
       with_text = with_text || known.count(v.owner) == 0;
     }
@@ -82,11 +100,19 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
         with_text);
   }
   out.reserve(list.size());
+  const std::int64_t deadline = config.deadline_days * 86400;
   for (auto& v : list) {
+    if (v.timeline) {
+      protocol::Facts facts = facts_without_messages(v);
+      facts.acceptance_known = known.count(v.owner) > 0;
+      protocol::Evaluation e = protocol::evaluate(facts, *v.timeline, policy, now, deadline);
+      out.push_back({std::move(v), std::move(e)});
+      continue;
+    }
     protocol::Facts facts = one_pass ? facts_without_messages(v) : facts_of(store, v, known);
     facts.acceptance_known = known.count(v.owner) > 0;
     if (one_pass && needs_messages(v)) facts.messages = threads[{v.owner, *v.other_person}];
-    protocol::Evaluation e = protocol::evaluate(facts, policy, now, config.deadline_days * 86400);
+    protocol::Evaluation e = protocol::evaluate(facts, policy, now, deadline);
     out.push_back({std::move(v), std::move(e)});
   }
   return out;

@@ -30,9 +30,75 @@ report::Step report_step(std::string_view by)
   return by == "week" ? report::Step::week : by == "month" ? report::Step::month : report::Step::none;
 }
 
+namespace {
+
+// The welcomes of the connections made (of `owners`' accounts, with a user: the exports they imported).
+void add_welcomes(store::Store& store, std::optional<std::int64_t> user, const std::set<PersonId>& owners,
+                  ReportInput& input)
+{
+  for (const Welcomed& c : app::welcomes(store, -1)) {
+    if (user && !owners.count(c.connection.owner)) continue;
+    report::WelcomeRow w;
+    if (c.connection.connected_at)
+      w.connected_at = *c.connection.connected_at;
+    else if (const auto day = datetime::parse_iso(c.connection.connected_on))
+      w.connected_at = *day;
+    else
+      continue;
+    w.welcomed = c.welcome.welcomed_at.has_value();
+    w.replied = c.welcome.replied_at.has_value();
+    input.welcomes.push_back(w);
+  }
+}
+
+// One report row for the invitations a tally counts: the state from core's rule, sent at the start of their day
+// (periods and series are whole days), asked then and replied as many seconds later as the tally says.
+report::Row row_of(const store::InvitationTally& t, const std::set<PersonId>& known)
+{
+  report::Row r;
+  r.direction = t.direction;
+  r.sent_at = t.day * 86400;
+  r.label = t.label.value_or(classify::Label::empty);
+  r.state = protocol::state_of(t.direction, t.decision, t.outcome, t.asked, t.replied, t.asked_before);
+  if (t.asked) r.asked_at = r.sent_at;
+  if (t.replied) r.replied_at = r.sent_at + (t.asked ? t.reply_seconds.value_or(0) : 0);
+  r.has_note = r.label != classify::Label::empty;
+  r.acceptance_known = known.count(t.owner) > 0;
+  r.templated = t.in_campaign || r.label == classify::Label::template_text || r.label == classify::Label::default_text;
+  r.count = static_cast<std::size_t>(t.count);
+  return r;
+}
+
+// The report's input from the store's aggregate query over the kept timelines (issue 23); nullopt when some
+// timeline could not be brought up to date first (a store opened for reading only, after a write).
+std::optional<ReportInput> tallied_input(store::Store& store, const protocol::Config& config, datetime::UnixSeconds now,
+                                         std::optional<std::int64_t> user)
+{
+  try {
+    refresh_timelines(store);
+  } catch (const std::exception&) { // read only: the tallies say whether anything is stale
+  }
+  // No reply by the deadline: now is past the ask plus the deadline, so the ask was before now minus it.
+  const store::InvitationTallies tallies = store.tally_invitations(user, now - config.deadline_days * 86400);
+  if (tallies.stale > 0) return std::nullopt;
+  const std::set<PersonId> known = owners_with_connections(store);
+  ReportInput input;
+  input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
+  std::set<PersonId> owners;
+  for (const store::InvitationTally& t : tallies.tallies) {
+    input.rows.push_back(row_of(t, known));
+    owners.insert(t.owner);
+  }
+  add_welcomes(store, user, owners, input);
+  return input;
+}
+
+} // namespace
+
 ReportInput report_input(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
                          datetime::UnixSeconds now, std::optional<std::int64_t> user)
 {
+  if (auto input = tallied_input(store, config, now, user)) return std::move(*input);
   store::InvitationQuery query;
   query.user = user;
   return report_input(store, invitation_statuses(store, query, policy, config, now), config, user);
@@ -74,20 +140,7 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
         v.campaign.has_value() || r.label == classify::Label::template_text || r.label == classify::Label::default_text;
     rows.push_back(r);
   }
-  std::vector<report::WelcomeRow>& welcomes = input.welcomes;
-  for (const Welcomed& c : app::welcomes(store, -1)) {
-    if (user && !owners.count(c.connection.owner)) continue;
-    report::WelcomeRow w;
-    if (c.connection.connected_at)
-      w.connected_at = *c.connection.connected_at;
-    else if (const auto day = datetime::parse_iso(c.connection.connected_on))
-      w.connected_at = *day;
-    else
-      continue;
-    w.welcomed = c.welcome.welcomed_at.has_value();
-    w.replied = c.welcome.replied_at.has_value();
-    welcomes.push_back(w);
-  }
+  add_welcomes(store, user, owners, input);
   return input;
 }
 

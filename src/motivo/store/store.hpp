@@ -93,6 +93,9 @@ struct InvitationView {
   // the invitation — the row (decision, labels, outcome), the asks and replies recorded, the notes on its other
   // person, the messages with them. A write given the version its caller saw refuses to go on when it changed.
   std::string version;
+  // The protocol's timeline of this invitation as the store keeps it (issue 23): absent while a write since the
+  // last refresh (Timelines::refresh_timelines) may have changed its inputs.
+  std::optional<protocol::Timeline> timeline;
 };
 
 // The version of `v` from its fields and the number of asks, recorded replies, notes on its other person and
@@ -112,6 +115,22 @@ public:
 
 private:
   std::int64_t id_;
+};
+
+// How an invitation's timeline follows from what is stored of it: the invitation, the one-to-one messages with its
+// other person (with their texts; none for an outgoing one or one without another person), and whether its owner's
+// acceptances are known (Store::owners_with_connections). The rule is core's (app::timeline_rule).
+using TimelineRule = std::function<protocol::Timeline(
+    const InvitationView& invitation, std::vector<protocol::MessageStamp> messages, bool acceptance_known)>;
+
+// Each invitation's timeline kept in the store (issue 23). Every write that can change an input of an invitation's
+// timeline (its messages, outcome, decision, recorded asks and replies, its owner's known acceptances) marks it
+// stale in its own transaction; refresh_timelines computes the stale ones by `rule` and stores them, in the
+// caller's transaction (an import) or in one of its own (the store). Returns how many were computed.
+class Timelines {
+public:
+  virtual ~Timelines() = default;
+  virtual std::int64_t refresh_timelines(const TimelineRule& rule) = 0;
 };
 
 // What the user taught about a stored note (issue 22): its account, the classifier's label last stored, the user's
@@ -264,7 +283,7 @@ enum class Table { invitations, messages, connections };
 
 // One snapshot being written: everything goes into one transaction that commit() makes durable; an
 // ImportSession destroyed without commit() leaves the database exactly as it was.
-class ImportSession : public PersonDirectory, public NoteLabels {
+class ImportSession : public PersonDirectory, public NoteLabels, public Timelines {
 public:
   // The people already stored, for the resolver.
   virtual std::vector<KnownPerson> known_people() = 0;
@@ -462,8 +481,30 @@ struct MessageArrival {
   datetime::UnixSeconds sent_at = 0;
 };
 
+// Invitations alike for a report (issue 23), counted: sent the same UTC day, with the same direction, effective
+// label, decision, outcome, campaign or not, owner, and kept timeline (asked, replied, asked before a time, and
+// the seconds from the ask to the reply when both).
+struct InvitationTally {
+  Direction direction = Direction::incoming;
+  std::int64_t day = 0; // days since 1970-01-01 (UTC) of sent_at
+  std::optional<classify::Label> label;
+  std::optional<protocol::Decision> decision;
+  std::optional<Outcome> outcome;
+  bool in_campaign = false;
+  PersonId owner = 0;
+  bool asked = false, replied = false, asked_before = false;
+  std::optional<std::int64_t> reply_seconds;
+  std::int64_t count = 0;
+};
+// The tallies, and how many of the invitations counted had a stale timeline (store::Timelines): when some had,
+// their kept timelines were not up to date and the tallies must not be used.
+struct InvitationTallies {
+  std::vector<InvitationTally> tallies;
+  std::int64_t stale = 0;
+};
+
 // The storage interface every feature goes through.
-class Store : public NoteLabels {
+class Store : public NoteLabels, public Timelines {
 public:
   virtual std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) = 0;
   virtual Counts counts() = 0;
@@ -512,6 +553,9 @@ public:
   // The owners some finished import listed the connections of (an export with Connections.csv, even an empty
   // one, or connections stored): for the others, whether an invitation was accepted is unknown.
   virtual std::vector<PersonId> owners_with_connections() = 0;
+  // Every invitation (of `user`'s imports, when given) counted by InvitationTally's groups, in one read: what a
+  // report needs, without loading any invitation. `asked_before` is set for the asks before `asked_before`.
+  virtual InvitationTallies tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before) = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
   // The First Name the owner's Connections.csv gives for `person` (the row the latest export listed); "" when none.

@@ -197,26 +197,32 @@ bool matches(const Rule& r, const Facts& f, State state, const Timeline& t, date
 
 } // namespace
 
+State state_of(Direction direction, std::optional<Decision> decision, std::optional<Outcome> outcome, bool asked,
+               bool replied, bool deadline_passed)
+{
+  if (decision == Decision::accept || outcome == Outcome::accepted) return State::accepted;
+  if (decision == Decision::decline || decision == Decision::spam) return State::declined;
+  if (outcome == Outcome::withdrawn) return State::withdrawn;
+  if (direction == Direction::outgoing) return State::pending;
+  if (replied) return State::replied;
+  if (asked) return deadline_passed ? State::no_reply : State::asked;
+  return State::pending;
+}
+
 Evaluation evaluate(const Facts& f, const Policy& policy, datetime::UnixSeconds now, std::int64_t deadline_seconds)
 {
+  return evaluate(f, timeline(f), policy, now, deadline_seconds);
+}
+
+Evaluation evaluate(const Facts& f, const Timeline& t, const Policy& policy, datetime::UnixSeconds now,
+                    std::int64_t deadline_seconds)
+{
   Evaluation e;
-  e.timeline = timeline(f);
+  e.timeline = t;
   if (e.timeline.asked_at) e.deadline = *e.timeline.asked_at + deadline_seconds;
 
-  if (f.decision == Decision::accept || f.outcome == Outcome::accepted)
-    e.state = State::accepted;
-  else if (f.decision == Decision::decline || f.decision == Decision::spam)
-    e.state = State::declined;
-  else if (f.outcome == Outcome::withdrawn)
-    e.state = State::withdrawn;
-  else if (f.direction == Direction::outgoing)
-    e.state = State::pending;
-  else if (e.timeline.replied_at)
-    e.state = State::replied;
-  else if (e.timeline.asked_at)
-    e.state = now > *e.deadline ? State::no_reply : State::asked;
-  else
-    e.state = State::pending;
+  e.state = state_of(f.direction, f.decision, f.outcome, e.timeline.asked_at.has_value(),
+                     e.timeline.replied_at.has_value(), e.deadline && now > *e.deadline);
 
   if (f.direction == Direction::outgoing) {
     e.suggestion = Suggestion::none;

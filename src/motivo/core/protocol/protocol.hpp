@@ -73,6 +73,7 @@ struct Timeline {
   std::optional<datetime::UnixSeconds> asked_at, replied_at;
   std::optional<datetime::UnixSeconds> connected_at; // acceptance unknown: when a message first read as connected
   bool mutual_messages = false;                      // both sides wrote, at any time
+  friend bool operator==(const Timeline&, const Timeline&) = default;
 };
 Timeline timeline(const Facts& facts);
 
@@ -106,7 +107,15 @@ struct Evaluation {
   std::string why;                               // the rule that decided
 };
 
+// Where an invitation stands from its decision, outcome and timeline: `asked` and `replied` as the timeline has
+// them, `deadline_passed` when asked and now is past the ask plus the deadline. What evaluate() says as `state`.
+State state_of(Direction direction, std::optional<Decision> decision, std::optional<Outcome> outcome, bool asked,
+               bool replied, bool deadline_passed);
+
 // The state and suggestion of an invitation at `now`. `deadline_seconds`: how long after an ask a reply is awaited.
 Evaluation evaluate(const Facts& facts, const Policy& policy, datetime::UnixSeconds now, std::int64_t deadline_seconds);
+// The same with the facts' timeline given (kept in the store, issue 23): `facts.messages` is not read then.
+Evaluation evaluate(const Facts& facts, const Timeline& timeline, const Policy& policy, datetime::UnixSeconds now,
+                    std::int64_t deadline_seconds);
 
 } // namespace motivo::protocol

@@ -40,64 +40,83 @@ bool Period::contains(datetime::UnixSeconds t) const
 
 namespace {
 
-Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const WelcomeRow*>& welcomes,
-                   double minutes_per_ask)
+// The median of values each counted `second` times (the middle one, or the mean of the two middle ones).
+std::optional<double> weighted_median(std::vector<std::pair<double, std::size_t>> values)
+{
+  std::size_t n = 0;
+  for (const auto& v : values) n += v.second;
+  if (n == 0) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const auto nth = [&](std::size_t k) { // the k-th value (0-based) in order
+    for (const auto& [value, count] : values) {
+      if (k < count) return value;
+      k -= count;
+    }
+    return values.back().first;
+  };
+  return n % 2 ? nth(n / 2) : (nth(n / 2 - 1) + nth(n / 2)) / 2;
+}
+
+void count_incoming(Incoming& in, const Row& r, std::vector<std::pair<double, std::size_t>>& reply_hours)
 {
   using classify::Label;
   using protocol::State;
+  const std::size_t n = r.count;
+  in.received += n;
+  in.by_label[static_cast<std::size_t>(r.label)] += n;
+  (r.label == Label::personalized ? in.personalized : in.not_personalized) += n;
+  if (r.label == Label::spam) in.spam += n;
+  if (r.asked_at) in.asked += n;
+  if (r.asked_at && r.replied_at) {
+    in.replied += n;
+    reply_hours.emplace_back(static_cast<double>(*r.replied_at - *r.asked_at) / 3600.0, n);
+  }
+  switch (r.state) {
+  case State::accepted: in.accepted += n; break;
+  case State::declined: in.declined += n; break;
+  case State::withdrawn: in.withdrawn += n; break;
+  default: in.pending += n; break;
+  }
+}
+
+void count_outgoing(Outgoing& out, const Row& r)
+{
+  const std::size_t n = r.count;
+  const std::size_t accepted = r.state == protocol::State::accepted ? n : 0;
+  out.sent += n;
+  out.accepted += accepted;
+  if (r.has_note) {
+    out.with_note += n;
+    out.accepted_with_note += accepted;
+    if (r.templated) {
+      out.templated += n;
+      out.accepted_templated += accepted;
+    } else {
+      out.handwritten += n;
+      out.accepted_handwritten += accepted;
+    }
+  } else {
+    out.without_note += n;
+    out.accepted_without_note += accepted;
+  }
+}
+
+Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const WelcomeRow*>& welcomes,
+                   double minutes_per_ask)
+{
   Figures f;
-  std::vector<double> reply_hours;
+  std::vector<std::pair<double, std::size_t>> reply_hours;
   for (const Row* r : rows) {
     f.acceptance_known = f.acceptance_known && r->acceptance_known;
-    if (r->direction == Direction::incoming) {
-      Incoming& in = f.incoming;
-      ++in.received;
-      ++in.by_label[static_cast<std::size_t>(r->label)];
-      if (r->label == Label::personalized)
-        ++in.personalized;
-      else
-        ++in.not_personalized;
-      if (r->label == Label::spam) ++in.spam;
-      if (r->asked_at) ++in.asked;
-      if (r->asked_at && r->replied_at) {
-        ++in.replied;
-        reply_hours.push_back(static_cast<double>(*r->replied_at - *r->asked_at) / 3600.0);
-      }
-      switch (r->state) {
-      case State::accepted: ++in.accepted; break;
-      case State::declined: ++in.declined; break;
-      case State::withdrawn: ++in.withdrawn; break;
-      default: ++in.pending; break;
-      }
-      continue;
-    }
-    Outgoing& out = f.outgoing;
-    ++out.sent;
-    const bool accepted = r->state == State::accepted;
-    out.accepted += accepted;
-    if (r->has_note) {
-      ++out.with_note;
-      out.accepted_with_note += accepted;
-      if (r->templated) {
-        ++out.templated;
-        out.accepted_templated += accepted;
-      } else {
-        ++out.handwritten;
-        out.accepted_handwritten += accepted;
-      }
-    } else {
-      ++out.without_note;
-      out.accepted_without_note += accepted;
-    }
+    if (r->direction == Direction::incoming)
+      count_incoming(f.incoming, *r, reply_hours);
+    else
+      count_outgoing(f.outgoing, *r);
   }
   Incoming& in = f.incoming;
   in.personalization = rate(in.personalized, in.received);
   in.reply = rate(in.replied, in.asked);
-  if (!reply_hours.empty()) {
-    std::sort(reply_hours.begin(), reply_hours.end());
-    const std::size_t n = reply_hours.size();
-    in.median_hours_to_reply = n % 2 ? reply_hours[n / 2] : (reply_hours[n / 2 - 1] + reply_hours[n / 2]) / 2;
-  }
+  in.median_hours_to_reply = weighted_median(std::move(reply_hours));
   Outgoing& out = f.outgoing;
   out.acceptance = rate(out.accepted, out.sent);
   out.with_note_rate = rate(out.accepted_with_note, out.with_note);

@@ -32,6 +32,9 @@ struct Row {
   bool templated = false; // in a mass campaign, or a template note
   // False when no import listed the owner's connections (no Connections.csv): accepted or not is unknown.
   bool acceptance_known = true;
+  // How many invitations this row stands for (a report from the store's aggregate query: alike invitations sent
+  // the same day, issue 23), all counted as one would be.
+  std::size_t count = 1;
 };
 
 // A connection and its welcome, for the welcome figures.

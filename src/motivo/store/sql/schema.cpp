@@ -261,6 +261,26 @@ CREATE TABLE import_files (
 );
 CREATE INDEX import_files_by_owner ON import_files(owner, kind, import_id);
 )sql"},
+    // Issue 23: each invitation's timeline as the protocol computes it from its messages (asked, replied, read as
+    // connected, both sides wrote), kept so that listings and reports do not read every conversation again; the
+    // invitations a write changed an input of since (sql/timelines.hpp), every one stale at first; and the index
+    // that covers a report's aggregate query (SqlStore::tally_invitations), read instead of the table. The sent time,
+    // other person and acceptance time a timeline was computed with tell an import which ones it changed.
+    {13, "invitations: the protocol's timeline kept, and which are stale", R"sql(
+ALTER TABLE invitations ADD COLUMN timeline_asked_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_replied_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_connected_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_mutual {bool};
+ALTER TABLE invitations ADD COLUMN timeline_sent_at {int};
+ALTER TABLE invitations ADD COLUMN timeline_person {int};
+ALTER TABLE invitations ADD COLUMN timeline_accepted_at {int};
+CREATE TABLE stale_timelines (
+  invitation {int} PRIMARY KEY
+);
+INSERT INTO stale_timelines (invitation) SELECT id FROM invitations;
+CREATE INDEX invitations_tally ON invitations(direction, sent_at, user_label, label, decision, outcome, campaign,
+  owner, timeline_asked_at, timeline_replied_at);
+)sql"},
     // Issue 26: lists read by pages, newest first, by key (sent time and id: InvitationQuery::after) through this
     // index, whatever the page's depth: a page of 50 of 100,000 invitations read them all and sorted them without it.
     {14, "invitations: an index by time for pages", R"sql(

@@ -2,6 +2,7 @@
 // back one at a time (`motivo decide --undo`), written once for both engines.
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/sql_store.hpp>
+#include <motivo/store/sql/timelines.hpp>
 
 #include <fmt/format.h>
 
@@ -55,6 +56,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql")
       .bind(9, a.previous_label_at)
       .bind(10, a.row_id)
       .run();
+  mark_timeline_stale(connection_, a.invitation); // a decision, an ask or a reply changes the timeline
 }
 
 bool SqlStore::decide_one(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
@@ -161,6 +163,7 @@ std::optional<UndoneAction> SqlStore::undo_last(std::int64_t id, const Versions&
 {
   return write([&]() -> std::optional<UndoneAction> {
     check_versions(expected);
+    mark_timeline_stale(connection_, id); // (when nothing is logged, this only costs one recomputation)
     LoggedAction a;
     std::int64_t action = 0;
     {

@@ -190,6 +190,7 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     run(fmt::format("DELETE FROM user_actions WHERE invitation IN {}", invitations_of));
     run(fmt::format("DELETE FROM recorded_replies WHERE invitation IN {}", invitations_of));
     run(fmt::format("DELETE FROM asks WHERE invitation IN {}", invitations_of));
+    run(fmt::format("DELETE FROM stale_timelines WHERE invitation IN {}", invitations_of));
     run(fmt::format("UPDATE invitations SET campaign = NULL WHERE campaign IN {}", invitations_of));
     run("DELETE FROM invitations WHERE from_person = ?1 OR to_person = ?1");
     run(fmt::format("DELETE FROM messages WHERE {}", messages_of));

@@ -35,6 +35,9 @@ public:
   void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
                       bool with_text) override;
   std::vector<PersonId> owners_with_connections() override;
+  std::int64_t refresh_timelines(const TimelineRule& rule) override; // sql/timelines.hpp
+  InvitationTallies tally_invitations(std::optional<std::int64_t> user,
+                                      datetime::UnixSeconds asked_before) override; // sql/timelines.cpp
   std::vector<PersonView> find_people(const std::string& who) override;
   std::vector<PersonView> search_people(const std::string& query) override;
   std::vector<ConnectionView> connections(std::int64_t limit) override;

@@ -1,0 +1,244 @@
+#include <motivo/core/error.hpp>
+#include <motivo/store/sql/sql_store.hpp>
+#include <motivo/store/sql/timelines.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace motivo::store::sql {
+
+namespace {
+
+// Invitations computed per transaction round: a batch's views and messages are what a refresh holds in memory.
+constexpr std::int64_t batch_size = 2000;
+
+std::set<PersonId> owners_knowing_acceptances(Connection& c)
+{
+  Statement s = c.prepare(R"sql(
+SELECT owner FROM imports WHERE finished_at IS NOT NULL AND owner IS NOT NULL
+  AND summary LIKE '%"kind":"connections"%'
+UNION SELECT owner FROM connections WHERE origin = 'export')sql");
+  std::set<PersonId> out;
+  while (s.step()) out.insert(s.column_int(0));
+  return out;
+}
+
+// The stale invitations after `after` (the batch a refresh computes next), as SQL over invitation ids.
+std::string batch_ids()
+{
+  return fmt::format("(SELECT invitation FROM stale_timelines WHERE invitation > ?1 ORDER BY invitation LIMIT {})",
+                     batch_size);
+}
+
+std::vector<InvitationView> stale_batch(Connection& c, std::int64_t after)
+{
+  Statement s = c.prepare(
+      fmt::format("SELECT {} FROM invitations WHERE id IN {} ORDER BY id", invitation_columns(), batch_ids()));
+  s.bind(1, after);
+  std::vector<InvitationView> out;
+  while (s.step()) out.push_back(invitation_of(s));
+  return out;
+}
+
+// The one-to-one messages (drafts left out, with their texts) between each owner and the other person of a received
+// invitation of the batch after `after`, by pair, oldest first: one query a batch.
+std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> batch_messages(Connection& c,
+                                                                                            std::int64_t after)
+{
+  Statement s = c.prepare(fmt::format(R"sql(
+SELECT m.owner, m.counterpart, m.sent_at, m.direction = 'outgoing', m.content FROM messages m
+JOIN (SELECT DISTINCT owner, from_person FROM invitations
+      WHERE id IN {} AND direction = 'incoming' AND from_person IS NOT NULL) p
+  ON m.owner = p.owner AND m.counterpart = p.from_person
+WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
+                                      batch_ids()));
+  s.bind(1, after);
+  std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> out;
+  while (s.step())
+    out[{s.column_int(0), s.column_int(1)}].push_back({s.column_int(2), s.column_bool(3), s.column_text(4)});
+  return out;
+}
+
+// Computed timelines written a chunk at a time, one UPDATE over a VALUES list each: a row at a time, PostgreSQL's
+// round trips were most of a first import's refresh. Each row: the timeline, and the invitation's sent time, other
+// person and acceptance time it was computed with.
+class TimelineWriter {
+public:
+  explicit TimelineWriter(Connection& c) : c_(c) {}
+  void add(const InvitationView& v, const protocol::Timeline& t)
+  {
+    rows_.push_back({v.id, t.asked_at, t.replied_at, t.connected_at, t.mutual_messages ? 1 : 0, v.sent_at,
+                     v.other_person ? std::optional<std::int64_t>(*v.other_person) : std::nullopt,
+                     v.outcome == Outcome::accepted ? v.outcome_at : std::nullopt});
+    if (rows_.size() == chunk) flush();
+  }
+  void flush()
+  {
+    if (rows_.empty()) return;
+    Statement update = c_.prepare(update_sql(rows_.size()));
+    int n = 0;
+    for (const Row& r : rows_) {
+      update.bind(n + 1, r.id).bind(n + 2, r.asked).bind(n + 3, r.replied).bind(n + 4, r.connected);
+      update.bind(n + 5, r.mutual).bind(n + 6, r.sent).bind(n + 7, r.person).bind(n + 8, r.accepted);
+      n += 8;
+    }
+    update.run();
+    rows_.clear();
+  }
+
+private:
+  static constexpr std::size_t chunk = 250;
+  struct Row {
+    std::int64_t id;
+    std::optional<std::int64_t> asked, replied, connected;
+    std::int64_t mutual, sent;
+    std::optional<std::int64_t> person, accepted;
+  };
+  static std::string update_sql(std::size_t rows)
+  {
+    std::string values;
+    for (std::size_t i = 0; i < rows; ++i) {
+      const std::size_t k = i * 8;
+      values += fmt::format("{}(CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), "
+                            "CAST(?{} AS BOOLEAN), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT))",
+                            i ? ", " : "", k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7, k + 8);
+    }
+    return R"sql(
+UPDATE invitations SET timeline_asked_at = v.column2, timeline_replied_at = v.column3,
+  timeline_connected_at = v.column4, timeline_mutual = v.column5, timeline_sent_at = v.column6,
+  timeline_person = v.column7, timeline_accepted_at = v.column8
+FROM (VALUES )sql" +
+           values + ") AS v WHERE invitations.id = v.column1";
+  }
+  Connection& c_;
+  std::vector<Row> rows_;
+};
+
+} // namespace
+
+void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t value)
+{
+  c.prepare(fmt::format("INSERT INTO stale_timelines (invitation) {} ON CONFLICT DO NOTHING", select))
+      .bind(1, value)
+      .run();
+}
+
+void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id)
+{
+  Statement known = c.prepare(R"sql(
+SELECT EXISTS (SELECT 1 FROM imports WHERE owner = ?1 AND id <> ?2 AND finished_at IS NOT NULL
+                 AND summary LIKE '%"kind":"connections"%'))sql");
+  known.bind(1, std::int64_t{owner}).bind(2, import_id).step();
+  if (!known.column_bool(0)) {
+    mark_timelines_stale(c, "SELECT id FROM invitations WHERE owner = ?1", owner);
+    return;
+  }
+  c.prepare(R"sql(
+INSERT INTO stale_timelines (invitation)
+SELECT id FROM invitations i
+WHERE owner = ?1 AND (timeline_mutual IS NULL OR timeline_sent_at IS DISTINCT FROM sent_at
+  OR timeline_person IS DISTINCT FROM (CASE direction WHEN 'incoming' THEN from_person ELSE to_person END)
+  OR timeline_accepted_at IS DISTINCT FROM (CASE WHEN outcome = 'accepted' THEN outcome_at END)
+  OR (direction = 'incoming' AND EXISTS (SELECT 1 FROM messages m WHERE m.owner = i.owner
+                                          AND m.counterpart = i.from_person AND m.first_import = ?2)))
+ON CONFLICT DO NOTHING)sql")
+      .bind(1, std::int64_t{owner})
+      .bind(2, import_id)
+      .run();
+}
+
+void mark_timeline_stale(Connection& c, std::int64_t id)
+{
+  mark_timelines_stale(c, "SELECT id FROM invitations WHERE id = ?1", id);
+}
+
+std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
+{
+  {
+    Statement any = c.prepare("SELECT count(*) FROM stale_timelines");
+    any.step();
+    if (any.column_int(0) == 0) return 0;
+  }
+  const std::set<PersonId> known = owners_knowing_acceptances(c);
+  TimelineWriter writer(c);
+  std::int64_t computed = 0, after = 0;
+  for (;;) {
+    const std::vector<InvitationView> batch = stale_batch(c, after);
+    if (batch.empty()) break;
+    auto threads = batch_messages(c, after);
+    for (const InvitationView& v : batch) {
+      std::vector<protocol::MessageStamp> stamps;
+      if (v.other_person && v.direction == Direction::incoming) {
+        if (const auto it = threads.find({v.owner, *v.other_person}); it != threads.end()) stamps = it->second;
+      }
+      writer.add(v, rule(v, std::move(stamps), known.count(v.owner) > 0));
+    }
+    writer.flush();
+    after = batch.back().id;
+    computed += static_cast<std::int64_t>(batch.size());
+  }
+  c.prepare("DELETE FROM stale_timelines WHERE invitation <= ?1").bind(1, after).run();
+  // Ids with no invitation (none should be: forget removes them with the invitation) are dropped too.
+  c.exec("DELETE FROM stale_timelines WHERE invitation NOT IN (SELECT id FROM invitations)");
+  return computed;
+}
+
+namespace {
+
+// A stored word read back as core's value (none when NULL or ""); another word is a damaged database.
+template <typename Parse>
+auto word(const Statement& s, int column, Parse parse) -> decltype(parse(std::string_view()))
+{
+  if (s.is_null(column) || s.column_view(column).empty()) return std::nullopt;
+  if (auto value = parse(s.column_view(column))) return value;
+  throw std::runtime_error(fmt::format("the database holds an unknown word in its invitations ({}): it was changed "
+                                       "outside motivo",
+                                       quote_value(s.column_view(column))));
+}
+
+} // namespace
+
+InvitationTallies SqlStore::tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before)
+{
+  std::string sql = R"sql(
+SELECT direction, sent_at / 86400, coalesce(user_label, label, ''), coalesce(decision, ''), coalesce(outcome, ''),
+       campaign IS NOT NULL, owner, timeline_asked_at IS NOT NULL, timeline_replied_at IS NOT NULL,
+       coalesce(timeline_asked_at < ?1, false), timeline_replied_at - timeline_asked_at, count(*)
+FROM invitations)sql";
+  if (user) sql += " WHERE owner IN (SELECT owner FROM imports WHERE user_id = ?2)";
+  sql += " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11";
+  return read([&] {
+    InvitationTallies out;
+    Statement stale = connection_.prepare("SELECT count(*) FROM stale_timelines");
+    stale.step();
+    out.stale = stale.column_int(0);
+    Statement s = connection_.prepare(sql);
+    s.bind(1, std::int64_t{asked_before});
+    if (user) s.bind(2, *user);
+    while (s.step()) {
+      InvitationTally t;
+      t.direction = word(s, 0, parse_direction).value_or(Direction::incoming);
+      t.day = s.column_int(1);
+      t.label = word(s, 2, classify::parse_label);
+      t.decision = word(s, 3, protocol::parse_decision);
+      t.outcome = word(s, 4, parse_outcome);
+      t.in_campaign = s.column_bool(5);
+      t.owner = s.column_int(6);
+      t.asked = s.column_bool(7);
+      t.replied = s.column_bool(8);
+      t.asked_before = s.column_bool(9);
+      t.reply_seconds = s.column_opt_int(10);
+      t.count = s.column_int(11);
+      out.tallies.push_back(t);
+    }
+    return out;
+  });
+}
+
+} // namespace motivo::store::sql
