@@ -25,6 +25,8 @@ std::uint32_t mix(std::uint32_t h)
 
 // The longest note the model may call personal without a sign of it the rules saw (step 11).
 constexpr std::size_t max_words_unsigned = 30;
+// The longest body the model may call a stock text (LinkedIn's are 8 to 20 words in every language).
+constexpr std::size_t max_words_stock = 25;
 
 constexpr std::uint32_t fnv_basis = 2166136261u, fnv_prime = 16777619u;
 
@@ -123,9 +125,9 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   const NoteModel::Scores p = model->predict(features);
   // Blended, the model chooses among template, spam and personalized, and may find a stock text the rules read as a
   // template (a wording the catalog lacks); alone, it chooses among every label.
-  const Label first = use == ModelUse::model            ? Label::empty
-                      : r.label == Label::template_text ? Label::default_text
-                                                        : Label::template_text;
+  const Label first = use == ModelUse::model                                               ? Label::empty
+                      : r.label == Label::template_text && a.body_words <= max_words_stock ? Label::default_text
+                                                                                           : Label::template_text;
   const auto from = static_cast<std::size_t>(first);
   double open = 0;
   for (std::size_t k = from; k < p.size(); ++k) open += p[k];
@@ -134,12 +136,17 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   const double share = p[best] / open;
   const Label label = all_labels[best];
   const std::string line = fmt::format("model: {:.2f} {}", share, label_name(label));
-  // Doubt goes to template: the model makes a longer note personal only when the rules saw a sign of it beyond
-  // capitalised names — a cue, a question, a quoted title, an issue. A polite pitch or self-introduction names its
-  // company and city too, at length; a short note that names something particular is rarely one.
-  const bool personal_sign = a.personal > 0 || a.signals.question || a.signals.quoted || a.signals.reference;
-  if (use == ModelUse::blend && label == Label::personalized && r.label != label && !personal_sign &&
-      a.scope_words > max_words_unsigned) {
+  // Doubt goes to template: the model makes a note personal only when the rules saw something of it — a named
+  // thing, a cue, a quoted title, an issue; in scripts without capitals, where nothing is named by its capitals, a
+  // note of any kind — and a note of more than 30 words only with a sign beyond capitalised names, which a polite
+  // pitch has plenty of (its company, its city).
+  const bool personal_sign = a.personal > 0 || a.signals.quoted || a.signals.reference;
+  const bool caseless = std::none_of(a.body.begin(), a.body.end(), [](std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  });
+  const bool something = personal_sign || a.signals.named_things > 0 || caseless;
+  const bool too_little = !something || (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
+  if (use == ModelUse::blend && label == Label::personalized && r.label != label && too_little) {
     r.reasons.push_back(line);
     return;
   }
