@@ -53,9 +53,9 @@ void read_corpus(const std::string& path, Corpus& c)
     c.languages.push_back(text_of("language"));
     c.gold.push_back(*label);
     const std::string group = text_of("group"), why = text_of("why");
-    c.group_keys.push_back(!group.empty()                ? path + "#" + group
-                           : why.starts_with("campaign") ? path + "#" + why
-                                                         : path + ":" + std::to_string(n));
+    c.group_keys.push_back(!group.empty()                ? fmt::format("{}#{}", path, group)
+                           : why.starts_with("campaign") ? fmt::format("{}#{}", path, why)
+                                                         : fmt::format("{}:{}", path, n));
   }
 }
 
@@ -135,6 +135,7 @@ void classify_into(const classify::Classifier& classifier, const Corpus& c, cons
                    Measure& m, std::vector<classify::Result>* out = nullptr)
 {
   std::vector<classify::Note> notes;
+  notes.reserve(which.size());
   for (const auto i : which) notes.push_back(c.notes[i]);
   const std::vector<classify::Result> results = classifier.classify_batch(notes);
   for (std::size_t k = 0; k < which.size(); ++k) {

@@ -26,7 +26,7 @@ std::uint32_t slot_key(std::uint32_t feature)
 
 std::size_t slot_of(std::uint32_t key, std::size_t mask)
 {
-  return (key * 0x9E3779B1u) & mask;
+  return static_cast<std::size_t>(key * 0x9E3779B1u) & mask;
 }
 
 } // namespace
