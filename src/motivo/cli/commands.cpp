@@ -52,6 +52,8 @@ const std::vector<Command>& commands()
       {"users", N_("team mode: add, list or remove the people who sign in, and renew their tokens"), setup_users},
       {"completion", N_("print the shell completion script for bash, zsh or fish"), setup_completion},
       {"complete-ids", N_("print the invitation ids the completions offer (read-only)"), setup_complete_ids},
+      {"train-model", N_("train the classifier's note model on hand-labelled notes (for its developers)"),
+       setup_train_model},
       {"man", N_("print the manual page (roff), in English or Spanish"), setup_man},
   };
   return table;

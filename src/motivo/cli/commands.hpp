@@ -54,6 +54,7 @@ std::function<int()> setup_db(CLI::App& app, Context& context);
 std::function<int()> setup_users(CLI::App& app, Context& context);
 std::function<int()> setup_completion(CLI::App& app, Context& context);
 std::function<int()> setup_complete_ids(CLI::App& app, Context& context);
+std::function<int()> setup_train_model(CLI::App& app, Context& context);
 std::function<int()> setup_man(CLI::App& app, Context& context);
 
 // The one stored person `who` names within `scope`: an id (p21 or 21; i21 the other person of an invitation, c21

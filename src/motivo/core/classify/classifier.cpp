@@ -2,6 +2,7 @@
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
+#include <motivo/core/classify/note_model.hpp>
 
 #include <fmt/format.h>
 #include <xxhash.h>
@@ -201,8 +202,24 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   return r;
 }
 
-Classifier::Classifier() : impl_(std::make_unique<Impl>())
+Classifier::Classifier() : Classifier(ModelUse::blend, NoteModel::embedded())
 {
+}
+
+Classifier::Classifier(ModelUse use, const NoteModel* model, double unsure_below) : impl_(std::make_unique<Impl>())
+{
+  impl_->use = model ? use : ModelUse::rules;
+  impl_->model = model;
+  impl_->unsure_below = unsure_below;
+}
+
+std::vector<std::uint32_t> Classifier::model_features(const Note& note, bool with_rules) const
+{
+  thread_local Analysis a;
+  impl_->analyse(note, false, a);
+  std::vector<std::uint32_t> out;
+  impl_->model_features(a, impl_->decide(a, false).label, with_rules, out);
+  return out;
 }
 Classifier::~Classifier() = default;
 
@@ -210,7 +227,7 @@ Result Classifier::classify(const Note& note) const
 {
   thread_local Analysis a;
   impl_->analyse(note, false, a);
-  Result r = impl_->decide(a, false);
+  Result r = impl_->judge(a);
   Calibration::embedded().apply(r);
   return r;
 }
@@ -289,7 +306,7 @@ void Classifier::classify_batch(std::span<const Note> notes,
   in_parallel([&](std::size_t i) {
     thread_local Analysis a;
     impl_->analyse(notes[i], true, a);
-    kept[i].solo = impl_->decide(a, false);
+    kept[i].solo = impl_->judge(a);
     if (a.blank || a.stock_whole || a.request || !a.has_skeleton) return;
     {
       const auto& shingles = a.skeleton.shingles;
@@ -305,9 +322,9 @@ void Classifier::classify_batch(std::span<const Note> notes,
         skeletons.push_back(a.skeleton);
       }
     }
-    if (a.spam >= Impl::spam_threshold) {
+    if (a.spam >= Impl::spam_threshold && kept[i].solo.label == Label::spam) {
       kept[i].same_in_campaign = true;
-    } else if (a.spam >= Impl::campaign_spam_threshold) {
+    } else if (a.spam >= Impl::campaign_spam_threshold) { // a campaign member is judged by the rules alone
       kept[i].in_campaign = std::make_unique<Result>(impl_->decide(a, true));
     } else if (a.stock) {
       kept[i].stock_reason = std::make_unique<std::string>(Impl::stock_part_reason(a));

@@ -36,12 +36,24 @@ struct Result {
   std::int64_t campaign = -1;       // index (in the batch) of the first note of this note's campaign, if any
 };
 
+class NoteModel;
+
+// What decides where the rules are unsure (docs/CLASSIFIER.md): the rules blended with the shipped model (the
+// default), the rules alone, or the model alone (every note but an empty one; for measuring what each part adds).
+enum class ModelUse : std::uint8_t { blend, rules, model };
+
 // The classifier's catalogs: stock texts, generic phrases, spam lexicon, personal cues, greetings and
 // sign-offs, all from the embedded data files. Building one takes a few milliseconds; share it. const
 // methods are safe to call from several threads.
 class Classifier {
 public:
+  // The rules blended with the embedded model (data/note_model.tsv).
   Classifier();
+  // The rules and `model` (none: the rules alone) used as `use` says; blended, the model is asked about the notes
+  // the rules call templates and those they label spam or personalized with a score below `unsure_below` (the
+  // rules' own score, 0.5–0.99, before calibration).
+  Classifier(ModelUse use, const NoteModel* model, double unsure_below = default_unsure_below);
+  static constexpr double default_unsure_below = 0.8;
   ~Classifier();
   Classifier(const Classifier&) = delete;
   Classifier& operator=(const Classifier&) = delete;
@@ -53,6 +65,8 @@ public:
   std::vector<Result> classify_batch(std::span<const Note> notes) const;
   // The same, handing each result to `sink` in the order of `notes` as soon as it is ready (no vector of all).
   void classify_batch(std::span<const Note> notes, const std::function<void(std::size_t, Result&&)>& sink) const;
+  // The note model's features of `note` read on its own (with the rules' signals, or its text alone), for training.
+  std::vector<std::uint32_t> model_features(const Note& note, bool with_rules) const;
   // The fast first stage alone: empty, default, or nothing (more analysis needed).
   std::optional<Label> quick_label(const Note& note) const;
 

@@ -181,6 +181,20 @@ struct Classifier::Impl {
   // classify_batch); here in_campaign only chooses the branch.
   static constexpr int spam_threshold = 4, campaign_spam_threshold = 3;
 
+  // The note model and how it is used (blend.cpp).
+  const NoteModel* model = nullptr;
+  ModelUse use = ModelUse::rules;
+  double unsure_below = 0.8;
+  void model_features(const Analysis& a, Label rules, bool with_rules, std::vector<std::uint32_t>& out) const;
+  // The rules' result `r` for a note read on its own, with the model's say where the rules are unsure.
+  void blend(const Analysis& a, Result& r) const;
+  Result judge(const Analysis& a) const
+  {
+    Result r = decide(a, false);
+    blend(a, r);
+    return r;
+  }
+
   Impl();
   // Text analysis (analysis.cpp).
   std::pair<std::size_t, std::size_t> strip_courtesy(const std::vector<std::string_view>& marked,

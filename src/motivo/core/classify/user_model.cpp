@@ -47,15 +47,6 @@ std::vector<std::uint32_t> features_of(const Note& note)
   return out;
 }
 
-UserModel::Scores softmax(UserModel::Scores z)
-{
-  const double top = *std::max_element(z.begin(), z.end());
-  double sum = 0;
-  for (auto& v : z) sum += v = std::exp(v - top);
-  for (auto& v : z) v /= sum;
-  return z;
-}
-
 std::size_t index(Label l)
 {
   return static_cast<std::size_t>(l);
@@ -84,45 +75,21 @@ UserModel UserModel::train(std::span<const Example> examples)
   if (examples.size() > max_examples) examples = examples.first(max_examples);
   UserModel m;
   m.examples_ = examples.size();
-  std::vector<std::vector<std::uint32_t>> features;
-  features.reserve(examples.size());
+  std::vector<LogisticExample> training;
+  training.reserve(examples.size());
   for (const Example& e : examples) {
-    features.push_back(features_of(e.note));
+    training.push_back({features_of(e.note), index(e.label)});
     ++m.counts_[index(e.label)];
     if (e.was && *e.was != e.label) ++m.moves_[index(*e.was)][index(e.label)];
   }
-  for (std::size_t k = 0; k < labels; ++k)
-    m.bias_[k] = m.counts_[k] > 0 ? std::log(m.counts_[k] / static_cast<double>(examples.size())) : -10;
-  // Stochastic gradient descent on the cross-entropy, a few dozen passes in the examples' order (deterministic).
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    const double rate = learning_rate / (1.0 + epoch * 0.1);
-    for (std::size_t i = 0; i < examples.size(); ++i) {
-      Scores z = m.bias_;
-      for (const auto f : features[i]) {
-        if (const auto it = m.weights_.find(f); it != m.weights_.end())
-          for (std::size_t k = 0; k < labels; ++k) z[k] += it->second[k];
-      }
-      const Scores p = softmax(z);
-      for (const auto f : features[i]) {
-        auto& w = m.weights_[f];
-        for (std::size_t k = 0; k < labels; ++k) {
-          const double gradient = p[k] - (index(examples[i].label) == k ? 1.0 : 0.0);
-          w[k] = static_cast<float>(w[k] * (1 - rate * l2) - rate * gradient);
-        }
-      }
-    }
-  }
+  // A few dozen passes in the examples' order (deterministic).
+  m.model_ = train_logistic(training, {.epochs = epochs, .learning_rate = learning_rate, .l2 = l2});
   return m;
 }
 
 UserModel::Scores UserModel::predict(const Note& note) const
 {
-  Scores z = bias_;
-  for (const auto f : features_of(note)) {
-    if (const auto it = weights_.find(f); it != weights_.end())
-      for (std::size_t k = 0; k < labels; ++k) z[k] += it->second[k];
-  }
-  return softmax(z);
+  return softmax(model_.logits(features_of(note)));
 }
 
 bool UserModel::blend(const Note& note, Result& r) const
@@ -165,20 +132,20 @@ std::string UserModel::serialize() const
   out += fmt::format("\nexamples {}\ncounts", examples_);
   for (const double c : counts_) out += fmt::format(" {}", c);
   out += "\nbias";
-  for (const double b : bias_) out += fmt::format(" {:.6g}", b);
+  for (const double b : model_.bias) out += fmt::format(" {:.6g}", b);
   out += "\nmoves";
   for (const auto& row : moves_)
     for (const auto n : row) out += fmt::format(" {}", n);
   out += '\n';
   // Sorted by feature, so the same model is the same text; weights too small to matter left out.
   std::vector<std::uint32_t> keys;
-  for (const auto& [f, w] : weights_) {
+  for (const auto& [f, w] : model_.weights) {
     if (std::any_of(w.begin(), w.end(), [](float v) { return std::abs(v) >= 1e-3f; })) keys.push_back(f);
   }
   std::sort(keys.begin(), keys.end());
   for (const auto f : keys) {
     out += fmt::format("{:08x}", f);
-    for (const float v : weights_.at(f)) out += fmt::format(" {:.4g}", v);
+    for (const float v : model_.weights.at(f)) out += fmt::format(" {:.4g}", v);
     out += '\n';
   }
   return out;
@@ -195,7 +162,7 @@ std::optional<UserModel> UserModel::parse(std::string_view text)
   for (auto& c : m.counts_)
     if (!(in >> c)) return std::nullopt;
   if (!(in >> word) || word != "bias") return std::nullopt;
-  for (auto& b : m.bias_)
+  for (auto& b : m.model_.bias)
     if (!(in >> b)) return std::nullopt;
   if (!(in >> word) || word != "moves") return std::nullopt;
   for (auto& row : m.moves_)
@@ -205,7 +172,7 @@ std::optional<UserModel> UserModel::parse(std::string_view text)
     std::uint32_t f = 0;
     const auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), f, 16);
     if (ec != std::errc() || end != word.data() + word.size()) return std::nullopt;
-    auto& w = m.weights_[f];
+    auto& w = m.model_.weights[f];
     for (auto& v : w)
       if (!(in >> v)) return std::nullopt;
   }

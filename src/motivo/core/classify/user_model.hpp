@@ -1,6 +1,7 @@
 #pragma once
 
 #include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/logistic.hpp>
 
 #include <array>
 #include <cstddef>
@@ -22,8 +23,8 @@ struct Example {
 };
 
 // A small model of one user's labels (issue 22): multinomial logistic regression over the words and word pairs of
-// a note (folded, names masked, hashed), trained on that user's examples and blended with the rules. The model
-// keeps hashes and weights only, never a word.
+// a note (folded, names masked, hashed), trained on that user's examples (logistic.hpp's optimiser, in their order) and
+// blended with the rules. The model keeps hashes and weights only, never a word.
 class UserModel {
 public:
   using Scores = std::array<double, std::size(all_labels)>;
@@ -52,8 +53,7 @@ private:
   std::size_t examples_ = 0;
   Scores counts_{}; // examples of each label
   std::array<std::array<std::uint32_t, std::size(all_labels)>, std::size(all_labels)> moves_{}; // [was][label]
-  Scores bias_{};                                                                               // by label
-  std::unordered_map<std::uint32_t, std::array<float, std::size(all_labels)>> weights_;         // feature → by label
+  LogisticModel model_; // bias by label, weights by feature and label
 };
 
 // A fingerprint of `examples` (their labels and texts, in order): the store keeps it with the model, which is

@@ -1,0 +1,163 @@
+#include <motivo/core/classify/calibration.hpp>
+#include <motivo/core/classify/impl.hpp>
+#include <motivo/core/classify/note_model.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+
+// The shipped note model's features and its say in the label (issue 22, docs/CLASSIFIER.md "How a note is read").
+namespace motivo::classify {
+
+namespace {
+
+// MurmurHash3's finaliser: spreads a 32-bit value over the 22 bits kept.
+std::uint32_t mix(std::uint32_t h)
+{
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  h ^= h >> 16;
+  return h & NoteModel::feature_mask;
+}
+
+// The longest note the model may call personal without a sign of it the rules saw (step 11).
+constexpr std::size_t max_words_unsigned = 30;
+// The longest body the model may call a stock text (LinkedIn's are 8 to 20 words in every language).
+constexpr std::size_t max_words_stock = 25;
+
+constexpr std::uint32_t fnv_basis = 2166136261u, fnv_prime = 16777619u;
+
+// A rule signal as a feature: its kind and its value, hashed apart from the n-grams.
+std::uint32_t signal(std::uint32_t kind, std::uint32_t value)
+{
+  return mix(0x9E3779B9u * (kind + 1) + value + 0x5BD1E995u);
+}
+
+std::uint32_t text_hash(std::string_view s, std::uint32_t seed)
+{
+  std::uint32_t h = fnv_basis ^ seed;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * fnv_prime;
+  return h;
+}
+
+// The text the n-grams are read from: the body (or what is judged beside a stock text), names left out, digits as
+// 0, words between single spaces and a space at each end.
+void model_text(const Analysis& a, std::string& text)
+{
+  text.assign(1, ' ');
+  for (const std::string_view w : a.stock ? a.scope : a.body) {
+    if (std::find(a.names.begin(), a.names.end(), w) != a.names.end()) continue;
+    for (const char c : w) text += c >= '0' && c <= '9' ? '0' : c;
+    text += ' ';
+  }
+}
+
+} // namespace
+
+void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_rules,
+                                      std::vector<std::uint32_t>& out) const
+{
+  out.clear();
+  thread_local std::string text;
+  model_text(a, text);
+  // Byte n-grams of 3, 4 and 5 (within and across words), and each word whole.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i + 3 <= n; ++i) {
+    std::uint32_t h = fnv_basis;
+    for (std::size_t j = 0; j < 5 && i + j < n; ++j) {
+      h = (h ^ p[i + j]) * fnv_prime;
+      if (j >= 2) out.push_back(mix(h + static_cast<std::uint32_t>(j)));
+    }
+  }
+  for (std::size_t from = 1, to; from < n; from = to + 1) {
+    to = text.find(' ', from);
+    out.push_back(mix(text_hash(std::string_view(text).substr(from, to - from), 0x57u)));
+  }
+  if (!with_rules) return;
+  const auto capped = [](int v, int cap) { return static_cast<std::uint32_t>(std::clamp(v, 0, cap)); };
+  const Signals& s = a.signals;
+  const int named = std::min(s.named_things, 1);
+  const int evidence = a.personal + named + (s.question ? 1 : 0) + (s.quoted ? 1 : 0) + (s.reference ? 2 : 0);
+  out.push_back(signal(0, static_cast<std::uint32_t>(rules)));
+  out.push_back(signal(1, capped(a.spam, 10)));
+  out.push_back(signal(2, capped(a.personal, 8)));
+  out.push_back(signal(3, capped(a.generic, 8)));
+  out.push_back(signal(4, capped(s.named_things, 4)));
+  out.push_back(signal(5, capped(evidence - a.generic - a.spam / 2 + 4, 12)));
+  out.push_back(signal(6, static_cast<std::uint32_t>(std::bit_width(a.scope_words))));
+  const bool flags[] = {s.question,
+                        s.quoted,
+                        s.reference,
+                        !s.merge_fields.empty(),
+                        s.money,
+                        s.url,
+                        s.phone,
+                        s.email,
+                        s.percent,
+                        s.short_call,
+                        s.guaranteed,
+                        a.referral,
+                        a.spam_soft,
+                        a.request,
+                        a.stock != nullptr && !a.stock_whole};
+  for (std::uint32_t k = 0; k < std::size(flags); ++k) {
+    if (flags[k]) out.push_back(signal(7, k));
+  }
+  for (const std::string_view family : a.spam_families) out.push_back(mix(text_hash(family, 0x71u)));
+}
+
+void Classifier::Impl::blend(const Analysis& a, Result& r) const
+{
+  if (use == ModelUse::rules || a.blank) return;
+  // The rules keep what they are sure of: a stock text, an unfilled merge field.
+  const bool locked = r.label == Label::empty || r.label == Label::default_text || !a.signals.merge_fields.empty();
+  if (use == ModelUse::blend && locked) return;
+  // Only where the rules are unsure: every template (the label their doubt falls to), and a spam or personal label
+  // with a small margin.
+  if (use == ModelUse::blend && r.label != Label::template_text && r.confidence >= unsure_below) return;
+  const double rules = Calibration::embedded().probability(r.label, r.confidence);
+  thread_local std::vector<std::uint32_t> features;
+  model_features(a, r.label, use == ModelUse::blend, features);
+  const NoteModel::Scores p = model->predict(features);
+  // Blended, the model chooses among template, spam and personalized, and may find a stock text the rules read as a
+  // template (a wording the catalog lacks); alone, it chooses among every label.
+  const Label first = use == ModelUse::model                                               ? Label::empty
+                      : r.label == Label::template_text && a.body_words <= max_words_stock ? Label::default_text
+                                                                                           : Label::template_text;
+  const auto from = static_cast<std::size_t>(first);
+  double open = 0;
+  for (std::size_t k = from; k < p.size(); ++k) open += p[k];
+  const auto best =
+      static_cast<std::size_t>(std::max_element(p.begin() + static_cast<std::ptrdiff_t>(from), p.end()) - p.begin());
+  const double share = p[best] / open;
+  const Label label = all_labels[best];
+  const std::string line = fmt::format("model: {:.2f} {}", share, label_name(label));
+  // Doubt goes to template: the model makes a note personal only when the rules saw something of it — a named
+  // thing, a cue, a quoted title, an issue; in scripts without capitals, where nothing is named by its capitals, a
+  // note of any kind — and a note of more than 30 words only with a sign beyond capitalised names, which a polite
+  // pitch has plenty of (its company, its city).
+  const bool personal_sign = a.personal > 0 || a.signals.quoted || a.signals.reference;
+  const bool caseless = std::none_of(a.body.begin(), a.body.end(), [](std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  });
+  const bool something = personal_sign || a.signals.named_things > 0 || caseless;
+  const bool too_little = !something || (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
+  if (use == ModelUse::blend && label == Label::personalized && r.label != label && too_little) {
+    r.reasons.push_back(line);
+    return;
+  }
+  if (label == r.label) {
+    r.reasons.push_back(line);
+  } else {
+    r.reasons.insert(r.reasons.begin(),
+                     {line, fmt::format("the rules alone: {} ({:.2f})", label_name(r.label), rules)});
+    r.label = label;
+  }
+  r.confidence = share;
+}
+
+} // namespace motivo::classify
