@@ -81,6 +81,15 @@ TEST(Pseudonyms, KeepFunctionWordsAndUnknownWords)
   EXPECT_EQ(p.text("Hi Bob, thanks"), "Hi Bob, thanks") << "nobody here is a Robert";
 }
 
+TEST(Pseudonyms, KeepALoneSmallLetter)
+{
+  Pseudonyms p(9);
+  p.name("Khushi M Savani");
+  // "M" is a name's initial here, but the "m" of "I'm" and the "s" of "it's" are words of the note.
+  EXPECT_EQ(p.text("I'm a developer, it's true"), "I'm a developer, it's true");
+  EXPECT_EQ(p.text("Hi Khushi").find("Khushi"), std::string::npos);
+}
+
 TEST(Pseudonyms, MaskEmailsLinksAndNumbers)
 {
   Pseudonyms p(9);
