@@ -31,7 +31,7 @@ TEST(ServerErrors, EachFailureHasItsStatus)
   const server::Refused input = answer_to(InputError("decision", 0, "must be accept, decline or spam"));
   EXPECT_EQ(input.status, 400);
   EXPECT_EQ(input.message, "decision: must be accept, decline or spam");
-  const server::Refused database = answer_to(std::runtime_error("/home/ana/.local/share/motivo/m.db: disk I/O error"));
+  const server::Refused database = answer_to(std::runtime_error("/srv/motivo/team/m.db: disk I/O error"));
   EXPECT_EQ(database.status, 500);
   EXPECT_EQ(database.message, "internal error (the server's log says what failed)"); // no path, no database's words
   EXPECT_EQ(refused_for(std::make_exception_ptr(42)).status, 500);
