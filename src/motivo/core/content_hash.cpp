@@ -1,9 +1,6 @@
 #include <motivo/core/content_hash.hpp>
+#include <motivo/core/xxh3_key.hpp>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
-#include <cstring>
 #include <vector>
 
 namespace motivo {
@@ -12,27 +9,13 @@ struct HashingSource::State {
   XXH3_state_t xxh;
 };
 
-namespace {
-
-IdentityKey to_key(const XXH3_state_t& state)
-{
-  const XXH128_hash_t h = XXH3_128bits_digest(&state);
-  XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, h);
-  IdentityKey key;
-  std::memcpy(key.data(), canonical.digest, key.size());
-  return key;
-}
-
-} // namespace
-
 IdentityKey content_hash(ByteSource& source)
 {
   XXH3_state_t state;
   XXH3_128bits_reset(&state);
   std::vector<char> buffer(std::size_t{1} << 20);
   while (const std::size_t n = source.read(buffer.data(), buffer.size())) XXH3_128bits_update(&state, buffer.data(), n);
-  return to_key(state);
+  return xxh3_key(XXH3_128bits_digest(&state));
 }
 
 HashingSource::HashingSource(std::unique_ptr<ByteSource> inner)
@@ -52,7 +35,7 @@ std::size_t HashingSource::read(char* buffer, std::size_t size)
 
 IdentityKey HashingSource::digest() const
 {
-  return to_key(state_->xxh);
+  return xxh3_key(XXH3_128bits_digest(&state_->xxh));
 }
 
 } // namespace motivo

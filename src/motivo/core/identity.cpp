@@ -1,10 +1,7 @@
 #include <motivo/core/hashed_map.hpp>
 #include <motivo/core/identity.hpp>
+#include <motivo/core/xxh3_key.hpp>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
-#include <cstring>
 #include <string>
 
 namespace motivo {
@@ -20,22 +17,12 @@ IdentityKey identity_key(std::string_view kind, std::initializer_list<std::strin
   };
   add(kind);
   for (const std::string_view f : fields) add(f);
-  const XXH128_hash_t h = XXH3_128bits_digest(&state);
-  XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, h);
-  IdentityKey key;
-  std::memcpy(key.data(), canonical.digest, key.size());
-  return key;
+  return xxh3_key(XXH3_128bits_digest(&state));
 }
 
 IdentityKey hash128(std::string_view text)
 {
-  const XXH128_hash_t h = XXH3_128bits(text.data(), text.size());
-  XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, h);
-  IdentityKey key;
-  std::memcpy(key.data(), canonical.digest, key.size());
-  return key;
+  return xxh3_key(XXH3_128bits(text.data(), text.size()));
 }
 
 std::string key_number(std::int64_t n)
