@@ -138,6 +138,25 @@ int expand_year(int year, std::size_t digits)
   return digits <= 2 ? 2000 + year : year;
 }
 
+// Reads "H:MM" or "H:MM:SS" (the hour in 1 or 2 digits when hour_digits is 1, else exactly 2; with fractions, a
+// ".123" after the seconds is read and dropped) into t's minute and second; returns the hour, still to be placed
+// (12-hour clocks).
+std::optional<int> read_clock(Cursor& c, std::size_t hour_digits, bool fractions, CivilTime& t)
+{
+  const auto hour = c.number(hour_digits, 2);
+  if (!hour || !c.eat(':')) return std::nullopt;
+  const auto minute = c.number(2, 2);
+  if (!minute) return std::nullopt;
+  t.minute = *minute;
+  if (c.eat(':')) {
+    const auto second = c.number(2, 2);
+    if (!second) return std::nullopt;
+    t.second = *second;
+    if (fractions && c.eat('.')) c.number(1, 9); // fractions of a second are dropped
+  }
+  return hour;
+}
+
 } // namespace
 
 std::optional<CivilTime> parse_us_short(std::string_view text)
@@ -157,15 +176,8 @@ std::optional<CivilTime> parse_us_short(std::string_view text)
   c.eat(',');
   c.skip_spaces();
   if (c.done()) return checked(t);
-  const auto hour = c.number(1, 2);
-  if (!hour || !c.eat(':')) return std::nullopt;
-  const auto minute = c.number(2, 2);
-  if (!minute) return std::nullopt;
-  if (c.eat(':')) {
-    const auto second = c.number(2, 2);
-    if (!second) return std::nullopt;
-    t.second = *second;
-  }
+  const auto hour = read_clock(c, 1, false, t);
+  if (!hour) return std::nullopt;
   c.skip_spaces();
   const std::string_view rest = c.s.substr(c.i);
   if (rest == "AM" || rest == "am" || rest == "PM" || rest == "pm") {
@@ -177,7 +189,6 @@ std::optional<CivilTime> parse_us_short(std::string_view text)
   } else {
     return std::nullopt;
   }
-  t.minute = *minute;
   return checked(t);
 }
 
@@ -192,16 +203,8 @@ std::optional<CivilTime> parse_utc_stamp(std::string_view text)
   const auto day = c.number(2, 2);
   if (!day) return std::nullopt;
   if (!c.eat(' ') && !c.eat('T')) return std::nullopt;
-  const auto hour = c.number(2, 2);
-  if (!hour || !c.eat(':')) return std::nullopt;
-  const auto minute = c.number(2, 2);
-  if (!minute) return std::nullopt;
-  if (c.eat(':')) {
-    const auto second = c.number(2, 2);
-    if (!second) return std::nullopt;
-    t.second = *second;
-    if (c.eat('.')) c.number(1, 9); // fractions of a second are dropped
-  }
+  const auto hour = read_clock(c, 2, true, t);
+  if (!hour) return std::nullopt;
   c.skip_spaces();
   const std::string_view zone = c.s.substr(c.i);
   if (!(zone.empty() || zone == "UTC" || zone == "Z" || zone == "GMT" || zone == "+00:00")) return std::nullopt;
@@ -209,7 +212,6 @@ std::optional<CivilTime> parse_utc_stamp(std::string_view text)
   t.month = *month;
   t.day = *day;
   t.hour = *hour;
-  t.minute = *minute;
   return checked(t);
 }
 

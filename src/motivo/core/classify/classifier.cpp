@@ -3,6 +3,7 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/note_model.hpp>
+#include <motivo/core/enum_names.hpp>
 
 #include <fmt/format.h>
 #include <xxhash.h>
@@ -19,25 +20,22 @@
 
 namespace motivo::classify {
 
+namespace {
+
+constexpr std::string_view label_names[] = {"empty", "default", "template", "spam", "personalized"};
+static_assert(std::size(label_names) == std::size(all_labels));
+
+} // namespace
+
 std::string_view label_name(Label label)
 {
-  switch (label) {
-  case Label::empty: return "empty";
-  case Label::default_text: return "default";
-  case Label::template_text: return "template";
-  case Label::spam: return "spam";
-  case Label::personalized: return "personalized";
-  }
-  return "empty";
+  return enum_name(label, label_names);
 }
 
 std::optional<Label> parse_label(std::string_view name)
 {
-  for (const Label l : all_labels) {
-    if (label_name(l) == name) return l;
-  }
   if (name == "personalised") return Label::personalized;
-  return std::nullopt;
+  return parse_enum<Label>(name, label_names);
 }
 
 namespace {

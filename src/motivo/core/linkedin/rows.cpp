@@ -53,9 +53,21 @@ datetime::UnixSeconds pacific_instant(const csv::Reader& reader, std::uint64_t l
 
 } // namespace
 
+FileReader::FileReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by, ReadHeader read)
+  : reader_(reader), made_by_(made_by), header_(read(reader, record_))
+{
+}
+
+bool FileReader::next_record()
+{
+  if (!reader_.next(record_)) return false;
+  header_.check_width(record_);
+  return true;
+}
+
 InvitationsReader::InvitationsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by)
-  : reader_(reader), made_by_(made_by), header_(read_header(reader, record_)), from_(header_.require("From")),
-    to_(header_.require("To")), sent_at_(header_.require("Sent At")), message_(header_.require("Message")),
+  : FileReader(reader, made_by, read_header), from_(header_.require("From")), to_(header_.require("To")),
+    sent_at_(header_.require("Sent At")), message_(header_.require("Message")),
     direction_(header_.require("Direction")), from_url_(header_.find("inviterProfileUrl")),
     to_url_(header_.find("inviteeProfileUrl"))
 {
@@ -63,8 +75,7 @@ InvitationsReader::InvitationsReader(csv::Reader& reader, std::optional<datetime
 
 bool InvitationsReader::next(InvitationRow& row)
 {
-  if (!reader_.next(record_)) return false;
-  header_.check_width(record_);
+  if (!next_record()) return false;
   const auto& f = record_.fields;
   row.line = record_.line;
   row.from = text::trim(f[from_]);
@@ -99,17 +110,15 @@ Header read_connections_header(csv::Reader& reader, csv::Record& record)
 } // namespace
 
 ConnectionsReader::ConnectionsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by)
-  : reader_(reader), made_by_(made_by), header_(read_connections_header(reader, record_)),
-    first_(header_.require("First Name")), last_(header_.require("Last Name")),
-    connected_on_(header_.require("Connected On")), url_(header_.find("URL")), email_(header_.find("Email Address")),
-    company_(header_.find("Company")), position_(header_.find("Position"))
+  : FileReader(reader, made_by, read_connections_header), first_(header_.require("First Name")),
+    last_(header_.require("Last Name")), connected_on_(header_.require("Connected On")), url_(header_.find("URL")),
+    email_(header_.find("Email Address")), company_(header_.find("Company")), position_(header_.find("Position"))
 {
 }
 
 bool ConnectionsReader::next(ConnectionRow& row)
 {
-  if (!reader_.next(record_)) return false;
-  header_.check_width(record_);
+  if (!next_record()) return false;
   const auto& f = record_.fields;
   row.line = record_.line;
   row.first_name = text::trim(f[first_]);
@@ -136,19 +145,18 @@ bool ConnectionsReader::next(ConnectionRow& row)
 }
 
 MessagesReader::MessagesReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by)
-  : reader_(reader), made_by_(made_by), header_(read_header(reader, record_)), legacy_(!header_.has("CONVERSATION ID")),
-    from_(header_.require("From")), to_(header_.require("To")), date_(header_.require("Date")),
-    content_(header_.require("Content")), conversation_id_(header_.find("CONVERSATION ID")),
-    conversation_title_(header_.find("CONVERSATION TITLE")), from_url_(header_.find("SENDER PROFILE URL")),
-    to_urls_(header_.find("RECIPIENT PROFILE URLS")), subject_(header_.find("Subject")),
-    folder_(header_.find("Folder")), draft_(header_.find("IS MESSAGE DRAFT")), direction_(header_.find("Direction"))
+  : FileReader(reader, made_by, read_header), legacy_(!header_.has("CONVERSATION ID")), from_(header_.require("From")),
+    to_(header_.require("To")), date_(header_.require("Date")), content_(header_.require("Content")),
+    conversation_id_(header_.find("CONVERSATION ID")), conversation_title_(header_.find("CONVERSATION TITLE")),
+    from_url_(header_.find("SENDER PROFILE URL")), to_urls_(header_.find("RECIPIENT PROFILE URLS")),
+    subject_(header_.find("Subject")), folder_(header_.find("Folder")), draft_(header_.find("IS MESSAGE DRAFT")),
+    direction_(header_.find("Direction"))
 {
 }
 
 bool MessagesReader::next(MessageRow& row)
 {
-  if (!reader_.next(record_)) return false;
-  header_.check_width(record_);
+  if (!next_record()) return false;
   const auto& f = record_.fields;
   row.line = record_.line;
   row.conversation_id = text::trim(field(record_, conversation_id_));

@@ -42,35 +42,42 @@ struct MessageRow {
 // malformed record or an impossible value throws InputError naming the file, the line and the value. Given
 // `made_by` (when the export was made at the latest: export_made_by, else now), a date later than it by more than
 // export_date_tolerance is impossible too (`1/2/99` is 2099, and would make every later export look older).
-class InvitationsReader {
+// What the three readers share: the CSV reader, its header (read on construction by the function given), the
+// current record and the latest time a row may have.
+class FileReader {
+protected:
+  using ReadHeader = Header (*)(csv::Reader&, csv::Record&);
+  FileReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by, ReadHeader read);
+  // Reads the next record and checks its width against the header; false at the end of the file.
+  bool next_record();
+
+  csv::Reader& reader_;
+  std::optional<datetime::UnixSeconds> made_by_;
+  csv::Record record_;
+  Header header_;
+};
+
+class InvitationsReader : FileReader {
 public:
   explicit InvitationsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by = std::nullopt);
   bool next(InvitationRow& row);
 
 private:
-  csv::Reader& reader_;
-  std::optional<datetime::UnixSeconds> made_by_;
-  csv::Record record_;
-  Header header_;
   std::size_t from_, to_, sent_at_, message_, direction_;
   std::optional<std::size_t> from_url_, to_url_;
 };
 
-class ConnectionsReader {
+class ConnectionsReader : FileReader {
 public:
   explicit ConnectionsReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by = std::nullopt);
   bool next(ConnectionRow& row);
 
 private:
-  csv::Reader& reader_;
-  std::optional<datetime::UnixSeconds> made_by_;
-  csv::Record record_;
-  Header header_;
   std::size_t first_, last_, connected_on_;
   std::optional<std::size_t> url_, email_, company_, position_;
 };
 
-class MessagesReader {
+class MessagesReader : FileReader {
 public:
   explicit MessagesReader(csv::Reader& reader, std::optional<datetime::UnixSeconds> made_by = std::nullopt);
   bool next(MessageRow& row);
@@ -78,10 +85,6 @@ public:
   bool legacy() const { return legacy_; }
 
 private:
-  csv::Reader& reader_;
-  std::optional<datetime::UnixSeconds> made_by_;
-  csv::Record record_;
-  Header header_;
   bool legacy_ = false;
   std::size_t from_, to_, date_, content_;
   std::optional<std::size_t> conversation_id_, conversation_title_, from_url_, to_urls_, subject_, folder_, draft_,

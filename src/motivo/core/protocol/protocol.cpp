@@ -1,4 +1,5 @@
 #include <motivo/core/classify/fold.hpp>
+#include <motivo/core/enum_names.hpp>
 #include <motivo/core/protocol/protocol.hpp>
 #include <motivo/core/protocol/welcome.hpp>
 
@@ -8,68 +9,44 @@ namespace motivo::protocol {
 
 namespace {
 
-template <typename E, std::size_t N>
-std::optional<E> parse_enum(std::string_view name, const E (&all)[N], std::string_view (*name_of)(E))
-{
-  for (const E e : all) {
-    if (name_of(e) == name) return e;
-  }
-  return std::nullopt;
-}
+constexpr std::string_view state_names[] = {"pending",  "asked",    "replied",  "no_reply",
+                                            "accepted", "declined", "withdrawn"};
+static_assert(std::size(state_names) == std::size(all_states));
+constexpr std::string_view suggestion_names[] = {"accept", "ask", "decline", "wait", "check", "none"};
+static_assert(std::size(suggestion_names) == std::size(all_suggestions));
+constexpr std::string_view decision_names[] = {"accept", "decline", "spam"};
+static_assert(static_cast<std::size_t>(Decision::spam) + 1 == std::size(decision_names));
 
 } // namespace
 
 std::string_view state_name(State s)
 {
-  switch (s) {
-  case State::pending: return "pending";
-  case State::asked: return "asked";
-  case State::replied: return "replied";
-  case State::no_reply: return "no_reply";
-  case State::accepted: return "accepted";
-  case State::declined: return "declined";
-  case State::withdrawn: return "withdrawn";
-  }
-  return "pending";
+  return enum_name(s, state_names);
 }
 
 std::optional<State> parse_state(std::string_view name)
 {
-  return parse_enum(name, all_states, state_name);
+  return parse_enum<State>(name, state_names);
 }
 
 std::string_view suggestion_name(Suggestion s)
 {
-  switch (s) {
-  case Suggestion::accept: return "accept";
-  case Suggestion::ask: return "ask";
-  case Suggestion::decline: return "decline";
-  case Suggestion::wait: return "wait";
-  case Suggestion::check: return "check";
-  case Suggestion::none: return "none";
-  }
-  return "none";
+  return enum_name(s, suggestion_names);
 }
 
 std::optional<Suggestion> parse_suggestion(std::string_view name)
 {
-  return parse_enum(name, all_suggestions, suggestion_name);
+  return parse_enum<Suggestion>(name, suggestion_names);
 }
 
 std::string_view decision_name(Decision d)
 {
-  switch (d) {
-  case Decision::accept: return "accept";
-  case Decision::decline: return "decline";
-  case Decision::spam: return "spam";
-  }
-  return "decline";
+  return enum_name(d, decision_names);
 }
 
 std::optional<Decision> parse_decision(std::string_view name)
 {
-  constexpr Decision all[] = {Decision::accept, Decision::decline, Decision::spam};
-  return parse_enum(name, all, decision_name);
+  return parse_enum<Decision>(name, decision_names);
 }
 
 Timeline timeline(const Facts& f)
