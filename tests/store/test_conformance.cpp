@@ -183,9 +183,8 @@ TEST_P(Conformance, EachRealExportGivesTheReferenceCountsAndReimportsToNothingNe
     const std::string path = std::string(MOTIVO_SHARED_EXPORTS) + "/" + folder;
     const auto first = import_paths(*s, {path});
     expect_counts(s->counts(), expected, folder);
-    std::uint64_t rows = 0, added = 0;
+    std::uint64_t added = 0;
     for (const auto& f : first.files) {
-      rows += f.rows;
       added += f.added;
       EXPECT_EQ(f.rows, f.added + f.known) << folder << " " << f.name;
     }
@@ -1459,7 +1458,7 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
         if (owner) {
           PeopleResolver people(*session, session->known_people());
           const std::string p = std::to_string(pick(8));
-          const std::string name = "Per" + p + " Son", url = "https://www.linkedin.com/in/p" + p;
+          const std::string first = "Per" + p, name = first + " Son", url = "https://www.linkedin.com/in/p" + p;
           const PersonId person = *people.resolve(name, url);
           session->set_owner(*owner);
           if (pick(2)) {
@@ -1478,7 +1477,7 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
             a.owner = *owner;
             a.person = person;
             a.key = identity_key("mail-connection", {key_number(a.owner), key_number(a.person)});
-            a.first_name = "Per" + p;
+            a.first_name = first; // a view: the string must outlive the session's write
             a.last_name = "Son";
             a.url = url;
             a.at = 1793600000 + pick(14) * 86400;
