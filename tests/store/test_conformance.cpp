@@ -547,13 +547,13 @@ TEST_P(Conformance, CorrectionsTeachAndTheUsersModelIsKept)
   ASSERT_EQ(notes.models.size(), 1u);
   EXPECT_EQ(notes.models[0].owner, c.owner);
   EXPECT_EQ(notes.models[0].examples, 2);
-  EXPECT_EQ(notes.models[0].model.rfind("motivo-user-model 1\n", 0), 0u);
+  EXPECT_EQ(notes.models[0].model.rfind("motivo-user-model 2\n", 0), 0u);
   const store::StoredModel kept = notes.models[0];
   app::classify_stored(store(), classify::Classifier{});
   EXPECT_EQ(store().notes().models, std::vector<store::StoredModel>{kept});
 
   // A sink replaces the models; without done() nothing changes.
-  store::StoredModel other{kept.owner + 1000, "f", 3, "motivo-user-model 1\nexamples 0\n"};
+  store::StoredModel other{kept.owner + 1000, "f", 3, "motivo-user-model 2\nexamples 0\n"};
   {
     auto sink = store().label_sink();
     sink->put_models({kept, other});
