@@ -1,4 +1,5 @@
 // COPY lines and what is written with them (labels), transient errors, and the change counter.
+#include <motivo/store/postgres/pg_connection.hpp>
 #include <motivo/store/postgres/pg_store.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 
@@ -77,23 +78,6 @@ bool is_transient(const std::exception& e)
 
 // Labels.
 
-Notes read_notes(pqxx::work& tx)
-{
-  Notes out;
-  const pqxx::result r = tx.exec(sql::notes_sql);
-  out.reserve(r.size());
-  const auto view = [](const pqxx::field& f) { return std::string_view(f.c_str(), f.size()); };
-  for (const auto& row : r) {
-    const auto id = row[0].as<std::int64_t>();
-    out.add(id, view(row[1]), view(row[2]), view(row[3]),
-            sql::note_facts(id, row[4].as<std::int64_t>(), view(row[5]), view(row[6]),
-                            row[7].is_null() ? std::nullopt : std::optional(row[7].as<std::int64_t>()), view(row[8])));
-  }
-  for (const auto& row : tx.exec(sql::models_sql))
-    out.models.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].as<std::int64_t>(), row[3].c_str()});
-  return out;
-}
-
 namespace {
 
 // Labels are written in batches: COPY into a temporary table, then one UPDATE joining it.
@@ -115,10 +99,8 @@ public:
 
   void put_models(const std::vector<StoredModel>& models) override
   {
-    tx_->exec0(sql::clear_models_sql);
-    for (const StoredModel& m : models)
-      tx_->exec_params0("INSERT INTO user_models (owner, fingerprint, examples, model) VALUES ($1, $2, $3, $4)",
-                        m.owner, m.fingerprint, m.examples, m.model);
+    PgWork work(*tx_);
+    sql::store_models(work, models);
   }
 
   void done() override

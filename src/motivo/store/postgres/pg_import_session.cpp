@@ -1,8 +1,11 @@
 #include <motivo/store/postgres/pg_import_session.hpp>
 #include <motivo/store/postgres/pg_store.hpp>
+#include <motivo/store/sql/import_rows.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 
 #include <fmt/format.h>
 
+#include <type_traits>
 #include <utility>
 
 namespace motivo::store::postgres {
@@ -12,73 +15,48 @@ namespace {
 constexpr std::size_t batch_rows = 20000;
 constexpr std::size_t batch_bytes = 16u << 20;
 
-constexpr const char* staging = R"sql(
-CREATE TEMP TABLE stage_people (id bigint, name text, name_key text, slug text) ON COMMIT DROP;
-CREATE TEMP TABLE stage_invitations (key bytea, owner bigint, direction text, from_person bigint, to_person bigint,
-  from_name text, to_name text, from_url text, to_url text, sent_at bigint, message text,
-  seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP;
-CREATE TEMP TABLE stage_messages (key bytea, owner bigint, direction text, conversation_id text,
-  conversation_title text, from_person bigint, to_person bigint, from_name text, from_url text, to_names text,
-  to_urls text, sent_at bigint, subject text, content text, folder text, draft boolean,
-  seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP;
-CREATE TEMP TABLE stage_connections (key bytea, owner bigint, person bigint, first_name text, last_name text,
-  url text, email text, company text, position text, connected_on text, connected_at bigint,
-  seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP;
-)sql";
-
-// Moves a batch from its staging table into the real one; the query's one value is how many rows were new.
-constexpr const char* move_invitations = R"sql(
-WITH moved AS (
-  INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url, sent_at,
-                          message, first_import, last_import)
-  SELECT key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url, sent_at, message, $1, $1
-  FROM (SELECT DISTINCT ON (key) * FROM stage_invitations ORDER BY key, seq) AS first ORDER BY seq
-  ON CONFLICT (key) DO UPDATE SET last_import = excluded.last_import
-  RETURNING xmax = 0 AS fresh)
-SELECT count(*) FILTER (WHERE fresh) FROM moved)sql";
-constexpr const char* move_messages = R"sql(
-WITH moved AS (
-  INSERT INTO messages(key, owner, direction, conversation_id, conversation_title, from_person, to_person, from_name,
-                       from_url, to_names, to_urls, sent_at, subject, content, folder, draft, first_import, counterpart)
-  SELECT key, owner, direction, conversation_id, conversation_title, from_person, to_person, from_name, from_url,
-         to_names, to_urls, sent_at, subject, content, folder, draft, $1,
-         CASE direction WHEN 'outgoing' THEN to_person ELSE from_person END
-  FROM stage_messages ORDER BY seq
-  ON CONFLICT (key) DO NOTHING
-  RETURNING 1)
-SELECT count(*) FROM moved)sql";
-constexpr const char* move_connections = R"sql(
-WITH moved AS (
-  INSERT INTO connections(key, owner, person, first_name, last_name, url, email, company, position, connected_on,
-                          connected_at, first_import, last_import)
-  SELECT key, owner, person, first_name, last_name, url, email, company, position, connected_on, connected_at, $1, $1
-  FROM (SELECT DISTINCT ON (key) * FROM stage_connections ORDER BY key, seq) AS first ORDER BY seq
-  ON CONFLICT (key) DO UPDATE SET last_import = excluded.last_import
-  RETURNING xmax = 0 AS fresh)
-SELECT count(*) FILTER (WHERE fresh) FROM moved)sql";
-
-struct TableSql {
-  const char* stage;
-  const char* move;
-  std::vector<std::string> columns; // as CopyLine writes them (seq numbers the rows: the first of a key wins)
+// A COPY line of a row's columns (sql::columns_of).
+struct CopyColumns {
+  CopyLine& line;
+  CopyColumns& key(const char*, const IdentityKey& k) { return line.key(k), *this; }
+  CopyColumns& number(const char*, std::optional<std::int64_t> v) { return line.number(v), *this; }
+  CopyColumns& text(const char*, std::string_view v) { return line.text(v), *this; }
+  CopyColumns& text_or_null(const char*, std::string_view v) { return line.text_or_null(v), *this; }
+  CopyColumns& boolean(const char*, bool v) { return line.boolean(v), *this; }
 };
-const TableSql& sql_of(Table table)
+
+// The temporary tables a batch is sent to: the people, and each table's columns (sql::columns) and `seq`, which
+// numbers the rows (the first of a key wins).
+std::string staging_sql()
 {
-  static const TableSql sql[] = {
-      {"stage_invitations",
-       move_invitations,
-       {"key", "owner", "direction", "from_person", "to_person", "from_name", "to_name", "from_url", "to_url",
-        "sent_at", "message"}},
-      {"stage_messages",
-       move_messages,
-       {"key", "owner", "direction", "conversation_id", "conversation_title", "from_person", "to_person", "from_name",
-        "from_url", "to_names", "to_urls", "sent_at", "subject", "content", "folder", "draft"}},
-      {"stage_connections",
-       move_connections,
-       {"key", "owner", "person", "first_name", "last_name", "url", "email", "company", "position", "connected_on",
-        "connected_at"}},
-  };
-  return sql[static_cast<int>(table)];
+  std::string sql = "CREATE TEMP TABLE stage_people (id bigint, name text, name_key text, slug text) ON COMMIT DROP;";
+  for (const Table t : {Table::invitations, Table::messages, Table::connections}) {
+    sql += fmt::format("\nCREATE TEMP TABLE stage_{} (", sql::table_name(t));
+    for (const sql::Column& c : sql::columns(t)) sql += fmt::format("{} {}, ", c.name, c.pg_type);
+    sql += "seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP;";
+  }
+  return sql;
+}
+
+// Moves a batch from its staging table into the real one; the query's one value is how many rows were new. A row
+// already stored is marked as seen by this import ($1) where its table records that (sql::tracks_last_import).
+std::string move_sql(Table table)
+{
+  std::string names;
+  for (const sql::Column& c : sql::columns(table)) names += (names.empty() ? "" : ", ") + c.name;
+  const std::string_view name = sql::table_name(table);
+  const bool last = sql::tracks_last_import(table);
+  return fmt::format(R"sql(
+WITH moved AS (
+  INSERT INTO {0}({1}, first_import{2})
+  SELECT {1}, $1{3} FROM {4} ORDER BY seq
+  ON CONFLICT (key) {5}
+  RETURNING xmax = 0 AS fresh)
+SELECT count(*) FILTER (WHERE fresh) FROM moved)sql",
+                     name, names, last ? ", last_import" : "", last ? ", $1" : "",
+                     last ? fmt::format("(SELECT DISTINCT ON (key) * FROM stage_{} ORDER BY key, seq) AS first", name)
+                          : fmt::format("stage_{}", name),
+                     last ? "DO UPDATE SET last_import = excluded.last_import" : "DO NOTHING");
 }
 
 } // namespace
@@ -86,7 +64,7 @@ const TableSql& sql_of(Table table)
 PgImportSession::PgImportSession(pqxx::connection& connection, const ImportInfo& info)
   : SqlImportSession(info), tx_(connection)
 {
-  tx_.exec0(staging);
+  tx_.exec0(staging_sql());
   start(work_, info);
 }
 
@@ -158,14 +136,6 @@ std::vector<KnownPerson> PgImportSession::known_people()
   return people;
 }
 
-void PgImportSession::add_row(Pending& pending, const CopyLine& line)
-{
-  pending.lines += line.str();
-  pending.lines += '\n';
-  ++pending.rows;
-  flush_if_full();
-}
-
 void PgImportSession::flush_if_full()
 {
   std::size_t rows = pending_people_.size(), bytes = 0;
@@ -176,42 +146,24 @@ void PgImportSession::flush_if_full()
   if (rows >= batch_rows || bytes >= batch_bytes) flush();
 }
 
-void PgImportSession::add_invitation(const InvitationRecord& r)
+void PgImportSession::add_row(ExportRow row)
 {
-  if (mail_only_rows_) {
-    add_invitation_one_by_one(r);
-    return;
-  }
-  line_.clear();
-  line_.key(r.key).number(r.owner).text(to_string(r.direction)).number(r.from_person).number(r.to_person);
-  line_.text(r.from_name).text(r.to_name).text_or_null(r.from_url).text_or_null(r.to_url).number(r.sent_at);
-  line_.text(r.message);
-  add_row(rows_[static_cast<int>(Table::invitations)], line_);
-}
-
-void PgImportSession::add_message(const MessageRecord& r)
-{
-  line_.clear();
-  line_.key(r.key).number(r.owner).text(to_string(r.direction)).text_or_null(r.conversation_id);
-  line_.text_or_null(r.conversation_title).number(r.from_person).number(r.to_person).text(r.from_name);
-  line_.text_or_null(r.from_url).text(r.to_names).text_or_null(r.to_urls).number(r.sent_at).text_or_null(r.subject);
-  line_.text(r.content).text_or_null(r.folder).boolean(r.draft);
-  add_row(rows_[static_cast<int>(Table::messages)], line_);
-}
-
-void PgImportSession::add_connection(const ConnectionRecord& r)
-{
-  line_.clear();
-  line_.key(r.key).number(r.owner).number(r.person).text(r.first_name).text(r.last_name).text_or_null(r.url);
-  line_.text_or_null(r.email).text_or_null(r.company).text_or_null(r.position).text(r.connected_on);
-  line_.number(r.connected_at);
-  add_row(rows_[static_cast<int>(Table::connections)], line_);
-}
-
-std::uint64_t PgImportSession::take_added(Table table)
-{
-  flush();
-  return std::exchange(added_[static_cast<int>(table)], 0);
+  std::visit(
+      [this](const auto* r) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(*r)>, InvitationRecord>) {
+          if (mail_only_rows_) return add_invitation_one_by_one(*r);
+        }
+        // Kept as a COPY line of its table's next batch.
+        line_.clear();
+        CopyColumns columns{line_};
+        sql::columns_of(*r, columns);
+        Pending& pending = rows_[static_cast<int>(sql::table_of(*r))];
+        pending.lines += line_.str();
+        pending.lines += '\n';
+        ++pending.rows;
+        flush_if_full();
+      },
+      row);
 }
 
 void PgImportSession::flush()
@@ -249,47 +201,37 @@ std::uint64_t PgImportSession::flush_rows(Table table)
 {
   Pending& pending = rows_[static_cast<int>(table)];
   if (pending.rows == 0) return 0;
-  const TableSql& sql = sql_of(table);
-  tx_.exec0(fmt::format("TRUNCATE {} RESTART IDENTITY", sql.stage));
-  copy_in(tx_, sql.stage, pending.lines, sql.columns);
+  static const std::string move[] = {move_sql(Table::invitations), move_sql(Table::messages),
+                                     move_sql(Table::connections)};
+  const std::string stage = fmt::format("stage_{}", sql::table_name(table));
+  std::vector<std::string> names;
+  for (const sql::Column& c : sql::columns(table)) names.push_back(c.name);
+  tx_.exec0(fmt::format("TRUNCATE {} RESTART IDENTITY", stage));
+  copy_in(tx_, stage, pending.lines, names);
   pending.lines.clear();
   pending.rows = 0;
-  return tx_.exec_params1(sql.move, import_id_)[0].as<std::uint64_t>();
+  return tx_.exec_params1(move[static_cast<int>(table)], import_id_)[0].as<std::uint64_t>();
 }
 
 void PgImportSession::add_invitation_one_by_one(const InvitationRecord& r)
 {
   flush(); // the people it names, and the rows before it
-  const auto key = key_param(r.key);
-  const std::string direction(to_string(r.direction));
-  const std::optional<std::int64_t> from_person = r.from_person, to_person = r.to_person;
-  const std::int64_t owner = r.owner;
-  if (tx_.exec_params("UPDATE invitations SET last_import = $2 WHERE key = $1", key, import_id_).affected_rows() > 0)
-    return;
+  sql::Statement seen = work_.prepare("UPDATE invitations SET last_import = ?2 WHERE key = ?1");
+  if (seen.bind_blob(1, r.key.data(), r.key.size()).bind(2, import_id_).run() > 0) return;
   // The export's row of an invitation first read from mail: that row becomes it.
   if (adopt_mail_row(r)) return;
-  const pqxx::row fresh = tx_.exec_params1(R"sql(
-INSERT INTO invitations(key, owner, direction, from_person, to_person, from_name, to_name, from_url, to_url,
-                        sent_at, message, first_import, last_import)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
-ON CONFLICT (key) DO UPDATE SET last_import = excluded.last_import
-RETURNING xmax = 0)sql",
-                                           key, owner, direction, from_person, to_person, std::string(r.from_name),
-                                           std::string(r.to_name), or_null(r.from_url), or_null(r.to_url),
-                                           static_cast<std::int64_t>(r.sent_at), std::string(r.message), import_id_);
-  added_[static_cast<int>(Table::invitations)] += fresh[0].as<bool>();
+  sql::Statement insert = work_.prepare(sql::insert_sql(Table::invitations) +
+                                        "\nON CONFLICT (key) DO UPDATE SET last_import = excluded.last_import"
+                                        "\nRETURNING xmax = 0");
+  sql::bind_columns(insert, r, import_id_);
+  insert.step();
+  added_[static_cast<int>(Table::invitations)] += insert.column_bool(0);
 }
 
 void PgImportSession::commit()
 {
   tx_.commit();
   data_changed(tx_.conn());
-}
-
-Notes PgImportSession::notes()
-{
-  flush();
-  return read_notes(tx_);
 }
 
 std::unique_ptr<LabelSink> PgImportSession::label_sink()

@@ -32,12 +32,7 @@ public:
   PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) override;
   void attach_slug(PersonId id, std::string_view slug) override;
   std::vector<KnownPerson> known_people() override;
-  void add_invitation(const InvitationRecord& r) override;
-  void add_message(const MessageRecord& r) override;
-  void add_connection(const ConnectionRecord& r) override;
-  std::uint64_t take_added(Table table) override;
   void commit() override;
-  Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
 
 private:
@@ -47,7 +42,7 @@ private:
   };
   // Takes the people lock (once) and reads the people stored by others since known_people().
   void lock_people();
-  void add_row(Pending& pending, const CopyLine& line);
+  void add_row(ExportRow row) override;
   void flush_if_full();
   void flush();
   void write_pending() override { flush(); }
@@ -71,7 +66,6 @@ private:
   // People other imports stored after known_people(): by slug, and the lowest id of each name (with no slug).
   std::unordered_map<std::string, PersonId> late_by_slug_, late_by_name_, late_slugless_by_name_;
   Pending rows_[3];
-  std::uint64_t added_[3] = {0, 0, 0};
   CopyLine line_;
   PgWork work_{tx_};
 };

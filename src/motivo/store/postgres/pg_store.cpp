@@ -19,19 +19,6 @@ std::unique_ptr<ImportSession> PgStore::begin_import(const ImportInfo& info)
   return std::make_unique<PgImportSession>(pg_.connection(), info);
 }
 
-void PgStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
-{
-  // note_key: the note folded (accents and case aside), which the full-text search reads.
-  sql::in_transaction(pg_, true, [&] {
-    pg_.prepare("INSERT INTO person_notes (person, note, note_key, written_at) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, std::int64_t{person})
-        .bind(2, note)
-        .bind(3, classify::fold(note))
-        .bind(4, std::int64_t{now})
-        .run();
-  });
-}
-
 std::optional<std::pair<std::string, std::string>> PgStore::notes_matching(const std::string& query)
 {
   // Every word of the query among the note's words, case and accents ignored (as SQLite's FTS5 does).
@@ -42,22 +29,9 @@ std::optional<std::pair<std::string, std::string>> PgStore::notes_matching(const
                                              std::move(folded)};
 }
 
-namespace {
-// NoteLabels over the caller's transaction.
-class InTransactionLabels : public NoteLabels {
-public:
-  explicit InTransactionLabels(pqxx::work& tx) : tx_(tx) {}
-  Notes notes() override { return read_notes(tx_); }
-  std::unique_ptr<LabelSink> label_sink() override { return label_sink_in(tx_); }
-
-private:
-  pqxx::work& tx_;
-};
-} // namespace
-
-std::unique_ptr<NoteLabels> PgStore::labels_in_transaction()
+std::unique_ptr<LabelSink> PgStore::label_sink_in_transaction()
 {
-  return std::make_unique<InTransactionLabels>(pg_.work());
+  return label_sink_in(pg_.work());
 }
 
 namespace {
@@ -97,7 +71,7 @@ void PgStore::compact(const std::vector<std::string>& tables, ForgetCounts& coun
 
 Notes PgStore::notes()
 {
-  return sql::in_transaction(pg_, false, [&] { return read_notes(pg_.work()); });
+  return sql::in_transaction(pg_, false, [&] { return sql::read_notes(pg_); });
 }
 
 std::unique_ptr<LabelSink> PgStore::label_sink()

@@ -16,23 +16,20 @@ public:
   explicit PgStore(const std::string& url);
 
   std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) override;
-  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;
 
 protected:
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
-  std::unique_ptr<NoteLabels> labels_in_transaction() override;
+  std::unique_ptr<LabelSink> label_sink_in_transaction() override;
   void compact(const std::vector<std::string>& tables, ForgetCounts& counts) override;
 
 private:
   PgConnection& pg_; // SqlStore's connection
 };
 
-// Reading every note and writing labels in batches (COPY into a temporary table, one UPDATE per batch), inside
-// the caller's transaction.
-Notes read_notes(pqxx::work& tx);
+// Writing labels in batches (COPY into a temporary table, one UPDATE per batch), inside the caller's transaction.
 std::unique_ptr<LabelSink> label_sink_in(pqxx::work& tx);
 // The same in a transaction of its own on `connection`, which done() commits.
 std::unique_ptr<LabelSink> label_sink_of(pqxx::connection& connection);

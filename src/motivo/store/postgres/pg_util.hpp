@@ -17,19 +17,6 @@
 
 namespace motivo::store::postgres {
 
-// Text for a parameter: NULL when empty (as the SQLite store binds it).
-inline std::optional<std::string> or_null(std::string_view text)
-{
-  if (text.empty()) return std::nullopt;
-  return std::string(text);
-}
-
-// An identity key as a bytea parameter.
-inline pqxx::binarystring key_param(const IdentityKey& key)
-{
-  return pqxx::binarystring(key.data(), key.size());
-}
-
 // A row of COPY ... FROM STDIN in text format.
 class CopyLine {
 public:

@@ -94,6 +94,8 @@ public:
   virtual void transaction(bool write, const std::function<void()>& work) = 0;
   // Where the data lives, for messages (a path, or a URL without its password).
   virtual std::string location() const = 0;
+  // After a large read kept in memory (every note): frees the cache it came through (SQLite's pages).
+  virtual void release_memory() {}
 };
 
 // transaction() returning `work`'s value.

@@ -1,5 +1,6 @@
 // The content hashes of the files a snapshot read (SqlImportSession's part of store.hpp's FileRecord): a file whose
 // bytes the owner's latest import of its kind read already is taken from the rows that import left, unread.
+#include <motivo/store/sql/import_rows.hpp>
 #include <motivo/store/sql/import_session.hpp>
 
 #include <fmt/format.h>
@@ -7,16 +8,6 @@
 namespace motivo::store::sql {
 
 namespace {
-
-std::string_view table_name(Table table)
-{
-  switch (table) {
-  case Table::invitations: return "invitations";
-  case Table::messages: return "messages";
-  case Table::connections: return "connections";
-  }
-  return "invitations";
-}
 
 std::string to_hex(const IdentityKey& key)
 {

@@ -2,6 +2,7 @@
 #include <motivo/core/linkedin/export_files.hpp>
 #include <motivo/core/mail/notification.hpp>
 #include <motivo/store/sql/import_session.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/timelines.hpp>
 
 #include <fmt/format.h>
@@ -29,6 +30,12 @@ std::vector<KnownPerson> SqlImportSession::known_people()
   Statement s = c_->prepare("SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id");
   while (s.step()) people.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
   return people;
+}
+
+Notes SqlImportSession::notes()
+{
+  write_pending();
+  return read_notes(*c_);
 }
 
 bool SqlImportSession::adopt_mail_row(const InvitationRecord& r)

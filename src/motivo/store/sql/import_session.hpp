@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <variant>
 #include <vector>
 
 namespace motivo::store::sql {
@@ -20,6 +22,10 @@ void save_sync_cursor(Connection& c, const std::string& account, const SyncCurso
 class SqlImportSession : public ImportSession {
 public:
   std::vector<KnownPerson> known_people() override;
+  // An export's row goes to the engine's writer (add_row), which may hold it back until write_pending().
+  void add_invitation(const InvitationRecord& r) override { add_row(&r); }
+  void add_message(const MessageRecord& r) override { add_row(&r); }
+  void add_connection(const ConnectionRecord& r) override { add_row(&r); }
   void set_owner(PersonId owner) override { owner_ = owner; }        // written to the import's row by finish()
   std::int64_t refresh_timelines(const TimelineRule& rule) override; // after finish(), in the import's transaction
   // A mail's invitation already stored: by LinkedIn's invitation id, by the mail's key, or as an export's row of
@@ -39,11 +45,20 @@ public:
   std::optional<PriorFile> prior_file(Table table) override;
   void reuse_file(const PriorFile& prior) override;
   void record_file(const FileRecord& file) override;
+  Notes notes() override;
+  std::uint64_t take_added(Table table) override
+  {
+    write_pending();
+    return std::exchange(added_[static_cast<int>(table)], 0);
+  }
 
 protected:
   explicit SqlImportSession(const ImportInfo& info) : user_(info.user), started_at_(info.started_at) {}
   // Called by the engine's constructor once its transaction is open: writes the import's row.
   void start(Connection& connection, const ImportInfo& info);
+  // A row of an export's file, written by the engine its own way (in bulk).
+  using ExportRow = std::variant<const InvitationRecord*, const MessageRecord*, const ConnectionRecord*>;
+  virtual void add_row(ExportRow row) = 0;
   // Writes every row the engine holds back (its writer thread's or its batches); called before each query here.
   virtual void write_pending() = 0;
   // finish()'s engine part, after write_pending() and before the outcomes are settled.
@@ -58,7 +73,8 @@ protected:
   std::optional<std::int64_t> user_; // who imports (team mode)
   PersonId owner_ = 0;
   datetime::UnixSeconds started_at_ = 0;
-  bool mail_only_rows_ = false; // invitations known only from mail wait for the export rows that name them
+  bool mail_only_rows_ = false;        // invitations known only from mail wait for the export rows that name them
+  std::uint64_t added_[3] = {0, 0, 0}; // new rows by Table, since the last take_added()
 
 private:
   std::optional<MailOutcome> match_mail(const MailInvitationRecord& r);

@@ -7,30 +7,51 @@
 
 namespace motivo::store::sql {
 
-namespace {
-
-template <typename Parse>
-auto parsed(std::string_view word, std::int64_t id, std::string_view what, Parse parse) -> decltype(parse(word))
+void throw_unknown_word(std::string_view word, std::int64_t id, std::string_view what)
 {
-  if (word.empty()) return std::nullopt;
-  if (auto value = parse(word)) return value;
   throw std::runtime_error(fmt::format("the database holds an unknown {} for invitation {} ({}): it was changed "
                                        "outside motivo",
                                        what, id, quote_value(word)));
 }
 
-} // namespace
-
-NoteFacts note_facts(std::int64_t id, std::int64_t owner, std::string_view label, std::string_view user_label,
-                     std::optional<std::int64_t> user_label_at, std::string_view decision)
+Notes read_notes(Connection& c)
 {
-  NoteFacts f;
-  f.owner = owner;
-  f.label = parsed(label, id, "label", classify::parse_label);
-  f.user_label = parsed(user_label, id, "label", classify::parse_label);
-  f.user_label_at = user_label_at.value_or(0);
-  f.decision = parsed(decision, id, "decision", protocol::parse_decision);
-  return f;
+  Notes out;
+  {
+    Statement count = c.prepare("SELECT count(*) FROM invitations");
+    count.step();
+    out.reserve(static_cast<std::size_t>(count.column_int(0)));
+  }
+  Statement s = c.prepare(R"sql(
+SELECT id, from_name, to_name, message, owner, coalesce(label, ''), coalesce(user_label, ''), user_label_at,
+       coalesce(decision, '')
+FROM invitations ORDER BY id)sql");
+  while (s.step()) {
+    const std::int64_t id = s.column_int(0);
+    NoteFacts f;
+    f.owner = s.column_int(4);
+    f.label = stored_word(s.column_view(5), id, "label", classify::parse_label);
+    f.user_label = stored_word(s.column_view(6), id, "label", classify::parse_label);
+    f.user_label_at = s.column_opt_int(7).value_or(0);
+    f.decision = stored_word(s.column_view(8), id, "decision", protocol::parse_decision);
+    out.add(id, s.column_view(1), s.column_view(2), s.column_view(3), f);
+  }
+  s.reset();
+  Statement m = c.prepare("SELECT owner, fingerprint, examples, model FROM user_models ORDER BY owner");
+  while (m.step()) out.models.push_back({m.column_int(0), m.column_text(1), m.column_int(2), m.column_text(3)});
+  c.release_memory(); // the notes are in memory now: the cache they came through is not needed while labelling
+  return out;
+}
+
+void store_models(Connection& c, const std::vector<StoredModel>& models)
+{
+  c.exec("DELETE FROM user_models");
+  Statement insert = c.prepare("INSERT INTO user_models (owner, fingerprint, examples, model) VALUES (?1, ?2, ?3, ?4)");
+  for (const StoredModel& m : models) {
+    insert.reset();
+    insert.bind(1, m.owner).bind(2, m.fingerprint).bind(3, m.examples).bind(4, m.model);
+    insert.step();
+  }
 }
 
 } // namespace motivo::store::sql

@@ -1,28 +1,35 @@
 #pragma once
 
-#include <motivo/store/store.hpp>
+#include <motivo/store/notes.hpp>
+#include <motivo/store/sql/connection.hpp>
 
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
-// Reading notes with what the user taught about them, and the users' models, written once for both engines.
+// Reading notes with what the user taught about them, and the users' models, written once for both engines; and
+// how a word stored by motivo is read back.
 namespace motivo::store::sql {
 
-// Every invitation's note and facts, in the order of their ids: id, from_name, to_name, message, owner, label,
-// user_label, user_label_at, decision.
-inline constexpr const char* notes_sql = R"sql(
-SELECT id, from_name, to_name, message, owner, coalesce(label, ''), coalesce(user_label, ''), user_label_at,
-       coalesce(decision, '')
-FROM invitations ORDER BY id)sql";
+// Every stored note with what the user taught about it, in the order of their ids, and the users' models: what
+// NoteLabels::notes() gives, read in the transaction under way (the connection's cache released after it).
+Notes read_notes(Connection& c);
 
-// The users' models: owner, fingerprint, examples, model.
-inline constexpr const char* models_sql = "SELECT owner, fingerprint, examples, model FROM user_models ORDER BY owner";
-inline constexpr const char* clear_models_sql = "DELETE FROM user_models";
+// Replaces the users' stored models with `models` (LabelSink::put_models), in the transaction under way.
+void store_models(Connection& c, const std::vector<StoredModel>& models);
 
-// The facts of invitation `id` from the columns of notes_sql; a word motivo never writes is a damaged database,
-// said as such.
-NoteFacts note_facts(std::int64_t id, std::int64_t owner, std::string_view label, std::string_view user_label,
-                     std::optional<std::int64_t> user_label_at, std::string_view decision);
+[[noreturn]] void throw_unknown_word(std::string_view word, std::int64_t id, std::string_view what);
+
+// A word motivo stored (a direction, an outcome, a label, a decision) read back as core's value by `parse`:
+// nullopt when empty (or NULL); a word motivo never writes is a damaged database, said as such (`what` it is, of
+// invitation `id`).
+template <typename Parse>
+auto stored_word(std::string_view word, std::int64_t id, std::string_view what, Parse parse) -> decltype(parse(word))
+{
+  if (word.empty()) return std::nullopt;
+  if (auto value = parse(word)) return value;
+  throw_unknown_word(word, id, what);
+}
 
 } // namespace motivo::store::sql

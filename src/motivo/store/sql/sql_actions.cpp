@@ -1,6 +1,7 @@
 // What the user records on an invitation — decisions, asks, replies seen on LinkedIn — and the log that takes them
 // back one at a time (`motivo decide --undo`), written once for both engines.
 #include <motivo/core/error.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
 
@@ -24,16 +25,6 @@ namespace {
 std::optional<std::string> opt_text(const Statement& s, int column)
 {
   return s.is_null(column) ? std::nullopt : std::optional<std::string>(s.column_text(column));
-}
-
-// A decision as stored; a word motivo never writes is a damaged database, said as such.
-std::optional<protocol::Decision> decision_of(const std::optional<std::string>& word, std::int64_t invitation)
-{
-  if (!word) return std::nullopt;
-  if (auto d = protocol::parse_decision(*word)) return d;
-  throw std::runtime_error(
-      fmt::format("the database holds an unknown decision for invitation {} ({}): it was changed outside motivo",
-                  invitation, quote_value(*word)));
 }
 
 } // namespace
@@ -187,8 +178,8 @@ FROM user_actions WHERE invitation = ?1 ORDER BY id DESC LIMIT 1)sql");
     out.kind = a.kind;
     out.at = a.done_at;
     if (a.kind == ActionKind::decision) {
-      out.decision = decision_of(a.decision, id);
-      out.restored = decision_of(a.previous_decision, id);
+      out.decision = stored_word(a.decision.value_or(""), id, "decision", protocol::parse_decision);
+      out.restored = stored_word(a.previous_decision.value_or(""), id, "decision", protocol::parse_decision);
       connection_.prepare("UPDATE invitations SET decision = ?2, decision_at = ?3 WHERE id = ?1")
           .bind(1, id)
           .bind(2, a.previous_decision)

@@ -1,5 +1,7 @@
+#include <motivo/core/classify/fold.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/import_session.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
 
@@ -39,18 +41,16 @@ SELECT (SELECT count(*) FROM invitations WHERE direction = 'incoming'),
           WHERE o.owner NOT IN ()sql" +
                                       std::string(owners_with_connections_sql) + R"sql()))sql");
     s.step();
-    Counts c;
-    c.incoming = s.column_int(0);
-    c.outgoing = s.column_int(1);
-    c.messages = s.column_int(2);
-    c.drafts = s.column_int(3);
-    c.connections = s.column_int(4);
-    c.people = s.column_int(5);
-    c.imports = s.column_int(6);
-    if (!s.is_null(7)) c.owner = s.column_text(7);
-    c.last_import_at = s.column_opt_int(8);
-    c.acceptance_known = s.column_int(9) == 0;
-    return c;
+    return Counts{.incoming = s.column_int(0),
+                  .outgoing = s.column_int(1),
+                  .messages = s.column_int(2),
+                  .drafts = s.column_int(3),
+                  .connections = s.column_int(4),
+                  .people = s.column_int(5),
+                  .imports = s.column_int(6),
+                  .owner = s.is_null(7) ? std::nullopt : std::optional<std::string>(s.column_text(7)),
+                  .last_import_at = s.column_opt_int(8),
+                  .acceptance_known = s.column_int(9) == 0};
   });
 }
 
@@ -66,12 +66,8 @@ GROUP BY i.owner, p.name
 ORDER BY min(i.id))sql");
     std::vector<Account> out;
     while (s.step()) {
-      Account a;
-      a.owner = s.column_int(0);
-      a.name = s.column_text(1);
-      a.imports = s.column_int(2);
-      if (!s.is_null(3)) a.user = s.column_text(3);
-      out.push_back(std::move(a));
+      out.push_back({s.column_int(0), s.column_text(1), s.column_int(2),
+                     s.is_null(3) ? std::nullopt : std::optional<std::string>(s.column_text(3))});
     }
     return out;
   });
@@ -108,45 +104,34 @@ std::vector<std::string> parse_reasons(std::string_view json)
   return out;
 }
 
-// A stored word read back as core's value; a word motivo never writes is a damaged database, said as such.
-template <typename Parse>
-auto stored(const Statement& s, int column, std::int64_t id, std::string_view what, Parse parse)
-    -> std::optional<typename decltype(parse(std::string_view()))::value_type>
-{
-  if (s.is_null(column) || s.column_view(column).empty()) return std::nullopt;
-  if (auto value = parse(s.column_view(column))) return value;
-  throw std::runtime_error(
-      fmt::format("the database holds an unknown {} for invitation {} ({}): it was changed outside motivo", what, id,
-                  quote_value(s.column_view(column))));
-}
-
 } // namespace
 
 InvitationView invitation_of(const Statement& s)
 {
-  InvitationView v;
-  v.id = s.column_int(0);
-  v.direction = *stored(s, 1, v.id, "direction", parse_direction);
-  v.from = s.column_text(2);
-  v.to = s.column_text(3);
-  v.from_url = s.column_text(4);
-  v.to_url = s.column_text(5);
-  v.message = s.column_text(6);
-  v.sent_at = s.column_int(7);
-  v.outcome = stored(s, 8, v.id, "outcome", parse_outcome);
-  v.outcome_at = s.column_opt_int(9);
-  v.label = stored(s, 10, v.id, "label", classify::parse_label);
-  v.language = s.column_text(11);
-  v.label_by_user = s.column_bool(12);
-  if (!s.is_null(13) && !v.label_by_user) v.confidence = s.column_real(13);
-  if (!s.is_null(14) && !v.label_by_user) v.reasons = parse_reasons(s.column_view(14));
-  v.campaign = s.column_opt_int(15);
-  v.owner = s.column_int(16);
-  v.other_person = s.column_opt_int(17);
-  v.decision = stored(s, 18, v.id, "decision", protocol::parse_decision);
-  v.decision_at = s.column_opt_int(19);
-  v.recorded_ask = s.column_opt_int(20);
-  v.recorded_reply = s.column_opt_int(21);
+  const std::int64_t id = s.column_int(0);
+  const bool by_user = s.column_bool(12); // the user's label: the classifier's confidence and reasons are not shown
+  InvitationView v{.id = id,
+                   .direction = *stored_word(s.column_view(1), id, "direction", parse_direction),
+                   .from = s.column_text(2),
+                   .to = s.column_text(3),
+                   .from_url = s.column_text(4),
+                   .to_url = s.column_text(5),
+                   .message = s.column_text(6),
+                   .outcome = stored_word(s.column_view(8), id, "outcome", parse_outcome),
+                   .sent_at = s.column_int(7),
+                   .outcome_at = s.column_opt_int(9),
+                   .label = stored_word(s.column_view(10), id, "label", classify::parse_label),
+                   .language = s.column_text(11),
+                   .label_by_user = by_user,
+                   .confidence = by_user || s.is_null(13) ? std::nullopt : std::optional(s.column_real(13)),
+                   .reasons = by_user ? std::vector<std::string>() : parse_reasons(s.column_view(14)),
+                   .campaign = s.column_opt_int(15),
+                   .owner = s.column_int(16),
+                   .other_person = s.column_opt_int(17),
+                   .decision = stored_word(s.column_view(18), id, "decision", protocol::parse_decision),
+                   .decision_at = s.column_opt_int(19),
+                   .recorded_ask = s.column_opt_int(20),
+                   .recorded_reply = s.column_opt_int(21)};
   v.version = invitation_version(v, s.column_int(22), s.column_int(23), s.column_int(24), s.column_int(25));
   if (!s.is_null(29) && !s.column_bool(30))
     v.timeline =
@@ -256,6 +241,21 @@ bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now
       connection, now, message);
 }
 
+void SqlStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
+{
+  // SQLite's full-text index follows by trigger; PostgreSQL's searches note_key, the note folded (accents and case
+  // aside).
+  const bool postgres = connection_.dialect() == Dialect::postgres;
+  write([&] {
+    Statement s = connection_.prepare(
+        postgres ? "INSERT INTO person_notes (person, note, written_at, note_key) VALUES (?1, ?2, ?3, ?4)"
+                 : "INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)");
+    s.bind(1, std::int64_t{person}).bind(2, note).bind(3, std::int64_t{now});
+    if (postgres) s.bind(4, classify::fold(note));
+    s.run();
+  });
+}
+
 std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person, bool with_text)
 {
   return read([&] {
@@ -318,8 +318,8 @@ ORDER BY last_import DESC, id DESC LIMIT 1)sql");
 std::vector<ConnectionView> SqlStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(
-SELECT c.id, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''), c.connected_on,
-       c.connected_at, c.owner, (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
+SELECT c.id, c.owner, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''),
+       c.connected_on, c.connected_at, (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
 FROM connections c
 WHERE c.first_name <> '' OR c.last_name <> ''
 ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
@@ -328,19 +328,32 @@ ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
     Statement s = connection_.prepare(sql);
     std::vector<ConnectionView> out;
     while (s.step()) {
-      ConnectionView c;
-      c.id = s.column_int(0);
-      c.person = s.column_int(1);
-      c.name = s.column_text(2);
-      c.url = s.column_text(3);
-      c.connected_on = s.column_text(4);
-      c.connected_at = s.column_opt_int(5);
-      c.owner = s.column_int(6);
-      c.recorded_welcome = s.column_opt_int(7);
-      out.push_back(std::move(c));
+      out.push_back({s.column_int(0), s.column_int(1), s.column_int(2), s.column_text(3), s.column_text(4),
+                     s.column_text(5), s.column_opt_int(6), s.column_opt_int(7)});
     }
     return out;
   });
+}
+
+namespace {
+// NoteLabels over the caller's transaction.
+class InTransactionLabels : public NoteLabels {
+public:
+  InTransactionLabels(Connection& c, std::function<std::unique_ptr<LabelSink>()> sink) : c_(c), sink_(std::move(sink))
+  {
+  }
+  Notes notes() override { return read_notes(c_); }
+  std::unique_ptr<LabelSink> label_sink() override { return sink_(); }
+
+private:
+  Connection& c_;
+  std::function<std::unique_ptr<LabelSink>()> sink_;
+};
+} // namespace
+
+std::unique_ptr<NoteLabels> SqlStore::labels_in_transaction()
+{
+  return std::make_unique<InTransactionLabels>(connection_, [this] { return label_sink_in_transaction(); });
 }
 
 std::int64_t SqlStore::refresh_timelines(const TimelineRule& rule)
@@ -369,29 +382,19 @@ void SqlStore::for_each_message(const std::function<void(const StoredMessage&)>&
 {
   // In pages by id: the messages of a large store are never all in memory at once.
   constexpr std::int64_t page = 10000;
-  StoredMessage m;
   // A page run again after a lost connection starts after the last message handed out: none comes twice.
   for (std::int64_t after = 0, rows = page; rows == page;) {
     read([&] {
       Statement s = connection_.prepare(R"sql(
 SELECT coalesce(conversation_id, ''), coalesce(conversation_title, ''), from_name, coalesce(from_url, ''), to_names,
-       coalesce(to_urls, ''), sent_at, coalesce(subject, ''), content, coalesce(folder, ''), draft, id
+       coalesce(to_urls, ''), coalesce(subject, ''), content, coalesce(folder, ''), sent_at, draft, id
 FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2)sql");
       s.bind(1, after).bind(2, page);
       for (rows = 0; s.step(); ++rows) {
-        m.conversation_id = s.column_text(0);
-        m.conversation_title = s.column_text(1);
-        m.from_name = s.column_text(2);
-        m.from_url = s.column_text(3);
-        m.to_names = s.column_text(4);
-        m.to_urls = s.column_text(5);
-        m.sent_at = s.column_int(6);
-        m.subject = s.column_text(7);
-        m.content = s.column_text(8);
-        m.folder = s.column_text(9);
-        m.draft = s.column_bool(10);
+        visit({s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4),
+               s.column_text(5), s.column_text(6), s.column_text(7), s.column_text(8), s.column_int(9),
+               s.column_bool(10)});
         after = s.column_int(11);
-        visit(m);
       }
     });
   }
@@ -401,16 +404,9 @@ void SqlStore::for_each_writing(const std::function<void(const StoredWriting&)>&
 {
   stream([&](bool& handed_out) {
     Statement s = connection_.prepare(writings_sql);
-    StoredWriting w;
     while (s.step()) {
-      w.kind = s.column_text(0);
-      w.about = s.column_text(1);
-      w.about_url = s.column_text(2);
-      w.ref = s.column_int(3);
-      w.at = s.column_int(4);
-      w.text = s.column_text(5);
       handed_out = true;
-      visit(w);
+      visit({s.column_text(0), s.column_text(1), s.column_text(2), s.column_int(3), s.column_int(4), s.column_text(5)});
     }
   });
 }
@@ -422,17 +418,10 @@ void SqlStore::for_each_connection(const std::function<void(const StoredConnecti
 SELECT first_name, last_name, coalesce(url, ''), coalesce(email, ''), coalesce(company, ''), coalesce(position, ''),
        connected_on
 FROM connections ORDER BY id)sql");
-    StoredConnection c;
     while (s.step()) {
-      c.first_name = s.column_text(0);
-      c.last_name = s.column_text(1);
-      c.url = s.column_text(2);
-      c.email = s.column_text(3);
-      c.company = s.column_text(4);
-      c.position = s.column_text(5);
-      c.connected_on = s.column_text(6);
       handed_out = true;
-      visit(c);
+      visit({s.column_text(0), s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4), s.column_text(5),
+             s.column_text(6)});
     }
   });
 }
@@ -468,15 +457,13 @@ std::optional<StoredMessage> SqlStore::conversation_message(PersonId owner, cons
 SELECT coalesce(conversation_title, ''), from_name, coalesce(from_url, ''), to_names, coalesce(to_urls, ''), sent_at
 FROM messages WHERE owner = ?1 AND conversation_id = ?2 AND NOT draft ORDER BY sent_at DESC, id DESC LIMIT 1)sql");
     if (!s.bind(1, std::int64_t{owner}).bind(2, conversation_id).step()) return std::nullopt;
-    StoredMessage m;
-    m.conversation_id = conversation_id;
-    m.conversation_title = s.column_text(0);
-    m.from_name = s.column_text(1);
-    m.from_url = s.column_text(2);
-    m.to_names = s.column_text(3);
-    m.to_urls = s.column_text(4);
-    m.sent_at = s.column_int(5);
-    return m;
+    return StoredMessage{.conversation_id = conversation_id,
+                         .conversation_title = s.column_text(0),
+                         .from_name = s.column_text(1),
+                         .from_url = s.column_text(2),
+                         .to_names = s.column_text(3),
+                         .to_urls = s.column_text(4),
+                         .sent_at = s.column_int(5)};
   });
 }
 

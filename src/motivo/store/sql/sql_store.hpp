@@ -42,6 +42,7 @@ public:
   std::vector<PersonView> search_people(const std::string& query) override;
   std::vector<ConnectionView> connections(std::int64_t limit) override;
   bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
+  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   void for_each_message(const std::function<void(const StoredMessage&)>& visit) override;
   void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
   void for_each_writing(const std::function<void(const StoredWriting&)>& visit) override;
@@ -67,8 +68,10 @@ protected:
   // The condition on people (SQL over `id`, with `?1`) for notes holding every word of `query`, and the value
   // bound to it; nothing when the query has no word.
   virtual std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) = 0;
+  // A LabelSink writing in the transaction under way.
+  virtual std::unique_ptr<LabelSink> label_sink_in_transaction() = 0;
   // NoteLabels inside the transaction under way (forgetting a person relabels the rest).
-  virtual std::unique_ptr<NoteLabels> labels_in_transaction() = 0;
+  std::unique_ptr<NoteLabels> labels_in_transaction();
   // Inside the forgetting transaction, before anything is deleted.
   virtual void before_erasing() {}
   // Inside the forgetting transaction, last: throws (so that nothing is removed) when the compaction that follows

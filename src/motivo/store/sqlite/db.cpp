@@ -192,6 +192,11 @@ void Database::transaction(bool write, const std::function<void()>& work)
   tx.commit();
 }
 
+void Database::release_memory()
+{
+  sqlite3_db_release_memory(db_);
+}
+
 std::string set_journal_mode(Database& db, std::string_view mode)
 {
   sqlite3_stmt* stmt = nullptr;

@@ -36,6 +36,7 @@ public:
   void exec(std::string_view sql) override;
   void transaction(bool write, const std::function<void()>& work) override;
   std::string location() const override { return path_; }
+  void release_memory() override;
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
   [[noreturn]] void fail(std::string_view what) const;

@@ -31,20 +31,16 @@ public:
 
   PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) override;
   void attach_slug(PersonId id, std::string_view slug) override;
-  void add_invitation(const InvitationRecord& r) override;
-  void add_message(const MessageRecord& r) override;
-  void add_connection(const ConnectionRecord& r) override;
-  std::uint64_t take_added(Table table) override;
   void commit() override;
-  Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
 
 private:
+  void add_row(ExportRow row) override;
   void write_pending() override { drain(); }
   void before_finish() override;
   void mail_row_added(const IdentityKey& key) override
   {
-    if (bulk_invitations_.active) bulk_new(bulk_invitations_, key);
+    if (bulk_[0].active) bulk_new(bulk_[0], key); // invitations
   }
   // For the session's life (constructed before the transaction): no foreign key checks; the import only adds rows whose
   // people it made or read in the same transaction.
@@ -65,15 +61,14 @@ private:
   static bool bulk_new(BulkTable& table, const IdentityKey& key) { return table.keys.insert(key); }
   // Past `bulk_key_limit_` keys a table leaves bulk mode: its unique index is built from the rows so far and
   // checks the keys from then on, so that memory stays bounded however many rows a file has.
-  void leave_bulk_when_full(BulkTable& table, std::optional<sql::Statement>& insert, std::string_view insert_sql,
-                            bool track_last_import);
+  void leave_bulk_when_full(BulkTable& table, std::optional<sql::Statement>& insert, Table rows);
 
   // The writer thread's side of the calls above.
   void write(const QueuedRow& row);
   void write_person(const PersonRow& r);
-  void write_invitation(const InvitationRecord& r);
-  void write_message(const MessageRecord& r);
-  void write_connection(const ConnectionRecord& r);
+  // Writes an export's row (its mail's row becomes an invitation's: adopt_mail_row).
+  template <typename Record>
+  void write_row(const Record& r);
   // Waits until the writer thread has written every row handed to it (and rethrows its error).
   void drain()
   {
@@ -84,15 +79,13 @@ private:
   Database& db_;
   BulkJournal journal_;
   std::optional<Transaction> tx_;
-  BulkTable bulk_people_, bulk_invitations_, bulk_messages_, bulk_connections_;
-  std::uint64_t added_[3] = {0, 0, 0}; // by Table, since the last take_added()
+  BulkTable bulk_people_;
+  BulkTable bulk_[3]; // by Table
   PersonId next_person_ = 0;
   sql::Statement insert_person_;
   sql::Statement attach_slug_;
   std::size_t bulk_key_limit_;
-  std::optional<sql::Statement> insert_invitation_;
-  std::optional<sql::Statement> insert_message_;
-  std::optional<sql::Statement> insert_connection_;
+  std::optional<sql::Statement> insert_[3]; // by Table
   std::optional<sql::Statement> key_exists_;
   // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
   bool adopt_mail_row(const InvitationRecord& r);

@@ -2,32 +2,8 @@
 #include <motivo/store/sqlite/labels.hpp>
 
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 namespace motivo::store::sqlite {
-
-Notes read_notes(Database& db)
-{
-  Notes out;
-  {
-    sql::Statement count = db.prepare("SELECT count(*) FROM invitations");
-    count.step();
-    out.reserve(static_cast<std::size_t>(count.column_int(0)));
-  }
-  sql::Statement s = db.prepare(sql::notes_sql);
-  while (s.step()) {
-    const std::int64_t id = s.column_int(0);
-    out.add(id, s.column_view(1), s.column_view(2), s.column_view(3),
-            sql::note_facts(id, s.column_int(4), s.column_view(5), s.column_view(6), s.column_opt_int(7),
-                            s.column_view(8)));
-  }
-  s.reset();
-  sql::Statement m = db.prepare(sql::models_sql);
-  while (m.step()) out.models.push_back({m.column_int(0), m.column_text(1), m.column_int(2), m.column_text(3)});
-  // The notes are in memory now: the page cache they came through is not needed while they are labelled.
-  sqlite3_db_release_memory(db.handle());
-  return out;
-}
 
 SqliteLabelSink::SqliteLabelSink(Database& db, bool own_transaction)
   : db_(db), tx_(own_transaction ? std::optional<Transaction>(std::in_place, db) : std::nullopt),
@@ -60,14 +36,7 @@ void SqliteLabelSink::put(const LabelRow& l)
 
 void SqliteLabelSink::put_models(const std::vector<StoredModel>& models)
 {
-  db_.exec(sql::clear_models_sql);
-  sql::Statement insert =
-      db_.prepare("INSERT INTO user_models (owner, fingerprint, examples, model) VALUES (?1, ?2, ?3, ?4)");
-  for (const StoredModel& m : models) {
-    insert.reset();
-    insert.bind(1, m.owner).bind(2, m.fingerprint).bind(3, m.examples).bind(4, m.model);
-    insert.step();
-  }
+  sql::store_models(db_, models);
 }
 
 void SqliteLabelSink::done()

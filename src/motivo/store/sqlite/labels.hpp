@@ -7,9 +7,6 @@
 
 namespace motivo::store::sqlite {
 
-// The SQL of NoteLabels, shared by the store and the import session.
-Notes read_notes(Database& db);
-
 // Writes labels with one prepared UPDATE; with `own_transaction`, inside a transaction of its own that done()
 // commits, else in the caller's.
 class SqliteLabelSink : public LabelSink {

@@ -1,4 +1,5 @@
 #include <motivo/core/error.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/schema.hpp>
 #include <motivo/store/sqlite/import_session.hpp>
 #include <motivo/store/sqlite/labels.hpp>
@@ -70,18 +71,6 @@ std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
   return std::make_unique<SqliteImportSession>(database(), info);
 }
 
-void SqliteStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
-{
-  // The full-text index follows by trigger.
-  sql::in_transaction(db_, true, [&] {
-    db_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)")
-        .bind(1, std::int64_t{person})
-        .bind(2, note)
-        .bind(3, std::int64_t{now})
-        .run();
-  });
-}
-
 std::optional<std::pair<std::string, std::string>> SqliteStore::notes_matching(const std::string& query)
 {
   // Each word as a quoted FTS5 string (so user text is never FTS syntax), all of them required.
@@ -106,22 +95,9 @@ std::optional<std::pair<std::string, std::string>> SqliteStore::notes_matching(c
                                              fts};
 }
 
-namespace {
-// NoteLabels over the caller's transaction.
-class InTransactionLabels : public NoteLabels {
-public:
-  explicit InTransactionLabels(Database& db) : db_(db) {}
-  Notes notes() override { return read_notes(db_); }
-  std::unique_ptr<LabelSink> label_sink() override { return std::make_unique<SqliteLabelSink>(db_, false); }
-
-private:
-  Database& db_;
-};
-} // namespace
-
-std::unique_ptr<NoteLabels> SqliteStore::labels_in_transaction()
+std::unique_ptr<LabelSink> SqliteStore::label_sink_in_transaction()
 {
-  return std::make_unique<InTransactionLabels>(database());
+  return std::make_unique<SqliteLabelSink>(database(), false);
 }
 
 void SqliteStore::before_erasing()
@@ -204,7 +180,7 @@ std::int64_t SqliteStore::data_version()
 
 Notes SqliteStore::notes()
 {
-  return read_notes(database());
+  return sql::read_notes(database());
 }
 
 std::unique_ptr<LabelSink> SqliteStore::label_sink()

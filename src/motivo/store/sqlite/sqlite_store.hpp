@@ -15,7 +15,6 @@ public:
   explicit SqliteStore(const std::string& path, bool read_only = false);
 
   std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) override;
-  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;
@@ -24,7 +23,7 @@ public:
 
 protected:
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
-  std::unique_ptr<NoteLabels> labels_in_transaction() override;
+  std::unique_ptr<LabelSink> label_sink_in_transaction() override;
   void before_erasing() override;
   void check_room_to_compact() override;
   void compact(const std::vector<std::string>& tables, ForgetCounts& counts) override;
