@@ -76,7 +76,7 @@ NoteModel::Scores NoteModel::predict(std::span<const std::uint32_t> features) co
   if (!slots_.empty()) {
     // The slots a few features ahead are asked for early: the lookups are cache misses, and independent. A
     // feature the model lacks ends at an empty slot, whose weights are zero: added all the same, without a branch
-    // on found or not (half of a note's n-grams are in the model: a branch the processor would guess wrong).
+    // on found or not (which changes from one n-gram to the next: a branch the processor often guesses wrong).
     constexpr std::size_t ahead = 8;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = 0; i < features.size(); ++i) {
