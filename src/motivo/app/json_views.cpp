@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <charconv>
 #include <cmath>
 
 namespace motivo::app {
@@ -231,18 +233,22 @@ nlohmann::json mail_to_json(const MailImportReport& report)
 void append_json_string(std::string& out, std::string_view text)
 {
   out += '"';
-  for (const char c : text) {
+  // Runs of bytes that need no escape are copied whole.
+  const auto plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t j = i;
+    while (j < text.size() && plain(text[j])) ++j;
+    out.append(text.substr(i, j - i));
+    if (j == text.size()) break;
+    i = j + 1;
+    const char c = text[j];
     switch (c) {
     case '"': out += "\\\""; break;
     case '\\': out += "\\\\"; break;
     case '\n': out += "\\n"; break;
     case '\r': out += "\\r"; break;
     case '\t': out += "\\t"; break;
-    default:
-      if (static_cast<unsigned char>(c) < 0x20)
-        out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-      else
-        out += c;
+    default: out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c)); // the other control characters
     }
   }
   out += '"';
@@ -461,7 +467,13 @@ void append_classification_line(std::string& out, std::string_view id_json, cons
   append_json_string(out, classify::label_name(r.label));
   out += ",\"language\":";
   append_json_string(out, r.language);
-  out += fmt::format(",\"confidence\":{:.2f},\"reasons\":[", r.confidence);
+  // Two decimals, rounded as fmt's {:.2f} rounds (both exactly, from the binary value), without a format string.
+  std::array<char, 32> number{};
+  const auto printed =
+      std::to_chars(number.data(), number.data() + number.size(), r.confidence, std::chars_format::fixed, 2);
+  out += ",\"confidence\":";
+  out.append(number.data(), printed.ptr);
+  out += ",\"reasons\":[";
   for (std::size_t i = 0; i < r.reasons.size(); ++i) {
     if (i) out += ',';
     append_json_string(out, r.reasons[i]);

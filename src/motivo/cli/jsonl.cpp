@@ -1,5 +1,6 @@
 #include <motivo/cli/jsonl.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -135,6 +136,84 @@ struct LineFields : nlohmann::json_sax<nlohmann::json> {
   std::string error;
 };
 
+bool json_space(char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A JSON string at `at` (its opening quote) decoded into `out`, `at` then just past its closing quote; false
+// for what the fast reader leaves to nlohmann: a \u escape, a control character, invalid UTF-8, no end.
+bool read_plain_string(std::string_view line, std::size_t& at, std::string& out)
+{
+  out.clear();
+  bool high = false;
+  for (std::size_t i = at + 1; i < line.size();) {
+    std::size_t j = i;
+    while (j < line.size() && line[j] != '"' && line[j] != '\\' && static_cast<unsigned char>(line[j]) >= 0x20) {
+      high = high || static_cast<unsigned char>(line[j]) >= 0x80;
+      ++j;
+    }
+    out.append(line.substr(i, j - i));
+    if (j == line.size() || static_cast<unsigned char>(line[j]) < 0x20) return false;
+    if (line[j] == '"') {
+      at = j + 1;
+      return !high || utf8::is_valid(out); // escapes give ASCII: the decoded text is valid when the line's is
+    }
+    if (j + 1 == line.size()) return false;
+    constexpr std::string_view from = "\"\\/bfnrt", to = "\"\\/\b\f\n\r\t";
+    const std::size_t e = from.find(line[j + 1]);
+    if (e == std::string_view::npos) return false;
+    out += to[e];
+    i = j + 2;
+  }
+  return false;
+}
+
+// The common line, read without nlohmann: one object whose members are all strings without \u escapes. Anything
+// else returns false with `f` unspecified, and nlohmann's parser reads the line (so both read a line alike, and
+// its errors are nlohmann's).
+bool read_plain_line(std::string_view line, LineFields& f)
+{
+  std::size_t at = 0;
+  const auto skip = [&] {
+    while (at < line.size() && json_space(line[at])) ++at;
+  };
+  skip();
+  if (at == line.size() || line[at] != '{') return false;
+  ++at;
+  skip();
+  thread_local std::string key;
+  if (at < line.size() && line[at] == '}') {
+    ++at;
+  } else {
+    for (;;) {
+      if (at == line.size() || line[at] != '"' || !read_plain_string(line, at, key)) return false;
+      skip();
+      if (at == line.size() || line[at] != ':') return false;
+      ++at;
+      skip();
+      LineFields::Field* field = f.field_of(key);
+      thread_local std::string skipped;
+      std::string& value = field ? field->value : skipped;
+      if (at == line.size() || line[at] != '"' || !read_plain_string(line, at, value)) return false;
+      if (field) field->kind = LineFields::Kind::string;
+      if (field == &f.id) f.id_json = nlohmann::json(value).dump();
+      skip();
+      if (at < line.size() && line[at] == ',') {
+        ++at;
+        skip();
+        continue;
+      }
+      if (at == line.size() || line[at] != '}') return false;
+      ++at;
+      break;
+    }
+  }
+  skip();
+  f.object = true;
+  return at == line.size();
+}
+
 std::string string_field(const LineFields::Field& f, const char* key, const std::string& name, std::size_t line)
 {
   if (f.kind == LineFields::Kind::absent || f.kind == LineFields::Kind::null) return {};
@@ -156,8 +235,11 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     LineFields f;
-    if (!nlohmann::json::sax_parse(line, &f))
-      throw InputError(name, number, Message(N_("not valid JSON: {} ({})"), f.error, quote_value(line)));
+    if (!read_plain_line(line, f)) {
+      f = LineFields{};
+      if (!nlohmann::json::sax_parse(line, &f))
+        throw InputError(name, number, Message(N_("not valid JSON: {} ({})"), f.error, quote_value(line)));
+    }
     const auto open = line.find_first_not_of(" \t");
     if (!f.object || line[open] != '{')
       throw InputError(name, number, Message(N_("not a JSON object ({})"), quote_value(line)));

@@ -49,10 +49,17 @@ void model_text(const Analysis& a, std::string& text)
 {
   text.assign(1, ' ');
   for (const std::string_view w : a.stock ? a.scope : a.body) {
-    if (std::find(a.names.begin(), a.names.end(), w) != a.names.end()) continue;
-    for (const char c : w) text += c >= '0' && c <= '9' ? '0' : c;
+    if (!a.names.empty() && std::find(a.names.begin(), a.names.end(), w) != a.names.end()) continue;
+    text.append(w);
     text += ' ';
   }
+  for (char& c : text) c = c >= '0' && c <= '9' ? '0' : c;
+}
+
+// FNV-1a of the byte `c` into `h`.
+std::uint32_t fnv(std::uint32_t h, unsigned char c)
+{
+  return (h ^ c) * fnv_prime;
 }
 
 } // namespace
@@ -64,12 +71,23 @@ void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_
   thread_local std::string text;
   model_text(a, text);
   // Byte n-grams of 3, 4 and 5 (within and across words), and each word whole.
+  // (In this order: training sums the features in it.)
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i + 3 <= n; ++i) {
+  out.reserve(3 * n + 64);
+  std::size_t i = 0;
+  for (; i + 5 <= n; ++i) {
+    std::uint32_t h = fnv(fnv(fnv(fnv_basis, p[i]), p[i + 1]), p[i + 2]);
+    out.push_back(mix(h + 2));
+    h = fnv(h, p[i + 3]);
+    out.push_back(mix(h + 3));
+    h = fnv(h, p[i + 4]);
+    out.push_back(mix(h + 4));
+  }
+  for (; i + 3 <= n; ++i) { // the last two positions: no 5-gram (nor 4-gram) fits
     std::uint32_t h = fnv_basis;
-    for (std::size_t j = 0; j < 5 && i + j < n; ++j) {
-      h = (h ^ p[i + j]) * fnv_prime;
+    for (std::size_t j = 0; i + j < n; ++j) {
+      h = fnv(h, p[i + j]);
       if (j >= 2) out.push_back(mix(h + static_cast<std::uint32_t>(j)));
     }
   }

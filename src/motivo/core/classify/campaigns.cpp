@@ -246,4 +246,40 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
   return out;
 }
 
+std::uint64_t DistinctSkeletons::hash(const Skeleton& s)
+{
+  return XXH3_64bits(s.shingles.data(), s.shingles.size() * sizeof s.shingles[0]);
+}
+
+std::int64_t DistinctSkeletons::number(const Skeleton& s, std::uint64_t hash)
+{
+  std::size_t mask = slots_.size() - 1;
+  std::size_t at = hash & mask;
+  for (; slots_[at].number >= 0; at = (at + 1) & mask) {
+    const Slot& slot = slots_[at];
+    if (slot.hash == hash && skeletons_[static_cast<std::size_t>(slot.number)] == s) return slot.number;
+  }
+  if ((skeletons_.size() + 1) * 2 > slots_.size()) {
+    grow();
+    mask = slots_.size() - 1;
+    for (at = hash & mask; slots_[at].number >= 0;) at = (at + 1) & mask;
+  }
+  slots_[at] = {hash, static_cast<std::int64_t>(skeletons_.size())};
+  skeletons_.push_back(s);
+  return slots_[at].number;
+}
+
+void DistinctSkeletons::grow()
+{
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.number < 0) continue;
+    std::size_t at = slot.hash & mask;
+    while (slots_[at].number >= 0) at = (at + 1) & mask;
+    slots_[at] = slot;
+  }
+}
+
 } // namespace motivo::classify

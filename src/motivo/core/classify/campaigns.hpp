@@ -14,6 +14,25 @@ struct Skeleton {
   friend bool operator==(const Skeleton& a, const Skeleton& b) { return a.shingles == b.shingles; }
 };
 
+// The distinct skeletons of a batch, each numbered once (equal skeletons share a number): an open-addressing table
+// of their XXH3 hashes, each slot a hash and a number in one cache line's quarter. Not thread-safe.
+class DistinctSkeletons {
+public:
+  static std::uint64_t hash(const Skeleton& s);
+  // The number of `s` (whose hash is `hash`), given to it now when it is new.
+  std::int64_t number(const Skeleton& s, std::uint64_t hash);
+  const std::vector<Skeleton>& all() const { return skeletons_; }
+
+private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::int64_t number = -1; // -1: empty
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::vector<Skeleton> skeletons_;
+  void grow();
+};
+
 // A MinHash signature (32 minima) of a skeleton's shingles, for locality-sensitive banding when there are too
 // many skeletons to join exactly; computed only then.
 using Signature = std::array<std::uint32_t, 32>;

@@ -6,7 +6,6 @@
 #include <motivo/core/enum_names.hpp>
 
 #include <fmt/format.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
@@ -298,8 +297,7 @@ void Classifier::classify_batch(std::span<const Note> notes,
   std::vector<Kept> kept(notes.size());
   std::vector<CampaignInput> inputs(notes.size());
   // Distinct skeletons only: a campaign of a thousand equal texts keeps one.
-  std::vector<Skeleton> skeletons;
-  std::unordered_multimap<std::uint64_t, std::int64_t> skeleton_ids; // hash of the shingles → index
+  DistinctSkeletons skeletons;
   std::mutex skeleton_mutex;
   in_parallel([&](std::size_t i) {
     thread_local Analysis a;
@@ -307,18 +305,9 @@ void Classifier::classify_batch(std::span<const Note> notes,
     kept[i].solo = impl_->judge(a);
     if (a.blank || a.stock_whole || a.request || !a.has_skeleton) return;
     {
-      const auto& shingles = a.skeleton.shingles;
-      const std::uint64_t key = XXH3_64bits(shingles.data(), shingles.size() * sizeof shingles[0]);
+      const std::uint64_t key = DistinctSkeletons::hash(a.skeleton);
       const std::lock_guard lock(skeleton_mutex);
-      auto [it, end] = skeleton_ids.equal_range(key);
-      while (it != end && skeletons[static_cast<std::size_t>(it->second)].shingles != shingles) ++it;
-      if (it != end) {
-        inputs[i].skeleton = it->second;
-      } else {
-        inputs[i].skeleton = static_cast<std::int64_t>(skeletons.size());
-        skeleton_ids.emplace(key, inputs[i].skeleton);
-        skeletons.push_back(a.skeleton);
-      }
+      inputs[i].skeleton = skeletons.number(a.skeleton, key);
     }
     if (a.spam >= Impl::spam_threshold && kept[i].solo.label == Label::spam) {
       kept[i].same_in_campaign = true;
@@ -330,9 +319,8 @@ void Classifier::classify_batch(std::span<const Note> notes,
     inputs[i].sender = notes[i].sender;
     inputs[i].recipient = notes[i].recipient;
   });
-  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs, skeletons);
-  std::vector<Skeleton>().swap(skeletons);
-  decltype(skeleton_ids)().swap(skeleton_ids);
+  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs, skeletons.all());
+  skeletons = DistinctSkeletons{};
 
   // Who else sent a campaign's text (or, for one sender's campaign, to whom), for its reason.
   std::unordered_map<std::int64_t, std::vector<std::size_t>> members;

@@ -43,13 +43,18 @@ public:
 
 private:
   Scores bias_{};
-  // An open-addressing table of the kept features (key 0: an empty slot; feature 0 is stored as the mask + 1) and
-  // their quantised weights.
-  std::vector<std::uint32_t> keys_;
-  std::vector<std::array<std::int16_t, logistic_classes>> weights_;
+  // An open-addressing table of the kept features (key 0: an empty slot; feature 0 is stored as the mask + 1), each
+  // key beside its quantised weights in 16 bytes: a lookup reads one cache line, not a key's and then a weight's.
+  // Kept between a third and two thirds full, so the table of the shipped model (1 MB) stays in a core's cache.
+  // An empty slot's weights are zero.
+  struct alignas(16) Slot {
+    std::uint32_t key = 0;
+    std::array<std::int16_t, logistic_classes> weights{};
+  };
+  std::vector<Slot> slots_;
   std::size_t count_ = 0;
+  void reserve(std::size_t features);
   void insert(std::uint32_t feature, const std::array<std::int16_t, logistic_classes>& w);
-  const std::array<std::int16_t, logistic_classes>* find(std::uint32_t feature) const;
   std::vector<std::pair<std::uint32_t, std::array<std::int16_t, logistic_classes>>> sorted() const;
 };
 
