@@ -3,6 +3,7 @@
 // replays the inputs kept in tests/data/fuzz-regressions/TARGET/ (tests/unit/test_fuzz_regressions.cpp): every
 // crash a fuzzer finds is kept there and replayed by `make test` ever after.
 #include <motivo/app/import.hpp>
+#include <motivo/app/jsonl.hpp>
 #include <motivo/core/byte_source.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/csv.hpp>
@@ -233,6 +234,24 @@ inline void template_depth(std::string_view bytes)
 }
 
 // Bytes as a note (its first line as the sender's name): a label for anything; the line read as a name too.
+// JSON Lines of notes (classify --jsonl, eval): our scanner of the common line reads each line as nlohmann's parser
+// does (or leaves it to it), and a document is read whole or refused with an InputError, labelled or not.
+inline void jsonl(std::string_view bytes)
+{
+  for (std::size_t start = 0; start <= bytes.size();) {
+    const std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+    expect(app::detail::jsonl_readers_agree(bytes.substr(start, end - start)));
+    start = end + 1;
+  }
+  for (const bool labelled : {false, true}) {
+    try {
+      const app::JsonlNotes notes = app::read_jsonl_notes(bytes, "fuzz", labelled);
+      expect(notes.ids.size() == notes.texts.size() && notes.notes.size() == notes.texts.size());
+    } catch (const InputError&) {
+    }
+  }
+}
+
 inline void classify(std::string_view text)
 {
   static const classify::Classifier classifier;

@@ -9,7 +9,7 @@ seconds=${1:-60}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_mail fuzz_csv fuzz_config fuzz_template fuzz_classify fuzz_export fuzz_csv_counts
-                              fuzz_config_depth fuzz_template_depth fuzz_dma)
+                              fuzz_config_depth fuzz_template_depth fuzz_dma fuzz_jsonl)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (apt-get install -y clang)" >&2; exit 1; }
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -25,6 +25,7 @@ run_one() {
     fuzz_classify) seeds=fuzz/seeds/notes ;;
     fuzz_export) seeds=fuzz/seeds/export ;;
     fuzz_dma) seeds=fuzz/seeds/dma ;;
+    fuzz_jsonl) seeds=fuzz/seeds/jsonl ;;
   esac
   build-fuzz/fuzz/$target "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" >"build-fuzz/$target.log" 2>&1

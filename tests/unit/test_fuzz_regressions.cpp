@@ -66,6 +66,11 @@ TEST(FuzzRegressions, Classify)
   EXPECT_GT(replay({"tests/data/fuzz-regressions/classify", "fuzz/seeds/notes"}, motivo::fuzz::classify), 0u);
 }
 
+TEST(FuzzRegressions, Jsonl)
+{
+  EXPECT_GT(replay({"tests/data/fuzz-regressions/jsonl", "fuzz/seeds/jsonl"}, motivo::fuzz::jsonl), 0u);
+}
+
 TEST(FuzzRegressions, Export)
 {
   EXPECT_GT(replay({"tests/data/fuzz-regressions/export", "fuzz/seeds/export"}, motivo::fuzz::export_zip), 0u);

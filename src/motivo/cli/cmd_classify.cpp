@@ -1,7 +1,7 @@
 #include <motivo/app/json_views.hpp>
+#include <motivo/app/jsonl.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
-#include <motivo/cli/jsonl.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/evaluation.hpp>
 #include <motivo/core/classify/reasons.hpp>
@@ -37,7 +37,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
     if (options->jsonl) {
       // All of standard input at once (one batch anyway), not line by line through iostreams; the raw input is
       // freed once parsed.
-      JsonlNotes input;
+      app::JsonlNotes input;
       {
         std::string data;
         struct stat st {};
@@ -50,7 +50,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
           used += n;
         }
         data.resize(used);
-        input = read_jsonl_notes(data, "<stdin>", false);
+        input = app::read_jsonl_notes(data, "<stdin>", false);
       }
       std::string out;
       classifier.classify_batch(input.notes, [&](std::size_t i, classify::Result&& r) {
@@ -83,7 +83,7 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
 namespace {
 
 // eval --scores: one line per note, for fitting the calibration.
-void write_scores(const std::string& path, const JsonlNotes& notes, const std::vector<classify::Result>& results)
+void write_scores(const std::string& path, const app::JsonlNotes& notes, const std::vector<classify::Result>& results)
 {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw InputError(path, 0, "cannot write");
@@ -120,11 +120,11 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
   app.add_flag("--json", context.json, "print as JSON");
   return [options, &context]() -> int {
     const classify::Classifier classifier;
-    JsonlNotes all;
+    app::JsonlNotes all;
     for (const auto& file : options->files) {
       std::ifstream in(file, std::ios::binary);
       if (!in) throw InputError(file, 0, "cannot open");
-      JsonlNotes part = read_jsonl_notes(in, file, true);
+      app::JsonlNotes part = app::read_jsonl_notes(in, file, true);
       all.append(std::move(part));
     }
     const std::vector<classify::Result> results = classifier.classify_batch(all.notes);

@@ -1,14 +1,15 @@
-#include <motivo/cli/jsonl.hpp>
+#include <motivo/app/jsonl.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/utf8.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <exception>
 #include <iterator>
 #include <thread>
 
-namespace motivo::cli {
+namespace motivo::app {
 
 void JsonlNotes::rebuild_views()
 {
@@ -325,4 +326,19 @@ JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labe
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return read_jsonl_notes(data, name, labelled);
 }
-} // namespace motivo::cli
+
+bool detail::jsonl_readers_agree(std::string_view line)
+{
+  LineFields fast;
+  if (!read_plain_line(line, fast)) return true;
+  LineFields slow;
+  if (!nlohmann::json::sax_parse(line, &slow)) return false;
+  const auto same = [](const LineFields::Field& a, const LineFields::Field& b) {
+    return a.kind == b.kind && (a.kind != LineFields::Kind::string || a.value == b.value);
+  };
+  return fast.object == slow.object && fast.id_compound == slow.id_compound && same(fast.id, slow.id) &&
+         same(fast.text, slow.text) && same(fast.sender, slow.sender) && same(fast.recipient, slow.recipient) &&
+         same(fast.label, slow.label) && same(fast.language, slow.language) &&
+         (fast.id.kind != LineFields::Kind::string || fast.id_json == slow.id_json);
+}
+} // namespace motivo::app
