@@ -9,6 +9,7 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/app/users.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
@@ -1418,11 +1419,40 @@ void expect_kept_timelines_recomputed(store::Store& store, bool refreshed, const
   }
 }
 
+// Every kept welcome is what app::welcomes computes from the connections, invitations and messages; after a
+// refresh, every connection has one, and a report's welcome figures from the kept welcomes (the store's tallies) are
+// those of the recomputation.
+void expect_kept_welcomes_recomputed(store::Store& store, bool refreshed, const std::string& step)
+{
+  for (const auto& w : app::welcomes(store, -1)) {
+    if (!w.connection.welcome) {
+      EXPECT_FALSE(refreshed) << step << ": connection " << w.connection.id << " has no welcome after a refresh";
+      continue;
+    }
+    EXPECT_TRUE(*w.connection.welcome == w.welcome) << step << ": connection " << w.connection.id;
+  }
+  if (!refreshed) return;
+  const protocol::Config config;
+  const protocol::Policy policy = protocol::active_policy(config, std::nullopt);
+  const std::int64_t now = 1796000000;
+  const report::Report kept = app::make_report(app::report_input(store, policy, config, now), {}, report::Step::week);
+  const report::Report computed =
+      app::make_report(app::report_input(store, app::invitation_statuses(store, {}, policy, config, now), config), {},
+                       report::Step::week);
+  EXPECT_EQ(kept.figures.welcome.sent, computed.figures.welcome.sent) << step;
+  EXPECT_EQ(kept.figures.welcome.replied, computed.figures.welcome.replied) << step;
+  ASSERT_EQ(kept.series.size(), computed.series.size()) << step;
+  for (std::size_t i = 0; i < kept.series.size(); ++i) {
+    EXPECT_EQ(kept.series[i].figures.welcome.sent, computed.series[i].figures.welcome.sent) << step;
+    EXPECT_EQ(kept.series[i].figures.welcome.replied, computed.series[i].figures.welcome.replied) << step;
+  }
+}
+
 } // namespace
 
 // Issue 23: the timelines kept in the store equal a recomputation from scratch after any sequence of writes:
-// imports of random exports, mail messages and acceptances, asks, recorded replies, decisions, undo, labels and
-// forgetting someone, each followed or not by a refresh.
+// imports of random exports, mail messages and acceptances, asks, recorded replies, decisions, undo, labels,
+// recorded welcomes and forgetting someone, each followed or not by a refresh. So do the connections' welcomes.
 TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
 {
   for (unsigned seed = 1; seed <= 4; ++seed) {
@@ -1434,7 +1464,7 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
     for (int step = 0; step < 24; ++step) {
       now += 3600;
       const auto list = s->invitations({});
-      const int op = list.empty() ? 0 : pick(9);
+      const int op = list.empty() ? 0 : pick(10);
       const std::int64_t id = list.empty() ? 0 : list[static_cast<std::size_t>(pick(static_cast<int>(list.size())))].id;
       std::string what = "seed " + std::to_string(seed) + " step " + std::to_string(step) + " op " + std::to_string(op);
       if (op == 0) {
@@ -1452,6 +1482,11 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
       } else if (op == 7) {
         const auto& v = *std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
         if (v.other_person) s->forget_person(*v.other_person, false, [](store::NoteLabels&) {});
+      } else if (op == 9) {
+        const auto connections = s->connections(-1);
+        if (!connections.empty())
+          s->record_welcome(connections[static_cast<std::size_t>(pick(static_cast<int>(connections.size())))].id,
+                            1793600000 + pick(14) * 86400, "¡Bienvenida!");
       } else {
         // Mail: a message from someone, or an acceptance of an invitation sent to them.
         auto session = s->begin_import({now, "mail", std::nullopt});
@@ -1492,6 +1527,7 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
       const bool refresh = pick(2) > 0;
       if (refresh) app::refresh_timelines(*s);
       expect_kept_timelines_recomputed(*s, refresh, what);
+      expect_kept_welcomes_recomputed(*s, refresh, what);
     }
   }
 }
