@@ -709,6 +709,10 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   EXPECT_EQ(dry.group_messages, 1);
   EXPECT_EQ(dry.notes, 1);
   EXPECT_EQ(store().counts().incoming, 2);
+  // A decision on their invitation taught the user's model (app::Learning): the other notes are labelled again.
+  for (const auto& v : store().invitations({})) {
+    if (v.other_person == jose[0].id) store().record_decision(v.id, protocol::Decision::decline, 600);
+  }
   bool relabelled = false;
   store().forget_person(jose[0].id, false, [&](store::NoteLabels& labels) {
     relabelled = true;
@@ -722,6 +726,11 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].to_names, "Ana Sol");
   EXPECT_EQ(messages[0].to_urls, "https://www.linkedin.com/in/ana-sol");
+  // Ana's note took part in no other label (no campaign, correction or decision): nothing is labelled again.
+  relabelled = false;
+  store().forget_person(store().find_people("Ana Sol").at(0).id, false, [&](store::NoteLabels&) { relabelled = true; });
+  EXPECT_FALSE(relabelled);
+  EXPECT_EQ(store().counts().incoming, 0);
 }
 
 // Issue 20: PostgreSQL's VACUUM FULL after a forget writes a new copy of each table, and fails on a full disk. The
@@ -1530,4 +1539,55 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
       expect_kept_welcomes_recomputed(*s, refresh, what);
     }
   }
+}
+
+// Issue 23: an owner whose acceptances only a connection told (an export's connection, stored by an import that
+// listed no Connections.csv) no longer knows them once that person is forgotten: the owner's kept timelines are
+// marked stale in forget's transaction and computed again without that knowledge.
+TEST_P(Conformance, ForgettingTheConnectionThatToldAcceptancesMarksTheOwnersTimelines)
+{
+  const std::string me = "https://www.linkedin.com/in/me", ana = "https://www.linkedin.com/in/ana-sol",
+                    bo = "https://www.linkedin.com/in/bo-li";
+  import_paths(
+      store(),
+      {files_.write("k/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                         "Ana Sol,Me Owner,\"11/3/26, 9:00 AM\",,INCOMING," +
+                                             ana + "," + me + "\n"),
+       files_.write("k/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                                      "c1,Ana Sol," +
+                                          ana + ",Me Owner," + me +
+                                          ",2026-11-04 10:00:00 UTC,Thanks for connecting!\n" + "c1,Me Owner," + me +
+                                          ",Ana Sol," + ana + ",2026-11-05 10:00:00 UTC,Hola\n")});
+  {
+    auto session = store().begin_import({1795000000, "test", std::nullopt});
+    PeopleResolver people(*session, session->known_people());
+    const PersonId owner = *people.resolve("Me Owner", me);
+    session->set_owner(owner);
+    ConnectionRecord r;
+    r.key = identity_key("connection", {"bo"});
+    r.owner = owner;
+    r.person = people.resolve("Bo Li", bo);
+    r.first_name = "Bo";
+    r.last_name = "Li";
+    r.url = bo;
+    r.connected_on = "2026-11-01";
+    session->add_connection(r);
+    session->finish(std::nullopt, std::nullopt, "{}");
+    app::refresh_timelines(*session);
+    session->commit();
+  }
+  ASSERT_EQ(store().owners_with_connections().size(), 1u);
+  const auto before = store().invitations({});
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_TRUE(before[0].timeline && before[0].timeline->asked_at); // acceptance known: "Hola" asks
+  const auto forgotten = store().find_people(bo);
+  ASSERT_EQ(forgotten.size(), 1u);
+  store().forget_person(forgotten[0].id, false, [](store::NoteLabels&) {});
+  EXPECT_TRUE(store().owners_with_connections().empty());
+  expect_kept_timelines_recomputed(store(), false, "after forgetting Bo Li");
+  app::refresh_timelines(store());
+  const auto after = store().invitations({});
+  ASSERT_TRUE(after[0].timeline);
+  EXPECT_FALSE(after[0].timeline->asked_at); // the thanks read as between connections first: "Hola" is no ask
+  expect_kept_timelines_recomputed(store(), true, "after a refresh");
 }

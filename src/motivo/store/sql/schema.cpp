@@ -307,7 +307,9 @@ CREATE INDEX connections_welcomed ON connections(owner, welcome_from, welcome_re
   WHERE welcomed_at IS NOT NULL AND (first_name <> '' OR last_name <> '');
 CREATE INDEX invitations_by_from_person ON invitations(from_person, owner);
 CREATE INDEX invitations_by_to_person ON invitations(to_person);
-CREATE INDEX messages_by_person ON messages(counterpart);
+CREATE INDEX messages_by_person ON messages(counterpart) WHERE counterpart IS NOT NULL;
+CREATE INDEX messages_from_person ON messages(from_person) WHERE from_person IS NOT NULL;
+CREATE INDEX messages_to_person ON messages(to_person) WHERE to_person IS NOT NULL;
 CREATE INDEX connections_by_person_alone ON connections(person);
 )sql"},
 };

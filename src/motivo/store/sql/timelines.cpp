@@ -160,6 +160,16 @@ ON CONFLICT DO NOTHING)sql")
                    owner);
 }
 
+void mark_unknown_acceptances(Connection& c, PersonId owner)
+{
+  Statement known = c.prepare(R"sql(
+SELECT EXISTS (SELECT 1 FROM imports WHERE owner = ?1 AND finished_at IS NOT NULL
+                 AND summary LIKE '%"kind":"connections"%')
+    OR EXISTS (SELECT 1 FROM connections WHERE owner = ?1 AND origin = 'export'))sql");
+  known.bind(1, std::int64_t{owner}).step();
+  if (!known.column_bool(0)) mark_timelines_stale(c, "SELECT id FROM invitations WHERE owner = ?1", owner);
+}
+
 void mark_timeline_stale(Connection& c, std::int64_t id)
 {
   mark_timelines_stale(c, "SELECT id FROM invitations WHERE id = ?1", id);
