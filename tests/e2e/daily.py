@@ -200,12 +200,20 @@ motivo("decide", f"i{decided}", "decline", db=old_db)
 # Back to schema 8, before the undo log: every table migration 9 and later ones create goes.
 later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
-    "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines')")]
+    "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines', "
+    "'stale_welcomes')")]
 # Migration 13's columns of invitations and its index go too, and migration 14's index.
 later_columns = "".join(f"ALTER TABLE invitations DROP COLUMN timeline_{c}; "
                         for c in ("asked_at", "replied_at", "connected_at", "mutual", "sent_at", "person", "accepted_at"))
-sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "DROP INDEX invitations_tally; " + later_columns +
-       "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
+# Migration 15's indexes, then its columns of connections.
+later_indexes = "".join(f"DROP INDEX IF EXISTS {i}; " for i in (
+    "connections_welcomed", "invitations_by_from_person", "invitations_by_to_person", "messages_by_person",
+    "messages_from_person", "messages_to_person", "connections_by_person_alone"))
+later_columns += "".join(f"ALTER TABLE connections DROP COLUMN {c}; " for c in (
+    "welcome_from", "welcomed_at", "welcome_replied_at", "welcome_person", "welcome_connected_at",
+    "welcome_connected_on"))
+sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "DROP INDEX invitations_tally; " + later_indexes +
+       later_columns + "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
 p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)
 check(p.returncode == 0 and "undecided again" in p.stdout, f"after migrating, a decision made before it is undone: {p.stdout.strip()}")
 p = motivo("decide", f"i{asked}", "--undo", db=old_db, check=False)

@@ -9,6 +9,7 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/app/users.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/identity.hpp>
@@ -707,6 +708,10 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   EXPECT_EQ(dry.group_messages, 1);
   EXPECT_EQ(dry.notes, 1);
   EXPECT_EQ(store().counts().incoming, 2);
+  // A decision on their invitation taught the user's model (app::Learning): the other notes are labelled again.
+  for (const auto& v : store().invitations({})) {
+    if (v.other_person == jose[0].id) store().record_decision(v.id, protocol::Decision::decline, 600);
+  }
   bool relabelled = false;
   store().forget_person(jose[0].id, false, [&](store::NoteLabels& labels) {
     relabelled = true;
@@ -720,6 +725,11 @@ TEST_P(Conformance, PeopleNotesSearchAndForget)
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].to_names, "Ana Sol");
   EXPECT_EQ(messages[0].to_urls, "https://www.linkedin.com/in/ana-sol");
+  // Ana's note took part in no other label (no campaign, correction or decision): nothing is labelled again.
+  relabelled = false;
+  store().forget_person(store().find_people("Ana Sol").at(0).id, false, [&](store::NoteLabels&) { relabelled = true; });
+  EXPECT_FALSE(relabelled);
+  EXPECT_EQ(store().counts().incoming, 0);
 }
 
 // Issue 20: PostgreSQL's VACUUM FULL after a forget writes a new copy of each table, and fails on a full disk. The
@@ -1417,11 +1427,40 @@ void expect_kept_timelines_recomputed(store::Store& store, bool refreshed, const
   }
 }
 
+// Every kept welcome is what app::welcomes computes from the connections, invitations and messages; after a
+// refresh, every connection has one, and a report's welcome figures from the kept welcomes (the store's tallies) are
+// those of the recomputation.
+void expect_kept_welcomes_recomputed(store::Store& store, bool refreshed, const std::string& step)
+{
+  for (const auto& w : app::welcomes(store, -1)) {
+    if (!w.connection.welcome) {
+      EXPECT_FALSE(refreshed) << step << ": connection " << w.connection.id << " has no welcome after a refresh";
+      continue;
+    }
+    EXPECT_TRUE(*w.connection.welcome == w.welcome) << step << ": connection " << w.connection.id;
+  }
+  if (!refreshed) return;
+  const protocol::Config config;
+  const protocol::Policy policy = protocol::active_policy(config, std::nullopt);
+  const std::int64_t now = 1796000000;
+  const report::Report kept = app::make_report(app::report_input(store, policy, config, now), {}, report::Step::week);
+  const report::Report computed =
+      app::make_report(app::report_input(store, app::invitation_statuses(store, {}, policy, config, now), config), {},
+                       report::Step::week);
+  EXPECT_EQ(kept.figures.welcome.sent, computed.figures.welcome.sent) << step;
+  EXPECT_EQ(kept.figures.welcome.replied, computed.figures.welcome.replied) << step;
+  ASSERT_EQ(kept.series.size(), computed.series.size()) << step;
+  for (std::size_t i = 0; i < kept.series.size(); ++i) {
+    EXPECT_EQ(kept.series[i].figures.welcome.sent, computed.series[i].figures.welcome.sent) << step;
+    EXPECT_EQ(kept.series[i].figures.welcome.replied, computed.series[i].figures.welcome.replied) << step;
+  }
+}
+
 } // namespace
 
 // Issue 23: the timelines kept in the store equal a recomputation from scratch after any sequence of writes:
-// imports of random exports, mail messages and acceptances, asks, recorded replies, decisions, undo, labels and
-// forgetting someone, each followed or not by a refresh.
+// imports of random exports, mail messages and acceptances, asks, recorded replies, decisions, undo, labels,
+// recorded welcomes and forgetting someone, each followed or not by a refresh. So do the connections' welcomes.
 TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
 {
   for (unsigned seed = 1; seed <= 4; ++seed) {
@@ -1433,7 +1472,7 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
     for (int step = 0; step < 24; ++step) {
       now += 3600;
       const auto list = s->invitations({});
-      const int op = list.empty() ? 0 : pick(9);
+      const int op = list.empty() ? 0 : pick(10);
       const std::int64_t id = list.empty() ? 0 : list[static_cast<std::size_t>(pick(static_cast<int>(list.size())))].id;
       std::string what = "seed " + std::to_string(seed) + " step " + std::to_string(step) + " op " + std::to_string(op);
       if (op == 0) {
@@ -1451,6 +1490,11 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
       } else if (op == 7) {
         const auto& v = *std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == id; });
         if (v.other_person) s->forget_person(*v.other_person, false, [](store::NoteLabels&) {});
+      } else if (op == 9) {
+        const auto connections = s->connections(-1);
+        if (!connections.empty())
+          s->record_welcome(connections[static_cast<std::size_t>(pick(static_cast<int>(connections.size())))].id,
+                            1793600000 + pick(14) * 86400, "¡Bienvenida!");
       } else {
         // Mail: a message from someone, or an acceptance of an invitation sent to them.
         auto session = s->begin_import({now, "mail", std::nullopt});
@@ -1491,6 +1535,58 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
       const bool refresh = pick(2) > 0;
       if (refresh) app::refresh_timelines(*s);
       expect_kept_timelines_recomputed(*s, refresh, what);
+      expect_kept_welcomes_recomputed(*s, refresh, what);
     }
   }
+}
+
+// Issue 23: an owner whose acceptances only a connection told (an export's connection, stored by an import that
+// listed no Connections.csv) no longer knows them once that person is forgotten: the owner's kept timelines are
+// marked stale in forget's transaction and computed again without that knowledge.
+TEST_P(Conformance, ForgettingTheConnectionThatToldAcceptancesMarksTheOwnersTimelines)
+{
+  const std::string me = "https://www.linkedin.com/in/me", ana = "https://www.linkedin.com/in/ana-sol",
+                    bo = "https://www.linkedin.com/in/bo-li";
+  import_paths(
+      store(),
+      {files_.write("k/Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                         "Ana Sol,Me Owner,\"11/3/26, 9:00 AM\",,INCOMING," +
+                                             ana + "," + me + "\n"),
+       files_.write("k/messages.csv", "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                                      "c1,Ana Sol," +
+                                          ana + ",Me Owner," + me +
+                                          ",2026-11-04 10:00:00 UTC,Thanks for connecting!\n" + "c1,Me Owner," + me +
+                                          ",Ana Sol," + ana + ",2026-11-05 10:00:00 UTC,Hola\n")});
+  {
+    auto session = store().begin_import({1795000000, "test", std::nullopt});
+    PeopleResolver people(*session, session->known_people());
+    const PersonId owner = *people.resolve("Me Owner", me);
+    session->set_owner(owner);
+    ConnectionRecord r;
+    r.key = identity_key("connection", {"bo"});
+    r.owner = owner;
+    r.person = people.resolve("Bo Li", bo);
+    r.first_name = "Bo";
+    r.last_name = "Li";
+    r.url = bo;
+    r.connected_on = "2026-11-01";
+    session->add_connection(r);
+    session->finish(std::nullopt, std::nullopt, "{}");
+    app::refresh_timelines(*session);
+    session->commit();
+  }
+  ASSERT_EQ(store().owners_with_connections().size(), 1u);
+  const auto before = store().invitations({});
+  ASSERT_EQ(before.size(), 1u);
+  ASSERT_TRUE(before[0].timeline && before[0].timeline->asked_at); // acceptance known: "Hola" asks
+  const auto forgotten = store().find_people(bo);
+  ASSERT_EQ(forgotten.size(), 1u);
+  store().forget_person(forgotten[0].id, false, [](store::NoteLabels&) {});
+  EXPECT_TRUE(store().owners_with_connections().empty());
+  expect_kept_timelines_recomputed(store(), false, "after forgetting Bo Li");
+  app::refresh_timelines(store());
+  const auto after = store().invitations({});
+  ASSERT_TRUE(after[0].timeline);
+  EXPECT_FALSE(after[0].timeline->asked_at); // the thanks read as between connections first: "Hola" is no ask
+  expect_kept_timelines_recomputed(store(), true, "after a refresh");
 }

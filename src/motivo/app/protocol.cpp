@@ -1,5 +1,6 @@
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/protocol.hpp>
+#include <motivo/app/welcome.hpp>
 #include <motivo/core/names.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
@@ -70,7 +71,9 @@ store::TimelineRule timeline_rule()
 
 std::int64_t refresh_timelines(store::Timelines& timelines)
 {
-  return timelines.refresh_timelines(timeline_rule());
+  // The welcomes first: they take the marks of the invitations' timelines a write made stale.
+  const std::int64_t welcomes = timelines.refresh_welcomes(welcome_rule());
+  return welcomes + timelines.refresh_timelines(timeline_rule());
 }
 
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,

@@ -31,8 +31,9 @@ std::set<PersonId> owners_with_connections(store::Store& store);
 // The rule the store's kept timelines follow (store::Timelines): core's protocol::timeline over the facts of the
 // invitation, its messages and its owner's known acceptances; the same as facts_of's.
 store::TimelineRule timeline_rule();
-// Computes and stores the timelines a write made stale (in the caller's transaction for an import session). Every
-// use case that writes calls it, so that reads find each invitation's timeline kept. Returns how many.
+// Computes and stores the timelines and the welcomes (welcome_rule) a write made stale (in the caller's transaction
+// for an import session). Every use case that writes calls it, so that reads find each invitation's timeline and
+// each connection's welcome kept. Returns how many.
 std::int64_t refresh_timelines(store::Timelines& timelines);
 
 // The invitations the query selects, each evaluated at `now` by `policy` (a kept timeline is used as it is; the

@@ -81,6 +81,8 @@ std::optional<ReportInput> tallied_input(store::Store& store, const protocol::Co
   // No reply by the deadline: now is past the ask plus the deadline, so the ask was before now minus it.
   const store::InvitationTallies tallies = store.tally_invitations(user, now - config.deadline_days * 86400);
   if (tallies.stale > 0) return std::nullopt;
+  const store::WelcomeTallies welcomed = store.tally_welcomes();
+  if (welcomed.stale > 0) return std::nullopt;
   const std::set<PersonId> known = owners_with_connections(store);
   ReportInput input;
   input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
@@ -89,7 +91,15 @@ std::optional<ReportInput> tallied_input(store::Store& store, const protocol::Co
     input.rows.push_back(row_of(t, known));
     owners.insert(t.owner);
   }
-  add_welcomes(store, user, owners, input);
+  for (const store::WelcomeTally& t : welcomed.tallies) { // as add_welcomes reads them
+    if (user && !owners.count(t.owner)) continue;
+    report::WelcomeRow w;
+    w.connected_at = t.day * 86400;
+    w.welcomed = true;
+    w.replied = t.replied;
+    w.count = static_cast<std::size_t>(t.count);
+    input.welcomes.push_back(w);
+  }
   return input;
 }
 

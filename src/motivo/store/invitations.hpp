@@ -8,6 +8,7 @@
 #include <motivo/core/error.hpp>
 #include <motivo/core/model.hpp>
 #include <motivo/core/protocol/protocol.hpp>
+#include <motivo/core/protocol/welcome.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -99,6 +100,20 @@ private:
 using TimelineRule = std::function<protocol::Timeline(
     const InvitationView& invitation, std::vector<protocol::MessageStamp> messages, bool acceptance_known)>;
 
+// How a connection's welcome follows from what is stored of it: the connection (its time, its recorded welcome),
+// the incoming invitations from its person to its owner, and the one-to-one messages between them (no texts). The
+// rule is app's (app::welcome_rule, over protocol::welcome_timeline).
+struct ConnectionView;
+struct KeptWelcome {
+  protocol::WelcomeTimeline timeline;
+  // When the connection was made, as a report counts its welcome (the day's start when only the day is known); none
+  // when unknown (not counted).
+  std::optional<datetime::UnixSeconds> connected_from;
+};
+using WelcomeRule =
+    std::function<KeptWelcome(const ConnectionView& connection, const std::vector<InvitationView>& invitations,
+                              const std::vector<protocol::MessageStamp>& messages)>;
+
 // Each invitation's timeline kept in the store (issue 23). Every write that can change an input of an invitation's
 // timeline (its messages, outcome, decision, recorded asks and replies, its owner's known acceptances) marks it
 // stale in its own transaction; refresh_timelines computes the stale ones by `rule` and stores them, in the
@@ -107,6 +122,9 @@ class Timelines {
 public:
   virtual ~Timelines() = default;
   virtual std::int64_t refresh_timelines(const TimelineRule& rule) = 0;
+  // The same for each connection's welcome (WelcomeRule): stale when its messages, its person's incoming
+  // invitations (an ask, an accept decision), its connection time or its recorded welcomes changed.
+  virtual std::int64_t refresh_welcomes(const WelcomeRule& rule) = 0;
 };
 
 // What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply.
@@ -148,6 +166,20 @@ struct InvitationTally {
 // their kept timelines were not up to date and the tallies must not be used.
 struct InvitationTallies {
   std::vector<InvitationTally> tallies;
+  std::int64_t stale = 0;
+};
+
+// Welcomed connections alike for a report (issue 23), counted: of one owner, made the same UTC day, replied or not.
+// Connections without a name (not listed by Store::connections) are left out.
+struct WelcomeTally {
+  PersonId owner = 0;
+  std::int64_t day = 0; // days since 1970-01-01 (UTC) of the connection's time (or day)
+  bool replied = false;
+  std::int64_t count = 0;
+};
+// The tallies, and how many connections' welcomes were stale (then the tallies must not be used).
+struct WelcomeTallies {
+  std::vector<WelcomeTally> tallies;
   std::int64_t stale = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include <motivo/core/datetime.hpp>
 #include <motivo/core/model.hpp>
+#include <motivo/core/protocol/welcome.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -72,6 +73,8 @@ struct ConnectionView {
   std::string connected_on; // as printed in Connections.csv
   std::optional<datetime::UnixSeconds> connected_at;
   std::optional<datetime::UnixSeconds> recorded_welcome; // the first `motivo welcome --record`
+  // The welcome as the store keeps it (issue 23, Timelines::refresh_welcomes): absent while stale.
+  std::optional<protocol::WelcomeTimeline> welcome;
 };
 
 // Stored rows as an export writes them back (motivo export).

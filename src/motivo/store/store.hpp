@@ -87,6 +87,8 @@ public:
   // Every invitation (of `user`'s imports, when given) counted by InvitationTally's groups, in one read: what a
   // report needs, without loading any invitation. `asked_before` is set for the asks before `asked_before`.
   virtual InvitationTallies tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before) = 0;
+  // Every welcomed connection counted by WelcomeTally's groups, in one read (kept welcomes, Timelines).
+  virtual WelcomeTallies tally_welcomes() = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
   // The First Name the owner's Connections.csv gives for `person` (the row the latest export listed); "" when none.

@@ -24,6 +24,7 @@ struct WelcomeFacts {
 
 struct WelcomeTimeline {
   std::optional<datetime::UnixSeconds> welcomed_at, replied_at;
+  bool operator==(const WelcomeTimeline&) const = default;
 };
 
 // The welcome is the owner's first message from the connection's day (or time) on that comes after every ask and

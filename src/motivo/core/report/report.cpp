@@ -127,8 +127,8 @@ Figures figures_of(const std::vector<const Row*>& rows, const std::vector<const 
   out.handwriting_differs = differ(out.handwritten_rate, out.templated_rate);
   for (const WelcomeRow* w : welcomes) {
     if (!w->welcomed) continue;
-    ++f.welcome.sent;
-    f.welcome.replied += w->replied;
+    f.welcome.sent += w->count;
+    f.welcome.replied += w->replied ? w->count : 0;
   }
   f.welcome.reply = rate(f.welcome.replied, f.welcome.sent);
   f.time.asks = in.asked;

@@ -41,6 +41,9 @@ struct Row {
 struct WelcomeRow {
   datetime::UnixSeconds connected_at = 0;
   bool welcomed = false, replied = false;
+  // How many connections this row stands for (a report from the store's kept welcomes: alike connections made the
+  // same day, issue 23), all counted as one would be.
+  std::size_t count = 1;
 };
 
 struct Incoming {

@@ -4,6 +4,7 @@
 #include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/timelines.hpp>
+#include <motivo/store/sql/welcome_timelines.hpp>
 
 #include <fmt/format.h>
 
@@ -340,6 +341,11 @@ std::int64_t SqlImportSession::refresh_timelines(const TimelineRule& rule)
   return refresh_stale_timelines(*c_, rule);
 }
 
+std::int64_t SqlImportSession::refresh_welcomes(const WelcomeRule& rule)
+{
+  return refresh_stale_welcomes(*c_, rule);
+}
+
 void SqlImportSession::finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
                               const std::string& summary_json)
 {
@@ -380,7 +386,10 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
     }
   }
   // The invitations of the owner whose timelines this import's messages, outcomes or rows may have changed.
-  if (owner != 0) mark_changed_timelines(*c_, owner, import_id_);
+  if (owner != 0) {
+    mark_changed_timelines(*c_, owner, import_id_);
+    mark_changed_welcomes(*c_, owner, import_id_);
+  }
   Statement close =
       c_->prepare("UPDATE imports SET owner = coalesce(?2, owner), finished_at = ?3, invitations_from = ?4, "
                   "summary = ?5, as_of = ?6 WHERE id = ?1");

@@ -28,6 +28,7 @@ public:
   void add_connection(const ConnectionRecord& r) override { add_row(&r); }
   void set_owner(PersonId owner) override { owner_ = owner; }        // written to the import's row by finish()
   std::int64_t refresh_timelines(const TimelineRule& rule) override; // after finish(), in the import's transaction
+  std::int64_t refresh_welcomes(const WelcomeRule& rule) override;   // the same
   // A mail's invitation already stored: by LinkedIn's invitation id, by the mail's key, or as an export's row of
   // the same sender within mail_match_window (not tied to another id). The stored row takes the mail's ids, and
   // its note when it had none. Otherwise the mail's invitation is stored.

@@ -286,6 +286,32 @@ CREATE INDEX invitations_tally ON invitations(direction, sent_at, user_label, la
     {14, "invitations: an index by time for pages", R"sql(
 CREATE INDEX invitations_by_time ON invitations(sent_at, id);
 )sql"},
+    // Issue 23: each connection's welcome as app::welcome_rule computes it (welcomed, replied) and the start of its
+    // connection time it counts from, kept like the invitations' timelines (sql/welcome_timelines.hpp): the
+    // person, time and day it was computed with tell an import which ones it changed; `stale_welcomes` holds the
+    // connections whose inputs changed since, every one at first. A partial index covers a report's count of the
+    // welcomes (SqlStore::tally_welcomes). Forgetting a person looks them up by these indexes instead of reading
+    // every invitation and message.
+    {15, "connections: the welcome kept, and which are stale; indexes by person", R"sql(
+ALTER TABLE connections ADD COLUMN welcome_from {int};
+ALTER TABLE connections ADD COLUMN welcomed_at {int};
+ALTER TABLE connections ADD COLUMN welcome_replied_at {int};
+ALTER TABLE connections ADD COLUMN welcome_person {int};
+ALTER TABLE connections ADD COLUMN welcome_connected_at {int};
+ALTER TABLE connections ADD COLUMN welcome_connected_on TEXT;
+CREATE TABLE stale_welcomes (
+  connection {int} PRIMARY KEY
+);
+INSERT INTO stale_welcomes (connection) SELECT id FROM connections;
+CREATE INDEX connections_welcomed ON connections(owner, welcome_from, welcome_replied_at)
+  WHERE welcomed_at IS NOT NULL AND (first_name <> '' OR last_name <> '');
+CREATE INDEX invitations_by_from_person ON invitations(from_person, owner);
+CREATE INDEX invitations_by_to_person ON invitations(to_person);
+CREATE INDEX messages_by_person ON messages(counterpart) WHERE counterpart IS NOT NULL;
+CREATE INDEX messages_from_person ON messages(from_person) WHERE from_person IS NOT NULL;
+CREATE INDEX messages_to_person ON messages(to_person) WHERE to_person IS NOT NULL;
+CREATE INDEX connections_by_person_alone ON connections(person);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

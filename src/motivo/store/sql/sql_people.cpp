@@ -6,6 +6,7 @@
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
 #include <motivo/store/sql/sql_store.hpp>
+#include <motivo/store/sql/timelines.hpp>
 
 #include <fmt/format.h>
 
@@ -186,6 +187,18 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     c.group_messages = static_cast<std::int64_t>(kept.size());
     if (dry_run || c.is_owner) return c;
     before_erasing();
+    // Their notes taught the others' labels only as campaign members (or a campaign's first note: the others'
+    // reasons name its sender) or as examples (a correction, a decision: app::Learning); else no other label moves.
+    const bool relabelling =
+        count(fmt::format("SELECT count(*) FROM invitations WHERE id IN {} AND (campaign IS NOT NULL OR "
+                          "user_label IS NOT NULL OR decision IS NOT NULL)",
+                          invitations_of),
+              id) > 0 ||
+        count(fmt::format("SELECT count(*) FROM invitations WHERE campaign IN {}", invitations_of), id) > 0;
+    // The owners who know their acceptances only by a connection with them (sql/timelines.hpp).
+    std::vector<std::int64_t> owners;
+    Statement connected = connection_.prepare("SELECT DISTINCT owner FROM connections WHERE person = ?1");
+    for (connected.bind(1, id); connected.step();) owners.push_back(connected.column_int(0));
     const auto run = [&](const std::string& sql) { connection_.prepare(sql).bind(1, id).run(); };
     run(fmt::format("DELETE FROM user_actions WHERE invitation IN {}", invitations_of));
     run(fmt::format("DELETE FROM recorded_replies WHERE invitation IN {}", invitations_of));
@@ -195,11 +208,13 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     run("DELETE FROM invitations WHERE from_person = ?1 OR to_person = ?1");
     run(fmt::format("DELETE FROM messages WHERE {}", messages_of));
     run("DELETE FROM welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)");
+    run("DELETE FROM stale_welcomes WHERE connection IN (SELECT id FROM connections WHERE person = ?1)");
     run("DELETE FROM connections WHERE person = ?1");
     run("DELETE FROM person_notes WHERE person = ?1");
     store_scrubbed(kept);
     run("DELETE FROM people WHERE id = ?1");
-    relabel(*labels_in_transaction());
+    for (const std::int64_t owner : owners) mark_unknown_acceptances(connection_, owner);
+    if (relabelling) relabel(*labels_in_transaction());
     check_room_to_compact(); // all or nothing: the deletion commits only when the compaction can follow
     return c;
   });

@@ -4,6 +4,7 @@
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
+#include <motivo/store/sql/welcome_timelines.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -236,9 +237,17 @@ bool SqlStore::insert_for(const char* insert, std::int64_t id, datetime::UnixSec
 
 bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message)
 {
-  return insert_for(
-      "INSERT INTO welcomes (connection, sent_at, message) SELECT id, ?2, ?3 FROM connections WHERE id = ?1",
-      connection, now, message);
+  return write([&] {
+    const bool stored = connection_
+                            .prepare("INSERT INTO welcomes (connection, sent_at, message) "
+                                     "SELECT id, ?2, ?3 FROM connections WHERE id = ?1")
+                            .bind(1, connection)
+                            .bind(2, std::int64_t{now})
+                            .bind(3, message)
+                            .run() > 0;
+    if (stored) mark_welcome_stale(connection_, connection); // the recorded welcome is an input of the kept one
+    return stored;
+  });
 }
 
 void SqlStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
@@ -319,7 +328,9 @@ std::vector<ConnectionView> SqlStore::connections(std::int64_t limit)
 {
   std::string sql = R"sql(
 SELECT c.id, c.owner, coalesce(c.person, 0), trim(c.first_name || ' ' || c.last_name), coalesce(c.url, ''),
-       c.connected_on, c.connected_at, (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
+       c.connected_on, c.connected_at, (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id),
+       EXISTS (SELECT 1 FROM stale_welcomes s WHERE s.connection = c.id) OR c.welcome_connected_on IS NULL,
+       c.welcomed_at, c.welcome_replied_at
 FROM connections c
 WHERE c.first_name <> '' OR c.last_name <> ''
 ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
@@ -328,8 +339,10 @@ ORDER BY c.connected_on DESC, c.connected_at DESC NULLS LAST, c.id DESC)sql";
     Statement s = connection_.prepare(sql);
     std::vector<ConnectionView> out;
     while (s.step()) {
-      out.push_back({s.column_int(0), s.column_int(1), s.column_int(2), s.column_text(3), s.column_text(4),
-                     s.column_text(5), s.column_opt_int(6), s.column_opt_int(7)});
+      ConnectionView c{s.column_int(0),  s.column_int(1),  s.column_int(2),     s.column_text(3),
+                       s.column_text(4), s.column_text(5), s.column_opt_int(6), s.column_opt_int(7)};
+      if (!s.column_bool(8)) c.welcome = protocol::WelcomeTimeline{s.column_opt_int(9), s.column_opt_int(10)};
+      out.push_back(std::move(c));
     }
     return out;
   });
@@ -359,6 +372,16 @@ std::unique_ptr<NoteLabels> SqlStore::labels_in_transaction()
 std::int64_t SqlStore::refresh_timelines(const TimelineRule& rule)
 {
   return write([&] { return refresh_stale_timelines(connection_, rule); });
+}
+
+std::int64_t SqlStore::refresh_welcomes(const WelcomeRule& rule)
+{
+  return write([&] { return refresh_stale_welcomes(connection_, rule); });
+}
+
+WelcomeTallies SqlStore::tally_welcomes()
+{
+  return read([&] { return sql::tally_welcomes(connection_); });
 }
 
 std::vector<PersonId> SqlStore::owners_with_connections()

@@ -36,6 +36,8 @@ public:
                       bool with_text) override;
   std::vector<PersonId> owners_with_connections() override;
   std::int64_t refresh_timelines(const TimelineRule& rule) override; // sql/timelines.hpp
+  std::int64_t refresh_welcomes(const WelcomeRule& rule) override;   // sql/welcome_timelines.hpp
+  WelcomeTallies tally_welcomes() override;
   InvitationTallies tally_invitations(std::optional<std::int64_t> user,
                                       datetime::UnixSeconds asked_before) override; // sql/timelines.cpp
   std::vector<PersonView> find_people(const std::string& who) override;

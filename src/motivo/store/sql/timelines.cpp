@@ -1,6 +1,7 @@
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
+#include <motivo/store/sql/welcome_timelines.hpp>
 
 #include <fmt/format.h>
 
@@ -127,6 +128,7 @@ void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t
   c.prepare(fmt::format("INSERT INTO stale_timelines (invitation) {} ON CONFLICT DO NOTHING", select))
       .bind(1, value)
       .run();
+  mark_welcomes_of(c, select, value);
 }
 
 void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id)
@@ -151,6 +153,21 @@ ON CONFLICT DO NOTHING)sql")
       .bind(1, std::int64_t{owner})
       .bind(2, import_id)
       .run();
+  // Their welcomes (the marks of other writes marked theirs already).
+  mark_welcomes_of(c,
+                   "SELECT s.invitation FROM stale_timelines s JOIN invitations x ON x.id = s.invitation "
+                   "WHERE x.owner = ?1",
+                   owner);
+}
+
+void mark_unknown_acceptances(Connection& c, PersonId owner)
+{
+  Statement known = c.prepare(R"sql(
+SELECT EXISTS (SELECT 1 FROM imports WHERE owner = ?1 AND finished_at IS NOT NULL
+                 AND summary LIKE '%"kind":"connections"%')
+    OR EXISTS (SELECT 1 FROM connections WHERE owner = ?1 AND origin = 'export'))sql");
+  known.bind(1, std::int64_t{owner}).step();
+  if (!known.column_bool(0)) mark_timelines_stale(c, "SELECT id FROM invitations WHERE owner = ?1", owner);
 }
 
 void mark_timeline_stale(Connection& c, std::int64_t id)

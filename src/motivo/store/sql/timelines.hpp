@@ -21,6 +21,9 @@ void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t
 // time, other person or acceptance time differ from the ones their timeline was computed with, and those of the
 // people with a message this import stored.
 void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id);
+// After connections of `owner` were removed (forgetting a person): when nothing else tells their acceptances any
+// more (owners_with_connections), marks every one of the owner's invitations stale.
+void mark_unknown_acceptances(Connection& c, PersonId owner);
 // Marks stale invitation `id`.
 void mark_timeline_stale(Connection& c, std::int64_t id);
 // Computes every stale invitation's timeline by `rule` and stores it, a batch of invitations at a time (memory

@@ -25,7 +25,6 @@ protected:
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
   std::unique_ptr<LabelSink> label_sink_in_transaction() override;
   void before_erasing() override;
-  void check_room_to_compact() override;
   void compact(const std::vector<std::string>& tables, ForgetCounts& counts) override;
 
 private:

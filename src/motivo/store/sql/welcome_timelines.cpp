@@ -1,0 +1,223 @@
+#include <motivo/store/sql/timelines.hpp>
+#include <motivo/store/sql/welcome_timelines.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace motivo::store::sql {
+
+namespace {
+
+// Connections computed per round: a batch's connections, invitations and messages are what a refresh holds.
+constexpr std::int64_t welcome_batch_size = 2000;
+
+using OwnerPerson = std::pair<PersonId, PersonId>; // owner, person
+
+// The stale connections after `after` (the batch a refresh computes next), as SQL over connection ids.
+std::string stale_connection_ids()
+{
+  return fmt::format("(SELECT connection FROM stale_welcomes WHERE connection > ?1 ORDER BY connection LIMIT {})",
+                     welcome_batch_size);
+}
+
+// The batch's pairs (owner, person), as SQL with columns owner and person.
+std::string stale_pairs()
+{
+  return fmt::format("(SELECT DISTINCT owner, person FROM connections WHERE id IN {} AND person IS NOT NULL)",
+                     stale_connection_ids());
+}
+
+std::vector<ConnectionView> stale_connections(Connection& c, std::int64_t after)
+{
+  Statement s = c.prepare(fmt::format(R"sql(
+SELECT c.id, c.owner, coalesce(c.person, 0), c.connected_on, c.connected_at,
+       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
+FROM connections c WHERE c.id IN {} ORDER BY c.id)sql",
+                                      stale_connection_ids()));
+  s.bind(1, after);
+  std::vector<ConnectionView> out;
+  while (s.step()) {
+    ConnectionView v;
+    v.id = s.column_int(0);
+    v.owner = s.column_int(1);
+    v.person = s.column_int(2);
+    v.connected_on = s.column_text(3);
+    v.connected_at = s.column_opt_int(4);
+    v.recorded_welcome = s.column_opt_int(5);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// The incoming invitations of the batch's pairs, by pair.
+std::map<OwnerPerson, std::vector<InvitationView>> pair_invitations(Connection& c, std::int64_t after)
+{
+  Statement s = c.prepare(fmt::format(R"sql(
+SELECT {} FROM invitations WHERE id IN (
+  SELECT i.id FROM invitations i JOIN {} p ON i.owner = p.owner AND i.from_person = p.person
+  WHERE i.direction = 'incoming')
+ORDER BY id)sql",
+                                      invitation_columns(), stale_pairs()));
+  s.bind(1, after);
+  std::map<OwnerPerson, std::vector<InvitationView>> out;
+  while (s.step()) {
+    InvitationView v = invitation_of(s);
+    if (v.other_person) out[{v.owner, *v.other_person}].push_back(std::move(v));
+  }
+  return out;
+}
+
+// The one-to-one messages (drafts left out, no texts) of the batch's pairs, by pair, oldest first.
+std::map<OwnerPerson, std::vector<protocol::MessageStamp>> pair_messages(Connection& c, std::int64_t after)
+{
+  Statement s = c.prepare(fmt::format(R"sql(
+SELECT m.owner, m.counterpart, m.sent_at, m.direction = 'outgoing' FROM messages m
+JOIN {} p ON m.owner = p.owner AND m.counterpart = p.person
+WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
+                                      stale_pairs()));
+  s.bind(1, after);
+  std::map<OwnerPerson, std::vector<protocol::MessageStamp>> out;
+  while (s.step()) out[{s.column_int(0), s.column_int(1)}].push_back({s.column_int(2), s.column_bool(3), {}});
+  return out;
+}
+
+// Computed welcomes written a chunk at a time, one UPDATE over a VALUES list each (as TimelineWriter): the welcome,
+// and the person, time and day it was computed with.
+class WelcomeWriter {
+public:
+  explicit WelcomeWriter(Connection& c) : c_(c) {}
+  void add(const ConnectionView& v, const KeptWelcome& w)
+  {
+    rows_.push_back({v.id, w.connected_from, w.timeline.welcomed_at, w.timeline.replied_at,
+                     v.person ? std::optional<std::int64_t>(v.person) : std::nullopt, v.connected_at, v.connected_on});
+    if (rows_.size() == chunk) flush();
+  }
+  void flush()
+  {
+    if (rows_.empty()) return;
+    Statement update = c_.prepare(update_sql(rows_.size()));
+    int n = 0;
+    for (const Row& r : rows_) {
+      update.bind(n + 1, r.id).bind(n + 2, r.from).bind(n + 3, r.welcomed).bind(n + 4, r.replied);
+      update.bind(n + 5, r.person).bind(n + 6, r.connected_at).bind(n + 7, std::string_view(r.connected_on));
+      n += 7;
+    }
+    update.run();
+    rows_.clear();
+  }
+
+private:
+  static constexpr std::size_t chunk = 250;
+  struct Row {
+    std::int64_t id;
+    std::optional<std::int64_t> from, welcomed, replied, person, connected_at;
+    std::string connected_on;
+  };
+  static std::string update_sql(std::size_t rows)
+  {
+    std::string values;
+    for (std::size_t i = 0; i < rows; ++i) {
+      const std::size_t k = i * 7;
+      values += fmt::format("{}(CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), "
+                            "CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS TEXT))",
+                            i ? ", " : "", k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7);
+    }
+    return R"sql(
+UPDATE connections SET welcome_from = v.column2, welcomed_at = v.column3, welcome_replied_at = v.column4,
+  welcome_person = v.column5, welcome_connected_at = v.column6, welcome_connected_on = v.column7
+FROM (VALUES )sql" +
+           values + ") AS v WHERE connections.id = v.column1";
+  }
+  Connection& c_;
+  std::vector<Row> rows_;
+};
+
+} // namespace
+
+void mark_welcomes_of(Connection& c, const std::string& select, std::int64_t value)
+{
+  // The person an invitation's timeline was computed with too: a welcome computed with it loses an ask.
+  c.prepare(fmt::format(R"sql(
+INSERT INTO stale_welcomes (connection)
+SELECT DISTINCT c.id FROM invitations i
+JOIN connections c ON c.owner = i.owner AND (c.person = i.from_person OR c.person = i.timeline_person)
+WHERE i.direction = 'incoming' AND i.id IN ({})
+ON CONFLICT DO NOTHING)sql",
+                        select))
+      .bind(1, value)
+      .run();
+}
+
+void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id)
+{
+  c.prepare(R"sql(
+INSERT INTO stale_welcomes (connection)
+SELECT id FROM connections c
+WHERE owner = ?1 AND (welcome_connected_on IS NULL OR welcome_connected_on <> connected_on
+  OR welcome_connected_at IS DISTINCT FROM connected_at OR welcome_person IS DISTINCT FROM person
+  OR EXISTS (SELECT 1 FROM welcomes w WHERE w.connection = c.id)
+  OR EXISTS (SELECT 1 FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
+               AND m.first_import = ?2))
+ON CONFLICT DO NOTHING)sql")
+      .bind(1, std::int64_t{owner})
+      .bind(2, import_id)
+      .run();
+}
+
+void mark_welcome_stale(Connection& c, std::int64_t id)
+{
+  c.prepare("INSERT INTO stale_welcomes (connection) VALUES (?1) ON CONFLICT DO NOTHING").bind(1, id).run();
+}
+
+std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule)
+{
+  {
+    Statement any = c.prepare("SELECT count(*) FROM stale_welcomes");
+    any.step();
+    if (any.column_int(0) == 0) return 0;
+  }
+  WelcomeWriter writer(c);
+  std::int64_t computed = 0, after = 0;
+  static const std::vector<InvitationView> no_invitations;
+  static const std::vector<protocol::MessageStamp> no_messages;
+  for (;;) {
+    const std::vector<ConnectionView> batch = stale_connections(c, after);
+    if (batch.empty()) break;
+    const auto invitations = pair_invitations(c, after);
+    const auto threads = pair_messages(c, after);
+    for (const ConnectionView& v : batch) {
+      const auto i = invitations.find({v.owner, v.person});
+      const auto t = threads.find({v.owner, v.person});
+      writer.add(v, rule(v, i == invitations.end() ? no_invitations : i->second,
+                         t == threads.end() ? no_messages : t->second));
+    }
+    writer.flush();
+    after = batch.back().id;
+    computed += static_cast<std::int64_t>(batch.size());
+  }
+  c.prepare("DELETE FROM stale_welcomes WHERE connection <= ?1").bind(1, after).run();
+  // Ids with no connection (one folded into the export's, or forgotten) are dropped too.
+  c.exec("DELETE FROM stale_welcomes WHERE connection NOT IN (SELECT id FROM connections)");
+  return computed;
+}
+
+WelcomeTallies tally_welcomes(Connection& c)
+{
+  WelcomeTallies out;
+  Statement stale = c.prepare("SELECT count(*) FROM stale_welcomes");
+  stale.step();
+  out.stale = stale.column_int(0);
+  Statement s = c.prepare(R"sql(
+SELECT owner, welcome_from / 86400, welcome_replied_at IS NOT NULL, count(*) FROM connections
+WHERE welcomed_at IS NOT NULL AND (first_name <> '' OR last_name <> '') AND welcome_from IS NOT NULL
+GROUP BY 1, 2, 3)sql");
+  while (s.step()) out.tallies.push_back({s.column_int(0), s.column_int(1), s.column_bool(2), s.column_int(3)});
+  return out;
+}
+
+} // namespace motivo::store::sql

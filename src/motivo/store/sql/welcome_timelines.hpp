@@ -1,0 +1,33 @@
+#pragma once
+
+#include <motivo/store/sql/connection.hpp>
+#include <motivo/store/store.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace motivo::store::sql {
+
+// Each connection's welcome kept in the store (issue 23, migration 15), as the invitations' timelines are
+// (sql/timelines.hpp): columns of `connections` written by refresh_stale_welcomes, and the table `stale_welcomes` of
+// the connections whose inputs changed since. Every write that changes an input marks it in its own transaction:
+// an import (its connections and messages), a recorded welcome, and anything that makes a received invitation's
+// timeline stale (an ask, a decision, an undo, its messages), which marks its person's connection too.
+
+// Marks stale the connections of the pairs (owner, person) of the received invitations `select` gives (SQL
+// returning invitation ids, with ?1 bound to `value`): what makes an invitation's timeline stale may move the welcome.
+void mark_welcomes_of(Connection& c, const std::string& select, std::int64_t value);
+// At the end of import `import_id` of `owner`'s data: marks stale the owner's connections it may have changed:
+// those never computed, those whose person, time or day differ from the ones their welcome was computed with, those
+// with a recorded welcome (a mail's connection's welcomes move to the export's), and those of the people with a
+// message this import stored.
+void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id);
+// Marks stale connection `id`.
+void mark_welcome_stale(Connection& c, std::int64_t id);
+// Computes every stale connection's welcome by `rule` and stores it, a batch at a time, inside the caller's
+// transaction. Returns how many were computed.
+std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule);
+// Store::tally_welcomes inside the caller's read.
+WelcomeTallies tally_welcomes(Connection& c);
+
+} // namespace motivo::store::sql
