@@ -513,18 +513,24 @@ async function copyQuestion(row) {
   announce(button.textContent);
 }
 
+// The note goes to the invitation's other person (by id: never by name, which namesakes share), logged on the
+// invitation so that Undo takes it back; it carries the version the page saw, as every write.
 async function keepNote(row) {
   const input = row.querySelector('.why input');
   const note = input.value.trim();
   if (!note) return;
+  const list = row.closest('#decided-cards') ? decided : queue;
   clearErrors(row);
   try {
-    // The invitation names its other person by id: never by name, which namesakes share.
     if (row.inv.person == null) throw new Error(_('No one to keep this note on: the invitation names no person.'));
-    await post(`/api/people/${row.inv.person}/notes`, {note: input.value});
+    const result = await post(`/api/invitations/${row.dataset.id}/note?lang=${lang}`, withVersion(row, {note: input.value}));
     input.value = '';
-    offerUndo(null, _('Note kept on {}: {}', row.inv.from, note));
-  } catch (error) { showError(row, error); }
+    fillCard(row, Object.assign({decided_at: row.inv.decided_at}, result), list.mode); // its version moved
+    offerUndo([row.dataset.id], _('Note kept on {}: {}', row.inv.from, note));
+  } catch (error) {
+    if (error.status === 409 && error.body.invitation) stale(row, list, error.body.invitation);
+    else showError(row, error);
+  }
 }
 
 function clearErrors(row) { row.querySelector('.errors').replaceChildren(); }
@@ -555,8 +561,8 @@ async function declineSuggested() {
   } catch (error) { queue.box.prepend(errorLine(error)); }
 }
 
-// After every action, for a while, what was done — with Undo, which takes back the last decision, ask or reply
-// recorded on those invitations (POST …/undo). A note is said, without Undo: the API keeps notes for good.
+// After every action, for a while, what was done — with Undo, which takes back the last decision, ask, reply or note
+// recorded on those invitations (POST …/undo). A note taken back goes back into its field, to be written again.
 const UNDO_MS = 15000;
 let undoable = null;
 function offerUndo(ids, text) {
@@ -580,6 +586,8 @@ async function undoLast() {
     for (const id of ids) {
       const row = list.box.querySelector(`.card[data-id="${CSS.escape(String(id))}"]`);
       const result = await post(`/api/invitations/${id}/undo?lang=${lang}`, row?.isConnected && !row.classList.contains('done') ? withVersion(row) : {});
+      const input = row?.isConnected && row.querySelector('.why input');
+      if (result?.undone?.kind === 'note' && input && !input.value) input.value = result.undone.text;
       if (result?.invitation) announce(_('Undone: {}', result.invitation.from));
     }
   } catch (error) { list.box.prepend(errorLine(error)); }

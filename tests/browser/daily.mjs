@@ -159,6 +159,30 @@ try {
     await decidedRow.locator('.state', { hasText: 'rechazada' }).waitFor();
     check(await decidedRow.locator('[data-action="decline"]').isDisabled(), 'the decided view changes a decision');
     await page.screenshot({ path: path.join(artifacts, 'decided.png') });
+
+    // A note kept says so with Undo, as every action; Undo takes it back from the person and puts its text back in
+    // the field. The note carries the version the page saw, and the card takes the new one.
+    await page.click('header nav a[href="#queue"]');
+    await page.waitForSelector('#cards .card.focus');
+    const noted = await idOf(selected(page));
+    const noteRow = cardById(page, noted);
+    const versionBefore = await noteRow.getAttribute('data-version');
+    let noteSent = null;
+    page.on('request', (r) => { if (/\/api\/invitations\/\d+\/note\b/.test(r.url())) noteSent = r.postDataJSON(); });
+    await noteRow.locator('.why input').fill('nos presentó Marta en Bilbao');
+    await noteRow.locator('.why button').click();
+    await page.locator('#toast:not([hidden])', { hasText: 'Marta en Bilbao' }).waitFor();
+    check(await page.locator('#undo').isVisible() && await noteRow.locator('.why input').inputValue() === '',
+      'keeping a note says so, with Undo, and empties the field');
+    check(noteSent && noteSent.version === versionBefore && await noteRow.getAttribute('data-version') !== versionBefore,
+      `the note carries the version the page saw; the card takes the new one: ${JSON.stringify(noteSent)}`);
+    const notesOf = () => JSON.parse(execFileSync(motivo, ['--db', db, 'show', `i${noted}`, '--json'], { env }).toString()).notes;
+    check(notesOf().includes('nos presentó Marta en Bilbao'), 'the note is kept on the person');
+    await page.click('#undo');
+    check(await until(page, (id) => document.querySelector(`#cards .card[data-id="${id}"] .why input`)?.value === 'nos presentó Marta en Bilbao', noted),
+      'Undo puts the note back in its field');
+    check(!notesOf().includes('nos presentó Marta en Bilbao'), `Undo takes the note back: ${JSON.stringify(notesOf())}`);
+    await cardById(page, noted).locator('.why input').fill('');
     await page.close();
   }
 

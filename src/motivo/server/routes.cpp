@@ -27,6 +27,7 @@ const std::vector<Route>& routes()
       {"GET", R"(/api/invitations/(\d+))", show_invitation},
       {"POST", R"(/api/invitations/(\d+)/reply)", reply_invitation},
       {"POST", R"(/api/invitations/(\d+)/undo)", undo_invitation},
+      {"POST", R"(/api/invitations/(\d+)/note)", note_invitation},
       {"POST", "/api/invitations/decisions", decide_invitations},
       {"GET", "/api/report", caller_report},
       {"GET", "/api/report/team", team_report},

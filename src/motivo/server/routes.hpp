@@ -91,6 +91,7 @@ void ask_invitation(Services& services, const Request& request, Response& respon
 void show_invitation(Services& services, const Request& request, Response& response);
 void reply_invitation(Services& services, const Request& request, Response& response);
 void undo_invitation(Services& services, const Request& request, Response& response);
+void note_invitation(Services& services, const Request& request, Response& response);
 void decide_invitations(Services& services, const Request& request, Response& response);
 // routes_report.cpp
 void caller_report(Services& services, const Request& request, Response& response);

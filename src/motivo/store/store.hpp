@@ -383,8 +383,9 @@ struct SchemaStatus {
   std::vector<MigrationStep> pending;
 };
 
-// What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply.
-enum class ActionKind { decision, ask, reply };
+// What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply, a
+// note kept on its other person from the invitation (Store::record_note).
+enum class ActionKind { decision, ask, reply, note };
 std::string_view to_string(ActionKind kind);
 
 // An action taken back: what it was, when it was recorded, and what is in force again.
@@ -393,7 +394,7 @@ struct UndoneAction {
   datetime::UnixSeconds at = 0;               // when the decision or the ask was recorded; when they replied
   std::optional<protocol::Decision> decision; // kind decision: the decision taken back
   std::optional<protocol::Decision> restored; // kind decision: the decision in force again (none: undecided)
-  std::string text;                           // kind ask or reply: its text
+  std::string text;                           // kind ask, reply or note: its text
 };
 
 // An ask or a reply the user recorded on an invitation (not read from an export or from mail).
@@ -535,9 +536,13 @@ public:
   // given), logged for undo_last. False: no such invitation.
   virtual bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
                             datetime::UnixSeconds now, const Versions& expected = {}) = 0;
-  // Takes back the last decision, ask or recorded reply logged on invitation `id`, in one transaction: a decision
-  // gives way to the one it replaced (and a spam decision's label to the label before it), an ask or a reply is
-  // removed. Nothing read from an export or from mail is touched. nullopt when nothing is logged.
+  // Keeps `note` on `person`, the other person of invitation `id`, as add_person_note does, logged on the
+  // invitation for undo_last. False: no such invitation.
+  virtual bool record_note(std::int64_t id, PersonId person, const std::string& note, datetime::UnixSeconds now,
+                           const Versions& expected = {}) = 0;
+  // Takes back the last decision, ask, recorded reply or note logged on invitation `id`, in one transaction: a
+  // decision gives way to the one it replaced (and a spam decision's label to the label before it), an ask, a reply
+  // or a note is removed. Nothing read from an export or from mail is touched. nullopt when nothing is logged.
   virtual std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) = 0;
   // The asks and replies the user recorded on invitation `id`, oldest first.
   virtual std::vector<RecordedNote> recorded_notes(std::int64_t id) = 0;

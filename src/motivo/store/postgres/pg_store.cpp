@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 namespace motivo::store::postgres {
 
 PgStore::PgStore(const std::string& url)
@@ -19,17 +21,17 @@ std::unique_ptr<ImportSession> PgStore::begin_import(const ImportInfo& info)
   return std::make_unique<PgImportSession>(pg_.connection(), info);
 }
 
-void PgStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
+std::int64_t PgStore::insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
 {
   // note_key: the note folded (accents and case aside), which the full-text search reads.
-  sql::in_transaction(pg_, true, [&] {
-    pg_.prepare("INSERT INTO person_notes (person, note, note_key, written_at) VALUES (?1, ?2, ?3, ?4)")
-        .bind(1, std::int64_t{person})
-        .bind(2, note)
-        .bind(3, classify::fold(note))
-        .bind(4, std::int64_t{now})
-        .run();
-  });
+  sql::Statement s =
+      pg_.prepare("INSERT INTO person_notes (person, note, note_key, written_at) VALUES (?1, ?2, ?3, ?4) RETURNING id");
+  s.bind(1, std::int64_t{person}).bind(2, note).bind(3, classify::fold(note)).bind(4, std::int64_t{now});
+  if (!s.step()) throw std::runtime_error("the note was not stored");
+  const std::int64_t id = s.column_int(0);
+  while (s.step()) {
+  }
+  return id;
 }
 
 std::optional<std::pair<std::string, std::string>> PgStore::notes_matching(const std::string& query)

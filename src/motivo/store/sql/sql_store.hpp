@@ -27,6 +27,9 @@ public:
                   const Versions& expected = {}) override;
   bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text, datetime::UnixSeconds now,
                     const Versions& expected = {}) override;
+  bool record_note(std::int64_t id, PersonId person, const std::string& note, datetime::UnixSeconds now,
+                   const Versions& expected = {}) override;
+  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) override;
   std::vector<RecordedNote> recorded_notes(std::int64_t id) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
@@ -67,6 +70,8 @@ protected:
   // The condition on people (SQL over `id`, with `?1`) for notes holding every word of `query`, and the value
   // bound to it; nothing when the query has no word.
   virtual std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) = 0;
+  // Inside a write: stores `note` on `person` (with what the engine's full-text search needs) and returns its row.
+  virtual std::int64_t insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) = 0;
   // NoteLabels inside the transaction under way (forgetting a person relabels the rest).
   virtual std::unique_ptr<NoteLabels> labels_in_transaction() = 0;
   // Inside the forgetting transaction, before anything is deleted.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -70,16 +71,17 @@ std::unique_ptr<ImportSession> SqliteStore::begin_import(const ImportInfo& info)
   return std::make_unique<SqliteImportSession>(database(), info);
 }
 
-void SqliteStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
+std::int64_t SqliteStore::insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
 {
   // The full-text index follows by trigger.
-  sql::in_transaction(db_, true, [&] {
-    db_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)")
-        .bind(1, std::int64_t{person})
-        .bind(2, note)
-        .bind(3, std::int64_t{now})
-        .run();
-  });
+  sql::Statement s =
+      db_.prepare("INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3) RETURNING id");
+  s.bind(1, std::int64_t{person}).bind(2, note).bind(3, std::int64_t{now});
+  if (!s.step()) throw std::runtime_error("the note was not stored");
+  const std::int64_t id = s.column_int(0);
+  while (s.step()) {
+  }
+  return id;
 }
 
 std::optional<std::pair<std::string, std::string>> SqliteStore::notes_matching(const std::string& query)

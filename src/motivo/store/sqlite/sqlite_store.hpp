@@ -15,7 +15,6 @@ public:
   explicit SqliteStore(const std::string& path, bool read_only = false);
 
   std::unique_ptr<ImportSession> begin_import(const ImportInfo& info) override;
-  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   Notes notes() override;
   std::unique_ptr<LabelSink> label_sink() override;
   std::int64_t data_version() override;
@@ -23,6 +22,7 @@ public:
   Database& database() { return db_; }
 
 protected:
+  std::int64_t insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
   std::unique_ptr<NoteLabels> labels_in_transaction() override;
   void before_erasing() override;
