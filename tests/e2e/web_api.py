@@ -34,7 +34,13 @@ with motivo.serve() as server:
     status, headers, body = server.request("/")
     page = body.decode()
     check(status == 200 and "Content-Security-Policy" in headers and "script-src 'self'" in headers["Content-Security-Policy"], "the page and its policy")
-    check("<script>" not in page.replace('<script src="/app.js" defer></script>', ""), "no inline script in the page")
+    check(all(" src=" in tag for tag in re.findall(r"<script\b[^>]*>", page)), "no inline script in the page")
+    check('<script type="module" src="/app.js">' in page, "the page's script is a module")
+    # The page's modules are all served.
+    modules = re.findall(r'(?:src|href)="/([a-z]+\.js)"', page)
+    check(len(modules) >= 2 and all(server.request("/" + m)[0] == 200 for m in modules),
+          f"every module the page names is served ({modules})")
+    check(server.request("/nothing.js")[0] == 404, "an unknown script: 404")
     token = page_token(page)
     ok_headers = server.write_headers(token)
 

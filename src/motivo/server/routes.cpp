@@ -14,9 +14,7 @@ const std::vector<Route>& routes()
 {
   static const std::vector<Route> table{
       {"GET", "/", page},
-      {"GET", "/app.js", asset},
-      {"GET", "/app.css", asset},
-      {"GET", "/favicon.svg", asset},
+      {"GET", R"(/[a-z0-9_-]+\.(js|css|svg))", asset}, // the embedded assets, by exact name (routes_pages.cpp)
       {"GET", R"(/catalog/([a-z]{2})\.json)", catalog},
       {"GET", "/api/me", me},
       {"GET", "/api/version", live_version},

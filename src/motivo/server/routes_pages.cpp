@@ -13,7 +13,18 @@ namespace {
 struct Asset {
   std::string_view name, type;
 };
-constexpr Asset assets[] = {{"app.js", "text/javascript; charset=utf-8"},
+// The page's modules (web/*.js, app.js importing the others), its stylesheet and icon: looked up by exact name.
+constexpr std::string_view script = "text/javascript; charset=utf-8";
+constexpr Asset assets[] = {{"app.js", script},
+                            {"i18n.js", script},
+                            {"api.js", script},
+                            {"ui.js", script},
+                            {"lists.js", script},
+                            {"card.js", script},
+                            {"actions.js", script},
+                            {"keys.js", script},
+                            {"views.js", script},
+                            {"live.js", script},
                             {"app.css", "text/css; charset=utf-8"},
                             {"favicon.svg", "image/svg+xml"}};
 

@@ -1,0 +1,17 @@
+// The JSON API of `motivo serve`: every request carries this process's token; an answer that is not 2xx throws.
+
+export const TOKEN = document.querySelector('meta[name="motivo-token"]').content;
+
+// An answer that is not 2xx: its status and JSON body (a 409 "stale" carries the invitation as it is now).
+class ApiError extends Error {
+  constructor(status, body) { super(body?.error || `HTTP ${status}`); this.status = status; this.body = body || {}; }
+}
+export async function request(path, options = {}) {
+  const headers = Object.assign({'X-Motivo-Token': TOKEN}, options.headers || {});
+  const response = await fetch(path, Object.assign({}, options, {headers}));
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, body);
+  return {body, response};
+}
+export const api = async (path, options) => (await request(path, options)).body;
+export const post = (path, body) => api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
