@@ -1,4 +1,4 @@
-// The JSON API of `motivo serve`: every request carries this process's token; an answer that is not 2xx throws.
+// The JSON API of `motivo serve`: every write carries this process's token; an answer that is not 2xx throws.
 
 export const TOKEN = document.querySelector('meta[name="motivo-token"]').content;
 
@@ -6,8 +6,11 @@ export const TOKEN = document.querySelector('meta[name="motivo-token"]').content
 class ApiError extends Error {
   constructor(status, body) { super(body?.error || `HTTP ${status}`); this.status = status; this.body = body || {}; }
 }
+// A read goes without the token (the server asks it of writes only), as the page's preloads of docs/WEB.md go: the
+// browser then answers the read from the preload.
 export async function request(path, options = {}) {
-  const headers = Object.assign({'X-Motivo-Token': TOKEN}, options.headers || {});
+  const writing = (options.method || 'GET') !== 'GET';
+  const headers = Object.assign(writing ? {'X-Motivo-Token': TOKEN} : {}, options.headers || {});
   const response = await fetch(path, Object.assign({}, options, {headers}));
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
