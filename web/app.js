@@ -3,7 +3,7 @@
 // i18n.js, api.js, ui.js, lists.js, card.js, actions.js, keys.js, views.js, live.js; this one shows the views and
 // wires the page's events.
 import {catalogReady, lang, loadCatalog, setCatalogReady, setLang} from './i18n.js';
-import {api} from './api.js';
+import {api, dropUnusedPreloads} from './api.js';
 import {VIEWS, currentView, setMe, translate} from './ui.js';
 import {activeList, decided, loadDecided, loadMore, loadQueue, makeLists, queue} from './lists.js';
 import {followScroll, keepPlace, select} from './card.js';
@@ -30,6 +30,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   setCatalogReady(loadCatalog(lang).catch(() => {}));
   window.addEventListener('hashchange', show);
   show();
+  dropUnusedPreloads();
   await catalogReady;
   translate();
   api('/api/me').then(setMe).catch(() => {});

@@ -1,5 +1,6 @@
 // The page's words (message ids looked up in po/es.po as JSON) and the API's words, dates and numbers as the page
 // shows them.
+import {read} from './api.js';
 
 // The page's words: message ids (the English text) looked up in the Spanish catalog, po/es.po, which the server
 // sends as JSON (/catalog/es.json) — the same catalog as the command line's. {} in a text is an argument.
@@ -12,7 +13,7 @@ export function setLang(language) { lang = language; localStorage.setItem('motiv
 export function setCatalogReady(ready) { catalogReady = ready; }
 export async function loadCatalog(language) {
   if (language === 'en' || catalogs[language]) return;
-  const response = await fetch(`/catalog/${language}.json`);
+  const response = await read(`/catalog/${language}.json`);
   const body = response.ok ? await response.json() : {messages: {}, plural_forms: ''};
   catalogs[language] = {messages: body.messages, plural: pluralRule(body.plural_forms)};
 }

@@ -276,6 +276,22 @@ try {
     check(first.length === 1 && /lang=es&limit=50$/.test(first[0]), `the first page of 50 is asked for once, preloaded: ${asked}`);
     await context.close();
   }
+  // A preload the page did not use as it started (it opened another view) never answers a later request: the queue
+  // opened after a change is the store's as it is then.
+  {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await page.route(versionUrl, (r) => r.abort()); // no live update: only the queue's own load may show the change
+    await page.goto(`${big.url}#decided`);
+    await pause(800);
+    const first = (await (await fetch(`${big.url}api/invitations?direction=incoming&undecided=1&limit=1`)).json())[0];
+    execFileSync(motivo, ['--db', bigDb, 'decide', `i${first.id}`, 'accept'], { env });
+    await page.click('header nav a[href="#queue"]');
+    await page.waitForSelector('#cards .card.focus');
+    check(await cardById(page, first.id).count() === 0, `the queue opened after a change is read again, not the preload's: i${first.id}`);
+    execFileSync(motivo, ['--db', bigDb, 'decide', `i${first.id}`, '--undo'], { env });
+    await context.close();
+  }
   {
     const page = await open(big.url, { locale: 'en-GB' });
     const lists = [];
