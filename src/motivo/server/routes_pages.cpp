@@ -34,16 +34,17 @@ void fill(std::string& page, const std::string& marker, const std::string& text)
   if (const auto at = page.find(marker); at != std::string::npos) page.replace(at, marker.size(), text);
 }
 
-// What the page asks for first, asked for while its scripts load: the first page of the queue and the Spanish
-// catalog, in the language the page will choose when nobody chose one with its button (the browser's, which
-// Accept-Language gives first). The addresses are those lists.js and i18n.js ask for; a page that asks for others
-// (another language chosen, another view) loads them as it did, and the browser drops the unused answers.
+// What the page asks for first, asked for while its scripts load: the first page of the queue and the catalog, in
+// the language the page will choose when nobody chose one with its button (the browser's, which Accept-Language
+// gives first). The addresses are those lists.js and i18n.js ask for; a page that asks for others (another language
+// chosen, another view) loads them as it did and drops the preloads it did not use (api.js).
 std::string preloads(const std::string& language)
 {
   std::string links = "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/api/invitations?direction=incoming&amp;"
                       "undecided=1&amp;lang=" +
                       language + "&amp;limit=50\">";
-  if (language == "es") links += "\n<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/catalog/es.json\">";
+  if (!i18n::Catalog::of(language).messages().empty()) // English, the ids' language, has none
+    links += "\n<link rel=\"preload\" as=\"fetch\" crossorigin href=\"/catalog/" + language + ".json\">";
   return links;
 }
 
