@@ -3,7 +3,7 @@
 
 One mechanism on each side: the C++ code marks its ids for xgettext (tr() and the CLI's gettext, the
 i18n::Catalog members gettext/ngettext/pgettext, N_() for an id written where it is not yet translated, as the
-errors' ids); the web page calls _(), ngettext() and pgettext() in web/app.js and names ids in data-i18n and
+errors' ids); the web page calls _(), ngettext() and pgettext() in web/*.js and names ids in data-i18n and
 data-i18n-placeholder attributes of web/index.html. All of them are looked up in po/LANG.po.
 
     scripts/i18n.py check [SOURCE_DIR]   every id used has a translation in each po/*.po (not fuzzy, the same {}
@@ -108,8 +108,9 @@ def used_ids(source):
     ids = {}
     for key, e in xgettext("C++", CPP_KEYWORDS, sorted(cpp)).items():
         ids[key] = (e["plural"], "src")
-    for key, e in xgettext("JavaScript", JS_KEYWORDS, [os.path.join(source, "web", "app.js")]).items():
-        ids.setdefault(key, (e["plural"], "web/app.js"))
+    scripts = sorted(os.path.join(source, "web", f) for f in os.listdir(os.path.join(source, "web")) if f.endswith(".js"))
+    for key, e in xgettext("JavaScript", JS_KEYWORDS, scripts).items():
+        ids.setdefault(key, (e["plural"], "web/*.js"))
     with open(os.path.join(source, "web", "index.html"), encoding="utf-8") as f:
         html = f.read()
     for m in re.finditer(r'data-i18n(?:-placeholder)?="([^"]*)"', html):

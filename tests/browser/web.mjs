@@ -228,10 +228,10 @@ try {
     await row.locator('.line').click();
     await row.locator('.why input').fill('la conocí en el meetup de Bilbao');
     const [kept] = await Promise.all([
-      signedIn.waitForResponse((r) => r.url().includes('/notes') && r.request().method() === 'POST'),
+      signedIn.waitForResponse((r) => /\/api\/invitations\/\d+\/note\b/.test(r.url()) && r.request().method() === 'POST'),
       row.locator('.why button').click(),
     ]);
-    check(kept.status() === 200, `the note is sent to /api/people/ID/notes: ${kept.status()} ${kept.url()}`);
+    check(kept.status() === 200, `the note is sent to /api/invitations/ID/note: ${kept.status()} ${kept.url()}`);
     check(await row.locator('.error').count() === 0, `a member keeps a note: ${await row.locator('.error').allTextContents()}`);
     const mine = JSON.parse(execFileSync(motivo, ['--db', db, '--as', 'ana', 'invitations', '--json'], { env }).toString());
     const bilbao = mine.find((i) => i.message.includes('Bilbao'));

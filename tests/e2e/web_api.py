@@ -34,7 +34,19 @@ with motivo.serve() as server:
     status, headers, body = server.request("/")
     page = body.decode()
     check(status == 200 and "Content-Security-Policy" in headers and "script-src 'self'" in headers["Content-Security-Policy"], "the page and its policy")
-    check("<script>" not in page.replace('<script src="/app.js" defer></script>', ""), "no inline script in the page")
+    check(all(" src=" in tag for tag in re.findall(r"<script\b[^>]*>", page)), "no inline script in the page")
+    check('<script type="module" src="/app.js">' in page, "the page's script is a module")
+    # The page's modules are all served; the first page of the queue (and the Spanish catalog) are asked for while
+    # they load, in the browser's language.
+    modules = re.findall(r'(?:src|href)="/([a-z]+\.js)"', page)
+    check(len(modules) >= 2 and all(server.request("/" + m)[0] == 200 for m in modules),
+          f"every module the page names is served ({modules})")
+    check(server.request("/nothing.js")[0] == 404, "an unknown script: 404")
+    preload = '<link rel="preload" as="fetch" crossorigin href="/api/invitations?direction=incoming&amp;undecided=1&amp;lang={}&amp;limit=50">'
+    spanish = server.request("/", headers={"Accept-Language": "es-ES,es;q=0.9,en;q=0.8"})[2].decode()
+    english = server.request("/", headers={"Accept-Language": "en-GB,es;q=0.5"})[2].decode()
+    check(preload.format("es") in spanish and 'href="/catalog/es.json"' in spanish, "the first page preloaded in Spanish")
+    check(preload.format("en") in english and "/catalog/" not in english, "and in English, without a catalog")
     token = page_token(page)
     ok_headers = server.write_headers(token)
 

@@ -117,6 +117,39 @@ with motivo.serve() as server:
                                      write)
     check(status == 200 and json.loads(bulk)["applied"], "decisions on ids with their versions")
 
+    # 2b. A note kept from an invitation (POST …/note) is logged on it: undo takes it back like a decision, an ask
+    # or a reply ("kind": "note"), and it carries versions and 409 as every write.
+    e = queue[4]
+    status, _, body = server.request(f"/api/invitations/{e['id']}/note", "POST",
+                                     {"note": "nos presentó Marta zarandajas", "version": e["version"]}, write)
+    noted = json.loads(body)
+    check(status == 200 and noted["id"] == e["id"] and noted["version"] != e["version"],
+          f"a note kept: the invitation with a new version ({status} {body[:120]})")
+    notes_of = lambda: get(server, f"/api/invitations/{e['id']}")[2]["notes"]
+    check(notes_of() == ["nos presentó Marta zarandajas"], "the note is on the invitation's person")
+    check(any(p["id"] == e["person"] for p in get(server, "/api/people?search=zarandajas")[2]), "and found by search")
+    status, _, body = server.request(f"/api/invitations/{e['id']}/note", "POST",
+                                     {"note": "otra", "version": e["version"]}, write)
+    check(status == 409 and json.loads(body).get("code") == "stale" and notes_of() == ["nos presentó Marta zarandajas"],
+          f"a note from a stale page: 409, nothing kept ({status})")
+    for body, expected in (({"note": "  "}, 400), ({}, 400), ({"note": 3}, 400)):
+        status, _, _ = server.request(f"/api/invitations/{e['id']}/note", "POST", body, write)
+        check(status == expected, f"note {body}: {expected} ({status})")
+    status, _, _ = server.request("/api/invitations/99999999/note", "POST", {"note": "nadie"}, write)
+    check(status == 404, f"a note on an unknown invitation: 404 ({status})")
+    status, _, body = server.request(f"/api/invitations/{e['id']}/undo", "POST", {"version": noted["version"]}, write)
+    undone = json.loads(body)
+    check(status == 200 and undone["undone"]["kind"] == "note" and undone["undone"]["text"] == "nos presentó Marta zarandajas"
+          and undone["undone"]["at"] == "2026-11-20T18:00:00Z" and undone["invitation"]["version"] == e["version"],
+          f"undo takes the note back: {body[:200]}")
+    check(notes_of() == [] and not any(p["id"] == e["person"] for p in get(server, "/api/people?search=zarandajas")[2]),
+          "the note is gone from the person and the search")
+    status, _, body = server.request(f"/api/invitations/{e['id']}/undo", "POST", {}, write)
+    check(status == 409 and "note" in json.loads(body)["error"], f"then nothing to undo: 409 ({status})")
+    server.request(f"/api/invitations/{e['id']}/note", "POST", {"note": "de la PyConES"}, write)
+    undone_cli = json.loads(motivo("decide", f"i{e['id']}", "--undo", "--json").stdout)
+    check(undone_cli["undone"]["kind"] == "note" and notes_of() == [], "motivo decide --undo takes back a note kept on the page")
+
     # 3. The decided view: most recently decided first, each with when.
     motivo("decide", str(a["id"]), "spam", env={"MOTIVO_NOW": "2026-11-20T19:00:00Z"})
     decided_list = get(server, "/api/invitations?decided=1")[2]

@@ -448,6 +448,35 @@ TEST_P(Conformance, RecordedRepliesAndUndo)
   EXPECT_FALSE(store().undo_last(ana));
 }
 
+// Issue 26: a note kept from an invitation is logged on it: undo takes it back in its turn (the note gone from the
+// person and from the search), a stale version writes nothing, and a note kept on the person directly is not logged.
+TEST_P(Conformance, NotesKeptFromAnInvitationAreUndone)
+{
+  import_paths(store(), {files_.write("n/Invitations.csv", "From,To,Sent At,Message,Direction\n"
+                                                           "Ana Ruiz,Me,\"1/2/24, 9:00 AM\",,INCOMING\n")});
+  const PersonId person = *store().invitations({}).at(0).other_person;
+  const auto notes = [&] { return store().find_people(std::to_string(person)).at(0).notes; };
+  store().add_person_note(person, "vecina de Sevilla", 100); // not from an invitation: never undone
+  const store::InvitationView ana = store().invitations({}).at(0);
+  const std::string seen = ana.version;
+  EXPECT_FALSE(store().record_note(999999, person, "x", 200));
+  ASSERT_TRUE(store().record_note(ana.id, person, "nos presentó Marta zarandajas", 300, {{ana.id, seen}}));
+  EXPECT_THROW(store().record_note(ana.id, person, "otra", 350, {{ana.id, seen}}), store::Stale);
+  EXPECT_EQ(notes(), (std::vector<std::string>{"vecina de Sevilla", "nos presentó Marta zarandajas"}));
+  EXPECT_EQ(store().search_people("zarandajas").size(), 1u);
+  ASSERT_TRUE(store().record_decision(ana.id, protocol::Decision::accept, 400));
+
+  EXPECT_EQ(store().undo_last(ana.id)->kind, store::ActionKind::decision); // the latest first
+  const auto undone = store().undo_last(ana.id);
+  ASSERT_TRUE(undone);
+  EXPECT_EQ(undone->kind, store::ActionKind::note);
+  EXPECT_EQ(undone->text, "nos presentó Marta zarandajas");
+  EXPECT_EQ(undone->at, 300);
+  EXPECT_EQ(notes(), std::vector<std::string>{"vecina de Sevilla"});
+  EXPECT_TRUE(store().search_people("zarandajas").empty());
+  EXPECT_FALSE(store().undo_last(ana.id));
+}
+
 // Issue 26: every invitation has a version that moves with what is stored about it; a write given a version that
 // moved writes nothing; pages by key and the decided ones, most recently decided first.
 TEST_P(Conformance, VersionsAndPagesByKey)

@@ -114,6 +114,10 @@ TEST(JsonViews, WhatTheUserRecorded)
                        protocol::Decision::decline, fixed_now());
   expect_golden("bulk_decision.json", app::bulk_decision_json(bulk, 2));
   expect_same_json(app::bulk_decision_json(bulk, -1), app::bulk_decision_json(bulk, 2));
+  // A note kept from an invitation, taken back: kind "note", its text and when it was kept.
+  app::keep_note(*v.store, v.marta.id, v.invitation_from("Dan Cuatro"), "nos presentó Marta", fixed_now());
+  const app::Undone note = app::undo(*v.store, v.marta.id, v.invitation_from("Dan Cuatro"));
+  expect_golden("undo_note.json", app::undo_json(note.action, v.status_of("Dan Cuatro"), 2));
 }
 
 TEST(JsonViews, Reports)

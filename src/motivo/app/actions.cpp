@@ -1,6 +1,7 @@
 #include <motivo/app/actions.hpp>
 #include <motivo/app/protocol.hpp>
 #include <motivo/core/datetime.hpp>
+#include <motivo/core/text.hpp>
 
 #include <algorithm>
 #include <set>
@@ -53,6 +54,18 @@ store::InvitationView record_reply(store::Store& store, Scope scope, std::int64_
   return find_invitation(store, scope, id);
 }
 
+store::InvitationView keep_note(store::Store& store, Scope scope, std::int64_t id, const std::string& note,
+                                datetime::UnixSeconds now, const SeenVersion& seen)
+{
+  const store::InvitationView v = find_invitation(store, scope, id); // another member's: not found
+  if (text::trim(note).empty()) throw Refusal(Kind::invalid, std::string("the note is empty"));
+  if (!v.other_person) throw Refusal(Kind::invalid, Message(N_("invitation {} names no person to keep a note on"), id));
+  check_version(v, seen);
+  if (!store.record_note(id, *v.other_person, note, now, versions_of(id, seen)))
+    throw Refusal(Kind::not_found, Message(N_("no invitation with id {}"), id));
+  return find_invitation(store, scope, id);
+}
+
 Undone undo(store::Store& store, Scope scope, std::int64_t id, const SeenVersion& seen)
 {
   check_version(find_invitation(store, scope, id), seen); // another member's: not found
@@ -60,7 +73,7 @@ Undone undo(store::Store& store, Scope scope, std::int64_t id, const SeenVersion
   if (!action)
     throw Refusal(
         Kind::conflict,
-        Message(N_("nothing to undo on invitation {}: no decision, ask or reply of yours is recorded (what an "
+        Message(N_("nothing to undo on invitation {}: no decision, ask, reply or note of yours is recorded (what an "
                    "export or mail says is never undone)"),
                 id));
   refresh_timelines(store);

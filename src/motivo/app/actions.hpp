@@ -12,7 +12,8 @@
 #include <vector>
 
 // What the user saw themselves and records, written once for the command line and the server: a reply read on
-// LinkedIn, taking back the last decision, ask or recorded reply, and one decision on several invitations.
+// LinkedIn, a note kept from an invitation, taking back the last decision, ask, recorded reply or note, and one
+// decision on several invitations.
 namespace motivo::app {
 
 // Why a reply may not be recorded on invitation `v`, if so: one you sent (invalid), one accepted already, decided
@@ -31,12 +32,19 @@ struct ReplyRequest {
 };
 store::InvitationView record_reply(store::Store& store, Scope scope, std::int64_t id, const ReplyRequest& request);
 
+// Keeps `note` ("why we connected") on the other person of invitation `id`, logged on the invitation so that undo
+// takes it back, and returns the invitation as it is now (its version moved with the note). Refusal: not in scope
+// (not_found), an empty note or an invitation that names no person (invalid); store::Stale when it changed since
+// `seen`.
+store::InvitationView keep_note(store::Store& store, Scope scope, std::int64_t id, const std::string& note,
+                                datetime::UnixSeconds now, const SeenVersion& seen = std::nullopt);
+
 // What undo took back, and the invitation as it is now.
 struct Undone {
   store::InvitationView invitation;
   store::UndoneAction action;
 };
-// Takes back the last decision, ask or recorded reply the user made on invitation `id` (Store::undo_last); never
+// Takes back the last decision, ask, recorded reply or note the user made on invitation `id` (Store::undo_last); never
 // data read from an export or from mail. Refusal: not in scope (not_found), nothing to undo (conflict); store::Stale
 // when it changed since `seen`.
 Undone undo(store::Store& store, Scope scope, std::int64_t id, const SeenVersion& seen = std::nullopt);

@@ -80,6 +80,10 @@ void print_undone(const app::Undone& u, const app::InvitationStatus& now)
     fmt::print(fmt::runtime(tr("invitation {} from {}: the reply recorded for {} is taken back\n")), id,
                u.invitation.from, when);
     break;
+  case store::ActionKind::note:
+    fmt::print(fmt::runtime(tr("invitation {} from {}: the note kept at {} is taken back: {}\n")), id,
+               u.invitation.from, when, u.action.text);
+    break;
   }
   print_now(now.evaluation);
 }

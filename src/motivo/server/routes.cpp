@@ -14,9 +14,7 @@ const std::vector<Route>& routes()
 {
   static const std::vector<Route> table{
       {"GET", "/", page},
-      {"GET", "/app.js", asset},
-      {"GET", "/app.css", asset},
-      {"GET", "/favicon.svg", asset},
+      {"GET", R"(/[a-z0-9_-]+\.(js|css|svg))", asset}, // the embedded assets, by exact name (routes_pages.cpp)
       {"GET", R"(/catalog/([a-z]{2})\.json)", catalog},
       {"GET", "/api/me", me},
       {"GET", "/api/version", live_version},
@@ -27,6 +25,7 @@ const std::vector<Route>& routes()
       {"GET", R"(/api/invitations/(\d+))", show_invitation},
       {"POST", R"(/api/invitations/(\d+)/reply)", reply_invitation},
       {"POST", R"(/api/invitations/(\d+)/undo)", undo_invitation},
+      {"POST", R"(/api/invitations/(\d+)/note)", note_invitation},
       {"POST", "/api/invitations/decisions", decide_invitations},
       {"GET", "/api/report", caller_report},
       {"GET", "/api/report/team", team_report},

@@ -26,6 +26,7 @@ struct Request {
   std::vector<std::string> matches; // the pattern's groups: [1] is the first
   std::multimap<std::string, std::string> params;
   std::string body;
+  std::string accept_language;          // the request's Accept-Language header
   Principal principal;                  // who sent it (admitted by the Gate before routing)
   std::string upload_path, upload_name; // an upload route's file: saved to a private temporary file, as named
 
@@ -91,6 +92,7 @@ void ask_invitation(Services& services, const Request& request, Response& respon
 void show_invitation(Services& services, const Request& request, Response& response);
 void reply_invitation(Services& services, const Request& request, Response& response);
 void undo_invitation(Services& services, const Request& request, Response& response);
+void note_invitation(Services& services, const Request& request, Response& response);
 void decide_invitations(Services& services, const Request& request, Response& response);
 // routes_report.cpp
 void caller_report(Services& services, const Request& request, Response& response);

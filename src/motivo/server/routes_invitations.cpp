@@ -6,6 +6,7 @@
 #include <motivo/app/json_views.hpp>
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
+#include <motivo/core/text.hpp>
 #include <motivo/server/routes.hpp>
 
 #include <fmt/format.h>
@@ -185,6 +186,24 @@ void undo_invitation(Services& services, const Request& request, Response& respo
     const app::Undone u = app::undo(*store, request.principal.scope(), id, seen);
     response.json(app::undo_json(
         u.action,
+        app::invitation_status(*store, request.principal.scope(), id, services.policy, services.config, services.now()),
+        -1));
+  });
+}
+
+// {"note", "version"?}: the note kept on the invitation's other person, logged on the invitation for undo; the
+// invitation as it is now (its version moved).
+void note_invitation(Services& services, const Request& request, Response& response)
+{
+  const std::int64_t id = path_id(request, "invitation");
+  const nlohmann::json body = body_object(request);
+  const std::string note = text_field(body, "note");
+  if (text::trim(note).empty()) throw InputError("note", 0, std::string("the note is empty"));
+  const app::SeenVersion seen = seen_version(body);
+  unless_stale(services, request, response, [&] {
+    auto store = services.pool.lease();
+    app::keep_note(*store, request.principal.scope(), id, note, services.now(), seen);
+    response.json(app::invitation_json(
         app::invitation_status(*store, request.principal.scope(), id, services.policy, services.config, services.now()),
         -1));
   });

@@ -156,6 +156,7 @@ Request request_of(const httplib::Request& req, Gate& gate, const Options& optio
   for (std::size_t i = 0; i < req.matches.size(); ++i) request.matches.push_back(req.matches[i].str());
   request.params.insert(req.params.begin(), req.params.end());
   request.body = req.body;
+  request.accept_language = req.get_header_value("Accept-Language");
   const auto principal = gate.principal(gate.token_of(head_of(req)), options.clock());
   if (!principal) throw std::runtime_error("request without a valid token"); // not reached: refused before routing
   request.principal = *principal;

@@ -127,8 +127,9 @@ public:
   virtual std::int64_t refresh_welcomes(const WelcomeRule& rule) = 0;
 };
 
-// What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply.
-enum class ActionKind { decision, ask, reply };
+// What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply, a
+// note kept on its other person from the invitation (Store::record_note).
+enum class ActionKind { decision, ask, reply, note };
 std::string_view to_string(ActionKind kind);
 
 // An action taken back: what it was, when it was recorded, and what is in force again.
@@ -137,7 +138,7 @@ struct UndoneAction {
   datetime::UnixSeconds at = 0;               // when the decision or the ask was recorded; when they replied
   std::optional<protocol::Decision> decision; // kind decision: the decision taken back
   std::optional<protocol::Decision> restored; // kind decision: the decision in force again (none: undecided)
-  std::string text;                           // kind ask or reply: its text
+  std::string text;                           // kind ask, reply or note: its text
 };
 
 // An ask or a reply the user recorded on an invitation (not read from an export or from mail).

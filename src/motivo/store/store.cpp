@@ -23,6 +23,7 @@ std::string_view to_string(ActionKind kind)
   case ActionKind::decision: return "decision";
   case ActionKind::ask: return "ask";
   case ActionKind::reply: return "reply";
+  case ActionKind::note: return "note";
   }
   return "decision";
 }

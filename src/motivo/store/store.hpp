@@ -66,9 +66,13 @@ public:
   // given), logged for undo_last. False: no such invitation.
   virtual bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text,
                             datetime::UnixSeconds now, const Versions& expected = {}) = 0;
-  // Takes back the last decision, ask or recorded reply logged on invitation `id`, in one transaction: a decision
-  // gives way to the one it replaced (and a spam decision's label to the label before it), an ask or a reply is
-  // removed. Nothing read from an export or from mail is touched. nullopt when nothing is logged.
+  // Keeps `note` on `person`, the other person of invitation `id`, as add_person_note does, logged on the
+  // invitation for undo_last. False: no such invitation.
+  virtual bool record_note(std::int64_t id, PersonId person, const std::string& note, datetime::UnixSeconds now,
+                           const Versions& expected = {}) = 0;
+  // Takes back the last decision, ask, recorded reply or note logged on invitation `id`, in one transaction: a
+  // decision gives way to the one it replaced (and a spam decision's label to the label before it), an ask, a reply
+  // or a note is removed. Nothing read from an export or from mail is touched. nullopt when nothing is logged.
   virtual std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) = 0;
   // The asks and replies the user recorded on invitation `id`, oldest first.
   virtual std::vector<RecordedNote> recorded_notes(std::int64_t id) = 0;

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 namespace motivo::store::postgres {
 
 PgStore::PgStore(const std::string& url)

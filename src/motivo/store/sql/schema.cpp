@@ -312,6 +312,9 @@ CREATE INDEX messages_from_person ON messages(from_person) WHERE from_person IS 
 CREATE INDEX messages_to_person ON messages(to_person) WHERE to_person IS NOT NULL;
 CREATE INDEX connections_by_person_alone ON connections(person);
 )sql"},
+    // Issue 26: a note kept from an invitation (the page's "why we connected") is logged on it, so that Undo takes
+    // it back as it does a decision, an ask or a reply: the log's kinds gain "note".
+    {16, "the undo log takes notes", "{note_kind}"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
@@ -324,6 +327,32 @@ END;
 CREATE TRIGGER person_notes_ad AFTER DELETE ON person_notes BEGIN
   INSERT INTO person_notes_fts(person_notes_fts, rowid, note) VALUES ('delete', old.id, old.note);
 END;)sql";
+// The log's kinds with "note": SQLite changes a CHECK constraint by building the table again (ids kept); PostgreSQL
+// replaces the constraint.
+constexpr const char* sqlite_note_kind = R"sql(
+CREATE TABLE user_actions_16 (
+  id INTEGER PRIMARY KEY,
+  invitation INTEGER NOT NULL REFERENCES invitations(id),
+  kind TEXT NOT NULL CHECK (kind IN ('decision', 'ask', 'reply', 'note')),
+  done_at INTEGER NOT NULL,
+  decision TEXT CHECK (decision IN ('accept', 'decline', 'spam')),
+  previous_decision TEXT CHECK (previous_decision IN ('accept', 'decline', 'spam')),
+  previous_decision_at INTEGER,
+  label TEXT,
+  previous_label TEXT,
+  previous_label_at INTEGER,
+  row_id INTEGER
+);
+INSERT INTO user_actions_16 SELECT id, invitation, kind, done_at, decision, previous_decision, previous_decision_at,
+  label, previous_label, previous_label_at, row_id FROM user_actions;
+DROP TABLE user_actions;
+ALTER TABLE user_actions_16 RENAME TO user_actions;
+CREATE INDEX user_actions_by_invitation ON user_actions(invitation, id);
+)sql";
+constexpr const char* postgres_note_kind = R"sql(
+ALTER TABLE user_actions DROP CONSTRAINT user_actions_kind_check;
+ALTER TABLE user_actions ADD CONSTRAINT user_actions_kind_check CHECK (kind IN ('decision', 'ask', 'reply', 'note'));
+)sql";
 // PostgreSQL: note_key holds the note folded by motivo (case and accents removed, classify::fold) and a GIN index
 // serves word queries on it.
 constexpr const char* postgres_search = R"sql(
@@ -347,7 +376,8 @@ std::vector<MigrationStep> in_dialect(Dialect dialect)
              fmt::arg("false", sqlite ? "0" : "false"),
              fmt::arg("note_key", sqlite ? "" : "\n  note_key TEXT NOT NULL,"),
              fmt::arg("search", sqlite ? sqlite_search : postgres_search),
-             fmt::arg("changes", sqlite ? "" : postgres_changes))});
+             fmt::arg("changes", sqlite ? "" : postgres_changes),
+             fmt::arg("note_kind", sqlite ? sqlite_note_kind : postgres_note_kind))});
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// What the user records on an invitation — decisions, asks, replies seen on LinkedIn — and the log that takes them
+// What the user records on an invitation — decisions, asks, replies seen on LinkedIn, notes on its other person —
+// and the log that takes them
 // back one at a time (`motivo decide --undo`), written once for both engines.
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/note_facts.hpp>
@@ -47,7 +48,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql")
       .bind(9, a.previous_label_at)
       .bind(10, a.row_id)
       .run();
-  mark_timeline_stale(connection_, a.invitation); // a decision, an ask or a reply changes the timeline
+  // A decision, an ask or a reply changes the timeline; a note does not.
+  if (a.kind != ActionKind::note) mark_timeline_stale(connection_, a.invitation);
 }
 
 bool SqlStore::decide_one(std::int64_t id, protocol::Decision decision, datetime::UnixSeconds now,
@@ -139,13 +141,51 @@ bool SqlStore::record_reply(std::int64_t id, datetime::UnixSeconds at, const std
   });
 }
 
+bool SqlStore::record_note(std::int64_t id, PersonId person, const std::string& note, datetime::UnixSeconds now,
+                           const Versions& expected)
+{
+  return write([&] {
+    check_versions(expected);
+    if (!connection_.prepare("SELECT 1 FROM invitations WHERE id = ?1").bind(1, id).step()) return false;
+    LoggedAction a;
+    a.invitation = id;
+    a.kind = ActionKind::note;
+    a.done_at = now;
+    a.row_id = insert_person_note(person, note, now);
+    log_action(a);
+    return true;
+  });
+}
+
+void SqlStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
+{
+  write([&] { insert_person_note(person, note, now); });
+}
+
 namespace {
 
 ActionKind kind_of(std::string_view word)
 {
   if (word == "ask") return ActionKind::ask;
   if (word == "reply") return ActionKind::reply;
+  if (word == "note") return ActionKind::note;
   return ActionKind::decision;
+}
+
+// How undo_last reads the row an ask, a reply or a note added (its time and text) and removes it.
+struct AddedRow {
+  const char* select;
+  const char* remove;
+};
+AddedRow added_row(ActionKind kind)
+{
+  switch (kind) {
+  case ActionKind::ask: return {"SELECT asked_at, message FROM asks WHERE id = ?1", "DELETE FROM asks WHERE id = ?1"};
+  case ActionKind::reply:
+    return {"SELECT replied_at, text FROM recorded_replies WHERE id = ?1",
+            "DELETE FROM recorded_replies WHERE id = ?1"};
+  default: return {"SELECT written_at, note FROM person_notes WHERE id = ?1", "DELETE FROM person_notes WHERE id = ?1"};
+  }
 }
 
 } // namespace
@@ -195,18 +235,15 @@ FROM user_actions WHERE invitation = ?1 ORDER BY id DESC LIMIT 1)sql");
             .bind(4, a.label)
             .run();
     } else {
-      const bool ask = a.kind == ActionKind::ask;
+      const AddedRow row = added_row(a.kind);
       {
-        Statement s = connection_.prepare(ask ? "SELECT asked_at, message FROM asks WHERE id = ?1"
-                                              : "SELECT replied_at, text FROM recorded_replies WHERE id = ?1");
+        Statement s = connection_.prepare(row.select);
         if (a.row_id && s.bind(1, *a.row_id).step()) {
           out.at = s.column_int(0);
           out.text = s.column_text(1);
         }
       }
-      connection_.prepare(ask ? "DELETE FROM asks WHERE id = ?1" : "DELETE FROM recorded_replies WHERE id = ?1")
-          .bind(1, a.row_id)
-          .run();
+      connection_.prepare(row.remove).bind(1, a.row_id).run();
     }
     connection_.prepare("DELETE FROM user_actions WHERE id = ?1").bind(1, action).run();
     return out;

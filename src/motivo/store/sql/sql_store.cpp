@@ -250,19 +250,21 @@ bool SqlStore::record_welcome(std::int64_t connection, datetime::UnixSeconds now
   });
 }
 
-void SqlStore::add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
+std::int64_t SqlStore::insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now)
 {
   // SQLite's full-text index follows by trigger; PostgreSQL's searches note_key, the note folded (accents and case
   // aside).
   const bool postgres = connection_.dialect() == Dialect::postgres;
-  write([&] {
-    Statement s = connection_.prepare(
-        postgres ? "INSERT INTO person_notes (person, note, written_at, note_key) VALUES (?1, ?2, ?3, ?4)"
-                 : "INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3)");
-    s.bind(1, std::int64_t{person}).bind(2, note).bind(3, std::int64_t{now});
-    if (postgres) s.bind(4, classify::fold(note));
-    s.run();
-  });
+  Statement s = connection_.prepare(
+      postgres ? "INSERT INTO person_notes (person, note, written_at, note_key) VALUES (?1, ?2, ?3, ?4) RETURNING id"
+               : "INSERT INTO person_notes (person, note, written_at) VALUES (?1, ?2, ?3) RETURNING id");
+  s.bind(1, std::int64_t{person}).bind(2, note).bind(3, std::int64_t{now});
+  if (postgres) s.bind(4, classify::fold(note));
+  if (!s.step()) throw std::runtime_error("the note was not stored");
+  const std::int64_t id = s.column_int(0);
+  while (s.step()) {
+  }
+  return id;
 }
 
 std::vector<protocol::MessageStamp> SqlStore::messages_with(PersonId owner, PersonId person, bool with_text)

@@ -27,6 +27,9 @@ public:
                   const Versions& expected = {}) override;
   bool record_reply(std::int64_t id, datetime::UnixSeconds at, const std::string& text, datetime::UnixSeconds now,
                     const Versions& expected = {}) override;
+  bool record_note(std::int64_t id, PersonId person, const std::string& note, datetime::UnixSeconds now,
+                   const Versions& expected = {}) override;
+  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) override;
   std::vector<RecordedNote> recorded_notes(std::int64_t id) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
@@ -44,7 +47,6 @@ public:
   std::vector<PersonView> search_people(const std::string& query) override;
   std::vector<ConnectionView> connections(std::int64_t limit) override;
   bool record_welcome(std::int64_t connection, datetime::UnixSeconds now, const std::string& message) override;
-  void add_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   void for_each_message(const std::function<void(const StoredMessage&)>& visit) override;
   void for_each_connection(const std::function<void(const StoredConnection&)>& visit) override;
   void for_each_writing(const std::function<void(const StoredWriting&)>& visit) override;
@@ -72,6 +74,8 @@ protected:
   virtual std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) = 0;
   // A LabelSink writing in the transaction under way.
   virtual std::unique_ptr<LabelSink> label_sink_in_transaction() = 0;
+  // Inside a write: stores `note` on `person` (with what the engine's full-text search needs) and returns its row.
+  std::int64_t insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now);
   // NoteLabels inside the transaction under way (forgetting a person relabels the rest).
   std::unique_ptr<NoteLabels> labels_in_transaction();
   // Inside the forgetting transaction, before anything is deleted.
