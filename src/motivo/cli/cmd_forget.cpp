@@ -123,7 +123,7 @@ int forget_recipient(Context& context, const ForgetOptions& o)
     fmt::print(fmt::runtime(tr("Forgot {}: their name in the recipients of {}\n")), o.who,
                group_messages(c.group_messages));
     if (done.compaction == store::Compaction::done)
-      fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+      fmt::print("{}", tr("  The removed text is gone from the database's files: overwritten, not only unlinked.\n"));
   }
   return compaction_status(done, store.location());
 }
@@ -164,7 +164,7 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
     } else if (!o->dry_run) {
       fmt::print(fmt::runtime(tr("Forgot {}.\n")), who);
       if (done.compaction == store::Compaction::done)
-        fmt::print("{}", tr("  The database was compacted: the removed text is gone from the file.\n"));
+        fmt::print("{}", tr("  The removed text is gone from the database's files: overwritten, not only unlinked.\n"));
     }
     return compaction_status(done, store.location());
   };

@@ -121,9 +121,10 @@ public:
   // Removes every record of `person`: their invitations (and the asks and decisions on them), the one-to-one
   // messages with them and the messages they sent, their name and profile in group messages' recipients, their
   // connections and the welcomes sent to them, the notes kept on them, and the person. `relabel` runs in the
-  // same transaction afterwards (campaign reasons name other senders). Then the file is compacted so the text is
-  // gone from it, not only unlinked; when that fails, the counts say so (`compaction`) and the person stays
-  // forgotten. With `dry_run`, only counts.
+  // same transaction afterwards (campaign reasons name other senders). The text is then gone from the files, not
+  // only unlinked (SQLite: secure delete overwrote it in place, the full-text index is rebuilt when notes went, the
+  // WAL truncated; PostgreSQL: VACUUM FULL of the tables); when that fails, the counts say so (`compaction`) and
+  // the person stays forgotten. With `dry_run`, only counts.
   virtual ForgetCounts forget_person(PersonId person, bool dry_run,
                                      const std::function<void(NoteLabels&)>& relabel) = 0;
   // For someone with no person record (named only among the recipients of group messages, which are not linked to

@@ -21,7 +21,6 @@ public:
   std::int64_t data_version() override;
 
 protected:
-  std::int64_t insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
   std::unique_ptr<LabelSink> label_sink_in_transaction() override;
   void compact(const std::vector<std::string>& tables, ForgetCounts& counts) override;

@@ -215,7 +215,6 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     run("DELETE FROM people WHERE id = ?1");
     for (const std::int64_t owner : owners) mark_unknown_acceptances(connection_, owner);
     if (relabelling) relabel(*labels_in_transaction());
-    check_room_to_compact(); // all or nothing: the deletion commits only when the compaction can follow
     return c;
   });
   if (!dry_run && !c.is_owner)
@@ -235,7 +234,6 @@ ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
     if (dry_run || changed.empty()) return c;
     before_erasing();
     store_scrubbed(changed);
-    check_room_to_compact();
     return c;
   });
   if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages"}, c);

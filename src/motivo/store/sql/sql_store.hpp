@@ -80,9 +80,6 @@ protected:
   std::unique_ptr<NoteLabels> labels_in_transaction();
   // Inside the forgetting transaction, before anything is deleted.
   virtual void before_erasing() {}
-  // Inside the forgetting transaction, last: throws (so that nothing is removed) when the compaction that follows
-  // could not be done (not enough free space for it).
-  virtual void check_room_to_compact() {}
   // After the forgetting transaction committed: rewrites `tables` so that the deleted text is gone from the files.
   // What could not be done is said in `counts` (compaction, compaction_error, uncompacted), or thrown.
   virtual void compact(const std::vector<std::string>& tables, ForgetCounts& counts) = 0;

@@ -22,7 +22,6 @@ public:
   Database& database() { return db_; }
 
 protected:
-  std::int64_t insert_person_note(PersonId person, const std::string& note, datetime::UnixSeconds now) override;
   std::optional<std::pair<std::string, std::string>> notes_matching(const std::string& query) override;
   std::unique_ptr<LabelSink> label_sink_in_transaction() override;
   void before_erasing() override;
