@@ -3,6 +3,7 @@
 #include <motivo/store/postgres/pg_import_session.hpp>
 #include <motivo/store/postgres/pg_schema.hpp>
 #include <motivo/store/postgres/pg_store.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 
 #include <fmt/format.h>
 
