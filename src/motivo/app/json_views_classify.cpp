@@ -2,6 +2,7 @@
 // without a DOM (classify --jsonl's hot path), and an evaluation. The rest of the shapes: json_views.cpp.
 #include <motivo/app/json_views.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <array>
