@@ -1,4 +1,5 @@
 #include <motivo/core/error.hpp>
+#include <motivo/store/sql/batched_update.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
 #include <motivo/store/sql/welcome_timelines.hpp>
@@ -66,60 +67,26 @@ WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
   return out;
 }
 
-// Computed timelines written a chunk at a time, one UPDATE over a VALUES list each: a row at a time, PostgreSQL's
-// round trips were most of a first import's refresh. Each row: the timeline, and the invitation's sent time, other
+// Computed timelines written a chunk at a time (BatchedUpdate): the timeline, and the invitation's sent time, other
 // person and acceptance time it was computed with.
-class TimelineWriter {
-public:
-  explicit TimelineWriter(Connection& c) : c_(c) {}
-  void add(const InvitationView& v, const protocol::Timeline& t)
-  {
-    rows_.push_back({v.id, t.asked_at, t.replied_at, t.connected_at, t.mutual_messages ? 1 : 0, v.sent_at,
-                     v.other_person ? std::optional<std::int64_t>(*v.other_person) : std::nullopt,
-                     v.outcome == Outcome::accepted ? v.outcome_at : std::nullopt});
-    if (rows_.size() == chunk) flush();
-  }
-  void flush()
-  {
-    if (rows_.empty()) return;
-    Statement update = c_.prepare(update_sql(rows_.size()));
-    int n = 0;
-    for (const Row& r : rows_) {
-      update.bind(n + 1, r.id).bind(n + 2, r.asked).bind(n + 3, r.replied).bind(n + 4, r.connected);
-      update.bind(n + 5, r.mutual).bind(n + 6, r.sent).bind(n + 7, r.person).bind(n + 8, r.accepted);
-      n += 8;
-    }
-    update.run();
-    rows_.clear();
-  }
+BatchedUpdate timeline_writer(Connection& c)
+{
+  return BatchedUpdate(c, "invitations",
+                       {{"timeline_asked_at", "BIGINT"},
+                        {"timeline_replied_at", "BIGINT"},
+                        {"timeline_connected_at", "BIGINT"},
+                        {"timeline_mutual", "BOOLEAN"},
+                        {"timeline_sent_at", "BIGINT"},
+                        {"timeline_person", "BIGINT"},
+                        {"timeline_accepted_at", "BIGINT"}});
+}
 
-private:
-  static constexpr std::size_t chunk = 250;
-  struct Row {
-    std::int64_t id;
-    std::optional<std::int64_t> asked, replied, connected;
-    std::int64_t mutual, sent;
-    std::optional<std::int64_t> person, accepted;
-  };
-  static std::string update_sql(std::size_t rows)
-  {
-    std::string values;
-    for (std::size_t i = 0; i < rows; ++i) {
-      const std::size_t k = i * 8;
-      values += fmt::format("{}(CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), "
-                            "CAST(?{} AS BOOLEAN), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT))",
-                            i ? ", " : "", k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7, k + 8);
-    }
-    return R"sql(
-UPDATE invitations SET timeline_asked_at = v.column2, timeline_replied_at = v.column3,
-  timeline_connected_at = v.column4, timeline_mutual = v.column5, timeline_sent_at = v.column6,
-  timeline_person = v.column7, timeline_accepted_at = v.column8
-FROM (VALUES )sql" +
-           values + ") AS v WHERE invitations.id = v.column1";
-  }
-  Connection& c_;
-  std::vector<Row> rows_;
-};
+void add_timeline(BatchedUpdate& writer, const InvitationView& v, const protocol::Timeline& t)
+{
+  writer.add(v.id, {t.asked_at, t.replied_at, t.connected_at, std::int64_t{t.mutual_messages ? 1 : 0}, v.sent_at,
+                    v.other_person ? std::optional<std::int64_t>(*v.other_person) : std::nullopt,
+                    v.outcome == Outcome::accepted ? v.outcome_at : std::nullopt});
+}
 
 } // namespace
 
@@ -183,7 +150,7 @@ std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
     if (any.column_int(0) == 0) return 0;
   }
   const std::set<PersonId> known = owners_knowing_acceptances(c);
-  TimelineWriter writer(c);
+  BatchedUpdate writer = timeline_writer(c);
   std::int64_t computed = 0, after = 0;
   for (;;) {
     const std::vector<InvitationView> batch = stale_batch(c, after);
@@ -194,7 +161,7 @@ std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
       if (v.other_person && v.direction == Direction::incoming) {
         if (const auto it = threads.find({v.owner, *v.other_person}); it != threads.end()) stamps = it->second;
       }
-      writer.add(v, rule(v, std::move(stamps), known.count(v.owner) > 0));
+      add_timeline(writer, v, rule(v, std::move(stamps), known.count(v.owner) > 0));
     }
     writer.flush();
     after = batch.back().id;

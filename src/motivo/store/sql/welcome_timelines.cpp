@@ -1,3 +1,4 @@
+#include <motivo/store/sql/batched_update.hpp>
 #include <motivo/store/sql/timelines.hpp>
 #include <motivo/store/sql/welcome_timelines.hpp>
 
@@ -86,56 +87,24 @@ WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
   return out;
 }
 
-// Computed welcomes written a chunk at a time, one UPDATE over a VALUES list each (as TimelineWriter): the welcome,
-// and the person, time and day it was computed with.
-class WelcomeWriter {
-public:
-  explicit WelcomeWriter(Connection& c) : c_(c) {}
-  void add(const ConnectionView& v, const KeptWelcome& w)
-  {
-    rows_.push_back({v.id, w.connected_from, w.timeline.welcomed_at, w.timeline.replied_at,
-                     v.person ? std::optional<std::int64_t>(v.person) : std::nullopt, v.connected_at, v.connected_on});
-    if (rows_.size() == chunk) flush();
-  }
-  void flush()
-  {
-    if (rows_.empty()) return;
-    Statement update = c_.prepare(update_sql(rows_.size()));
-    int n = 0;
-    for (const Row& r : rows_) {
-      update.bind(n + 1, r.id).bind(n + 2, r.from).bind(n + 3, r.welcomed).bind(n + 4, r.replied);
-      update.bind(n + 5, r.person).bind(n + 6, r.connected_at).bind(n + 7, std::string_view(r.connected_on));
-      n += 7;
-    }
-    update.run();
-    rows_.clear();
-  }
+// Computed welcomes written a chunk at a time (BatchedUpdate): the welcome, and the person, time and day it was
+// computed with.
+BatchedUpdate welcome_writer(Connection& c)
+{
+  return BatchedUpdate(c, "connections",
+                       {{"welcome_from", "BIGINT"},
+                        {"welcomed_at", "BIGINT"},
+                        {"welcome_replied_at", "BIGINT"},
+                        {"welcome_person", "BIGINT"},
+                        {"welcome_connected_at", "BIGINT"},
+                        {"welcome_connected_on", "TEXT"}});
+}
 
-private:
-  static constexpr std::size_t chunk = 250;
-  struct Row {
-    std::int64_t id;
-    std::optional<std::int64_t> from, welcomed, replied, person, connected_at;
-    std::string connected_on;
-  };
-  static std::string update_sql(std::size_t rows)
-  {
-    std::string values;
-    for (std::size_t i = 0; i < rows; ++i) {
-      const std::size_t k = i * 7;
-      values += fmt::format("{}(CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), "
-                            "CAST(?{} AS BIGINT), CAST(?{} AS BIGINT), CAST(?{} AS TEXT))",
-                            i ? ", " : "", k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7);
-    }
-    return R"sql(
-UPDATE connections SET welcome_from = v.column2, welcomed_at = v.column3, welcome_replied_at = v.column4,
-  welcome_person = v.column5, welcome_connected_at = v.column6, welcome_connected_on = v.column7
-FROM (VALUES )sql" +
-           values + ") AS v WHERE connections.id = v.column1";
-  }
-  Connection& c_;
-  std::vector<Row> rows_;
-};
+void add_welcome(BatchedUpdate& writer, const ConnectionView& v, const KeptWelcome& w)
+{
+  writer.add(v.id, {w.connected_from, w.timeline.welcomed_at, w.timeline.replied_at,
+                    v.person ? std::optional<std::int64_t>(v.person) : std::nullopt, v.connected_at, v.connected_on});
+}
 
 } // namespace
 
@@ -181,7 +150,7 @@ std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule)
     any.step();
     if (any.column_int(0) == 0) return 0;
   }
-  WelcomeWriter writer(c);
+  BatchedUpdate writer = welcome_writer(c);
   std::int64_t computed = 0, after = 0;
   static const std::vector<InvitationView> no_invitations;
   static const std::vector<protocol::MessageStamp> no_messages;
@@ -193,8 +162,9 @@ std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule)
     for (const ConnectionView& v : batch) {
       const auto i = invitations.find({v.owner, v.person});
       const auto t = threads.find({v.owner, v.person});
-      writer.add(v, rule(v, i == invitations.end() ? no_invitations : i->second,
-                         t == threads.end() ? no_messages : t->second));
+      add_welcome(
+          writer, v,
+          rule(v, i == invitations.end() ? no_invitations : i->second, t == threads.end() ? no_messages : t->second));
     }
     writer.flush();
     after = batch.back().id;
