@@ -1,9 +1,12 @@
-// libFuzzer target: see motivo::fuzz::message_template in targets.hpp (its inputs that crashed are kept in
-// tests/data/fuzz-regressions/template/ and replayed by the unit tests).
+// libFuzzer target: see motivo::fuzz::message_template and motivo::fuzz::template_depth in targets.hpp, both on
+// every input (their inputs that crashed are kept in tests/data/fuzz-regressions/template/ and template_depth/ and
+// replayed by the unit tests).
 #include "targets.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-  motivo::fuzz::message_template(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  motivo::fuzz::message_template(bytes);
+  motivo::fuzz::template_depth(bytes);
   return 0;
 }

@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_mail fuzz_csv fuzz_config fuzz_template fuzz_classify fuzz_export fuzz_csv_counts
-                              fuzz_config_depth fuzz_template_depth fuzz_dma fuzz_jsonl)
+((${#targets[@]})) || targets=(fuzz_mail fuzz_csv fuzz_config fuzz_template fuzz_classify fuzz_export fuzz_dma fuzz_jsonl)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (apt-get install -y clang)" >&2; exit 1; }
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -19,9 +18,9 @@ run_one() {
   mkdir -p "$corpus" "$crashes"
   case $target in
     fuzz_mail) seeds=tests/data/mail ;;
-    fuzz_csv | fuzz_csv_counts) seeds=fuzz/seeds/csv ;;
-    fuzz_config | fuzz_config_depth) seeds=fuzz/seeds/config ;;
-    fuzz_template | fuzz_template_depth) seeds=data/templates ;;
+    fuzz_csv) seeds=fuzz/seeds/csv ;;
+    fuzz_config) seeds=fuzz/seeds/config ;;
+    fuzz_template) seeds=data/templates ;;
     fuzz_classify) seeds=fuzz/seeds/notes ;;
     fuzz_export) seeds=fuzz/seeds/export ;;
     fuzz_dma) seeds=fuzz/seeds/dma ;;
