@@ -317,8 +317,11 @@ CREATE INDEX connections_by_person_alone ON connections(person);
     {16, "the undo log takes notes", "{note_kind}"},
     // Issue 23: the folded words of the names in each message whose recipients are not one person known by their
     // profile (sql/message_words.hpp), so that forget finds the messages naming someone by an index, not by reading
-    // every message; `stale_message_words` holds the messages written since their words were (triggers).
-    {18, "messages: the words of the names they hold, kept for forget", "{message_words}"},
+    // every message; `stale_message_words` holds the messages written since their words were (triggers). And the
+    // campaign members by campaign: forget asks whether the person's note began one (a scan of every invitation's
+    // tally entry without it).
+    {18, "messages: the words of the names they hold, kept for forget; invitations by campaign",
+     "{message_words}CREATE INDEX invitations_by_campaign ON invitations(campaign) WHERE campaign IS NOT NULL;\n"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
