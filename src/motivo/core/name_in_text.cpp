@@ -82,10 +82,9 @@ std::vector<std::string> words_of_name(std::string_view name)
   return out;
 }
 
-std::vector<std::string> name_words(std::string_view text)
+std::vector<std::string> words_in_text(std::string_view text)
 {
-  // same_name folds the whole text, without_name each run of word bytes: the words of both.
-  std::vector<std::string> out = words_of_name(text);
+  std::vector<std::string> out;
   for (Word& w : folded_words(text)) out.push_back(std::move(w.folded));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -30,12 +30,13 @@ std::vector<std::string> words_of_message(std::string_view names, std::string_vi
                                           std::string_view subject)
 {
   std::vector<std::string> out;
-  const auto add = [&](std::string_view text) {
-    for (std::string& w : names::name_words(text)) out.push_back(std::move(w));
-  };
-  for_each_item(names, add);
-  add(title);
-  add(subject);
+  // A recipient is compared whole (same_name), a title or subject searched (without_name).
+  for_each_item(names, [&](std::string_view name) {
+    for (std::string& w : names::words_of_name(name)) out.push_back(std::move(w));
+  });
+  for (const std::string_view text : {title, subject}) {
+    for (std::string& w : names::words_in_text(text)) out.push_back(std::move(w));
+  }
   for_each_item(urls, [&](std::string_view url) {
     if (std::string slug = profile_slug(url); !slug.empty()) out.push_back("/" + slug);
   });
