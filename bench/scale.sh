@@ -4,7 +4,8 @@
 # SQLite and on a throwaway PostgreSQL server (scripts/pg-throwaway.sh; skipped without one):
 #   - `report --json` and `invitations --json -n 50`, with hyperfine, beside a baseline in the same run: the
 #     engine's own count of the invitations (sqlite3 / psql), the least any answer about them can cost;
-#   - peak memory (/usr/bin/time -f %M) of report, invitations and `forget` of one person, and forget's time;
+#   - peak memory (/usr/bin/time -f %M) of report, invitations, status, a full backup, `forget` of one person (its dry
+#     run too), and reclassify, with their times;
 #   - on SQLite, 100,000: a first import, the re-import of the same export, and the import of a newer export with
 #     1 % more rows (gen-export.py --newer 1), each as a share of the first.
 # BASELINE=PATH/motivo times that build's report and listing in the same hyperfine runs (before/after a change).
@@ -67,11 +68,15 @@ answers() { # NAME DB COUNT_COMMAND
   peak "report --json" "$motivo" --db "$db" report --json
   peak "invitations --json -n 50" "$motivo" --db "$db" invitations --json -n 50
   peak "status --json" "$motivo" --db "$db" status --json
+  peak "export --json (a full backup)" "$motivo" --db "$db" export --json "$out/backup.jsonl"
+  rm -f "$out/backup.jsonl"
   # Forget one person: an inviter with messages (the last invitation's).
   local who
   who=$("$motivo" --db "$db" invitations --json -n 1 --incoming | python3 -c \
     'import json,sys; print("i%d" % json.load(sys.stdin)[0]["id"])')
+  peak "forget --dry-run (the inviter of $who)" "$motivo" --db "$db" forget --dry-run "$who"
   peak "forget one person (the inviter of $who)" "$motivo" --db "$db" forget --yes "$who"
+  peak "reclassify" "$motivo" --db "$db" reclassify
 }
 
 for n in $sizes; do

@@ -201,7 +201,7 @@ motivo("decide", f"i{decided}", "decline", db=old_db)
 later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
     "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines', "
-    "'stale_welcomes')")]
+    "'stale_welcomes', 'message_words', 'stale_message_words')")]
 # Migration 13's columns of invitations and its index go too, and migration 14's index.
 later_columns = "".join(f"ALTER TABLE invitations DROP COLUMN timeline_{c}; "
                         for c in ("asked_at", "replied_at", "connected_at", "mutual", "sent_at", "person", "accepted_at"))
@@ -212,6 +212,9 @@ later_indexes = "".join(f"DROP INDEX IF EXISTS {i}; " for i in (
 later_columns += "".join(f"ALTER TABLE connections DROP COLUMN {c}; " for c in (
     "welcome_from", "welcomed_at", "welcome_replied_at", "welcome_person", "welcome_connected_at",
     "welcome_connected_on"))
+# Migration 18's triggers and index.
+later_indexes += "".join(f"DROP TRIGGER IF EXISTS message_words_{t}; " for t in ("ai", "au", "ad"))
+later_indexes += "DROP INDEX IF EXISTS invitations_by_campaign; "
 sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "DROP INDEX invitations_tally; " + later_indexes +
        later_columns + "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
 p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)

@@ -618,6 +618,81 @@ TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
   EXPECT_EQ(store().forget_recipient("Nadie", false).group_messages, 0);
 }
 
+// Issue 23: forget finds the messages that name someone by their kept words (migration 18), not by reading every
+// message; the words follow every write: an import, a second import, mail, and forget's own changes. Every spelling
+// is still found in the recipients, titles and subjects, and by profile URL alone.
+TEST_P(Conformance, ForgetFindsTheNameByTheKeptWordsAfterEveryWrite)
+{
+  const std::string header =
+      "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT\n";
+  const std::string me = "https://www.linkedin.com/in/me", eva = "https://www.linkedin.com/in/eva-rey";
+  import_paths(store(), {files_.write("w1/messages.csv",
+                                      header + "c1,,Me," + me + ",Eva Rey," + eva +
+                                          ",2024-01-05 10:00:00 UTC,,Hola\n"
+                                          "c2,,Me," +
+                                          me + ",\"Íñigo Solo, EVA  REY\",\"https://www.linkedin.com/in/inigo," + eva +
+                                          "\",2024-01-06 10:00:00 UTC,,Grupo\n"
+                                          "c3,Cena con eva rey,Me," +
+                                          me +
+                                          ",Íñigo Solo,https://www.linkedin.com/in/inigo,2024-01-07 10:00:00 "
+                                          "UTC,,Título\n")});
+  // Later writes: a second import (a subject, a recipient without a profile URL, her profile under another name).
+  import_paths(store(), {files_.write("w2/messages.csv",
+                                      header + "c4,,Me," + me +
+                                          ",Íñigo Solo,https://www.linkedin.com/in/inigo,2024-02-01 10:00:00 "
+                                          "UTC,Re: Éva Rey,Asunto\n"
+                                          "c5,,Me," +
+                                          me +
+                                          ",Eva Rey,,2024-02-02 10:00:00 UTC,,Sin URL\n"
+                                          "c6,,Me," +
+                                          me + ",\"Íñigo Solo, Evita R.\",\"https://www.linkedin.com/in/inigo," + eva +
+                                          "\",2024-02-03 10:00:00 UTC,,Apodo\n")});
+  EXPECT_EQ(store().forget_recipient("ÍÑIGO solo", true).group_messages, 4); // c2, c3, c4, c6
+  const auto people = store().find_people(eva);
+  ASSERT_EQ(people.size(), 1u);
+  const auto dry = store().forget_person(people[0].id, true, [](store::NoteLabels&) {});
+  EXPECT_EQ(dry.messages, 2);       // c1, and c5 (her name without a URL: her person)
+  EXPECT_EQ(dry.group_messages, 4); // c2, c3, c4, c6
+  store().forget_person(people[0].id, false, [](store::NoteLabels&) {});
+  std::map<std::string, store::StoredMessage> left;
+  store().for_each_message([&](const store::StoredMessage& m) { left[m.conversation_id] = m; });
+  ASSERT_EQ(left.size(), 4u);
+  EXPECT_EQ(left["c2"].to_names, "Íñigo Solo");
+  EXPECT_EQ(left["c2"].to_urls, "https://www.linkedin.com/in/inigo");
+  EXPECT_EQ(left["c3"].conversation_title, "Cena con …");
+  EXPECT_EQ(left["c4"].subject, "Re: …");
+  EXPECT_EQ(left["c6"].to_names, "Íñigo Solo,Evita R."); // her profile went; a name that is not hers stays
+  EXPECT_EQ(left["c6"].to_urls, "https://www.linkedin.com/in/inigo");
+  // The scrubbed messages' words were computed again in forget's transaction: her name finds nothing now.
+  EXPECT_EQ(store().forget_recipient("Eva Rey", true).group_messages, 0);
+  EXPECT_EQ(store().forget_recipient("Íñigo Solo", true).group_messages, 4);
+}
+
+// A one-to-one message to someone else (another profile) who has the same name as the person forgotten is theirs:
+// it keeps its recipient's name (forget used to take it out of every message).
+TEST_P(Conformance, AOneToOneMessageToANamesakeKeepsTheirName)
+{
+  const std::string me = "https://www.linkedin.com/in/me";
+  import_paths(store(),
+               {files_.write("n/messages.csv",
+                             std::string("CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,"
+                                         "CONTENT\nc1,Me,") +
+                                 me +
+                                 ",Ana Sol,https://www.linkedin.com/in/ana-sol-1,2024-01-05 10:00:00 UTC,Hola\n"
+                                 "c2,Me," +
+                                 me +
+                                 ",ANA SOL,https://www.linkedin.com/in/ana-sol-2,2024-01-06 10:00:00 UTC,Hi\n"
+                                 "c3,Bo Li,https://www.linkedin.com/in/bo-li,Me," +
+                                 me + ",2024-01-07 10:00:00 UTC,Hey\n")});
+  const auto first = store().find_people("https://www.linkedin.com/in/ana-sol-1");
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(store().forget_person(first[0].id, false, [](store::NoteLabels&) {}).group_messages, 0);
+  std::vector<store::StoredMessage> left;
+  store().for_each_message([&](const store::StoredMessage& m) { left.push_back(m); });
+  ASSERT_EQ(left.size(), 2u);
+  EXPECT_EQ(left[0].to_names, "ANA SOL");
+}
+
 TEST_P(Conformance, WritingsAreKeptForTheBackup)
 {
   import_paths(

@@ -1,6 +1,7 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/name_in_text.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace motivo::names {
@@ -70,6 +71,23 @@ std::string without_name(std::string_view text, std::string_view name, std::stri
     i += n;
   }
   out.append(text.substr(copied));
+  return out;
+}
+
+std::vector<std::string> words_of_name(std::string_view name)
+{
+  const std::string folded = classify::fold(name);
+  std::vector<std::string> out;
+  for (const std::string_view w : classify::words(folded)) out.emplace_back(w);
+  return out;
+}
+
+std::vector<std::string> words_in_text(std::string_view text)
+{
+  std::vector<std::string> out;
+  for (Word& w : folded_words(text)) out.push_back(std::move(w.folded));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include <motivo/core/linkedin/export_files.hpp>
 #include <motivo/core/mail/notification.hpp>
 #include <motivo/store/sql/import_session.hpp>
+#include <motivo/store/sql/message_words.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/timelines.hpp>
 #include <motivo/store/sql/welcome_timelines.hpp>
@@ -390,6 +391,7 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
     mark_changed_timelines(*c_, owner, import_id_);
     mark_changed_welcomes(*c_, owner, import_id_);
   }
+  refresh_message_words(*c_); // the words of the messages this import wrote, for forget
   Statement close =
       c_->prepare("UPDATE imports SET owner = coalesce(?2, owner), finished_at = ?3, invitations_from = ?4, "
                   "summary = ?5, as_of = ?6 WHERE id = ?1");

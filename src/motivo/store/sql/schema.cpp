@@ -315,6 +315,13 @@ CREATE INDEX connections_by_person_alone ON connections(person);
     // Issue 26: a note kept from an invitation (the page's "why we connected") is logged on it, so that Undo takes
     // it back as it does a decision, an ask or a reply: the log's kinds gain "note".
     {16, "the undo log takes notes", "{note_kind}"},
+    // Issue 23: the folded words of the names in each message whose recipients are not one person known by their
+    // profile (sql/message_words.hpp), so that forget finds the messages naming someone by an index, not by reading
+    // every message; `stale_message_words` holds the messages written since their words were (triggers). And the
+    // campaign members by campaign: forget asks whether the person's note began one (a scan of every invitation's
+    // tally entry without it).
+    {18, "messages: the words of the names they hold, kept for forget; invitations by campaign",
+     "{message_words}CREATE INDEX invitations_by_campaign ON invitations(campaign) WHERE campaign IS NOT NULL;\n"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
@@ -353,6 +360,62 @@ constexpr const char* postgres_note_kind = R"sql(
 ALTER TABLE user_actions DROP CONSTRAINT user_actions_kind_check;
 ALTER TABLE user_actions ADD CONSTRAINT user_actions_kind_check CHECK (kind IN ('decision', 'ask', 'reply', 'note'));
 )sql";
+// Which messages keep their names' words: several recipients, one without a profile URL (a name that may be anyone's
+// spelling), a conversation title or a subject ({0} is the row: "new.", "NEW." or "").
+constexpr const char* naming_messages = "({0}to_names LIKE '%,%' OR coalesce({0}to_urls, '') = '' OR "
+                                        "coalesce({0}conversation_title, '') <> '' OR coalesce({0}subject, '') <> '')";
+// Written since their words were: a new naming message, any change of recipients, title or subject; a message's
+// words go with it.
+constexpr const char* sqlite_word_triggers = R"sql(
+CREATE TRIGGER message_words_ai AFTER INSERT ON messages WHEN {0} BEGIN
+  INSERT INTO stale_message_words (message) VALUES (new.id) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER message_words_au AFTER UPDATE OF to_names, to_urls, conversation_title, subject ON messages BEGIN
+  INSERT INTO stale_message_words (message) VALUES (new.id) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER message_words_ad AFTER DELETE ON messages BEGIN
+  DELETE FROM message_words WHERE message = old.id;
+  DELETE FROM stale_message_words WHERE message = old.id;
+END;)sql";
+constexpr const char* postgres_word_triggers = R"sql(
+CREATE FUNCTION motivo_message_words_written() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    DELETE FROM message_words WHERE message = OLD.id;
+    DELETE FROM stale_message_words WHERE message = OLD.id;
+  ELSE
+    INSERT INTO stale_message_words (message) VALUES (NEW.id) ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER message_words_ai AFTER INSERT ON messages FOR EACH ROW WHEN {0}
+  EXECUTE FUNCTION motivo_message_words_written();
+CREATE TRIGGER message_words_au AFTER UPDATE OF to_names, to_urls, conversation_title, subject ON messages
+  FOR EACH ROW EXECUTE FUNCTION motivo_message_words_written();
+CREATE TRIGGER message_words_ad AFTER DELETE ON messages FOR EACH ROW EXECUTE FUNCTION motivo_message_words_written();)sql";
+
+// Migration 18 in the engine's types: the words (a message's recipients' slugs among them, as "/slug"), the stale
+// marks (every naming message at first) and the triggers.
+std::string message_words_sql(bool sqlite)
+{
+  return fmt::format(R"sql(
+CREATE TABLE message_words (
+  message {0} NOT NULL,
+  word TEXT NOT NULL,
+  PRIMARY KEY (message, word)
+){1};
+CREATE INDEX message_words_by_word ON message_words(word);
+CREATE TABLE stale_message_words (
+  message {0} PRIMARY KEY
+);
+INSERT INTO stale_message_words (message) SELECT id FROM messages WHERE {2};
+{3})sql",
+                     sqlite ? "INTEGER" : "bigint", sqlite ? " WITHOUT ROWID" : "",
+                     fmt::format(fmt::runtime(naming_messages), ""),
+                     fmt::format(fmt::runtime(sqlite ? sqlite_word_triggers : postgres_word_triggers),
+                                 fmt::format(fmt::runtime(naming_messages), sqlite ? "new." : "NEW.")));
+}
+
 // PostgreSQL: note_key holds the note folded by motivo (case and accents removed, classify::fold) and a GIN index
 // serves word queries on it.
 constexpr const char* postgres_search = R"sql(
@@ -377,7 +440,8 @@ std::vector<MigrationStep> in_dialect(Dialect dialect)
              fmt::arg("note_key", sqlite ? "" : "\n  note_key TEXT NOT NULL,"),
              fmt::arg("search", sqlite ? sqlite_search : postgres_search),
              fmt::arg("changes", sqlite ? "" : postgres_changes),
-             fmt::arg("note_kind", sqlite ? sqlite_note_kind : postgres_note_kind))});
+             fmt::arg("note_kind", sqlite ? sqlite_note_kind : postgres_note_kind),
+             fmt::arg("message_words", message_words_sql(sqlite)))});
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <motivo/core/name_in_text.hpp>
 #include <motivo/core/profile_url.hpp>
 #include <motivo/core/text.hpp>
+#include <motivo/store/sql/message_words.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
 
@@ -181,9 +182,10 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     Statement who = connection_.prepare("SELECT name, coalesce(slug, '') FROM people WHERE id = ?1");
     if (!who.bind(1, id).step()) return c;
     const std::string person_name = who.column_text(0), slug = who.column_text(1);
-    // coalesce: a group message's NULL recipient must not make the whole condition NULL.
-    const std::vector<Scrubbed> kept =
-        scrubbed_messages(fmt::format("NOT coalesce({}, false)", messages_of), id, person_name, slug);
+    // The messages that stay and name them: found by their kept words (sql/message_words.hpp). coalesce: a group
+    // message's NULL recipient must not make the whole condition NULL.
+    const std::vector<Scrubbed> kept = scrubbed_messages(
+        "NOT coalesce(from_person = ?2 OR to_person = ?2 OR counterpart = ?2, false)", id, person_name, slug);
     c.group_messages = static_cast<std::int64_t>(kept.size());
     if (dry_run || c.is_owner) return c;
     before_erasing();
@@ -212,14 +214,15 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     run("DELETE FROM connections WHERE person = ?1");
     run("DELETE FROM person_notes WHERE person = ?1");
     store_scrubbed(kept);
+    refresh_message_words(connection_); // the scrubbed messages' words, without theirs
     run("DELETE FROM people WHERE id = ?1");
     for (const std::int64_t owner : owners) mark_unknown_acceptances(connection_, owner);
     if (relabelling) relabel(*labels_in_transaction());
     return c;
   });
   if (!dry_run && !c.is_owner)
-    compact_after_forgetting({"user_actions", "recorded_replies", "asks", "invitations", "messages", "welcomes",
-                              "connections", "person_notes", "people"},
+    compact_after_forgetting({"user_actions", "recorded_replies", "asks", "invitations", "messages", "message_words",
+                              "welcomes", "connections", "person_notes", "people"},
                              c);
   return c;
 }
@@ -234,9 +237,10 @@ ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
     if (dry_run || changed.empty()) return c;
     before_erasing();
     store_scrubbed(changed);
+    refresh_message_words(connection_);
     return c;
   });
-  if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages"}, c);
+  if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages", "message_words"}, c);
   return c;
 }
 
@@ -246,9 +250,8 @@ std::vector<SqlStore::Scrubbed> SqlStore::scrubbed_messages(const std::string& w
   std::vector<Scrubbed> out;
   Statement g = connection_.prepare(fmt::format("SELECT id, coalesce(to_names, ''), coalesce(to_urls, ''), "
                                                 "coalesce(conversation_title, ''), coalesce(subject, '') "
-                                                "FROM messages WHERE {}",
+                                                "FROM messages WHERE id = ?1 AND {}",
                                                 where));
-  if (id) g.bind(1, *id);
   bool dropped = false;
   const auto is_them = [&](std::string_view n) {
     const bool them = names::same_name(n, name);
@@ -260,7 +263,11 @@ std::vector<SqlStore::Scrubbed> SqlStore::scrubbed_messages(const std::string& w
     dropped = dropped || theirs;
     return theirs;
   };
-  while (g.step()) {
+  for (const std::int64_t candidate : messages_naming(connection_, name, slug)) {
+    g.reset();
+    g.bind(1, candidate);
+    if (id) g.bind(2, *id);
+    if (!g.step()) continue;
     Scrubbed m{g.column_int(0), g.column_text(1), g.column_text(2), g.column_text(3), g.column_text(4)};
     dropped = false;
     std::string recipients = list_without(m.to_names, is_them), urls = list_without(m.to_urls, their_url);

@@ -96,8 +96,9 @@ private:
     std::int64_t id;
     std::string to_names, to_urls, title, subject;
   };
-  // The messages matching `where` (SQL over messages; `id` bound to ?1) whose recipients, conversation title or
+  // The messages matching `where` (SQL over messages; `id` bound to ?2) whose recipients, conversation title or
   // subject name `name` in any spelling (names::same_name), or whose recipients' profiles are `slug`'s: without them.
+  // Read by their ids from the kept words (sql/message_words.hpp), not by reading every message.
   std::vector<Scrubbed> scrubbed_messages(const std::string& where, std::optional<std::int64_t> id,
                                           const std::string& name, const std::string& slug);
   void store_scrubbed(const std::vector<Scrubbed>& messages);
