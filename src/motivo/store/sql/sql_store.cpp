@@ -3,6 +3,7 @@
 #include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/sql_store.hpp>
+#include <motivo/store/sql/summary.hpp>
 #include <motivo/store/sql/timelines.hpp>
 #include <motivo/store/sql/welcome_timelines.hpp>
 
@@ -379,6 +380,11 @@ std::int64_t SqlStore::refresh_timelines(const TimelineRule& rule)
 std::int64_t SqlStore::refresh_welcomes(const WelcomeRule& rule)
 {
   return write([&] { return refresh_stale_welcomes(connection_, rule); });
+}
+
+InvitationTallies SqlStore::tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before)
+{
+  return read([&] { return sql::tally_invitations(connection_, user, asked_before); });
 }
 
 WelcomeTallies SqlStore::tally_welcomes()
