@@ -320,7 +320,8 @@ CREATE INDEX connections_by_person_alone ON connections(person);
     // the invitations alike (every day counted here, as a refresh counts the marked ones), the days whose
     // invitations changed since, triggers that mark them on any write of a counted column, and the unreplied asks by
     // time (the deadline's edge is read from them).
-    {17, "invitations: the report's counts kept by owner and day", R"sql(
+    // For `status` and the lists: the drafts, and the owners with connections from an export, by index.
+    {17, "invitations: the report's counts kept by owner and day; drafts and export connections indexed", R"sql(
 CREATE TABLE invitation_summary (
   owner {int} NOT NULL,
   day {int} NOT NULL,
@@ -345,6 +346,8 @@ INSERT INTO stale_summary (owner, day) SELECT DISTINCT owner, sent_at / 86400 FR
 {summary_refresh}
 CREATE INDEX invitations_unreplied_asks ON invitations(timeline_asked_at)
   WHERE timeline_asked_at IS NOT NULL AND timeline_replied_at IS NULL;
+CREATE INDEX messages_drafts ON messages(id) WHERE draft;
+CREATE INDEX connections_from_exports ON connections(owner) WHERE origin = 'export';
 {summary_marks})sql"},
 };
 

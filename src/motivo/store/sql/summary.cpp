@@ -127,4 +127,18 @@ UNION ALL
   return out;
 }
 
+std::pair<std::int64_t, std::int64_t> count_invitations(Connection& c)
+{
+  Statement s = c.prepare(fmt::format(R"sql(
+SELECT direction, sum(count) FROM invitation_summary
+WHERE (owner, day) NOT IN (SELECT owner, day FROM stale_summary) GROUP BY direction
+UNION ALL
+SELECT i.direction, count(*) FROM stale_summary s CROSS JOIN invitations i WHERE i.owner = s.owner AND {}
+GROUP BY i.direction)sql",
+                                      on_day("i.sent_at", "s.day")));
+  std::pair<std::int64_t, std::int64_t> out{0, 0};
+  while (s.step()) (s.column_view(0) == "incoming" ? out.first : out.second) += s.column_int(1);
+  return out;
+}
+
 } // namespace motivo::store::sql

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace motivo::store::sql {
 
@@ -28,5 +29,9 @@ std::int64_t refresh_invitation_summary(Connection& c);
 // deadline's edge and the days still marked (a store opened for reading only, after a write) from the invitations.
 InvitationTallies tally_invitations(Connection& c, std::optional<std::int64_t> user,
                                     datetime::UnixSeconds asked_before);
+
+// How many invitations are received and how many sent, inside the caller's read: the kept days from the summary,
+// the days still marked from the invitations.
+std::pair<std::int64_t, std::int64_t> count_invitations(Connection& c);
 
 } // namespace motivo::store::sql
