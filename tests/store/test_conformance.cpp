@@ -1516,7 +1516,7 @@ void expect_kept_counts_recomputed(store::Store& store, const std::string& step)
 // Issue 23: the timelines kept in the store equal a recomputation from scratch after any sequence of writes:
 // imports of random exports, mail messages and acceptances, asks, recorded replies, decisions, undo, labels,
 // recorded welcomes and forgetting someone, each followed or not by a refresh. So do the connections' welcomes, and
-// after a refresh a report from the kept counts equals one from every invitation's state.
+// a report from the kept counts equals one from every invitation's state (after a refresh, or read only without).
 TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
 {
   for (unsigned seed = 1; seed <= 4; ++seed) {
@@ -1595,7 +1595,14 @@ TEST_P(Conformance, KeptTimelinesEqualARecomputationAfterRandomOperations)
       if (refresh) app::refresh_timelines(*s);
       expect_kept_timelines_recomputed(*s, refresh, what);
       expect_kept_welcomes_recomputed(*s, refresh, what);
-      if (refresh) expect_kept_counts_recomputed(*s, what);
+      if (refresh) {
+        expect_kept_counts_recomputed(*s, what);
+      } else if (GetParam() == "sqlite") {
+        // A report opened for reading only after writes nothing refreshed: the days still marked come from the
+        // invitations (PostgreSQL opens for writing, and so refreshes).
+        const auto reader = store::open_store(db.location(), store::Access::read_only);
+        expect_kept_counts_recomputed(*reader, what + " read only");
+      }
     }
   }
 }
