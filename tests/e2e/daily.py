@@ -201,12 +201,16 @@ motivo("decide", f"i{decided}", "decline", db=old_db)
 later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
     "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines', "
-    "'stale_welcomes', 'message_words', 'stale_message_words')")]
+    "'stale_welcomes', 'invitation_summary', 'stale_summary', 'message_words', 'stale_message_words')")]
 # Migration 13's columns of invitations and its index go too, and migration 14's index.
 later_columns = "".join(f"ALTER TABLE invitations DROP COLUMN timeline_{c}; "
                         for c in ("asked_at", "replied_at", "connected_at", "mutual", "sent_at", "person", "accepted_at"))
-# Migration 15's indexes, then its columns of connections.
-later_indexes = "".join(f"DROP INDEX IF EXISTS {i}; " for i in (
+# Migration 17's triggers (they name the columns dropped below) and indexes; migration 15's indexes, then its
+# columns of connections.
+later_indexes = "".join(f"DROP TRIGGER IF EXISTS {t}; " for t in (
+    "invitations_summary_added", "invitations_summary_removed", "invitations_summary_changed"))
+later_indexes += "".join(f"DROP INDEX IF EXISTS {i}; " for i in (
+    "invitations_unreplied_asks", "messages_drafts", "connections_from_exports",
     "connections_welcomed", "invitations_by_from_person", "invitations_by_to_person", "messages_by_person",
     "messages_from_person", "messages_to_person", "connections_by_person_alone"))
 later_columns += "".join(f"ALTER TABLE connections DROP COLUMN {c}; " for c in (

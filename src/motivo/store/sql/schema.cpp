@@ -1,4 +1,5 @@
 #include <motivo/store/sql/schema.hpp>
+#include <motivo/store/sql/summary.hpp>
 
 #include <fmt/format.h>
 
@@ -315,6 +316,39 @@ CREATE INDEX connections_by_person_alone ON connections(person);
     // Issue 26: a note kept from an invitation (the page's "why we connected") is logged on it, so that Undo takes
     // it back as it does a decision, an ask or a reply: the log's kinds gain "note".
     {16, "the undo log takes notes", "{note_kind}"},
+    // Issue 23: the invitations a report counts, kept by owner and day of sending (sql/summary.hpp): the counts of
+    // the invitations alike (every day counted here, as a refresh counts the marked ones), the days whose
+    // invitations changed since, triggers that mark them on any write of a counted column, and the unreplied asks by
+    // time (the deadline's edge is read from them).
+    // For `status` and the lists: the drafts, and the owners with connections from an export, by index.
+    {17, "invitations: the report's counts kept by owner and day; drafts and export connections indexed", R"sql(
+CREATE TABLE invitation_summary (
+  owner {int} NOT NULL,
+  day {int} NOT NULL,
+  direction TEXT NOT NULL,
+  label TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  in_campaign {bool} NOT NULL,
+  asked {bool} NOT NULL,
+  replied {bool} NOT NULL,
+  asked_day {int},
+  reply_seconds {int},
+  count {int} NOT NULL
+);
+CREATE INDEX invitation_summary_by_day ON invitation_summary(owner, day);
+CREATE TABLE stale_summary (
+  owner {int} NOT NULL,
+  day {int} NOT NULL,
+  PRIMARY KEY (owner, day)
+);
+INSERT INTO stale_summary (owner, day) SELECT DISTINCT owner, sent_at / 86400 FROM invitations;
+{summary_refresh}
+CREATE INDEX invitations_unreplied_asks ON invitations(timeline_asked_at)
+  WHERE timeline_asked_at IS NOT NULL AND timeline_replied_at IS NULL;
+CREATE INDEX messages_drafts ON messages(id) WHERE draft;
+CREATE INDEX connections_from_exports ON connections(owner) WHERE origin = 'export';
+{summary_marks})sql"},
     // Issue 23: the folded words of the names in each message whose recipients are not one person known by their
     // profile (sql/message_words.hpp), so that forget finds the messages naming someone by an index, not by reading
     // every message; `stale_message_words` holds the messages written since their words were (triggers). And the
@@ -416,6 +450,49 @@ INSERT INTO stale_message_words (message) SELECT id FROM messages WHERE {2};
                                  fmt::format(fmt::runtime(naming_messages), sqlite ? "new." : "NEW.")));
 }
 
+// The triggers that mark an invitation's owner and day in `stale_summary` when it is stored, removed, or changed in a
+// column the summary counts (the old day and the new one).
+constexpr const char* sqlite_summary_marks = R"sql(
+CREATE TRIGGER invitations_summary_added AFTER INSERT ON invitations BEGIN
+  INSERT INTO stale_summary (owner, day) VALUES (new.owner, new.sent_at / 86400) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER invitations_summary_removed AFTER DELETE ON invitations BEGIN
+  INSERT INTO stale_summary (owner, day) VALUES (old.owner, old.sent_at / 86400) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER invitations_summary_changed AFTER UPDATE OF owner, sent_at, direction, label, user_label, decision,
+  outcome, campaign, timeline_asked_at, timeline_replied_at ON invitations
+WHEN old.owner IS NOT new.owner OR old.sent_at IS NOT new.sent_at OR old.direction IS NOT new.direction
+  OR old.label IS NOT new.label OR old.user_label IS NOT new.user_label OR old.decision IS NOT new.decision
+  OR old.outcome IS NOT new.outcome OR (old.campaign IS NULL) <> (new.campaign IS NULL)
+  OR old.timeline_asked_at IS NOT new.timeline_asked_at OR old.timeline_replied_at IS NOT new.timeline_replied_at
+BEGIN
+  INSERT INTO stale_summary (owner, day) VALUES (old.owner, old.sent_at / 86400) ON CONFLICT DO NOTHING;
+  INSERT INTO stale_summary (owner, day) VALUES (new.owner, new.sent_at / 86400) ON CONFLICT DO NOTHING;
+END;
+)sql";
+constexpr const char* postgres_summary_marks = R"sql(
+CREATE FUNCTION invitations_summary_mark() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO stale_summary (owner, day) VALUES (OLD.owner, OLD.sent_at / 86400) ON CONFLICT DO NOTHING;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO stale_summary (owner, day) VALUES (NEW.owner, NEW.sent_at / 86400) ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER invitations_summary_added_removed AFTER INSERT OR DELETE ON invitations
+  FOR EACH ROW EXECUTE FUNCTION invitations_summary_mark();
+CREATE TRIGGER invitations_summary_changed AFTER UPDATE OF owner, sent_at, direction, label, user_label, decision,
+  outcome, campaign, timeline_asked_at, timeline_replied_at ON invitations FOR EACH ROW
+  WHEN (OLD.owner IS DISTINCT FROM NEW.owner OR OLD.sent_at IS DISTINCT FROM NEW.sent_at
+    OR OLD.direction IS DISTINCT FROM NEW.direction OR OLD.label IS DISTINCT FROM NEW.label
+    OR OLD.user_label IS DISTINCT FROM NEW.user_label OR OLD.decision IS DISTINCT FROM NEW.decision
+    OR OLD.outcome IS DISTINCT FROM NEW.outcome OR (OLD.campaign IS NULL) <> (NEW.campaign IS NULL)
+    OR OLD.timeline_asked_at IS DISTINCT FROM NEW.timeline_asked_at
+    OR OLD.timeline_replied_at IS DISTINCT FROM NEW.timeline_replied_at)
+  EXECUTE FUNCTION invitations_summary_mark();
+)sql";
 // PostgreSQL: note_key holds the note folded by motivo (case and accents removed, classify::fold) and a GIN index
 // serves word queries on it.
 constexpr const char* postgres_search = R"sql(
@@ -441,7 +518,9 @@ std::vector<MigrationStep> in_dialect(Dialect dialect)
              fmt::arg("search", sqlite ? sqlite_search : postgres_search),
              fmt::arg("changes", sqlite ? "" : postgres_changes),
              fmt::arg("note_kind", sqlite ? sqlite_note_kind : postgres_note_kind),
-             fmt::arg("message_words", message_words_sql(sqlite)))});
+             fmt::arg("message_words", message_words_sql(sqlite)),
+             fmt::arg("summary_marks", sqlite ? sqlite_summary_marks : postgres_summary_marks),
+             fmt::arg("summary_refresh", summary_refresh_sql()))});
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/batched_update.hpp>
 #include <motivo/store/sql/sql_store.hpp>
+#include <motivo/store/sql/summary.hpp>
 #include <motivo/store/sql/timelines.hpp>
 #include <motivo/store/sql/welcome_timelines.hpp>
 
@@ -142,7 +143,9 @@ void mark_timeline_stale(Connection& c, std::int64_t id)
   mark_timelines_stale(c, "SELECT id FROM invitations WHERE id = ?1", id);
 }
 
-std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
+namespace {
+
+std::int64_t refresh_timelines_only(Connection& c, const TimelineRule& rule)
 {
   {
     Statement any = c.prepare("SELECT count(*) FROM stale_timelines");
@@ -173,56 +176,13 @@ std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
   return computed;
 }
 
-namespace {
-
-// A stored word read back as core's value (none when NULL or ""); another word is a damaged database.
-template <typename Parse>
-auto word(const Statement& s, int column, Parse parse) -> decltype(parse(std::string_view()))
-{
-  if (s.is_null(column) || s.column_view(column).empty()) return std::nullopt;
-  if (auto value = parse(s.column_view(column))) return value;
-  throw std::runtime_error(fmt::format("the database holds an unknown word in its invitations ({}): it was changed "
-                                       "outside motivo",
-                                       quote_value(s.column_view(column))));
-}
-
 } // namespace
 
-InvitationTallies SqlStore::tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before)
+std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule)
 {
-  std::string sql = R"sql(
-SELECT direction, sent_at / 86400, coalesce(user_label, label, ''), coalesce(decision, ''), coalesce(outcome, ''),
-       campaign IS NOT NULL, owner, timeline_asked_at IS NOT NULL, timeline_replied_at IS NOT NULL,
-       coalesce(timeline_asked_at < ?1, false), timeline_replied_at - timeline_asked_at, count(*)
-FROM invitations)sql";
-  if (user) sql += " WHERE owner IN (SELECT owner FROM imports WHERE user_id = ?2)";
-  sql += " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11";
-  return read([&] {
-    InvitationTallies out;
-    Statement stale = connection_.prepare("SELECT count(*) FROM stale_timelines");
-    stale.step();
-    out.stale = stale.column_int(0);
-    Statement s = connection_.prepare(sql);
-    s.bind(1, std::int64_t{asked_before});
-    if (user) s.bind(2, *user);
-    while (s.step()) {
-      InvitationTally t;
-      t.direction = word(s, 0, parse_direction).value_or(Direction::incoming);
-      t.day = s.column_int(1);
-      t.label = word(s, 2, classify::parse_label);
-      t.decision = word(s, 3, protocol::parse_decision);
-      t.outcome = word(s, 4, parse_outcome);
-      t.in_campaign = s.column_bool(5);
-      t.owner = s.column_int(6);
-      t.asked = s.column_bool(7);
-      t.replied = s.column_bool(8);
-      t.asked_before = s.column_bool(9);
-      t.reply_seconds = s.column_opt_int(10);
-      t.count = s.column_int(11);
-      out.tallies.push_back(t);
-    }
-    return out;
-  });
+  const std::int64_t computed = refresh_timelines_only(c, rule);
+  refresh_invitation_summary(c); // the days whose invitations or timelines changed, these writes' or others'
+  return computed;
 }
 
 } // namespace motivo::store::sql
