@@ -1,4 +1,6 @@
-// The JSON API of `motivo serve`: every write carries this process's token; an answer that is not 2xx throws.
+// The JSON API of `motivo serve`: every write carries this process's token; an answer that is not 2xx throws. Every
+// request names the page's language (`lang`): the server's errors, reasons and suggestions come in it.
+import {lang} from './i18n.js';
 
 export const TOKEN = document.querySelector('meta[name="motivo-token"]').content;
 
@@ -28,10 +30,17 @@ export function dropUnusedPreloads() {
 export async function request(path, options = {}) {
   const writing = (options.method || 'GET') !== 'GET';
   const headers = Object.assign(writing ? {'X-Motivo-Token': TOKEN} : {}, options.headers || {});
-  const response = await (writing ? fetch : read)(path, Object.assign({}, options, {headers}));
+  const response = await (writing ? fetch : read)(inLanguage(path), Object.assign({}, options, {headers}));
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return {body, response};
+}
+// The address with the page's language (`lang`), unless it names one already.
+export function inLanguage(path) {
+  const url = new URL(path, location.href);
+  if (!url.pathname.startsWith('/api/') || url.searchParams.has('lang')) return path;
+  url.searchParams.set('lang', lang);
+  return url.pathname + url.search;
 }
 export const api = async (path, options) => (await request(path, options)).body;
 export const post = (path, body) => api(path, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});

@@ -1,6 +1,6 @@
 // The report, people and import views.
 import {_, catalogReady, lang, ngettext, numberFormat} from './i18n.js';
-import {TOKEN, api} from './api.js';
+import {TOKEN, api, inLanguage} from './api.js';
 import {can, errorLine} from './ui.js';
 
 // ---- Report, people, import ------------------------------------------------------------------------------------
@@ -153,7 +153,7 @@ export function importExport(dropped) {
   p.textContent = _('Importing…');
   out.replaceChildren(p);
   const xhr = new XMLHttpRequest();
-  xhr.open('POST', '/api/import');
+  xhr.open('POST', inLanguage('/api/import'));
   xhr.setRequestHeader('X-Motivo-Token', TOKEN);
   xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total; };
   xhr.onload = () => {
