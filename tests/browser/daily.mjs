@@ -79,6 +79,24 @@ async function until(page, fn, arg, timeout = 5000) {
   return false;
 }
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+// The page's words left in English on a Spanish page: the catalog's ids (of a few words, whose Spanish differs)
+// found in the text shown or in the names given to screen readers (the data's own text, notes and names, aside).
+async function englishOnPage() {
+  const catalog = (await (await fetch('/catalog/es.json')).json()).messages;
+  const shown = [];
+  const walk = (el) => {
+    if (el.hidden || el.closest('.note, .snippet, .from, .asked, #people li, .messages li') || getComputedStyle(el).display === 'none') return;
+    for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) shown.push(el.getAttribute(a));
+    for (const n of el.childNodes) {
+      if (n.nodeType === 3) shown.push(n.textContent); else if (n.nodeType === 1) walk(n);
+    }
+  };
+  walk(document.body);
+  const text = shown.join('\n');
+  return Object.entries(catalog)
+    .filter(([id, es]) => !id.includes('\u0004') && /^[a-z][a-z ,:']{9,}[a-z]$/i.test(id.replace(/\{\}/g, 'x')) && id !== es && !id.includes('{}'))
+    .map(([id]) => id).filter((id) => text.includes(id)).concat(/\b(ask|strict|open) policy\b/.exec(text) ?? []);
+}
 
 try {
   // ---- 1. Keys: never with a modifier, never in a field; Escape leaves the field; ? opens the help -----------------
@@ -176,6 +194,10 @@ try {
       'keeping a note says so, with Undo, and empties the field');
     check(noteSent && noteSent.version === versionBefore && await noteRow.getAttribute('data-version') !== versionBefore,
       `the note carries the version the page saw; the card takes the new one: ${JSON.stringify(noteSent)}`);
+    // The card as the note's answer gives it: the suggestion's reason still in Spanish (it was the policy's English).
+    const reasonAfterNote = await noteRow.locator('.why-suggest').textContent();
+    check(reasonAfterNote.includes('política') && !/policy|decline|accept\b|ask why/.test(reasonAfterNote),
+      `after a note the suggestion's reason is Spanish: ${reasonAfterNote}`);
     const notesOf = () => JSON.parse(execFileSync(motivo, ['--db', db, 'show', `i${noted}`, '--json'], { env }).toString()).notes;
     check(notesOf().includes('nos presentó Marta en Bilbao'), 'the note is kept on the person');
     await page.click('#undo');
@@ -397,6 +419,11 @@ try {
     await pause(500);
     check(asks.length === 1, `one ask however often Ask is pressed: ${asks.length}`);
     check(await cardById(page, id).getAttribute('data-suggestion') !== 'ask', 'after Ask the card no longer suggests asking');
+    // Replied: the card as the answer gives it, its reason in Spanish ("política ask: respondió, aceptar").
+    await cardById(page, id).locator('[data-action="reply"]').click();
+    await page.locator(`#cards .card[data-id="${id}"][data-suggestion="accept"]`).waitFor();
+    const replied = await cardById(page, id).locator('.why-suggest').textContent();
+    check(replied === 'Sugerencia: aceptar — política ask: respondió, aceptar', `after Replied the reason is Spanish: ${replied}`);
     await cardById(page, id).locator('[data-action="copy"]').click();
     const copy = await cardById(page, id).locator('[data-action="copy"]').textContent();
     check(copy.startsWith('No se pudo copiar'), `without a clipboard it says it could not copy: ${copy}`);
@@ -467,6 +494,10 @@ try {
           check(inner[0] <= inner[1], `the embedded report does not pan sideways either: ${tag} (${inner[0]} > ${inner[1]})`);
         }
         if (width === 390) await page.screenshot({ path: path.join(artifacts, `phone-${view}-${locale.slice(0, 2)}.png`) });
+        if (locale === 'es-ES') {
+          const english = await page.evaluate(englishOnPage);
+          check(english.length === 0, `no English left on the Spanish page: ${tag}: ${JSON.stringify(english)}`);
+        }
         const axe = await new AxeBuilder({ page }).exclude('#r-frame').analyze();
         const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         check(bad.length === 0, `axe: no serious or critical violation: ${tag}: ${bad.map((v) => `${v.id} (${v.nodes.map((n) => n.target).slice(0, 3)})`).join('; ')}`);
