@@ -25,12 +25,24 @@ export function dropUnusedPreloads() {
   }
 }
 
+// The page's writes: how many were sent, and how many are on their way. A list read while one was on its way may
+// predate it (lists.js reads again): a card accepted here must not come back from an answer read before it.
+export const writes = {sent: 0, pending: 0, settled: []};
+export const writesSettled = () => (writes.pending ? new Promise((resolve) => writes.settled.push(resolve)) : Promise.resolve());
+async function write(path, options) {
+  writes.sent++;
+  writes.pending++;
+  try { return await fetch(path, options); } finally {
+    if (!--writes.pending) for (const resolve of writes.settled.splice(0)) resolve();
+  }
+}
+
 // A read goes without the token (the server asks it of writes only), as the page's preloads of docs/WEB.md go: the
 // browser then answers the read from the preload.
 export async function request(path, options = {}) {
   const writing = (options.method || 'GET') !== 'GET';
   const headers = Object.assign(writing ? {'X-Motivo-Token': TOKEN} : {}, options.headers || {});
-  const response = await (writing ? fetch : read)(inLanguage(path), Object.assign({}, options, {headers}));
+  const response = await (writing ? write : read)(inLanguage(path), Object.assign({}, options, {headers}));
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, body);
   return {body, response};

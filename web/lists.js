@@ -1,6 +1,6 @@
 // The lists of invitations, the queue and the decided ones, read a page at a time.
 import {_, catalogReady, lang, ngettext} from './i18n.js';
-import {request} from './api.js';
+import {request, writes, writesSettled} from './api.js';
 import {can, currentView, errorLine} from './ui.js';
 import {renderCard, select} from './card.js';
 import {showDeclineSuggested} from './actions.js';
@@ -46,8 +46,12 @@ function busy(list, loading) {
   list.more.textContent = loading || list.next ? _('Loading…') : '';
 }
 
-// Loads the list from its first page (`atLeast` items at once, to keep the place of a user far down it).
-async function loadList(list, url, {atLeast = 0} = {}) {
+// Loads the list from its first page (`atLeast` items at once, to keep the place of a user far down it). An answer
+// read while one of the page's writes was on its way may predate the write (a card accepted here would come back):
+// the list is read again once the writes are done. `beforePaint` runs just before the new cards replace the old
+// (what it returns, loadList returns): what the user did while the list loaded (a card clicked, a note typed) is
+// read then, not before the load.
+async function loadList(list, url, {atLeast = 0, beforePaint = () => true} = {}) {
   list.controller?.abort();
   const controller = new AbortController();
   const generation = ++list.generation;
@@ -60,7 +64,13 @@ async function loadList(list, url, {atLeast = 0} = {}) {
   const first = new URL(url, location.href);
   first.searchParams.set('limit', String(Math.max(PAGE, atLeast)));
   try {
-    page = await fetchPage(list, first.pathname + first.search, controller.signal);
+    for (let tries = 0; ; tries++) {
+      const sent = writes.sent;
+      page = await fetchPage(list, first.pathname + first.search, controller.signal);
+      if (generation !== list.generation || (!writes.pending && writes.sent === sent) || tries === 3) break;
+      await writesSettled();
+      if (generation !== list.generation) return false;
+    }
   } catch (error) {
     if (generation !== list.generation || error.name === 'AbortError') return false;
     busy(list, false);
@@ -69,6 +79,7 @@ async function loadList(list, url, {atLeast = 0} = {}) {
   }
   await catalogReady; // asked for at the same time as the list: the cards are written in the page's language
   if (generation !== list.generation) return false; // a newer load started: this answer is stale
+  const kept = beforePaint();
   list.box.replaceChildren();
   list.next = page.next;
   append(list, page.items);
@@ -76,7 +87,7 @@ async function loadList(list, url, {atLeast = 0} = {}) {
   if (rows(list).length && !performance.getEntriesByName('motivo:first-card').length) performance.mark('motivo:first-card');
   busy(list, false);
   afterPage(list);
-  return true;
+  return kept;
 }
 
 export async function loadMore(list) {
