@@ -13,18 +13,6 @@
 
 namespace motivo::store::sql {
 
-namespace {
-
-// The owners some finished import listed the connections of: the import's summary names each file's kind
-// (app::import_summary_json writes "kind":"connections"), or an export's connections are stored. A connection
-// an acceptance mail recorded says nothing of the others.
-constexpr std::string_view owners_with_connections_sql = R"sql(
-SELECT owner FROM imports WHERE finished_at IS NOT NULL AND owner IS NOT NULL
-  AND summary LIKE '%"kind":"connections"%'
-UNION SELECT owner FROM connections WHERE origin = 'export')sql";
-
-} // namespace
-
 Counts SqlStore::counts()
 {
   return read([&] {
