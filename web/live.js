@@ -2,7 +2,7 @@
 import {_, ngettext} from './i18n.js';
 import {api, writes} from './api.js';
 import {headerBottom} from './ui.js';
-import {activeList, currentRow, loadDecided, loadQueue, queue, rows} from './lists.js';
+import {activeList, currentRow, loadDecided, loadQueue, queue, rows, writeAll} from './lists.js';
 import {select} from './card.js';
 
 // ---- Live updates (docs/WEB.md, "Live updates") ------------------------------------------------------------------
@@ -68,7 +68,8 @@ function liveSnapshot(list) {
 
 export async function liveRefresh(list) {
   const load = list === queue ? loadQueue : loadDecided;
-  const was = await load({atLeast: rows(list).length, beforePaint: () => liveSnapshot(list)});
+  writeAll(list);
+  const was = await load({atLeast: rows(list).length, beforePaint: () => liveSnapshot(list), whole: true});
   if (!was) return;
   const {kept, typingIn, caret, anchor, anchorTop, selectedId} = was;
   for (const card of list.box.querySelectorAll('.card')) {
