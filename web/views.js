@@ -74,7 +74,7 @@ function reportTable(reports) {
   for (const r of reports) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.textContent = `${r.period.since || '…'} – ${r.period.until || '…'}`;
+    th.textContent = r.period.since || r.period.until ? `${r.period.since || '…'} – ${r.period.until || '…'}` : _('all time');
     head.append(th);
   }
   const body = table.createTBody();

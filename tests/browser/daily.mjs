@@ -408,6 +408,7 @@ try {
     await until(page, () => document.getElementById('r-frame').contentDocument?.querySelector('svg') ? true : false);
     await pause(300);
     check(await frameFits(), 'the embedded report is as tall as its content');
+    check((await page.textContent('#report table thead')).includes('todo el historial'), `a report of no period is said so, in Spanish: ${await page.textContent('#report table thead')}`);
     await page.fill('#r-since', '2026-11-20');
     await page.fill('#r-until', '2026-11-01');
     await page.click('#report-form button[type="submit"]');
@@ -492,6 +493,7 @@ try {
     await page.click('#import-form button[type="submit"]');
     await page.locator('#i-result .error[role="alert"]').waitFor();
     check((await page.textContent('#i-result .error')).length > 10, `an import error looks like one: ${await page.textContent('#i-result')}`);
+    check((await page.textContent('#i-result .error')).includes('nada que importar'), `and is in the page's language: ${await page.textContent('#i-result')}`);
     await page.close();
   }
 
