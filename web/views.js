@@ -1,5 +1,5 @@
 // The report, people and import views.
-import {_, catalogReady, lang, ngettext, numberFormat} from './i18n.js';
+import {_, catalogReady, lang, ngettext, numberFormat, pgettext} from './i18n.js';
 import {TOKEN, api, inLanguage} from './api.js';
 import {can, errorLine} from './ui.js';
 
@@ -74,7 +74,7 @@ function reportTable(reports) {
   for (const r of reports) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.textContent = r.period.since || r.period.until ? `${r.period.since || '…'} – ${r.period.until || '…'}` : _('all time');
+    th.textContent = r.period.since || r.period.until ? `${r.period.since || '…'} – ${r.period.until || '…'}` : pgettext('report title', 'all time');
     head.append(th);
   }
   const body = table.createTBody();
