@@ -1,9 +1,10 @@
-// The page's time to the first card: see bench/web-page.sh. Usage: node bench/web_page.mjs MOTIVO DATABASE [RUNS]
+// The page's time to the first card: see bench/web-page.sh. Usage: node bench/web_page.mjs MOTIVO DATABASE [RUNS [LOCALE]]
+// (LOCALE: the browser's, es-ES for the page in Spanish with its catalog; Chromium's own without it)
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
-const [motivo, db, runs = '5'] = process.argv.slice(2);
+const [motivo, db, runs = '5', locale] = process.argv.slice(2);
 const env = { ...process.env, MOTIVO_NOW: '2026-11-20T18:00:00Z' };
 
 async function serve() {
@@ -36,7 +37,7 @@ function phases() {
 
 // Opens the queue in a new context; the page's mark, else the time until a card is in the document.
 async function firstCard(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   const start = Date.now();
   await page.goto(url);

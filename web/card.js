@@ -2,15 +2,25 @@
 import {_, dateFormat, dayFormat, decisionName, labelName, lang, languageName, stateName, suggestionLine, suggestionName} from './i18n.js';
 import {api} from './api.js';
 import {announce, errorLine, headerBottom, inView, translate} from './ui.js';
-import {activeList, currentRow, loadMore, rows} from './lists.js';
+import {activeList, currentRow, loadMore, rows, writeAll} from './lists.js';
 import {act, keepNote} from './actions.js';
 
 // ---- One invitation: a line (name, date, label, the note's first line, the suggestion), the selected one open ------
+// The card's template in the page's language, translated once per language (not once per card).
+const templates = new Map();
+function template() {
+  if (!templates.has(lang)) {
+    const node = document.getElementById('card').content.firstElementChild.cloneNode(true);
+    translate(node);
+    templates.set(lang, node);
+  }
+  return templates.get(lang);
+}
+
 export function renderCard(inv, mode) {
-  const node = document.getElementById('card').content.firstElementChild.cloneNode(true);
+  const node = template().cloneNode(true);
   node.dataset.id = inv.id;
   node.tabIndex = 0;
-  translate(node);
   fillCard(node, inv, mode);
   const details = node.querySelector('.messages');
   details.addEventListener('toggle', async () => {
@@ -131,6 +141,7 @@ export function keepPlace(row, change) {
 }
 
 export function move(list, step) {
+  if (step > 0 && currentRow(list) === rows(list).at(-1)) writeAll(list);
   const all = rows(list);
   if (!all.length) return;
   const at = all.indexOf(currentRow(list));

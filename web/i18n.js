@@ -20,7 +20,7 @@ export async function loadCatalog(language) {
 const fill = (text, args) => { let i = 0; return text.replace(/\{\}/g, () => String(args[i++])); };
 const lookup = (key) => catalogs[lang]?.messages[key];
 export const _ = (id, ...args) => { const v = lookup(id); return fill(Array.isArray(v) ? v[0] : (v ?? id), args); };
-const pgettext = (context, id) => { const v = lookup(`${context}\u0004${id}`); return Array.isArray(v) ? v[0] : (v ?? id); };
+export const pgettext = (context, id) => { const v = lookup(`${context}\u0004${id}`); return Array.isArray(v) ? v[0] : (v ?? id); };
 export const ngettext = (id, plural, n, ...args) => {
   const v = lookup(id);
   const text = Array.isArray(v) ? (v[catalogs[lang].plural(n)] ?? v[0]) : (n === 1 ? id : plural);

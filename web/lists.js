@@ -1,6 +1,6 @@
 // The lists of invitations, the queue and the decided ones, read a page at a time.
 import {_, catalogReady, lang, ngettext} from './i18n.js';
-import {request} from './api.js';
+import {request, writes, writesSettled} from './api.js';
 import {can, currentView, errorLine} from './ui.js';
 import {renderCard, select} from './card.js';
 import {showDeclineSuggested} from './actions.js';
@@ -12,7 +12,7 @@ import {showDeclineSuggested} from './actions.js';
 const PAGE = 50;
 function makeList(mode, boxId, moreId) {
   const list = {mode, box: document.getElementById(boxId), more: document.getElementById(moreId), next: null,
-    controller: null, generation: 0, loadingMore: false, keep: null, url: null, accept: () => true};
+    controller: null, generation: 0, loadingMore: false, keep: null, url: null, accept: () => true, waiting: [], idle: null};
   list.observer = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) loadMore(list); },
     {rootMargin: '600px 0px'});
   list.observer.observe(list.more);
@@ -46,8 +46,12 @@ function busy(list, loading) {
   list.more.textContent = loading || list.next ? _('Loading…') : '';
 }
 
-// Loads the list from its first page (`atLeast` items at once, to keep the place of a user far down it).
-async function loadList(list, url, {atLeast = 0} = {}) {
+// Loads the list from its first page (`atLeast` items at once, to keep the place of a user far down it). An answer
+// read while one of the page's writes was on its way may predate the write (a card accepted here would come back):
+// the list is read again once the writes are done. `beforePaint` runs just before the new cards replace the old
+// (what it returns, loadList returns): what the user did while the list loaded (a card clicked, a note typed) is
+// read then, not before the load.
+async function loadList(list, url, {atLeast = 0, beforePaint = () => true, whole = false} = {}) {
   list.controller?.abort();
   const controller = new AbortController();
   const generation = ++list.generation;
@@ -60,7 +64,13 @@ async function loadList(list, url, {atLeast = 0} = {}) {
   const first = new URL(url, location.href);
   first.searchParams.set('limit', String(Math.max(PAGE, atLeast)));
   try {
-    page = await fetchPage(list, first.pathname + first.search, controller.signal);
+    for (let tries = 0; ; tries++) {
+      const sent = writes.sent;
+      page = await fetchPage(list, first.pathname + first.search, controller.signal);
+      if (generation !== list.generation || (!writes.pending && writes.sent === sent) || tries === 3) break;
+      await writesSettled();
+      if (generation !== list.generation) return false;
+    }
   } catch (error) {
     if (generation !== list.generation || error.name === 'AbortError') return false;
     busy(list, false);
@@ -69,18 +79,20 @@ async function loadList(list, url, {atLeast = 0} = {}) {
   }
   await catalogReady; // asked for at the same time as the list: the cards are written in the page's language
   if (generation !== list.generation) return false; // a newer load started: this answer is stale
+  const kept = beforePaint();
   list.box.replaceChildren();
+  list.waiting = [];
   list.next = page.next;
-  append(list, page.items);
+  append(list, page.items, whole ? Infinity : firstScreen());
   // The time to the first card, for bench/web-page.sh (performance.getEntriesByName('motivo:first-card')).
   if (rows(list).length && !performance.getEntriesByName('motivo:first-card').length) performance.mark('motivo:first-card');
   busy(list, false);
   afterPage(list);
-  return true;
+  return kept;
 }
 
 export async function loadMore(list) {
-  if (!list.next || list.loadingMore) return;
+  if (!list.next || list.loadingMore || list.waiting.length) return; // the cards read are written first
   const generation = list.generation;
   list.loadingMore = true;
   busy(list, true);
@@ -88,7 +100,7 @@ export async function loadMore(list) {
     const page = await fetchPage(list, list.next, list.controller?.signal);
     if (generation !== list.generation) return;
     list.next = page.next;
-    append(list, page.items);
+    append(list, page.items, Infinity);
   } catch (error) {
     if (generation === list.generation && error.name !== 'AbortError') list.more.replaceChildren(errorLine(error));
     return;
@@ -101,28 +113,51 @@ export async function loadMore(list) {
   if (list.next && list.more.getBoundingClientRect().top < innerHeight + 600) loadMore(list);
 }
 
-function append(list, items) {
-  const fragment = document.createDocumentFragment();
+// The cards of a page: as many as fill the window at once, the rest in idle time, a few at a time (writing a page of
+// 50 took some 90 ms on a busy 2-core machine, before the first card could show; a window holds about 25 lines).
+const LINE_PX = 28;
+const firstScreen = () => Math.max(10, Math.ceil(innerHeight / LINE_PX));
+function append(list, items, now) {
+  const waiting = new Set(list.waiting.map((inv) => String(inv.id)));
   for (const inv of items) {
-    if (!list.accept(inv) || list.box.querySelector(`.card[data-id="${CSS.escape(String(inv.id))}"]`)) continue;
-    fragment.append(renderCard(inv, list.mode));
+    if (!list.accept(inv) || waiting.has(String(inv.id)) || list.box.querySelector(`.card[data-id="${CSS.escape(String(inv.id))}"]`)) continue;
+    list.waiting.push(inv);
   }
-  list.box.append(fragment);
+  write(list, now);
 }
+
+// Writes up to `n` waiting cards, in order; those left are written when the browser is idle.
+function write(list, n) {
+  const fragment = document.createDocumentFragment();
+  for (const inv of list.waiting.splice(0, n)) fragment.append(renderCard(inv, list.mode));
+  list.box.append(fragment);
+  if (!list.waiting.length || list.idle) return;
+  const later = window.requestIdleCallback || ((f) => setTimeout(f, 16));
+  list.idle = later(() => {
+    list.idle = null;
+    write(list, 10);
+    if (list.waiting.length) return;
+    afterPage(list);
+    if (list.next && list.more.getBoundingClientRect().top < innerHeight + 600) loadMore(list);
+  }, {timeout: 100});
+}
+
+// Every card of the list written now (the keys moving past the last written one, a refresh keeping the user's place).
+export function writeAll(list) { if (list.waiting.length) write(list, Infinity); }
 
 export const rows = (list) => [...list.box.querySelectorAll('.card:not(.done)')];
 export const currentRow = (list) => list.box.querySelector('.card.focus:not(.done)');
 
 export function afterPage(list) {
-  const n = rows(list).length;
+  const n = rows(list).length + list.waiting.length;
   const count = list.mode === 'queue' ? document.getElementById('count') : null;
   if (count) {
     count.textContent = !n ? '' : list.next ? ngettext('{} or more to decide', '{} or more to decide', n)
       : ngettext('{} to decide', '{} to decide', n);
   }
-  if (list.mode === 'queue') showDeclineSuggested(rows(list).map((r) => r.inv).filter((i) => i.suggestion === 'decline'));
+  if (list.mode === 'queue') showDeclineSuggested([...rows(list).map((r) => r.inv), ...list.waiting].filter((i) => i.suggestion === 'decline'));
   if (!n && !list.next) list.box.replaceChildren(emptyState(list));
-  if (!currentRow(list) && n) select(rows(list)[0], {});
+  if (!currentRow(list) && rows(list).length) select(rows(list)[0], {});
 }
 
 // What an empty list says: where new invitations come from.

@@ -1,8 +1,8 @@
 // Live updates: the page follows the database while it is open.
 import {_, ngettext} from './i18n.js';
-import {api} from './api.js';
+import {api, writes} from './api.js';
 import {headerBottom} from './ui.js';
-import {activeList, currentRow, loadDecided, loadQueue, queue, rows} from './lists.js';
+import {activeList, currentRow, loadDecided, loadQueue, queue, rows, writeAll} from './lists.js';
 import {select} from './card.js';
 
 // ---- Live updates (docs/WEB.md, "Live updates") ------------------------------------------------------------------
@@ -13,14 +13,8 @@ import {select} from './card.js';
 // questions are carried over to the new cards.
 const LIVE_EVERY_MS = 2000;
 let liveVersion = null;
-// While the page's own change is on its way (a decision, an ask, a note), the list is not reloaded under it.
-let liveWrites = 0;
-const livePageFetch = window.fetch.bind(window);
-window.fetch = async (resource, options = {}) => {
-  const writing = (options.method || 'GET') !== 'GET';
-  if (writing) liveWrites++;
-  try { return await livePageFetch(resource, options); } finally { if (writing) liveWrites--; }
-};
+// While the page's own change is on its way (a decision, an ask, a note), the list is not reloaded under it
+// (writes.pending, api.js); a reload already on its way reads again after it (lists.js).
 
 // The cards shown now, by invitation id, and whether the user is typing in one.
 function liveKeep(list) {
@@ -59,22 +53,30 @@ function liveKeepGone(list, id, was) {
   if (was.typing) was.node.querySelector('.why input').focus();
 }
 
-export async function liveRefresh(list) {
+// What the page shows now, read just before the new cards replace the old (not when the reload starts: the user may
+// click a card or type while it loads): the cards, the selected one, the note being typed and the anchor.
+function liveSnapshot(list) {
   const kept = liveKeep(list);
-  const selectedId = currentRow(list)?.dataset.id;
   const active = document.activeElement;
   const typingIn = [...kept.values()].find((w) => w.typing);
-  const caret = typingIn && [active.selectionStart, active.selectionEnd];
   // The first card still on the screen keeps its place there while cards come and go above it.
   const anchor = [...kept.keys()].find((id) => kept.get(id).node.getBoundingClientRect().bottom > headerBottom());
-  const anchorTop = anchor && kept.get(anchor).node.getBoundingClientRect().top;
-  const loaded = await (list === queue ? loadQueue : loadDecided)({atLeast: rows(list).length});
-  if (!loaded) return;
+  return {kept, typingIn, anchor, selectedId: currentRow(list)?.dataset.id,
+    caret: typingIn && [active.selectionStart, active.selectionEnd],
+    anchorTop: anchor && kept.get(anchor).node.getBoundingClientRect().top};
+}
+
+export async function liveRefresh(list) {
+  const load = list === queue ? loadQueue : loadDecided;
+  writeAll(list);
+  const was = await load({atLeast: rows(list).length, beforePaint: () => liveSnapshot(list), whole: true});
+  if (!was) return;
+  const {kept, typingIn, caret, anchor, anchorTop, selectedId} = was;
   for (const card of list.box.querySelectorAll('.card')) {
-    const was = kept.get(card.dataset.id);
-    if (was) liveRestore(card, was); else if (kept.size) card.classList.add('new');
+    const old = kept.get(card.dataset.id);
+    if (old) liveRestore(card, old); else if (kept.size) card.classList.add('new');
   }
-  for (const [id, was] of kept) liveKeepGone(list, id, was);
+  for (const [id, old] of kept) liveKeepGone(list, id, old);
   const selected = selectedId && list.box.querySelector(`.card[data-id="${CSS.escape(selectedId)}"]:not(.done)`);
   if (selected) select(selected, {});
   else if (rows(list).length) select(rows(list)[0], {});
@@ -101,7 +103,7 @@ function liveSay(arrived) {
 
 let liveChecking = false;
 async function liveCheck() {
-  if (document.hidden || liveWrites || liveChecking) return;
+  if (document.hidden || writes.pending || liveChecking) return;
   liveChecking = true;
   try {
     const since = liveVersion ? `?since=${encodeURIComponent(liveVersion)}` : '';

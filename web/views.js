@@ -1,6 +1,6 @@
 // The report, people and import views.
-import {_, catalogReady, lang, ngettext, numberFormat} from './i18n.js';
-import {TOKEN, api} from './api.js';
+import {_, catalogReady, lang, ngettext, numberFormat, pgettext} from './i18n.js';
+import {TOKEN, api, inLanguage} from './api.js';
 import {can, errorLine} from './ui.js';
 
 // ---- Report, people, import ------------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ function reportTable(reports) {
   for (const r of reports) {
     const th = document.createElement('th');
     th.scope = 'col';
-    th.textContent = `${r.period.since || '…'} – ${r.period.until || '…'}`;
+    th.textContent = r.period.since || r.period.until ? `${r.period.since || '…'} – ${r.period.until || '…'}` : pgettext('report title', 'all time');
     head.append(th);
   }
   const body = table.createTBody();
@@ -153,7 +153,7 @@ export function importExport(dropped) {
   p.textContent = _('Importing…');
   out.replaceChildren(p);
   const xhr = new XMLHttpRequest();
-  xhr.open('POST', '/api/import');
+  xhr.open('POST', inLanguage('/api/import'));
   xhr.setRequestHeader('X-Motivo-Token', TOKEN);
   xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = (100 * e.loaded) / e.total; };
   xhr.onload = () => {

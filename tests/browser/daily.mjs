@@ -79,6 +79,24 @@ async function until(page, fn, arg, timeout = 5000) {
   return false;
 }
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+// The page's words left in English on a Spanish page: the catalog's ids (of a few words, whose Spanish differs)
+// found in the text shown or in the names given to screen readers (the data's own text, notes and names, aside).
+async function englishOnPage() {
+  const catalog = (await (await fetch('/catalog/es.json')).json()).messages;
+  const shown = [];
+  const walk = (el) => {
+    if (el.hidden || el.closest('.note, .snippet, .from, .asked, #people li, .messages li') || getComputedStyle(el).display === 'none') return;
+    for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) shown.push(el.getAttribute(a));
+    for (const n of el.childNodes) {
+      if (n.nodeType === 3) shown.push(n.textContent); else if (n.nodeType === 1) walk(n);
+    }
+  };
+  walk(document.body);
+  const text = shown.join('\n');
+  return Object.entries(catalog)
+    .filter(([id, es]) => !id.includes('\u0004') && /^[a-z][a-z ,:']{9,}[a-z]$/i.test(id.replace(/\{\}/g, 'x')) && id !== es && !id.includes('{}'))
+    .map(([id]) => id).filter((id) => text.includes(id)).concat(/\b(ask|strict|open) policy\b/.exec(text) ?? []);
+}
 
 try {
   // ---- 1. Keys: never with a modifier, never in a field; Escape leaves the field; ? opens the help -----------------
@@ -176,6 +194,10 @@ try {
       'keeping a note says so, with Undo, and empties the field');
     check(noteSent && noteSent.version === versionBefore && await noteRow.getAttribute('data-version') !== versionBefore,
       `the note carries the version the page saw; the card takes the new one: ${JSON.stringify(noteSent)}`);
+    // The card as the note's answer gives it: the suggestion's reason still in Spanish (it was the policy's English).
+    const reasonAfterNote = await noteRow.locator('.why-suggest').textContent();
+    check(reasonAfterNote.includes('política') && !/policy|decline|accept\b|ask why/.test(reasonAfterNote),
+      `after a note the suggestion's reason is Spanish: ${reasonAfterNote}`);
     const notesOf = () => JSON.parse(execFileSync(motivo, ['--db', db, 'show', `i${noted}`, '--json'], { env }).toString()).notes;
     check(notesOf().includes('nos presentó Marta en Bilbao'), 'the note is kept on the person');
     await page.click('#undo');
@@ -183,6 +205,33 @@ try {
       'Undo puts the note back in its field');
     check(!notesOf().includes('nos presentó Marta en Bilbao'), `Undo takes the note back: ${JSON.stringify(notesOf())}`);
     await cardById(page, noted).locator('.why input').fill('');
+    await page.close();
+  }
+
+  // ---- The live refresh under the user's hand: a reload on its way while the user clicks and accepts ---------------
+  // (daily.mjs once timed out accepting with `a` right after an Undo: the reload the Undo's change set off, read
+  // before the accept, painted the accepted card back; and it put the selection back where it was when it started.)
+  {
+    const page = await open(url);
+    await page.waitForSelector('#cards .card.focus');
+    const rows = page.locator('#cards .card');
+    const [clicked, accepted, other] = [await idOf(rows.nth(3)), await idOf(rows.nth(5)), await idOf(rows.nth(8))];
+    // The lists are read at once and answered 1.5 s later: the answer predates what the user does meanwhile.
+    await page.route(listing, async (r) => { const answer = await r.fetch(); await pause(1500); await r.fulfill({ response: answer }); });
+    const reloading = page.waitForRequest((r) => listing(new URL(r.url())));
+    execFileSync(motivo, ['--db', db, 'decide', 'accept', other], { env }); // the store moves: the page reloads
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await reloading;
+    await cardById(page, accepted).locator('.line').click();
+    await page.keyboard.press('a');
+    await cardById(page, accepted).waitFor({ state: 'detached' });
+    await cardById(page, clicked).locator('.line').click();
+    await cardById(page, other).waitFor({ state: 'detached', timeout: 10000 });
+    await pause(500);
+    check(await cardById(page, accepted).count() === 0, 'a card accepted while the list reloads does not come back with the reload');
+    check(await idOf(selected(page)) === clicked && await selected(page).evaluate((el) => el === document.activeElement),
+      `the card clicked while the list reloads stays the selected, focused one: ${await idOf(selected(page))} (clicked ${clicked})`);
+    await page.unroute(listing);
     await page.close();
   }
 
@@ -359,6 +408,7 @@ try {
     await until(page, () => document.getElementById('r-frame').contentDocument?.querySelector('svg') ? true : false);
     await pause(300);
     check(await frameFits(), 'the embedded report is as tall as its content');
+    check((await page.textContent('#report table thead')).includes('todo el historial'), `a report of no period is said so, in Spanish: ${await page.textContent('#report table thead')}`);
     await page.fill('#r-since', '2026-11-20');
     await page.fill('#r-until', '2026-11-01');
     await page.click('#report-form button[type="submit"]');
@@ -397,6 +447,11 @@ try {
     await pause(500);
     check(asks.length === 1, `one ask however often Ask is pressed: ${asks.length}`);
     check(await cardById(page, id).getAttribute('data-suggestion') !== 'ask', 'after Ask the card no longer suggests asking');
+    // Replied: the card as the answer gives it, its reason in Spanish ("política ask: respondió, aceptar").
+    await cardById(page, id).locator('[data-action="reply"]').click();
+    await page.locator(`#cards .card[data-id="${id}"][data-suggestion="accept"]`).waitFor();
+    const replied = await cardById(page, id).locator('.why-suggest').textContent();
+    check(replied === 'Sugerencia: aceptar — política ask: respondió, aceptar', `after Replied the reason is Spanish: ${replied}`);
     await cardById(page, id).locator('[data-action="copy"]').click();
     const copy = await cardById(page, id).locator('[data-action="copy"]').textContent();
     check(copy.startsWith('No se pudo copiar'), `without a clipboard it says it could not copy: ${copy}`);
@@ -438,6 +493,7 @@ try {
     await page.click('#import-form button[type="submit"]');
     await page.locator('#i-result .error[role="alert"]').waitFor();
     check((await page.textContent('#i-result .error')).length > 10, `an import error looks like one: ${await page.textContent('#i-result')}`);
+    check((await page.textContent('#i-result .error')).includes('nada que importar'), `and is in the page's language: ${await page.textContent('#i-result')}`);
     await page.close();
   }
 
@@ -467,6 +523,10 @@ try {
           check(inner[0] <= inner[1], `the embedded report does not pan sideways either: ${tag} (${inner[0]} > ${inner[1]})`);
         }
         if (width === 390) await page.screenshot({ path: path.join(artifacts, `phone-${view}-${locale.slice(0, 2)}.png`) });
+        if (locale === 'es-ES') {
+          const english = await page.evaluate(englishOnPage);
+          check(english.length === 0, `no English left on the Spanish page: ${tag}: ${JSON.stringify(english)}`);
+        }
         const axe = await new AxeBuilder({ page }).exclude('#r-frame').analyze();
         const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         check(bad.length === 0, `axe: no serious or critical violation: ${tag}: ${bad.map((v) => `${v.id} (${v.nodes.map((n) => n.target).slice(0, 3)})`).join('; ')}`);

@@ -69,6 +69,18 @@ with motivo.serve() as server:
     status, _, body = server.request(f"/api/invitations/{target}/ask", "POST", {}, ok_headers)
     asked = json.loads(body)
     check(status == 200 and asked["message"] and asked["language"] in ("es", "en"), "ask returns the rendered message")
+    # Every answer holding an invitation gives its reasons in the page's language (?lang=es): the reply's, the
+    # note's, the undo's (the page shows the card as the answer gives it).
+    status, _, body = server.request(f"/api/invitations/{target}/reply?lang=es", "POST", {}, ok_headers)
+    replied = json.loads(body)
+    check(status == 200 and replied["suggestion_reason"] == "política ask: respondió, aceptar",
+          f"a reply's answer in Spanish: {replied.get('suggestion_reason')}")
+    status, _, body = server.request(f"/api/invitations/{target}/undo?lang=es", "POST", {}, ok_headers)
+    undone = json.loads(body)["invitation"]
+    check(status == 200 and undone["suggestion_reason"] == "política ask: preguntada, esperando la respuesta",
+          f"an undo's answer in Spanish: {undone.get('suggestion_reason')}")
+    status, _, body = server.request(f"/api/invitations/{target}/reply", "POST", {}, ok_headers)
+    check(status == 200 and json.loads(body)["suggestion_reason"] == "ask policy: they replied, accept", "and English without ?lang")
     status, _, body = server.request(f"/api/invitations/{target}/decision", "POST", {"decision": "accept"}, ok_headers)
     check(status == 200 and json.loads(body)["state"] == "accepted", "decide: accepted")
     status, _, body = server.request("/api/invitations?direction=incoming&undecided=1")

@@ -527,7 +527,6 @@ TEST(Reasons, EveryReasonHasASpanishTranslation)
   EXPECT_EQ(translate_reason("sales or scam signals, score 7 (spam from 4)", "es"),
             "señales de venta o estafa: puntuación 7 (spam desde 4)");
   EXPECT_EQ(translate_reason("something new", "es"), "something new");
-  EXPECT_EQ(translate_reason("ask policy: no personal note, ask why", "es"), "política ask: sin nota personal, preguntar por qué");
 }
 
 // A note that ends inside a UTF-8 sequence, placed right before an unreadable page: CLD2 used to read past its end

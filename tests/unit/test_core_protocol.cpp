@@ -203,7 +203,7 @@ suggest = "accept"
   recruiter.text = "Soy RECLUTADORA en una consultora";
   const Evaluation e = evaluate(recruiter, p, at("2026-03-02T00:00:00Z"), 3 * day);
   EXPECT_EQ(e.suggestion, Suggestion::accept);
-  EXPECT_EQ(e.why, "config.toml:10") << "the line of its [[rules]]";
+  EXPECT_EQ(e.why.english(), "config.toml:10") << "the line of its [[rules]]";
   EXPECT_EQ(active_policy(c, std::string("open")).rules.size(), 4u) << "--policy keeps the rules";
 }
 
@@ -388,7 +388,7 @@ TEST(Protocol, NoDecisionOnAGuess)
       EXPECT_EQ(e.suggestion, rests_on_label ? Suggestion::check : without)
           << policy << " " << classify::label_name(label);
       if (rests_on_label) {
-        EXPECT_NE(e.why.find("the label is a guess: check it first"), std::string::npos);
+        EXPECT_NE(e.why.english().find("the label is a guess: check it first"), std::string::npos);
       }
     }
   }
@@ -398,6 +398,36 @@ TEST(Protocol, NoDecisionOnAGuess)
   decided.decision = Decision::decline;
   EXPECT_EQ(suggest(decided, "ask", now), Suggestion::none);
   EXPECT_EQ(parse_suggestion("check"), Suggestion::check);
+}
+
+// Issue 26: the suggestion's reason is a message id, shown in the reader's language (the web page's Spanish showed
+// "ask policy: no reply by the deadline, decline"); every reason evaluate() gives reads in Spanish, a guessed label's
+// whole sentence included, and a configured rule's is its file and line in every language.
+TEST(Protocol, ReasonsAreMessagesInTheReadersLanguage)
+{
+  Facts f = incoming(Label::default_text);
+  f.messages = {{at("2026-03-01T12:00:00Z"), true}};
+  const Evaluation late = evaluate(f, *builtin_policy("ask"), at("2026-03-20T10:00:00Z"), week);
+  EXPECT_EQ(late.why.english(), "ask policy: no reply by the deadline, decline");
+  EXPECT_EQ(late.why.in("es"), "política ask: sin respuesta en el plazo, rechazar");
+  Facts guess = incoming(Label::spam);
+  guess.label_uncertain = true;
+  EXPECT_EQ(evaluate(guess, *builtin_policy("strict"), at("2026-03-02T10:00:00Z"), week).why.in("es"),
+            "política strict: el spam se rechaza, pero la etiqueta es una suposición: revísala antes");
+  Facts accepted = incoming(Label::empty);
+  accepted.decision = Decision::accept;
+  EXPECT_EQ(evaluate(accepted, *builtin_policy("ask"), at("2026-03-02T10:00:00Z"), week).why.in("es"), "ya aceptada");
+  for (const std::string_view policy : builtin_policy_names) {
+    const Policy p = *builtin_policy(policy);
+    for (const Rule& r : p.rules) {
+      EXPECT_EQ(r.origin, r.why.english());
+      EXPECT_NE(r.why.in("es"), r.why.english()) << r.origin;
+      EXPECT_NE(r.why.in("es").find(std::string(policy)), std::string::npos) << r.origin;
+    }
+  }
+  const Config c = parse_config("[[rules]]\nlabel = \"spam\"\nsuggest = \"accept\"\n", "config.toml");
+  ASSERT_EQ(c.rules.size(), 1u);
+  EXPECT_EQ(c.rules[0].why.in("es"), "config.toml:1");
 }
 
 // Issue 23: a report counts states from kept timelines through state_of, and a listing evaluates with a kept

@@ -42,7 +42,7 @@ nlohmann::json to_json(const app::InvitationStatus& status, std::string_view lan
   };
   j["state"] = protocol::state_name(e.state);
   j["suggestion"] = protocol::suggestion_name(e.suggestion);
-  j["suggestion_reason"] = language.empty() ? e.why : classify::translate_reason(e.why, language);
+  j["suggestion_reason"] = e.why.in(language.empty() ? "en" : language);
   j["asked"] = e.timeline.asked_at.has_value();
   j["replied"] = e.timeline.replied_at.has_value();
   j["asked_at"] = time_or_null(e.timeline.asked_at);
@@ -247,9 +247,9 @@ std::string invitations_json(const std::vector<InvitationStatus>& list, int inde
   return array.dump(indent);
 }
 
-std::string invitation_json(const InvitationStatus& status, int indent)
+std::string invitation_json(const InvitationStatus& status, int indent, std::string_view language)
 {
-  return to_json(status, "").dump(indent);
+  return to_json(status, language).dump(indent);
 }
 
 std::string report_json(const report::Report& report, int indent)
@@ -305,7 +305,7 @@ std::string invitation_detail_json(const InvitationDetail& d, int indent, std::s
   return j.dump(indent);
 }
 
-std::string undo_json(const store::UndoneAction& u, const InvitationStatus& now, int indent)
+std::string undo_json(const store::UndoneAction& u, const InvitationStatus& now, int indent, std::string_view language)
 {
   const auto decision = [](const std::optional<protocol::Decision>& d) {
     return d ? nlohmann::json(protocol::decision_name(*d)) : nlohmann::json(nullptr);
@@ -316,7 +316,7 @@ std::string undo_json(const store::UndoneAction& u, const InvitationStatus& now,
                         {"decision", decision(u.decision)},
                         {"restored", decision(u.restored)},
                         {"text", decided ? nlohmann::json(nullptr) : nlohmann::json(u.text)}};
-  return nlohmann::json{{"undone", undone}, {"invitation", to_json(now, "")}}.dump(indent);
+  return nlohmann::json{{"undone", undone}, {"invitation", to_json(now, language)}}.dump(indent);
 }
 
 std::string bulk_decision_json(const BulkDecision& bulk, int indent, std::string_view language)
@@ -514,9 +514,9 @@ std::string live_json(const std::string& version, bool changed, const Arrivals& 
   return nlohmann::json{{"version", version}, {"changed", changed}, {"new", counts}}.dump(indent);
 }
 
-std::string stale_json(const std::string& message, const InvitationStatus& now)
+std::string stale_json(const std::string& message, const InvitationStatus& now, std::string_view language)
 {
-  return nlohmann::json{{"error", message}, {"status", 409}, {"code", "stale"}, {"invitation", to_json(now, "")}}
+  return nlohmann::json{{"error", message}, {"status", 409}, {"code", "stale"}, {"invitation", to_json(now, language)}}
       .dump();
 }
 

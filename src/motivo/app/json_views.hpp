@@ -31,9 +31,10 @@ namespace motivo::app {
 
 // Invitations and what is done with them: invitations --json, GET /api/invitations, the decision's answer; ask
 // --json and POST …/ask; the messages of GET /api/invitations/{id}/messages.
-// The reasons and the suggestion's reason are English, or in `language` (the page's ?lang=).
+// The reasons and the suggestion's reason are English, or in `language` (the page's ?lang=), in these and in every
+// shape below that holds an invitation.
 std::string invitations_json(const std::vector<InvitationStatus>& list, int indent, std::string_view language = "");
-std::string invitation_json(const InvitationStatus& status, int indent);
+std::string invitation_json(const InvitationStatus& status, int indent, std::string_view language = "");
 std::string ask_json(const Asked& asked, int indent);
 // The reasons shown with an invitation's label: the classifier's, or "labelled by you" for the user's own.
 std::vector<std::string> reasons_shown(const store::InvitationView& v);
@@ -44,7 +45,8 @@ std::string messages_json(const std::vector<store::MessageView>& messages, int i
 // of them), "recorded" (the asks and replies you recorded: kind, at, text) and "notes" (yours on the person).
 std::string invitation_detail_json(const InvitationDetail& detail, int indent, std::string_view language = "");
 // decide --undo --json and POST …/undo: {"undone": {kind, at, decision, restored, text}, "invitation": …}.
-std::string undo_json(const store::UndoneAction& undone, const InvitationStatus& now, int indent);
+std::string undo_json(const store::UndoneAction& undone, const InvitationStatus& now, int indent,
+                      std::string_view language = "");
 // decide with several ids or --suggestion, --json, and POST /api/invitations/decisions: {"decision", "applied":
 // [{id, from, was}], "unchanged": [{id, from}], "refused": [{id, from, reason}]}; reasons in `language`.
 std::string bulk_decision_json(const BulkDecision& bulk, int indent, std::string_view language = "en");
@@ -107,7 +109,7 @@ std::string live_json(const std::string& version, bool changed, const Arrivals& 
 std::string error_json(const std::string& message, int status);
 // A write refused because the invitation changed since the version its caller saw (store::Stale): 409,
 // {"error", "status", "code": "stale", "invitation"}, the invitation as it is now.
-std::string stale_json(const std::string& message, const InvitationStatus& now);
+std::string stale_json(const std::string& message, const InvitationStatus& now, std::string_view language = "");
 // The command line's errors under --json, on stderr: {"error"} (the exit status says the kind).
 std::string cli_error_json(const std::string& message);
 

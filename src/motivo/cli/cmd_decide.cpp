@@ -6,7 +6,6 @@
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
 #include <motivo/cli/words.hpp>
-#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/text.hpp>
 
 #include <CLI/CLI.hpp>
@@ -112,7 +111,7 @@ void confirm(const std::vector<app::InvitationStatus>& chosen, protocol::Decisio
              chosen.size());
   for (const auto& st : chosen)
     fmt::print(stderr, "  {:>7}  {}  ({})\n", app::invitation_id(st.invitation.id), st.invitation.from,
-               classify::translate_reason(st.evaluation.why, user_language()));
+               st.evaluation.why.in(user_language()));
   if (!::isatty(STDIN_FILENO))
     throw UsageError(Message(
         N_("deciding {} invitations at once needs confirmation: give --yes (no terminal to ask on)"), chosen.size()));

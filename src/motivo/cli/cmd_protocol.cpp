@@ -4,7 +4,6 @@
 #include <motivo/app/protocol.hpp>
 #include <motivo/cli/commands.hpp>
 #include <motivo/cli/i18n.hpp>
-#include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/protocol/messages.hpp>
 
@@ -81,8 +80,7 @@ std::function<int()> setup_policy(CLI::App& app, Context& context)
         fmt::runtime(tr("policy {} (reply deadline {} days); first match wins, decided invitations get none:\n")),
         p.name, context.config().deadline_days);
     for (const auto& r : p.rules)
-      fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest),
-                 classify::translate_reason(r.origin, user_language()));
+      fmt::print("  {:<8} {}\n", protocol::suggestion_name(r.suggest), r.why.in(user_language()));
     (void)app;
     return 0;
   };

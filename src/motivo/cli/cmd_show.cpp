@@ -43,8 +43,7 @@ void print_head(const app::InvitationStatus& st)
   if (v.decision)
     fmt::print(fmt::runtime(tr("  decision:   {} ({})\n")), protocol::decision_name(*v.decision),
                v.decision_at ? minute(*v.decision_at) : std::string());
-  fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), suggestion_word(e.suggestion),
-             classify::translate_reason(e.why, user_language()));
+  fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), suggestion_word(e.suggestion), e.why.in(user_language()));
 }
 
 void print_detail(const app::InvitationDetail& d)

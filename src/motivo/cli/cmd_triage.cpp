@@ -75,7 +75,7 @@ void show(const app::InvitationStatus& st, const std::vector<store::MessageView>
     fmt::print("              - {}\n", r);
   fmt::print(fmt::runtime(tr("  state:      {}\n")), state_word(st.evaluation.state));
   fmt::print(fmt::runtime(tr("  suggestion: {}  ({})\n")), suggestion_word(st.evaluation.suggestion),
-             classify::translate_reason(st.evaluation.why, user_language()));
+             st.evaluation.why.in(user_language()));
   if (!messages.empty()) {
     fmt::print("{}", tr("  messages:\n"));
     for (const auto& m : messages)

@@ -26,7 +26,16 @@ std::string Message::in(std::string_view language) const
 {
   if (verbatim_) return id_;
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : args_) std::visit([&](const auto& v) { store.push_back(v); }, a);
+  for (const auto& a : args_) {
+    std::visit(
+        [&](const auto& v) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::shared_ptr<const Message>>)
+            store.push_back(v->in(language));
+          else
+            store.push_back(v);
+        },
+        a);
+  }
   const std::string_view text = i18n::Catalog::of(language).gettext(id_);
   try {
     return fmt::vformat(text, store);

@@ -16,10 +16,11 @@ namespace motivo {
 // A message for the user: its id — the English text, an fmt format string marked with N_, the key of po/es.po —
 // and the arguments that fill its {}s. Core has no language of its own: whoever shows the message asks for it in
 // the reader's (in()), English being the id itself. A message made with verbatim() reads the same in every
-// language (a library's text, or a message no catalog knows yet).
+// language (a library's text, or a message no catalog knows yet). A Message given as an argument is put in the
+// same language as the message around it ("{}, but the label is a guess: check it first").
 class Message {
 public:
-  using Argument = std::variant<std::string, std::int64_t, std::uint64_t, double>;
+  using Argument = std::variant<std::string, std::int64_t, std::uint64_t, double, std::shared_ptr<const Message>>;
 
   template <typename... Args>
   explicit Message(const char* id, Args&&... args) : id_(id), args_{argument(std::forward<Args>(args))...}
@@ -40,7 +41,9 @@ private:
   static Argument argument(T&& value)
   {
     using V = std::decay_t<T>;
-    if constexpr (std::is_integral_v<V> && std::is_signed_v<V>)
+    if constexpr (std::is_same_v<V, Message>)
+      return std::make_shared<const Message>(std::forward<T>(value));
+    else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>)
       return static_cast<std::int64_t>(value);
     else if constexpr (std::is_integral_v<V>)
       return static_cast<std::uint64_t>(value);

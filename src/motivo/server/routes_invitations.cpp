@@ -80,7 +80,7 @@ void unless_stale(Services& services, const Request& request, Response& response
         app::invitation_status(*services.pool.lease(), request.principal.scope(), stale.id(), services.policy,
                                services.config, services.now());
     response.status = 409;
-    response.json(app::stale_json(stale.in(request.param("lang")), now));
+    response.json(app::stale_json(stale.in(request.param("lang")), now, request.param("lang")));
   }
 }
 
@@ -135,7 +135,7 @@ void decide_invitation(Services& services, const Request& request, Response& res
     app::decide(*store, request.principal.scope(), id, *decision, services.now(), seen_version(body));
     response.json(app::invitation_json(
         app::invitation_status(*store, request.principal.scope(), id, services.policy, services.config, services.now()),
-        -1));
+        -1, request.param("lang")));
   });
 }
 
@@ -173,7 +173,7 @@ void reply_invitation(Services& services, const Request& request, Response& resp
     app::record_reply(*store, request.principal.scope(), id, reply);
     response.json(app::invitation_json(
         app::invitation_status(*store, request.principal.scope(), id, services.policy, services.config, services.now()),
-        -1));
+        -1, request.param("lang")));
   });
 }
 
@@ -187,7 +187,7 @@ void undo_invitation(Services& services, const Request& request, Response& respo
     response.json(app::undo_json(
         u.action,
         app::invitation_status(*store, request.principal.scope(), id, services.policy, services.config, services.now()),
-        -1));
+        -1, request.param("lang")));
   });
 }
 
@@ -205,7 +205,7 @@ void note_invitation(Services& services, const Request& request, Response& respo
     app::keep_note(*store, request.principal.scope(), id, note, services.now(), seen);
     response.json(app::invitation_json(
         app::invitation_status(*store, request.principal.scope(), id, services.policy, services.config, services.now()),
-        -1));
+        -1, request.param("lang")));
   });
 }
 

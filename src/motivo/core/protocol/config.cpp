@@ -85,6 +85,7 @@ Rule parse_rule(const std::string& file, const toml::table& t)
 {
   Rule r;
   r.origin = fmt::format("{}:{}", file, line_of(t));
+  r.why = Message::verbatim(r.origin);
   bool has_suggest = false;
   for (const auto& [key_node, value] : t) {
     const std::string key(key_node.str());

@@ -95,11 +95,13 @@ Timeline timeline(const Facts& f)
 
 namespace {
 
-Rule rule(Suggestion s, std::string origin)
+// A built-in policy's rule: `id` a message id whose {} is the policy's name ("{} policy: spam is declined").
+Rule rule(Suggestion s, std::string_view policy, const char* id)
 {
   Rule r;
   r.suggest = s;
-  r.origin = std::move(origin);
+  r.why = Message(id, std::string(policy));
+  r.origin = r.why.english();
   return r;
 }
 
@@ -122,27 +124,23 @@ std::optional<Policy> builtin_policy(std::string_view name)
   using classify::Label;
   Policy p;
   p.name = std::string(name);
-  const std::string origin = std::string(name) + " policy";
+  const Rule spam = with_labels(rule(Suggestion::decline, name, N_("{} policy: spam is declined")), {Label::spam});
+  const Rule personal =
+      with_labels(rule(Suggestion::accept, name, N_("{} policy: a personal note is accepted")), {Label::personalized});
   if (name == "ask") {
     p.rules = {
-        with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
-        with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
-        with_states(rule(Suggestion::accept, origin + ": they replied, accept"), {State::replied}),
-        with_states(rule(Suggestion::decline, origin + ": no reply by the deadline, decline"), {State::no_reply}),
-        with_states(rule(Suggestion::wait, origin + ": asked, waiting for the reply"), {State::asked}),
-        rule(Suggestion::ask, origin + ": no personal note, ask why"),
+        spam,
+        personal,
+        with_states(rule(Suggestion::accept, name, N_("{} policy: they replied, accept")), {State::replied}),
+        with_states(rule(Suggestion::decline, name, N_("{} policy: no reply by the deadline, decline")),
+                    {State::no_reply}),
+        with_states(rule(Suggestion::wait, name, N_("{} policy: asked, waiting for the reply")), {State::asked}),
+        rule(Suggestion::ask, name, N_("{} policy: no personal note, ask why")),
     };
   } else if (name == "strict") {
-    p.rules = {
-        with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
-        with_labels(rule(Suggestion::accept, origin + ": a personal note is accepted"), {Label::personalized}),
-        rule(Suggestion::decline, origin + ": no personal note, decline"),
-    };
+    p.rules = {spam, personal, rule(Suggestion::decline, name, N_("{} policy: no personal note, decline"))};
   } else if (name == "open") {
-    p.rules = {
-        with_labels(rule(Suggestion::decline, origin + ": spam is declined"), {Label::spam}),
-        rule(Suggestion::accept, origin + ": everything but spam is accepted"),
-    };
+    p.rules = {spam, rule(Suggestion::accept, name, N_("{} policy: everything but spam is accepted"))};
   } else {
     return std::nullopt;
   }
@@ -203,37 +201,39 @@ Evaluation evaluate(const Facts& f, const Timeline& t, const Policy& policy, dat
 
   if (f.direction == Direction::outgoing) {
     e.suggestion = Suggestion::none;
-    e.why = "your own invitation";
+    e.why = Message(N_("your own invitation"));
     return e;
   }
   if (e.state == State::accepted || e.state == State::declined || e.state == State::withdrawn) {
     e.suggestion = Suggestion::none;
-    e.why = std::string("already ") + std::string(state_name(e.state));
+    e.why = Message(e.state == State::accepted   ? N_("already accepted")
+                    : e.state == State::declined ? N_("already declined")
+                                                 : N_("already withdrawn"));
     return e;
   }
   if (e.timeline.connected_at && !e.timeline.asked_at) {
     // Acceptance unknown, and you talk as connections do: never an ask at someone probably connected; accepting
     // records what most likely happened (and a decision makes it known).
     e.suggestion = Suggestion::accept;
-    e.why = "probably connected already: a message reads as after accepting (acceptance unknown without "
-            "Connections.csv)";
+    e.why = Message(N_("probably connected already: a message reads as after accepting (acceptance unknown without "
+                       "Connections.csv)"));
     return e;
   }
   const std::string folded = classify::fold(f.text);
   for (const Rule& r : policy.rules) {
     if (matches(r, f, e.state, e.timeline, now, folded)) {
       e.suggestion = r.suggest;
-      e.why = r.origin;
+      e.why = r.why;
       // No decision on a guess: a rule chosen by the label waits until the label is checked.
       if (!r.labels.empty() && f.label_uncertain && r.suggest != Suggestion::wait && r.suggest != Suggestion::none) {
         e.suggestion = Suggestion::check;
-        e.why = r.origin + ", but the label is a guess: check it first";
+        e.why = Message(N_("{}, but the label is a guess: check it first"), r.why);
       }
       return e;
     }
   }
   e.suggestion = Suggestion::wait;
-  e.why = "no rule matched";
+  e.why = Message(N_("no rule matched"));
   return e;
 }
 

@@ -2,6 +2,7 @@
 
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/datetime.hpp>
+#include <motivo/core/error.hpp>
 #include <motivo/core/model.hpp>
 
 #include <cstdint>
@@ -87,7 +88,8 @@ struct Rule {
   std::optional<bool> mutual_messages;
   std::vector<std::string> text_contains; // any of them, folded (case and accents ignored)
   Suggestion suggest = Suggestion::none;
-  std::string origin; // "ask policy", "config.toml:12"
+  std::string origin; // in English: "ask policy: spam is declined", "config.toml:12" (protocol --json's "from")
+  Message why = Message::verbatim(""); // the same in the reader's language (a configured rule's: its origin)
 };
 
 struct Policy {
@@ -104,7 +106,7 @@ struct Evaluation {
   Suggestion suggestion = Suggestion::none;
   Timeline timeline;
   std::optional<datetime::UnixSeconds> deadline; // the ask plus the deadline, once asked
-  std::string why;                               // the rule that decided
+  Message why = Message::verbatim("");           // the rule that decided, in any language (Message::in)
 };
 
 // Where an invitation stands from its decision, outcome and timeline: `asked` and `replied` as the timeline has

@@ -28,9 +28,8 @@ std::string loose_scan(std::string_view table, std::string_view condition)
                      table, condition);
 }
 
-// The owners some finished import listed the connections of: the import's summary names each file's kind
-// (app::import_summary_json writes "kind":"connections"), or an export's connections are stored. A connection
-// an acceptance mail recorded says nothing of the others.
+} // namespace
+
 std::string owners_with_connections_sql()
 {
   return fmt::format(R"sql(
@@ -39,8 +38,6 @@ SELECT owner FROM imports WHERE finished_at IS NOT NULL AND owner IS NOT NULL
 UNION SELECT owner FROM ({}) e WHERE owner IS NOT NULL)sql",
                      loose_scan("connections", "origin = 'export'"));
 }
-
-} // namespace
 
 Counts SqlStore::counts()
 {

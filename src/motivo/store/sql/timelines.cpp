@@ -23,10 +23,7 @@ constexpr std::int64_t batch_size = 2000;
 
 std::set<PersonId> owners_knowing_acceptances(Connection& c)
 {
-  Statement s = c.prepare(R"sql(
-SELECT owner FROM imports WHERE finished_at IS NOT NULL AND owner IS NOT NULL
-  AND summary LIKE '%"kind":"connections"%'
-UNION SELECT owner FROM connections WHERE origin = 'export')sql");
+  Statement s = c.prepare(owners_with_connections_sql());
   std::set<PersonId> out;
   while (s.step()) out.insert(s.column_int(0));
   return out;
