@@ -148,6 +148,7 @@ public:
     FileRecord file;
     std::int64_t import_id = 0;
     datetime::UnixSeconds imported_at = 0;
+    std::int64_t stored = 0; // the owner's rows of the table that import's file accounts for, as it recorded them
   };
   // The file of `table` this owner's latest import with one recorded, when the rows it stored are still as that
   // import left them (no later import, mail or `forget` touched them since, and it was its snapshot's only one):

@@ -87,11 +87,14 @@ private:
   // The stored message `r` is another copy of, if any.
   std::optional<std::int64_t> same_message(const MailMessageRecord& r);
   // How many of the owner's rows of `table` a file recorded by import `import_id` accounts for: those it marked as
-  // listed (invitations, connections), or all of them (messages, which no other writer adds to).
+  // listed (invitations, connections), or all of them (messages, which no other writer adds to); -1 when a later
+  // import wrote some of them.
   std::int64_t stored_rows(Table table, std::int64_t import_id);
+  std::int64_t stored_messages(std::int64_t import_id);
 
   Connection* c_ = nullptr;
-  std::optional<Statement> near_, adopt_; // adopt_mail_row's, prepared once: it runs for every row
+  std::optional<Statement> near_, adopt_;        // adopt_mail_row's, prepared once: it runs for every row
+  std::optional<std::int64_t> reused_stored_[3]; // by Table: what reuse_file took over, for record_file
 };
 
 } // namespace motivo::store::sql
