@@ -2,9 +2,10 @@
 """Issue 23: a file whose bytes the owner's latest import read already is not read again ("unchanged since the import
 of ..."), and the store ends exactly as if it had been read: re-importing the same export, a newer export whose
 Invitations.csv is unchanged (its invitations still listed as of the newer date, those it no longer lists withdrawn),
-and a re-import after `forget` (of invitations, of messages) or a mail import (rows changed since: read again).
-Each database is compared with a reference that reads every file (the same rows with one more blank line at the
-end: other bytes, the same rows).
+and a re-import after `forget` (of invitations, of messages) or a mail import (rows changed since: read again); a
+re-import that labels nothing reports the labels as a labelling run does (JSON and text). Each database is compared
+with a reference that reads every file (the same rows with one more blank line at the end: other bytes, the same
+rows).
 On SQLite, and on PostgreSQL when the test fixture's server is up ($MOTIVO_TEST_PG_URL_FILE; else that half skipped).
 Usage: reimport.py MOTIVO_BINARY SOURCE_DIR"""
 import csv
@@ -99,6 +100,11 @@ writer = next(r[messages[0].index("FROM")] for r in messages[1:]
 mail = os.path.join(src, "tests", "data", "mail")
 
 
+def notes_line(out):
+    """The text summary's line of the labels."""
+    return next((line.strip() for line in out.splitlines() if line.strip().startswith("notes:")), "")
+
+
 def scenarios(new_db, backend):
     print(f"-- {backend}")
     # 1. The same export twice: nothing read again, the same state.
@@ -162,6 +168,18 @@ def scenarios(new_db, backend):
     check(all(f"{f} unchanged" not in out for f in FILES), "after a mail import: every file read again")
     reference(ref7, reread(demo, "demo7"))
     same(d, ref7, "a re-import after a mail import")
+
+    # 8. A re-import that labels nothing reports the labels as a labelling run does (JSON and text).
+    e = new_db("e")
+    labelled = json.loads(motivo("import", "--json", demo, db=e).stdout)
+    counted = json.loads(motivo("import", "--json", demo, db=e).stdout)
+    check(all("unchanged_since" in f for f in counted["files"] if f["file"] in FILES),
+          "the JSON re-import reads no file")
+    check(counted["labels"] == labelled["labels"], "the labels of a re-import, in JSON, as a labelling run's")
+    text_labelled = notes_line(imported(new_db("e2"), demo))
+    text_counted = notes_line(imported(e, demo))
+    check(text_counted and text_counted == text_labelled,
+          f"the labels of a re-import, in text, as a labelling run's ({text_counted!r}, {text_labelled!r})")
 
 
 def sqlite_db(name):

@@ -160,6 +160,12 @@ public:
   virtual void reuse_file(const PriorFile& prior) = 0;
   // Records a file this snapshot read whole (or reused), after its rows were added.
   virtual void record_file(const FileRecord& file) = 0;
+  // Whether the stored labels are what labelling every note again would give: this session stored, adopted or
+  // filled no invitation, `classifier` (classify::identity()) made them, and no correction or decision changed what
+  // they learn from since.
+  virtual bool labels_current(std::string_view classifier) = 0;
+  // The stored labels counted (when they are current: what labelling them again would report).
+  virtual LabelCounts label_counts() = 0;
 };
 
 struct ImportInfo {

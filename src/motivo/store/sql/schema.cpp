@@ -315,6 +315,17 @@ CREATE INDEX connections_by_person_alone ON connections(person);
     // Issue 26: a note kept from an invitation (the page's "why we connected") is logged on it, so that Undo takes
     // it back as it does a decision, an ask or a reply: the log's kinds gain "note".
     {16, "the undo log takes notes", "{note_kind}"},
+    // Issue 23: which classifier made the stored labels (classify::identity(): motivo's version and a hash of the
+    // classifier's data and code, made at build time) and whether what it learns from (the user's corrections and
+    // decisions) changed since: an import that stored, adopted or filled no invitation keeps the
+    // labels as they are while both hold (sql/label_state.hpp). No row: never labelled by a motivo that kept it.
+    {19, "labels: which classifier made them, and whether its examples changed since", R"sql(
+CREATE TABLE label_state (
+  one {int} PRIMARY KEY CHECK (one = 1),
+  classifier TEXT NOT NULL,
+  stale {bool} NOT NULL
+);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
