@@ -408,12 +408,13 @@ TEST_P(Conformance, AnImportLabelsAgainOnlyWhenWhatTheLabelsDependOnChanged)
   const auto tamper = [&](const std::optional<std::string>& classifier) {
     store::LabelRow l;
     l.id = find("Ana Sol").id; // before the sink's transaction opens
+    const std::int64_t changes = store().notes().label_changes;
     const auto sink = store().label_sink();
     l.label = "spam";
     l.language = "es";
     l.confidence = 0.5;
     sink->put(l);
-    if (classifier) sink->labelled_by(*classifier);
+    if (classifier) sink->labelled_by(*classifier, changes); // no example changed since
     sink->done();
   };
   std::int64_t now = 1800000000;

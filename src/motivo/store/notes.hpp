@@ -60,6 +60,7 @@ public:
   std::vector<classify::Note> notes;
   std::vector<NoteFacts> facts;
   std::vector<StoredModel> models;
+  std::int64_t label_changes = 0; // how many times an example had changed when the notes were read
 
 private:
   std::string_view keep(std::string_view text);
@@ -90,9 +91,10 @@ public:
   virtual void put(const LabelRow& label) = 0;
   // Replaces the users' stored models with `models` (written with the labels, made durable by done()).
   virtual void put_models(const std::vector<StoredModel>& models) = 0;
-  // Every note was labelled, by `classifier` (classify::identity()): the labels are current until a note or an
-  // example changes (written with the labels, made durable by done()).
-  virtual void labelled_by(std::string_view classifier) = 0;
+  // Every note was labelled, by `classifier` (classify::identity()), from notes read after `changes` changes of
+  // the examples (Notes::label_changes): current until an example or a note changes (written with the labels, made
+  // durable by done()).
+  virtual void labelled_by(std::string_view classifier, std::int64_t changes) = 0;
   virtual void done() = 0;
 };
 

@@ -104,10 +104,10 @@ public:
     sql::store_models(work, models);
   }
 
-  void labelled_by(std::string_view classifier) override
+  void labelled_by(std::string_view classifier, std::int64_t changes) override
   {
     PgWork work(*tx_);
-    sql::store_label_state(work, classifier);
+    sql::store_label_state(work, classifier, changes);
   }
 
   void done() override

@@ -3,23 +3,27 @@
 
 namespace motivo::store::sql {
 
-void store_label_state(Connection& c, std::string_view classifier)
+std::int64_t label_changes(Connection& c)
 {
-  c.prepare(R"sql(
-INSERT INTO label_state (one, classifier, stale) VALUES (1, ?1, false)
-ON CONFLICT (one) DO UPDATE SET classifier = excluded.classifier, stale = false)sql")
-      .bind(1, classifier)
-      .run();
+  Statement s = c.prepare("SELECT changes FROM label_state");
+  return s.step() ? s.column_int(0) : 0;
+}
+
+void store_label_state(Connection& c, std::string_view classifier, std::int64_t changes)
+{
+  // `changes` itself is left as it is: a decision committed since the notes were read has moved it on.
+  c.prepare("UPDATE label_state SET classifier = ?1, labelled = ?2").bind(1, classifier).bind(2, changes).run();
 }
 
 void mark_labels_stale(Connection& c)
 {
-  c.exec("UPDATE label_state SET stale = true WHERE NOT stale");
+  c.exec("UPDATE label_state SET changes = changes + 1");
 }
 
 bool labels_current(Connection& c, std::string_view classifier)
 {
-  Statement s = c.prepare("SELECT EXISTS (SELECT 1 FROM label_state WHERE classifier = ?1 AND NOT stale)");
+  Statement s = c.prepare(
+      "SELECT EXISTS (SELECT 1 FROM label_state WHERE classifier = ?1 AND classifier <> '' AND labelled = changes)");
   s.bind(1, classifier).step();
   return s.column_bool(0);
 }

@@ -40,9 +40,9 @@ void SqliteLabelSink::put_models(const std::vector<StoredModel>& models)
   sql::store_models(db_, models);
 }
 
-void SqliteLabelSink::labelled_by(std::string_view classifier)
+void SqliteLabelSink::labelled_by(std::string_view classifier, std::int64_t changes)
 {
-  sql::store_label_state(db_, classifier);
+  sql::store_label_state(db_, classifier, changes);
 }
 
 void SqliteLabelSink::done()
