@@ -201,7 +201,8 @@ motivo("decide", f"i{decided}", "decline", db=old_db)
 later_tables = [r[0] for r in sqlite3.connect(old_db).execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
     "('user_actions', 'recorded_replies', 'sync_cursors', 'user_models', 'import_files', 'stale_timelines', "
-    "'stale_welcomes', 'invitation_summary', 'stale_summary', 'message_words', 'stale_message_words')")]
+    "'stale_welcomes', 'invitation_summary', 'stale_summary', 'message_words', 'stale_message_words', "
+    "'label_state')")]
 # Migration 13's columns of invitations and its index go too, and migration 14's index.
 later_columns = "".join(f"ALTER TABLE invitations DROP COLUMN timeline_{c}; "
                         for c in ("asked_at", "replied_at", "connected_at", "mutual", "sent_at", "person", "accepted_at"))

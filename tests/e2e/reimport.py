@@ -2,11 +2,14 @@
 """Issue 23: a file whose bytes the owner's latest import read already is not read again ("unchanged since the import
 of ..."), and the store ends exactly as if it had been read: re-importing the same export, a newer export whose
 Invitations.csv is unchanged (its invitations still listed as of the newer date, those it no longer lists withdrawn),
-and a re-import after `forget` or a mail import (rows changed since: read again). Each database is compared with a
-reference that reads every file (the same rows with one more blank line at the end: other bytes, the same rows).
+and a re-import after `forget` (of invitations, of messages) or a mail import (rows changed since: read again); a
+re-import that labels nothing reports the labels as a labelling run does (JSON and text). Each database is compared
+with a reference that reads every file (the same rows with one more blank line at the end: other bytes, the same
+rows).
 On SQLite, and on PostgreSQL when the test fixture's server is up ($MOTIVO_TEST_PG_URL_FILE; else that half skipped).
 Usage: reimport.py MOTIVO_BINARY SOURCE_DIR"""
 import csv
+import json
 import os
 import shutil
 import subprocess
@@ -89,6 +92,19 @@ late[messages[0].index("CONTENT")] = "Una línea más, la más reciente"
 with open(os.path.join(newer, "messages.csv"), "w", encoding="utf-8", newline="") as f:
     csv.writer(f).writerows(messages + [late])
 
+# Someone (not the owner) who wrote messages in the demo export, and notification mail of members' messages.
+with open(os.path.join(demo, "Invitations.csv"), encoding="utf-8-sig", newline="") as f:
+    owner_names = {r[1] if r[4] == "INCOMING" else r[0] for r in list(csv.reader(f))[1:]}
+writer = next(r[messages[0].index("FROM")] for r in messages[1:]
+              if r[messages[0].index("FROM")] not in owner_names and r[messages[0].index("FROM")])
+mail = os.path.join(src, "tests", "data", "mail")
+
+
+def notes_line(out):
+    """The text summary's line of the labels."""
+    return next((line.strip() for line in out.splitlines() if line.strip().startswith("notes:")), "")
+
+
 def scenarios(new_db, backend):
     print(f"-- {backend}")
     # 1. The same export twice: nothing read again, the same state.
@@ -131,6 +147,39 @@ def scenarios(new_db, backend):
     imported(b, demo)
     out = imported(b, os.path.join(demo, "Invitations.csv"))
     check("Invitations.csv unchanged since" in out, "a lone Invitations.csv, the same bytes: not read")
+
+    # 6. After forgetting someone who wrote messages: messages.csv is read again (fewer messages than it left).
+    c, ref6 = new_db("c"), new_db("ref6")
+    for db in (c, ref6):
+        imported(db, demo)
+        motivo("forget", "--yes", writer, db=db)
+    out = imported(c, demo)
+    check("messages.csv unchanged" not in out, "after forgetting a writer of messages: messages.csv read again")
+    reference(ref6, reread(demo, "demo6"))
+    same(c, ref6, "a re-import after forgetting a writer of messages")
+
+    # 7. After a mail import that added messages (and invitations, and connections): every file read again.
+    d, ref7 = new_db("d"), new_db("ref7")
+    for db in (d, ref7):
+        imported(db, demo)
+        chats = json.loads(motivo("import", "--json", mail, db=db).stdout)["mail"]["chats"]
+        check(chats["new"] > 0, f"the mail added messages ({chats})")
+    out = imported(d, demo)
+    check(all(f"{f} unchanged" not in out for f in FILES), "after a mail import: every file read again")
+    reference(ref7, reread(demo, "demo7"))
+    same(d, ref7, "a re-import after a mail import")
+
+    # 8. A re-import that labels nothing reports the labels as a labelling run does (JSON and text).
+    e = new_db("e")
+    labelled = json.loads(motivo("import", "--json", demo, db=e).stdout)
+    counted = json.loads(motivo("import", "--json", demo, db=e).stdout)
+    check(all("unchanged_since" in f for f in counted["files"] if f["file"] in FILES),
+          "the JSON re-import reads no file")
+    check(counted["labels"] == labelled["labels"], "the labels of a re-import, in JSON, as a labelling run's")
+    text_labelled = notes_line(imported(new_db("e2"), demo))
+    text_counted = notes_line(imported(e, demo))
+    check(text_counted and text_counted == text_labelled,
+          f"the labels of a re-import, in text, as a labelling run's ({text_counted!r}, {text_labelled!r})")
 
 
 def sqlite_db(name):

@@ -388,6 +388,94 @@ TEST_P(Conformance, LabelsDecisionsAndAsksAreKept)
   EXPECT_EQ(by_id[ana].label, classify::Label::empty);
 }
 
+// Issue 23: an import that stores, adopts or fills no invitation keeps the labels as they are and counts them as a
+// labelling run would; a decision since, another classifier's labels or an adopted mail row have every note labelled
+// again. A label written outside a labelling run (a sink's put alone) tells whether the import labelled again.
+TEST_P(Conformance, AnImportLabelsAgainOnlyWhenWhatTheLabelsDependOnChanged)
+{
+  const std::string header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  const std::string rows = "Ana Sol,Me Owner,\"11/2/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ana-sol,"
+                           "https://www.linkedin.com/in/me\n"
+                           "Bea Gil,Me Owner,\"11/3/26, 9:00 AM\",Gran charla ayer en el meetup de Rust,INCOMING,"
+                           "https://www.linkedin.com/in/bea-gil,https://www.linkedin.com/in/me\n";
+  const std::string x = files_.write("x/Invitations.csv", header + rows);
+  const auto find = [&](const std::string& from) {
+    for (const auto& v : store().invitations({}))
+      if (v.from == from) return v;
+    ADD_FAILURE() << from << " not stored";
+    return store::InvitationView{};
+  };
+  const auto tamper = [&](const std::optional<std::string>& classifier) {
+    store::LabelRow l;
+    l.id = find("Ana Sol").id; // before the sink's transaction opens
+    const std::int64_t changes = store().notes().label_changes;
+    const auto sink = store().label_sink();
+    l.label = "spam";
+    l.language = "es";
+    l.confidence = 0.5;
+    sink->put(l);
+    if (classifier) sink->labelled_by(*classifier, changes); // no example changed since
+    sink->done();
+  };
+  std::int64_t now = 1800000000;
+  const app::ImportReport first = import_paths(store(), {x}, now);
+  ASSERT_EQ(find("Ana Sol").label, classify::Label::empty);
+
+  // The same export again: the counts a labelling run gives, from the stored labels.
+  const app::ImportReport again = import_paths(store(), {x}, now += 100);
+  EXPECT_TRUE(again.files.at(0).unchanged_since);
+  EXPECT_EQ(again.labels.notes, first.labels.notes);
+  EXPECT_EQ(again.labels.by_label, first.labels.by_label);
+  EXPECT_EQ(again.labels.campaigns, first.labels.campaigns);
+
+  // Nothing changed: not labelled again (the label written aside stays, and is counted).
+  tamper(std::nullopt);
+  const app::ImportReport kept = import_paths(store(), {x}, now += 100);
+  EXPECT_EQ(find("Ana Sol").label, classify::Label::spam);
+  EXPECT_EQ(kept.labels.by_label[static_cast<std::size_t>(classify::Label::spam)], 1u);
+
+  // A decision since: every note labelled again.
+  EXPECT_TRUE(store().record_decision(find("Bea Gil").id, protocol::Decision::accept, now += 100, std::nullopt));
+  import_paths(store(), {x}, now += 100);
+  EXPECT_EQ(find("Ana Sol").label, classify::Label::empty);
+
+  // Labels another classifier made (an older motivo's): labelled again.
+  tamper("0.0.0+another");
+  import_paths(store(), {x}, now += 100);
+  EXPECT_EQ(find("Ana Sol").label, classify::Label::empty);
+
+  // A mail's invitation that a later export's row takes over (adopt_mail_row): labelled again.
+  {
+    auto session = store().begin_import({now += 100, "mail", std::nullopt});
+    const auto owner = session->latest_owner();
+    ASSERT_TRUE(owner);
+    PeopleResolver people(*session, session->known_people());
+    store::MailInvitationRecord r;
+    r.key = identity_key("mail", {"<cai@linkedin.com>"});
+    r.owner = *owner;
+    r.from_person = people.resolve("Cai Li", "https://www.linkedin.com/in/cai-li");
+    r.to_person = owner;
+    r.from_name = "Cai Li";
+    r.to_name = "Me Owner";
+    r.sent_at = 1793635200 + 2 * 86400 + 60; // 2026-11-04 9:01 Pacific
+    r.message = "Hola, ¿conectamos?";
+    r.mail_id = "<cai@linkedin.com>";
+    EXPECT_EQ(session->add_mail_invitation(r), store::MailOutcome::added);
+    session->finish(std::nullopt, std::nullopt, "{}");
+    app::classify_stored(*session, classify::Classifier{});
+    session->commit();
+  }
+  tamper(std::nullopt);
+  const std::string y = files_.write("y/Invitations.csv", header + rows +
+                                                              "Cai Li,Me Owner,\"11/4/26, 9:00 AM\",,INCOMING,"
+                                                              "https://www.linkedin.com/in/cai-li,"
+                                                              "https://www.linkedin.com/in/me\n");
+  const app::ImportReport adopted = import_paths(store(), {y}, now += 100);
+  EXPECT_EQ(adopted.files.at(0).added, 0u); // taken over, not stored anew
+  EXPECT_EQ(store().counts().incoming, 3);
+  EXPECT_EQ(find("Ana Sol").label, classify::Label::empty);
+}
+
 TEST_P(Conformance, RecordedRepliesAndUndo)
 {
   import_paths(store(), {files_.write("u/Invitations.csv", "From,To,Sent At,Message,Direction\n"

@@ -1,5 +1,6 @@
 #include <motivo/app/classify.hpp>
 #include <motivo/app/learning.hpp>
+#include <motivo/core/classify/identity.hpp>
 
 #include <set>
 
@@ -36,6 +37,7 @@ ClassifySummary classify_stored(store::NoteLabels& target, const classify::Class
     sink->put(l);
   });
   if (learning.models_changed()) sink->put_models(learning.models());
+  sink->labelled_by(classify::identity(), stored.label_changes);
   sink->done();
   summary.campaigns = campaigns.size();
   return summary;

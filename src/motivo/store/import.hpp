@@ -148,6 +148,7 @@ public:
     FileRecord file;
     std::int64_t import_id = 0;
     datetime::UnixSeconds imported_at = 0;
+    std::int64_t stored = 0; // the owner's rows of the table that import's file accounts for, as it recorded them
   };
   // The file of `table` this owner's latest import with one recorded, when the rows it stored are still as that
   // import left them (no later import, mail or `forget` touched them since, and it was its snapshot's only one):
@@ -159,6 +160,12 @@ public:
   virtual void reuse_file(const PriorFile& prior) = 0;
   // Records a file this snapshot read whole (or reused), after its rows were added.
   virtual void record_file(const FileRecord& file) = 0;
+  // Whether the stored labels are what labelling every note again would give: this session stored, adopted or
+  // filled no invitation, `classifier` (classify::identity()) made them, and no correction or decision changed what
+  // they learn from since.
+  virtual bool labels_current(std::string_view classifier) = 0;
+  // The stored labels counted (when they are current: what labelling them again would report).
+  virtual LabelCounts label_counts() = 0;
 };
 
 struct ImportInfo {

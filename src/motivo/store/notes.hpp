@@ -7,6 +7,7 @@
 #include <motivo/core/model.hpp>
 #include <motivo/core/protocol/protocol.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -59,6 +60,7 @@ public:
   std::vector<classify::Note> notes;
   std::vector<NoteFacts> facts;
   std::vector<StoredModel> models;
+  std::int64_t label_changes = 0; // how many times an example had changed when the notes were read
 
 private:
   std::string_view keep(std::string_view text);
@@ -73,6 +75,14 @@ struct LabelRow {
   std::optional<std::int64_t> campaign;
 };
 
+// The stored labels counted as a labelling run counts them: every note, by the classifier's label, and the distinct
+// campaigns.
+struct LabelCounts {
+  std::int64_t notes = 0;
+  std::array<std::int64_t, std::size(classify::all_labels)> by_label{};
+  std::int64_t campaigns = 0;
+};
+
 // Writes labels one at a time as the classifier hands them out; done() makes them durable (a sink destroyed
 // without done() leaves the labels as they were, unless it writes inside an import, whose commit decides).
 class LabelSink {
@@ -81,6 +91,10 @@ public:
   virtual void put(const LabelRow& label) = 0;
   // Replaces the users' stored models with `models` (written with the labels, made durable by done()).
   virtual void put_models(const std::vector<StoredModel>& models) = 0;
+  // Every note was labelled, by `classifier` (classify::identity()), from notes read after `changes` changes of
+  // the examples (Notes::label_changes): current until an example or a note changes (written with the labels, made
+  // durable by done()).
+  virtual void labelled_by(std::string_view classifier, std::int64_t changes) = 0;
   virtual void done() = 0;
 };
 

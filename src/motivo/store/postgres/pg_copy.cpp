@@ -1,6 +1,7 @@
 // COPY lines and what is written with them (labels), transient errors, and the change counter.
 #include <motivo/store/postgres/pg_connection.hpp>
 #include <motivo/store/postgres/pg_store.hpp>
+#include <motivo/store/sql/label_state.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 
 #include <fmt/format.h>
@@ -101,6 +102,12 @@ public:
   {
     PgWork work(*tx_);
     sql::store_models(work, models);
+  }
+
+  void labelled_by(std::string_view classifier, std::int64_t changes) override
+  {
+    PgWork work(*tx_);
+    sql::store_label_state(work, classifier, changes);
   }
 
   void done() override

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 namespace motivo::store::sql {
 
 namespace {
@@ -28,17 +30,29 @@ IdentityKey from_hex(std::string_view hex)
 
 } // namespace
 
+// Messages carry no last_import: the owner's messages are all there were after import `import_id`, unless a later
+// import added some (first_import) or `forget` removed some (the count). Both from an index, not the rows: a new row
+// takes an id above every row stored when it is written (SQLite's rowid, PostgreSQL's identity), so a message added
+// since `import_id` that is still there has the owner's highest id, and a single lookup of that row's first_import
+// tells. The count and the highest id come from messages_by_counterpart, which starts with the owner.
+std::int64_t SqlImportSession::stored_messages(std::int64_t import_id)
+{
+  Statement s = c_->prepare("SELECT count(*), max(id) FROM messages WHERE owner = ?1");
+  s.bind(1, std::int64_t{owner_}).step();
+  const std::int64_t count = s.column_int(0);
+  if (count == 0) return 0;
+  Statement latest = c_->prepare("SELECT first_import FROM messages WHERE id = ?1");
+  latest.bind(1, s.column_int(1)).step();
+  return latest.column_int(0) <= import_id ? count : -1;
+}
+
 std::int64_t SqlImportSession::stored_rows(Table table, std::int64_t import_id)
 {
-  // Messages carry no last_import: the owner's messages are all there were after the import, unless a later one
-  // added some (first_import) or `forget` removed some (the count).
+  if (table == Table::messages) return stored_messages(import_id);
   const std::string sql =
-      table == Table::messages
-          ? std::string("SELECT CASE WHEN coalesce(max(first_import), 0) <= ?2 THEN count(*) ELSE -1 END "
-                        "FROM messages WHERE owner = ?1")
-          : fmt::format("SELECT CASE WHEN (SELECT max(last_import) FROM {0} WHERE owner = ?1) = ?2 THEN count(*) "
-                        "ELSE -1 END FROM {0} WHERE owner = ?1 AND last_import = ?2",
-                        table_name(table));
+      fmt::format("SELECT CASE WHEN (SELECT max(last_import) FROM {0} WHERE owner = ?1) = ?2 THEN count(*) "
+                  "ELSE -1 END FROM {0} WHERE owner = ?1 AND last_import = ?2",
+                  table_name(table));
   Statement s = c_->prepare(sql);
   s.bind(1, std::int64_t{owner_}).bind(2, import_id).step();
   return s.column_int(0);
@@ -60,17 +74,20 @@ ORDER BY f.import_id DESC LIMIT 1)sql");
   prior.file.table = table;
   prior.file.hash = from_hex(s.column_text(1));
   prior.file.rows = static_cast<std::uint64_t>(s.column_int(2));
-  const std::int64_t stored = s.column_int(3);
+  prior.stored = s.column_int(3);
   if (!s.is_null(4) && !s.is_null(5)) prior.file.listed = Span{s.column_int(4), s.column_int(5)};
   prior.file.latest = s.column_opt_int(6);
   prior.imported_at = s.column_int(7);
-  if (stored < 0 || stored_rows(table, prior.import_id) != stored) return std::nullopt;
+  s.reset();
+  if (prior.stored < 0 || stored_rows(table, prior.import_id) != prior.stored) return std::nullopt;
   return prior;
 }
 
 void SqlImportSession::reuse_file(const PriorFile& prior)
 {
   write_pending();
+  // The rows it accounted for are this import's now, and only they: record_file takes their count unread.
+  reused_stored_[static_cast<int>(prior.file.table)] = prior.stored;
   if (prior.file.table == Table::messages) return;
   c_->prepare(fmt::format("UPDATE {} SET last_import = ?3 WHERE owner = ?1 AND last_import = ?2",
                           table_name(prior.file.table)))
@@ -83,7 +100,8 @@ void SqlImportSession::reuse_file(const PriorFile& prior)
 void SqlImportSession::record_file(const FileRecord& file)
 {
   write_pending();
-  const std::int64_t stored = stored_rows(file.table, import_id_);
+  const auto reused = std::exchange(reused_stored_[static_cast<int>(file.table)], std::nullopt);
+  const std::int64_t stored = reused ? *reused : stored_rows(file.table, import_id_);
   const std::string hash = to_hex(file.hash); // bound without a copy: it outlives the statement's run
   Statement s = c_->prepare(R"sql(
 INSERT INTO import_files(import_id, owner, kind, content_hash, row_count, stored, listed_from, listed_until, latest)

@@ -2,6 +2,7 @@
 #include <motivo/core/linkedin/export_files.hpp>
 #include <motivo/core/mail/notification.hpp>
 #include <motivo/store/sql/import_session.hpp>
+#include <motivo/store/sql/label_state.hpp>
 #include <motivo/store/sql/message_words.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/timelines.hpp>
@@ -40,6 +41,18 @@ Notes SqlImportSession::notes()
   return read_notes(*c_);
 }
 
+bool SqlImportSession::labels_current(std::string_view classifier)
+{
+  write_pending();
+  return !notes_written_ && added_[static_cast<int>(Table::invitations)] == 0 && sql::labels_current(*c_, classifier);
+}
+
+LabelCounts SqlImportSession::label_counts()
+{
+  write_pending();
+  return count_labels(*c_);
+}
+
 bool SqlImportSession::adopt_mail_row(const InvitationRecord& r)
 {
   if (!near_) {
@@ -67,6 +80,7 @@ WHERE id = ?1)sql"));
   adopt.bind(5, r.from_name).bind(6, r.to_name).bind_or_null(7, r.from_url).bind_or_null(8, r.to_url);
   adopt.bind(9, std::int64_t{r.sent_at}).bind(10, r.message).bind(11, import_id_);
   adopt.run();
+  notes_written_ = true;
   return true;
 }
 
@@ -82,6 +96,7 @@ WHERE id = ?1)sql")
       .bind_or_null(4, r.mail_id)
       .bind(5, import_id_)
       .run();
+  notes_written_ = true;
 }
 
 std::optional<MailOutcome> SqlImportSession::match_mail(const MailInvitationRecord& r)
@@ -131,6 +146,7 @@ ON CONFLICT DO NOTHING RETURNING id)sql");
   insert.bind_or_null(12, r.mail_id);
   if (!insert.step()) return MailOutcome::known; // PostgreSQL: another import stored it meanwhile
   insert.reset();
+  notes_written_ = true;
   mail_row_added(r.key);
   return MailOutcome::added;
 }

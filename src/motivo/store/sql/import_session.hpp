@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -50,8 +51,12 @@ public:
   std::uint64_t take_added(Table table) override
   {
     write_pending();
-    return std::exchange(added_[static_cast<int>(table)], 0);
+    const std::uint64_t added = std::exchange(added_[static_cast<int>(table)], 0);
+    if (table == Table::invitations && added > 0) notes_written_ = true;
+    return added;
   }
+  bool labels_current(std::string_view classifier) override;
+  LabelCounts label_counts() override;
 
 protected:
   explicit SqlImportSession(const ImportInfo& info) : user_(info.user), started_at_(info.started_at) {}
@@ -87,11 +92,15 @@ private:
   // The stored message `r` is another copy of, if any.
   std::optional<std::int64_t> same_message(const MailMessageRecord& r);
   // How many of the owner's rows of `table` a file recorded by import `import_id` accounts for: those it marked as
-  // listed (invitations, connections), or all of them (messages, which no other writer adds to).
+  // listed (invitations, connections), or all of them (messages, which no other writer adds to); -1 when a later
+  // import wrote some of them.
   std::int64_t stored_rows(Table table, std::int64_t import_id);
+  std::int64_t stored_messages(std::int64_t import_id);
 
   Connection* c_ = nullptr;
-  std::optional<Statement> near_, adopt_; // adopt_mail_row's, prepared once: it runs for every row
+  std::optional<Statement> near_, adopt_;        // adopt_mail_row's, prepared once: it runs for every row
+  std::optional<std::int64_t> reused_stored_[3]; // by Table: what reuse_file took over, for record_file
+  bool notes_written_ = false; // an invitation stored, adopted or filled from mail: its note is to be labelled
 };
 
 } // namespace motivo::store::sql

@@ -1,4 +1,5 @@
 #include <motivo/core/error.hpp>
+#include <motivo/store/sql/label_state.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 
 #include <fmt/format.h>
@@ -17,6 +18,7 @@ void throw_unknown_word(std::string_view word, std::int64_t id, std::string_view
 Notes read_notes(Connection& c)
 {
   Notes out;
+  out.label_changes = label_changes(c); // before the notes: a decision committed meanwhile leaves the labels stale
   {
     Statement count = c.prepare("SELECT count(*) FROM invitations");
     count.step();

@@ -356,6 +356,20 @@ CREATE INDEX connections_from_exports ON connections(owner) WHERE origin = 'expo
     // tally entry without it).
     {18, "messages: the words of the names they hold, kept for forget; invitations by campaign",
      "{message_words}CREATE INDEX invitations_by_campaign ON invitations(campaign) WHERE campaign IS NOT NULL;\n"},
+    // Issue 23: which classifier made the stored labels (classify::identity(): motivo's version and a hash of the
+    // classifier's data and code, made at build time) and whether what it learns from (the user's corrections and
+    // decisions) changed since: `changes` counts those writes, `labelled` is the count the last labelling run read
+    // before the notes. An import that stored, adopted or filled no invitation keeps the labels as they are while
+    // the classifier is the same and the two counts agree (sql/label_state.hpp). '': never labelled with a record.
+    {19, "labels: which classifier made them, and whether its examples changed since", R"sql(
+CREATE TABLE label_state (
+  one {int} PRIMARY KEY CHECK (one = 1),
+  classifier TEXT NOT NULL,
+  labelled {int} NOT NULL,
+  changes {int} NOT NULL
+);
+INSERT INTO label_state (one, classifier, labelled, changes) VALUES (1, '', 0, 0);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.

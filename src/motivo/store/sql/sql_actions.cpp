@@ -2,6 +2,7 @@
 // and the log that takes them
 // back one at a time (`motivo decide --undo`), written once for both engines.
 #include <motivo/core/error.hpp>
+#include <motivo/store/sql/label_state.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/timelines.hpp>
@@ -73,6 +74,7 @@ bool SqlStore::decide_one(std::int64_t id, protocol::Decision decision, datetime
       .bind(2, protocol::decision_name(decision))
       .bind(3, std::int64_t{now})
       .run();
+  mark_labels_stale(connection_); // a decision teaches the labels (app::Learning)
   if (label) {
     a.label = std::string(classify::label_name(*label));
     connection_.prepare("UPDATE invitations SET user_label = ?2, user_label_at = ?3 WHERE id = ?1")
@@ -225,6 +227,7 @@ FROM user_actions WHERE invitation = ?1 ORDER BY id DESC LIMIT 1)sql");
           .bind(2, a.previous_decision)
           .bind(3, a.previous_decision_at)
           .run();
+      mark_labels_stale(connection_);
       // The label the decision set gives way to the one before, unless the user changed it since.
       if (a.label)
         connection_

@@ -1,6 +1,7 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/store/sql/import_session.hpp>
+#include <motivo/store/sql/label_state.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/sql_store.hpp>
 #include <motivo/store/sql/summary.hpp>
@@ -239,6 +240,7 @@ bool SqlStore::set_user_label(std::int64_t id, const std::optional<classify::Lab
       s.bind(2, classify::label_name(*label));
     else
       s.bind_null(2);
+    mark_labels_stale(connection_); // a correction teaches the other labels (app::Learning)
     return s.run() > 0;
   });
 }

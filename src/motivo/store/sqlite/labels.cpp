@@ -1,3 +1,4 @@
+#include <motivo/store/sql/label_state.hpp>
 #include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sqlite/labels.hpp>
 
@@ -37,6 +38,11 @@ void SqliteLabelSink::put(const LabelRow& l)
 void SqliteLabelSink::put_models(const std::vector<StoredModel>& models)
 {
   sql::store_models(db_, models);
+}
+
+void SqliteLabelSink::labelled_by(std::string_view classifier, std::int64_t changes)
+{
+  sql::store_label_state(db_, classifier, changes);
 }
 
 void SqliteLabelSink::done()

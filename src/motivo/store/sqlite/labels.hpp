@@ -4,6 +4,7 @@
 #include <motivo/store/store.hpp>
 
 #include <optional>
+#include <string_view>
 
 namespace motivo::store::sqlite {
 
@@ -15,6 +16,7 @@ public:
   ~SqliteLabelSink() override;
   void put(const LabelRow& label) override;
   void put_models(const std::vector<StoredModel>& models) override;
+  void labelled_by(std::string_view classifier, std::int64_t changes) override;
   void done() override;
 
 private:
