@@ -36,7 +36,7 @@ LabelCounts count_labels(Connection& c)
     const std::int64_t n = by_label.column_int(1);
     counts.notes += n;
     const std::string word = by_label.column_text(0);
-    if (const auto label = stored_word(word, 0, "label", classify::parse_label))
+    if (const auto label = stored_word(word, std::nullopt, "label", classify::parse_label))
       counts.by_label[static_cast<std::size_t>(*label)] += n;
   }
   Statement campaigns = c.prepare("SELECT count(DISTINCT campaign) FROM invitations");

@@ -14,30 +14,19 @@ namespace {
 constexpr std::size_t batch = 2000;      // stale messages read at a time
 constexpr std::size_t insert_rows = 250; // (message, word) rows per INSERT
 
-// Calls `item` with each item of a comma-separated list (as the export writes recipients and their URLs).
-template <typename Item>
-void for_each_item(std::string_view list, Item&& item)
-{
-  for (std::size_t start = 0; start <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', start), list.size());
-    item(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-}
-
 // The words a message is found by: its recipients' names, title and subject, and its recipients' slugs.
 std::vector<std::string> words_of_message(std::string_view names, std::string_view urls, std::string_view title,
                                           std::string_view subject)
 {
   std::vector<std::string> out;
   // A recipient is compared whole (same_name), a title or subject searched (without_name).
-  for_each_item(names, [&](std::string_view name) {
+  for_each_listed(names, [&](std::string_view name) {
     for (std::string& w : names::words_of_name(name)) out.push_back(std::move(w));
   });
   for (const std::string_view text : {title, subject}) {
     for (std::string& w : names::words_in_text(text)) out.push_back(std::move(w));
   }
-  for_each_item(urls, [&](std::string_view url) {
+  for_each_listed(urls, [&](std::string_view url) {
     if (std::string slug = profile_slug(url); !slug.empty()) out.push_back("/" + slug);
   });
   std::sort(out.begin(), out.end());

@@ -7,11 +7,24 @@
 // written since (an import, mail, forget's own changes) in `stale_message_words`, and drop a deleted message's words.
 #include <motivo/store/sql/connection.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace motivo::store::sql {
+
+// Calls `item` with each item of a comma-separated list, as the export writes a message's recipients and their URLs
+// (untrimmed; "" gives one empty item): what the kept words are made from and what forget rewrites.
+template <typename Item>
+void for_each_listed(std::string_view list, Item&& item)
+{
+  for (std::size_t start = 0; start <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    item(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+}
 
 // Computes the words of every stale message again (none when it no longer exists) and clears the marks; in the
 // caller's writing transaction. The messages refreshed.

@@ -5,14 +5,15 @@
 #include <fmt/format.h>
 
 #include <stdexcept>
+#include <string>
 
 namespace motivo::store::sql {
 
-void throw_unknown_word(std::string_view word, std::int64_t id, std::string_view what)
+void throw_unknown_word(std::string_view word, std::optional<std::int64_t> id, std::string_view what)
 {
-  throw std::runtime_error(fmt::format("the database holds an unknown {} for invitation {} ({}): it was changed "
-                                       "outside motivo",
-                                       what, id, quote_value(word)));
+  const std::string where = id ? fmt::format("for invitation {}", *id) : std::string("in its invitations");
+  throw std::runtime_error(fmt::format("the database holds an unknown {} {} ({}): it was changed outside motivo", what,
+                                       where, quote_value(word)));
 }
 
 Notes read_notes(Connection& c)

@@ -19,13 +19,14 @@ Notes read_notes(Connection& c);
 // Replaces the users' stored models with `models` (LabelSink::put_models), in the transaction under way.
 void store_models(Connection& c, const std::vector<StoredModel>& models);
 
-[[noreturn]] void throw_unknown_word(std::string_view word, std::int64_t id, std::string_view what);
+[[noreturn]] void throw_unknown_word(std::string_view word, std::optional<std::int64_t> id, std::string_view what);
 
 // A word motivo stored (a direction, an outcome, a label, a decision) read back as core's value by `parse`:
 // nullopt when empty (or NULL); a word motivo never writes is a damaged database, said as such (`what` it is, of
-// invitation `id`).
+// invitation `id`, or of a group of invitations without one).
 template <typename Parse>
-auto stored_word(std::string_view word, std::int64_t id, std::string_view what, Parse parse) -> decltype(parse(word))
+auto stored_word(std::string_view word, std::optional<std::int64_t> id, std::string_view what, Parse parse)
+    -> decltype(parse(word))
 {
   if (word.empty()) return std::nullopt;
   if (auto value = parse(word)) return value;

@@ -55,12 +55,10 @@ std::string ids_by_folded_name(const std::vector<std::pair<std::int64_t, std::st
 std::string list_without(const std::string& list, const std::function<bool(std::string_view)>& drop)
 {
   std::string out;
-  for (std::size_t start = 0; start <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', start), list.size());
-    const std::string_view item = text::trim(std::string_view(list).substr(start, comma - start));
+  for_each_listed(list, [&](std::string_view listed) {
+    const std::string_view item = text::trim(listed);
     if (!item.empty() && !drop(item)) out += (out.empty() ? "" : ",") + std::string(item);
-    start = comma + 1;
-  }
+  });
   return out;
 }
 

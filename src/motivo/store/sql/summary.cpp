@@ -1,9 +1,8 @@
-#include <motivo/core/error.hpp>
+#include <motivo/store/sql/note_facts.hpp>
 #include <motivo/store/sql/summary.hpp>
 
 #include <fmt/format.h>
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -38,26 +37,16 @@ std::string on_day(std::string_view column, std::string_view day)
   return fmt::format("{0} BETWEEN {1} * 86400 - 86399 AND {1} * 86400 + 86399 AND {0} / 86400 = {1}", column, day);
 }
 
-// A stored word read back as core's value (none when ""); another word is a damaged database.
-template <typename Parse>
-auto word(const Statement& s, int column, Parse parse) -> decltype(parse(std::string_view()))
-{
-  if (s.is_null(column) || s.column_view(column).empty()) return std::nullopt;
-  if (auto value = parse(s.column_view(column))) return value;
-  throw std::runtime_error(fmt::format("the database holds an unknown word in its invitations ({}): it was changed "
-                                       "outside motivo",
-                                       quote_value(s.column_view(column))));
-}
-
 void read_tallies(Statement& s, InvitationTallies& out)
 {
   while (s.step()) {
     InvitationTally t;
-    t.direction = word(s, 0, parse_direction).value_or(Direction::incoming);
+    t.direction =
+        stored_word(s.column_view(0), std::nullopt, "direction", parse_direction).value_or(Direction::incoming);
     t.day = s.column_int(1);
-    t.label = word(s, 2, classify::parse_label);
-    t.decision = word(s, 3, protocol::parse_decision);
-    t.outcome = word(s, 4, parse_outcome);
+    t.label = stored_word(s.column_view(2), std::nullopt, "label", classify::parse_label);
+    t.decision = stored_word(s.column_view(3), std::nullopt, "decision", protocol::parse_decision);
+    t.outcome = stored_word(s.column_view(4), std::nullopt, "outcome", parse_outcome);
     t.in_campaign = s.column_bool(5);
     t.owner = s.column_int(6);
     t.asked = s.column_bool(7);
