@@ -474,6 +474,38 @@ TEST_P(Conformance, AnImportLabelsAgainOnlyWhenWhatTheLabelsDependOnChanged)
   EXPECT_EQ(adopted.files.at(0).added, 0u); // taken over, not stored anew
   EXPECT_EQ(store().counts().incoming, 3);
   EXPECT_EQ(find("Ana Sol").label, classify::Label::empty);
+
+  // Mail that brings only a member's message labels nothing again, and counts the stored labels as a labelling run
+  // would; mail that brings an invitation labels every note again.
+  tamper(std::nullopt);
+  app::ImportOptions options;
+  options.now = now += 100;
+  app::MailScan chat(now);
+  mail::ChatMessage m;
+  m.sender = "Bea Gil";
+  m.recipient = "Me Owner";
+  m.text = "¿Hablamos el jueves?";
+  m.message_id = "<chat-1@linkedin.com>";
+  m.sent_at = now - 3600;
+  chat.chats.push_back(m);
+  const app::MailImportReport chatted = app::import_mail(store(), chat, "chat.eml", options);
+  EXPECT_EQ(chatted.chats.added, 1u);
+  EXPECT_EQ(find("Ana Sol").label, classify::Label::spam);
+  EXPECT_EQ(chatted.labels.notes, 3u);
+  EXPECT_EQ(chatted.labels.by_label[static_cast<std::size_t>(classify::Label::spam)], 1u);
+  options.now = now += 100;
+  app::MailScan invited(now);
+  mail::Invitation i;
+  i.sender = "Dai Ro";
+  i.recipient = "Me Owner";
+  i.note = "Hola, ¿conectamos?";
+  i.message_id = "<dai@linkedin.com>";
+  i.sent_at = now - 3600;
+  invited.invitations.push_back(i);
+  const app::MailImportReport added = app::import_mail(store(), invited, "dai.eml", options);
+  EXPECT_EQ(added.added, 1u);
+  EXPECT_EQ(find("Ana Sol").label, classify::Label::empty);
+  EXPECT_EQ(added.labels.notes, 4u);
 }
 
 TEST_P(Conformance, RecordedRepliesAndUndo)

@@ -43,4 +43,17 @@ ClassifySummary classify_stored(store::NoteLabels& target, const classify::Class
   return summary;
 }
 
+ClassifySummary label_import(store::ImportSession& session)
+{
+  static const classify::Classifier classifier;
+  if (!session.labels_current(classify::identity())) return classify_stored(session, classifier);
+  const store::LabelCounts counts = session.label_counts();
+  ClassifySummary summary;
+  summary.notes = static_cast<std::size_t>(counts.notes);
+  for (std::size_t i = 0; i < summary.by_label.size(); ++i)
+    summary.by_label[i] = static_cast<std::size_t>(counts.by_label[i]);
+  summary.campaigns = static_cast<std::size_t>(counts.campaigns);
+  return summary;
+}
+
 } // namespace motivo::app

@@ -23,4 +23,10 @@ struct ClassifySummary {
 // stored with the labels, is blended with the rules).
 ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier);
 
+// The labels of an import (of an export or of mail), in its transaction after `session.finish()`: a new note can join
+// a campaign of older ones, so every note is labelled again — unless nothing the labels depend on changed (no note
+// stored, adopted or filled; the same classifier; no correction or decision since): then the stored labels are
+// counted, as a labelling run counts them.
+ClassifySummary label_import(store::ImportSession& session);
+
 } // namespace motivo::app

@@ -341,17 +341,6 @@ FileReport read_file(SnapshotWriter& writer, store::ImportSession& session, cons
   return file;
 }
 
-// The stored labels' counts as a labelling run reports them.
-ClassifySummary counted_labels(const store::LabelCounts& counts)
-{
-  ClassifySummary summary;
-  summary.notes = static_cast<std::size_t>(counts.notes);
-  for (std::size_t i = 0; i < summary.by_label.size(); ++i)
-    summary.by_label[i] = static_cast<std::size_t>(counts.by_label[i]);
-  summary.campaigns = static_cast<std::size_t>(counts.campaigns);
-  return summary;
-}
-
 std::string skip_note(const io::InputFile& file)
 {
   const std::string lower = text::ascii_lower(file.name);
@@ -463,12 +452,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     as_of = writer.latest();
   }
   session->finish(invitations_listed, as_of, import_summary_json(report));
-  // Labels in the same transaction: a new note can join a campaign of older ones, so all are labelled again —
-  // unless nothing they depend on changed (no note stored, adopted or filled; the same classifier; no correction or
-  // decision since): then the stored ones are counted.
-  static const classify::Classifier classifier;
-  report.labels = session->labels_current(classify::identity()) ? counted_labels(session->label_counts())
-                                                                : classify_stored(*session, classifier);
+  report.labels = label_import(*session); // in the same transaction
   if (options.before_commit) options.before_commit(*session, owner_person);
   refresh_timelines(*session); // in the same transaction
   session->commit();

@@ -212,9 +212,8 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
   }
   if (cursor) session->set_mail_cursor(cursor->account, cursor->cursor);
   session->finish(std::nullopt, std::nullopt, mail_summary_json(report));
-  static const classify::Classifier classifier;
-  report.labels = classify_stored(*session, classifier);
-  refresh_timelines(*session); // in the same transaction
+  report.labels = label_import(*session); // in the same transaction
+  refresh_timelines(*session);            // in the same transaction
   session->commit();
   return report;
 }

@@ -79,9 +79,9 @@ struct MailCursorUpdate {
 // Stores a scan's invitations, members' messages and acceptances in one transaction: the same invitation is stored
 // once however often it arrives (by LinkedIn's id, the Message-ID, or an export's invitation from the same sender
 // within store::mail_match_window), a mail's note fills a stored invitation's missing note, and every note is
-// labelled again; a message is stored once (by its mail, or as the export's copy: store::mail_message_before); an
-// acceptance accepts the owner's invitation to that person and records them as a connection. The mailbox is taken
-// to be the owner's of the latest import; with none yet, the addressee's.
+// labelled again (when one was stored or filled: app::label_import); a message is stored once (by its mail, or as the
+// export's copy: store::mail_message_before); an acceptance accepts the owner's invitation to that person and records
+// them as a connection. The mailbox is taken to be the owner's of the latest import; with none yet, the addressee's.
 MailImportReport import_mail(store::Store& store, MailScan scan, const std::string& source,
                              const ImportOptions& options,
                              const std::optional<MailCursorUpdate>& cursor = std::nullopt);
