@@ -109,7 +109,7 @@ Simulated simulate(const Devset& d, const std::vector<classify::Result>& rules, 
   for (std::size_t i = 0; i < d.notes.size(); ++i) {
     if (reviewed[i]) continue;
     classify::Result r = rules[i];
-    const auto how = learning.apply(i, r);
+    const auto how = learning.apply(i, stored.facts[i], stored.notes[i], r);
     const bool taught = how != app::Learning::Taught::nothing && r.label != rules[i].label;
     const bool like = taught && how == app::Learning::Taught::like_corrected;
     o.like += like ? 1 : 0;

@@ -721,6 +721,58 @@ TEST_P(Conformance, CorrectionsTeachAndTheUsersModelIsKept)
   EXPECT_TRUE(store().notes().models.empty());
 }
 
+// Issue 23: the notes are read and labelled a chunk at a time; a campaign whose notes fall in different chunks, a
+// correction teaching a near-duplicate in a later chunk, and the summary come out as with every note in one chunk.
+TEST_P(Conformance, LabelsReadInChunksAreThoseOfOneBatch)
+{
+  std::string rows = "From,To,Sent At,Message,Direction\n";
+  const std::vector<std::string> senders = {"Ana Ruiz", "Bea Gil", "Carla Paz", "Dora Sanz", "Eva Mora", "Flor Vega"};
+  for (std::size_t i = 0; i < senders.size(); ++i) {
+    const std::string day = std::to_string(i + 2);
+    rows += senders[i] + ",Me,\"1/" + day +
+            "/24, 9:00 AM\",\"Hola Me, estoy conectando con profesionales del sector logístico para " +
+            "compartir novedades e ideas. ¡Será un gusto tenerte en mi red! Un saludo, " + senders[i] +
+            "\",INCOMING\n";
+    rows += "Gil " + senders[i] + ",Me,\"2/" + day + "/24, 9:00 AM\",,INCOMING\n";
+  }
+  rows += "Hugo Ruiz,Me,\"3/2/24, 9:00 AM\",\"Hola, organizo el club de ajedrez del barrio y me encantaría que te "
+          "unieras los jueves\",INCOMING\n"
+          "Iris Gil,Me,\"3/3/24, 9:00 AM\",Quiero ampliar mi red con profesionales como tú,INCOMING\n"
+          "Juan Paz,Me,\"3/4/24, 9:00 AM\",\"Hola, organizo el club de ajedrez del barrio y me encantaría que te "
+          "unieras los jueves!\",INCOMING\n";
+  import_paths(store(), {files_.write("c/Invitations.csv", rows)});
+  std::map<std::string, store::InvitationView> by_from;
+  for (auto& v : store().invitations({})) by_from[v.from] = v;
+  ASSERT_EQ(by_from.size(), 15u);
+  ASSERT_TRUE(store().set_user_label(by_from["Hugo Ruiz"].id, classify::Label::spam, 86400 * 40));
+
+  using Labels = std::vector<std::tuple<std::int64_t, std::optional<classify::Label>, std::string,
+                                        std::optional<double>, std::vector<std::string>, std::optional<std::int64_t>>>;
+  const auto labelled = [&](std::size_t chunk) {
+    const app::ClassifySummary summary = app::classify_stored(store(), classify::Classifier{}, chunk);
+    Labels out;
+    for (const auto& v : store().invitations({}))
+      out.emplace_back(v.id, v.label, v.language, v.confidence, v.reasons, v.campaign);
+    std::sort(out.begin(), out.end());
+    return std::pair{summary, out};
+  };
+  const auto [whole, labels] = labelled(1000);
+  EXPECT_EQ(whole.notes, 15u);
+  EXPECT_EQ(whole.campaigns, 1u);
+  EXPECT_EQ(whole.like_corrected, 1u);
+  EXPECT_EQ(store().invitations({.id = by_from["Flor Vega"].id})[0].campaign, by_from["Ana Ruiz"].id);
+  for (const std::size_t chunk : {1u, 2u, 3u, 7u}) {
+    SCOPED_TRACE(chunk);
+    const auto [summary, again] = labelled(chunk);
+    EXPECT_EQ(again, labels);
+    EXPECT_EQ(summary.notes, whole.notes);
+    EXPECT_EQ(summary.by_label, whole.by_label);
+    EXPECT_EQ(summary.campaigns, whole.campaigns);
+    EXPECT_EQ(summary.like_corrected, whole.like_corrected);
+    EXPECT_EQ(summary.by_model, whole.by_model);
+  }
+}
+
 TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
 {
   files_.write(

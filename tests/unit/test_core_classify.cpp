@@ -1,3 +1,4 @@
+#include <motivo/core/classify/campaign_index.hpp>
 #include <motivo/core/classify/campaigns.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/edit_distance.hpp>
@@ -8,16 +9,19 @@
 #include <motivo/core/classify/reasons.hpp>
 #include <motivo/core/classify/signals.hpp>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -438,6 +442,55 @@ TEST(Campaigns, LargeBatchesAreLabelledLikeSmallOnes)
   }
   EXPECT_EQ(first[4].label, Label::template_text) << "the same note from a thousand senders is a campaign";
   EXPECT_EQ(classifier().classify(notes[4]).label, Label::personalized) << "on its own it is personal";
+}
+
+// Issue 23: a batch read in chunks (index_chunk over every chunk, then label_chunk) gets the labels, reasons,
+// confidences and campaigns of one batch, whatever the chunks; a campaign's reason names senders from later chunks.
+TEST(Campaigns, ChunksAreLabelledLikeOneBatch)
+{
+  const std::vector<std::string> texts = {
+      "",
+      "Let's connect!",
+      "Me gustaría añadirte a mi red profesional en LinkedIn.",
+      "Hi Tom, we met at Sam's wedding in Cork - great talking about rowing!",
+      "Hola, estoy conectando con profesionales del sector logístico para compartir novedades e ideas. Un saludo",
+      "Earn 5000 USD a week from home with our proven crypto system, message me on WhatsApp to start today",
+      "Hi there, I help founders like you grow revenue with a proven outbound system, happy to share how it works"};
+  std::vector<std::string> senders, recipients;
+  for (int i = 0; i < 4500; ++i) {
+    senders.push_back(i % 11 == 0 ? "" : "Sender " + std::to_string(i % 97));
+    recipients.push_back(i % 13 == 0 ? "" : "Owner " + std::to_string(i % 5));
+  }
+  std::vector<Note> notes;
+  for (int i = 0; i < 4500; ++i) notes.push_back({texts[(i * 7 + i / 5) % texts.size()], senders[i], recipients[i]});
+  for (const std::size_t size : {4500u, 21u}) {
+    const std::span<const Note> batch(notes.data(), size);
+    const std::vector<Result> whole = classifier().classify_batch(batch);
+    for (const std::size_t chunk : {1u, 2u, 7u, 1000u, 4096u}) {
+      if (chunk >= size || (size > 100 && chunk < 7)) continue;
+      SCOPED_TRACE(fmt::format("{} notes in chunks of {}", size, chunk));
+      CampaignIndex index;
+      for (std::size_t first = 0; first < size; first += chunk)
+        classifier().index_chunk(batch.subspan(first, std::min(chunk, size - first)), index);
+      index.finish();
+      std::size_t seen = 0;
+      for (std::size_t first = 0; first < size; first += chunk) {
+        classifier().label_chunk(batch.subspan(first, std::min(chunk, size - first)), first, index,
+                                 [&](std::size_t i, Result&& r) {
+                                   ASSERT_EQ(i, seen++);
+                                   EXPECT_EQ(r.label, whole[i].label);
+                                   EXPECT_EQ(r.language, whole[i].language);
+                                   EXPECT_EQ(r.confidence, whole[i].confidence);
+                                   EXPECT_EQ(r.reasons, whole[i].reasons);
+                                   EXPECT_EQ(r.campaign, whole[i].campaign);
+                                 });
+      }
+      EXPECT_EQ(seen, size);
+    }
+    std::size_t in_campaigns = 0;
+    for (const Result& r : whole) in_campaigns += r.campaign >= 0 ? 1 : 0;
+    EXPECT_GT(in_campaigns, size / 5) << "campaigns in the batch";
+  }
 }
 
 TEST(Labels, NamesRoundTrip)

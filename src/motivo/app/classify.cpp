@@ -1,43 +1,104 @@
 #include <motivo/app/classify.hpp>
 #include <motivo/app/learning.hpp>
+#include <motivo/core/classify/campaign_index.hpp>
 #include <motivo/core/classify/identity.hpp>
 
+#include <algorithm>
+#include <cstddef>
 #include <set>
+#include <stdexcept>
 
 namespace motivo::app {
 
-ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier)
+namespace {
+
+// Reads every stored note through `sink`, chunk by chunk in the order of their ids: work(chunk, index of its first
+// note). The first chunk (empty when nothing is stored) also carries the users' models and the label changes.
+template <typename Work>
+void for_each_chunk(store::LabelSink& sink, std::size_t chunk_size, const Work& work)
 {
-  const store::Notes stored = target.notes();
-  const std::vector<std::int64_t>& ids = stored.ids;
+  std::int64_t after = 0;
+  for (std::size_t first = 0;;) {
+    store::Notes chunk = sink.notes(after, chunk_size);
+    if (chunk.ids.empty() && after != 0) return;
+    work(chunk, first);
+    if (chunk.ids.size() < chunk_size) return;
+    first += chunk.ids.size();
+    after = chunk.ids.back();
+  }
+}
+
+} // namespace
+
+ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier,
+                                std::size_t chunk_size)
+{
+  // Labels go to the store as the classifier hands them out, and the notes come from it a chunk at a time, both in
+  // the sink's transaction: no vector of every note or every label in memory.
+  const std::unique_ptr<store::LabelSink> sink = target.label_sink();
+  // First pass: campaigns across every note, and what the user taught.
+  classify::CampaignIndex index;
+  Learning learning;
+  std::vector<std::int64_t> ids; // the notes read, in order: the second pass reads the same
+  std::vector<store::StoredModel> stored_models;
+  std::int64_t label_changes = 0;
+  for_each_chunk(*sink, chunk_size, [&](store::Notes& chunk, std::size_t first) {
+    if (first == 0) {
+      stored_models = std::move(chunk.models);
+      label_changes = chunk.label_changes;
+    }
+    ids.insert(ids.end(), chunk.ids.begin(), chunk.ids.end());
+    classifier.index_chunk(chunk.notes, index);
+    learning.observe(chunk, first);
+  });
+  index.finish();
+  learning.finish(stored_models);
+  const auto same_notes = [&](const store::Notes& chunk, std::size_t first) {
+    if (first + chunk.ids.size() > ids.size() ||
+        !std::equal(chunk.ids.begin(), chunk.ids.end(), ids.begin() + static_cast<std::ptrdiff_t>(first)))
+      throw std::runtime_error("the stored notes changed while they were labelled: label them again");
+  };
+  if (learning.wants_near_duplicates()) {
+    for_each_chunk(*sink, chunk_size, [&](const store::Notes& chunk, std::size_t first) {
+      same_notes(chunk, first);
+      learning.near_duplicates(chunk, first);
+    });
+    learning.link_near_duplicates();
+  }
+  // Second pass: each chunk labelled with the campaigns and what was learnt.
   ClassifySummary summary;
   summary.notes = ids.size();
   std::set<std::int64_t> campaigns;
-  const Learning learning(stored);
-  // Labels go to the store as the classifier hands them out: no vector of every label in memory.
-  const std::unique_ptr<store::LabelSink> sink = target.label_sink();
   store::LabelRow l;
-  classifier.classify_batch(stored.notes, [&](std::size_t i, classify::Result&& r) {
-    switch (learning.apply(i, r)) {
-    case Learning::Taught::like_corrected: ++summary.like_corrected; break;
-    case Learning::Taught::model: ++summary.by_model; break;
-    case Learning::Taught::nothing: break;
-    }
-    l.id = ids[i];
-    l.label = std::string(classify::label_name(r.label));
-    l.language = std::move(r.language);
-    l.confidence = r.confidence;
-    l.reasons = std::move(r.reasons);
-    l.campaign.reset();
-    if (r.campaign >= 0) {
-      l.campaign = ids[static_cast<std::size_t>(r.campaign)];
-      campaigns.insert(*l.campaign);
-    }
-    ++summary.by_label[static_cast<std::size_t>(r.label)];
-    sink->put(l);
+  std::size_t labelled = 0;
+  for_each_chunk(*sink, chunk_size, [&](const store::Notes& chunk, std::size_t first) {
+    same_notes(chunk, first);
+    classifier.label_chunk(chunk.notes, first, index, [&](std::size_t i, classify::Result&& r) {
+      const std::size_t k = i - first;
+      ++labelled;
+      switch (learning.apply(i, chunk.facts[k], chunk.notes[k], r)) {
+      case Learning::Taught::like_corrected: ++summary.like_corrected; break;
+      case Learning::Taught::model: ++summary.by_model; break;
+      case Learning::Taught::nothing: break;
+      }
+      l.id = ids[i];
+      l.label = std::string(classify::label_name(r.label));
+      l.language = std::move(r.language);
+      l.confidence = r.confidence;
+      l.reasons = std::move(r.reasons);
+      l.campaign.reset();
+      if (r.campaign >= 0) {
+        l.campaign = ids[static_cast<std::size_t>(r.campaign)];
+        campaigns.insert(*l.campaign);
+      }
+      ++summary.by_label[static_cast<std::size_t>(r.label)];
+      sink->put(l);
+    });
   });
+  if (labelled != ids.size())
+    throw std::runtime_error("the stored notes changed while they were labelled: label them again");
   if (learning.models_changed()) sink->put_models(learning.models());
-  sink->labelled_by(classify::identity(), stored.label_changes);
+  sink->labelled_by(classify::identity(), label_changes);
   sink->done();
   summary.campaigns = campaigns.size();
   return summary;

@@ -1,11 +1,9 @@
 #include <motivo/app/ids.hpp>
 #include <motivo/app/learning.hpp>
-#include <motivo/core/classify/near_duplicates.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 
 namespace motivo::app {
 
@@ -25,30 +23,44 @@ constexpr double like_corrected_confidence = 0.9;
 
 } // namespace
 
-Learning::Learning(const store::Notes& stored) : stored_(stored)
+Learning::Learning(const store::Notes& stored)
 {
-  // Each account's notes, and its examples newest first.
-  std::map<PersonId, std::vector<std::size_t>> notes_of;
-  std::map<PersonId, std::vector<classify::Example>> examples_of;
-  std::set<PersonId> corrected;
-  for (std::size_t i = stored.ids.size(); i-- > 0;) {
-    const store::NoteFacts& f = stored.facts[i];
-    notes_of[f.owner].push_back(i);
-    if (f.user_label) corrected.insert(f.owner);
-    if (const auto label = taught_label(f))
-      examples_of[f.owner].push_back({stored.notes[i], *label, f.user_label ? f.label : std::nullopt});
+  observe(stored, 0);
+  finish(stored.models);
+  if (!wants_near_duplicates()) return;
+  near_duplicates(stored, 0);
+  link_near_duplicates();
+}
+
+void Learning::observe(const store::Notes& chunk, std::size_t /*first*/)
+{
+  for (std::size_t k = 0; k < chunk.ids.size(); ++k) {
+    const store::NoteFacts& f = chunk.facts[k];
+    if (f.user_label) corrected_.insert(f.owner);
+    const auto label = taught_label(f);
+    if (!label) continue;
+    const classify::Note& n = chunk.notes[k];
+    example_notes_.add(chunk.ids[k], n.sender, n.recipient, n.text, f);
+    example_labels_.push_back(*label);
+    example_was_.push_back(f.user_label ? f.label : std::nullopt);
   }
-  for (const PersonId owner : corrected) {
-    auto& notes = notes_of[owner];
-    std::reverse(notes.begin(), notes.end());
-    find_near_duplicates(notes);
-    const auto& examples = examples_of[owner];
+}
+
+void Learning::finish(const std::vector<store::StoredModel>& stored)
+{
+  for (const PersonId owner : corrected_) {
+    // The account's examples, newest first.
+    std::vector<classify::Example> examples;
+    for (std::size_t j = example_notes_.ids.size(); j-- > 0;) {
+      if (example_notes_.facts[j].owner == owner)
+        examples.push_back({example_notes_.notes[j], example_labels_[j], example_was_[j]});
+    }
     store::StoredModel m{owner, classify::fingerprint(examples), static_cast<std::int64_t>(examples.size()), {}};
-    const auto old = std::find_if(stored.models.begin(), stored.models.end(), [&](const store::StoredModel& s) {
+    const auto old = std::find_if(stored.begin(), stored.end(), [&](const store::StoredModel& s) {
       return s.owner == owner && s.fingerprint == m.fingerprint;
     });
     std::optional<classify::UserModel> model;
-    if (old != stored.models.end()) model = classify::UserModel::parse(old->model);
+    if (old != stored.end()) model = classify::UserModel::parse(old->model);
     if (model) {
       m.model = old->model;
     } else {
@@ -57,48 +69,67 @@ Learning::Learning(const store::Notes& stored) : stored_(stored)
     }
     by_owner_.emplace(owner, std::move(*model));
     models_.push_back(std::move(m));
+    accounts_.try_emplace(owner);
   }
-  changed_ = models_ != stored.models;
+  changed_ = models_ != stored;
+  // The models are trained: the examples' texts are no longer needed.
+  example_notes_ = store::Notes{};
+  example_labels_ = {};
+  example_was_ = {};
 }
 
-void Learning::find_near_duplicates(const std::vector<std::size_t>& notes)
+void Learning::near_duplicates(const store::Notes& chunk, std::size_t first)
 {
-  std::vector<classify::Note> texts;
-  texts.reserve(notes.size());
-  for (const std::size_t i : notes) texts.push_back(stored_.notes[i]);
-  const std::vector<std::int64_t> groups = classify::near_duplicate_groups(texts);
-  // The latest correction of each group (the later id when two were made in the same second).
-  std::map<std::int64_t, std::size_t> correction;
-  for (std::size_t k = 0; k < notes.size(); ++k) {
-    const store::NoteFacts& f = stored_.facts[notes[k]];
-    if (groups[k] < 0 || !f.user_label) continue;
-    const auto [it, added] = correction.emplace(groups[k], notes[k]);
-    if (!added && stored_.facts[it->second].user_label_at <= f.user_label_at) it->second = notes[k];
-  }
-  for (std::size_t k = 0; k < notes.size(); ++k) {
-    if (groups[k] < 0 || stored_.facts[notes[k]].user_label) continue;
-    if (const auto it = correction.find(groups[k]); it != correction.end()) like_[notes[k]] = it->second;
+  for (std::size_t k = 0; k < chunk.ids.size(); ++k) {
+    const store::NoteFacts& f = chunk.facts[k];
+    const auto it = accounts_.find(f.owner);
+    if (it == accounts_.end()) continue;
+    Account& account = it->second;
+    account.notes.push_back(first + k);
+    account.skeletons.add(chunk.notes[k]);
+    if (f.user_label) account.corrections[first + k] = {chunk.ids[k], *f.user_label, f.user_label_at};
   }
 }
 
-Learning::Taught Learning::apply(std::size_t i, classify::Result& r) const
+void Learning::link_near_duplicates()
 {
-  const store::NoteFacts& f = stored_.facts[i];
+  for (auto& [owner, account] : accounts_) {
+    const std::vector<std::int64_t> groups = account.skeletons.groups();
+    const auto& notes = account.notes;
+    // The latest correction of each group (the later id when two were made in the same second).
+    std::map<std::int64_t, const Correction*> correction;
+    for (std::size_t k = 0; k < notes.size(); ++k) {
+      const auto c = account.corrections.find(notes[k]);
+      if (groups[k] < 0 || c == account.corrections.end()) continue;
+      const auto [it, added] = correction.emplace(groups[k], &c->second);
+      if (!added && it->second->at <= c->second.at) it->second = &c->second;
+    }
+    for (std::size_t k = 0; k < notes.size(); ++k) {
+      if (groups[k] < 0 || account.corrections.contains(notes[k])) continue;
+      if (const auto it = correction.find(groups[k]); it != correction.end()) like_[notes[k]] = *it->second;
+    }
+  }
+  accounts_.clear();
+}
+
+Learning::Taught Learning::apply(std::size_t i, const store::NoteFacts& f, const classify::Note& note,
+                                 classify::Result& r) const
+{
   if (f.user_label) return Taught::nothing;
   if (const auto it = like_.find(i); it != like_.end()) {
-    const store::NoteFacts& source = stored_.facts[it->second];
+    const Correction& source = it->second;
     const classify::Label was = r.label;
     const double was_confidence = r.confidence;
-    r.label = *source.user_label;
+    r.label = source.label;
     r.confidence = like_corrected_confidence;
     r.reasons.insert(r.reasons.begin(),
-                     {fmt::format("like the note you labelled on {} ({})", datetime::format_date(source.user_label_at),
-                                  invitation_id(stored_.ids[it->second])),
+                     {fmt::format("like the note you labelled on {} ({})", datetime::format_date(source.at),
+                                  invitation_id(source.id)),
                       fmt::format("the rules alone: {} ({:.2f})", classify::label_name(was), was_confidence)});
     return Taught::like_corrected;
   }
   const auto model = by_owner_.find(f.owner);
-  if (model != by_owner_.end() && model->second.blend(stored_.notes[i], r)) return Taught::model;
+  if (model != by_owner_.end() && model->second.blend(note, r)) return Taught::model;
   return Taught::nothing;
 }
 

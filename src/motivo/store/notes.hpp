@@ -83,11 +83,16 @@ struct LabelCounts {
   std::int64_t campaigns = 0;
 };
 
-// Writes labels one at a time as the classifier hands them out; done() makes them durable (a sink destroyed
-// without done() leaves the labels as they were, unless it writes inside an import, whose commit decides).
+// Reads the notes in chunks and writes labels one at a time as the classifier hands them out; done() makes them durable
+// (a sink destroyed without done() leaves the labels as they were, unless it writes inside an import, whose commit
+// decides).
 class LabelSink {
 public:
   virtual ~LabelSink() = default;
+  // The stored notes whose ids follow `after`, oldest first, at most `limit` of them (a chunk), read in the
+  // sink's transaction (so a labelling run reads what it writes over); after 0 (the first chunk) also the users'
+  // models and Notes::label_changes, read before the notes.
+  virtual Notes notes(std::int64_t after, std::size_t limit) = 0;
   virtual void put(const LabelRow& label) = 0;
   // Replaces the users' stored models with `models` (written with the labels, made durable by done()).
   virtual void put_models(const std::vector<StoredModel>& models) = 0;

@@ -192,12 +192,33 @@ void join_by_bands(const std::vector<const Skeleton*>& sets, const std::vector<s
 
 } // namespace
 
+std::uint64_t pair_key(std::string_view sender, std::string_view recipient, std::size_t note)
+{
+  const std::uint64_t s = sender.empty() ? mix(0x5e4d + note) : XXH3_64bits(sender.data(), sender.size());
+  const std::uint64_t r = recipient.empty() ? mix(0x4ec1 + note) : XXH3_64bits(recipient.data(), recipient.size());
+  return mix(s) ^ r;
+}
+
 std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes,
                                                const std::vector<Skeleton>& skeletons, std::size_t min_pairs)
 {
-  const std::size_t n = notes.size();
+  std::vector<std::int32_t> skeleton(notes.size(), -1);
+  std::vector<std::uint64_t> pair(notes.size());
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    if (notes[i].skeleton < 0) continue;
+    skeleton[i] = static_cast<std::int32_t>(notes[i].skeleton);
+    pair[i] = pair_key(notes[i].sender, notes[i].recipient, i);
+  }
+  return find_campaigns(skeleton, pair, skeletons, min_pairs);
+}
+
+std::vector<CampaignMembership> find_campaigns(std::span<const std::int32_t> skeleton,
+                                               std::span<const std::uint64_t> pair,
+                                               const std::vector<Skeleton>& skeletons, std::size_t min_pairs)
+{
+  const std::size_t n = skeleton.size();
   std::vector<CampaignMembership> out(n);
-  const auto active = [&](std::size_t i) { return notes[i].skeleton >= 0; };
+  const auto active = [&](std::size_t i) { return skeleton[i] >= 0; };
 
   // Notes sharing a skeleton are one group from the start; the distinct skeletons, in the order of their first
   // note, are joined by similarity.
@@ -207,15 +228,16 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
   std::vector<std::size_t> first_note;
   for (std::size_t i = 0; i < n; ++i) {
     if (!active(i)) continue;
-    auto& first = first_of_skeleton[static_cast<std::size_t>(notes[i].skeleton)];
+    auto& first = first_of_skeleton[static_cast<std::size_t>(skeleton[i])];
     if (first == SIZE_MAX) {
       first = i;
-      sets.push_back(&skeletons[static_cast<std::size_t>(notes[i].skeleton)]);
+      sets.push_back(&skeletons[static_cast<std::size_t>(skeleton[i])]);
       first_note.push_back(i);
     } else {
       groups.unite(first, i);
     }
   }
+  first_of_skeleton = {};
   if (sets.size() <= exact_join_limit)
     join_exactly(sets, first_note, groups);
   else
@@ -229,13 +251,7 @@ std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>&
   for (const auto& [root, list] : members) {
     if (list.size() < min_pairs) continue;
     std::unordered_set<std::uint64_t> pairs;
-    for (const std::size_t i : list) {
-      // Names as written (one export writes a name one way); an unknown side differs from every other.
-      const std::string_view sender = notes[i].sender, recipient = notes[i].recipient;
-      const std::uint64_t s = sender.empty() ? mix(0x5e4d + i) : XXH3_64bits(sender.data(), sender.size());
-      const std::uint64_t r = recipient.empty() ? mix(0x4ec1 + i) : XXH3_64bits(recipient.data(), recipient.size());
-      pairs.insert(mix(s) ^ r);
-    }
+    for (const std::size_t i : list) pairs.insert(pair[i]);
     if (pairs.size() < min_pairs) continue;
     for (const std::size_t i : list) {
       out[i].first = static_cast<std::int64_t>(list.front());

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,11 +65,20 @@ struct CampaignMembership {
 // it could meet) and are then confirmed exactly.
 inline constexpr std::size_t exact_join_limit = 20'000;
 
+// The key of a note's sender/recipient pair as campaign detection counts pairs: names as written (one export writes
+// a name one way); an unknown side (empty) differs from every other, so it is told apart by the note's index.
+std::uint64_t pair_key(std::string_view sender, std::string_view recipient, std::size_t note);
+
 // Mass campaigns: the connected groups of notes whose skeletons share at least half their shingles (Jaccard
 // similarity ≥ 0.5, computed exactly), sent by at least `min_pairs` distinct sender/recipient pairs. The result
 // depends only on which shingles the notes share, not on the hash values, so renaming a word everywhere (as the
 // anonymiser does) changes nothing.
 std::vector<CampaignMembership> find_campaigns(const std::vector<CampaignInput>& notes,
+                                               const std::vector<Skeleton>& skeletons, std::size_t min_pairs = 3);
+// The same over notes in compact form (what a batch read in chunks keeps of each note): `skeleton[i]` indexes
+// `skeletons` (-1: the note takes no part), `pair[i]` is pair_key() of note i.
+std::vector<CampaignMembership> find_campaigns(std::span<const std::int32_t> skeleton,
+                                               std::span<const std::uint64_t> pair,
                                                const std::vector<Skeleton>& skeletons, std::size_t min_pairs = 3);
 
 } // namespace motivo::classify

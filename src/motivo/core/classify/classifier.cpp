@@ -9,13 +9,8 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
-#include <unordered_map>
 
 namespace motivo::classify {
 
@@ -236,145 +231,6 @@ std::optional<Label> Classifier::quick_label(const Note& note) const
   fold_into(note.text, folded);
   if (impl_->stock_exact.contains(folded)) return Label::default_text;
   return std::nullopt;
-}
-
-std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) const
-{
-  std::vector<Result> results(notes.size());
-  classify_batch(notes, [&](std::size_t i, Result&& r) { results[i] = std::move(r); });
-  return results;
-}
-
-void Classifier::classify_batch(std::span<const Note> notes,
-                                const std::function<void(std::size_t, Result&&)>& give) const
-{
-  // Every result leaves with its confidence calibrated.
-  const Calibration& calibration = Calibration::embedded();
-  const auto sink = [&](std::size_t i, Result&& r) {
-    calibration.apply(r);
-    give(i, std::move(r));
-  };
-  // Notes are analysed (and then labelled) independently: large batches use every core (at most 8).
-  const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  const std::size_t workers = notes.size() >= 4096 ? cores : 1;
-  const auto in_parallel = [&](const auto& work) {
-    if (workers == 1) {
-      for (std::size_t i = 0; i < notes.size(); ++i) work(i);
-      return;
-    }
-    std::vector<std::thread> threads;
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    // Blocks of consecutive notes taken in turn: threads writing neighbouring results would share cache lines.
-    std::atomic<std::size_t> next{0};
-    constexpr std::size_t block = 512;
-    for (std::size_t w = 0; w < workers; ++w) {
-      threads.emplace_back([&] {
-        try {
-          for (std::size_t from = next.fetch_add(block); from < notes.size(); from = next.fetch_add(block)) {
-            for (std::size_t i = from; i < std::min(from + block, notes.size()); ++i) work(i);
-          }
-        } catch (...) {
-          const std::lock_guard lock(failure_mutex);
-          if (!failure) failure = std::current_exception();
-        }
-      });
-    }
-    for (auto& t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
-  };
-  // Each note is analysed and labelled twice over, on its own and as a campaign member, in parallel; only the
-  // two results and the skeleton are kept, so a batch of a million notes needs no million analyses in memory.
-  // What a note becomes inside a campaign is mostly known without deciding again: spam stays spam, a note
-  // below the campaign spam threshold becomes a template (keeping its stock-text reason); only notes in between
-  // are decided again.
-  struct Kept {
-    Result solo;
-    std::unique_ptr<Result> in_campaign;       // decided again as a campaign member (only notes between the thresholds)
-    std::unique_ptr<std::string> stock_reason; // the stock text a campaign member's note contains, if any
-    bool same_in_campaign = false;
-  };
-  std::vector<Kept> kept(notes.size());
-  std::vector<CampaignInput> inputs(notes.size());
-  // Distinct skeletons only: a campaign of a thousand equal texts keeps one.
-  DistinctSkeletons skeletons;
-  std::mutex skeleton_mutex;
-  in_parallel([&](std::size_t i) {
-    thread_local Analysis a;
-    impl_->analyse(notes[i], true, a);
-    kept[i].solo = impl_->judge(a);
-    if (a.blank || a.stock_whole || a.request || !a.has_skeleton) return;
-    {
-      const std::uint64_t key = DistinctSkeletons::hash(a.skeleton);
-      const std::lock_guard lock(skeleton_mutex);
-      inputs[i].skeleton = skeletons.number(a.skeleton, key);
-    }
-    if (a.spam >= Impl::spam_threshold && kept[i].solo.label == Label::spam) {
-      kept[i].same_in_campaign = true;
-    } else if (a.spam >= Impl::campaign_spam_threshold) { // a campaign member is judged by the rules alone
-      kept[i].in_campaign = std::make_unique<Result>(impl_->decide(a, true));
-    } else if (a.stock) {
-      kept[i].stock_reason = std::make_unique<std::string>(Impl::stock_part_reason(a));
-    }
-    inputs[i].sender = notes[i].sender;
-    inputs[i].recipient = notes[i].recipient;
-  });
-  const std::vector<CampaignMembership> campaigns = find_campaigns(inputs, skeletons.all());
-  skeletons = DistinctSkeletons{};
-
-  // Who else sent a campaign's text (or, for one sender's campaign, to whom), for its reason.
-  std::unordered_map<std::int64_t, std::vector<std::size_t>> members;
-  for (std::size_t i = 0; i < notes.size(); ++i) {
-    if (campaigns[i].first >= 0) {
-      auto& list = members[campaigns[i].first];
-      if (list.size() < 8) list.push_back(i);
-    }
-  }
-  for (std::size_t i = 0; i < notes.size(); ++i) {
-    const CampaignMembership& c = campaigns[i];
-    if (c.first < 0) {
-      sink(i, std::move(kept[i].solo));
-      kept[i] = Kept{};
-      continue;
-    }
-    Result r;
-    if (kept[i].same_in_campaign) {
-      r = std::move(kept[i].solo);
-    } else if (kept[i].in_campaign) {
-      r = std::move(*kept[i].in_campaign);
-    } else {
-      r.label = Label::template_text;
-      r.language = std::move(kept[i].solo.language);
-      r.confidence = 0.9;
-      if (kept[i].stock_reason && !kept[i].stock_reason->empty()) r.reasons.push_back(std::move(*kept[i].stock_reason));
-    }
-    r.campaign = c.first;
-    std::vector<std::string> senders, recipients;
-    for (const std::size_t m : members[c.first]) {
-      if (m == i) continue;
-      const std::string sender(notes[m].sender), recipient(notes[m].recipient);
-      if (!sender.empty() && sender != notes[i].sender && senders.size() < 3 &&
-          std::find(senders.begin(), senders.end(), sender) == senders.end())
-        senders.push_back(sender);
-      if (!recipient.empty() && recipient != notes[i].recipient && recipients.size() < 3 &&
-          std::find(recipients.begin(), recipients.end(), recipient) == recipients.end())
-        recipients.push_back(recipient);
-    }
-    const auto names = [](const std::vector<std::string>& list) {
-      std::string out;
-      for (const auto& n : list) out += (out.empty() ? "" : ", ") + n;
-      return out;
-    };
-    std::string line = fmt::format(
-        "mass campaign: the same text, names masked, in {} notes ({} sender/recipient pairs)", c.size, c.pairs);
-    if (!senders.empty())
-      line += "; also sent by " + names(senders);
-    else if (!recipients.empty())
-      line += "; also sent to " + names(recipients);
-    r.reasons.insert(r.reasons.begin() + (r.label == Label::spam && !r.reasons.empty() ? 1 : 0), std::move(line));
-    sink(i, std::move(r));
-    kept[i] = Kept{};
-  }
 }
 
 } // namespace motivo::classify

@@ -37,6 +37,7 @@ struct Result {
 };
 
 class NoteModel;
+class CampaignIndex;
 
 // What decides where the rules are unsure (docs/CLASSIFIER.md): the rules blended with the shipped model (the
 // default), the rules alone, or the model alone (every note but an empty one; for measuring what each part adds).
@@ -65,6 +66,14 @@ public:
   std::vector<Result> classify_batch(std::span<const Note> notes) const;
   // The same, handing each result to `sink` in the order of `notes` as soon as it is ready (no vector of all).
   void classify_batch(std::span<const Note> notes, const std::function<void(std::size_t, Result&&)>& sink) const;
+  // The same batch read in chunks, so that no more than a chunk of notes need be held (app::classify_stored):
+  // first every chunk in order through index_chunk (the chunk's first note is note index.size() of the batch),
+  // then index.finish(), then every chunk again, in any order, through label_chunk (`first`: the index in the batch
+  // of the chunk's first note), which hands each result to `sink` with its index in the batch, in order. The
+  // results are those of classify_batch over the whole batch (which is this, in one chunk).
+  void index_chunk(std::span<const Note> chunk, CampaignIndex& index) const;
+  void label_chunk(std::span<const Note> chunk, std::size_t first, const CampaignIndex& index,
+                   const std::function<void(std::size_t, Result&&)>& sink) const;
   // The note model's features of `note` read on its own (with the rules' signals, or its text alone), for training.
   std::vector<std::uint32_t> model_features(const Note& note, bool with_rules) const;
   // The fast first stage alone: empty, default, or nothing (more analysis needed).

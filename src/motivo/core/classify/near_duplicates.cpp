@@ -2,35 +2,41 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/near_duplicates.hpp>
 
-#include <map>
-#include <string>
-
 namespace motivo::classify {
 
-std::vector<std::int64_t> near_duplicate_groups(std::span<const Note> notes)
+void NearDuplicates::add(const Note& note)
 {
-  std::vector<CampaignInput> inputs(notes.size());
-  std::vector<Skeleton> skeletons;
-  std::map<std::vector<std::uint32_t>, std::int64_t> known; // equal skeletons are kept once
-  std::string folded, names_folded;
-  std::vector<std::string_view> words, names;
-  Skeleton skeleton;
-  for (std::size_t i = 0; i < notes.size(); ++i) {
-    fold_into(notes[i].text, folded);
-    words_into(folded, words);
-    names_folded = fold(std::string(notes[i].sender) + " " + std::string(notes[i].recipient));
-    words_into(names_folded, names);
-    if (!skeleton_of(words, names, skeleton)) continue;
-    const auto [it, added] = known.emplace(skeleton.shingles, static_cast<std::int64_t>(skeletons.size()));
-    if (added) skeletons.push_back(skeleton);
-    inputs[i] = {it->second, notes[i].sender, notes[i].recipient};
+  const std::size_t i = skeleton_.size();
+  fold_into(note.text, folded_);
+  words_into(folded_, words_);
+  names_folded_ = fold(std::string(note.sender) + " " + std::string(note.recipient));
+  words_into(names_folded_, names_);
+  if (!skeleton_of(words_, names_, skeleton_scratch_)) {
+    skeleton_.push_back(-1);
+    pair_.push_back(0);
+    return;
   }
-  const std::vector<CampaignMembership> groups = find_campaigns(inputs, skeletons, 1);
-  std::vector<std::int64_t> out(notes.size(), -1);
-  for (std::size_t i = 0; i < notes.size(); ++i) {
+  const auto [it, added] = known_.emplace(skeleton_scratch_.shingles, static_cast<std::int32_t>(skeletons_.size()));
+  if (added) skeletons_.push_back(skeleton_scratch_);
+  skeleton_.push_back(it->second);
+  pair_.push_back(pair_key(note.sender, note.recipient, i));
+}
+
+std::vector<std::int64_t> NearDuplicates::groups() const
+{
+  const std::vector<CampaignMembership> groups = find_campaigns(skeleton_, pair_, skeletons_, 1);
+  std::vector<std::int64_t> out(groups.size(), -1);
+  for (std::size_t i = 0; i < groups.size(); ++i) {
     if (groups[i].size >= 2) out[i] = groups[i].first;
   }
   return out;
+}
+
+std::vector<std::int64_t> near_duplicate_groups(std::span<const Note> notes)
+{
+  NearDuplicates groups;
+  for (const Note& note : notes) groups.add(note);
+  return groups.groups();
 }
 
 } // namespace motivo::classify

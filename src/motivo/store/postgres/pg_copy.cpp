@@ -88,6 +88,12 @@ public:
   // With its own transaction on `connection`.
   explicit PgLabelSink(pqxx::connection& connection) : own_(std::in_place, connection), tx_(&*own_) { start(); }
 
+  Notes notes(std::int64_t after, std::size_t limit) override
+  {
+    PgWork work(*tx_);
+    return sql::read_notes(work, after, limit);
+  }
+
   void put(const LabelRow& l) override
   {
     line_.clear();

@@ -236,6 +236,7 @@ void PgImportSession::commit()
 
 std::unique_ptr<LabelSink> PgImportSession::label_sink()
 {
+  write_pending(); // the sink reads the notes: every row written first
   return label_sink_in(tx_);
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -18,17 +20,31 @@ void throw_unknown_word(std::string_view word, std::optional<std::int64_t> id, s
 
 Notes read_notes(Connection& c)
 {
+  Notes out = read_notes(c, 0, SIZE_MAX);
+  c.release_memory(); // the notes are in memory now: the cache they came through is not needed while labelling
+  return out;
+}
+
+Notes read_notes(Connection& c, std::int64_t after, std::size_t limit)
+{
   Notes out;
-  out.label_changes = label_changes(c); // before the notes: a decision committed meanwhile leaves the labels stale
-  {
+  if (after == 0) {
+    out.label_changes = label_changes(c); // before the notes: a decision committed meanwhile leaves the labels stale
+    Statement m = c.prepare("SELECT owner, fingerprint, examples, model FROM user_models ORDER BY owner");
+    while (m.step()) out.models.push_back({m.column_int(0), m.column_text(1), m.column_int(2), m.column_text(3)});
+  }
+  if (limit == SIZE_MAX) {
     Statement count = c.prepare("SELECT count(*) FROM invitations");
     count.step();
     out.reserve(static_cast<std::size_t>(count.column_int(0)));
+  } else {
+    out.reserve(limit);
   }
   Statement s = c.prepare(R"sql(
 SELECT id, from_name, to_name, message, owner, coalesce(label, ''), coalesce(user_label, ''), user_label_at,
        coalesce(decision, '')
-FROM invitations ORDER BY id)sql");
+FROM invitations WHERE id > ?1 ORDER BY id LIMIT ?2)sql");
+  s.bind(1, after).bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
   while (s.step()) {
     const std::int64_t id = s.column_int(0);
     NoteFacts f;
@@ -39,10 +55,6 @@ FROM invitations ORDER BY id)sql");
     f.decision = stored_word(s.column_view(8), id, "decision", protocol::parse_decision);
     out.add(id, s.column_view(1), s.column_view(2), s.column_view(3), f);
   }
-  s.reset();
-  Statement m = c.prepare("SELECT owner, fingerprint, examples, model FROM user_models ORDER BY owner");
-  while (m.step()) out.models.push_back({m.column_int(0), m.column_text(1), m.column_int(2), m.column_text(3)});
-  c.release_memory(); // the notes are in memory now: the cache they came through is not needed while labelling
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <motivo/store/notes.hpp>
 #include <motivo/store/sql/connection.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -15,6 +16,9 @@ namespace motivo::store::sql {
 // Every stored note with what the user taught about it, in the order of their ids, and the users' models: what
 // NoteLabels::notes() gives, read in the transaction under way (the connection's cache released after it).
 Notes read_notes(Connection& c);
+// The notes whose ids follow `after`, at most `limit` of them (LabelSink::notes); after 0, first the label changes
+// and the users' models.
+Notes read_notes(Connection& c, std::int64_t after, std::size_t limit);
 
 // Replaces the users' stored models with `models` (LabelSink::put_models), in the transaction under way.
 void store_models(Connection& c, const std::vector<StoredModel>& models);

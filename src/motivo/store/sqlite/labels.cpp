@@ -26,6 +26,11 @@ SqliteLabelSink::~SqliteLabelSink()
   }
 }
 
+Notes SqliteLabelSink::notes(std::int64_t after, std::size_t limit)
+{
+  return sql::read_notes(db_, after, limit);
+}
+
 void SqliteLabelSink::put(const LabelRow& l)
 {
   const std::string reasons = nlohmann::json(l.reasons).dump(); // bound without a copy: keep it alive

@@ -14,6 +14,7 @@ class SqliteLabelSink : public LabelSink {
 public:
   SqliteLabelSink(Database& db, bool own_transaction);
   ~SqliteLabelSink() override;
+  Notes notes(std::int64_t after, std::size_t limit) override;
   void put(const LabelRow& label) override;
   void put_models(const std::vector<StoredModel>& models) override;
   void labelled_by(std::string_view classifier, std::int64_t changes) override;
