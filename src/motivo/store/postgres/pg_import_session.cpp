@@ -169,8 +169,21 @@ void PgImportSession::add_row(ExportRow row)
 void PgImportSession::flush()
 {
   flush_people();
-  for (const Table t : {Table::invitations, Table::messages, Table::connections})
-    added_[static_cast<int>(t)] += flush_rows(t);
+  for (const Table t : {Table::invitations, Table::messages, Table::connections}) {
+    const std::uint64_t added = flush_rows(t);
+    added_[static_cast<int>(t)] += added;
+    written_ += added;
+  }
+}
+
+void PgImportSession::before_finish()
+{
+  // Rows this transaction wrote have no statistics yet (autovacuum reads committed rows only): into a new or small
+  // database, the planner guesses for the statements that follow (the marks and the refresh of the timelines and
+  // welcomes), and guessed wrong at 1,000,000 invitations — a scan of every message for each batch of 2,000
+  // connections. ANALYZE samples the transaction's own rows too; a few hundred milliseconds, for large imports only.
+  constexpr std::uint64_t analyze_after = 10000;
+  if (written_ >= analyze_after) tx_.exec0("ANALYZE invitations, messages, connections, people");
 }
 
 void PgImportSession::flush_people()

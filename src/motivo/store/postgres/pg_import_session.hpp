@@ -46,6 +46,7 @@ private:
   void flush_if_full();
   void flush();
   void write_pending() override { flush(); }
+  void before_finish() override; // ANALYZE after a large import: the statements that follow need statistics
   void flush_people();
   std::uint64_t flush_rows(Table table);
   void add_invitation_one_by_one(const InvitationRecord& r);
@@ -62,6 +63,7 @@ private:
   std::vector<NewPerson> pending_people_;
   std::vector<std::pair<PersonId, std::string>> pending_slugs_; // slugs for people already sent
   bool people_locked_ = false;
+  std::uint64_t written_ = 0; // new invitations, messages and connections, for before_finish()
   PersonId known_max_id_ = 0;
   // People other imports stored after known_people(): by slug, and the lowest id of each name (with no slug).
   std::unordered_map<std::string, PersonId> late_by_slug_, late_by_name_, late_slugless_by_name_;

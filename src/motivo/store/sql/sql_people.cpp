@@ -159,6 +159,27 @@ std::int64_t SqlStore::count(const std::string& sql, std::int64_t id)
   return s.column_int(0);
 }
 
+namespace {
+
+// The tables a forget deleted or changed rows in: the ones whose files may hold the person's text in old row
+// versions (compact() rewrites them; a table none of whose rows changed holds no copy left by this forget).
+std::vector<std::string> tables_touched(const ForgetCounts& c, bool relabelled)
+{
+  std::vector<std::string> out;
+  // Their invitations' actions, replies and asks hang off them; a relabel rewrites other notes' reasons, which may
+  // have named them.
+  if (c.invitations > 0) out.insert(out.end(), {"user_actions", "recorded_replies", "asks"});
+  if (c.invitations > 0 || relabelled) out.emplace_back("invitations");
+  if (c.messages > 0 || c.group_messages > 0) out.insert(out.end(), {"messages", "message_words"});
+  if (c.welcomes > 0) out.emplace_back("welcomes");
+  if (c.connections > 0) out.emplace_back("connections");
+  if (c.notes > 0) out.emplace_back("person_notes");
+  out.emplace_back("people");
+  return out;
+}
+
+} // namespace
+
 ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::function<void(NoteLabels&)>& relabel)
 {
   const std::int64_t id = person;
@@ -166,6 +187,7 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
   // name (any spelling) among the recipients, in conversation titles and subjects, and their profile.
   constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)";
   constexpr const char* messages_of = "(from_person = ?1 OR to_person = ?1 OR counterpart = ?1)";
+  std::vector<std::string> touched;
   ForgetCounts c = write([&] {
     ForgetCounts c;
     c.is_owner = count("SELECT count(*) FROM imports WHERE owner = ?1", id) > 0 ||
@@ -216,12 +238,10 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     run("DELETE FROM people WHERE id = ?1");
     for (const std::int64_t owner : owners) mark_unknown_acceptances(connection_, owner);
     if (relabelling) relabel(*labels_in_transaction());
+    touched = tables_touched(c, relabelling);
     return c;
   });
-  if (!dry_run && !c.is_owner)
-    compact_after_forgetting({"user_actions", "recorded_replies", "asks", "invitations", "messages", "message_words",
-                              "welcomes", "connections", "person_notes", "people"},
-                             c);
+  if (!dry_run && !c.is_owner) compact_after_forgetting(touched, c);
   return c;
 }
 

@@ -110,12 +110,16 @@ void add_welcome(BatchedUpdate& writer, const ConnectionView& v, const KeptWelco
 
 void mark_welcomes_of(Connection& c, const std::string& select, std::int64_t value)
 {
-  // The person an invitation's timeline was computed with too: a welcome computed with it loses an ask.
+  // The person an invitation's timeline was computed with too: a welcome computed with it loses an ask. Two joins,
+  // each by the index on (owner, person): one join on either person reads every connection of the owner for each
+  // invitation (neither engine uses an index for an OR of two columns in a join).
   c.prepare(fmt::format(R"sql(
 INSERT INTO stale_welcomes (connection)
-SELECT DISTINCT c.id FROM invitations i
-JOIN connections c ON c.owner = i.owner AND (c.person = i.from_person OR c.person = i.timeline_person)
-WHERE i.direction = 'incoming' AND i.id IN ({})
+SELECT c.id FROM invitations i JOIN connections c ON c.owner = i.owner AND c.person = i.from_person
+WHERE i.direction = 'incoming' AND i.id IN ({0})
+UNION
+SELECT c.id FROM invitations i JOIN connections c ON c.owner = i.owner AND c.person = i.timeline_person
+WHERE i.direction = 'incoming' AND i.id IN ({0})
 ON CONFLICT DO NOTHING)sql",
                         select))
       .bind(1, value)
