@@ -3,6 +3,7 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/note_model.hpp>
+#include <motivo/core/cores.hpp>
 #include <motivo/core/enum_names.hpp>
 
 #include <fmt/format.h>
@@ -254,8 +255,8 @@ void Classifier::classify_batch(std::span<const Note> notes,
     calibration.apply(r);
     give(i, std::move(r));
   };
-  // Notes are analysed (and then labelled) independently: large batches use every core (at most 8).
-  const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  // Notes are analysed (and then labelled) independently: large batches use every core allowed (at most 8).
+  const unsigned cores = usable_cores(8);
   const std::size_t workers = notes.size() >= 4096 ? cores : 1;
   const auto in_parallel = [&](const auto& work) {
     if (workers == 1) {
