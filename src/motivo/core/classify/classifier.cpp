@@ -350,10 +350,10 @@ void Classifier::classify_batch(std::span<const Note> notes,
       if (kept[i].stock_reason && !kept[i].stock_reason->empty()) r.reasons.push_back(std::move(*kept[i].stock_reason));
     }
     r.campaign = c.first;
-    std::vector<std::string> senders, recipients;
+    std::vector<std::string_view> senders, recipients;
     for (const std::size_t m : members[c.first]) {
       if (m == i) continue;
-      const std::string sender(notes[m].sender), recipient(notes[m].recipient);
+      const std::string_view sender = notes[m].sender, recipient = notes[m].recipient;
       if (!sender.empty() && sender != notes[i].sender && senders.size() < 3 &&
           std::find(senders.begin(), senders.end(), sender) == senders.end())
         senders.push_back(sender);
@@ -361,9 +361,12 @@ void Classifier::classify_batch(std::span<const Note> notes,
           std::find(recipients.begin(), recipients.end(), recipient) == recipients.end())
         recipients.push_back(recipient);
     }
-    const auto names = [](const std::vector<std::string>& list) {
+    const auto names = [](const std::vector<std::string_view>& list) {
       std::string out;
-      for (const auto& n : list) out += (out.empty() ? "" : ", ") + n;
+      for (const auto n : list) {
+        if (!out.empty()) out += ", ";
+        out += n;
+      }
       return out;
     };
     std::string line = fmt::format(
