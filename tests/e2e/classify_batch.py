@@ -11,7 +11,7 @@ from checks import Checks, Motivo
 
 source = sys.argv[2]
 check = Checks()
-motivo = Motivo(sys.argv[1], MOTIVO_NO_HUGEPAGES="1")
+motivo = Motivo(sys.argv[1])
 notes = [json.loads(line) for line in open(os.path.join(source, "tests", "data", "classify", "synthetic.jsonl"))]
 lines = []
 for i in range(6000):

@@ -1,4 +1,5 @@
 #include <motivo/app/jsonl.hpp>
+#include <motivo/core/cores.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/core/utf8.hpp>
 
@@ -291,8 +292,7 @@ JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool
   }
   // Large inputs are parsed on every core, in contiguous parts kept in order; the first bad line (by number)
   // is the one reported.
-  const std::size_t workers =
-      lines.size() >= 8192 ? std::max(1u, std::min(8u, std::thread::hardware_concurrency())) : 1;
+  const std::size_t workers = lines.size() >= 8192 ? usable_cores(8) : 1;
   std::vector<JsonlNotes> parts(workers);
   std::vector<std::exception_ptr> failures(workers);
   const std::size_t per = (lines.size() + workers - 1) / workers;

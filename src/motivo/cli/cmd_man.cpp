@@ -52,8 +52,6 @@ constexpr std::array environment{
                               "tests and for replaying a day")},
     Variable{"MOTIVO_IMAP_PASSWORD", N_("the IMAP password of fetch (else it is asked without echo)")},
     Variable{"MOTIVO_LINKEDIN_TOKEN", N_("the access token of sync, when --token-file is not given")},
-    Variable{"GLIBC_TUNABLES", N_("kept: classify --jsonl and eval add glibc.malloc.hugetlb=1 to it")},
-    Variable{"MOTIVO_NO_HUGEPAGES", N_("set to 1: classify --jsonl and eval do not ask glibc for huge pages")},
     Variable{"MOTIVO_BULK_KEY_LIMIT", N_("for tests: how many keys an import checks in memory before it uses the "
                                          "index (524288)")},
     Variable{"XDG_DATA_HOME", N_("where the default database is (default ~/.local/share)")},

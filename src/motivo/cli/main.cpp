@@ -6,36 +6,32 @@
 #include <motivo/core/error.hpp>
 
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include <clocale>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 
 namespace {
 
-// Batch classification (`classify --jsonl`, `eval`) touches a gigabyte of small allocations for a million notes;
-// with 4 KiB pages a third of its time went to page faults. glibc backs its heap with transparent huge pages
-// when the glibc.malloc.hugetlb tunable is set, and tunables are read only at start: so those commands start
-// once more with it set (same process, same arguments, nothing read yet). MOTIVO_NO_HUGEPAGES=1 turns this off.
-void restart_with_huge_pages(int argc, char** argv)
+// Batch classification (`classify --jsonl`, `eval`) makes millions of small allocations, and CLD2 allocates and
+// frees a large buffer for each note it is asked about. With glibc's defaults each such free at the top of the heap
+// gave memory back to the kernel, and the next note faulted in fresh zeroed pages (13 % of `classify --jsonl` on
+// one core). Their heap keeps 64 MiB beyond its top and serves blocks of up to 32 MiB itself. (They used to
+// restart with glibc's huge-page tunable instead: with this, huge pages cost more in page clearing and
+// compaction than they saved, and the restart a second dynamic link; docs/PERFORMANCE.md.)
+void tune_heap_for_batches(int argc, char** argv)
 {
-  bool batch = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--jsonl" || arg == "eval") batch = true;
+    if (arg == "--jsonl" || arg == "eval") {
+      ::mallopt(M_TOP_PAD, 64 << 20);
+      ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
+      return;
+    }
   }
-  if (!batch || std::getenv("MOTIVO_NO_HUGEPAGES")) return;
-  const char* tunables = std::getenv("GLIBC_TUNABLES");
-  if (tunables && std::strstr(tunables, "glibc.malloc.hugetlb")) return; // set already (by us, or the user)
-  std::string value = tunables && *tunables ? std::string(tunables) + ":" : std::string();
-  value += "glibc.malloc.hugetlb=1";
-  if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
-  ::execv("/proc/self/exe", argv); // returns only on failure: then go on as we are
 }
 
 // The one place a failure is said: in the user's language, as `motivo: error: ...` on stderr, or under --json as
@@ -53,7 +49,7 @@ void print_error(const std::exception& e, bool json)
 
 int main(int argc, char** argv)
 {
-  restart_with_huge_pages(argc, argv);
+  tune_heap_for_batches(argc, argv);
   motivo::cli::guard_terminal_output();
   bool json = false; // set by run() as soon as it knows whether the command was given --json
   try {

@@ -4,6 +4,7 @@
 #include <motivo/core/classify/campaign_index.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/impl.hpp>
+#include <motivo/core/cores.hpp>
 
 #include <fmt/format.h>
 
@@ -18,12 +19,12 @@ namespace motivo::classify {
 
 namespace {
 
-// Runs work(i) for every i below n: large runs on every core (at most 8), in blocks of consecutive indices taken
-// in turn (threads writing neighbouring results would share cache lines).
+// Runs work(i) for every i below n: large runs on every core allowed (at most 8), in blocks of consecutive indices
+// taken in turn (threads writing neighbouring results would share cache lines).
 template <typename Work>
 void in_parallel(std::size_t n, const Work& work)
 {
-  const unsigned cores = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  const unsigned cores = usable_cores(8);
   const std::size_t workers = n >= 4096 ? cores : 1;
   if (workers == 1) {
     for (std::size_t i = 0; i < n; ++i) work(i);

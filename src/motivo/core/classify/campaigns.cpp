@@ -7,7 +7,6 @@
 #include <array>
 #include <numeric>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace motivo::classify {
 
@@ -71,8 +70,8 @@ bool skeleton_of(const std::vector<std::string_view>& words, const std::vector<s
                  std::size_t min_words)
 {
   if (words.size() < min_words) return false;
-  std::vector<std::uint64_t> word_hashes;
-  word_hashes.reserve(words.size());
+  thread_local std::vector<std::uint64_t> word_hashes; // reused from note to note
+  word_hashes.clear();
   for (const auto w : words) word_hashes.push_back(word_hash(w, names));
   out.shingles.clear();
   for (std::size_t k = 0; k + 2 < word_hashes.size(); ++k) {
@@ -248,10 +247,13 @@ std::vector<CampaignMembership> find_campaigns(std::span<const std::int32_t> ske
   for (std::size_t i = 0; i < n; ++i) {
     if (active(i)) members[groups.find(i)].push_back(i);
   }
+  std::vector<std::uint64_t> pairs; // the group's pairs, hashed (sorted and made distinct to count them)
   for (const auto& [root, list] : members) {
     if (list.size() < min_pairs) continue;
-    std::unordered_set<std::uint64_t> pairs;
-    for (const std::size_t i : list) pairs.insert(pair[i]);
+    pairs.clear();
+    for (const std::size_t i : list) pairs.push_back(pair[i]);
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     if (pairs.size() < min_pairs) continue;
     for (const std::size_t i : list) {
       out[i].first = static_cast<std::int64_t>(list.front());

@@ -88,6 +88,24 @@ const Table& table()
   return instance;
 }
 
+// The folded form of a code point beyond the table (CJK, Hangul, …), remembered per thread: a note in such a
+// script repeats its characters, and ICU takes a thousand instructions or more for each. Direct-mapped, so it
+// stays small whatever the text.
+std::string_view fold_beyond_table(UChar32 c)
+{
+  struct Entry {
+    UChar32 code_point = -1;
+    std::string folded;
+  };
+  thread_local std::array<Entry, 1024> cache;
+  Entry& e = cache[static_cast<std::size_t>(c) & (cache.size() - 1)];
+  if (e.code_point != c) {
+    e.folded = fold_code_point(c);
+    e.code_point = c;
+  }
+  return e.folded;
+}
+
 // ASCII characters: 0 = space, 1 = drop, else the folded byte.
 constexpr std::array<char, 128> ascii_map = [] {
   std::array<char, 128> m{};
@@ -223,7 +241,6 @@ void fold_impl(std::string_view text, std::string& out, std::vector<std::uint32_
       space = at > 0;
       continue;
     }
-    std::string computed;
     std::string_view piece;
     char mark_piece[1];
     if (const char m = Marks ? mark_of(c) : 0) {
@@ -233,8 +250,7 @@ void fold_impl(std::string_view text, std::string& out, std::vector<std::uint32_
       if (!t) t = &table();
       piece = t->folded[static_cast<std::size_t>(c)];
     } else {
-      computed = fold_code_point(c);
-      piece = computed;
+      piece = fold_beyond_table(c);
     }
     // Room for this piece (each byte may need a space before it) and two bytes per input byte left.
     const std::size_t needed = at + 2 * piece.size() + 2 * static_cast<std::size_t>(n - i) + 16;

@@ -7,6 +7,8 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
+#include <cstring>
 #include <optional>
 
 namespace motivo::classify {
@@ -72,24 +74,43 @@ void NoteModel::insert(std::uint32_t feature, const std::array<std::int16_t, log
 
 NoteModel::Scores NoteModel::predict(std::span<const std::uint32_t> features) const
 {
-  std::array<std::int32_t, logistic_classes> sum{};
+  // A slot read whole as eight 16-bit lanes (the key's two, the five weights, padding), widened and summed in
+  // eight 32-bit lanes: the weights' sums are lanes 2 to 6, the others are ignored. Integer sums, so the order
+  // of the features does not matter.
+  using Lanes16 = std::int16_t __attribute__((vector_size(16)));
+  using Lanes32 = std::int32_t __attribute__((vector_size(32)));
+  static_assert(sizeof(Slot) == sizeof(Lanes16) && offsetof(Slot, weights) == 4);
+  Lanes32 sum{};
   if (!slots_.empty()) {
-    // The slots a few features ahead are asked for early: the lookups are cache misses, and independent. A
+    // The slots a few features ahead are asked for early: the lookups are cache misses, and independent. Each
+    // feature's first slot is computed once, when it is asked for, and kept in a ring until it is read. A
     // feature the model lacks ends at an empty slot, whose weights are zero: added all the same, without a branch
     // on found or not (which changes from one n-gram to the next: a branch the processor often guesses wrong).
     constexpr std::size_t ahead = 8;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = 0; i < features.size(); ++i) {
-      if (i + ahead < features.size()) __builtin_prefetch(&slots_[slot_of(slot_key(features[i + ahead]), mask)]);
+    const Slot* slots = slots_.data();
+    std::array<std::uint32_t, ahead> ring{};
+    const std::size_t n = features.size();
+    for (std::size_t i = 0; i < std::min(ahead, n); ++i) {
+      ring[i] = static_cast<std::uint32_t>(slot_of(slot_key(features[i]), mask));
+      __builtin_prefetch(&slots[ring[i]]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      std::size_t s = ring[i % ahead];
+      if (i + ahead < n) {
+        const auto next = static_cast<std::uint32_t>(slot_of(slot_key(features[i + ahead]), mask));
+        ring[i % ahead] = next;
+        __builtin_prefetch(&slots[next]);
+      }
       const std::uint32_t key = slot_key(features[i]);
-      std::size_t s = slot_of(key, mask);
-      while (slots_[s].key != key && slots_[s].key != 0) s = (s + 1) & mask;
-      const auto& w = slots_[s].weights;
-      for (std::size_t k = 0; k < logistic_classes; ++k) sum[k] += w[k];
+      while (slots[s].key != key && slots[s].key != 0) s = (s + 1) & mask;
+      Lanes16 lanes;
+      std::memcpy(&lanes, &slots[s], sizeof lanes);
+      sum += __builtin_convertvector(lanes, Lanes32);
     }
   }
   Scores z = bias_;
-  for (std::size_t k = 0; k < logistic_classes; ++k) z[k] += sum[k] * quantum;
+  for (std::size_t k = 0; k < logistic_classes; ++k) z[k] += sum[k + 2] * quantum;
   return softmax(z);
 }
 

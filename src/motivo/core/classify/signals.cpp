@@ -356,8 +356,12 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     while (from > 0 && host_char(lower[from - 1])) --from;
     while (to < lower.size() && host_char(lower[to])) ++to;
     const std::string_view run = std::string_view(lower).substr(from, to - from);
+    // The run ends with the domain, or with the domain and a dot: a domain whose last byte is not there is no
+    // match (most runs are a word before a full stop), told without comparing strings.
+    const char end = run.back(), before_dot = end == '.' && run.size() >= 2 ? run[run.size() - 2] : '\0';
     for (std::size_t d = 0; d < domains.size() && d < 64; ++d) {
       const std::string& domain = domains[d];
+      if (domain.back() != end && domain.back() != before_dot) continue;
       // The domain is the run, or the run's end after a dot ("www.bit.ly"), or the run's start ("bit.ly.")
       if (run == domain ||
           (run.size() > domain.size() && run.ends_with(domain) && run[run.size() - domain.size() - 1] == '.'))
