@@ -45,7 +45,7 @@ public:
   void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
               const std::string& summary_json) override;
   std::optional<PriorFile> prior_file(Table table) override;
-  void reuse_file(const PriorFile& prior) override;
+  bool reuse_file(const PriorFile& prior) override;
   void record_file(const FileRecord& file) override;
   Notes notes() override;
   std::uint64_t take_added(Table table) override
