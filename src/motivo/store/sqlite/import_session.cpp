@@ -130,11 +130,10 @@ SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
     attach_slug_(db.prepare("UPDATE people SET slug = ?2 WHERE id = ?1")), bulk_key_limit_(bulk_key_limit())
 {
   start(db_, info);
-  const std::size_t known_limit = known_key_limit();
   for (const Table t : {Table::invitations, Table::messages, Table::connections}) {
     const int i = static_cast<int>(t);
     insert_[i].emplace(db.prepare(upsert(t, bulk_[i].active)));
-    if (!bulk_[i].active) known_[i] = KnownRows::read(db_, t, known_limit);
+    unread_known_[i] = !bulk_[i].active;
   }
   sql::Statement last_person = db_.prepare("SELECT coalesce(max(id), 0) FROM people");
   last_person.step();
@@ -207,6 +206,12 @@ void SqliteImportSession::add_row(ExportRow row)
 
 bool SqliteImportSession::known_row(Table table, const IdentityKey& key)
 {
+  if (unread_known_[static_cast<int>(table)]) {
+    // Read on the table's first row (a file taken unread reads none): the writer waits meanwhile.
+    unread_known_[static_cast<int>(table)] = false;
+    drain();
+    known_[static_cast<int>(table)] = KnownRows::read(db_, table, known_key_limit());
+  }
   const KnownRows& known = known_[static_cast<int>(table)];
   if (!known.checked()) return false;
   const auto id = known.find(key);
@@ -265,6 +270,7 @@ void SqliteImportSession::before_finish()
   // use of memory in an import) never run beside them, nor the labelling after them.
   for (BulkTable* bulk : {&bulk_people_, &bulk_[0], &bulk_[1], &bulk_[2]}) bulk->keys = KeySet{};
   for (KnownRows& known : known_) known = KnownRows{};
+  for (bool& unread : unread_known_) unread = false;
   for (BulkTable* bulk : {&bulk_people_, &bulk_[0], &bulk_[1], &bulk_[2]}) {
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
     bulk->index_sql.clear();

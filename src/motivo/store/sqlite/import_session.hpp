@@ -100,9 +100,10 @@ private:
   std::size_t bulk_key_limit_;
   std::optional<sql::Statement> insert_[3]; // by Table
   std::optional<sql::Statement> key_exists_;
-  KnownRows known_[3];                    // by Table: the keys stored when the import began (none in bulk mode)
-  std::vector<std::int64_t> listed_[3];   // by Table: known rows this import lists, not yet marked
-  std::optional<sql::Statement> mark_[3]; // by Table: marks a row as listed
+  bool unread_known_[3] = {false, false, false}; // by Table: known_ to be read at the first row
+  KnownRows known_[3];                           // by Table: the keys stored when the import began (none in bulk mode)
+  std::vector<std::int64_t> listed_[3];          // by Table: known rows this import lists, not yet marked
+  std::optional<sql::Statement> mark_[3];        // by Table: marks a row as listed
   // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
   bool adopt_mail_row(const InvitationRecord& r);
   std::unique_ptr<RowQueue> queue_; // last: started on the first row, stopped first

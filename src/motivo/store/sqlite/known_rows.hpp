@@ -11,7 +11,7 @@
 
 namespace motivo::store::sqlite {
 
-// The identity keys of a table's stored rows with each row's id, read once when an import starts, in key order,
+// The identity keys of a table's stored rows with each row's id, read once by an import, in key order,
 // from the table's unique key index (one pass over its pages). A row of a newer export whose key is among them
 // costs a binary search here instead of a descent into SQLite's index at a random place, and is never handed to
 // the writer thread: it is known, and only marked as listed (docs/PERFORMANCE.md, "Re-import").
