@@ -144,7 +144,7 @@ def tables(db):
 
 def newer_files_changed(new_db, backend):
     """9. A newer export whose three files changed, against the row-by-row path."""
-    n, by_row = new_db("n"), new_db("by-row")
+    n, by_row = new_db("n"), new_db("byrow")
     newer_all = changed_export()
     for db in (n, by_row):
         imported(db, demo)
