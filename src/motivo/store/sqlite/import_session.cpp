@@ -68,8 +68,8 @@ std::size_t bulk_key_limit()
   return std::size_t{1} << 19;
 }
 
-// The stored rows whose keys an import reads into memory: 2^21 keys take 48 MiB with their ids. A table holding more
-// has its keys checked by SQLite's index instead. MOTIVO_KNOWN_KEY_LIMIT lowers it for tests.
+// The stored rows whose keys an import reads into memory: 2^21 keys take 64 MiB with their ids (by key and sorted).
+// A table holding more has its keys checked by SQLite's index instead. MOTIVO_KNOWN_KEY_LIMIT lowers it for tests.
 std::size_t known_key_limit()
 {
   if (const char* env = std::getenv("MOTIVO_KNOWN_KEY_LIMIT"); env && *env) {
