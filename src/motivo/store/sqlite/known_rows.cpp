@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <numeric>
+#include <string>
 
 namespace motivo::store::sqlite {
 
@@ -41,21 +43,31 @@ KnownRows KnownRows::read(Database& db, Table table, std::size_t limit)
 {
   KnownRows known;
   limit = std::min<std::size_t>(limit, UINT32_MAX); // bucket starts are 32-bit
-  // Every key is 16 bytes (an identity key): the covering unique index (key, rowid) is read in key order.
-  sql::Statement s = db.prepare(fmt::format("SELECT key, id FROM {} ORDER BY key", sql::table_name(table)));
-  while (s.step()) {
-    if (known.keys_.size() >= limit) return KnownRows{};
-    const std::string_view key = s.column_view(0);
-    if (key.size() != IdentityKey{}.size()) return KnownRows{}; // not an identity key: SQLite's index decides
-    IdentityKey k;
-    std::memcpy(k.data(), key.data(), k.size());
-    known.keys_.push_back(k);
-    known.ids_.push_back(s.column_int(1));
+  // The covering unique index (key, rowid) is read in key order, each key as the blob it is (the statement API's
+  // text view would copy each one to end it with a NUL).
+  const std::string sql = fmt::format("SELECT key, id FROM {} ORDER BY key", sql::table_name(table));
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db.handle(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(raw);
+    return KnownRows{}; // SQLite's index checks the keys, as it reports its own errors
   }
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> s(raw, sqlite3_finalize);
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) {
+    if (known.keys_.size() >= limit) return KnownRows{};
+    IdentityKey k;
+    if (static_cast<std::size_t>(sqlite3_column_bytes(s.get(), 0)) != k.size()) return KnownRows{};
+    std::memcpy(k.data(), sqlite3_column_blob(s.get(), 0), k.size());
+    known.keys_.push_back(k);
+    known.ids_.push_back(sqlite3_column_int64(s.get(), 1));
+  }
+  if (rc != SQLITE_DONE) return KnownRows{};
   sort_keys(known.keys_, known.ids_);
   known.index_buckets();
-  known.sorted_ids_ = known.ids_;
-  std::sort(known.sorted_ids_.begin(), known.sorted_ids_.end());
+  if (sql::tracks_last_import(table)) { // ranges() marks them; a message is never marked
+    known.sorted_ids_ = known.ids_;
+    std::sort(known.sorted_ids_.begin(), known.sorted_ids_.end());
+  }
   known.checked_ = true;
   return known;
 }

@@ -40,7 +40,7 @@ private:
   std::vector<IdentityKey> keys_;        // ascending, as memcmp orders them (SQLite's order of blobs)
   std::vector<std::int64_t> ids_;        // the row of each key
   std::vector<std::uint32_t> starts_;    // by the keys' first two bytes, and one past the last bucket
-  std::vector<std::int64_t> sorted_ids_; // every id, ascending
+  std::vector<std::int64_t> sorted_ids_; // every id, ascending (invitations, connections)
 };
 
 } // namespace motivo::store::sqlite
