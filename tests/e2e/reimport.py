@@ -6,12 +6,16 @@ and a re-import after `forget` (of invitations, of messages) or a mail import (r
 re-import that labels nothing reports the labels as a labelling run does (JSON and text). Each database is compared
 with a reference that reads every file (the same rows with one more blank line at the end: other bytes, the same
 rows).
+A newer export whose files all changed (a row changed under the same key, a row gone, rows added) ends as the
+row-by-row path leaves it (MOTIVO_KNOWN_KEY_LIMIT=0: every key looked up in SQLite's index instead of the keys read
+into memory when the import starts): on SQLite every table the same, row for row.
 On SQLite, and on PostgreSQL when the test fixture's server is up ($MOTIVO_TEST_PG_URL_FILE; else that half skipped).
 Usage: reimport.py MOTIVO_BINARY SOURCE_DIR"""
 import csv
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -100,6 +104,69 @@ writer = next(r[messages[0].index("FROM")] for r in messages[1:]
 mail = os.path.join(src, "tests", "data", "mail")
 
 
+def changed_export():
+    """The demo export made newer in all three files: an invitation's note and URL changed (the same key: sender,
+    recipient, time, direction), a connection's company changed (the same person and day), an invitation and a
+    message gone, an invitation, a message and a connection added, and a connection to the sender of an invitation
+    it still lists (now accepted). Made once, for both engines."""
+    out = os.path.join(work, "changed")
+    if os.path.isdir(out):
+        return out
+    out = copy("changed")
+    head, kept = rows[0], [list(r) for r in rows[1:] if r is not pending]
+    changed = next(r for r in kept if r[4] == "OUTGOING")
+    changed[3], changed[6] = "Nota escrita de nuevo", changed[6] + "-nuevo"
+    accepted = next(r for r in kept if r[4] == "INCOMING" and " " in r[0] and r[5])
+    added = list(kept[0])
+    added[0], added[2], added[3] = "Rocío Nueva Invitación", "11/19/26, 9:15 AM", "Hola, ¿conectamos?"
+    added[5] = "https://www.linkedin.com/in/rocio-nueva"
+    with open(os.path.join(out, "Invitations.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([head, added] + kept)
+    with open(os.path.join(out, "messages.csv"), "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([messages[0]] + messages[2:] + [late])
+    path = os.path.join(out, "Connections.csv")
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        lines = f.read().splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("First Name,"))
+    table = list(csv.reader(lines[start:]))
+    table[1][table[0].index("Company")] = "Otra Empresa S.L."
+    table.append(["Rocío", "Nueva Invitación", "https://www.linkedin.com/in/rocio-nueva", "", "Nueva S.A.", "CTO",
+                  "19 Nov 2026"])
+    first, last = accepted[0].split(" ", 1)
+    table.append([first, last, accepted[5], "", "", "", "20 Nov 2026"])
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.writelines(lines[:start])
+        csv.writer(f).writerows(table)
+    return out
+
+
+def tables(db):
+    """Every row of every table of a SQLite database, as the sqlite3 module dumps them."""
+    with sqlite3.connect(db) as con:
+        return list(con.iterdump())
+
+
+def newer_files_changed(new_db, backend):
+    """9. A newer export whose three files changed, against the row-by-row path."""
+    n, by_row = new_db("n"), new_db("byrow")
+    newer_all = changed_export()
+    for db in (n, by_row):
+        imported(db, demo)
+    out = imported(n, newer_all)
+    check(all(f"{f} unchanged" not in out for f in FILES), "a newer export whose files all changed: all read")
+    motivo("import", newer_all, db=by_row, env={"MOTIVO_KNOWN_KEY_LIMIT": "0"})
+    same(n, by_row, "a newer export with a changed, a gone and a new row of each file")
+    invitations = motivo.json("invitations", "--json", db=n)
+    gone = [x for x in invitations if x["from"] == pending[0]]
+    check(gone and gone[0]["outcome"] == "withdrawn", "the invitation the newer export no longer lists is withdrawn")
+    check(any(x["from"] == "Rocío Nueva Invitación" for x in invitations), "its new invitation is stored")
+    accepted = next(r for r in rows[1:] if r is not pending and r[4] == "INCOMING" and " " in r[0] and r[5])
+    now = [x for x in invitations if x["from"] == accepted[0]]
+    check(now and now[0]["outcome"] == "accepted", f"an invitation it still lists, now a connection: accepted ({now})")
+    if backend == "SQLite":
+        check(tables(n) == tables(by_row), "every table as the row-by-row path leaves it, row for row")
+
+
 def notes_line(out):
     """The text summary's line of the labels."""
     return next((line.strip() for line in out.splitlines() if line.strip().startswith("notes:")), "")
@@ -180,6 +247,8 @@ def scenarios(new_db, backend):
     text_counted = notes_line(imported(e, demo))
     check(text_counted and text_counted == text_labelled,
           f"the labels of a re-import, in text, as a labelling run's ({text_counted!r}, {text_labelled!r})")
+
+    newer_files_changed(new_db, backend)
 
 
 def sqlite_db(name):

@@ -298,8 +298,7 @@ bool SnapshotWriter::reuse(const io::InputFile& file, store::Table table, FileRe
   // A date later than the export was made is an error, which reading the file reports.
   if (prior->file.latest && *prior->file.latest > made_by(file, made_by_) + linkedin::export_date_tolerance)
     return false;
-  if (content_hash(*file.open()) != prior->file.hash) return false;
-  session_.reuse_file(*prior);
+  if (content_hash(*file.open()) != prior->file.hash || !session_.reuse_file(*prior)) return false;
   session_.record_file(prior->file);
   report.rows = prior->file.rows;
   report.known = prior->file.rows;

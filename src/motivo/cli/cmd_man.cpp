@@ -54,6 +54,8 @@ constexpr std::array environment{
     Variable{"MOTIVO_LINKEDIN_TOKEN", N_("the access token of sync, when --token-file is not given")},
     Variable{"MOTIVO_BULK_KEY_LIMIT", N_("for tests: how many keys an import checks in memory before it uses the "
                                          "index (524288)")},
+    Variable{"MOTIVO_KNOWN_KEY_LIMIT", N_("for tests: at most how many stored keys of a table an import reads into "
+                                          "memory; past it each key is looked up in the index (2097152)")},
     Variable{"XDG_DATA_HOME", N_("where the default database is (default ~/.local/share)")},
     Variable{"XDG_CONFIG_HOME", N_("where the default settings file is (default ~/.config)")},
     Variable{"HOME", N_("the home folder, for the two defaults above")},

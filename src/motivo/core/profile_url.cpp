@@ -29,29 +29,53 @@ std::string composed(std::string text)
   return out;
 }
 
+void lower_ascii(std::string& text)
+{
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+}
+
+// Whether `text` is `lower` but for the case of ASCII letters (`lower` in lowercase).
+bool equals_lowered(std::string_view text, std::string_view lower)
+{
+  if (text.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 } // namespace
 
 std::string slug_key(std::string_view raw_slug)
 {
-  std::string decoded = text::percent_decode(raw_slug);
+  // One string, changed in place: an import asks for the slug of every URL of every row.
+  std::string decoded =
+      raw_slug.find('%') == std::string_view::npos ? std::string(raw_slug) : text::percent_decode(raw_slug);
   if (!utf8::is_valid(decoded)) decoded = std::string(raw_slug);
-  if (!utf8::is_valid(decoded)) return text::ascii_lower(decoded);
-  return composed(text::ascii_lower(decoded)); // lower first: "T" + U+0308 composes only as "t"
+  lower_ascii(decoded);
+  if (!utf8::is_valid(decoded)) return decoded;
+  return composed(std::move(decoded)); // lower first: "T" + U+0308 composes only as "t"
 }
 
 std::string profile_slug(std::string_view url)
 {
   url = text::trim(url);
   for (const std::string_view scheme : {"https://", "http://"}) {
-    if (url.size() >= scheme.size() && text::ascii_lower(url.substr(0, scheme.size())) == scheme) {
+    if (url.size() >= scheme.size() && equals_lowered(url.substr(0, scheme.size()), scheme)) {
       url.remove_prefix(scheme.size());
       break;
     }
   }
   const std::size_t slash = url.find('/');
   if (slash == std::string_view::npos) return {};
-  const std::string host = text::ascii_lower(url.substr(0, slash));
-  if (host != "linkedin.com" && !host.ends_with(".linkedin.com")) return {};
+  const std::string_view host = url.substr(0, slash);
+  constexpr std::string_view domain = "linkedin.com", subdomain = ".linkedin.com";
+  if (!equals_lowered(host, domain) &&
+      !(host.size() >= subdomain.size() && equals_lowered(host.substr(host.size() - subdomain.size()), subdomain)))
+    return {};
   std::string_view path = url.substr(slash + 1);
   if (path.starts_with("comm/in/")) path.remove_prefix(5); // notification mail's links
   if (!(path.starts_with("in/") || path.starts_with("pub/"))) return {};
@@ -60,7 +84,8 @@ std::string profile_slug(std::string_view url)
   const std::size_t end = path.find_first_of("/?#");
   const std::string_view slug = path.substr(0, end);
   if (slug.empty()) return {};
-  return (pub ? "pub/" : "") + slug_key(slug);
+  if (!pub) return slug_key(slug);
+  return "pub/" + slug_key(slug);
 }
 
 std::string profile_url(std::string_view key)

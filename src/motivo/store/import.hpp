@@ -150,14 +150,16 @@ public:
     datetime::UnixSeconds imported_at = 0;
     std::int64_t stored = 0; // the owner's rows of the table that import's file accounts for, as it recorded them
   };
-  // The file of `table` this owner's latest import with one recorded, when the rows it stored are still as that
-  // import left them (no later import, mail or `forget` touched them since, and it was its snapshot's only one):
-  // a snapshot whose file has the same hash may take that file's rows as its own without reading them. Call after
-  // set_owner().
+  // The file of `table` this owner's latest import with one recorded (when it was its snapshot's only one): a
+  // snapshot whose file has the same hash may take that file's rows as its own without reading them, if they are
+  // still as that import left them (no later import, mail or `forget` touched them since: reuse_file checks). Call
+  // after set_owner().
   virtual std::optional<PriorFile> prior_file(Table table) = 0;
   // The rows `prior`'s file gave are this snapshot's too, as if it had read them again (invitations and
-  // connections are marked as listed by this snapshot).
-  virtual void reuse_file(const PriorFile& prior) = 0;
+  // connections are marked as listed by this snapshot); false, and nothing changed, when they are no longer all as
+  // that import left them (checked here, once the file is known to hold the same bytes: a changed file is never
+  // counted).
+  virtual bool reuse_file(const PriorFile& prior) = 0;
   // Records a file this snapshot read whole (or reused), after its rows were added.
   virtual void record_file(const FileRecord& file) = 0;
   // Whether the stored labels are what labelling every note again would give: this session stored, adopted or

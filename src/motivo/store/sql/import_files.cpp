@@ -79,22 +79,24 @@ ORDER BY f.import_id DESC LIMIT 1)sql");
   prior.file.latest = s.column_opt_int(6);
   prior.imported_at = s.column_int(7);
   s.reset();
-  if (prior.stored < 0 || stored_rows(table, prior.import_id) != prior.stored) return std::nullopt;
+  if (prior.stored < 0) return std::nullopt;
   return prior;
 }
 
-void SqlImportSession::reuse_file(const PriorFile& prior)
+bool SqlImportSession::reuse_file(const PriorFile& prior)
 {
   write_pending();
+  if (stored_rows(prior.file.table, prior.import_id) != prior.stored) return false;
   // The rows it accounted for are this import's now, and only they: record_file takes their count unread.
   reused_stored_[static_cast<int>(prior.file.table)] = prior.stored;
-  if (prior.file.table == Table::messages) return;
+  if (prior.file.table == Table::messages) return true;
   c_->prepare(fmt::format("UPDATE {} SET last_import = ?3 WHERE owner = ?1 AND last_import = ?2",
                           table_name(prior.file.table)))
       .bind(1, std::int64_t{owner_})
       .bind(2, prior.import_id)
       .bind(3, import_id_)
       .run();
+  return true;
 }
 
 void SqlImportSession::record_file(const FileRecord& file)

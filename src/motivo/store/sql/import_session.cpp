@@ -21,6 +21,9 @@ void SqlImportSession::start(Connection& connection, const ImportInfo& info)
   insert.bind(1, std::int64_t{info.started_at}).bind(2, info.source).bind(3, info.user).step();
   import_id_ = insert.column_int(0);
   insert.reset();
+  Statement last_message = c_->prepare("SELECT coalesce(max(id), 0) FROM messages");
+  last_message.step();
+  messages_before_ = last_message.column_int(0);
   Statement mail_only = c_->prepare("SELECT EXISTS (SELECT 1 FROM invitations WHERE origin = 'mail')");
   mail_only.step();
   mail_only_rows_ = mail_only.column_bool(0);
@@ -404,8 +407,8 @@ WHERE owner = ?1 AND outcome IS NULL AND last_import < ?2 AND sent_at >= ?4
   }
   // The invitations of the owner whose timelines this import's messages, outcomes or rows may have changed.
   if (owner != 0) {
-    mark_changed_timelines(*c_, owner, import_id_);
-    mark_changed_welcomes(*c_, owner, import_id_);
+    mark_changed_timelines(*c_, owner, import_id_, messages_before_);
+    mark_changed_welcomes(*c_, owner, import_id_, messages_before_);
   }
   refresh_message_words(*c_); // the words of the messages this import wrote, for forget
   Statement close =

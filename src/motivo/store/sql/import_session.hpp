@@ -45,7 +45,7 @@ public:
   void finish(std::optional<Span> listed, std::optional<datetime::UnixSeconds> as_of,
               const std::string& summary_json) override;
   std::optional<PriorFile> prior_file(Table table) override;
-  void reuse_file(const PriorFile& prior) override;
+  bool reuse_file(const PriorFile& prior) override;
   void record_file(const FileRecord& file) override;
   Notes notes() override;
   std::uint64_t take_added(Table table) override
@@ -100,7 +100,8 @@ private:
   Connection* c_ = nullptr;
   std::optional<Statement> near_, adopt_;        // adopt_mail_row's, prepared once: it runs for every row
   std::optional<std::int64_t> reused_stored_[3]; // by Table: what reuse_file took over, for record_file
-  bool notes_written_ = false; // an invitation stored, adopted or filled from mail: its note is to be labelled
+  std::int64_t messages_before_ = 0; // the highest message id when the import began: its own rows are above it
+  bool notes_written_ = false;       // an invitation stored, adopted or filled from mail: its note is to be labelled
 };
 
 } // namespace motivo::store::sql

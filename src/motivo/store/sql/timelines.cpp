@@ -96,7 +96,7 @@ void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t
   mark_welcomes_of(c, select, value);
 }
 
-void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id)
+void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id, std::int64_t messages_before)
 {
   Statement known = c.prepare(R"sql(
 SELECT EXISTS (SELECT 1 FROM imports WHERE owner = ?1 AND id <> ?2 AND finished_at IS NOT NULL
@@ -112,11 +112,12 @@ SELECT id FROM invitations i
 WHERE owner = ?1 AND (timeline_mutual IS NULL OR timeline_sent_at IS DISTINCT FROM sent_at
   OR timeline_person IS DISTINCT FROM (CASE direction WHEN 'incoming' THEN from_person ELSE to_person END)
   OR timeline_accepted_at IS DISTINCT FROM (CASE WHEN outcome = 'accepted' THEN outcome_at END)
-  OR (direction = 'incoming' AND EXISTS (SELECT 1 FROM messages m WHERE m.owner = i.owner
-                                          AND m.counterpart = i.from_person AND m.first_import = ?2)))
+  OR (direction = 'incoming' AND from_person IN (SELECT m.counterpart FROM messages m
+                                                  WHERE m.id > ?3 AND m.owner = ?1 AND m.first_import = ?2)))
 ON CONFLICT DO NOTHING)sql")
       .bind(1, std::int64_t{owner})
       .bind(2, import_id)
+      .bind(3, messages_before)
       .run();
   // Their welcomes (the marks of other writes marked theirs already).
   mark_welcomes_of(c,

@@ -19,8 +19,9 @@ void mark_timelines_stale(Connection& c, const std::string& select, std::int64_t
 // may have changed. All of them while no earlier import listed the owner's connections (acceptance unknown then,
 // the messages' and the notes' texts count, or it becomes known now); else those never computed, those whose sent
 // time, other person or acceptance time differ from the ones their timeline was computed with, and those of the
-// people with a message this import stored.
-void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id);
+// people with a message this import stored (its rows, whose ids are all above `messages_before`, the highest id when
+// it began: a range of the table, not a lookup per invitation).
+void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_id, std::int64_t messages_before);
 // After connections of `owner` were removed (forgetting a person): when nothing else tells their acceptances any
 // more (owners_with_connections), marks every one of the owner's invitations stale.
 void mark_unknown_acceptances(Connection& c, PersonId owner);

@@ -126,7 +126,7 @@ ON CONFLICT DO NOTHING)sql",
       .run();
 }
 
-void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id)
+void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id, std::int64_t messages_before)
 {
   c.prepare(R"sql(
 INSERT INTO stale_welcomes (connection)
@@ -134,11 +134,11 @@ SELECT id FROM connections c
 WHERE owner = ?1 AND (welcome_connected_on IS NULL OR welcome_connected_on <> connected_on
   OR welcome_connected_at IS DISTINCT FROM connected_at OR welcome_person IS DISTINCT FROM person
   OR EXISTS (SELECT 1 FROM welcomes w WHERE w.connection = c.id)
-  OR EXISTS (SELECT 1 FROM messages m WHERE m.owner = c.owner AND m.counterpart = c.person
-               AND m.first_import = ?2))
+  OR person IN (SELECT m.counterpart FROM messages m WHERE m.id > ?3 AND m.owner = ?1 AND m.first_import = ?2))
 ON CONFLICT DO NOTHING)sql")
       .bind(1, std::int64_t{owner})
       .bind(2, import_id)
+      .bind(3, messages_before)
       .run();
 }
 

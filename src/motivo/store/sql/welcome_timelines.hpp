@@ -20,8 +20,8 @@ void mark_welcomes_of(Connection& c, const std::string& select, std::int64_t val
 // At the end of import `import_id` of `owner`'s data: marks stale the owner's connections it may have changed:
 // those never computed, those whose person, time or day differ from the ones their welcome was computed with, those
 // with a recorded welcome (a mail's connection's welcomes move to the export's), and those of the people with a
-// message this import stored.
-void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id);
+// message this import stored (above `messages_before`, as mark_changed_timelines).
+void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id, std::int64_t messages_before);
 // Marks stale connection `id`.
 void mark_welcome_stale(Connection& c, std::int64_t id);
 // Computes every stale connection's welcome by `rule` and stores it, a batch at a time, inside the caller's

@@ -68,6 +68,17 @@ std::size_t bulk_key_limit()
   return std::size_t{1} << 19;
 }
 
+// The stored rows whose keys an import reads into memory: 2^21 keys take 64 MiB with their ids (by key and sorted).
+// A table holding more has its keys checked by SQLite's index instead. MOTIVO_KNOWN_KEY_LIMIT lowers it for tests.
+std::size_t known_key_limit()
+{
+  if (const char* env = std::getenv("MOTIVO_KNOWN_KEY_LIMIT"); env && *env) {
+    const long long limit = std::atoll(env);
+    if (limit >= 0) return static_cast<std::size_t>(limit);
+  }
+  return std::size_t{1} << 21;
+}
+
 } // namespace
 
 void SqliteImportSession::leave_bulk_when_full(BulkTable& table, std::optional<sql::Statement>& insert, Table rows)
@@ -119,8 +130,11 @@ SqliteImportSession::SqliteImportSession(Database& db, const ImportInfo& info)
     attach_slug_(db.prepare("UPDATE people SET slug = ?2 WHERE id = ?1")), bulk_key_limit_(bulk_key_limit())
 {
   start(db_, info);
-  for (const Table t : {Table::invitations, Table::messages, Table::connections})
-    insert_[static_cast<int>(t)].emplace(db.prepare(upsert(t, bulk_[static_cast<int>(t)].active)));
+  for (const Table t : {Table::invitations, Table::messages, Table::connections}) {
+    const int i = static_cast<int>(t);
+    insert_[i].emplace(db.prepare(upsert(t, bulk_[i].active)));
+    unread_known_[i] = !bulk_[i].active;
+  }
   sql::Statement last_person = db_.prepare("SELECT coalesce(max(id), 0) FROM people");
   last_person.step();
   next_person_ = last_person.column_int(0) + 1;
@@ -183,7 +197,50 @@ bool SqliteImportSession::adopt_mail_row(const InvitationRecord& r)
 
 void SqliteImportSession::add_row(ExportRow row)
 {
-  std::visit([this](const auto* r) { queue().push(*r); }, row);
+  std::visit(
+      [this](const auto* r) {
+        if (!known_row(sql::table_of(*r), r->key)) queue().push(*r);
+      },
+      row);
+}
+
+bool SqliteImportSession::known_row(Table table, const IdentityKey& key)
+{
+  if (unread_known_[static_cast<int>(table)]) {
+    // Read on the table's first row (a file taken unread reads none): the writer waits meanwhile.
+    unread_known_[static_cast<int>(table)] = false;
+    drain();
+    known_[static_cast<int>(table)] = KnownRows::read(db_, table, known_key_limit());
+  }
+  const KnownRows& known = known_[static_cast<int>(table)];
+  if (!known.checked()) return false;
+  const auto id = known.find(key);
+  if (!id) return false; // new, or written earlier in this import: the writer's insert decides
+  if (sql::tracks_last_import(table)) listed_[static_cast<int>(table)].push_back(*id);
+  return true;
+}
+
+void SqliteImportSession::mark_listed()
+{
+  for (const Table table : {Table::invitations, Table::connections}) {
+    std::vector<std::int64_t>& ids = listed_[static_cast<int>(table)];
+    if (ids.empty()) continue;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::optional<sql::Statement>& mark = mark_[static_cast<int>(table)];
+    if (!mark) {
+      // What the upsert's ON CONFLICT does to a known row: a row this import has marked already is left alone. A
+      // range holds no stored row but those listed, and no row written since (their ids are above every stored one).
+      mark.emplace(db_.prepare(fmt::format(
+          "UPDATE {} SET last_import = ?1 WHERE id BETWEEN ?2 AND ?3 AND last_import <> ?1", sql::table_name(table))));
+    }
+    for (const KnownRows::IdRange& range : known_[static_cast<int>(table)].ranges(ids)) {
+      mark->bind(1, import_id_).bind(2, range.first).bind(3, range.last);
+      mark->step();
+      mark->reset();
+    }
+    ids = {};
+  }
 }
 
 template <typename Record>
@@ -212,6 +269,8 @@ void SqliteImportSession::before_finish()
   // No more rows come: every table's keys are freed first, so that the index builds' sorters (SQLite's largest
   // use of memory in an import) never run beside them, nor the labelling after them.
   for (BulkTable* bulk : {&bulk_people_, &bulk_[0], &bulk_[1], &bulk_[2]}) bulk->keys = KeySet{};
+  for (KnownRows& known : known_) known = KnownRows{};
+  for (bool& unread : unread_known_) unread = false;
   for (BulkTable* bulk : {&bulk_people_, &bulk_[0], &bulk_[1], &bulk_[2]}) {
     for (const std::string& sql : bulk->index_sql) db_.exec(sql);
     bulk->index_sql.clear();
@@ -220,13 +279,13 @@ void SqliteImportSession::before_finish()
 
 void SqliteImportSession::commit()
 {
-  drain();
+  write_pending();
   tx_->commit();
 }
 
 std::unique_ptr<LabelSink> SqliteImportSession::label_sink()
 {
-  drain();
+  write_pending();
   return std::make_unique<SqliteLabelSink>(db_, false);
 }
 

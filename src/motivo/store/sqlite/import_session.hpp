@@ -3,10 +3,13 @@
 #include <motivo/core/hashed_map.hpp>
 #include <motivo/store/sql/import_session.hpp>
 #include <motivo/store/sqlite/db.hpp>
+#include <motivo/store/sqlite/known_rows.hpp>
 #include <motivo/store/sqlite/row_queue.hpp>
 #include <motivo/store/store.hpp>
 
+#include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace motivo::store::sqlite {
 
@@ -36,7 +39,11 @@ public:
 
 private:
   void add_row(ExportRow row) override;
-  void write_pending() override { drain(); }
+  void write_pending() override
+  {
+    drain();
+    mark_listed();
+  }
   void before_finish() override;
   void mail_row_added(const IdentityKey& key) override
   {
@@ -63,6 +70,12 @@ private:
   // checks the keys from then on, so that memory stays bounded however many rows a file has.
   void leave_bulk_when_full(BulkTable& table, std::optional<sql::Statement>& insert, Table rows);
 
+  // Whether an export's row is known by the keys read when the import began (known_); if so it is not written,
+  // and its id waits in listed_ to be marked as listed by this import (invitations, connections).
+  bool known_row(Table table, const IdentityKey& key);
+  // Marks the known rows handed over since the last call as listed by this import, in the order of their ids.
+  void mark_listed();
+
   // The writer thread's side of the calls above.
   void write(const QueuedRow& row);
   void write_person(const PersonRow& r);
@@ -87,6 +100,10 @@ private:
   std::size_t bulk_key_limit_;
   std::optional<sql::Statement> insert_[3]; // by Table
   std::optional<sql::Statement> key_exists_;
+  bool unread_known_[3] = {false, false, false}; // by Table: known_ to be read at the first row
+  KnownRows known_[3];                           // by Table: the keys stored when the import began (none in bulk mode)
+  std::vector<std::int64_t> listed_[3];          // by Table: known rows this import lists, not yet marked
+  std::optional<sql::Statement> mark_[3];        // by Table: marks a row as listed
   // Whether `r` is the export's row of an invitation first read from mail; if so that row becomes it.
   bool adopt_mail_row(const InvitationRecord& r);
   std::unique_ptr<RowQueue> queue_; // last: started on the first row, stopped first
