@@ -30,19 +30,24 @@ void for_each_chunk(store::LabelSink& sink, std::size_t chunk_size, const Work& 
 
 } // namespace
 
-ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier,
-                                std::size_t chunk_size)
+namespace {
+
+void same_notes(const std::vector<std::int64_t>& ids, const store::Notes& chunk, std::size_t first)
 {
-  // Labels go to the store as the classifier hands them out, and the notes come from it a chunk at a time, both in
-  // the sink's transaction: no vector of every note or every label in memory.
-  const std::unique_ptr<store::LabelSink> sink = target.label_sink();
-  // First pass: campaigns across every note, and what the user taught.
-  classify::CampaignIndex index;
-  Learning learning;
-  std::vector<std::int64_t> ids; // the notes read, in order: the second pass reads the same
+  if (first + chunk.ids.size() > ids.size() ||
+      !std::equal(chunk.ids.begin(), chunk.ids.end(), ids.begin() + static_cast<std::ptrdiff_t>(first)))
+    throw std::runtime_error("the stored notes changed while they were labelled: label them again");
+}
+
+// The first pass (two when a correction teaches near-duplicates): campaigns across every note and what the user
+// taught, into `index` and `learning`; the notes' ids in order, which the next passes must read again. Returns the
+// count of label changes the notes were read after.
+std::int64_t index_notes(store::LabelSink& sink, const classify::Classifier& classifier, std::size_t chunk_size,
+                         classify::CampaignIndex& index, Learning& learning, std::vector<std::int64_t>& ids)
+{
   std::vector<store::StoredModel> stored_models;
   std::int64_t label_changes = 0;
-  for_each_chunk(*sink, chunk_size, [&](store::Notes& chunk, std::size_t first) {
+  for_each_chunk(sink, chunk_size, [&](store::Notes& chunk, std::size_t first) {
     if (first == 0) {
       stored_models = std::move(chunk.models);
       label_changes = chunk.label_changes;
@@ -53,26 +58,36 @@ ClassifySummary classify_stored(store::NoteLabels& target, const classify::Class
   });
   index.finish();
   learning.finish(stored_models);
-  const auto same_notes = [&](const store::Notes& chunk, std::size_t first) {
-    if (first + chunk.ids.size() > ids.size() ||
-        !std::equal(chunk.ids.begin(), chunk.ids.end(), ids.begin() + static_cast<std::ptrdiff_t>(first)))
-      throw std::runtime_error("the stored notes changed while they were labelled: label them again");
-  };
   if (learning.wants_near_duplicates()) {
-    for_each_chunk(*sink, chunk_size, [&](const store::Notes& chunk, std::size_t first) {
-      same_notes(chunk, first);
+    for_each_chunk(sink, chunk_size, [&](const store::Notes& chunk, std::size_t first) {
+      same_notes(ids, chunk, first);
       learning.near_duplicates(chunk, first);
     });
     learning.link_near_duplicates();
   }
-  // Second pass: each chunk labelled with the campaigns and what was learnt.
+  return label_changes;
+}
+
+} // namespace
+
+ClassifySummary classify_stored(store::NoteLabels& target, const classify::Classifier& classifier,
+                                std::size_t chunk_size)
+{
+  // Labels go to the store as the classifier hands them out, and the notes come from it a chunk at a time, both in
+  // the sink's transaction: no vector of every note or every label in memory.
+  const std::unique_ptr<store::LabelSink> sink = target.label_sink();
+  classify::CampaignIndex index;
+  Learning learning;
+  std::vector<std::int64_t> ids;
+  const std::int64_t label_changes = index_notes(*sink, classifier, chunk_size, index, learning, ids);
+  // The last pass: each chunk labelled with the campaigns and what was learnt.
   ClassifySummary summary;
   summary.notes = ids.size();
   std::set<std::int64_t> campaigns;
   store::LabelRow l;
   std::size_t labelled = 0;
   for_each_chunk(*sink, chunk_size, [&](const store::Notes& chunk, std::size_t first) {
-    same_notes(chunk, first);
+    same_notes(ids, chunk, first);
     classifier.label_chunk(chunk.notes, first, index, [&](std::size_t i, classify::Result&& r) {
       const std::size_t k = i - first;
       ++labelled;
