@@ -1,4 +1,5 @@
 #include <motivo/core/people.hpp>
+#include <motivo/core/text.hpp>
 
 #include <gtest/gtest.h>
 
@@ -79,6 +80,49 @@ TEST(People, StartsFromThePeopleAlreadyStored)
   EXPECT_EQ(r.resolve("Ana", "https://www.linkedin.com/in/ana-9"), 1);
   EXPECT_EQ(d.people[0].slug, "ana-9");
   EXPECT_EQ(r.created(), 0u);
+}
+
+// The cache of name keys is bounded (an export of a million invitations holds more than a million names): two
+// generations of at most `capacity` names; a name seen again moves to the newer one, and every view it returned
+// stays valid for the next `capacity` calls.
+TEST(People, NameKeyCacheIsBoundedAndItsViewsOutliveCapacityCalls)
+{
+  constexpr std::size_t capacity = 8;
+  motivo::NameKeyCache keys(capacity);
+  struct Returned {
+    std::string_view view;
+    std::string expected;
+  };
+  std::vector<Returned> calls; // every call's answer, in order
+  const auto call = [&](const std::string& name) {
+    calls.push_back({keys(name), motivo::text::name_key(name)});
+    EXPECT_EQ(calls.back().view, calls.back().expected) << name;
+    EXPECT_LE(keys.size(), 2 * capacity) << "after " << calls.size() << " calls";
+    // The views of the last `capacity` calls still read their keys.
+    for (std::size_t back = 1; back <= capacity && back < calls.size(); ++back)
+      EXPECT_EQ(calls[calls.size() - 1 - back].view, calls[calls.size() - 1 - back].expected);
+    return calls.back().view;
+  };
+  for (int i = 0; i < 1000; ++i) {
+    call("Ána  Gómez " + std::to_string(i));
+    // A recurring name stays cached: the same view while it is in the newer generation.
+    const std::string_view owner = call("Sam  Rivera");
+    if (i % 3 == 0) EXPECT_EQ(call("Sam  Rivera").data(), owner.data());
+  }
+  EXPECT_EQ(keys("Ána  Gómez 0"), motivo::text::name_key("Ána  Gómez 0")) << "a name dropped long ago is keyed again";
+}
+
+// The resolver's answers do not depend on what its cache of name keys still holds.
+TEST(People, ResolvesTheSamePeopleAfterTheNameCacheForgets)
+{
+  Directory d;
+  PeopleResolver r(d, {});
+  const int names = static_cast<int>(motivo::NameKeyCache::default_capacity) * 2 + 10;
+  std::vector<PersonId> first;
+  for (int i = 0; i < names; ++i) first.push_back(*r.resolve("Person  " + std::to_string(i), ""));
+  for (int i = 0; i < names; i += 997)
+    EXPECT_EQ(r.resolve("PERSON " + std::to_string(i), ""), first[static_cast<std::size_t>(i)]);
+  EXPECT_EQ(r.created(), static_cast<std::size_t>(names));
 }
 
 TEST(HashedMap, InsertFindAssignAndTheZeroKey)

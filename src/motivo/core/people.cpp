@@ -31,26 +31,31 @@ bool is_placeholder_name(std::string_view name_key)
   return placeholder_names().contains(hash128(name_key));
 }
 
-std::string_view NameKeyCache::keep(std::string_view text)
+std::string_view NameKeyCache::Generation::keep(std::string_view text)
 {
-  if (block_used_ + text.size() > block_size_) {
-    block_size_ = std::max<std::size_t>(1u << 20, text.size());
-    blocks_.push_back(std::make_unique<char[]>(block_size_));
-    block_used_ = 0;
+  if (block_used + text.size() > block_size) {
+    block_size = std::max<std::size_t>(std::size_t{1} << 16, text.size());
+    blocks.push_back(std::make_unique<char[]>(block_size));
+    block_used = 0;
   }
-  char* at = blocks_.back().get() + block_used_;
+  char* at = blocks.back().get() + block_used;
   if (!text.empty()) std::memcpy(at, text.data(), text.size());
-  block_used_ += text.size();
+  block_used += text.size();
   return {at, text.size()};
 }
 
 std::string_view NameKeyCache::operator()(std::string_view name)
 {
   const IdentityKey h = hash128(name);
-  if (const auto* key = keys_.find(h)) return *key;
-  const std::string_view key = keep(text::name_key(name));
-  keys_.insert(h, key);
-  return key;
+  if (const auto* key = current_.keys.find(h)) return *key;
+  if (current_.keys.size() >= capacity_) {
+    previous_ = std::move(current_); // the older generation's views go
+    current_ = Generation{};
+  }
+  const auto* older = previous_.keys.find(h);
+  const std::string_view kept = older ? current_.keep(*older) : current_.keep(text::name_key(name));
+  current_.keys.insert(h, kept);
+  return kept;
 }
 
 PeopleResolver::PeopleResolver(PersonDirectory& directory, const std::vector<KnownPerson>& known)

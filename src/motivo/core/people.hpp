@@ -28,19 +28,31 @@ struct KnownPerson {
   std::string slug;
 };
 
-// text::name_key with a memory: the same names recur on hundreds of thousands of rows. The views it returns
-// stay valid as long as the cache.
+// text::name_key with a bounded memory: the same names recur on hundreds of thousands of rows, but an export of a
+// million invitations holds more than a million distinct names, and keeping every one cost about 90 MB (its map of
+// 2^21 slots and the keys' texts; docs/PERFORMANCE.md). The names seen lately are kept in two generations of at most
+// `capacity` names each: a name found in the older one moves to the newer; when the newer is full, the older is
+// dropped and the newer takes its place. A view it returns stays valid for at least the next `capacity` calls.
 class NameKeyCache {
 public:
+  static constexpr std::size_t default_capacity = std::size_t{1} << 16;
+  explicit NameKeyCache(std::size_t capacity = default_capacity) : capacity_(capacity < 1 ? 1 : capacity) {}
+
   std::string_view operator()(std::string_view name);
+  // How many names the cache holds now (at most twice its capacity).
+  std::size_t size() const { return current_.keys.size() + previous_.keys.size(); }
 
 private:
-  std::string_view keep(std::string_view text);
+  struct Generation {
+    HashedMap<std::string_view> keys;
+    std::vector<std::unique_ptr<char[]>> blocks;
+    std::size_t block_used = 0;
+    std::size_t block_size = 0;
+    std::string_view keep(std::string_view text);
+  };
 
-  HashedMap<std::string_view> keys_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t block_used_ = 0;
-  std::size_t block_size_ = 0;
+  std::size_t capacity_;
+  Generation current_, previous_;
 };
 
 // Links the names and profile URLs of invitations, connections and messages to one person record each:
@@ -55,7 +67,8 @@ public:
   PeopleResolver(PersonDirectory& directory, const std::vector<KnownPerson>& known);
 
   std::optional<PersonId> resolve(std::string_view name, std::string_view url);
-  // The name key of `name`, cached (valid as long as the resolver).
+  // The name key of `name`, cached (valid for at least the next NameKeyCache::default_capacity calls of
+  // name_key and resolve).
   std::string_view name_key(std::string_view name) { return keys_(name); }
   std::size_t created() const { return created_; }
 
