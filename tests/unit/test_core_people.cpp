@@ -107,7 +107,9 @@ TEST(People, NameKeyCacheIsBoundedAndItsViewsOutliveCapacityCalls)
     call("Ána  Gómez " + std::to_string(i));
     // A recurring name stays cached: the same view while it is in the newer generation.
     const std::string_view owner = call("Sam  Rivera");
-    if (i % 3 == 0) EXPECT_EQ(call("Sam  Rivera").data(), owner.data());
+    if (i % 3 == 0) {
+      EXPECT_EQ(call("Sam  Rivera").data(), owner.data());
+    }
   }
   EXPECT_EQ(keys("Ána  Gómez 0"), motivo::text::name_key("Ána  Gómez 0")) << "a name dropped long ago is keyed again";
 }
