@@ -68,6 +68,8 @@ constexpr std::array environment{
     Variable{"TMPDIR", N_("where the server keeps uploads while it reads them, and where forget's compaction copies "
                           "the database (default /tmp)")},
     Variable{"SQLITE_TMPDIR", N_("where forget's compaction copies the database, before TMPDIR")},
+    Variable{"GLIBC_TUNABLES", N_("glibc's own settings: when they set any of its malloc options, motivo leaves the "
+                                  "heap as they say instead of tuning it for the command")},
 };
 
 std::string synopsis(const std::string& path, const CommandInfo& c, const i18n::Catalog& catalog)
