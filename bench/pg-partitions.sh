@@ -32,7 +32,7 @@ fi
 
 pgdir=$(mktemp -d /tmp/motivo-pg-partitions.XXXXXX)
 chmod 755 "$pgdir"
-trap 'scripts/pg-throwaway.sh stop "$pgdir/pg" >/dev/null 2>&1 || true' EXIT
+trap 'scripts/pg-throwaway.sh stop "$pgdir/pg" >/dev/null 2>&1 || true; rmdir "$pgdir" 2>/dev/null || true' EXIT
 # A query over every partition of the five tables locks each partition and each of its indexes: at 256 partitions
 # more than the default lock table holds (64 a connection: "out of shared memory"), so the server gets more.
 url=$(PG_THROWAWAY_DURABLE=1 PG_THROWAWAY_SETTINGS="-c max_locks_per_transaction=${MAX_LOCKS:-512}" \
@@ -99,7 +99,7 @@ for parts in ${PARTITIONS:-26 256}; do
   copy_of "$db"
   start=$(date +%s.%N)
   psql -qX -v ON_ERROR_STOP=1 "$base/$db" -c "SET motivo.partitions = $parts" -f bench/pg-partitions.sql
-  say "partitioned in $(echo "$(date +%s.%N) - $start" | bc) s"
+  say "partitioned in $(printf %.1f "$(echo "$(date +%s.%N) - $start" | bc)") s"
   sql "$db" -c "VACUUM ANALYZE"
   sql "$db" -F ' | ' -c "SELECT i.inhparent::regclass, pg_size_pretty(avg(pg_total_relation_size(i.inhrelid))::bigint),
     pg_size_pretty(max(pg_total_relation_size(i.inhrelid))) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
