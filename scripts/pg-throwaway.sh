@@ -44,9 +44,11 @@ start)
   as_owner "$bindir/initdb" --auth=trust --username=motivo --encoding=UTF8 --locale=C.UTF-8 -D "$cluster/data" \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   # A test server is fast rather than durable (fsync off: a crash loses it, and it is thrown away anyway);
-  # PG_THROWAWAY_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks.
+  # PG_THROWAWAY_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks; PG_THROWAWAY_SETTINGS adds settings
+  # of the server's command line ("-c name=value ...").
   settings="-c max_connections=60"
   [[ ${PG_THROWAWAY_DURABLE:-} == 1 ]] || settings+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  settings+=" ${PG_THROWAWAY_SETTINGS:-}"
   as_owner "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
     -o "-k $cluster -h 127.0.0.1 -p $port $settings" \
     start >/dev/null || { cat "$cluster/server.log" >&2; exit 1; }
