@@ -15,6 +15,8 @@
 #include <motivo/core/identity.hpp>
 #include <motivo/core/people.hpp>
 #include <motivo/io/inputs.hpp>
+#include <motivo/store/sql/welcome_timelines.hpp>
+#include <motivo/store/sqlite/db.hpp>
 #include <motivo/store/store.hpp>
 
 #include <fmt/format.h>
@@ -26,6 +28,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -1734,6 +1737,31 @@ void expect_kept_timelines_recomputed(store::Store& store, bool refreshed, const
   }
 }
 
+// The report's input from every invitation's state (`statuses`), with the welcomes computed from what is stored
+// (app::welcomes, never the kept ones or the store's tallies): the reference the kept counts are checked against.
+app::ReportInput reference_input(store::Store& store, const std::vector<app::InvitationStatus>& statuses,
+                                 const protocol::Config& config, std::optional<std::int64_t> user = std::nullopt)
+{
+  app::ReportInput input = app::report_input(store, statuses, config, user);
+  std::set<PersonId> owners;
+  for (const auto& st : statuses) owners.insert(st.invitation.owner);
+  input.welcomes.clear();
+  for (const app::Welcomed& c : app::welcomes(store, -1)) {
+    if (user && !owners.count(c.connection.owner)) continue;
+    report::WelcomeRow w;
+    if (c.connection.connected_at)
+      w.connected_at = *c.connection.connected_at;
+    else if (const auto day = datetime::parse_iso(c.connection.connected_on))
+      w.connected_at = *day;
+    else
+      continue;
+    w.welcomed = c.welcome.welcomed_at.has_value();
+    w.replied = c.welcome.replied_at.has_value();
+    input.welcomes.push_back(w);
+  }
+  return input;
+}
+
 // Every kept welcome is what app::welcomes computes from the connections, invitations and messages; after a
 // refresh, every connection has one, and a report's welcome figures from the kept welcomes (the store's tallies) are
 // those of the recomputation.
@@ -1751,9 +1779,8 @@ void expect_kept_welcomes_recomputed(store::Store& store, bool refreshed, const 
   const protocol::Policy policy = protocol::active_policy(config, std::nullopt);
   const std::int64_t now = 1796000000;
   const report::Report kept = app::make_report(app::report_input(store, policy, config, now), {}, report::Step::week);
-  const report::Report computed =
-      app::make_report(app::report_input(store, app::invitation_statuses(store, {}, policy, config, now), config), {},
-                       report::Step::week);
+  const report::Report computed = app::make_report(
+      reference_input(store, app::invitation_statuses(store, {}, policy, config, now), config), {}, report::Step::week);
   EXPECT_EQ(kept.figures.welcome.sent, computed.figures.welcome.sent) << step;
   EXPECT_EQ(kept.figures.welcome.replied, computed.figures.welcome.replied) << step;
   ASSERT_EQ(kept.series.size(), computed.series.size()) << step;
@@ -1781,7 +1808,7 @@ void expect_kept_counts_recomputed(store::Store& store, const std::string& step)
           app::make_report(app::report_input(store, policy, config, now, user), {}, report::Step::week), 1);
       const std::string computed = app::report_json(
           app::make_report(
-              app::report_input(store, app::invitation_statuses(store, query, policy, config, now), config, user), {},
+              reference_input(store, app::invitation_statuses(store, query, policy, config, now), config, user), {},
               report::Step::week),
           1);
       EXPECT_EQ(kept, computed) << step << " at " << now << (user ? " for user " + std::to_string(*user) : "");
@@ -1934,4 +1961,152 @@ TEST_P(Conformance, ForgettingTheConnectionThatToldAcceptancesMarksTheOwnersTime
   ASSERT_TRUE(after[0].timeline);
   EXPECT_FALSE(after[0].timeline->asked_at); // the thanks read as between connections first: "Hola" is no ask
   expect_kept_timelines_recomputed(store(), true, "after a refresh");
+}
+
+namespace {
+
+// Runs `sql` on the database at `location`, outside motivo: what an upgrade's migration (or a new rule) does to
+// every row.
+void run_sql(const std::string& backend, const std::string& location, const std::string& sql)
+{
+  if (backend == "sqlite") {
+    store::sqlite::Database db(location);
+    db.exec(sql);
+    return;
+  }
+  pqxx::connection c(location);
+  pqxx::nontransaction tx(c);
+  tx.exec0(sql);
+}
+
+// A store of random exports (some of user "ana"), with asks, a decision and recorded welcomes, refreshed.
+std::int64_t fill_for_stale_reads(store::Store& s, const Files& files)
+{
+  std::mt19937 rng(23);
+  app::add_user(s, "ana", store::Role::member, 10);
+  const std::int64_t ana = s.users().front().id;
+  for (int n = 0; n < 4; ++n)
+    import_paths(s, random_export(rng, files, 2300 + n), 1795000000 + n * 3600,
+                 n % 2 ? std::optional(ana) : std::nullopt);
+  const auto list = s.invitations({});
+  for (std::size_t i = 0; i < list.size(); i += 3)
+    s.record_ask(list[i].id, 1793600000 + static_cast<std::int64_t>(i % 12) * 86400, "¿Por qué?");
+  if (list.size() > 1) s.record_decision(list[1].id, protocol::Decision::accept, 1795100000);
+  const auto connections = s.connections(-1);
+  for (std::size_t i = 0; i < connections.size(); i += 2)
+    s.record_welcome(connections[i].id, 1793600000 + static_cast<std::int64_t>(i) * 86400, "¡Bienvenida!");
+  app::refresh_timelines(s);
+  return ana;
+}
+
+// The reports a store gives, for everyone and for `user`, as JSON.
+std::string reports_of(store::Store& s, std::int64_t user)
+{
+  const protocol::Config config;
+  const protocol::Policy policy = protocol::active_policy(config, std::nullopt);
+  std::string out;
+  for (const std::optional<std::int64_t> who : {std::optional<std::int64_t>(), std::optional(user)})
+    out += app::report_json(
+        app::make_report(app::report_input(s, policy, config, 1796000000, who), {}, report::Step::week), 1);
+  return out;
+}
+
+const char* const every_welcome_stale = "INSERT INTO stale_welcomes (connection) SELECT id FROM connections";
+const char* const every_timeline_stale = "INSERT INTO stale_timelines (invitation) SELECT id FROM invitations";
+
+} // namespace
+
+// Issue 23: right after an upgrade that marks every welcome (migration 15), every timeline (migration 13) or both
+// stale, a report is the one the fresh store gave; a writer (this store) computes and keeps them as it reports.
+TEST_P(Conformance, EveryWelcomeOrTimelineStaleGivesTheReportOfAFreshStore)
+{
+  const std::int64_t ana = fill_for_stale_reads(store(), files_);
+  const std::string fresh = reports_of(store(), ana);
+  EXPECT_NE(fresh.find("\"welcome\""), std::string::npos);
+  for (const std::string& marks : {std::string(every_welcome_stale), std::string(every_timeline_stale),
+                                   std::string(every_welcome_stale) + ";" + every_timeline_stale}) {
+    store_.reset();
+    run_sql(GetParam(), db_->location(), marks);
+    EXPECT_GT(store().tally_welcomes(nullptr).stale + store().tally_invitations(std::nullopt, 0).stale, 0) << marks;
+    EXPECT_EQ(reports_of(store(), ana), fresh) << marks;
+    EXPECT_EQ(store().tally_welcomes(nullptr).stale, 0) << marks;
+    EXPECT_EQ(store().tally_invitations(std::nullopt, 0).stale, 0) << marks;
+    expect_kept_timelines_recomputed(store(), true, marks);
+    expect_kept_welcomes_recomputed(store(), true, marks);
+  }
+}
+
+// Issue 23: a store that cannot be written (opened for reading only) computes the stale welcomes and timelines for
+// the answer, a batch at a time, and stores nothing: the same report, the marks left for the next writer.
+TEST_P(Conformance, AStoreReadOnlyComputesWhatIsStaleWithoutStoringIt)
+{
+  if (GetParam() != "sqlite") GTEST_SKIP() << "a PostgreSQL store is opened for writing";
+  const std::int64_t ana = fill_for_stale_reads(store(), files_);
+  const std::string fresh = reports_of(store(), ana);
+  store_.reset();
+  run_sql(GetParam(), db_->location(), std::string(every_welcome_stale) + ";" + every_timeline_stale);
+  const auto reader = store::open_store(db_->location(), store::Access::read_only);
+  const std::int64_t welcomes = reader->tally_welcomes(nullptr).stale;
+  const std::int64_t timelines = reader->tally_invitations(std::nullopt, 0).stale;
+  EXPECT_GT(welcomes, 0);
+  EXPECT_GT(timelines, 0);
+  EXPECT_EQ(reports_of(*reader, ana), fresh);
+  EXPECT_EQ(reader->tally_welcomes(nullptr).stale, welcomes); // nothing stored
+  EXPECT_EQ(reader->tally_invitations(std::nullopt, 0).stale, timelines);
+  const store::WelcomeRule rule = app::welcome_rule();
+  EXPECT_EQ(reader->tally_welcomes(&rule).stale, 0); // computed for the answer
+}
+
+// Issue 23: stale welcomes are computed a batch of the size asked at a time, in the order of the connections' ids,
+// each exactly once, and what is computed is what a refresh keeps.
+TEST(StaleWelcomes, ComputedInBatchesOfTheSizeAsked)
+{
+  Database db("sqlite");
+  Files files;
+  std::string con = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  for (int p = 0; p < 5; ++p)
+    con += fmt::format("Per{},Son,https://www.linkedin.com/in/p{},,,,0{} Nov 2026\n", p, p, p + 1);
+  {
+    auto s = db.open();
+    const std::string me = "https://www.linkedin.com/in/me", p1 = "https://www.linkedin.com/in/p1";
+    import_paths(*s, {files.write("b/Connections.csv", con),
+                      files.write("b/Invitations.csv",
+                                  "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+                                  "Per0 Son,Me Owner,\"10/30/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/p0," +
+                                      me + "\n"),
+                      files.write("b/messages.csv",
+                                  "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT\n"
+                                  "c1,Me Owner," +
+                                      me + ",Per1 Son," + p1 +
+                                      ",2026-11-03 10:00:00 UTC,Bienvenido\n"
+                                      "c1,Per1 Son," +
+                                      p1 + ",Me Owner," + me + ",2026-11-04 10:00:00 UTC,Gracias\n")});
+    s->record_welcome(s->connections(-1).front().id, 1793600000, "Hola");
+    app::refresh_timelines(*s);
+  }
+  run_sql("sqlite", db.location(), every_welcome_stale);
+  store::sqlite::Database connection(db.location());
+  std::vector<std::size_t> sizes;
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, store::KeptWelcome> computed;
+  store::sql::for_each_stale_welcome(connection, app::welcome_rule(), 2,
+                                     [&](std::vector<store::sql::StaleWelcome>& batch) {
+                                       sizes.push_back(batch.size());
+                                       for (const auto& w : batch) {
+                                         ids.push_back(w.connection.id);
+                                         computed[w.connection.id] = w.welcome;
+                                       }
+                                     });
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{2, 2, 1}));
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(computed.size(), 5u);
+  auto s = db.open();
+  app::refresh_timelines(*s);
+  int welcomed = 0;
+  for (const auto& c : s->connections(-1)) {
+    ASSERT_TRUE(c.welcome);
+    EXPECT_TRUE(*c.welcome == computed.at(c.id).timeline) << c.id;
+    welcomed += c.welcome->welcomed_at ? 1 : 0;
+  }
+  EXPECT_EQ(welcomed, 2); // the one recorded, the one from the messages
 }

@@ -83,12 +83,13 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
   std::vector<InvitationStatus> out;
   std::vector<store::InvitationView> list = store.invitations(query);
   const std::set<PersonId> known = owners_with_connections(store);
-  // A few invitations: a query each. Many: every conversation read in one pass, kept for the pairs needed (with
-  // the texts when some owner's acceptance is unknown: the protocol reads them then).
+  // A few invitations, or a page of them (a limit): a query each, so that memory holds the page's conversations
+  // only. Many: every conversation read in one pass, kept for the pairs needed (with the texts when some owner's
+  // acceptance is unknown: the protocol reads them then).
   std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> threads;
   const auto unkept = static_cast<std::size_t>(
       std::count_if(list.begin(), list.end(), [](const auto& v) { return !v.timeline && needs_messages(v); }));
-  const bool one_pass = unkept > 64;
+  const bool one_pass = unkept > 64 && query.limit < 0;
   if (one_pass) {
     bool with_text = false;
     for (const auto& v : list) {

@@ -37,7 +37,7 @@ store::TimelineRule timeline_rule();
 std::int64_t refresh_timelines(store::Timelines& timelines);
 
 // The invitations the query selects, each evaluated at `now` by `policy` (a kept timeline is used as it is; the
-// others are computed from the messages).
+// others are computed from the messages: with a limit, a query for each, so that a page holds its own only).
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,
                                                   const protocol::Policy& policy, const protocol::Config& config,
                                                   datetime::UnixSeconds now);

@@ -32,21 +32,22 @@ report::Step report_step(std::string_view by)
 
 namespace {
 
-// The welcomes of the connections made (of `owners`' accounts, with a user: the exports they imported).
+// Invitations read per page when a report cannot use the kept counts (paged_input).
+constexpr std::int64_t report_page = 2000;
+
+// The welcomes of the connections made (of `owners`' accounts, with a user: the exports they imported), from the
+// kept welcomes; those still stale (a store that cannot be written) computed by app's rule a batch at a time.
 void add_welcomes(store::Store& store, std::optional<std::int64_t> user, const std::set<PersonId>& owners,
                   ReportInput& input)
 {
-  for (const Welcomed& c : app::welcomes(store, -1)) {
-    if (user && !owners.count(c.connection.owner)) continue;
+  const store::WelcomeRule rule = welcome_rule();
+  for (const store::WelcomeTally& t : store.tally_welcomes(&rule).tallies) {
+    if (user && !owners.count(t.owner)) continue;
     report::WelcomeRow w;
-    if (c.connection.connected_at)
-      w.connected_at = *c.connection.connected_at;
-    else if (const auto day = datetime::parse_iso(c.connection.connected_on))
-      w.connected_at = *day;
-    else
-      continue;
-    w.welcomed = c.welcome.welcomed_at.has_value();
-    w.replied = c.welcome.replied_at.has_value();
+    w.connected_at = t.day * 86400;
+    w.welcomed = true;
+    w.replied = t.replied;
+    w.count = static_cast<std::size_t>(t.count);
     input.welcomes.push_back(w);
   }
 }
@@ -81,8 +82,6 @@ std::optional<ReportInput> tallied_input(store::Store& store, const protocol::Co
   // No reply by the deadline: now is past the ask plus the deadline, so the ask was before now minus it.
   const store::InvitationTallies tallies = store.tally_invitations(user, now - config.deadline_days * 86400);
   if (tallies.stale > 0) return std::nullopt;
-  const store::WelcomeTallies welcomed = store.tally_welcomes();
-  if (welcomed.stale > 0) return std::nullopt;
   const std::set<PersonId> known = owners_with_connections(store);
   ReportInput input;
   input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
@@ -91,15 +90,53 @@ std::optional<ReportInput> tallied_input(store::Store& store, const protocol::Co
     input.rows.push_back(row_of(t, known));
     owners.insert(t.owner);
   }
-  for (const store::WelcomeTally& t : welcomed.tallies) { // as add_welcomes reads them
-    if (user && !owners.count(t.owner)) continue;
-    report::WelcomeRow w;
-    w.connected_at = t.day * 86400;
-    w.welcomed = true;
-    w.replied = t.replied;
-    w.count = static_cast<std::size_t>(t.count);
-    input.welcomes.push_back(w);
+  add_welcomes(store, user, owners, input);
+  return input;
+}
+
+// A report row for each invitation of `statuses`, its owner added to `owners`.
+void add_rows(const std::vector<InvitationStatus>& statuses, const std::set<PersonId>& known,
+              std::set<PersonId>& owners, ReportInput& input)
+{
+  for (const auto& st : statuses) {
+    const store::InvitationView& v = st.invitation;
+    owners.insert(v.owner);
+    report::Row r;
+    r.direction = v.direction;
+    r.sent_at = v.sent_at;
+    r.label = v.label.value_or(classify::Label::empty);
+    r.state = st.evaluation.state;
+    r.asked_at = st.evaluation.timeline.asked_at;
+    r.replied_at = st.evaluation.timeline.replied_at;
+    r.has_note = r.label != classify::Label::empty;
+    r.acceptance_known = known.count(v.owner) > 0;
+    r.templated =
+        v.campaign.has_value() || r.label == classify::Label::template_text || r.label == classify::Label::default_text;
+    input.rows.push_back(r);
   }
+}
+
+// The report's input from every invitation's state, read a page of `report_page` invitations at a time (with their
+// messages: invitation_statuses), when the kept counts cannot be used: some timeline stale in a store that cannot be
+// written. Memory holds a page and one small row per invitation, never every invitation's view.
+ReportInput paged_input(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
+                        datetime::UnixSeconds now, std::optional<std::int64_t> user)
+{
+  const std::set<PersonId> known = owners_with_connections(store);
+  std::set<PersonId> owners; // with a user: the owners of their exports
+  ReportInput input;
+  input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
+  store::InvitationQuery query;
+  query.user = user;
+  query.after_id = 0;
+  query.limit = report_page;
+  for (;;) {
+    const std::vector<InvitationStatus> page = invitation_statuses(store, query, policy, config, now);
+    if (page.empty()) break;
+    add_rows(page, known, owners, input);
+    query.after_id = page.back().invitation.id;
+  }
+  add_welcomes(store, user, owners, input);
   return input;
 }
 
@@ -109,9 +146,7 @@ ReportInput report_input(store::Store& store, const protocol::Policy& policy, co
                          datetime::UnixSeconds now, std::optional<std::int64_t> user)
 {
   if (auto input = tallied_input(store, config, now, user)) return std::move(*input);
-  store::InvitationQuery query;
-  query.user = user;
-  return report_input(store, invitation_statuses(store, query, policy, config, now), config, user);
+  return paged_input(store, policy, config, now, user);
 }
 
 TeamReport team_report(store::Store& store, const protocol::Policy& policy, const protocol::Config& config,
@@ -130,26 +165,9 @@ ReportInput report_input(store::Store& store, const std::vector<InvitationStatus
                          const protocol::Config& config, std::optional<std::int64_t> user)
 {
   std::set<PersonId> owners; // with a user: the owners of their exports
-  for (const auto& st : statuses) owners.insert(st.invitation.owner);
-  const std::set<PersonId> known = owners_with_connections(store);
   ReportInput input;
   input.minutes_per_ask = static_cast<double>(config.minutes_per_ask);
-  std::vector<report::Row>& rows = input.rows;
-  for (const auto& st : statuses) {
-    const store::InvitationView& v = st.invitation;
-    report::Row r;
-    r.direction = v.direction;
-    r.sent_at = v.sent_at;
-    r.label = v.label.value_or(classify::Label::empty);
-    r.state = st.evaluation.state;
-    r.asked_at = st.evaluation.timeline.asked_at;
-    r.replied_at = st.evaluation.timeline.replied_at;
-    r.has_note = r.label != classify::Label::empty;
-    r.acceptance_known = known.count(v.owner) > 0;
-    r.templated =
-        v.campaign.has_value() || r.label == classify::Label::template_text || r.label == classify::Label::default_text;
-    rows.push_back(r);
-  }
+  add_rows(statuses, owners_with_connections(store), owners, input);
   add_welcomes(store, user, owners, input);
   return input;
 }

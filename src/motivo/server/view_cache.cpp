@@ -1,4 +1,5 @@
 #include <motivo/app/json_views.hpp>
+#include <motivo/app/protocol.hpp>
 #include <motivo/server/view_cache.hpp>
 
 namespace motivo::server {
@@ -6,7 +7,16 @@ namespace motivo::server {
 ViewCache::Views& ViewCache::fresh(store::Store& store, app::Scope scope, datetime::UnixSeconds now)
 {
   Views& views = by_scope_[scope.value_or(-1)];
-  const std::int64_t version = store.data_version(), minute = now / 60;
+  std::int64_t version = store.data_version();
+  const std::int64_t minute = now / 60;
+  if (version != views.version) {
+    // What another program's write or an upgrade left stale is computed and kept first, a batch at a time, so that
+    // the statuses read kept timelines instead of every conversation (a store that cannot be written: as they read).
+    try {
+      if (app::refresh_timelines(store) > 0) version = store.data_version();
+    } catch (const std::exception&) {
+    }
+  }
   if (version != views.version || minute != views.minute) {
     store::InvitationQuery query;
     query.user = scope;

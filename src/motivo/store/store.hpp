@@ -91,8 +91,10 @@ public:
   // Every invitation (of `user`'s imports, when given) counted by InvitationTally's groups, in one read: what a
   // report needs, without loading any invitation. `asked_before` is set for the asks before `asked_before`.
   virtual InvitationTallies tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before) = 0;
-  // Every welcomed connection counted by WelcomeTally's groups, in one read (kept welcomes, Timelines).
-  virtual WelcomeTallies tally_welcomes() = 0;
+  // Every welcomed connection counted by WelcomeTally's groups, in one read (kept welcomes, Timelines). With
+  // `stale_rule` (a store that cannot be written), the stale connections' welcomes are computed by it a batch at a
+  // time, without storing them, and counted instead of their kept ones: the tallies say none is stale.
+  virtual WelcomeTallies tally_welcomes(const WelcomeRule* stale_rule) = 0;
   // The latest `limit` one-to-one messages between `owner` and `person`, oldest first.
   virtual std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) = 0;
   // The First Name the owner's Connections.csv gives for `person` (the row the latest export listed); "" when none.

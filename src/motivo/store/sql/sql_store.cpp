@@ -402,9 +402,9 @@ InvitationTallies SqlStore::tally_invitations(std::optional<std::int64_t> user, 
   return read([&] { return sql::tally_invitations(connection_, user, asked_before); });
 }
 
-WelcomeTallies SqlStore::tally_welcomes()
+WelcomeTallies SqlStore::tally_welcomes(const WelcomeRule* stale_rule)
 {
-  return read([&] { return sql::tally_welcomes(connection_); });
+  return read([&] { return sql::tally_welcomes(connection_, stale_rule); });
 }
 
 std::vector<PersonId> SqlStore::owners_with_connections()

@@ -48,7 +48,7 @@ public:
   std::vector<PersonId> owners_with_connections() override;
   std::int64_t refresh_timelines(const TimelineRule& rule) override; // sql/timelines.hpp
   std::int64_t refresh_welcomes(const WelcomeRule& rule) override;   // sql/welcome_timelines.hpp
-  WelcomeTallies tally_welcomes() override;
+  WelcomeTallies tally_welcomes(const WelcomeRule* stale_rule) override;
   InvitationTallies tally_invitations(std::optional<std::int64_t> user,
                                       datetime::UnixSeconds asked_before) override; // sql/timelines.cpp
   std::vector<PersonView> find_people(const std::string& who) override;

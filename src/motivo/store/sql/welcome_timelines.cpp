@@ -4,9 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -14,56 +16,56 @@ namespace motivo::store::sql {
 
 namespace {
 
-// Connections computed per round: a batch's connections, invitations and messages are what a refresh holds.
-constexpr std::int64_t welcome_batch_size = 2000;
-
 using OwnerPerson = std::pair<PersonId, PersonId>; // owner, person
 
 // The stale connections after `after` (the batch a refresh computes next), as SQL over connection ids.
-std::string stale_connection_ids()
+std::string stale_connection_ids(std::int64_t batch_size)
 {
   return fmt::format("(SELECT connection FROM stale_welcomes WHERE connection > ?1 ORDER BY connection LIMIT {})",
-                     welcome_batch_size);
+                     batch_size);
 }
 
 // The batch's pairs (owner, person), as SQL with columns owner and person.
-std::string stale_pairs()
+std::string stale_pairs(std::int64_t batch_size)
 {
   return fmt::format("(SELECT DISTINCT owner, person FROM connections WHERE id IN {} AND person IS NOT NULL)",
-                     stale_connection_ids());
+                     stale_connection_ids(batch_size));
 }
 
-std::vector<ConnectionView> stale_connections(Connection& c, std::int64_t after)
+std::vector<StaleWelcome> stale_connections(Connection& c, std::int64_t after, std::int64_t batch_size)
 {
   Statement s = c.prepare(fmt::format(R"sql(
 SELECT c.id, c.owner, coalesce(c.person, 0), c.connected_on, c.connected_at,
-       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id)
+       (SELECT min(w.sent_at) FROM welcomes w WHERE w.connection = c.id), c.first_name <> '' OR c.last_name <> ''
 FROM connections c WHERE c.id IN {} ORDER BY c.id)sql",
-                                      stale_connection_ids()));
+                                      stale_connection_ids(batch_size)));
   s.bind(1, after);
-  std::vector<ConnectionView> out;
+  std::vector<StaleWelcome> out;
   while (s.step()) {
-    ConnectionView v;
+    StaleWelcome w;
+    ConnectionView& v = w.connection;
     v.id = s.column_int(0);
     v.owner = s.column_int(1);
     v.person = s.column_int(2);
     v.connected_on = s.column_text(3);
     v.connected_at = s.column_opt_int(4);
     v.recorded_welcome = s.column_opt_int(5);
-    out.push_back(std::move(v));
+    w.named = s.column_bool(6);
+    out.push_back(std::move(w));
   }
   return out;
 }
 
 // The incoming invitations of the batch's pairs, by pair.
-std::map<OwnerPerson, std::vector<InvitationView>> pair_invitations(Connection& c, std::int64_t after)
+std::map<OwnerPerson, std::vector<InvitationView>> pair_invitations(Connection& c, std::int64_t after,
+                                                                    std::int64_t batch_size)
 {
   Statement s = c.prepare(fmt::format(R"sql(
 SELECT {} FROM invitations WHERE id IN (
   SELECT i.id FROM invitations i JOIN {} p ON i.owner = p.owner AND i.from_person = p.person
   WHERE i.direction = 'incoming')
 ORDER BY id)sql",
-                                      invitation_columns(), stale_pairs()));
+                                      invitation_columns(), stale_pairs(batch_size)));
   s.bind(1, after);
   std::map<OwnerPerson, std::vector<InvitationView>> out;
   while (s.step()) {
@@ -74,13 +76,14 @@ ORDER BY id)sql",
 }
 
 // The one-to-one messages (drafts left out, no texts) of the batch's pairs, by pair, oldest first.
-std::map<OwnerPerson, std::vector<protocol::MessageStamp>> pair_messages(Connection& c, std::int64_t after)
+std::map<OwnerPerson, std::vector<protocol::MessageStamp>> pair_messages(Connection& c, std::int64_t after,
+                                                                         std::int64_t batch_size)
 {
   Statement s = c.prepare(fmt::format(R"sql(
 SELECT m.owner, m.counterpart, m.sent_at, m.direction = 'outgoing' FROM messages m
 JOIN {} p ON m.owner = p.owner AND m.counterpart = p.person
 WHERE NOT m.draft ORDER BY m.owner, m.counterpart, m.sent_at)sql",
-                                      stale_pairs()));
+                                      stale_pairs(batch_size)));
   s.bind(1, after);
   std::map<OwnerPerson, std::vector<protocol::MessageStamp>> out;
   while (s.step()) out[{s.column_int(0), s.column_int(1)}].push_back({s.column_int(2), s.column_bool(3), {}});
@@ -147,6 +150,30 @@ void mark_welcome_stale(Connection& c, std::int64_t id)
   c.prepare("INSERT INTO stale_welcomes (connection) VALUES (?1) ON CONFLICT DO NOTHING").bind(1, id).run();
 }
 
+std::int64_t for_each_stale_welcome(Connection& c, const WelcomeRule& rule, std::int64_t batch_size,
+                                    const std::function<void(std::vector<StaleWelcome>&)>& visit)
+{
+  std::int64_t after = 0;
+  static const std::vector<InvitationView> no_invitations;
+  static const std::vector<protocol::MessageStamp> no_messages;
+  for (;;) {
+    std::vector<StaleWelcome> batch = stale_connections(c, after, batch_size);
+    if (batch.empty()) break;
+    const auto invitations = pair_invitations(c, after, batch_size);
+    const auto threads = pair_messages(c, after, batch_size);
+    for (StaleWelcome& w : batch) {
+      const ConnectionView& v = w.connection;
+      const auto i = invitations.find({v.owner, v.person});
+      const auto t = threads.find({v.owner, v.person});
+      w.welcome =
+          rule(v, i == invitations.end() ? no_invitations : i->second, t == threads.end() ? no_messages : t->second);
+    }
+    after = batch.back().connection.id;
+    visit(batch);
+  }
+  return after;
+}
+
 std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule)
 {
   {
@@ -155,42 +182,45 @@ std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule)
     if (any.column_int(0) == 0) return 0;
   }
   BatchedUpdate writer = welcome_writer(c);
-  std::int64_t computed = 0, after = 0;
-  static const std::vector<InvitationView> no_invitations;
-  static const std::vector<protocol::MessageStamp> no_messages;
-  for (;;) {
-    const std::vector<ConnectionView> batch = stale_connections(c, after);
-    if (batch.empty()) break;
-    const auto invitations = pair_invitations(c, after);
-    const auto threads = pair_messages(c, after);
-    for (const ConnectionView& v : batch) {
-      const auto i = invitations.find({v.owner, v.person});
-      const auto t = threads.find({v.owner, v.person});
-      add_welcome(
-          writer, v,
-          rule(v, i == invitations.end() ? no_invitations : i->second, t == threads.end() ? no_messages : t->second));
-    }
+  std::int64_t computed = 0;
+  const std::int64_t last = for_each_stale_welcome(c, rule, welcome_batch_size, [&](std::vector<StaleWelcome>& batch) {
+    for (const StaleWelcome& w : batch) add_welcome(writer, w.connection, w.welcome);
     writer.flush();
-    after = batch.back().id;
     computed += static_cast<std::int64_t>(batch.size());
-  }
-  c.prepare("DELETE FROM stale_welcomes WHERE connection <= ?1").bind(1, after).run();
+  });
+  c.prepare("DELETE FROM stale_welcomes WHERE connection <= ?1").bind(1, last).run();
   // Ids with no connection (one folded into the export's, or forgotten) are dropped too.
   c.exec("DELETE FROM stale_welcomes WHERE connection NOT IN (SELECT id FROM connections)");
   return computed;
 }
 
-WelcomeTallies tally_welcomes(Connection& c)
+WelcomeTallies tally_welcomes(Connection& c, const WelcomeRule* stale_rule)
 {
   WelcomeTallies out;
   Statement stale = c.prepare("SELECT count(*) FROM stale_welcomes");
   stale.step();
   out.stale = stale.column_int(0);
-  Statement s = c.prepare(R"sql(
+  const bool compute = stale_rule && out.stale > 0;
+  // Computing the stale ones: the kept welcomes of the others only.
+  Statement s = c.prepare(fmt::format(R"sql(
 SELECT owner, welcome_from / 86400, welcome_replied_at IS NOT NULL, count(*) FROM connections
-WHERE welcomed_at IS NOT NULL AND (first_name <> '' OR last_name <> '') AND welcome_from IS NOT NULL
-GROUP BY 1, 2, 3)sql");
-  while (s.step()) out.tallies.push_back({s.column_int(0), s.column_int(1), s.column_bool(2), s.column_int(3)});
+WHERE welcomed_at IS NOT NULL AND (first_name <> '' OR last_name <> '') AND welcome_from IS NOT NULL{}
+GROUP BY 1, 2, 3)sql",
+                                      compute ? " AND id NOT IN (SELECT connection FROM stale_welcomes)" : ""));
+  std::map<std::tuple<PersonId, std::int64_t, bool>, std::int64_t> counts;
+  while (s.step()) counts[{s.column_int(0), s.column_int(1), s.column_bool(2)}] += s.column_int(3);
+  if (compute) {
+    // As the query above counts a kept welcome: named, welcomed, with a time it counts from.
+    for_each_stale_welcome(c, *stale_rule, welcome_batch_size, [&](const std::vector<StaleWelcome>& batch) {
+      for (const StaleWelcome& w : batch) {
+        if (!w.named || !w.welcome.timeline.welcomed_at || !w.welcome.connected_from) continue;
+        ++counts[{w.connection.owner, *w.welcome.connected_from / 86400, w.welcome.timeline.replied_at.has_value()}];
+      }
+    });
+    out.stale = 0;
+  }
+  for (const auto& [key, count] : counts)
+    out.tallies.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), count});
   return out;
 }
 

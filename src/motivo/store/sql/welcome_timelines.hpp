@@ -4,7 +4,9 @@
 #include <motivo/store/store.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace motivo::store::sql {
 
@@ -24,10 +26,26 @@ void mark_welcomes_of(Connection& c, const std::string& select, std::int64_t val
 void mark_changed_welcomes(Connection& c, PersonId owner, std::int64_t import_id, std::int64_t messages_before);
 // Marks stale connection `id`.
 void mark_welcome_stale(Connection& c, std::int64_t id);
+
+// Connections computed per round: a batch's connections, invitations and messages are what a refresh holds.
+constexpr std::int64_t welcome_batch_size = 2000;
+
+// A stale connection and its welcome as computed now; `named` as Store::connections lists it (a first or last name).
+struct StaleWelcome {
+  ConnectionView connection;
+  KeptWelcome welcome;
+  bool named = false;
+};
+// Computes every stale connection's welcome by `rule` without storing it, `batch_size` connections at a time in
+// the order of their ids (each batch's incoming invitations and messages read by the pairs' indexes, so memory
+// holds one batch), and gives each batch to `visit`. Returns the last connection's id (0 when none is stale).
+std::int64_t for_each_stale_welcome(Connection& c, const WelcomeRule& rule, std::int64_t batch_size,
+                                    const std::function<void(std::vector<StaleWelcome>&)>& visit);
 // Computes every stale connection's welcome by `rule` and stores it, a batch at a time, inside the caller's
 // transaction. Returns how many were computed.
 std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule);
-// Store::tally_welcomes inside the caller's read.
-WelcomeTallies tally_welcomes(Connection& c);
+// Store::tally_welcomes inside the caller's read: with `stale_rule`, the stale connections' welcomes are computed
+// by it a batch at a time (for_each_stale_welcome, nothing stored) and counted instead of their kept ones.
+WelcomeTallies tally_welcomes(Connection& c, const WelcomeRule* stale_rule);
 
 } // namespace motivo::store::sql
