@@ -263,6 +263,6 @@ TEST(JsonViews, LiveVersion)
 {
   // Since the version the page saw: Marta's four received invitations and Ana's reply, counted from the store.
   Views v;
-  const app::Arrivals arrived = app::arrivals_between(*v.store, v.martas(), {}, v.store->arrival_marks());
+  const app::Arrivals arrived = app::arrivals_between(*v.store, v.marta.id, {}, v.store->arrival_marks());
   expect_golden("version.json", app::live_json("5f3a9c01d2e4-4294967297-6-2", true, arrived, 2));
 }

@@ -4,6 +4,7 @@
 #include <motivo/store/store.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 // What arrived in the store between two looks at it, for the web page's live updates (GET /api/version) and
@@ -18,14 +19,17 @@ struct Arrivals {
 };
 
 // What was stored after `from` up to `to` (rows outside that span are not counted, so that two spans that meet
-// count each row once), within the invitations of a scope: `in_scope` (as invitation_statuses lists them, every
-// one of the scope's, whatever its state). Messages count when their owner is the owner of one of those
-// invitations. A message from the sender of one of those received invitations, sent after it, is their reply;
-// every other message you received (drafts and your own left out) counts in `messages`.
+// count each row once), within the invitations of `scope` (a user's, or all: store::InvitationQuery::user), every
+// one of them whatever its state. Messages count when their owner is the owner of one of those invitations. A
+// message from the sender of one of those received invitations, sent after it, is their reply; every other message
+// you received (drafts and your own left out) counts in `messages`.
 //
+// The invitations are read a page at a time (from the span's first one when it holds no message) and only the
+// senders of the messages in the span are kept, so memory holds a page and the span's messages, not the scope's
+// invitations (a store of 1,000,000: docs/PERFORMANCE.md).
 // Only rows of the invitations and messages tables are counted: a reply recorded some other way (by hand) would
 // need a mark of its own in store::ArrivalMarks to be counted here.
-Arrivals arrivals_between(store::Store& store, const std::vector<InvitationStatus>& in_scope,
-                          const store::ArrivalMarks& from, const store::ArrivalMarks& to);
+Arrivals arrivals_between(store::Store& store, std::optional<std::int64_t> scope, const store::ArrivalMarks& from,
+                          const store::ArrivalMarks& to);
 
 } // namespace motivo::app

@@ -85,11 +85,7 @@ void run_exec(Context& context, const std::string& command, const store::Arrival
   auto& store = context.store();
   const store::ArrivalMarks after = store.arrival_marks();
   if (after == before) return;
-  store::InvitationQuery query;
-  query.user = context.user_id();
-  const auto statuses =
-      app::invitation_statuses(store, query, context.policy_in_force(), context.config(), context.now());
-  const app::Arrivals arrived = app::arrivals_between(store, statuses, before, after);
+  const app::Arrivals arrived = app::arrivals_between(store, context.user_id(), before, after);
   if (!arrived.any()) return;
   const io::CommandResult result = io::run_shell(command,
                                                  {{"MOTIVO_NEW_INVITATIONS", std::to_string(arrived.invitations)},

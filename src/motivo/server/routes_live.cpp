@@ -1,5 +1,6 @@
 // Live updates: GET /api/version, polled by the page, says whether the stored data moved since the version the page
 // saw and what arrived meanwhile (docs/WEB.md, "Live updates").
+#include <motivo/app/arrivals.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/core/error.hpp>
 #include <motivo/server/routes.hpp>
@@ -70,7 +71,7 @@ void live_version(Services& services, const Request& request, Response& response
   now.marks = store->arrival_marks();
   app::Arrivals arrived;
   if (before)
-    arrived = services.views.arrivals(*store, request.principal.scope(), before->marks, now.marks, services.now());
+    arrived = app::arrivals_between(*store, request.principal.scope(), before->marks, now.marks);
   response.json(app::live_json(version_text(now), before.has_value(), arrived, -1));
 }
 

@@ -18,9 +18,7 @@ ViewCache::Views& ViewCache::fresh(store::Store& store, app::Scope scope, dateti
     }
   }
   if (version != views.version || minute != views.minute) {
-    store::InvitationQuery query;
-    query.user = scope;
-    views.all = app::invitation_statuses(store, query, policy_, config_, now);
+    views.all.reset();
     views.reports.clear();
     views.input.reset();
     views.version = version;
@@ -29,9 +27,21 @@ ViewCache::Views& ViewCache::fresh(store::Store& store, app::Scope scope, dateti
   return views;
 }
 
-const app::ReportInput& ViewCache::report_input(store::Store& store, app::Scope scope, Views& views)
+const std::vector<app::InvitationStatus>& ViewCache::all(store::Store& store, app::Scope scope, Views& views,
+                                                         datetime::UnixSeconds now)
 {
-  if (!views.input) views.input = app::report_input(store, views.all, config_, scope);
+  if (!views.all) {
+    store::InvitationQuery query;
+    query.user = scope;
+    views.all = app::invitation_statuses(store, query, policy_, config_, now);
+  }
+  return *views.all;
+}
+
+const app::ReportInput& ViewCache::report_input(store::Store& store, app::Scope scope, Views& views,
+                                                datetime::UnixSeconds now)
+{
+  if (!views.input) views.input = app::report_input(store, policy_, config_, now, scope);
   return *views.input;
 }
 
@@ -40,7 +50,7 @@ std::vector<app::InvitationStatus> ViewCache::invitations(store::Store& store, a
                                                           datetime::UnixSeconds now)
 {
   const std::lock_guard lock(mutex_);
-  return app::select_invitations(fresh(store, scope, now).all, filter);
+  return app::select_invitations(all(store, scope, fresh(store, scope, now), now), filter);
 }
 
 std::string ViewCache::report_json(store::Store& store, app::Scope scope, const report::Period& period,
@@ -51,24 +61,17 @@ std::string ViewCache::report_json(store::Store& store, app::Scope scope, const 
   const std::string key = period.since + "|" + period.until + "|" + by;
   auto it = views.reports.find(key);
   if (it == views.reports.end()) {
-    const report::Report r = app::make_report(report_input(store, scope, views), period, app::report_step(by));
+    const report::Report r = app::make_report(report_input(store, scope, views, now), period, app::report_step(by));
     it = views.reports.emplace(key, app::report_json(r, -1)).first;
   }
   return it->second;
-}
-
-app::Arrivals ViewCache::arrivals(store::Store& store, app::Scope scope, const store::ArrivalMarks& from,
-                                  const store::ArrivalMarks& to, datetime::UnixSeconds now)
-{
-  const std::lock_guard lock(mutex_);
-  return app::arrivals_between(store, fresh(store, scope, now).all, from, to);
 }
 
 report::Report ViewCache::charted_report(store::Store& store, app::Scope scope, const report::Period& period,
                                          datetime::UnixSeconds now)
 {
   const std::lock_guard lock(mutex_);
-  return app::charted_report(report_input(store, scope, fresh(store, scope, now)), period);
+  return app::charted_report(report_input(store, scope, fresh(store, scope, now), now), period);
 }
 
 } // namespace motivo::server

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <motivo/app/arrivals.hpp>
 #include <motivo/app/invitations.hpp>
 #include <motivo/app/report.hpp>
 #include <motivo/core/datetime.hpp>
@@ -30,23 +29,25 @@ public:
   // The report of `scope` for `period`, as app::report_json writes it (a series by `by`: week or month).
   std::string report_json(store::Store& store, app::Scope scope, const report::Period& period, const std::string& by,
                           datetime::UnixSeconds now);
-  // What arrived in `scope` after `from` up to `to` (app::arrivals_between over the scope's invitations).
-  app::Arrivals arrivals(store::Store& store, app::Scope scope, const store::ArrivalMarks& from,
-                         const store::ArrivalMarks& to, datetime::UnixSeconds now);
   // The report with a series for charts (app::charted_report).
   report::Report charted_report(store::Store& store, app::Scope scope, const report::Period& period,
                                 datetime::UnixSeconds now);
 
 private:
+  // Each view is computed on its first request after a change of data or minute. The whole list is the only one
+  // that holds every invitation (a request without a limit asks for all of them); the report's input comes from the
+  // store's kept counts (app::report_input), so a report never loads every invitation's state.
   struct Views {
     std::int64_t version = -1, minute = -1;
-    std::vector<app::InvitationStatus> all;
+    std::optional<std::vector<app::InvitationStatus>> all;
     std::map<std::string, std::string> reports;
-    std::optional<app::ReportInput> input; // built from `all` on the first report request
+    std::optional<app::ReportInput> input;
   };
-  // The scope's views, computed again when stale; the caller holds mutex_.
+  // The scope's views, emptied when the data or the minute changed; the caller holds mutex_.
   Views& fresh(store::Store& store, app::Scope scope, datetime::UnixSeconds now);
-  const app::ReportInput& report_input(store::Store& store, app::Scope scope, Views& views);
+  const std::vector<app::InvitationStatus>& all(store::Store& store, app::Scope scope, Views& views,
+                                                datetime::UnixSeconds now);
+  const app::ReportInput& report_input(store::Store& store, app::Scope scope, Views& views, datetime::UnixSeconds now);
 
   const protocol::Config& config_;
   const protocol::Policy& policy_;
