@@ -70,8 +70,7 @@ void live_version(Services& services, const Request& request, Response& response
   // with nothing new in it (the rows up to these marks are counted now, and only once).
   now.marks = store->arrival_marks();
   app::Arrivals arrived;
-  if (before)
-    arrived = app::arrivals_between(*store, request.principal.scope(), before->marks, now.marks);
+  if (before) arrived = app::arrivals_between(*store, request.principal.scope(), before->marks, now.marks);
   response.json(app::live_json(version_text(now), before.has_value(), arrived, -1));
 }
 
