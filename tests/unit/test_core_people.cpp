@@ -38,6 +38,7 @@ public:
     for (std::size_t i = 0; i < people.size(); ++i)
       visit({static_cast<PersonId>(i + 1), people[i].key, people[i].slug});
   }
+  std::size_t count_known_people() override { return people.size(); }
   PersonId find_person(motivo::PersonLookup lookup, std::string_view text) override
   {
     ++questions;
@@ -214,4 +215,28 @@ TEST(HashedMap, InsertFindAssignAndTheZeroKey)
   EXPECT_TRUE(keys.insert(motivo::hash128("a")));
   EXPECT_FALSE(keys.insert(motivo::hash128("a")));
   EXPECT_TRUE(keys.contains(motivo::hash128("a")));
+}
+
+// Ids in 32 bits where they fit (20-byte slots), and any larger one kept aside with the same answers.
+TEST(PersonIdMap, SmallAndLargeIdsInsertFindAndAssign)
+{
+  motivo::PersonIdMap m;
+  m.reserve(3000);
+  const std::size_t reserved = m.memory();
+  const PersonId large = PersonId{1} << 40;
+  for (int i = 1; i <= 3000; ++i) m.insert(motivo::hash128("k" + std::to_string(i)), i);
+  EXPECT_EQ(m.memory(), reserved) << "reserved room: no growth";
+  m.insert(motivo::hash128("big"), large);
+  m.insert(motivo::hash128("max"), 0xFFFFFFFF);
+  EXPECT_EQ(m.find(motivo::hash128("k7")), 7);
+  EXPECT_EQ(m.find(motivo::hash128("big")), large);
+  EXPECT_EQ(m.find(motivo::hash128("max")), 0xFFFFFFFF);
+  EXPECT_EQ(m.find(motivo::hash128("none")), 0);
+  m.insert(motivo::hash128("k7"), 70);
+  EXPECT_EQ(m.find(motivo::hash128("k7")), 7) << "insert keeps what is there";
+  m.assign(motivo::hash128("k7"), large + 1);
+  EXPECT_EQ(m.find(motivo::hash128("k7")), large + 1);
+  m.assign(motivo::hash128("big"), 0);
+  EXPECT_EQ(m.find(motivo::hash128("big")), 0);
+  EXPECT_EQ(m.size(), 3002u);
 }

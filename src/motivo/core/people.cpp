@@ -62,14 +62,17 @@ std::string_view NameKeyCache::operator()(std::string_view name)
 
 void PeopleResolver::fill()
 {
+  const std::size_t people = directory_.count_known_people() + changes_.size();
+  by_slug_.reserve(people);
+  by_name_.reserve(people);
   directory_.for_each_known_person([this](const KnownPerson& p) {
-    if (!p.slug.empty()) by_slug_.insert(p.slug, p.id);
+    if (!p.slug.empty()) by_slug_.insert(hash128(p.slug), p.id);
     const IdentityKey name = hash128(p.name_key);
-    const PersonId* lowest = by_name_.find(name);
-    if (!lowest || p.id < *lowest) by_name_.assign(name, p.id);
+    const PersonId lowest = by_name_.find(name);
+    if (lowest == 0 || p.id < lowest) by_name_.assign(name, p.id);
     if (p.slug.empty()) {
-      const PersonId* slugless = slugless_by_name_.find(name);
-      if (!slugless || p.id < *slugless) slugless_by_name_.assign(name, p.id);
+      const PersonId slugless = slugless_by_name_.find(name);
+      if (slugless == 0 || p.id < slugless) slugless_by_name_.assign(name, p.id);
     }
   });
   filled_ = true;
@@ -95,11 +98,10 @@ std::optional<PersonId> PeopleResolver::resolve_one(std::string_view name, std::
 PersonId PeopleResolver::find(PersonLookup lookup, std::string_view text, const IdentityKey& hash)
 {
   if (!filled_) return directory_.find_person(lookup, text);
-  const HashedMap<PersonId>& map = lookup == PersonLookup::slug            ? by_slug_
-                                   : lookup == PersonLookup::slugless_name ? slugless_by_name_
-                                                                           : by_name_;
-  const PersonId* id = map.find(hash);
-  return id ? *id : 0;
+  const PersonIdMap& map = lookup == PersonLookup::slug            ? by_slug_
+                           : lookup == PersonLookup::slugless_name ? slugless_by_name_
+                                                                   : by_name_;
+  return map.find(hash);
 }
 
 // What a new person or an attached slug changes in the maps; kept for later while they are not filled.
@@ -115,7 +117,7 @@ void PeopleResolver::apply(const Change& c)
     slugless_by_name_.assign(c.name, 0);
     return;
   }
-  if (!c.slug.empty()) by_slug_.insert(c.slug, c.id);
+  if (!c.slug.empty()) by_slug_.insert(hash128(c.slug), c.id);
   if (!is_zero_key(c.name)) {
     by_name_.insert(c.name, c.id);
     if (c.slug.empty()) slugless_by_name_.insert(c.name, c.id);

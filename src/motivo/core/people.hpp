@@ -3,6 +3,7 @@
 #include <motivo/core/hashed_map.hpp>
 #include <motivo/core/model.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -36,6 +37,8 @@ public:
   virtual void for_each_known_person(const std::function<void(const KnownPerson&)>& visit) = 0;
   // The answer to one question about the people stored (`text` a slug or a name key), 0 for nobody.
   virtual PersonId find_person(PersonLookup lookup, std::string_view text) = 0;
+  // How many people for_each_known_person will give, about: the resolver sizes its maps once.
+  virtual std::size_t count_known_people() = 0;
 };
 
 // text::name_key with a bounded memory: the same names recur on hundreds of thousands of rows, but an export of a
@@ -65,6 +68,42 @@ private:
   Generation current_, previous_;
 };
 
+// Person ids by 128-bit key in 20-byte slots: an id in 32 bits, as every id is below four billion, and a larger
+// one in a second map. At 1,200,000 people the resolver's maps took 96 MiB with 64-bit ids (24-byte slots).
+class PersonIdMap {
+public:
+  // The id stored for `key`, 0 if none.
+  PersonId find(const IdentityKey& key) const
+  {
+    const std::uint32_t* id = small_.find(key);
+    if (!id) return 0;
+    return *id == aside ? *large_.find(key) : *id;
+  }
+  // Stores `id` for `key` unless the key is there already.
+  void insert(const IdentityKey& key, PersonId id)
+  {
+    if (id >= 0 && id < aside)
+      small_.insert(key, static_cast<std::uint32_t>(id));
+    else if (small_.insert(key, aside))
+      large_.assign(key, id);
+  }
+  // Replaces (or inserts) the id for `key`.
+  void assign(const IdentityKey& key, PersonId id)
+  {
+    const bool fits = id >= 0 && id < aside;
+    small_.assign(key, fits ? static_cast<std::uint32_t>(id) : aside);
+    if (!fits) large_.assign(key, id);
+  }
+  void reserve(std::size_t n) { small_.reserve(n); }
+  std::size_t size() const { return small_.size(); }
+  std::size_t memory() const { return small_.memory() + large_.memory(); }
+
+private:
+  static constexpr std::uint32_t aside = 0xFFFFFFFFu; // the id is in large_
+  HashedMap<std::uint32_t> small_;
+  HashedMap<PersonId> large_;
+};
+
 // Links the names and profile URLs of invitations, connections and messages to one person record each:
 // by profile slug where the URL has one, otherwise by the normalised full name (text::name_key).
 //   - a slug already known gives its person; a new slug joins the lowest-id person of the same name who has
@@ -91,6 +130,8 @@ public:
   std::size_t created() const { return created_; }
   // Whether the people stored have been read.
   bool filled() const { return filled_; }
+  // The bytes its maps of people take.
+  std::size_t memory() const { return by_slug_.memory() + by_name_.memory() + slugless_by_name_.memory(); }
 
 private:
   // A person this resolver made, or a slug it attached, before the people stored were read: replayed on the
@@ -111,9 +152,9 @@ private:
   NameKeyCache keys_;
   bool filled_ = false;
   std::vector<Change> changes_; // before fill()
-  HashedMap<PersonId> by_slug_;
-  HashedMap<PersonId> by_name_;          // lowest id with this name key
-  HashedMap<PersonId> slugless_by_name_; // the person of this name key without a slug (0: none left)
+  PersonIdMap by_slug_;
+  PersonIdMap by_name_;          // lowest id with this name key
+  PersonIdMap slugless_by_name_; // the person of this name key without a slug (0: none left)
   std::size_t created_ = 0;
 };
 

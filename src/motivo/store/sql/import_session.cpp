@@ -45,6 +45,14 @@ void SqlImportSession::for_each_known_person(const std::function<void(const Know
   }
 }
 
+std::size_t SqlImportSession::count_known_people()
+{
+  write_pending();
+  Statement s = c_->prepare("SELECT count(*) FROM people");
+  s.step();
+  return static_cast<std::size_t>(s.column_int(0));
+}
+
 PersonId SqlImportSession::find_person(PersonLookup lookup, std::string_view text)
 {
   write_pending();

@@ -25,6 +25,7 @@ class SqlImportSession : public ImportSession {
 public:
   void for_each_known_person(const std::function<void(const KnownPerson&)>& visit) override;
   PersonId find_person(PersonLookup lookup, std::string_view text) override;
+  std::size_t count_known_people() override;
   // An export's row goes to the engine's writer (add_row), which may hold it back until write_pending().
   void add_invitation(const InvitationRecord& r) override { add_row(&r); }
   void add_message(const MessageRecord& r) override { add_row(&r); }
