@@ -414,10 +414,11 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
   PersonId owner_person = 0;
   {
     // The resolver's and writer's maps end here, before the notes are labelled: the two never need memory at once.
-    PeopleResolver people(*session, session->known_people());
+    // The people stored are read only when a file is (the first resolve()): an unchanged export reads none.
+    PeopleResolver people(*session);
     std::optional<PersonId> owner_id;
     if (owner.found()) {
-      owner_id = people.resolve(owner.name(), owner.url());
+      owner_id = people.resolve_one(owner.name(), owner.url());
       report.owner = owner.name();
       report.owner_disagreements = owner.disagreeing();
     }
@@ -447,6 +448,7 @@ ImportReport import_snapshot(store::Store& store, const std::vector<io::InputFil
     progress.finish();
     report.files.insert(report.files.begin(), used.begin(), used.end());
     report.people_added = people.created();
+    report.people_read = people.filled();
     invitations_listed = writer.invitations_listed();
     as_of = writer.latest();
   }

@@ -32,6 +32,7 @@ struct ImportReport {
   std::vector<FileReport> files;
   std::string owner;
   std::uint64_t people_added = 0;
+  bool people_read = false;              // whether the people stored were read: not when every file was unchanged
   std::uint64_t owner_disagreements = 0; // invitations whose owner side names someone else
   ClassifySummary labels;                // every stored invitation, labelled again with this snapshot's
 };

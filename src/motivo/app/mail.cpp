@@ -82,7 +82,7 @@ std::optional<PersonId> mailbox_owner(store::ImportSession& session, PeopleResol
                      "export first");
   }
   owner_name = *recipient;
-  return people.resolve(*recipient, "");
+  return people.resolve_one(*recipient, "");
 }
 
 // Counts where a row read from mail went: added, already stored, or matched to a stored row (the invitations'
@@ -197,7 +197,7 @@ MailImportReport import_mail(store::Store& store, MailScan scan, const std::stri
 
   auto session = store.begin_import({options.now, source, options.user});
   {
-    PeopleResolver people(*session, session->known_people());
+    PeopleResolver people(*session); // reads the people stored at the first mail stored
     std::string owner_name;
     const std::optional<PersonId> owner = mailbox_owner(*session, people, scan, source, owner_name);
     if (owner) {

@@ -92,6 +92,15 @@ public:
   }
 
   std::size_t size() const { return size_ + (zero_ ? 1 : 0); }
+  // Room for `n` keys without growing: growing holds the old slots and the new, twice as many, at once.
+  void reserve(std::size_t n)
+  {
+    std::size_t slots = slots_.empty() ? 1024 : slots_.size();
+    while (n * 4 > slots * 3) slots *= 2;
+    if (slots != slots_.size()) rehash(slots);
+  }
+  // The bytes its slots take.
+  std::size_t memory() const { return slots_.capacity() * sizeof(Slot); }
 
 private:
   // An all-zero key marks an empty slot (the one real all-zero key, if ever seen, is kept in zero_).
@@ -107,10 +116,12 @@ private:
     return static_cast<std::size_t>(h) & mask_;
   }
 
-  void grow()
+  void grow() { rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+  void rehash(std::size_t slots)
   {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     size_ = 0;
     for (const Slot& s : old) {

@@ -92,8 +92,6 @@ enum class Table { invitations, messages, connections };
 // ImportSession destroyed without commit() leaves the database exactly as it was.
 class ImportSession : public PersonDirectory, public NoteLabels, public Timelines {
 public:
-  // The people already stored, for the resolver.
-  virtual std::vector<KnownPerson> known_people() = 0;
   // The owner of this snapshot's export.
   virtual void set_owner(PersonId owner) = 0;
   // Rows already stored (same identity key) are recognised and marked as seen by this snapshot. A backend may

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <type_traits>
 #include <utility>
 
@@ -76,7 +78,7 @@ void PgImportSession::lock_people()
   tx_.exec("SELECT pg_advisory_xact_lock(7461726977)");
   people_locked_ = true;
   for (const auto& row : tx_.exec_params("SELECT id, name_key, slug FROM people WHERE id > $1 ORDER BY id",
-                                         static_cast<std::int64_t>(known_max_id_))) {
+                                         static_cast<std::int64_t>(known_max_id_.value_or(0)))) {
     const PersonId id = row[0].as<std::int64_t>();
     const std::string key = row[1].c_str();
     if (!row[2].is_null()) late_by_slug_.emplace(row[2].c_str(), id);
@@ -129,11 +131,23 @@ void PgImportSession::attach_slug(PersonId id, std::string_view slug)
   pending_slugs_.emplace_back(id, std::string(slug));
 }
 
-std::vector<KnownPerson> PgImportSession::known_people()
+void PgImportSession::for_each_known_person(const std::function<void(const KnownPerson&)>& visit)
 {
-  std::vector<KnownPerson> people = SqlImportSession::known_people();
-  known_max_id_ = people.empty() ? 0 : people.back().id;
-  return people;
+  PersonId last = 0;
+  SqlImportSession::for_each_known_person([&](const KnownPerson& p) {
+    last = p.id; // in order of id
+    visit(p);
+  });
+  known_max_id_ = std::max(known_max_id_.value_or(0), last);
+}
+
+PersonId PgImportSession::find_person(PersonLookup lookup, std::string_view text)
+{
+  if (!known_max_id_) {
+    const pqxx::row row = tx_.exec1("SELECT coalesce(max(id), 0) FROM people");
+    known_max_id_ = row[0].as<std::int64_t>();
+  }
+  return SqlImportSession::find_person(lookup, text);
 }
 
 void PgImportSession::flush_if_full()

@@ -31,7 +31,8 @@ public:
 
   PersonId create_person(std::string_view name, std::string_view name_key, std::string_view slug) override;
   void attach_slug(PersonId id, std::string_view slug) override;
-  std::vector<KnownPerson> known_people() override;
+  void for_each_known_person(const std::function<void(const KnownPerson&)>& visit) override;
+  PersonId find_person(PersonLookup lookup, std::string_view text) override;
   void commit() override;
   std::unique_ptr<LabelSink> label_sink() override;
 
@@ -40,7 +41,7 @@ private:
     std::string lines;
     std::size_t rows = 0;
   };
-  // Takes the people lock (once) and reads the people stored by others since known_people().
+  // Takes the people lock (once) and reads the people stored by others since the resolver first asked.
   void lock_people();
   void add_row(ExportRow row) override;
   void flush_if_full();
@@ -64,8 +65,10 @@ private:
   std::vector<std::pair<PersonId, std::string>> pending_slugs_; // slugs for people already sent
   bool people_locked_ = false;
   std::uint64_t written_ = 0; // new invitations, messages and connections, for before_finish()
-  PersonId known_max_id_ = 0;
-  // People other imports stored after known_people(): by slug, and the lowest id of each name (with no slug).
+  // The highest id of a person stored when the resolver first asked about the people (find_person), or read them
+  // all (for_each_known_person): anyone after it is another import's.
+  std::optional<PersonId> known_max_id_;
+  // People other imports stored after known_max_id_: by slug, and the lowest id of each name (with no slug).
   std::unordered_map<std::string, PersonId> late_by_slug_, late_by_name_, late_slugless_by_name_;
   Pending rows_[3];
   CopyLine line_;

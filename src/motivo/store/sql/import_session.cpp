@@ -29,13 +29,42 @@ void SqlImportSession::start(Connection& connection, const ImportInfo& info)
   mail_only_rows_ = mail_only.column_bool(0);
 }
 
-std::vector<KnownPerson> SqlImportSession::known_people()
+void SqlImportSession::for_each_known_person(const std::function<void(const KnownPerson&)>& visit)
 {
   write_pending();
-  std::vector<KnownPerson> people;
-  Statement s = c_->prepare("SELECT id, name_key, coalesce(slug, '') FROM people ORDER BY id");
-  while (s.step()) people.push_back({s.column_int(0), s.column_text(1), s.column_text(2)});
-  return people;
+  // In chunks by id, not one query: PostgreSQL's client holds a query's whole answer in memory.
+  constexpr std::int64_t chunk = 65536;
+  Statement s = c_->prepare("SELECT id, name_key, coalesce(slug, '') FROM people WHERE id > ?1 ORDER BY id LIMIT ?2");
+  for (std::int64_t after = 0, rows = chunk; rows == chunk;) {
+    s.bind(1, after).bind(2, chunk);
+    for (rows = 0; s.step(); ++rows) {
+      after = s.column_int(0);
+      visit({after, s.column_view(1), s.column_view(2)});
+    }
+    s.reset();
+  }
+}
+
+std::size_t SqlImportSession::count_known_people()
+{
+  write_pending();
+  Statement s = c_->prepare("SELECT count(*) FROM people");
+  s.step();
+  return static_cast<std::size_t>(s.column_int(0));
+}
+
+PersonId SqlImportSession::find_person(PersonLookup lookup, std::string_view text)
+{
+  write_pending();
+  // The same answers as PeopleResolver's maps, from the people_by_slug and people_by_name_key indexes.
+  static constexpr const char* questions[] = {
+      "SELECT coalesce(min(id), 0) FROM people WHERE slug = ?1",
+      "SELECT coalesce(min(id), 0) FROM people WHERE name_key = ?1 AND coalesce(slug, '') = ''",
+      "SELECT coalesce(min(id), 0) FROM people WHERE name_key = ?1",
+  };
+  Statement s = c_->prepare(questions[static_cast<int>(lookup)]);
+  s.bind(1, text).step();
+  return s.column_int(0);
 }
 
 Notes SqlImportSession::notes()

@@ -3,6 +3,7 @@
 #include <motivo/store/sql/connection.hpp>
 #include <motivo/store/store.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +23,9 @@ void save_sync_cursor(Connection& c, const std::string& account, const SyncCurso
 // session (SqliteImportSession, PgImportSession) derives from it and writes the export's rows its own way, in bulk.
 class SqlImportSession : public ImportSession {
 public:
-  std::vector<KnownPerson> known_people() override;
+  void for_each_known_person(const std::function<void(const KnownPerson&)>& visit) override;
+  PersonId find_person(PersonLookup lookup, std::string_view text) override;
+  std::size_t count_known_people() override;
   // An export's row goes to the engine's writer (add_row), which may hold it back until write_pending().
   void add_invitation(const InvitationRecord& r) override { add_row(&r); }
   void add_message(const MessageRecord& r) override { add_row(&r); }

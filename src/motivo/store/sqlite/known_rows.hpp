@@ -18,8 +18,9 @@ namespace motivo::store::sqlite {
 class KnownRows {
 public:
   KnownRows() = default;
-  // The keys of `table`'s rows; none (checked() is false) when it holds more than `limit` rows: their keys are
-  // then checked by SQLite's index, as each row is written, so that memory stays bounded.
+  // The keys of `table`'s rows; none (checked() is false) when its highest id passes `limit` (it may hold more
+  // than `limit` rows): their keys are then checked by SQLite's index, as each row is written, so that memory stays
+  // bounded.
   static KnownRows read(Database& db, Table table, std::size_t limit);
   bool checked() const { return checked_; }
   // The id of the stored row whose key is `key`, if any.
