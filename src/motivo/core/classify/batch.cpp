@@ -100,13 +100,28 @@ Result as_campaign_member(const Classifier::Impl& impl, const Analysis& a, Resul
 
 } // namespace
 
+void Classifier::Impl::analyse_skeleton(const Note& note, Analysis& a) const
+{
+  read_words(note, a);
+  if (a.blank || a.stock_whole) return;
+  // Only a request to connect ends the analysis before the skeleton, and a request is seen in the body's words
+  // alone: the language, signals and scores that may still overrule it (analyse) are worth computing only for a
+  // note that reads as one. The label pass computes them for every note anyway.
+  thread_local std::string language;
+  if (!a.stock && reads_as_request(a, language)) {
+    analyse(note, true, a);
+    return;
+  }
+  a.has_skeleton = skeleton_of(a.scope, a.names, a.skeleton);
+}
+
 void Classifier::index_chunk(std::span<const Note> chunk, CampaignIndex& index) const
 {
   const std::size_t first = index.size();
   index.extend(chunk.size());
   in_parallel(chunk.size(), [&](std::size_t k) {
     thread_local Analysis a;
-    impl_->analyse(chunk[k], true, a);
+    impl_->analyse_skeleton(chunk[k], a);
     if (a.blank || a.stock_whole || a.request || !a.has_skeleton) return;
     index.add(first + k, a.skeleton, DistinctSkeletons::hash(a.skeleton), chunk[k].sender, chunk[k].recipient);
   });
