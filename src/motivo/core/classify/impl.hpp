@@ -223,7 +223,7 @@ struct Classifier::Impl {
   // Language, signals and scores are left unset unless the body reads as a request.
   void analyse_skeleton(const Note& note, Analysis& a) const;
   // Labels and reasons (classifier.cpp).
-  static std::string stock_part_reason(const Analysis& a);
+  static std::string stock_part_reason(const StockText& stock);
   Result decide(const Analysis& a, bool in_campaign) const;
 };
 
