@@ -1,5 +1,6 @@
 // The JSON shapes of the classifier's results (classify, eval): the one-note object, the batch's JSON Lines written
 // without a DOM (classify --jsonl's hot path), and an evaluation. The rest of the shapes: json_views.cpp.
+#include <motivo/app/json_runs.hpp>
 #include <motivo/app/json_views.hpp>
 
 #include <fmt/format.h>
@@ -10,36 +11,6 @@
 #include <cmath>
 
 namespace motivo::app {
-
-namespace {
-
-// Appends `text` as a JSON string. The text is valid UTF-8 (nlohmann checked the input; reasons are built from
-// it), so only quotes, backslashes and control characters need escapes.
-void append_json_string(std::string& out, std::string_view text)
-{
-  out += '"';
-  // Runs of bytes that need no escape are copied whole.
-  const auto plain = [](char c) { return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20; };
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t j = i;
-    while (j < text.size() && plain(text[j])) ++j;
-    out.append(text.substr(i, j - i));
-    if (j == text.size()) break;
-    i = j + 1;
-    const char c = text[j];
-    switch (c) {
-    case '"': out += "\\\""; break;
-    case '\\': out += "\\\\"; break;
-    case '\n': out += "\\n"; break;
-    case '\r': out += "\\r"; break;
-    case '\t': out += "\\t"; break;
-    default: out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c)); // the other control characters
-    }
-  }
-  out += '"';
-}
-
-} // namespace
 
 std::string classification_json(const classify::Result& r, int indent)
 {

@@ -1,3 +1,4 @@
+#include <motivo/app/json_runs.hpp>
 #include <motivo/app/jsonl.hpp>
 #include <motivo/core/cores.hpp>
 #include <motivo/core/error.hpp>
@@ -150,11 +151,7 @@ bool read_plain_string(std::string_view line, std::size_t& at, std::string& out)
   out.clear();
   bool high = false;
   for (std::size_t i = at + 1; i < line.size();) {
-    std::size_t j = i;
-    while (j < line.size() && line[j] != '"' && line[j] != '\\' && static_cast<unsigned char>(line[j]) >= 0x20) {
-      high = high || static_cast<unsigned char>(line[j]) >= 0x80;
-      ++j;
-    }
+    const std::size_t j = json_plain_run(line, i, high);
     out.append(line.substr(i, j - i));
     if (j == line.size() || static_cast<unsigned char>(line[j]) < 0x20) return false;
     if (line[j] == '"') {
@@ -199,7 +196,10 @@ bool read_plain_line(std::string_view line, LineFields& f)
       std::string& value = field ? field->value : skipped;
       if (at == line.size() || line[at] != '"' || !read_plain_string(line, at, value)) return false;
       if (field) field->kind = LineFields::Kind::string;
-      if (field == &f.id) f.id_json = nlohmann::json(value).dump();
+      if (field == &f.id) { // as nlohmann's dump writes it (valid UTF-8 here)
+        f.id_json.clear();
+        append_json_string(f.id_json, value, true);
+      }
       skip();
       if (at < line.size() && line[at] == ',') {
         ++at;

@@ -409,7 +409,7 @@ std::string Classifier::Impl::language_of(std::string_view text, const std::vect
   return choose_language(text, votes, only);
 }
 
-void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a) const
+void Classifier::Impl::read_words(const Note& note, Analysis& a) const
 {
   a.reset();
   if (is_blank(note.text)) {
@@ -461,10 +461,26 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     a.scope.assign(a.all.begin(), a.all.end());
     a.scope_ids.assign(a.all_ids.begin(), a.all_ids.end());
   }
+  a.count();
+}
+
+bool Classifier::Impl::reads_as_request(const Analysis& a, std::string& language) const
+{
+  return requests.matches(
+      a.body, a.names,
+      [this, &a](std::string_view w) {
+        return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
+      },
+      language);
+}
+
+void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a) const
+{
+  read_words(note, a);
+  if (a.blank) return;
   // A note that is a stock text is in that text's language: no vote, no CLD2 (which reads the short Indonesian
   // one as Malay).
   a.language = a.stock && a.stock_whole ? a.stock->language : language_of(note.text, a.all_ids);
-  a.count();
   if (a.stock_whole) return;
 
   find_signals(
@@ -497,12 +513,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   // The stock text in other words: a request to connect and nothing more, naming nothing and selling nothing.
   if (!a.stock && a.spam == 0 && a.signals.merge_fields.empty()) {
     thread_local std::string language;
-    a.request = requests.matches(
-        a.body, a.names,
-        [this, &a](std::string_view w) {
-          return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
-        },
-        language);
+    a.request = reads_as_request(a, language);
     if (a.request && !language.empty()) a.language = language;
     if (a.request) return;
   }

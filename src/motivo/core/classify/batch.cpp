@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -83,22 +84,81 @@ std::string campaign_line(const CampaignIndex::Campaign& c, std::size_t i, std::
   return line;
 }
 
-// What a note (analysed as `a`, labelled `solo` on its own) becomes inside a campaign: spam stays spam, a note below
-// the campaign spam threshold becomes a template (keeping its stock-text reason); only notes in between are decided
-// again, by the rules alone.
-Result as_campaign_member(const Classifier::Impl& impl, const Analysis& a, Result&& solo)
+// What a campaign needs of a note read on its own to say what it becomes as a member: its result, its spam score,
+// the stock text it contains, and (only when the score could make it spam inside a campaign) the rules' decision
+// for a member.
+struct Solo {
+  Result result;
+  std::unique_ptr<Result> as_member;
+  const StockText* stock = nullptr;
+  int spam = 0;
+};
+
+// `a`'s result on its own, and its decision as a member when `member` (the note is, or may be, in a campaign) and
+// its spam score asks for one (see as_campaign_member).
+Solo solo_of(const Classifier::Impl& impl, const Analysis& a, bool member)
 {
-  if (a.spam >= Classifier::Impl::spam_threshold && solo.label == Label::spam) return std::move(solo);
-  if (a.spam >= Classifier::Impl::campaign_spam_threshold) return impl.decide(a, true);
+  Solo s{impl.judge(a), nullptr, a.stock, a.spam};
+  const bool stays_spam = a.spam >= Classifier::Impl::spam_threshold && s.result.label == Label::spam;
+  if (member && !stays_spam && a.spam >= Classifier::Impl::campaign_spam_threshold)
+    s.as_member = std::make_unique<Result>(impl.decide(a, true));
+  return s;
+}
+
+// What a note (read on its own as `solo`) becomes inside a campaign: spam stays spam, a note below the campaign spam
+// threshold becomes a template (keeping its stock-text reason); only notes in between are decided again, by the
+// rules alone.
+Result as_campaign_member(Solo&& solo)
+{
+  if (solo.spam >= Classifier::Impl::spam_threshold && solo.result.label == Label::spam) return std::move(solo.result);
+  if (solo.spam >= Classifier::Impl::campaign_spam_threshold) return std::move(*solo.as_member);
   Result r;
   r.label = Label::template_text;
-  r.language = std::move(solo.language);
+  r.language = std::move(solo.result.language);
   r.confidence = 0.9;
-  if (a.stock) r.reasons.push_back(Classifier::Impl::stock_part_reason(a));
+  if (solo.stock) r.reasons.push_back(Classifier::Impl::stock_part_reason(*solo.stock));
   return r;
 }
 
+// Note `i` (sent by `sender` to `recipient`) as a member of campaign `c`, or on its own when `c` is null.
+Result in_batch(Solo&& solo, const CampaignIndex::Campaign* c, std::size_t i, std::string_view sender,
+                std::string_view recipient)
+{
+  if (!c) return std::move(solo.result);
+  Result r = as_campaign_member(std::move(solo));
+  r.campaign = c->membership.first;
+  std::string line = campaign_line(*c, i, sender, recipient);
+  r.reasons.insert(r.reasons.begin() + (r.label == Label::spam && !r.reasons.empty() ? 1 : 0), std::move(line));
+  return r;
+}
+
+// Every result leaves with its confidence calibrated, in order.
+void give_calibrated(std::vector<Result>& results, std::size_t first,
+                     const std::function<void(std::size_t, Result&&)>& sink)
+{
+  const Calibration& calibration = Calibration::embedded();
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    calibration.apply(results[k]);
+    sink(first + k, std::move(results[k]));
+  }
+}
+
 } // namespace
+
+void Classifier::Impl::analyse_skeleton(const Note& note, Analysis& a) const
+{
+  read_words(note, a);
+  if (a.blank || a.stock_whole) return;
+  // Only a request to connect ends the analysis before the skeleton, and a request is seen in the body's words
+  // alone: the language, signals and scores that may still overrule it (analyse) are worth computing only for a
+  // note that reads as one. The label pass computes them for every note anyway.
+  thread_local std::string language;
+  if (!a.stock && reads_as_request(a, language)) {
+    analyse(note, true, a);
+    return;
+  }
+  a.has_skeleton = skeleton_of(a.scope, a.names, a.skeleton);
+}
 
 void Classifier::index_chunk(std::span<const Note> chunk, CampaignIndex& index) const
 {
@@ -106,7 +166,7 @@ void Classifier::index_chunk(std::span<const Note> chunk, CampaignIndex& index) 
   index.extend(chunk.size());
   in_parallel(chunk.size(), [&](std::size_t k) {
     thread_local Analysis a;
-    impl_->analyse(chunk[k], true, a);
+    impl_->analyse_skeleton(chunk[k], a);
     if (a.blank || a.stock_whole || a.request || !a.has_skeleton) return;
     index.add(first + k, a.skeleton, DistinctSkeletons::hash(a.skeleton), chunk[k].sender, chunk[k].recipient);
   });
@@ -119,22 +179,10 @@ void Classifier::label_chunk(std::span<const Note> chunk, std::size_t first, con
   in_parallel(chunk.size(), [&](std::size_t k) {
     thread_local Analysis a;
     impl_->analyse(chunk[k], false, a);
-    Result r = impl_->judge(a);
     const CampaignIndex::Campaign* c = index.campaign_of(first + k);
-    if (c) {
-      r = as_campaign_member(*impl_, a, std::move(r));
-      r.campaign = c->membership.first;
-      std::string line = campaign_line(*c, first + k, chunk[k].sender, chunk[k].recipient);
-      r.reasons.insert(r.reasons.begin() + (r.label == Label::spam && !r.reasons.empty() ? 1 : 0), std::move(line));
-    }
-    results[k] = std::move(r);
+    results[k] = in_batch(solo_of(*impl_, a, c != nullptr), c, first + k, chunk[k].sender, chunk[k].recipient);
   });
-  // Every result leaves with its confidence calibrated.
-  const Calibration& calibration = Calibration::embedded();
-  for (std::size_t k = 0; k < chunk.size(); ++k) {
-    calibration.apply(results[k]);
-    sink(first + k, std::move(results[k]));
-  }
+  give_calibrated(results, first, sink);
 }
 
 std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) const
@@ -147,10 +195,25 @@ std::vector<Result> Classifier::classify_batch(std::span<const Note> notes) cons
 void Classifier::classify_batch(std::span<const Note> notes,
                                 const std::function<void(std::size_t, Result&&)>& give) const
 {
+  // The notes are all here: each is analysed once, its result on its own kept until the campaigns are known
+  // (index_chunk and label_chunk analyse each note twice, to hold no more than a chunk).
   CampaignIndex index;
-  index_chunk(notes, index);
+  index.extend(notes.size());
+  std::vector<Solo> solo(notes.size());
+  in_parallel(notes.size(), [&](std::size_t k) {
+    thread_local Analysis a;
+    impl_->analyse(notes[k], true, a);
+    const bool indexed = !a.blank && !a.stock_whole && !a.request && a.has_skeleton;
+    solo[k] = solo_of(*impl_, a, indexed);
+    if (indexed) index.add(k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
+  });
   index.finish();
-  label_chunk(notes, 0, index, give);
+  std::vector<Result> results(notes.size());
+  in_parallel(notes.size(), [&](std::size_t k) {
+    results[k] = in_batch(std::move(solo[k]), index.campaign_of(k), k, notes[k].sender, notes[k].recipient);
+  });
+  std::vector<Solo>().swap(solo); // the results own what is left
+  give_calibrated(results, 0, give);
 }
 
 } // namespace motivo::classify

@@ -80,10 +80,9 @@ void add_spam_family_reasons(const Analysis& a, std::vector<std::string>& reason
 
 } // namespace
 
-std::string Classifier::Impl::stock_part_reason(const Analysis& a)
+std::string Classifier::Impl::stock_part_reason(const StockText& stock)
 {
-  return fmt::format("contains the stock text ({}) \"{}\", judged on the rest", a.stock->language,
-                     shorten(a.stock->text));
+  return fmt::format("contains the stock text ({}) \"{}\", judged on the rest", stock.language, shorten(stock.text));
 }
 
 Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
@@ -126,7 +125,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   };
   const auto list = [&](const std::vector<std::string>& hits) { return listed({}, hits); };
   const auto add_stock_reason = [&] {
-    if (a.stock) r.reasons.push_back(stock_part_reason(a));
+    if (a.stock) r.reasons.push_back(stock_part_reason(*a.stock));
   };
   // Personal evidence: cues, a named thing, a concrete question, a quoted title, an issue number.
   const int named = std::min(a.signals.named_things, 1);

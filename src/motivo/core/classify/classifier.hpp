@@ -64,13 +64,14 @@ public:
   // A batch: notes sharing a skeleton with others from at least three distinct sender/recipient pairs form a
   // campaign (template, or spam if selling). Results are in the order of `notes`.
   std::vector<Result> classify_batch(std::span<const Note> notes) const;
-  // The same, handing each result to `sink` in the order of `notes` as soon as it is ready (no vector of all).
+  // The same, handing each result to `sink` in the order of `notes` (the caller need keep no vector of all).
   void classify_batch(std::span<const Note> notes, const std::function<void(std::size_t, Result&&)>& sink) const;
   // The same batch read in chunks, so that no more than a chunk of notes need be held (app::classify_stored):
   // first every chunk in order through index_chunk (the chunk's first note is note index.size() of the batch),
   // then index.finish(), then every chunk again, in any order, through label_chunk (`first`: the index in the batch
   // of the chunk's first note), which hands each result to `sink` with its index in the batch, in order. The
-  // results are those of classify_batch over the whole batch (which is this, in one chunk).
+  // results are those of classify_batch over the whole batch (which analyses each note once instead, holding every
+  // result until the campaigns are known).
   void index_chunk(std::span<const Note> chunk, CampaignIndex& index) const;
   void label_chunk(std::span<const Note> chunk, std::size_t first, const CampaignIndex& index,
                    const std::function<void(std::size_t, Result&&)>& sink) const;

@@ -213,8 +213,17 @@ struct Classifier::Impl {
   static int spam_score(const Analysis& a, bool& soft);
   std::string language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const;
   void analyse(const Note& note, bool want_skeleton, Analysis& a) const;
+  // The words of the note (folded, with their ids), its greeting and sign-off, the stock text it is or contains,
+  // and the scope that is judged; no language yet.
+  void read_words(const Note& note, Analysis& a) const;
+  // Whether the body's words alone are a request to connect (ConnectRequests::matches), and in which language.
+  bool reads_as_request(const Analysis& a, std::string& language) const;
+  // What campaign detection needs, and only that (batch.cpp): whether the note is blank, a stock text or a request
+  // to connect, and otherwise its skeleton (a.has_skeleton, a.skeleton), as analyse(note, true, a) gives them.
+  // Language, signals and scores are left unset unless the body reads as a request.
+  void analyse_skeleton(const Note& note, Analysis& a) const;
   // Labels and reasons (classifier.cpp).
-  static std::string stock_part_reason(const Analysis& a);
+  static std::string stock_part_reason(const StockText& stock);
   Result decide(const Analysis& a, bool in_campaign) const;
 };
 
