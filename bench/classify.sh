@@ -38,7 +38,7 @@ python3 scripts/devset.py --labels tests/data/classify/real-labels.tsv --shared 
   --synthetic tests/data/classify/heldout4.jsonl --synthetic tests/data/classify/heldout5.jsonl \
   --synthetic tests/data/classify/heldout6.jsonl --synthetic tests/data/classify/multilingual-dev.jsonl \
   --synthetic tests/data/classify/multilingual-dev2.jsonl --synthetic tests/data/classify/multilingual-dev3.jsonl \
-  --out "$devset" || rc=$?
+  --synthetic tests/data/classify/multilingual-dev4.jsonl --out "$devset" || rc=$?
 if ((rc == 77)); then
   echo "classify.sh: real notes not found, dev set is the synthetic notes only" >&2
 elif ((rc != 0)); then

@@ -17,5 +17,5 @@ shift $(($# < 2 ? $# : 2))
 d=tests/data/classify
 files=("$d"/corpus/*.jsonl "$d"/synthetic.jsonl "$d"/heldout.jsonl "$d"/heldout2.jsonl "$d"/heldout3.jsonl
   "$d"/heldout4.jsonl "$d"/heldout5.jsonl "$d"/multilingual-dev.jsonl "$d"/multilingual-dev2.jsonl
-  "$d"/multilingual-dev3.jsonl)
+  "$d"/multilingual-dev3.jsonl "$d"/multilingual-dev4.jsonl)
 exec "$motivo" train-model "${files[@]}" --seed 7 --out "$out" "$@"

@@ -118,3 +118,13 @@ TEST(ConnectRequests, TheLexiconReadsAgglutinativeAndUnspacedScripts)
   EXPECT_FALSE(requests.matches({"please", "add", "me", "to", "your", "network", "of", "fintech", "founders"}, {},
                                 no_courtesy, language));
 }
+
+TEST(ConnectRequests, ChineseWithGreetingSignatureAndTheBrandInLatinLetters)
+{
+  // "，" and "。" are sentence marks: the clause after the greeting is no name, and "LinkedIn" inside the clause
+  // names the platform.
+  for (const std::string_view text :
+       {"您好，我想将您加入我的LinkedIn职业网络。——张伟", "你好，我想邀请你加入我在领英的职业人脉。"}) {
+    EXPECT_EQ(request_result(text).label, Label::default_text) << text;
+  }
+}

@@ -54,3 +54,14 @@ TEST(Signals, TheGreetingsNamesAreNotNamedThings)
   EXPECT_EQ(raw_signals("Dear Dr Jane Smith, happy to connect.").named_things, 0);
   EXPECT_EQ(raw_signals("Hi Ana, we met at the Lisbon Data Summit.").named_things, 1);
 }
+
+TEST(Signals, NamedThingsWrittenApartWeighMore)
+{
+  // A CamelCase name, or Latin letters in a note of another script, name something in any language.
+  EXPECT_TRUE(raw_signals("Ciao, ci siamo viste al WeMakeFuture di Bologna.").distinct_named);
+  EXPECT_TRUE(raw_signals("Привіт! Ми бачилися на Lviv IT Arena, на панелі.").distinct_named);
+  // An acronym in another script, a capitalised word in a Latin sentence, "I'll": no.
+  EXPECT_FALSE(raw_signals("Добрый день! Я IT-рекрутер, рад знакомству.").distinct_named);
+  EXPECT_FALSE(raw_signals("Hi, we met at the Lisbon Data Summit.").distinct_named);
+  EXPECT_EQ(raw_signals("Let's connect and I'll keep you posted!").named_things, 0);
+}

@@ -98,7 +98,7 @@ void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_
   if (!with_rules) return;
   const auto capped = [](int v, int cap) { return static_cast<std::uint32_t>(std::clamp(v, 0, cap)); };
   const Signals& s = a.signals;
-  const int named = std::min(s.named_things, 1);
+  const int named = std::min(s.named_things, 1) + (s.distinct_named && a.spam == 0 ? 1 : 0);
   const int evidence = a.personal + named + (s.question ? 1 : 0) + (s.quoted ? 1 : 0) + (s.reference ? 2 : 0);
   out.push_back(signal(0, static_cast<std::uint32_t>(rules)));
   out.push_back(signal(1, capped(a.spam, 10)));

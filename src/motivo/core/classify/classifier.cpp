@@ -128,7 +128,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     if (a.stock) r.reasons.push_back(stock_part_reason(*a.stock));
   };
   // Personal evidence: cues, a named thing, a concrete question, a quoted title, an issue number.
-  const int named = std::min(a.signals.named_things, 1);
+  const int named = std::min(a.signals.named_things, 1) + (a.signals.distinct_named && a.spam == 0 ? 1 : 0);
   const int question = a.signals.question ? 1 : 0;
   const int evidence = (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
   const int personal = a.personal + named + question + evidence;

@@ -140,7 +140,18 @@ char mark_of(UChar32 c)
   case '?':
   case 0xA1:
   case 0xBF:
-  case 0x2026: return '|';
+  case 0x2026:
+  // The sentence marks of other scripts: "您好，我想…。", "مرحباً، …؟", "नमस्ते, …।" ("，" is no name after a greeting).
+  case 0x060C:
+  case 0x061F:
+  case 0x0964:
+  case 0x3001:
+  case 0x3002:
+  case 0xFF01:
+  case 0xFF0C:
+  case 0xFF1A:
+  case 0xFF1B:
+  case 0xFF1F: return '|';
   case '\n':
   case '\r':
   case '-':

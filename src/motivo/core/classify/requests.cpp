@@ -143,7 +143,8 @@ bool ConnectRequests::matches(const std::vector<std::string_view>& body, const s
   };
   const bool platform_named = std::any_of(body.begin(), body.end(), names_platform);
   if (!platform_named) return false;
-  std::uint8_t kinds = 0;
+  // Named, it counts, wherever it stood: "我的LinkedIn职业网络" names it inside a clause of another script.
+  std::uint8_t kinds = platform;
   int others = 0;
   std::array<int, 64> votes{};
   for (const std::string_view w : body) {

@@ -256,6 +256,30 @@ std::vector<std::string> MergeFieldCatalog::find(std::string_view text) const
   return found;
 }
 
+namespace {
+
+// "WeMakeFuture", "PostNL": a capital after a small letter inside a word is a name's own spelling, in any language.
+bool camel_case(std::string_view word)
+{
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    if (word[i] >= 'A' && word[i] <= 'Z' && word[i - 1] >= 'a' && word[i - 1] <= 'z') return true;
+  }
+  return false;
+}
+
+// A word of Latin letters only, not an acronym: "Arena", "Week" (not "IT", "SEO", nor "JR東日本").
+bool latin_name(std::string_view word)
+{
+  bool small = false;
+  for (const char ch : word) {
+    if (static_cast<unsigned char>(ch) >= 0x80) return false;
+    small = small || (ch >= 'a' && ch <= 'z');
+  }
+  return small;
+}
+
+} // namespace
+
 void Signals::clear()
 {
   merge_fields.clear();
@@ -495,6 +519,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   // recipient's ("Hi Ana Maria,", "Dear Dr Smith"), told or not.
   bool in_greeting = false;
   std::size_t upper_words = 0, all_words = 0;
+  std::size_t latin_letters = 0, other_letters = 0; // which script the note is written in
+  bool camel_named = false, latin_named = false;
   std::vector<std::string>& candidates = s.named; // empty (s.clear())
   std::int32_t last_candidate_end = -10;
   thread_local std::string folded;
@@ -532,6 +558,10 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       const std::string_view word = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
       i = end;
       ++all_words;
+      if (c < 0x80)
+        latin_letters += word.size();
+      else if (c >= 0x250)
+        other_letters += word.size();
       const bool capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       bool is_courtesy = false;
       if (capital && word.size() > 1) {
@@ -551,7 +581,11 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         }
         is_courtesy = courtesy(folded);
         if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && !in_greeting && folded != "i" &&
-            folded != "linkedin" && folded != "im" && folded != "ive" && folded != "id") {
+            !folded.starts_with("linkedin") && folded != "im" && folded != "ive" && folded != "id" && folded != "ill") {
+          camel_named = camel_named || camel_case(word);
+          // Latin letters standing apart from a note of another script name something ("Lviv IT Arena"); an
+          // acronym ("IT", "SEO") or a word running on into the other script ("JR東日本様…") does not.
+          latin_named = latin_named || latin_name(word);
           // "Delta-X Imagine Innovation Campus" is one named thing, not four.
           if (!candidates.empty() && start - last_candidate_end <= 1) {
             candidates.back() += ' ';
@@ -593,6 +627,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     s.named_things = static_cast<int>(candidates.size());
+    s.distinct_named = camel_named || (latin_named && other_letters > latin_letters);
   } else {
     candidates.clear();
   }

@@ -38,6 +38,9 @@ struct Signals {
   int named_things = 0;    // capitalised words inside sentences, not the sender's or recipient's name nor the
                            // greeting's
   std::vector<std::string> named;
+  // A named thing written apart from its sentence, in any language: a CamelCase name ("WeMakeFuture", "PostNL") or
+  // Latin letters in a note of another script ("на Lviv IT Arena"). It weighs one more than a capitalised word.
+  bool distinct_named = false;
 
   void clear(); // as a new Signals, keeping the vectors' capacity
   int spam_points() const;
