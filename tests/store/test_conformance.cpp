@@ -2109,6 +2109,8 @@ TEST(StaleWelcomes, ComputedInBatchesOfTheSizeAsked)
     welcomed += c.welcome->welcomed_at ? 1 : 0;
   }
   EXPECT_EQ(welcomed, 2); // the one recorded, the one from the messages
+}
+
 // The store answers the resolver's questions (PersonDirectory::find_person) as the resolver's maps do once it has
 // read every person: an import whose files are all unchanged finds its owner so, without reading the people.
 TEST_P(Conformance, ThePeopleStoredAnswerTheResolverAsItsMapsDo)
