@@ -1,5 +1,6 @@
 // Pseudonyms::text: what identifies someone inside free text (notes, messages), found and replaced.
 #include <motivo/core/anonymize.hpp>
+#include <motivo/core/ascii.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/data_files.hpp>
 #include <motivo/core/profile_url.hpp>
@@ -17,43 +18,27 @@ namespace motivo {
 
 namespace {
 
-bool ascii_digit(char c)
-{
-  return c >= '0' && c <= '9';
-}
-bool ascii_alpha(char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool ascii_alnum(char c)
-{
-  return ascii_digit(c) || ascii_alpha(c);
-}
 bool space(char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-char ascii_lower(char c)
-{
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 bool name_byte(unsigned char c)
 {
-  return ascii_alpha(static_cast<char>(c)) || c >= 0x80 || c == '\'';
+  return ascii::alpha(static_cast<char>(c)) || c >= 0x80 || c == '\'';
 }
 bool email_char(char c)
 {
-  return ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  return ascii::alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 bool host_char(char c)
 {
-  return ascii_alnum(c) || c == '.' || c == '-';
+  return ascii::alnum(c) || c == '.' || c == '-';
 }
 
 std::string lower(std::string_view s)
 {
   std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
+  for (char& c : out) c = ascii::lower(c);
   return out;
 }
 
@@ -126,7 +111,7 @@ std::string shaped(std::string word, Shape shape)
 {
   if (shape == Shape::capitalised || word.empty()) return word;
   if (shape == Shape::lower) {
-    word[0] = ascii_lower(word[0]);
+    word[0] = ascii::lower(word[0]);
     return word;
   }
   for (std::size_t i = 0; i < word.size(); ++i) {
@@ -147,7 +132,7 @@ std::string fold_word(std::string_view w)
   std::string out;
   for (const char c : w) {
     if (static_cast<unsigned char>(c) >= 0x80) return classify::fold(w);
-    if (c != '\'') out += ascii_lower(c);
+    if (c != '\'') out += ascii::lower(c);
   }
   return out;
 }
@@ -157,7 +142,7 @@ bool date_like(std::string_view run)
 {
   std::vector<std::size_t> groups(1, 0);
   for (const char c : run) {
-    if (ascii_digit(c))
+    if (ascii::digit(c))
       ++groups.back();
     else if (c == '-' || c == '.')
       groups.push_back(0);
@@ -251,7 +236,7 @@ std::string Pseudonyms::digits(std::string_view real) const
   std::string out(real);
   std::size_t i = 0;
   while (i < out.size()) {
-    if (!ascii_digit(out[i])) {
+    if (!ascii::digit(out[i])) {
       ++i;
       continue;
     }
@@ -260,19 +245,19 @@ std::string Pseudonyms::digits(std::string_view real) const
     std::string key;
     for (; j < out.size(); ++j) {
       const char c = out[j];
-      if (ascii_digit(c)) {
+      if (ascii::digit(c)) {
         ++count;
         key += c;
         last = j;
       } else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') || j + 1 >= out.size() ||
-                 !(ascii_digit(out[j + 1]) || out[j + 1] == '(' || out[j + 1] == ' ')) {
+                 !(ascii::digit(out[j + 1]) || out[j + 1] == '(' || out[j + 1] == ' ')) {
         break;
       }
     }
     if (count >= 5 && !date_like(std::string_view(out).substr(i, last + 1 - i))) {
       std::uint64_t h = XXH3_64bits_withSeed(key.data(), key.size(), salt_ ^ 0x6e756d62ULL);
       for (std::size_t k = i; k <= last; ++k) {
-        if (!ascii_digit(out[k])) continue;
+        if (!ascii::digit(out[k])) continue;
         if (h < 10) h = XXH3_64bits_withSeed(&k, sizeof k, h ^ salt_); // more digits than one hash gives
         out[k] = static_cast<char>('0' + h % 10);
         h /= 10;
@@ -311,7 +296,7 @@ std::string Pseudonyms::run(std::string_view real) const
     const std::string_view host = std::string_view(low).substr(0, end);
     const std::size_t dot = host.rfind('.');
     std::size_t letters = 0;
-    while (dot != std::string_view::npos && dot + 1 + letters < host.size() && ascii_alpha(host[dot + 1 + letters]))
+    while (dot != std::string_view::npos && dot + 1 + letters < host.size() && ascii::alpha(host[dot + 1 + letters]))
       ++letters;
     is_link = dot != std::string_view::npos && dot > 0 && letters >= 2 && dot + 1 + letters == host.size() &&
               std::all_of(host.begin(), host.end(), host_char) &&

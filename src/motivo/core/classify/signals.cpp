@@ -1,3 +1,4 @@
+#include <motivo/core/ascii.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/signals.hpp>
 #include <motivo/core/data_files.hpp>
@@ -12,51 +13,17 @@ namespace motivo::classify {
 
 namespace {
 
-// Byte classes, looked up rather than compared (every byte of a note passes through them several times).
-enum : std::uint8_t { digit_class = 1, alpha_class = 2 };
-constexpr std::array<std::uint8_t, 256> byte_class = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = digit_class;
-  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = alpha_class;
-  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = alpha_class;
-  return t;
-}();
-
-bool ascii_alpha(char c)
-{
-  return byte_class[static_cast<unsigned char>(c)] == alpha_class;
-}
-bool ascii_digit(char c)
-{
-  return byte_class[static_cast<unsigned char>(c)] == digit_class;
-}
-bool ascii_alnum(char c)
-{
-  return byte_class[static_cast<unsigned char>(c)] != 0;
-}
-
-// ASCII lower case of any byte (others unchanged).
-constexpr std::array<char, 256> lower_of = [] {
-  std::array<char, 256> t{};
-  for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return t;
-}();
-char ascii_lower(char c)
-{
-  return lower_of[static_cast<unsigned char>(c)];
-}
-
 // fold_into for a word, with a shortcut for the usual word of ASCII letters and digits: its lower case.
 void fold_word(std::string_view word, std::string& out)
 {
   for (const char c : word) {
-    if (!ascii_alnum(c)) {
+    if (!ascii::alnum(c)) {
       fold_into(word, out);
       return;
     }
   }
   out.resize(word.size());
-  for (std::size_t i = 0; i < word.size(); ++i) out[i] = ascii_lower(word[i]);
+  for (std::size_t i = 0; i < word.size(); ++i) out[i] = ascii::lower(word[i]);
 }
 
 // Currency signs and codes of data/currencies.tsv, before or after a number.
@@ -106,7 +73,7 @@ bool currency_before(std::string_view text)
   if (text.empty() || !currencies().last_of_before[static_cast<unsigned char>(text.back())]) return false;
   for (const std::string& c : currencies().before) {
     if (text.size() < c.size() || !same_symbol(text.substr(text.size() - c.size()), c)) continue;
-    if (text.size() == c.size() || !ascii_alpha(c.front()) || !ascii_alpha(text[text.size() - c.size() - 1]))
+    if (text.size() == c.size() || !ascii::alpha(c.front()) || !ascii::alpha(text[text.size() - c.size() - 1]))
       return true;
   }
   return false;
@@ -116,7 +83,7 @@ bool currency_after(std::string_view text)
   if (text.empty() || !currencies().first_of_after[static_cast<unsigned char>(text.front())]) return false;
   for (const std::string& c : currencies().after) {
     if (text.size() < c.size() || !same_symbol(text.substr(0, c.size()), c)) continue;
-    if (text.size() == c.size() || !ascii_alpha(c.back()) || !ascii_alpha(text[c.size()])) return true;
+    if (text.size() == c.size() || !ascii::alpha(c.back()) || !ascii::alpha(text[c.size()])) return true;
   }
   return false;
 }
@@ -153,108 +120,22 @@ bool has_quoted_title(std::string_view text)
 // "issue #12").
 bool is_reference(std::string_view lower, std::size_t at, std::size_t digits)
 {
-  if (at + digits < lower.size() && ascii_alpha(lower[at + digits])) return false;
+  if (at + digits < lower.size() && ascii::alpha(lower[at + digits])) return false;
   std::size_t b = at;
   const bool hash = b > 0 && lower[b - 1] == '#';
   if (hash) --b;
-  if (hash && digits >= 2 && (b == 0 || !ascii_alnum(lower[b - 1]))) return true;
+  if (hash && digits >= 2 && (b == 0 || !ascii::alnum(lower[b - 1]))) return true;
   while (b > 0 && lower[b - 1] == ' ') --b;
   if (b == at) return false; // "pr12"
   for (const std::string_view word : {"pr", "mr", "issue", "ticket"}) {
     if (b >= word.size() && lower.substr(b - word.size(), word.size()) == word &&
-        (b == word.size() || !ascii_alnum(lower[b - word.size() - 1])))
+        (b == word.size() || !ascii::alnum(lower[b - word.size() - 1])))
       return true;
   }
   return false;
 }
 
-std::string squeeze(std::string_view folded)
-{
-  std::string out;
-  for (const char c : folded) {
-    if (c != ' ') out += c;
-  }
-  return out;
-}
-
 } // namespace
-
-void MergeFieldCatalog::add(std::string_view pattern)
-{
-  std::string inner;
-  for (const char c : pattern) {
-    if (c != '{' && c != '}' && c != '[' && c != ']' && c != '%' && c != '#' && c != '<' && c != '>') inner += c;
-  }
-  for (char& c : inner) {
-    if (c == '_') c = ' ';
-  }
-  const std::string root = squeeze(fold(inner));
-  if (!root.empty()) roots_.insert(root);
-}
-
-std::vector<std::string> MergeFieldCatalog::find(std::string_view text) const
-{
-  std::vector<std::string> found;
-  // The bytes that can open a merge field; most notes have none of them.
-  static constexpr auto opens = [] {
-    std::array<bool, 256> table{};
-    for (const unsigned char c : std::string_view("{[<%#")) table[c] = true;
-    return table;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    while (i < text.size() && !opens[static_cast<unsigned char>(text[i])]) ++i;
-    if (i >= text.size()) break;
-    const char open = text[i];
-    char close = 0;
-    switch (open) {
-    case '{': close = '}'; break;
-    case '[': close = ']'; break;
-    case '<': close = '>'; break;
-    case '%': close = '%'; break;
-    case '#': close = '#'; break;
-    default: continue;
-    }
-    std::size_t start = i + 1;
-    while (start < text.size() && text[start] == open) ++start; // "{{"
-    const std::size_t end = text.find(close, start);
-    if (end == std::string_view::npos || end == start || end - start > 40) continue;
-    const std::string_view inner = text.substr(start, end - start);
-    if (inner.find('\n') != std::string_view::npos) continue;
-    // An identifier: letters, digits, underscores, dots and inner spaces; begins with a letter (after spaces).
-    bool identifier = true;
-    bool has_space = false;
-    std::size_t first = 0;
-    while (first < inner.size() && inner[first] == ' ') ++first;
-    for (std::size_t k = first; k < inner.size(); ++k) {
-      const auto c = static_cast<unsigned char>(inner[k]);
-      if (c == ' ')
-        has_space = true;
-      else if (!(ascii_alnum(static_cast<char>(c)) || c == '_' || c == '.' || c >= 0x80))
-        identifier = false;
-    }
-    if (first >= inner.size() || !(ascii_alpha(inner[first]) || static_cast<unsigned char>(inner[first]) >= 0x80))
-      identifier = false;
-    if (!identifier) continue;
-    std::string spaced(inner);
-    for (char& c : spaced) {
-      if (c == '_' || c == '.') c = ' ';
-    }
-    const std::string root = squeeze(fold(spaced));
-    bool known = roots_.contains(root);
-    if (!known) {
-      for (const std::string_view part : {"name", "nombre", "prenom", "vorname", "nome", "company", "empresa"}) {
-        if (root.find(part) != std::string::npos) known = true;
-      }
-    }
-    const bool any_identifier = (open == '{' || (open == '%' && !has_space));
-    if (!known && !any_identifier) continue;
-    std::size_t stop = end + 1;
-    while (stop < text.size() && text[stop] == close && close != '%' && close != '#') ++stop;
-    found.emplace_back(text.substr(i, stop - i));
-    i = stop - 1;
-  }
-  return found;
-}
 
 namespace {
 
@@ -352,7 +233,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   std::uint8_t kinds = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    lower[i] = ascii_lower(static_cast<char>(c));
+    lower[i] = ascii::lower(static_cast<char>(c));
     kinds |= kind_of[c];
   }
   // Opening quotes beyond ASCII: « (C2 AB), “ (E2 80 9C), „ (E2 80 9E), 「 (E3 80 8C), 『 (E3 80 8E). The
@@ -376,7 +257,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   // runs of host characters around each dot of the text are compared.
   for (std::size_t dot = lower.find('.'); dot != std::string::npos; dot = lower.find('.', dot + 1)) {
     std::size_t from = dot, to = dot;
-    const auto host_char = [&](char ch) { return ascii_alnum(ch) || ch == '.' || ch == '-'; };
+    const auto host_char = [&](char ch) { return ascii::alnum(ch) || ch == '.' || ch == '-'; };
     while (from > 0 && host_char(lower[from - 1])) --from;
     while (to < lower.size() && host_char(lower[to])) ++to;
     const std::string_view run = std::string_view(lower).substr(from, to - from);
@@ -418,9 +299,9 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
        at = lower.find("www.", at + 1))
     s.url = links_out(at + 4);
   for (std::size_t at = lower.find('@'); at != std::string::npos; at = lower.find('@', at + 1)) {
-    if (at > 0 && ascii_alnum(lower[at - 1])) {
+    if (at > 0 && ascii::alnum(lower[at - 1])) {
       const std::size_t dot = lower.find('.', at);
-      if (dot != std::string::npos && dot - at < 30 && dot + 2 < lower.size() && ascii_alpha(lower[dot + 1]) &&
+      if (dot != std::string::npos && dot - at < 30 && dot + 2 < lower.size() && ascii::alpha(lower[dot + 1]) &&
           lower.find(' ', at) > dot)
         s.email = true;
     }
@@ -435,7 +316,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       "garantie",  "garantiert", "garantido",   "garantida",   "garantito",    "garantita"};
   bool percent = false;
   for (std::size_t i = 0; (kinds & has_digit) && i < text.size();) {
-    if (!ascii_digit(text[i])) {
+    if (!ascii::digit(text[i])) {
       ++i;
       continue;
     }
@@ -443,17 +324,17 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     const std::size_t start = i;
     std::size_t digits = 0;
     std::size_t j = i;
-    while (j < text.size() && (ascii_digit(text[j]) || text[j] == ' ' || text[j] == '-' || text[j] == '.' ||
+    while (j < text.size() && (ascii::digit(text[j]) || text[j] == ' ' || text[j] == '-' || text[j] == '.' ||
                                text[j] == '(' || text[j] == ')')) {
-      if (ascii_digit(text[j]))
+      if (ascii::digit(text[j]))
         ++digits;
-      else if (j + 1 < text.size() && !ascii_digit(text[j + 1]) && text[j + 1] != '(' && text[j + 1] != ' ')
+      else if (j + 1 < text.size() && !ascii::digit(text[j + 1]) && text[j + 1] != '(' && text[j + 1] != ' ')
         break;
       ++j;
     }
     const bool plus = start > 0 && text[start - 1] == '+';
     std::size_t run = start;
-    while (run < text.size() && ascii_digit(text[run])) ++run;
+    while (run < text.size() && ascii::digit(text[run])) ++run;
     if (!s.reference && is_reference(lower, start, run - start)) s.reference = true;
     if (digits >= 9 || (plus && digits >= 8)) s.phone = true;
     // Money: a currency sign just before or after, or a currency word after.
@@ -465,23 +346,23 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       s.money = true;
     std::size_t end_digits = start;
     while (end_digits < text.size() &&
-           (ascii_digit(text[end_digits]) || text[end_digits] == '.' || text[end_digits] == ',' ||
-            (text[end_digits] == ' ' && end_digits + 1 < text.size() && ascii_digit(text[end_digits + 1]))))
+           (ascii::digit(text[end_digits]) || text[end_digits] == '.' || text[end_digits] == ',' ||
+            (text[end_digits] == ' ' && end_digits + 1 < text.size() && ascii::digit(text[end_digits + 1]))))
       ++end_digits;
     std::size_t m = end_digits;
     while (m < text.size() && text[m] == ' ') ++m;
-    if (m < text.size() && text[m] == '-' && m + 1 < text.size() && ascii_alpha(text[m + 1])) ++m; // "15-minute"
+    if (m < text.size() && text[m] == '-' && m + 1 < text.size() && ascii::alpha(text[m + 1])) ++m; // "15-minute"
     const std::string_view after = text.substr(m);
     if (after.starts_with("%")) percent = true;
     if (after.starts_with("€") || after.starts_with("$") || after.starts_with("£") || currency_after(after))
       s.money = true;
     else {
       std::size_t w = 0;
-      while (w < after.size() && ascii_alpha(after[w])) ++w;
+      while (w < after.size() && ascii::alpha(after[w])) ++w;
       // The word after the number, lower-cased (a currency or a unit: longer words are neither).
       char buffer[12];
       const std::size_t size = std::min<std::size_t>(w, sizeof buffer);
-      for (std::size_t b = 0; b < size; ++b) buffer[b] = ascii_lower(after[b]);
+      for (std::size_t b = 0; b < size; ++b) buffer[b] = ascii::lower(after[b]);
       const std::string_view word = w <= sizeof buffer ? std::string_view(buffer, size) : std::string_view();
       for (const auto c : currency_words) {
         if (word == c && c != "k" && c != "mil" && c != "000") s.money = true;
@@ -529,14 +410,14 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     if (c < 0) continue;
-    if (c < 0x80 ? ascii_alnum(static_cast<char>(c)) : u_isalnum(c)) {
+    if (c < 0x80 ? ascii::alnum(static_cast<char>(c)) : u_isalnum(c)) {
       std::int32_t end = i;
       while (end < n) {
         const std::uint8_t byte = bytes[end];
         if (byte < 0x80) { // the common case, without ICU
-          if (ascii_alnum(static_cast<char>(byte))) {
+          if (ascii::alnum(static_cast<char>(byte))) {
             ++end;
-            while (end < n && ascii_alnum(static_cast<char>(bytes[end]))) ++end;
+            while (end < n && ascii::alnum(static_cast<char>(bytes[end]))) ++end;
             continue;
           }
           if (byte == '&' || byte == '\'' ||
