@@ -8,6 +8,7 @@ Usage: forget.py MOTIVO SOURCE_DIR
 """
 import json
 import os
+import sqlite3
 import sys
 import unicodedata
 
@@ -54,6 +55,13 @@ counts = motivo.json("forget", "--dry-run", "--json", person)
 check(counts["dry_run"] and counts["invitations"] == len(mine), f"dry run counts the invitations ({counts})")
 check(counts["notes"] == 1, "and the note")
 check(dump(db) == before, "a dry run changes nothing")
+# It only reads: it answers while another program holds the database's write lock (an import, a server's write).
+holder = sqlite3.connect(db, isolation_level=None)
+holder.execute("BEGIN IMMEDIATE")
+held = motivo.json("forget", "--dry-run", "--json", person)
+holder.execute("ROLLBACK")
+holder.close()
+check(held == counts, f"a dry run answers while another program writes ({held})")
 
 # Forget.
 counts = motivo.json("forget", "--yes", "--json", person)

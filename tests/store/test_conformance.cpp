@@ -2156,3 +2156,39 @@ TEST_P(Conformance, ThePeopleStoredAnswerTheResolverAsItsMapsDo)
       EXPECT_EQ(one.has_value() && !known(one), all.has_value()) << name << " " << url;
   }
 }
+
+// A forget's dry run only reads (a store opened for reading, beside a writer): it cannot keep the words of messages
+// written since they were last kept, so it takes every such message as a candidate and reads it; the same counts.
+TEST_P(Conformance, AForgetDryRunReadsTheMessagesWhoseWordsAreNotKeptYet)
+{
+  const std::string header =
+      "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT\n";
+  const std::string me = "https://www.linkedin.com/in/me", eva = "https://www.linkedin.com/in/eva-rey";
+  import_paths(store(), {files_.write("w1/messages.csv",
+                                      header + "c1,,Me," + me + ",Eva Rey," + eva +
+                                          ",2024-01-05 10:00:00 UTC,,Hola\n"
+                                          "c2,,Me," +
+                                          me + ",\"Íñigo Solo, EVA  REY\",\"https://www.linkedin.com/in/inigo," + eva +
+                                          "\",2024-01-06 10:00:00 UTC,,Grupo\n"
+                                          "c3,Cena con eva rey,Me," +
+                                          me +
+                                          ",Íñigo Solo,https://www.linkedin.com/in/inigo,2024-01-07 10:00:00 "
+                                          "UTC,,Título\n")});
+  const PersonId her = store().find_people(eva).at(0).id;
+  const auto kept = store().forget_person(her, true, [](store::NoteLabels&) {});
+  EXPECT_EQ(kept.group_messages, 2); // c2, c3
+  store_.reset();
+  // As after a write that marked them (mail, an upgrade): no word kept, every message marked.
+  run_sql(GetParam(), db_->location(),
+          "DELETE FROM message_words; INSERT INTO stale_message_words (message) SELECT id FROM messages");
+  const auto stale = store().forget_person(her, true, [](store::NoteLabels&) {});
+  EXPECT_EQ(stale.group_messages, kept.group_messages);
+  EXPECT_EQ(stale.messages, kept.messages);
+  EXPECT_EQ(store().forget_recipient("íñigo solo", true).group_messages, 2);
+  if (GetParam() == "sqlite") {
+    const auto reader = store::open_store(db_->location(), store::Access::read_only);
+    EXPECT_EQ(reader->forget_person(her, true, [](store::NoteLabels&) {}).group_messages, kept.group_messages);
+  }
+  // The writer's forget keeps the words first and scrubs the same messages.
+  EXPECT_EQ(store().forget_person(her, false, [](store::NoteLabels&) {}).group_messages, kept.group_messages);
+}

@@ -141,6 +141,7 @@ std::function<int()> setup_forget(CLI::App& app, Context& context)
   app.add_flag("--yes,-y", o->yes, "do not ask for confirmation (for scripts; without a terminal it is required)");
   app.add_flag("--json", context.json, "print what was (or would be) removed as JSON");
   return [o, &context]() -> int {
+    context.read_only = o->dry_run; // a dry run only reads: beside an import or a server, on a file it cannot write
     auto& store = context.store();
     if (!app::parse_ref(o->who, app::IdKind::person) && store.find_people(o->who).empty())
       return forget_recipient(context, *o);

@@ -107,9 +107,9 @@ WHERE s.message > ?1 ORDER BY s.message LIMIT {})sql",
   return refreshed;
 }
 
-std::vector<std::int64_t> messages_naming(Connection& c, std::string_view name, std::string_view slug)
+std::vector<std::int64_t> messages_naming(Connection& c, std::string_view name, std::string_view slug, bool refresh)
 {
-  refresh_message_words(c);
+  if (refresh) refresh_message_words(c);
   std::vector<std::string> words = names::words_of_name(name);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -123,6 +123,7 @@ std::vector<std::int64_t> messages_naming(Connection& c, std::string_view name, 
                        words.size() + 1);
   std::vector<std::int64_t> out;
   if (sql.empty()) return out;
+  if (!refresh) sql += " UNION SELECT message FROM stale_message_words";
   Statement s = c.prepare("SELECT message FROM (" + sql + ") AS found ORDER BY message");
   for (std::size_t i = 0; i < words.size(); ++i) s.bind(static_cast<int>(i + 1), words[i]);
   if (!slug_word.empty()) s.bind(static_cast<int>(words.size() + 1), slug_word);

@@ -31,8 +31,9 @@ void for_each_listed(std::string_view list, Item&& item)
 std::int64_t refresh_message_words(Connection& c);
 
 // The ids of the messages that may name `name` in any spelling among their recipients, title or subject (they hold
-// every word of it), or list the profile `slug` among their recipients, ascending; refreshes the stale words first.
-// Only a candidate: names::same_name and names::without_name decide.
-std::vector<std::int64_t> messages_naming(Connection& c, std::string_view name, std::string_view slug);
+// every word of it), or list the profile `slug` among their recipients, ascending. In a writing transaction
+// (`refresh`) the stale words are computed first; in a read (a dry run) every stale message is a candidate too, its
+// kept words being those of what it held before. Only a candidate: names::same_name and names::without_name decide.
+std::vector<std::int64_t> messages_naming(Connection& c, std::string_view name, std::string_view slug, bool refresh);
 
 } // namespace motivo::store::sql

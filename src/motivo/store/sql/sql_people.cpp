@@ -188,7 +188,9 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
   constexpr const char* invitations_of = "(SELECT id FROM invitations WHERE from_person = ?1 OR to_person = ?1)";
   constexpr const char* messages_of = "(from_person = ?1 OR to_person = ?1 OR counterpart = ?1)";
   std::vector<std::string> touched;
-  ForgetCounts c = write([&] {
+  // A dry run only reads: it runs beside an import or a server without waiting for the write lock, and on a store
+  // opened for reading.
+  const auto work = [&] {
     ForgetCounts c;
     c.is_owner = count("SELECT count(*) FROM imports WHERE owner = ?1", id) > 0 ||
                  count("SELECT count(*) FROM invitations WHERE owner = ?1", id) > 0;
@@ -205,7 +207,7 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     // The messages that stay and name them: found by their kept words (sql/message_words.hpp). coalesce: a group
     // message's NULL recipient must not make the whole condition NULL.
     const std::vector<Scrubbed> kept = scrubbed_messages(
-        "NOT coalesce(from_person = ?2 OR to_person = ?2 OR counterpart = ?2, false)", id, person_name, slug);
+        "NOT coalesce(from_person = ?2 OR to_person = ?2 OR counterpart = ?2, false)", id, person_name, slug, !dry_run);
     c.group_messages = static_cast<std::int64_t>(kept.size());
     if (dry_run || c.is_owner) return c;
     before_erasing();
@@ -240,7 +242,8 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
     if (relabelling) relabel(*labels_in_transaction());
     touched = tables_touched(c, relabelling);
     return c;
-  });
+  };
+  ForgetCounts c = dry_run ? read(work) : write(work);
   if (!dry_run && !c.is_owner) compact_after_forgetting(touched, c);
   return c;
 }
@@ -248,22 +251,24 @@ ForgetCounts SqlStore::forget_person(PersonId person, bool dry_run, const std::f
 ForgetCounts SqlStore::forget_recipient(const std::string& name, bool dry_run)
 {
   if (classify::fold(name).empty()) return {};
-  ForgetCounts c = write([&] {
+  const auto work = [&] {
     ForgetCounts c;
-    const std::vector<Scrubbed> changed = scrubbed_messages("true", std::nullopt, name, "");
+    const std::vector<Scrubbed> changed = scrubbed_messages("true", std::nullopt, name, "", !dry_run);
     c.group_messages = static_cast<std::int64_t>(changed.size());
     if (dry_run || changed.empty()) return c;
     before_erasing();
     store_scrubbed(changed);
     refresh_message_words(connection_);
     return c;
-  });
+  };
+  ForgetCounts c = dry_run ? read(work) : write(work);
   if (!dry_run && c.group_messages > 0) compact_after_forgetting({"messages", "message_words"}, c);
   return c;
 }
 
 std::vector<SqlStore::Scrubbed> SqlStore::scrubbed_messages(const std::string& where, std::optional<std::int64_t> id,
-                                                            const std::string& name, const std::string& slug)
+                                                            const std::string& name, const std::string& slug,
+                                                            bool writing)
 {
   std::vector<Scrubbed> out;
   Statement g = connection_.prepare(fmt::format("SELECT id, coalesce(to_names, ''), coalesce(to_urls, ''), "
@@ -281,7 +286,7 @@ std::vector<SqlStore::Scrubbed> SqlStore::scrubbed_messages(const std::string& w
     dropped = dropped || theirs;
     return theirs;
   };
-  for (const std::int64_t candidate : messages_naming(connection_, name, slug)) {
+  for (const std::int64_t candidate : messages_naming(connection_, name, slug, writing)) {
     g.reset();
     g.bind(1, candidate);
     if (id) g.bind(2, *id);

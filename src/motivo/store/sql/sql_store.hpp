@@ -106,9 +106,10 @@ private:
   };
   // The messages matching `where` (SQL over messages; `id` bound to ?2) whose recipients, conversation title or
   // subject name `name` in any spelling (names::same_name), or whose recipients' profiles are `slug`'s: without them.
-  // Read by their ids from the kept words (sql/message_words.hpp), not by reading every message.
+  // Read by their ids from the kept words (sql/message_words.hpp), not by reading every message; `writing`: inside a
+  // writing transaction, which may keep the stale words first.
   std::vector<Scrubbed> scrubbed_messages(const std::string& where, std::optional<std::int64_t> id,
-                                          const std::string& name, const std::string& slug);
+                                          const std::string& name, const std::string& slug, bool writing);
   void store_scrubbed(const std::vector<Scrubbed>& messages);
   // compact(); when it throws, the file was not rewritten (SQLite: the text was overwritten in place all the same).
   void compact_after_forgetting(const std::vector<std::string>& tables, ForgetCounts& counts);
