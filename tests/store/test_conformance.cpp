@@ -1080,8 +1080,14 @@ TEST_P(Conformance, ForgetRewritesOnlyTheTablesItChanged)
   EXPECT_NE(file_of("people"), people);
   const auto jose = store().find_people("José Núñez");
   ASSERT_EQ(jose.size(), 1u);
+  // A decision on his invitation taught the user's model: forgetting him trains it again and rewrites its table.
+  for (const auto& v : store().invitations({})) {
+    if (v.other_person == jose[0].id) store().record_decision(v.id, protocol::Decision::decline, 600);
+  }
+  const std::int64_t models = file_of("user_models");
   store().forget_person(jose[0].id, false, [](store::NoteLabels&) {});
   EXPECT_NE(file_of("messages"), messages);
+  EXPECT_NE(file_of("user_models"), models);
 }
 
 TEST_P(Conformance, WithoutConnectionsCsvAcceptanceIsUnknown)

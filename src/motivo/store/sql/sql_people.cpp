@@ -170,6 +170,8 @@ std::vector<std::string> tables_touched(const ForgetCounts& c, bool relabelled)
   // have named them.
   if (c.invitations > 0) out.insert(out.end(), {"user_actions", "recorded_replies", "asks"});
   if (c.invitations > 0 || relabelled) out.emplace_back("invitations");
+  // A relabel trains the user's model again without their examples: its old rows hold weights learnt from them.
+  if (relabelled) out.emplace_back("user_models");
   if (c.messages > 0 || c.group_messages > 0) out.insert(out.end(), {"messages", "message_words"});
   if (c.welcomes > 0) out.emplace_back("welcomes");
   if (c.connections > 0) out.emplace_back("connections");
