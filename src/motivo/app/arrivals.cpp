@@ -49,10 +49,14 @@ public:
       if (!m.from_owner && m.counterpart && asked_senders_.insert(*m.counterpart).second)
         senders.push_back(*m.counterpart);
     }
+    const std::vector<store::FirstInvitation> firsts =
+        senders.empty() ? std::vector<store::FirstInvitation>() : store_.first_invitations_from(senders);
+    for (const store::FirstInvitation& f : firsts) // their owners too: the scope keeps an invitation by its owner
+      if (asked_owners_.insert(f.owner).second) owners.push_back(f.owner);
     if (!owners.empty())
       for (const PersonId owner : store_.owners_with_invitations(scope_, owners)) owners_.insert(owner);
-    if (senders.empty()) return;
-    for (const store::FirstInvitation& f : store_.first_invitations_from(scope_, senders)) {
+    for (const store::FirstInvitation& f : firsts) {
+      if (!owners_.contains(f.owner)) continue;
       const auto [it, added] = first_.emplace(std::pair{f.owner, f.sender}, f.sent_at);
       if (!added) it->second = std::min(it->second, f.sent_at);
     }

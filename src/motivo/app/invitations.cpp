@@ -215,7 +215,9 @@ store::PageKey decode_cursor(const std::string& cursor, bool decided)
 }
 
 // The rows read at a time: evaluating a few dozen reads their messages one query each (app::invitation_statuses).
-constexpr std::int64_t page_chunk = 64;
+// A longer page reads its length and one more at a time, up to `page_chunk_most`: the server's whole list, 500 rows
+// a piece, takes one query a piece instead of eight (18.3 -> s for 1,000,000, docs/PERFORMANCE.md).
+constexpr std::int64_t page_chunk = 64, page_chunk_most = 1024;
 
 } // namespace
 
@@ -229,7 +231,10 @@ InvitationPage page_invitations(store::Store& store, Scope scope, const Invitati
   query.label = filter.label;
   query.decided = filter.decided;
   if (!cursor.empty()) query.after = decode_cursor(cursor, filter.decided);
-  query.limit = filter.limit == SIZE_MAX ? -1 : page_chunk;
+  query.limit = filter.limit == SIZE_MAX ? -1
+                                          : std::clamp(static_cast<std::int64_t>(std::min<std::size_t>(
+                                                           filter.limit, page_chunk_most)) + 1,
+                                                       page_chunk, page_chunk_most);
   const auto key_of = [&](const store::InvitationView& v) {
     return store::PageKey{filter.decided ? v.decision_at.value_or(0) : v.sent_at, v.id};
   };

@@ -69,8 +69,7 @@ std::vector<PersonId> SqlStore::owners_with_invitations(std::optional<std::int64
   });
 }
 
-std::vector<FirstInvitation> SqlStore::first_invitations_from(std::optional<std::int64_t> user,
-                                                              const std::vector<PersonId>& senders)
+std::vector<FirstInvitation> SqlStore::first_invitations_from(const std::vector<PersonId>& senders)
 {
   return read([&] {
     std::vector<FirstInvitation> out;
@@ -78,13 +77,17 @@ std::vector<FirstInvitation> SqlStore::first_invitations_from(std::optional<std:
       const auto end =
           senders.begin() + static_cast<std::ptrdiff_t>(std::min(senders.size(), i + senders_per_statement));
       const std::vector<PersonId> some(senders.begin() + static_cast<std::ptrdiff_t>(i), end);
-      // invitations_by_from_person (from_person, owner) answers it without reading any other sender's rows.
+      // Only the sender is a condition, so that both engines read invitations_by_from_person (from_person, owner):
+      // with `direction = 'incoming'` in the WHERE, SQLite chose the index by direction and read every received
+      // invitation (0.3 s at 1,000,000). The direction is sorted out in the minimum; an owner's own invitations
+      // (from_person = owner, sent ones) are left out on the index, for a sender who is also an owner in a team.
       Statement s = connection_.prepare(fmt::format(R"sql(
-SELECT owner, from_person, min(sent_at) FROM invitations
-WHERE direction = 'incoming' AND from_person IN ({}){} GROUP BY owner, from_person)sql",
-                                                    fmt::join(some, ", "), in_scope(user, 1)));
-      if (user) s.bind(1, *user);
-      while (s.step()) out.push_back(FirstInvitation{s.column_int(0), s.column_int(1), s.column_int(2)});
+SELECT owner, from_person, min(CASE WHEN direction = 'incoming' THEN sent_at END) FROM invitations
+WHERE from_person IN ({}) AND from_person <> owner GROUP BY owner, from_person)sql",
+                                                    fmt::join(some, ", ")));
+      while (s.step()) {
+        if (!s.is_null(2)) out.push_back(FirstInvitation{s.column_int(0), s.column_int(1), s.column_int(2)});
+      }
     }
     return out;
   });
