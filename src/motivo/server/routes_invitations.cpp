@@ -100,9 +100,8 @@ constexpr std::size_t whole_list_piece = 500;
 // only, so a slow client holds none; a write meanwhile shows in the pieces read after it.
 class WholeList {
 public:
-  WholeList(Services& services, app::Scope scope, app::InvitationFilter filter, std::string language)
-    : services_(services), scope_(scope), filter_(std::move(filter)), language_(std::move(language)),
-      now_(services.now())
+  WholeList(Services& services, app::Scope scope, const app::InvitationFilter& filter, std::string language)
+    : services_(services), scope_(scope), filter_(filter), language_(std::move(language)), now_(services.now())
   {
     skip_ = filter_.offset;
     left_ = filter_.limit;
