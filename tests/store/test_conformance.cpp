@@ -2,6 +2,7 @@
 // expects the same behaviour. SQLite runs everywhere; PostgreSQL runs against the throwaway server that CTest's
 // `postgres` fixture starts (tests/CMakeLists.txt), whose URL is in $MOTIVO_TEST_PG_URL or the file
 // $MOTIVO_TEST_PG_URL_FILE; without one the PostgreSQL cases are skipped with the reason printed.
+#include <motivo/app/arrivals.hpp>
 #include <motivo/app/classify.hpp>
 #include <motivo/app/import.hpp>
 #include <motivo/app/json_views.hpp>
@@ -1592,6 +1593,151 @@ TEST_P(Conformance, ArrivalMarksAndTheMessagesStoredAfterThem)
   EXPECT_EQ(arrived[0].sent_at, *datetime::parse_iso("2026-11-07T10:00:00Z"));
   EXPECT_FALSE(arrived[1].from_owner);
   EXPECT_EQ(store().messages_between(0, first.message).size(), 1u);
+}
+
+namespace {
+
+// Today's answer before arrivals_between followed only what arrived: every invitation of the scope read, a page at
+// a time, against the span's messages. The random sequences below hold the new way to it.
+app::Arrivals arrivals_by_full_pass(store::Store& store, std::optional<std::int64_t> scope,
+                                    const store::ArrivalMarks& from, const store::ArrivalMarks& to)
+{
+  app::Arrivals out;
+  std::vector<store::MessageArrival> messages;
+  if (to.message > from.message) messages = store.messages_between(from.message, to.message);
+  std::map<std::pair<PersonId, PersonId>, datetime::UnixSeconds> inviters;
+  std::set<PersonId> owners;
+  store::InvitationQuery query;
+  query.user = scope;
+  query.after_id = 0;
+  query.limit = 7;
+  for (;;) {
+    const std::vector<store::InvitationView> page = store.invitations(query);
+    if (page.empty()) break;
+    for (const store::InvitationView& v : page) {
+      owners.insert(v.owner);
+      if (v.direction != Direction::incoming) continue;
+      if (v.id > from.invitation && v.id <= to.invitation) ++out.invitations;
+      if (!v.other_person) continue;
+      const auto [it, added] = inviters.emplace(std::pair{v.owner, *v.other_person}, v.sent_at);
+      if (!added && v.sent_at < it->second) it->second = v.sent_at;
+    }
+    query.after_id = page.back().id;
+  }
+  std::set<std::pair<PersonId, PersonId>> replied;
+  for (const store::MessageArrival& m : messages) {
+    if (m.from_owner || !owners.contains(m.owner)) continue;
+    const auto it = m.counterpart ? inviters.find({m.owner, *m.counterpart}) : inviters.end();
+    if (it != inviters.end() && m.sent_at >= it->second)
+      replied.insert(it->first);
+    else
+      ++out.messages;
+  }
+  out.replies = replied.size();
+  return out;
+}
+
+// One owner's export as it grows: invitations (received and sent) and messages (theirs, the owner's, drafts, a
+// group's) with people drawn from a small pool, at random days of November 2026, so that messages fall before and
+// after the invitations they may answer.
+struct GrowingExport {
+  std::string owner; // the owner's slug and first name
+  std::vector<std::string> invitations, messages;
+
+  void add(std::mt19937& rng)
+  {
+    const auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const std::string me = "https://www.linkedin.com/in/" + owner;
+    for (int i = pick(4); i > 0; --i) {
+      const std::string p = "p" + std::to_string(pick(7)), url = "https://www.linkedin.com/in/" + p;
+      const std::string when = fmt::format("\"11/{}/26, {}:{:02} AM\"", 1 + pick(27), 1 + pick(11), pick(60));
+      if (pick(4) == 0)
+        invitations.push_back(fmt::format("{0} Dueño,{1} Gente,{2},,OUTGOING,{3},{4}\n", owner, p, when, me, url));
+      else
+        invitations.push_back(fmt::format("{1} Gente,{0} Dueño,{2},Hola,INCOMING,{4},{3}\n", owner, p, when, me, url));
+    }
+    for (int i = pick(6); i > 0; --i) {
+      const std::string p = "p" + std::to_string(pick(8)), url = "https://www.linkedin.com/in/" + p;
+      const std::string when = fmt::format("2026-11-{:02} {:02}:{:02}:00 UTC", 1 + pick(28), pick(24), pick(60));
+      const std::string text = "m" + std::to_string(messages.size());
+      switch (pick(5)) {
+      case 0: // the owner's own
+        messages.push_back(fmt::format("c-{1},{0} Dueño,{2},{1} Gente,{3},{4},{5},No\n", owner, p, me, url, when, text));
+        break;
+      case 1: // a draft
+        messages.push_back(fmt::format("c-{1},{0} Dueño,{2},{1} Gente,{3},{4},{5},Yes\n", owner, p, me, url, when, text));
+        break;
+      case 2: // a group's
+        messages.push_back(fmt::format("g-{1},{1} Gente,{3},\"{0} Dueño,Otra Persona\",,{4},{5},No\n", owner, p, me,
+                                       url, when, text));
+        break;
+      default:
+        messages.push_back(fmt::format("c-{1},{1} Gente,{3},{0} Dueño,{2},{4},{5},No\n", owner, p, me, url, when, text));
+      }
+    }
+  }
+  void write(const Files& files, const std::string& folder) const
+  {
+    std::string inv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+    for (const auto& row : invitations) inv += row;
+    std::string msg = "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,CONTENT,IS MESSAGE DRAFT\n";
+    for (const auto& row : messages) msg += row;
+    files.write(folder + "/Invitations.csv", inv);
+    files.write(folder + "/messages.csv", msg);
+  }
+};
+
+std::string arrival_counts(const app::Arrivals& a)
+{
+  return fmt::format("{} invitations, {} replies, {} messages", a.invitations, a.replies, a.messages);
+}
+
+} // namespace
+
+TEST_P(Conformance, ArrivalsFollowWhatArrivedAndAnswerAsAFullPass)
+{
+  // Two members, each with an account; each step one of them imports a grown export of theirs, and the marks are
+  // taken. Every span between two marks, in every scope, counts as today's full pass.
+  app::Arrivals seen; // what the spans counted in all, so that the comparison is not of zeros only
+  for (const unsigned seed : {1u, 2u, 3u}) {
+    Database db(GetParam());
+    auto s = db.open();
+    const std::int64_t ana = s->add_user("ana", store::Role::member, "h-ana", 1800000000)->id;
+    const std::int64_t bo = s->add_user("bo", store::Role::member, "h-bo", 1800000000)->id;
+    const std::int64_t nobody = s->add_user("cai", store::Role::member, "h-cai", 1800000000)->id;
+    std::mt19937 rng(seed);
+    std::vector<GrowingExport> exports{{"uno"}, {"dos"}};
+    std::vector<store::ArrivalMarks> marks{s->arrival_marks()};
+    for (int step = 0; step < 7; ++step) {
+      GrowingExport& e = exports[rng() % 2];
+      e.add(rng);
+      const std::string folder = fmt::format("s{}-{}", seed, step);
+      e.write(files_, folder);
+      app::ImportOptions options;
+      options.now = 1800000000 + step;
+      options.user = &e == &exports[0] ? ana : bo; // an account belongs to one member
+      options.owner = e.owner + " Dueño";
+      app::import_snapshot(*s, io::collect_inputs({(files_.path / folder).string()}), folder, options);
+      marks.push_back(s->arrival_marks());
+    }
+    ASSERT_GT(marks.back().message, 0) << seed;
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+      for (std::size_t j = i; j < marks.size(); ++j) {
+        for (const std::optional<std::int64_t> scope : {std::optional<std::int64_t>(), std::optional(ana),
+                                                         std::optional(bo), std::optional(nobody)}) {
+          const app::Arrivals now = app::arrivals_between(*s, scope, marks[i], marks[j]);
+          EXPECT_EQ(arrival_counts(now), arrival_counts(arrivals_by_full_pass(*s, scope, marks[i], marks[j])))
+              << "seed " << seed << ", marks " << i << ".." << j << ", scope " << scope.value_or(-1);
+          seen.invitations += now.invitations;
+          seen.replies += now.replies;
+          seen.messages += now.messages;
+        }
+      }
+    }
+  }
+  EXPECT_GT(seen.invitations, 0u);
+  EXPECT_GT(seen.replies, 0u);
+  EXPECT_GT(seen.messages, 0u);
 }
 
 TEST_P(Conformance, SchemaStatusAndMigrations)

@@ -1,13 +1,23 @@
 // The web server's handlers called without HTTP (server/routes*.cpp): what each route answers, and that a member
 // reaches her own invitations only.
+#include <motivo/app/import.hpp>
+#include <motivo/app/invitations.hpp>
+#include <motivo/app/json_views.hpp>
 #include <motivo/app/refusal.hpp>
+#include <motivo/io/inputs.hpp>
 #include <motivo/server/errors.hpp>
 #include <motivo/server/routes.hpp>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "team_store.hpp"
 
@@ -46,7 +56,18 @@ struct Served : TeamStore {
     Response response;
     handler(services, request, response);
     EXPECT_EQ(response.status, 200);
-    return nlohmann::json::parse(response.body);
+    return nlohmann::json::parse(body(response));
+  }
+  // The body, a streamed one (Response::stream) drawn to its end; `pieces` counts them.
+  static std::string body(Response& response, int* pieces = nullptr)
+  {
+    if (!response.stream) return response.body;
+    std::string out;
+    while (auto piece = response.stream()) {
+      out += *piece;
+      if (pieces) ++*pieces;
+    }
+    return out;
   }
 };
 
@@ -141,4 +162,49 @@ TEST(ServerRoutes, ReportsOfTheScopeAndThePage)
   ASSERT_EQ(page.headers.size(), 1u);
   EXPECT_EQ(page.headers[0].first, "Content-Security-Policy");
   EXPECT_EQ(page.headers[0].second.find("script-src"), std::string::npos); // no script in the report
+}
+
+TEST(ServerRoutes, TheWholeListIsStreamedInPiecesAsTheListInOneArray)
+{
+  Served s;
+  // 1,203 more received invitations of Marta's, some sent at the same minute: the whole list takes three pieces.
+  std::string csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+  for (int i = 0; i < 1203; ++i) {
+    csv += fmt::format("Persona {0},Yo Mismo,\"10/{1}/26, {2}:{3:02} AM\",,INCOMING,"
+                       "https://www.linkedin.com/in/persona-{0},https://www.linkedin.com/in/yo-mismo\n",
+                       i, 1 + i % 28, 1 + i % 11, i % 7);
+  }
+  std::filesystem::create_directories(s.dir / "many");
+  std::ofstream(s.dir / "many" / "Invitations.csv", std::ios::binary) << csv;
+  std::ofstream(s.dir / "many" / "Profile.csv", std::ios::binary) << "First Name,Last Name\nYo,Mismo\n";
+  app::ImportOptions options;
+  options.now = fixed_now();
+  options.user = s.marta.id;
+  app::import_snapshot(*s.store, io::collect_inputs({(s.dir / "many").string()}), "many", options);
+  const std::vector<std::multimap<std::string, std::string>> queries{
+      {},
+      {{"offset", "7"}},
+      {{"offset", "499"}, {"limit", "600"}},
+      {{"direction", "incoming"}, {"offset", "1200"}},
+      {{"undecided", "1"}, {"label", "empty"}},
+      {{"offset", "5000"}},
+      {{"offset", "0"}, {"limit", "0"}}};
+  for (const auto& params : queries) {
+    Request request = s.as(s.marta, "/api/invitations");
+    request.params = params;
+    Response response;
+    list_invitations(s.services, request, response);
+    int pieces = 0;
+    const std::string streamed = Served::body(response, &pieces);
+    app::InvitationFilter filter = app::parse_filter({request.given("direction"), request.given("label")});
+    filter.undecided = request.has("undecided");
+    if (request.has("offset")) filter.offset = std::stoul(request.param("offset"));
+    if (request.has("limit")) filter.limit = std::stoul(request.param("limit"));
+    const auto listed = app::list_invitations(*s.store, s.marta.id, filter, s.policy, s.config, fixed_now());
+    EXPECT_EQ(streamed, app::invitations_json(listed, -1, "")) << request.param("offset") << " " << pieces;
+    if (params.empty()) {
+      EXPECT_EQ(listed.size(), 1209u);
+      EXPECT_EQ(pieces, 3);
+    }
+  }
 }

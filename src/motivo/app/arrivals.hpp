@@ -24,9 +24,11 @@ struct Arrivals {
 // message from the sender of one of those received invitations, sent after it, is their reply; every other message
 // you received (drafts and your own left out) counts in `messages`.
 //
-// The invitations are read a page at a time (from the span's first one when it holds no message) and only the
-// senders of the messages in the span are kept, so memory holds a page and the span's messages, not the scope's
-// invitations (a store of 1,000,000: docs/PERFORMANCE.md).
+// The cost follows what arrived, not the size of the store: the span's invitations are read from its first one,
+// its messages a window of row ids at a time, and for the owners and senders those messages name the store answers
+// through its indexes whether the scope reaches the owner and when the sender first invited them
+// (Store::owners_with_invitations, Store::first_invitations_from). Memory holds a window of messages and the pairs
+// they name (a store of 1,000,000: docs/PERFORMANCE.md).
 // Only rows of the invitations and messages tables are counted: a reply recorded some other way (by hand) would
 // need a mark of its own in store::ArrivalMarks to be counted here.
 Arrivals arrivals_between(store::Store& store, std::optional<std::int64_t> scope, const store::ArrivalMarks& from,

@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <cctype>
+#include <stdexcept>
 
 namespace motivo::server {
 
@@ -58,6 +59,46 @@ std::optional<std::string> gzip(std::string_view data, int level)
   deflateEnd(&stream);
   if (result != Z_STREAM_END) return std::nullopt;
   return out;
+}
+
+GzipStream::GzipStream(int level) : stream_(std::make_unique<z_stream>())
+{
+  if (deflateInit2(stream_.get(), level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    stream_.reset();
+    throw std::runtime_error("zlib: cannot start a gzip stream");
+  }
+}
+
+GzipStream::~GzipStream()
+{
+  if (stream_) deflateEnd(stream_.get());
+}
+
+std::string GzipStream::deflate_all(std::string_view data, int flush)
+{
+  std::string out;
+  stream_->next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  stream_->avail_in = static_cast<uInt>(data.size());
+  char buffer[16384];
+  int result = Z_OK;
+  do { // until zlib has taken every byte given and, at the end, written its trailer
+    stream_->next_out = reinterpret_cast<Bytef*>(buffer);
+    stream_->avail_out = sizeof(buffer);
+    result = deflate(stream_.get(), flush);
+    if (result == Z_STREAM_ERROR) throw std::runtime_error("zlib: gzip stream failed");
+    out.append(buffer, sizeof(buffer) - stream_->avail_out);
+  } while (stream_->avail_out == 0 || (flush == Z_FINISH && result != Z_STREAM_END));
+  return out;
+}
+
+std::string GzipStream::add(std::string_view data)
+{
+  return deflate_all(data, Z_NO_FLUSH);
+}
+
+std::string GzipStream::finish()
+{
+  return deflate_all({}, Z_FINISH);
 }
 
 } // namespace motivo::server

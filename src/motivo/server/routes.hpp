@@ -12,6 +12,7 @@
 #include <motivo/server/view_cache.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +41,10 @@ struct Response {
   int status = 200;
   std::string body, content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers; // replace the server's default headers of those names
+  // A body too large to hold, made as it is sent (`body` unused): each call gives the next piece, nullopt after the
+  // last. Called after the handler returned, from the thread that writes the answer, until the end or until the
+  // client goes away; a piece that throws cuts the answer short (its status was sent).
+  std::function<std::optional<std::string>()> stream;
   void json(std::string text) { body = std::move(text); }
 };
 

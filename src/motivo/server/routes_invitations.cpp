@@ -13,6 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace motivo::server {
 
@@ -86,7 +89,68 @@ void unless_stale(Services& services, const Request& request, Response& response
 
 } // namespace
 
-// Without a limit, or with an offset: the whole list (from the cached view) or a slice of it. With a limit (and a
+namespace {
+
+// Rows read from the store for each piece of a whole list: a piece's statuses and JSON are all it holds.
+constexpr std::size_t whole_list_piece = 500;
+
+// The whole list of a request without a limit (or with an offset), as Response::stream pieces of the JSON array
+// app::invitations_json writes, byte for byte: read by keys a piece at a time (app::page_invitations, in the list's
+// order), the filter's offset skipped and its limit kept here. Each piece leases a store connection for its read
+// only, so a slow client holds none; a write meanwhile shows in the pieces read after it.
+class WholeList {
+public:
+  WholeList(Services& services, app::Scope scope, const app::InvitationFilter& filter, std::string language)
+    : services_(services), scope_(scope), filter_(filter), language_(std::move(language)), now_(services.now())
+  {
+    skip_ = filter_.offset;
+    left_ = filter_.limit;
+    filter_.offset = 0;
+    filter_.limit = whole_list_piece;
+  }
+  std::optional<std::string> operator()()
+  {
+    if (ended_) return std::nullopt;
+    std::string text = opened_ ? "" : "[";
+    opened_ = true;
+    std::optional<std::string> next;
+    if (left_ > 0) {
+      const app::InvitationPage page = app::page_invitations(*services_.pool.lease(), scope_, filter_, cursor_,
+                                                             services_.policy, services_.config, now_);
+      for (const app::InvitationStatus& status : page.rows) {
+        if (skip_ > 0) {
+          --skip_;
+          continue;
+        }
+        if (left_ == 0) break;
+        if (written_++ > 0) text += ',';
+        text += app::invitation_json(status, -1, language_);
+        --left_;
+      }
+      next = page.next;
+    }
+    if (!next || left_ == 0) {
+      text += ']';
+      ended_ = true;
+    } else {
+      cursor_ = *next;
+    }
+    return text;
+  }
+
+private:
+  Services& services_;
+  app::Scope scope_;
+  app::InvitationFilter filter_;
+  std::string language_, cursor_;
+  datetime::UnixSeconds now_;
+  std::size_t skip_ = 0, left_ = 0, written_ = 0;
+  bool opened_ = false, ended_ = false;
+};
+
+} // namespace
+
+// Without a limit, or with an offset: the whole list or a slice of it, streamed (WholeList). With a limit (and a
 // cursor after the first page), or the decided ones: a page read by keys, with the next page in a Link header
 // (RFC 8288).
 void list_invitations(Services& services, const Request& request, Response& response)
@@ -100,9 +164,8 @@ void list_invitations(Services& services, const Request& request, Response& resp
   const std::string language = request.param("lang"); // the reasons in the page's language; English otherwise
   const bool paged = request.has("cursor") || filter.decided || (request.has("limit") && !request.has("offset"));
   if (!paged) {
-    response.json(app::invitations_json(
-        services.views.invitations(*services.pool.lease(), request.principal.scope(), filter, services.now()), -1,
-        language));
+    services.views.refresh(*services.pool.lease(), request.principal.scope(), services.now());
+    response.stream = WholeList(services, request.principal.scope(), filter, language);
     return;
   }
   if (request.has("offset"))

@@ -23,10 +23,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <stdexcept>
+#include <string>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 
 namespace motivo::server {
 
@@ -163,15 +167,74 @@ Request request_of(const httplib::Request& req, Gate& gate, const Options& optio
   return request;
 }
 
-// `out` as httplib's answer; a body of some size gzipped (compression.hpp) when the client accepts it.
-void answer(const Response& out, const httplib::Request& req, httplib::Response& res)
+// A streamed body (Response::stream) as httplib's chunked answer, gzipped as it goes when `zip`: its first pieces
+// (`head`, already made), then the rest one piece per call. A client gone (a failed write) or a piece that throws
+// ends the answer: httplib closes the connection, and the pieces not made are never read from the store.
+class Chunks {
+public:
+  Chunks(std::function<std::optional<std::string>()> next, std::string head, bool zip)
+    : next_(std::move(next)), head_(std::move(head))
+  {
+    if (zip) zip_ = std::make_unique<GzipStream>(gzip_level);
+  }
+  bool operator()(httplib::DataSink& sink)
+  {
+    try {
+      std::optional<std::string> piece = head_.empty() ? next_() : std::optional(std::exchange(head_, {}));
+      if (!piece) {
+        if (zip_ && !put(sink, zip_->finish())) return false;
+        sink.done();
+        return true;
+      }
+      return put(sink, zip_ ? zip_->add(*piece) : *piece);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "motivo: error: an answer cut short: %s\n", e.what());
+      return false;
+    }
+  }
+
+private:
+  // An empty chunk would end the answer: nothing is written for a piece zlib keeps.
+  static bool put(httplib::DataSink& sink, const std::string& bytes)
+  {
+    return bytes.empty() || sink.write(bytes.data(), bytes.size());
+  }
+  std::function<std::optional<std::string>()> next_;
+  std::string head_;
+  std::unique_ptr<GzipStream> zip_;
+};
+
+// `out` as httplib's answer; a body of some size gzipped (compression.hpp) when the client accepts it. A streamed
+// body whose pieces end before `compress_from` bytes is sent whole, as any small body; a longer one in chunks.
+void answer(Response& out, const httplib::Request& req, httplib::Response& res)
 {
   res.status = out.status;
   for (const auto& [name, value] : out.headers) {
     res.headers.erase(name); // replace the server's default, not add to it
     res.set_header(name, value);
   }
-  if (out.body.size() >= compress_from && accepts_gzip(req.get_header_value(accepted_encodings))) {
+  const bool zip = accepts_gzip(req.get_header_value(accepted_encodings));
+  if (out.stream) {
+    std::string head;
+    bool ended = false;
+    while (head.size() < compress_from && !ended) {
+      std::optional<std::string> piece = out.stream();
+      ended = !piece;
+      if (piece) head += *piece;
+    }
+    if (!ended) {
+      if (zip) {
+        res.set_header("Content-Encoding", "gzip");
+        res.set_header("Vary", "Accept-Encoding");
+      }
+      auto chunks = std::make_shared<Chunks>(std::move(out.stream), std::move(head), zip);
+      res.set_chunked_content_provider(out.content_type,
+                                       [chunks](std::size_t, httplib::DataSink& sink) { return (*chunks)(sink); });
+      return;
+    }
+    out.body = std::move(head);
+  }
+  if (out.body.size() >= compress_from && zip) {
     if (auto zipped = gzip(out.body, gzip_level)) {
       res.set_header("Content-Encoding", "gzip");
       res.set_header("Vary", "Accept-Encoding");

@@ -18,24 +18,12 @@ ViewCache::Views& ViewCache::fresh(store::Store& store, app::Scope scope, dateti
     }
   }
   if (version != views.version || minute != views.minute) {
-    views.all.reset();
     views.reports.clear();
     views.input.reset();
     views.version = version;
     views.minute = minute;
   }
   return views;
-}
-
-const std::vector<app::InvitationStatus>& ViewCache::all(store::Store& store, app::Scope scope, Views& views,
-                                                         datetime::UnixSeconds now)
-{
-  if (!views.all) {
-    store::InvitationQuery query;
-    query.user = scope;
-    views.all = app::invitation_statuses(store, query, policy_, config_, now);
-  }
-  return *views.all;
 }
 
 const app::ReportInput& ViewCache::report_input(store::Store& store, app::Scope scope, Views& views,
@@ -45,12 +33,10 @@ const app::ReportInput& ViewCache::report_input(store::Store& store, app::Scope 
   return *views.input;
 }
 
-std::vector<app::InvitationStatus> ViewCache::invitations(store::Store& store, app::Scope scope,
-                                                          const app::InvitationFilter& filter,
-                                                          datetime::UnixSeconds now)
+void ViewCache::refresh(store::Store& store, app::Scope scope, datetime::UnixSeconds now)
 {
   const std::lock_guard lock(mutex_);
-  return app::select_invitations(all(store, scope, fresh(store, scope, now), now), filter);
+  fresh(store, scope, now);
 }
 
 std::string ViewCache::report_json(store::Store& store, app::Scope scope, const report::Period& period,

@@ -17,15 +17,15 @@
 namespace motivo::server {
 
 // Derived views kept while the data and the minute stay the same, one set per scope (a member's invitations, or
-// everyone's): the queue and the reports are computed once, not on every request (docs/PERFORMANCE.md). Safe to
+// everyone's): the reports are computed once, not on every request (docs/PERFORMANCE.md). Safe to
 // call from several threads (one at a time inside).
 class ViewCache {
 public:
   ViewCache(const protocol::Config& config, const protocol::Policy& policy) : config_(config), policy_(policy) {}
 
-  // The invitations of `scope` that `filter` selects, newest first.
-  std::vector<app::InvitationStatus> invitations(store::Store& store, app::Scope scope,
-                                                 const app::InvitationFilter& filter, datetime::UnixSeconds now);
+  // What another program's write or an upgrade left stale, computed and kept (as before any view of `scope`), so
+  // that a list read next reads kept timelines; the views are emptied when the data changed.
+  void refresh(store::Store& store, app::Scope scope, datetime::UnixSeconds now);
   // The report of `scope` for `period`, as app::report_json writes it (a series by `by`: week or month).
   std::string report_json(store::Store& store, app::Scope scope, const report::Period& period, const std::string& by,
                           datetime::UnixSeconds now);
@@ -34,19 +34,16 @@ public:
                                 datetime::UnixSeconds now);
 
 private:
-  // Each view is computed on its first request after a change of data or minute. The whole list is the only one
-  // that holds every invitation (a request without a limit asks for all of them); the report's input comes from the
-  // store's kept counts (app::report_input), so a report never loads every invitation's state.
+  // Each view is computed on its first request after a change of data or minute. The report's input comes from
+  // the store's kept counts (app::report_input), so a report never loads every invitation's state; lists are not
+  // kept here (read by keys, a page at a time: routes_invitations.cpp).
   struct Views {
     std::int64_t version = -1, minute = -1;
-    std::optional<std::vector<app::InvitationStatus>> all;
     std::map<std::string, std::string> reports;
     std::optional<app::ReportInput> input;
   };
   // The scope's views, emptied when the data or the minute changed; the caller holds mutex_.
   Views& fresh(store::Store& store, app::Scope scope, datetime::UnixSeconds now);
-  const std::vector<app::InvitationStatus>& all(store::Store& store, app::Scope scope, Views& views,
-                                                datetime::UnixSeconds now);
   const app::ReportInput& report_input(store::Store& store, app::Scope scope, Views& views, datetime::UnixSeconds now);
 
   const protocol::Config& config_;

@@ -130,4 +130,10 @@ struct MessageArrival {
   datetime::UnixSeconds sent_at = 0;
 };
 
+// The earliest invitation `sender` sent `owner` (a received one, of the owner's), as counting replies needs it.
+struct FirstInvitation {
+  PersonId owner = 0, sender = 0;
+  datetime::UnixSeconds sent_at = 0;
+};
+
 } // namespace motivo::store

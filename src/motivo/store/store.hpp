@@ -120,6 +120,14 @@ public:
   virtual ArrivalMarks arrival_marks() = 0;
   // The messages (drafts left out) stored after row `after` up to row `upto`, in the order they were stored.
   virtual std::vector<MessageArrival> messages_between(std::int64_t after, std::int64_t upto) = 0;
+  // Of `owners`, those who own at least one invitation of `user`'s imports (any when nullopt, as
+  // InvitationQuery::user), in ascending order: one index lookup each.
+  virtual std::vector<PersonId> owners_with_invitations(std::optional<std::int64_t> user,
+                                                        const std::vector<PersonId>& owners) = 0;
+  // For each owner who received an invitation from one of `senders`, the earliest such invitation's time, by
+  // (owner, sender): read through the index by sender, whatever the size of the table (any owner: the caller keeps
+  // those of its scope, owners_with_invitations).
+  virtual std::vector<FirstInvitation> first_invitations_from(const std::vector<PersonId>& senders) = 0;
   // Removes every record of `person`: their invitations (and the asks and decisions on them), the one-to-one
   // messages with them and the messages they sent, their name and profile in group messages' recipients, their
   // connections and the welcomes sent to them, the notes kept on them, and the person. `relabel` runs in the

@@ -61,6 +61,9 @@ public:
   std::optional<MailCursor> mail_cursor(const std::string& account) override;
   ArrivalMarks arrival_marks() override;                                                        // sql_arrivals.cpp
   std::vector<MessageArrival> messages_between(std::int64_t after, std::int64_t upto) override; // sql_arrivals.cpp
+  std::vector<PersonId> owners_with_invitations(std::optional<std::int64_t> user,
+                                                const std::vector<PersonId>& owners) override; // sql_arrivals.cpp
+  std::vector<FirstInvitation> first_invitations_from(const std::vector<PersonId>& senders) override;
   std::optional<SyncCursor> sync_cursor(const std::string& account) override;
   void set_sync_cursor(const std::string& account, const SyncCursor& cursor) override;
   std::optional<StoredMessage> conversation_message(PersonId owner, const std::string& conversation_id) override;
