@@ -165,7 +165,7 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
       for (std::size_t i = 0; i < results.size(); ++i) {
         if (results[i].label == all.gold[i]) continue;
         fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i], classify::label_name(all.gold[i]),
-                   classify::label_name(results[i].label), results[i].language, all.texts[i].substr(0, 300));
+                   classify::label_name(results[i].label), results[i].language, all.notes[i].text.substr(0, 300));
         for (const auto& r : results[i].reasons) fmt::print(stderr, "    - {}\n", r);
       }
     }
