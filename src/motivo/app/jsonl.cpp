@@ -7,28 +7,45 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <iterator>
 #include <thread>
 
 namespace motivo::app {
 
-void JsonlNotes::rebuild_views()
+std::string_view TextBlocks::add(std::string_view s)
 {
-  notes.clear();
-  notes.reserve(texts.size());
-  for (std::size_t i = 0; i < texts.size(); ++i) notes.push_back({texts[i], senders[i], recipients[i]});
+  constexpr std::size_t block = 1 << 20;
+  if (blocks_.empty() || s.size() > room_ - used_) {
+    // A string longer than a block gets a block of its own size.
+    room_ = std::max(block, s.size());
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(room_));
+    used_ = 0;
+  }
+  char* at = blocks_.back().get() + used_;
+  std::copy(s.begin(), s.end(), at);
+  used_ += s.size();
+  return {at, s.size()};
+}
+
+void TextBlocks::take(TextBlocks&& other)
+{
+  // The last block keeps filling: this one's last block is left with its room unused.
+  for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
+  used_ = other.used_;
+  room_ = other.room_;
+  other.blocks_.clear();
+  other.used_ = other.room_ = 0;
 }
 
 void JsonlNotes::append(JsonlNotes&& other)
 {
   for (auto& v : other.ids) ids.push_back(std::move(v));
-  for (auto& v : other.texts) texts.push_back(std::move(v));
-  for (auto& v : other.senders) senders.push_back(std::move(v));
-  for (auto& v : other.recipients) recipients.push_back(std::move(v));
+  texts.take(std::move(other.texts));
+  notes.insert(notes.end(), other.notes.begin(), other.notes.end());
   gold.insert(gold.end(), other.gold.begin(), other.gold.end());
   for (auto& v : other.gold_language) gold_language.push_back(std::move(v));
-  rebuild_views();
 }
 
 namespace {
@@ -216,7 +233,7 @@ bool read_plain_line(std::string_view line, LineFields& f)
   return at == line.size();
 }
 
-std::string string_field(const LineFields::Field& f, const char* key, const std::string& name, std::size_t line)
+std::string_view string_field(const LineFields::Field& f, const char* key, const std::string& name, std::size_t line)
 {
   if (f.kind == LineFields::Kind::absent || f.kind == LineFields::Kind::null) return {};
   if (f.kind != LineFields::Kind::string) throw InputError(name, line, Message(N_("\"{}\" must be a string"), key));
@@ -253,30 +270,20 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
       out.ids.push_back(std::to_string(number));
     else
       out.ids.push_back(std::move(f.id_json));
-    out.texts.push_back(std::move(f.text.value));
-    out.senders.push_back(string_field(f.sender, "sender", name, number));
-    out.recipients.push_back(string_field(f.recipient, "recipient", name, number));
+    const std::string_view sender = string_field(f.sender, "sender", name, number);
+    const std::string_view recipient = string_field(f.recipient, "recipient", name, number);
+    out.notes.push_back({out.texts.add(f.text.value), out.texts.add(sender), out.texts.add(recipient)});
     if (labelled) {
-      const std::string label = string_field(f.label, "label", name, number);
+      const std::string_view label = string_field(f.label, "label", name, number);
       const auto parsed = classify::parse_label(label);
       if (!parsed)
         throw InputError(
             name, number,
             Message(N_("\"label\" must be empty, default, template, spam or personalized ({})"), quote_value(label)));
       out.gold.push_back(*parsed);
-      out.gold_language.push_back(string_field(f.language, "language", name, number));
+      out.gold_language.emplace_back(string_field(f.language, "language", name, number));
     }
   }
-}
-
-void append_parts(JsonlNotes& to, JsonlNotes&& from)
-{
-  for (auto& v : from.ids) to.ids.push_back(std::move(v));
-  for (auto& v : from.texts) to.texts.push_back(std::move(v));
-  for (auto& v : from.senders) to.senders.push_back(std::move(v));
-  for (auto& v : from.recipients) to.recipients.push_back(std::move(v));
-  to.gold.insert(to.gold.end(), from.gold.begin(), from.gold.end());
-  for (auto& v : from.gold_language) to.gold_language.push_back(std::move(v));
 }
 
 } // namespace
@@ -316,8 +323,7 @@ JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool
     if (f) std::rethrow_exception(f);
   }
   JsonlNotes out = std::move(parts[0]);
-  for (std::size_t w = 1; w < workers; ++w) append_parts(out, std::move(parts[w]));
-  out.rebuild_views();
+  for (std::size_t w = 1; w < workers; ++w) out.append(std::move(parts[w]));
   return out;
 }
 

@@ -41,7 +41,8 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
       {
         std::string data;
         struct stat st {};
-        if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
+        // A file's size and the 1 MiB the last read asks for: a reserve of the size alone doubled it at the end.
+        if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size) + (1 << 20));
         std::size_t used = 0;
         for (;;) {
           if (data.size() < used + (1 << 20)) data.resize(std::max<std::size_t>(used + (1 << 20), data.capacity()));
@@ -165,7 +166,7 @@ std::function<int()> setup_eval(CLI::App& app, Context& context)
       for (std::size_t i = 0; i < results.size(); ++i) {
         if (results[i].label == all.gold[i]) continue;
         fmt::print(stderr, "\n{}  hand: {}  motivo: {} ({})\n  {}\n", all.ids[i], classify::label_name(all.gold[i]),
-                   classify::label_name(results[i].label), results[i].language, all.texts[i].substr(0, 300));
+                   classify::label_name(results[i].label), results[i].language, all.notes[i].text.substr(0, 300));
         for (const auto& r : results[i].reasons) fmt::print(stderr, "    - {}\n", r);
       }
     }

@@ -349,10 +349,11 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
   // Scripts without spaces: a word is a clause, and its cues are found inside it.
   if (!part_cues.empty() && std::any_of(a.scope.begin(), a.scope.end(),
                                         [](std::string_view x) { return static_cast<unsigned char>(x[0]) >= 0xE0; })) {
+    thread_local std::vector<std::uint32_t> found;
+    found.clear();
+    part_cues.find(a.folded, found);
     auto at = static_cast<std::uint32_t>(w.size());
-    for (const PartCue& p : part_cues) {
-      if (a.folded.find(p.text) != std::string::npos) hits.push_back({p.payload, at++, 1});
-    }
+    for (const std::uint32_t payload : found) hits.push_back({payload, at++, 1});
   }
   // Spam first, then generic phrases, each in the order found (by position, then as listed in its file).
   for (const auto& h : hits) {

@@ -22,7 +22,7 @@ void Classifier::Impl::add_cue(const std::string& pattern, std::uint32_t payload
 {
   if (pattern.size() > 1 && pattern.front() == '~') {
     std::string folded = fold(std::string_view(pattern).substr(1));
-    if (!folded.empty()) part_cues.push_back({std::move(folded), payload});
+    if (!folded.empty()) part_cues.add(std::move(folded), payload);
     return;
   }
   cues.add(pattern, payload);

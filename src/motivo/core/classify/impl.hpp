@@ -152,11 +152,7 @@ struct Classifier::Impl {
   std::vector<int> spam_domain_weights;
   std::vector<std::string> spam_domain_families;
   // Phrases of scripts written without spaces ("~微信" in a data file), found inside words.
-  struct PartCue {
-    std::string text; // folded
-    std::uint32_t payload;
-  };
-  std::vector<PartCue> part_cues;
+  InWordPhrases part_cues;
   void add_cue(const std::string& pattern, std::uint32_t payload);
   MergeFieldCatalog merge_fields;
   ConnectRequests requests;

@@ -169,4 +169,41 @@ PhraseIndex::Hit PhraseIndex::longest_at(const std::vector<std::uint32_t>& ids, 
   return best;
 }
 
+std::uint32_t InWordPhrases::lead(const char* at)
+{
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(at[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(at[1])) << 8 | static_cast<unsigned char>(at[2]);
+}
+
+void InWordPhrases::add(std::string folded, std::uint32_t payload)
+{
+  const auto entry = static_cast<std::uint32_t>(entries_.size());
+  if (folded.size() < 3) {
+    short_.push_back(entry);
+  } else {
+    const std::uint32_t key = lead(folded.data());
+    by_lead_.insert(std::upper_bound(by_lead_.begin(), by_lead_.end(), std::pair{key, entry}), {key, entry});
+    leads_.set((key * 0x9E3779B1u) >> 16);
+  }
+  entries_.push_back({std::move(folded), payload});
+}
+
+void InWordPhrases::find(std::string_view folded, std::vector<std::uint32_t>& payloads) const
+{
+  thread_local std::vector<bool> found;
+  found.assign(entries_.size(), false);
+  for (const std::uint32_t e : short_) found[e] = folded.find(entries_[e].text) != std::string_view::npos;
+  for (std::size_t i = 0; i + 3 <= folded.size(); ++i) {
+    const std::uint32_t key = lead(folded.data() + i);
+    if (!leads_.test((key * 0x9E3779B1u) >> 16)) continue;
+    auto it = std::lower_bound(by_lead_.begin(), by_lead_.end(), std::pair<std::uint32_t, std::uint32_t>{key, 0});
+    for (; it != by_lead_.end() && it->first == key; ++it) {
+      if (!found[it->second] && folded.substr(i).starts_with(entries_[it->second].text)) found[it->second] = true;
+    }
+  }
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    if (found[e]) payloads.push_back(entries_[e].payload);
+  }
+}
+
 } // namespace motivo::classify
