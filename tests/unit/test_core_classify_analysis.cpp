@@ -94,3 +94,59 @@ TEST(PersonalCues, ASpecificThingInAnyLanguageIsPersonal)
     EXPECT_EQ(r.label, Label::personalized) << text << "\n" << analysis_reasons(r);
   }
 }
+
+TEST(Pitches, AResearchedPitchIsNeverPersonalInAnyLanguage)
+{
+  // What a pitch researches (the recipient's site, town, search phrase) is no tie: the offer outweighs it.
+  for (const std::string_view text : {
+           "Hi Dana, I looked at greenleafflorist.com and it doesn't show up on Google for 'wedding flowers Bristol'. "
+           "Want me to send you the report?",
+           "Hola Inés, revisé tu web de la clínica dental de Alcalá y no aparece en Google por 'dentista Alcalá'. ¿Te "
+           "envío el informe?",
+           "Bonjour Luc, j'ai analysé votre site de la boulangerie à Nantes : il n'apparaît pas sur Google. Je peux "
+           "vous envoyer l'analyse ?",
+           "Hej Maja, jag kollade er hemsida för bageriet i Malmö och den syns inte på 'bageri Malmö'. Ska jag skicka "
+           "rapporten?",
+           "Dzień dobry, sprawdziłem stronę pensjonatu w Zakopanem: nie wyświetla się na frazę 'noclegi Zakopane'. "
+           "Mogę wysłać raport?",
+       }) {
+    const Result r = analysis_result(text);
+    EXPECT_NE(r.label, Label::personalized) << text << "\n" << analysis_reasons(r);
+  }
+}
+
+TEST(Pitches, APitchsShapeIsGivenAsAReason)
+{
+  const Result r = analysis_result("Hi Tom, I ran a quick audit of your bakery's site in Leeds, a few things hold it "
+                                   "back. Happy to send it over if useful?");
+  EXPECT_NE(r.label, Label::personalized) << analysis_reasons(r);
+  EXPECT_NE(analysis_reasons(r).find("quick audit"), std::string::npos) << analysis_reasons(r);
+}
+
+TEST(Pitches, ASharedTieWithAProposalStaysPersonal)
+{
+  // A referral, or a place where they met, is no pitch's research: such a note may offer something and stay
+  // personal.
+  for (const std::string_view text : {
+           "Hi Ana, we met at the PyData Lisbon meetup last week. As promised, I can send you the report on the "
+           "survey we discussed.",
+           "Hola Pedro, Lucía Ferrer me dijo que llevas la web de la cooperativa de Cuenca. Te envío el informe de "
+           "accesibilidad que hicimos para la suya, por si os sirve.",
+       }) {
+    const Result r = analysis_result(text);
+    EXPECT_EQ(r.label, Label::personalized) << text << "\n" << analysis_reasons(r);
+  }
+}
+
+TEST(Pitches, FlatteryOfACareerIsNotPersonal)
+{
+  for (const std::string_view text : {
+           "Hi Sam, I've been following your journey and I admire how you lead. Leaders like you inspire me.",
+           "Hola Marta, he seguido tu trayectoria y me inspira mucho tu forma de liderar. ¡Encantada de conectar!",
+           "Ciao Luca, ho seguito il tuo percorso: professionisti come te sono rari. Sarebbe un piacere collegarci.",
+           "Cześć Ania, mam kilka ciekawych ofert dla specjalistów z Twoim doświadczeniem. Daj znać!",
+       }) {
+    const Result r = analysis_result(text);
+    EXPECT_NE(r.label, Label::personalized) << text << "\n" << analysis_reasons(r);
+  }
+}

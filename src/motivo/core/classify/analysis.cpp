@@ -289,6 +289,30 @@ int Classifier::Impl::spam_score(const Analysis& a, bool& soft)
   return total + (strong >= 2 || beside_money ? 1 : 0);
 }
 
+// The points of the lexicon's phrases of sales intent: an offer to send an audit or a report, work on the
+// recipient's site or its ranking, a price, leads, income, returns, a paid award, and a call or a demo to book
+// beside one of them (a call alone is what a genuine note asks for too). Phrases only, not single words ("the only
+// one" is no price) nor signals ("still owe you £7"), nor plain selling words, a portfolio, a messaging app,
+// recruiting, a loan or a photo praised, which genuine notes name too ("your photo exhibition").
+int Classifier::Impl::sales_intent(const Analysis& a, std::vector<std::string_view>* hits)
+{
+  static constexpr std::string_view families[] = {"offer",  "seo",        "price",    "leads",
+                                                  "income", "investment", "award_fee"};
+  int points = 0, call = 0;
+  for (std::size_t i = 0; i < a.spam_families.size(); ++i) {
+    const std::string& hit = a.spam_hits[i];
+    if (hit.find(' ') == std::string::npos && hit.front() != '~') continue;
+    if (a.spam_families[i] == "call")
+      call += a.spam_weights[i];
+    else if (std::find(std::begin(families), std::end(families), a.spam_families[i]) != std::end(families))
+      points += a.spam_weights[i];
+    else
+      continue;
+    if (hits) hits->push_back(hit);
+  }
+  return points > 0 ? points + call : 0;
+}
+
 // "your talk", "tu tesis", "votre article": a possessive of the note's language before a noun that is not
 // generic (profile, experience, network…). Spanish second-person preterites ("presentaste", "comentaste")
 // tell of something the recipient did. At most two such cues count.
@@ -386,6 +410,7 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
     if (!first_time(seen, h.payload)) continue;
     covered_to = h.position + h.length;
     a.personal += personal[h.payload].weight;
+    a.cue_points += personal[h.payload].weight;
     a.referral = a.referral || personal[h.payload].kind == "referral";
     a.personal_hits.push_back(personal[h.payload].pattern);
   }
@@ -502,6 +527,7 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
   score(a.scope_ids, a);
   grammar_cues(a.scope, a.scope_ids, a);
   a.spam = spam_score(a, a.spam_soft);
+  a.pitch = sales_intent(a) >= pitch_spam && !a.referral && a.cue_points < 3;
   // A year ("en 2018", "(2014)") dates something: a shared past, an event. Once a note.
   for (const std::string_view w : a.scope) {
     if (w.size() == 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) &&

@@ -121,7 +121,8 @@ void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_
                         a.referral,
                         a.spam_soft,
                         a.request,
-                        a.stock != nullptr && !a.stock_whole};
+                        a.stock != nullptr && !a.stock_whole,
+                        a.pitch};
   for (std::uint32_t k = 0; k < std::size(flags); ++k) {
     if (flags[k]) out.push_back(signal(7, k));
   }
@@ -163,7 +164,9 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   });
   const bool something = personal_sign || a.signals.named_things > 0 || caseless;
-  const bool too_little = !something || (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
+  // A pitch's shape (Analysis::pitch): what it names is what a pitch researches, so only a shared tie would do.
+  const bool too_little =
+      !something || a.pitch || (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
   if (use == ModelUse::blend && label == Label::personalized && r.label != label && too_little) {
     r.reasons.push_back(line);
     return;

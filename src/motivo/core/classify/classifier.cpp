@@ -35,7 +35,7 @@ std::optional<Label> parse_label(std::string_view name)
 namespace {
 
 // What each family of spam signals (data/spam_lexicon.tsv, column family) is called in a reason.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 13> family_names = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> family_names = {{
     {"income", "income claims"},
     {"recruitment", "recruiting into a business"},
     {"messaging", "moves the contact to a phone or messaging app"},
@@ -48,6 +48,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> family_n
     {"investment", "investment returns"},
     {"invoice", "invoice financing, loans or grants"},
     {"scam", "inheritance or romance scam"},
+    {"offer", "offers to send an audit, a report or examples"},
     {"pitch", "selling words"},
 }};
 
@@ -127,11 +128,13 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   const auto add_stock_reason = [&] {
     if (a.stock) r.reasons.push_back(stock_part_reason(*a.stock));
   };
-  // Personal evidence: cues, a named thing, a concrete question, a quoted title, an issue number.
-  const int named = std::min(a.signals.named_things, 1) + (a.signals.distinct_named && a.spam == 0 ? 1 : 0);
-  const int question = a.signals.question ? 1 : 0;
-  const int evidence = (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
-  const int personal = a.personal + named + question + evidence;
+  // Personal evidence: cues, a named thing, a concrete question, a quoted title, an issue number. In a pitch's shape
+  // (Analysis::pitch) only the cues count: a pitch names the recipient's site, town or search phrase too.
+  const int named =
+      a.pitch ? 0 : std::min(a.signals.named_things, 1) + (a.signals.distinct_named && a.spam == 0 ? 1 : 0);
+  const int question = a.signals.question && !a.pitch ? 1 : 0;
+  const int evidence = a.pitch ? 0 : (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
+  const int personal = (a.pitch ? a.cue_points : a.personal) + named + question + evidence;
   // A note that only asks for a call in selling words, but was sent by someone the sender names (a referral),
   // is judged as a personal note: genuine people ask for a short call too.
   const bool outweighed = !in_campaign && a.spam_soft && a.referral && personal >= a.spam + 1;
@@ -162,7 +165,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   // them (cues, named things, a concrete question), clearly more than it uses boilerplate.
   const int margin = personal - a.generic - a.spam / 2;
   // Something of the recipient's must be named: a question alone could be sent to anyone.
-  const bool names_something = a.personal + named + evidence > 0;
+  const bool names_something = (a.pitch ? a.cue_points : a.personal) + named + evidence > 0;
   if (personal >= 2 && margin >= 2 && names_something) {
     r.label = Label::personalized;
     r.confidence = std::min(0.95, 0.6 + 0.05 * margin);
@@ -189,6 +192,13 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     r.reasons.push_back(
         fmt::format("too little ties it to the recipient (score {} against {} of boilerplate)", personal, a.generic));
   if (a.spam > 0) r.reasons.push_back(fmt::format("some sales signals (score {}), below the spam threshold", a.spam));
+  if (a.pitch && a.personal + a.signals.named_things + (a.signals.question ? 1 : 0) > a.cue_points) {
+    std::vector<std::string_view> hits;
+    sales_intent(a, &hits);
+    std::string line = "a sales pitch (";
+    for (std::size_t i = 0; i < hits.size() && i < 6; ++i) line += fmt::format("{}\"{}\"", i ? ", " : "", hits[i]);
+    r.reasons.push_back(line + "): what it names of the recipient's is no tie shared with them");
+  }
   add_stock_reason();
   return r;
 }

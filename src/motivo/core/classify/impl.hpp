@@ -75,6 +75,10 @@ struct Analysis {
   int spam = 0, generic = 0, personal = 0;
   bool spam_soft = false; // the spam points come only from asking for a call and plain selling words
   bool referral = false;  // a personal cue of kind referral: someone named sent the sender
+  int cue_points = 0;     // the personal cues' own points (data/personal_cues.tsv): no possessive, no year
+  // A pitch's shape: words of sales intent (sales_intent() >= pitch_spam) and no tie shared with the recipient (no
+  // referral, no cue of 3). What it names of the recipient's (site, town, search phrase, post) a pitch researches.
+  bool pitch = false;
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
   std::vector<std::string_view> spam_families; // the family of each spam hit (views into the catalog)
   std::vector<int> spam_weights;               // and its weight
@@ -100,6 +104,8 @@ struct Analysis {
     spam = generic = personal = 0;
     spam_soft = false;
     referral = false;
+    cue_points = 0;
+    pitch = false;
     scope_words = body_words = all_words = 0;
     has_skeleton = false;
   }
@@ -176,6 +182,8 @@ struct Classifier::Impl {
   // The label of an analysed note. In a campaign, the batch adds the line saying which campaign (see
   // classify_batch); here in_campaign only chooses the branch.
   static constexpr int spam_threshold = 4, campaign_spam_threshold = 3;
+  // From these points of sales intent on, a note without a shared tie has a pitch's shape (Analysis::pitch).
+  static constexpr int pitch_spam = 2;
 
   // The note model and how it is used (blend.cpp).
   const NoteModel* model = nullptr;
@@ -207,6 +215,8 @@ struct Classifier::Impl {
   void grammar_cues(const std::vector<std::string_view>& w, const std::vector<std::uint32_t>& ids, Analysis& a) const;
   void score(const std::vector<std::uint32_t>& w, Analysis& a) const;
   static int spam_score(const Analysis& a, bool& soft);
+  // The points of the phrases of sales intent (Analysis::pitch), and those phrases when `hits` is given.
+  static int sales_intent(const Analysis& a, std::vector<std::string_view>* hits = nullptr);
   std::string language_of(std::string_view text, const std::vector<std::uint32_t>& ids) const;
   void analyse(const Note& note, bool want_skeleton, Analysis& a) const;
   // The words of the note (folded, with their ids), its greeting and sign-off, the stock text it is or contains,
