@@ -17,16 +17,16 @@ namespace motivo::cli {
 
 namespace {
 
-// The module beside the executable, found from the executable's own path (never from the environment):
-// lib/motivo/mail-net.so in the build tree (build/motivo), ../lib/motivo/mail-net.so once installed
-// (/usr/bin/motivo, /usr/lib/motivo/mail-net.so).
+// The module, found from the executable's own path (never from the environment): MOTIVO_MODULE_DIR
+// (lib/x86_64-linux-gnu/motivo on Debian, src/CMakeLists.txt) under the executable's folder in the build tree
+// (build/motivo), under its parent once installed (/usr/bin/motivo, /usr/lib/x86_64-linux-gnu/motivo/mail-net.so).
 void* open_module()
 {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   std::string tried = ec ? "/proc/self/exe: " + ec.message() : std::string();
-  for (const char* dir : {"lib/motivo", "../lib/motivo"}) {
+  for (const char* dir : {MOTIVO_MODULE_DIR, "../" MOTIVO_MODULE_DIR}) {
     if (ec) break;
     const fs::path path = (exe.parent_path() / dir / "mail-net.so").lexically_normal();
     if (!fs::exists(path, ec)) {
