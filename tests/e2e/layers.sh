@@ -45,12 +45,13 @@ if hits=$(grep -rln '#include <httplib\.h>' . | grep -v '^\./server/server\.cpp$
 fi
 
 # The network: libcurl in the two clients the user names a server for (fetch's IMAP, sync's LinkedIn API), and those
-# clients' headers in their commands alone. Every other command opens no connection (e2e.no_network runs them).
+# clients' headers in their commands' rounds alone (cli/fetch_run.cpp and cli/sync_run.cpp, built into the mail and
+# network module). Every other command opens no connection (e2e.no_network runs them).
 only "libcurl (the network)" '#include <curl/' "core io store app server cli" io/imap.cpp io/linkedin_api.cpp
 only "the network clients" '#include <motivo/io/(imap|linkedin_api)\.hpp>' "core io store app server cli" \
-  io/imap.cpp io/linkedin_api.cpp app/sync.hpp app/sync.cpp cli/cmd_fetch.cpp cli/cmd_sync.cpp
+  io/imap.cpp io/linkedin_api.cpp app/sync.hpp app/sync.cpp cli/fetch_run.cpp cli/sync_run.cpp
 only "the sync use case" '#include <motivo/app/sync\.hpp>' "core io store app server cli" app/sync.cpp app/json_views.cpp \
-  cli/cmd_sync.cpp
+  cli/sync_run.cpp
 
 # The clock: only the command line's Context reads it (Context::now, clock, system_time) and MOTIVO_NOW; everything
 # else is handed the time. std::chrono::steady_clock stays allowed: it times intervals (the progress bar's redraws)

@@ -90,6 +90,12 @@ p = run(binary, "--help", env=env)
 check(p.returncode == 0 and "import" in p.stdout and "completion" in p.stdout, "unpacked: --help lists the commands")
 p = run(binary, "--help", env={**env, "LANGUAGE": "es"})
 check("muestra lo que guarda la base de datos" in p.stdout, "unpacked: Spanish help from the packaged catalog")
+# Mail needs the mail and network module (lib/<triplet>/motivo/mail-net.so), which the binary opens from its own
+# path: an .eml imported into a new database shows it found the packaged module and its libraries.
+eml = os.path.join(source, "tests/data/mail/en-default-text.eml")
+p = run(binary, "--db", os.path.join(work, "module.db"), "import", eml, env=env)
+check(p.returncode == 0 and "invitations: 1 (1 new" in p.stdout,
+      f"unpacked: imports mail through the mail and network module {p.stderr.strip()[-300:]}")
 completion = os.path.join(root, "usr/share/bash-completion/completions/motivo")
 p = run("bash", "--norc", "-c", f"source '{completion}' && complete -p motivo")
 check("-F _motivo" in p.stdout, "unpacked: the bash completion loads")

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -54,37 +55,55 @@ std::string fold_code_point(UChar32 c)
   }
   if (out.empty() && !u_isalnum(c) && u_charType(c) != U_NON_SPACING_MARK && u_charType(c) != U_ENCLOSING_MARK &&
       u_charType(c) != U_FORMAT_CHAR && u_charType(c) != U_COMBINING_SPACING_MARK)
-    out = " ";
+    out.assign(1, ' '); // not `out = " "`: GCC 12 warns of an overlap there once this is inlined (-Wrestrict)
   return out;
 }
 
-// Folded forms of every code point below table_limit, computed once with ICU: folding a note is then a table
-// lookup per character (docs/PERFORMANCE.md), and gives exactly ICU's answer.
-struct Table {
-  std::array<std::string, table_limit> folded;
-  Table()
+// Folded forms of the code points below table_limit, each computed once with ICU: folding a note is then a table
+// lookup per character (docs/PERFORMANCE.md), and gives exactly ICU's answer. Filled a block of 256 code points at a
+// time, the first time a character of the block is folded: the whole table took a millisecond of ICU at the first
+// fold of every command that folds (a listing's notes), of which a note or fifty need a block or three.
+class Table {
+public:
+  std::string_view at(UChar32 c)
   {
-    for (UChar32 c = 0; c < table_limit; ++c) {
-      if (c < 0x80) {
-        const char a = static_cast<char>(c);
-        if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
-          folded[c] = std::string(1, a);
-        else if (a >= 'A' && a <= 'Z')
-          folded[c] = std::string(1, static_cast<char>(a - 'A' + 'a'));
-        else if (c == 0x27 || c == 0x60)
-          folded[c] = "";
-        else
-          folded[c] = " ";
-      } else {
-        folded[c] = fold_code_point(c);
-      }
-    }
+    const auto block = static_cast<std::size_t>(c) / block_size;
+    if (!filled_[block].load(std::memory_order_acquire)) fill(block);
+    return folded_[static_cast<std::size_t>(c)];
   }
+
+private:
+  static constexpr std::size_t block_size = 256;
+  static_assert(table_limit % block_size == 0);
+
+  static std::string folded_form(UChar32 c)
+  {
+    if (c >= 0x80) return fold_code_point(c);
+    const char a = static_cast<char>(c);
+    if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) return std::string(1, a);
+    if (a >= 'A' && a <= 'Z') return std::string(1, static_cast<char>(a - 'A' + 'a'));
+    if (c == 0x27 || c == 0x60) return "";
+    return " ";
+  }
+
+  void fill(std::size_t block)
+  {
+    const std::lock_guard lock(fill_mutex_);
+    if (filled_[block].load(std::memory_order_relaxed)) return;
+    for (std::size_t c = block * block_size; c < (block + 1) * block_size; ++c)
+      folded_[c] = folded_form(static_cast<UChar32>(c));
+    filled_[block].store(true, std::memory_order_release);
+  }
+
+  std::array<std::string, table_limit> folded_;
+  std::array<std::atomic<bool>, table_limit / block_size> filled_{};
+  std::mutex fill_mutex_;
 };
 
-const Table& table()
+// Never destroyed: freeing its strings at exit cost every command that folded.
+Table& table()
 {
-  static const Table instance;
+  static Table& instance = *new Table;
   return instance;
 }
 
@@ -205,7 +224,7 @@ void fold_impl(std::string_view text, std::string& out, std::vector<std::uint32_
   char* base = out.data();
   std::size_t at = 0;
   bool space = false; // a space is pending (written before the next character)
-  const Table* t = nullptr;
+  Table* t = nullptr;
   if (starts) starts->clear();
   // Before writing a letter: the pending space, and a word starts.
   const auto open_word = [&] {
@@ -259,7 +278,7 @@ void fold_impl(std::string_view text, std::string& out, std::vector<std::uint32_
       piece = std::string_view(mark_piece, 1);
     } else if (c < table_limit) {
       if (!t) t = &table();
-      piece = t->folded[static_cast<std::size_t>(c)];
+      piece = t->at(c);
     } else {
       piece = fold_beyond_table(c);
     }
