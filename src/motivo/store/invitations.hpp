@@ -127,6 +127,13 @@ public:
   virtual std::int64_t refresh_welcomes(const WelcomeRule& rule) = 0;
 };
 
+// What is stale (Timelines): the invitations' timelines and the connections' welcomes marked since they were last
+// computed (after an upgrade whose migration marked them, every one).
+struct StaleCounts {
+  std::int64_t timelines = 0;
+  std::int64_t welcomes = 0;
+};
+
 // What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply, a
 // note kept on its other person from the invitation (Store::record_note).
 enum class ActionKind { decision, ask, reply, note };
