@@ -35,8 +35,9 @@ constexpr std::int64_t timeline_batch_size = 2000;
 // marked days (sql/summary.hpp). Returns how many were computed.
 std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule, std::int64_t most = -1);
 
-// The columns of invitations() and the view read from them (sql_store.cpp).
-std::string invitation_columns();
+// The columns of invitations() and the view read from them (sql_store.cpp); without `versions`, what a version
+// counts reads as 0 (InvitationQuery::versions).
+std::string invitation_columns(bool versions = true);
 InvitationView invitation_of(const Statement& s);
 
 } // namespace motivo::store::sql
