@@ -210,6 +210,21 @@ expect 0 "ana labels her own" -- "$motivo" --db "$team" --as ana label "$anas" s
 expect 0 "ana asks her own" -- "$motivo" --db "$team" --as ana ask "$anas"
 expect 0 "ana decides her own" -- "$motivo" --db "$team" --as ana decide "$anas" decline
 
+# Issue 23: an upgrade whose migration marks every timeline and welcome stale (here: the last migration undone, the
+# marks made by hand) is finished by the writer that migrates: afterwards nothing is stale, and a report read-only
+# is the one from before.
+up=$work/upgrade.db
+cp "$db" "$up"
+"$motivo" --db "$up" report --json >"$work/fresh.json" 2>/dev/null
+sqlite3 "$up" "DROP TABLE label_state; PRAGMA user_version = 18;
+  INSERT INTO stale_timelines (invitation) SELECT id FROM invitations ON CONFLICT DO NOTHING;
+  INSERT INTO stale_welcomes (connection) SELECT id FROM connections ON CONFLICT DO NOTHING;"
+expect 0 "db migrate after an upgrade that marks everything stale" -- "$motivo" --db "$up" db migrate
+[[ $(sqlite3 "$up" "SELECT (SELECT count(*) FROM stale_timelines) + (SELECT count(*) FROM stale_welcomes)") == 0 ]] &&
+  ok || fail "db migrate left timelines or welcomes stale"
+"$motivo" --db "$up" report --json >"$work/upgraded.json" 2>/dev/null
+cmp -s "$work/fresh.json" "$work/upgraded.json" && ok || fail "the report after the upgrade differs"
+
 # The default database location follows XDG_DATA_HOME when neither --db nor MOTIVO_DB is given (a command that
 # writes creates it; status only reads).
 (unset MOTIVO_DB; XDG_DATA_HOME=$work/xdg "$motivo" db migrate --json >/dev/null) && [[ -f $work/xdg/motivo/motivo.db ]] &&

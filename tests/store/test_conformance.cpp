@@ -2344,3 +2344,62 @@ TEST_P(Conformance, AForgetDryRunReadsTheMessagesWhoseWordsAreNotKeptYet)
   // The writer's forget keeps the words first and scrubs the same messages.
   EXPECT_EQ(store().forget_person(her, false, [](store::NoteLabels&) {}).group_messages, kept.group_messages);
 }
+
+// Issue 23: after an upgrade that marked everything stale, the writer that migrates computes and keeps it a batch
+// per transaction (Store::refresh_next_batch): stopped after any batch, what it committed is kept and right, the
+// rest still marked; the next writer finishes, and the store is then the fresh store, report for report.
+TEST_P(Conformance, ARefreshInBatchesKeepsWhatItCommittedAndEndsAsAFreshStore)
+{
+  const std::int64_t ana = fill_for_stale_reads(store(), files_);
+  const std::string fresh = reports_of(store(), ana);
+  store_.reset();
+  run_sql(GetParam(), db_->location(), std::string(every_welcome_stale) + ";" + every_timeline_stale);
+  const store::StaleCounts before = store().count_stale();
+  ASSERT_GT(before.welcomes, 3);
+  ASSERT_GT(before.timelines, 7);
+  const store::TimelineRule timelines = app::timeline_rule();
+  const store::WelcomeRule welcomes = app::welcome_rule();
+  EXPECT_EQ(store().refresh_next_batch(timelines, welcomes, 3), 3); // the welcomes first
+  EXPECT_EQ(store().count_stale().welcomes, before.welcomes - 3);
+  std::int64_t done = 3;
+  while (store().count_stale().welcomes > 0) done += store().refresh_next_batch(timelines, welcomes, 3);
+  EXPECT_EQ(done, before.welcomes);
+  EXPECT_EQ(store().refresh_next_batch(timelines, welcomes, 7), 7); // then the timelines
+  store_.reset();                                                   // the process stops here
+  EXPECT_EQ(store().count_stale().timelines, before.timelines - 7);
+  expect_kept_timelines_recomputed(store(), false, "stopped after a batch");
+  expect_kept_welcomes_recomputed(store(), false, "stopped after a batch"); // (with true, it reports: a refresh)
+  EXPECT_EQ(store().count_stale().welcomes, 0);
+  EXPECT_EQ(app::refresh_timelines_in_batches(store()), before.timelines - 7);
+  EXPECT_EQ(store().refresh_next_batch(timelines, welcomes, 7), 0);
+  EXPECT_EQ(store().count_stale().timelines + store().count_stale().welcomes, 0);
+  expect_kept_timelines_recomputed(store(), true, "refreshed in batches");
+  expect_kept_welcomes_recomputed(store(), true, "refreshed in batches");
+  EXPECT_EQ(reports_of(store(), ana), fresh);
+}
+
+// The conversations of many pairs read together give each pair what messages_with gives it, with or without texts.
+TEST_P(Conformance, MessagesOfPairsAreEachPairsMessages)
+{
+  fill_for_stale_reads(store(), files_);
+  std::vector<std::pair<PersonId, PersonId>> pairs;
+  for (const auto& v : store().invitations({}))
+    if (v.other_person) pairs.emplace_back(v.owner, *v.other_person);
+  pairs.emplace_back(999999, 999998); // nobody's
+  ASSERT_GT(pairs.size(), 10u);
+  while (pairs.size() < 1200) pairs.insert(pairs.end(), pairs.begin(), pairs.end()); // repeated, past a statement
+  for (const bool with_text : {false, true}) {
+    const auto threads = store().messages_of_pairs(pairs, with_text);
+    EXPECT_FALSE(threads.empty());
+    for (const auto& [owner, person] : pairs) {
+      const auto expected = store().messages_with(owner, person, with_text);
+      const auto it = threads.find({owner, person});
+      ASSERT_EQ(it == threads.end() ? 0u : it->second.size(), expected.size()) << owner << " " << person;
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(it->second[i].at, expected[i].at);
+        EXPECT_EQ(it->second[i].from_owner, expected[i].from_owner);
+        EXPECT_EQ(it->second[i].text, expected[i].text);
+      }
+    }
+  }
+}

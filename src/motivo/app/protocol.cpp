@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -76,6 +75,58 @@ std::int64_t refresh_timelines(store::Timelines& timelines)
   return welcomes + timelines.refresh_timelines(timeline_rule());
 }
 
+namespace {
+// Rows computed per transaction by refresh_timelines_in_batches: the size of the store's batches.
+constexpr std::int64_t refresh_batch = 2000;
+} // namespace
+
+std::int64_t refresh_timelines_in_batches(store::Store& store, const std::function<void(std::int64_t done)>& progress)
+{
+  const store::TimelineRule timelines = timeline_rule();
+  const store::WelcomeRule welcomes = welcome_rule();
+  std::int64_t done = 0;
+  while (const std::int64_t batch = store.refresh_next_batch(timelines, welcomes, refresh_batch)) {
+    done += batch;
+    if (progress) progress(done);
+  }
+  return done;
+}
+
+namespace {
+
+using Threads = std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>>;
+
+// The conversations of the invitations of `list` whose timeline is not kept and needs messages, with their texts
+// when some owner's acceptance is unknown (the protocol reads them then). Many without a limit: every conversation
+// read in one pass, kept for the pairs needed. A page, or a few: the pairs' own, read together.
+Threads unkept_threads(store::Store& store, const std::vector<store::InvitationView>& list,
+                       const std::set<PersonId>& known, bool paged)
+{
+  Threads threads;
+  bool with_text = false;
+  for (const auto& v : list) {
+    if (v.timeline || !needs_messages(v)) continue;
+    threads[{v.owner, *v.other_person}];
+    with_text = with_text || known.count(v.owner) == 0;
+  }
+  if (threads.empty()) return threads;
+  if (threads.size() > 64 && !paged) {
+    store.for_each_stamp(
+        [&](PersonId owner, PersonId person, const protocol::MessageStamp& stamp) {
+          if (const auto it = threads.find({owner, person}); it != threads.end()) it->second.push_back(stamp);
+        },
+        with_text);
+    return threads;
+  }
+  std::vector<std::pair<PersonId, PersonId>> pairs;
+  pairs.reserve(threads.size());
+  for (const auto& entry : threads) pairs.push_back(entry.first);
+  for (auto& [pair, stamps] : store.messages_of_pairs(pairs, with_text)) threads[pair] = std::move(stamps);
+  return threads;
+}
+
+} // namespace
+
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,
                                                   const protocol::Policy& policy, const protocol::Config& config,
                                                   datetime::UnixSeconds now)
@@ -83,26 +134,7 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
   std::vector<InvitationStatus> out;
   std::vector<store::InvitationView> list = store.invitations(query);
   const std::set<PersonId> known = owners_with_connections(store);
-  // A few invitations, or a page of them (a limit): a query each, so that memory holds the page's conversations
-  // only. Many: every conversation read in one pass, kept for the pairs needed (with the texts when some owner's
-  // acceptance is unknown: the protocol reads them then).
-  std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>> threads;
-  const auto unkept = static_cast<std::size_t>(
-      std::count_if(list.begin(), list.end(), [](const auto& v) { return !v.timeline && needs_messages(v); }));
-  const bool one_pass = unkept > 64 && query.limit < 0;
-  if (one_pass) {
-    bool with_text = false;
-    for (const auto& v : list) {
-      if (v.timeline || !needs_messages(v)) continue;
-      threads[{v.owner, *v.other_person}];
-      with_text = with_text || known.count(v.owner) == 0;
-    }
-    store.for_each_stamp(
-        [&](PersonId owner, PersonId person, const protocol::MessageStamp& stamp) {
-          if (const auto it = threads.find({owner, person}); it != threads.end()) it->second.push_back(stamp);
-        },
-        with_text);
-  }
+  Threads threads = unkept_threads(store, list, known, query.limit >= 0);
   out.reserve(list.size());
   const std::int64_t deadline = config.deadline_days * 86400;
   for (auto& v : list) {
@@ -113,9 +145,9 @@ std::vector<InvitationStatus> invitation_statuses(store::Store& store, const sto
       out.push_back({std::move(v), std::move(e)});
       continue;
     }
-    protocol::Facts facts = one_pass ? facts_without_messages(v) : facts_of(store, v, known);
+    protocol::Facts facts = facts_without_messages(v);
     facts.acceptance_known = known.count(v.owner) > 0;
-    if (one_pass && needs_messages(v)) facts.messages = threads[{v.owner, *v.other_person}];
+    if (needs_messages(v)) facts.messages = threads[{v.owner, *v.other_person}]; // a copy: pairs repeat
     protocol::Evaluation e = protocol::evaluate(facts, policy, now, deadline);
     out.push_back({std::move(v), std::move(e)});
   }

@@ -4,6 +4,8 @@
 #include <motivo/core/protocol/protocol.hpp>
 #include <motivo/store/store.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,9 +37,16 @@ store::TimelineRule timeline_rule();
 // for an import session). Every use case that writes calls it, so that reads find each invitation's timeline and
 // each connection's welcome kept. Returns how many.
 std::int64_t refresh_timelines(store::Timelines& timelines);
+// The same for everything stale, a batch per transaction (Store::refresh_next_batch), so that what was committed
+// stays when the process stops: after an upgrade that marked every timeline and welcome stale, the writer that
+// migrated leaves nothing for a read to compute. `progress` is told how many are done after each batch. Returns how
+// many.
+std::int64_t refresh_timelines_in_batches(store::Store& store,
+                                          const std::function<void(std::int64_t done)>& progress = {});
 
 // The invitations the query selects, each evaluated at `now` by `policy` (a kept timeline is used as it is; the
-// others are computed from the messages: with a limit, a query for each, so that a page holds its own only).
+// others are computed from the messages: with a limit, the page's conversations read together
+// (Store::messages_of_pairs), so that a page holds its own only).
 std::vector<InvitationStatus> invitation_statuses(store::Store& store, const store::InvitationQuery& query,
                                                   const protocol::Policy& policy, const protocol::Config& config,
                                                   datetime::UnixSeconds now);

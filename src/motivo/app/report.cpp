@@ -130,6 +130,7 @@ ReportInput paged_input(store::Store& store, const protocol::Policy& policy, con
   query.user = user;
   query.after_id = 0;
   query.limit = report_page;
+  query.versions = false; // a report writes nothing
   for (;;) {
     const std::vector<InvitationStatus> page = invitation_statuses(store, query, policy, config, now);
     if (page.empty()) break;

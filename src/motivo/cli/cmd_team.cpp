@@ -22,7 +22,9 @@ std::function<int()> setup_db(CLI::App& app, Context& context)
     const std::string location = context.database_location();
     const store::SchemaStatus before = store::schema_status(location);
     const std::string shown = store::is_postgres_location(location) ? store::redact_url(location) : location;
-    if (!*dry_run && !before.pending.empty()) context.store(); // opening migrates, under the backend's lock
+    // Opening migrates, under the backend's lock, then computes and keeps what the migrations left stale
+    // (Context::store): a report after the upgrade finds every timeline and welcome kept.
+    if (!*dry_run && !before.pending.empty()) context.store();
     if (context.json) {
       fmt::print("{}\n", app::migration_json(shown, before, *dry_run, 2));
       return 0;

@@ -1,3 +1,4 @@
+#include <motivo/app/protocol.hpp>
 #include <motivo/app/users.hpp>
 #include <motivo/cli/context.hpp>
 #include <motivo/cli/i18n.hpp>
@@ -33,6 +34,31 @@ std::string Context::database_location() const
   return (base / "motivo" / "motivo.db").string();
 }
 
+namespace {
+
+// Rows stale from which a writer says what it computes first: ten batches, a few seconds.
+constexpr std::int64_t long_refresh = 20000;
+
+// What is stale when a writer opens the store (every timeline and welcome, after an upgrade whose migration marked
+// them) computed and kept before the command's own work, a batch per transaction: interrupted, what was committed
+// stays and the next writer does the rest. The reads, which cannot write, then find nothing to compute.
+void keep_stale(store::Store& store)
+{
+  const store::StaleCounts stale = store.count_stale();
+  if (stale.timelines + stale.welcomes == 0) return;
+  const bool say = stale.timelines + stale.welcomes >= long_refresh;
+  if (say) {
+    fmt::print(stderr,
+               fmt::runtime(tr("motivo: computing the kept timelines of {} invitations and the welcomes of {} "
+                               "connections, once (after an upgrade); it is safe to interrupt: what is done stays\n")),
+               stale.timelines, stale.welcomes);
+  }
+  const std::int64_t done = app::refresh_timelines_in_batches(store);
+  if (say) fmt::print(stderr, fmt::runtime(tr("motivo: {} timelines and welcomes computed and kept\n")), done);
+}
+
+} // namespace
+
 store::Store& Context::store()
 {
   if (store_) return *store_;
@@ -40,6 +66,7 @@ store::Store& Context::store()
   const store::Access access = read_only ? store::Access::read_only : store::Access::read_write;
   if (store::is_postgres_location(location) || read_only) {
     store_ = store::open_store(location, access);
+    if (!read_only) keep_stale(*store_);
     return *store_;
   }
   const fs::path parent = fs::path(location).parent_path();
@@ -54,6 +81,7 @@ store::Store& Context::store()
                                "(mode 0600)\n")),
                location);
   }
+  keep_stale(*store_);
   return *store_;
 }
 

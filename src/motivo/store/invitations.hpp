@@ -41,6 +41,9 @@ struct InvitationQuery {
   // first), read through an index however deep the page.
   std::optional<PageKey> after;
   std::int64_t limit = -1; // all
+  // false: each view's `version` is left empty, and what it counts not read (four lookups an invitation fewer: a
+  // report's pages, which write nothing).
+  bool versions = true;
 };
 
 // An invitation as the commands show it. `outcome` is none while it is pending.
@@ -125,6 +128,13 @@ public:
   // The same for each connection's welcome (WelcomeRule): stale when its messages, its person's incoming
   // invitations (an ask, an accept decision), its connection time or its recorded welcomes changed.
   virtual std::int64_t refresh_welcomes(const WelcomeRule& rule) = 0;
+};
+
+// What is stale (Timelines): the invitations' timelines and the connections' welcomes marked since they were last
+// computed (after an upgrade whose migration marked them, every one).
+struct StaleCounts {
+  std::int64_t timelines = 0;
+  std::int64_t welcomes = 0;
 };
 
 // What the user did on an invitation that `Store::undo_last` can take back: a decision, an ask, a recorded reply, a

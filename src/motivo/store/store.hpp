@@ -15,9 +15,11 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motivo::store {
@@ -80,6 +82,10 @@ public:
   // `with_text`.
   virtual std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person,
                                                             bool with_text = false) = 0;
+  // messages_with for each pair (owner, person) of `pairs`, in one read a few hundred pairs at a time (a page of
+  // invitations asks once, not once an invitation): by pair, oldest first; a pair without messages is absent.
+  virtual std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>>
+  messages_of_pairs(const std::vector<std::pair<PersonId, PersonId>>& pairs, bool with_text = false) = 0;
   // Every one-to-one message (drafts left out) as (owner, the other person, stamp), ordered by owner, person and
   // time: what messages_with gives, for all pairs in one pass (a queue of a million invitations asks once).
   virtual void
@@ -91,6 +97,15 @@ public:
   // Every invitation (of `user`'s imports, when given) counted by InvitationTally's groups, in one read: what a
   // report needs, without loading any invitation. `asked_before` is set for the asks before `asked_before`.
   virtual InvitationTallies tally_invitations(std::optional<std::int64_t> user, datetime::UnixSeconds asked_before) = 0;
+  // How many timelines and welcomes are stale now.
+  virtual StaleCounts count_stale() = 0;
+  // Computes and keeps the `most` lowest stale welcomes by `welcomes`, or when none is left the `most` lowest
+  // stale timelines by `timelines` (reading 2,000 at a time at most), in a transaction of its own: a long refresh
+  // (every row, after an upgrade) can stop between batches and keep what it committed; the next writer does the
+  // rest. Returns how many were computed: 0 when nothing is stale (the summary's marked days are counted again
+  // then, as a refresh does).
+  virtual std::int64_t refresh_next_batch(const TimelineRule& timelines, const WelcomeRule& welcomes,
+                                          std::int64_t most) = 0;
   // Every welcomed connection counted by WelcomeTally's groups, in one read (kept welcomes, Timelines). With
   // `stale_rule` (a store that cannot be written), the stale connections' welcomes are computed by it a batch at a
   // time, without storing them, and counted instead of their kept ones: the tallies say none is stale.

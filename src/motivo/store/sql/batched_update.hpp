@@ -14,7 +14,10 @@ namespace motivo::store::sql {
 // Rows of one table updated a chunk at a time, one UPDATE over a VALUES list each: a row at a time, PostgreSQL's
 // round trips were most of a first import's refresh of the kept timelines. Each row: its id, then one value per
 // column (an integer or none, or a text), in the order of `columns`. What is added is written by `flush` (and by
-// `add` every `chunk` rows); the caller flushes at the end, inside its transaction.
+// `add` every `chunk` rows); the caller flushes at the end, inside its transaction. A full chunk's statement is
+// prepared once and run again, and on SQLite its placeholders are not numbered: SQLite's code generator takes time
+// quadratic in numbered placeholders (2,000 a chunk), and preparing such a statement for every chunk was half of a
+// refresh of every kept timeline (perf: sqlite3VListNumToName).
 class BatchedUpdate {
 public:
   struct Column {
@@ -35,7 +38,8 @@ private:
   std::string table_;
   std::vector<Column> columns_;
   std::vector<std::int64_t> ids_;
-  std::vector<Value> values_; // columns_.size() per row
+  std::vector<Value> values_;     // columns_.size() per row
+  std::optional<Statement> full_; // the statement of a full chunk, prepared at the first
 };
 
 } // namespace motivo::store::sql

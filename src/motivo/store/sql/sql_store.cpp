@@ -157,15 +157,10 @@ InvitationView invitation_of(const Statement& s)
 
 // (The messages are counted in two subqueries, not one comparing counterpart with a CASE: SQLite searches the index
 // by owner alone then, 50 s instead of 0.2 s for 3,000 invitations and 15,000 messages.)
-std::string invitation_columns()
+std::string invitation_columns(bool versions)
 {
-  return R"sql(id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
-       coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
-       user_label IS NOT NULL, confidence, reasons, campaign,
-       owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
-       (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id),
-       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id),
-       (SELECT count(*) FROM asks WHERE asks.invitation = invitations.id),
+  // What a version counts: the asks, the recorded replies, the notes on the other person and the messages with them.
+  const char* counts = versions ? R"sql((SELECT count(*) FROM asks WHERE asks.invitation = invitations.id),
        (SELECT count(*) FROM recorded_replies r WHERE r.invitation = invitations.id),
        (SELECT count(*) FROM person_notes n
         WHERE n.person = CASE direction WHEN 'incoming' THEN from_person ELSE to_person END),
@@ -173,9 +168,19 @@ std::string invitation_columns()
          WHEN 'incoming' THEN (SELECT count(*) FROM messages m WHERE m.owner = invitations.owner
                                AND m.counterpart = invitations.from_person)
          ELSE (SELECT count(*) FROM messages m WHERE m.owner = invitations.owner AND m.counterpart = invitations.to_person)
-       END,
+       END)sql"
+                                : "0, 0, 0, 0";
+  return fmt::format(
+      R"sql(id, direction, from_name, to_name, coalesce(from_url, ''), coalesce(to_url, ''), message, sent_at,
+       coalesce(outcome, ''), outcome_at, coalesce(user_label, label, ''), coalesce(language, ''),
+       user_label IS NOT NULL, confidence, reasons, campaign,
+       owner, CASE direction WHEN 'incoming' THEN from_person ELSE to_person END, coalesce(decision, ''), decision_at,
+       (SELECT min(asked_at) FROM asks WHERE asks.invitation = invitations.id),
+       (SELECT min(replied_at) FROM recorded_replies r WHERE r.invitation = invitations.id),
+       {},
        timeline_asked_at, timeline_replied_at, timeline_connected_at, timeline_mutual,
-       EXISTS (SELECT 1 FROM stale_timelines st WHERE st.invitation = invitations.id))sql";
+       EXISTS (SELECT 1 FROM stale_timelines st WHERE st.invitation = invitations.id))sql",
+      counts);
 }
 
 std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
@@ -185,7 +190,7 @@ std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
 
 std::vector<InvitationView> SqlStore::select_invitations(const InvitationQuery& query)
 {
-  std::string sql = "SELECT " + invitation_columns() + " FROM invitations WHERE 1 = 1";
+  std::string sql = "SELECT " + invitation_columns(query.versions) + " FROM invitations WHERE 1 = 1";
   // Only the conditions asked for, numbered in order (PostgreSQL wants every parameter it is sent used).
   int n = 0;
   const auto condition = [&](const char* format) { sql += fmt::format(fmt::runtime(format), ++n); };
@@ -215,7 +220,10 @@ std::vector<InvitationView> SqlStore::select_invitations(const InvitationQuery& 
     s.bind(n + 2, query.after->id);
   }
   std::vector<InvitationView> out;
-  while (s.step()) out.push_back(invitation_of(s));
+  while (s.step()) {
+    out.push_back(invitation_of(s));
+    if (!query.versions) out.back().version.clear();
+  }
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <motivo/store/sql/connection.hpp>
 #include <motivo/store/store.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ public:
   std::optional<UndoneAction> undo_last(std::int64_t id, const Versions& expected = {}) override;
   std::vector<RecordedNote> recorded_notes(std::int64_t id) override;
   std::vector<protocol::MessageStamp> messages_with(PersonId owner, PersonId person, bool with_text) override;
+  std::map<std::pair<PersonId, PersonId>, std::vector<protocol::MessageStamp>>
+  messages_of_pairs(const std::vector<std::pair<PersonId, PersonId>>& pairs, bool with_text) override; // timelines.cpp
   std::vector<MessageView> recent_messages(PersonId owner, PersonId person, std::int64_t limit) override;
   std::string listed_first_name(PersonId owner, PersonId person) override;
   void for_each_stamp(const std::function<void(PersonId, PersonId, const protocol::MessageStamp&)>& visit,
@@ -48,6 +51,9 @@ public:
   std::vector<PersonId> owners_with_connections() override;
   std::int64_t refresh_timelines(const TimelineRule& rule) override; // sql/timelines.hpp
   std::int64_t refresh_welcomes(const WelcomeRule& rule) override;   // sql/welcome_timelines.hpp
+  StaleCounts count_stale() override;                                // timelines.cpp
+  std::int64_t refresh_next_batch(const TimelineRule& timelines, const WelcomeRule& welcomes,
+                                  std::int64_t most) override;
   WelcomeTallies tally_welcomes(const WelcomeRule* stale_rule) override;
   InvitationTallies tally_invitations(std::optional<std::int64_t> user,
                                       datetime::UnixSeconds asked_before) override; // sql/timelines.cpp

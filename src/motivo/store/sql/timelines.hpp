@@ -27,12 +27,17 @@ void mark_changed_timelines(Connection& c, PersonId owner, std::int64_t import_i
 void mark_unknown_acceptances(Connection& c, PersonId owner);
 // Marks stale invitation `id`.
 void mark_timeline_stale(Connection& c, std::int64_t id);
+// Invitations computed per round of a refresh (at most): a batch's views and messages are what it holds in memory.
+constexpr std::int64_t timeline_batch_size = 2000;
 // Computes every stale invitation's timeline by `rule` and stores it, a batch of invitations at a time (memory
-// bounded by a batch), inside the caller's transaction. Returns how many were computed.
-std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule);
+// bounded by a batch), inside the caller's transaction; with `most` (not negative), only the `most` lowest ids (a
+// refresh in many transactions: Store::refresh_next_batch). Then, when none is left, counts again the summary's
+// marked days (sql/summary.hpp). Returns how many were computed.
+std::int64_t refresh_stale_timelines(Connection& c, const TimelineRule& rule, std::int64_t most = -1);
 
-// The columns of invitations() and the view read from them (sql_store.cpp).
-std::string invitation_columns();
+// The columns of invitations() and the view read from them (sql_store.cpp); without `versions`, what a version
+// counts reads as 0 (InvitationQuery::versions).
+std::string invitation_columns(bool versions = true);
 InvitationView invitation_of(const Statement& s);
 
 } // namespace motivo::store::sql

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -151,12 +152,12 @@ void mark_welcome_stale(Connection& c, std::int64_t id)
 }
 
 std::int64_t for_each_stale_welcome(Connection& c, const WelcomeRule& rule, std::int64_t batch_size,
-                                    const std::function<void(std::vector<StaleWelcome>&)>& visit)
+                                    const std::function<void(std::vector<StaleWelcome>&)>& visit, std::int64_t most)
 {
-  std::int64_t after = 0;
+  std::int64_t after = 0, computed = 0;
   static const std::vector<InvitationView> no_invitations;
   static const std::vector<protocol::MessageStamp> no_messages;
-  for (;;) {
+  while (most < 0 || computed < most) {
     std::vector<StaleWelcome> batch = stale_connections(c, after, batch_size);
     if (batch.empty()) break;
     const auto invitations = pair_invitations(c, after, batch_size);
@@ -169,28 +170,34 @@ std::int64_t for_each_stale_welcome(Connection& c, const WelcomeRule& rule, std:
           rule(v, i == invitations.end() ? no_invitations : i->second, t == threads.end() ? no_messages : t->second);
     }
     after = batch.back().connection.id;
+    computed += static_cast<std::int64_t>(batch.size());
     visit(batch);
   }
   return after;
 }
 
-std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule)
+std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule, std::int64_t most)
 {
   {
-    Statement any = c.prepare("SELECT count(*) FROM stale_welcomes");
+    // Whether any: a count would read every mark, for each of a long refresh's batches.
+    Statement any = c.prepare("SELECT EXISTS (SELECT 1 FROM stale_welcomes)");
     any.step();
-    if (any.column_int(0) == 0) return 0;
+    if (!any.column_bool(0)) return 0;
   }
   BatchedUpdate writer = welcome_writer(c);
   std::int64_t computed = 0;
-  const std::int64_t last = for_each_stale_welcome(c, rule, welcome_batch_size, [&](std::vector<StaleWelcome>& batch) {
-    for (const StaleWelcome& w : batch) add_welcome(writer, w.connection, w.welcome);
-    writer.flush();
-    computed += static_cast<std::int64_t>(batch.size());
-  });
-  c.prepare("DELETE FROM stale_welcomes WHERE connection <= ?1").bind(1, last).run();
-  // Ids with no connection (one folded into the export's, or forgotten) are dropped too.
-  c.exec("DELETE FROM stale_welcomes WHERE connection NOT IN (SELECT id FROM connections)");
+  const std::int64_t last = for_each_stale_welcome(
+      c, rule, most < 0 ? welcome_batch_size : std::min(most, welcome_batch_size),
+      [&](std::vector<StaleWelcome>& batch) {
+        for (const StaleWelcome& w : batch) add_welcome(writer, w.connection, w.welcome);
+        writer.flush();
+        computed += static_cast<std::int64_t>(batch.size());
+      },
+      most);
+  if (last > 0) c.prepare("DELETE FROM stale_welcomes WHERE connection <= ?1").bind(1, last).run();
+  // Ids with no connection (one folded into the export's, or forgotten) are dropped too, once the last batch is done.
+  if (most < 0 || computed < most)
+    c.exec("DELETE FROM stale_welcomes WHERE connection NOT IN (SELECT id FROM connections)");
   return computed;
 }
 

@@ -38,12 +38,15 @@ struct StaleWelcome {
 };
 // Computes every stale connection's welcome by `rule` without storing it, `batch_size` connections at a time in
 // the order of their ids (each batch's incoming invitations and messages read by the pairs' indexes, so memory
-// holds one batch), and gives each batch to `visit`. Returns the last connection's id (0 when none is stale).
+// holds one batch), and gives each batch to `visit`; with `most` (not negative), stops once that many were given.
+// Returns the last connection's id (0 when none is stale).
 std::int64_t for_each_stale_welcome(Connection& c, const WelcomeRule& rule, std::int64_t batch_size,
-                                    const std::function<void(std::vector<StaleWelcome>&)>& visit);
+                                    const std::function<void(std::vector<StaleWelcome>&)>& visit,
+                                    std::int64_t most = -1);
 // Computes every stale connection's welcome by `rule` and stores it, a batch at a time, inside the caller's
-// transaction. Returns how many were computed.
-std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule);
+// transaction; with `most` (not negative), only the `most` lowest ids (Store::refresh_next_batch). Returns how many
+// were computed.
+std::int64_t refresh_stale_welcomes(Connection& c, const WelcomeRule& rule, std::int64_t most = -1);
 // Store::tally_welcomes inside the caller's read: with `stale_rule`, the stale connections' welcomes are computed
 // by it a batch at a time (for_each_stale_welcome, nothing stored) and counted instead of their kept ones.
 WelcomeTallies tally_welcomes(Connection& c, const WelcomeRule* stale_rule);
