@@ -794,24 +794,34 @@ TEST_P(Conformance, ARecipientOfGroupMessagesOnlyIsForgottenByName)
   EXPECT_EQ(store().forget_recipient("Nadie", false).group_messages, 0);
 }
 
+namespace {
+
+// Messages naming Eva Rey: one to her, a group one among the recipients, and a conversation titled with her name.
+const std::string messages_header =
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT\n";
+const std::string my_url = "https://www.linkedin.com/in/me", eva_url = "https://www.linkedin.com/in/eva-rey";
+std::string eva_messages(const Files& files)
+{
+  return files.write("w1/messages.csv",
+                     messages_header + "c1,,Me," + my_url + ",Eva Rey," + eva_url +
+                         ",2024-01-05 10:00:00 UTC,,Hola\n"
+                         "c2,,Me," +
+                         my_url + ",\"Íñigo Solo, EVA  REY\",\"https://www.linkedin.com/in/inigo," + eva_url +
+                         "\",2024-01-06 10:00:00 UTC,,Grupo\n"
+                         "c3,Cena con eva rey,Me," +
+                         my_url + ",Íñigo Solo,https://www.linkedin.com/in/inigo,2024-01-07 10:00:00 UTC,,Título\n");
+}
+
+} // namespace
+
 // Issue 23: forget finds the messages that name someone by their kept words (migration 18), not by reading every
 // message; the words follow every write: an import, a second import, mail, and forget's own changes. Every spelling
 // is still found in the recipients, titles and subjects, and by profile URL alone.
 TEST_P(Conformance, ForgetFindsTheNameByTheKeptWordsAfterEveryWrite)
 {
-  const std::string header =
-      "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT\n";
-  const std::string me = "https://www.linkedin.com/in/me", eva = "https://www.linkedin.com/in/eva-rey";
-  import_paths(store(), {files_.write("w1/messages.csv",
-                                      header + "c1,,Me," + me + ",Eva Rey," + eva +
-                                          ",2024-01-05 10:00:00 UTC,,Hola\n"
-                                          "c2,,Me," +
-                                          me + ",\"Íñigo Solo, EVA  REY\",\"https://www.linkedin.com/in/inigo," + eva +
-                                          "\",2024-01-06 10:00:00 UTC,,Grupo\n"
-                                          "c3,Cena con eva rey,Me," +
-                                          me +
-                                          ",Íñigo Solo,https://www.linkedin.com/in/inigo,2024-01-07 10:00:00 "
-                                          "UTC,,Título\n")});
+  const std::string& header = messages_header;
+  const std::string &me = my_url, &eva = eva_url;
+  import_paths(store(), {eva_messages(files_)});
   // Later writes: a second import (a subject, a recipient without a profile URL, her profile under another name).
   import_paths(store(), {files_.write("w2/messages.csv",
                                       header + "c4,,Me," + me +
@@ -2313,19 +2323,8 @@ TEST_P(Conformance, ThePeopleStoredAnswerTheResolverAsItsMapsDo)
 // written since they were last kept, so it takes every such message as a candidate and reads it; the same counts.
 TEST_P(Conformance, AForgetDryRunReadsTheMessagesWhoseWordsAreNotKeptYet)
 {
-  const std::string header =
-      "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT\n";
-  const std::string me = "https://www.linkedin.com/in/me", eva = "https://www.linkedin.com/in/eva-rey";
-  import_paths(store(), {files_.write("w1/messages.csv",
-                                      header + "c1,,Me," + me + ",Eva Rey," + eva +
-                                          ",2024-01-05 10:00:00 UTC,,Hola\n"
-                                          "c2,,Me," +
-                                          me + ",\"Íñigo Solo, EVA  REY\",\"https://www.linkedin.com/in/inigo," + eva +
-                                          "\",2024-01-06 10:00:00 UTC,,Grupo\n"
-                                          "c3,Cena con eva rey,Me," +
-                                          me +
-                                          ",Íñigo Solo,https://www.linkedin.com/in/inigo,2024-01-07 10:00:00 "
-                                          "UTC,,Título\n")});
+  const std::string& eva = eva_url;
+  import_paths(store(), {eva_messages(files_)});
   const PersonId her = store().find_people(eva).at(0).id;
   const auto kept = store().forget_person(her, true, [](store::NoteLabels&) {});
   EXPECT_EQ(kept.group_messages, 2); // c2, c3
