@@ -130,11 +130,14 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   };
   // Personal evidence: cues, a named thing, a concrete question, a quoted title, an issue number. In a pitch's shape
   // (Analysis::pitch) only the cues count: a pitch names the recipient's site, town or search phrase too.
-  const int named =
-      a.pitch ? 0 : std::min(a.signals.named_things, 1) + (a.signals.distinct_named && a.spam == 0 ? 1 : 0);
-  const int question = a.signals.question && !a.pitch ? 1 : 0;
-  const int evidence = a.pitch ? 0 : (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
-  const int personal = (a.pitch ? a.cue_points : a.personal) + named + question + evidence;
+  const int cues = a.pitch ? a.cue_points : a.personal;
+  int named = 0, question = 0, evidence = 0;
+  if (!a.pitch) {
+    named = std::min(a.signals.named_things, 1) + (a.signals.distinct_named && a.spam == 0 ? 1 : 0);
+    question = a.signals.question ? 1 : 0;
+    evidence = (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
+  }
+  const int personal = cues + named + question + evidence;
   // A note that only asks for a call in selling words, but was sent by someone the sender names (a referral),
   // is judged as a personal note: genuine people ask for a short call too.
   const bool outweighed = !in_campaign && a.spam_soft && a.referral && personal >= a.spam + 1;
@@ -165,7 +168,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   // them (cues, named things, a concrete question), clearly more than it uses boilerplate.
   const int margin = personal - a.generic - a.spam / 2;
   // Something of the recipient's must be named: a question alone could be sent to anyone.
-  const bool names_something = (a.pitch ? a.cue_points : a.personal) + named + evidence > 0;
+  const bool names_something = cues + named + evidence > 0;
   if (personal >= 2 && margin >= 2 && names_something) {
     r.label = Label::personalized;
     r.confidence = std::min(0.95, 0.6 + 0.05 * margin);
