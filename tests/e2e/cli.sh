@@ -210,13 +210,13 @@ expect 0 "ana labels her own" -- "$motivo" --db "$team" --as ana label "$anas" s
 expect 0 "ana asks her own" -- "$motivo" --db "$team" --as ana ask "$anas"
 expect 0 "ana decides her own" -- "$motivo" --db "$team" --as ana decide "$anas" decline
 
-# Issue 23: an upgrade whose migration marks every timeline and welcome stale (here: the last migration undone, the
-# marks made by hand) is finished by the writer that migrates: afterwards nothing is stale, and a report read-only
-# is the one from before.
+# Issue 23: an upgrade whose migration marks every timeline and welcome stale (here: the last two migrations undone,
+# the marks made by hand) is finished by the writer that migrates: afterwards nothing is stale, and a report
+# read-only is the one from before.
 up=$work/upgrade.db
 cp "$db" "$up"
 "$motivo" --db "$up" report --json >"$work/fresh.json" 2>/dev/null
-sqlite3 "$up" "DROP TABLE label_state; PRAGMA user_version = 18;
+sqlite3 "$up" "DROP INDEX invitations_by_label_time; DROP TABLE label_state; PRAGMA user_version = 18;
   INSERT INTO stale_timelines (invitation) SELECT id FROM invitations ON CONFLICT DO NOTHING;
   INSERT INTO stale_welcomes (connection) SELECT id FROM connections ON CONFLICT DO NOTHING;"
 expect 0 "db migrate after an upgrade that marks everything stale" -- "$motivo" --db "$up" db migrate

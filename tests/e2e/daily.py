@@ -220,6 +220,8 @@ later_columns += "".join(f"ALTER TABLE connections DROP COLUMN {c}; " for c in (
 # Migration 18's triggers and index.
 later_indexes += "".join(f"DROP TRIGGER IF EXISTS message_words_{t}; " for t in ("ai", "au", "ad"))
 later_indexes += "DROP INDEX IF EXISTS invitations_by_campaign; "
+# Migration 20's index.
+later_indexes += "DROP INDEX IF EXISTS invitations_by_label_time; "
 sqlite(old_db, "".join(f"DROP TABLE {t}; " for t in later_tables) + "DROP INDEX invitations_tally; " + later_indexes +
        later_columns + "DROP INDEX IF EXISTS invitations_by_time; PRAGMA user_version = 8;")
 p = motivo("decide", f"i{decided}", "--undo", db=old_db, check=False)

@@ -645,6 +645,22 @@ TEST_P(Conformance, VersionsAndPagesByKey)
     page.after = store::PageKey{rows[0].sent_at, rows[0].id};
   }
   EXPECT_EQ(ids, (std::vector<std::int64_t>{all[0].id, all[1].id, all[2].id, all[3].id}));
+  // The same pages within a label (read through the index by label and time): the label's rows in the list's order.
+  ASSERT_TRUE(all[2].label.has_value());
+  store::InvitationQuery labelled;
+  labelled.label = all[2].label;
+  std::vector<std::int64_t> expected;
+  for (const auto& row : store().invitations(labelled)) expected.push_back(row.id);
+  ASSERT_FALSE(expected.empty());
+  labelled.limit = 1;
+  ids.clear();
+  for (std::size_t i = 0; i <= expected.size(); ++i) {
+    const auto rows = store().invitations(labelled);
+    if (rows.empty()) break;
+    ids.push_back(rows[0].id);
+    labelled.after = store::PageKey{rows[0].sent_at, rows[0].id};
+  }
+  EXPECT_EQ(ids, expected);
   store::InvitationQuery decided;
   decided.decided = true;
   const auto by_decision = store().invitations(decided);

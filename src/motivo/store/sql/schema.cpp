@@ -370,6 +370,13 @@ CREATE TABLE label_state (
 );
 INSERT INTO label_state (one, classifier, labelled, changes) VALUES (1, '', 0, 0);
 )sql"},
+    // Issue 23: a list filtered by label (`invitations --label`, the API's `label=`) read by pages through an index
+    // of the label it filters on and the page's key, as the unfiltered list reads `invitations_by_time`. Without
+    // it, a page of a rare label read the time index from the newest row and filtered (PostgreSQL, 1,000,000
+    // invitations: 13,000 rows for a page of spam, 11 ms of the server's time; none matching, every row).
+    {20, "invitations: an index by label and time for pages", R"sql(
+CREATE INDEX invitations_by_label_time ON invitations(coalesce(user_label, label), sent_at, id);
+)sql"},
 };
 
 // SQLite searches notes with FTS5 (unicode61, diacritics removed), kept up to date by triggers.
