@@ -95,47 +95,48 @@ T get(std::string_view& in)
   return value;
 }
 
-// A chunk's notes as they wait for the campaigns: a header (notes, bytes of ids, bytes of pending results), each id
-// as JSON text after its length, then what Classifier::analyse_chunk left (appended by it).
-struct Frame {
-  std::string bytes;
-  static constexpr std::size_t header = 3 * sizeof(std::uint64_t);
+// A chunk's notes as they wait for the campaigns, written into `bytes` (its room kept from chunk to chunk: a buffer
+// of megabytes freed and taken again for every chunk made the heap sort its free blocks each time): a header
+// (notes, bytes of ids, bytes of pending results), each id as JSON text after its length, then what
+// Classifier::analyse_chunk left (appended by it).
+constexpr std::size_t frame_header = 3 * sizeof(std::uint64_t);
 
-  Frame(const JsonlNotes& notes, const classify::Classifier& classifier, classify::CampaignIndex& index)
-  {
-    put<std::uint64_t>(bytes, notes.ids.size());
-    put<std::uint64_t>(bytes, 0);
-    put<std::uint64_t>(bytes, 0);
-    for (const std::string& id : notes.ids) {
-      put(bytes, static_cast<std::uint32_t>(id.size()));
-      bytes += id;
-    }
-    const std::uint64_t ids = bytes.size() - header;
-    classifier.analyse_chunk(notes.notes, index, bytes);
-    const std::uint64_t pending = bytes.size() - header - ids;
-    std::memcpy(bytes.data() + sizeof(std::uint64_t), &ids, sizeof ids);
-    std::memcpy(bytes.data() + 2 * sizeof(std::uint64_t), &pending, sizeof pending);
+void write_frame(std::string& bytes, const JsonlNotes& notes, const classify::Classifier& classifier,
+                 classify::CampaignIndex& index)
+{
+  bytes.clear();
+  put<std::uint64_t>(bytes, notes.ids.size());
+  put<std::uint64_t>(bytes, 0);
+  put<std::uint64_t>(bytes, 0);
+  for (const std::string& id : notes.ids) {
+    put(bytes, static_cast<std::uint32_t>(id.size()));
+    bytes += id;
   }
-};
+  const std::uint64_t ids = bytes.size() - frame_header;
+  classifier.analyse_chunk(notes.notes, index, bytes);
+  const std::uint64_t pending = bytes.size() - frame_header - ids;
+  std::memcpy(bytes.data() + sizeof(std::uint64_t), &ids, sizeof ids);
+  std::memcpy(bytes.data() + 2 * sizeof(std::uint64_t), &pending, sizeof pending);
+}
 
 // The frames in order: in memory up to a limit, then in a temporary file.
 class Frames {
 public:
   explicit Frames(const JsonlBatchSettings& settings) : settings_(settings) {}
 
-  void add(Frame&& frame)
+  void add(const std::string& frame)
   {
-    if (!spool_ && kept_ + frame.bytes.size() > settings_.keep_bytes) {
+    if (!spool_ && kept_ + frame.size() > settings_.keep_bytes) {
       spool_.emplace(settings_.spool_folder);
       for (const std::string& f : memory_) spool_->write(f);
       memory_.clear();
       memory_.shrink_to_fit();
     }
     if (spool_) {
-      spool_->write(frame.bytes);
+      spool_->write(frame);
     } else {
-      kept_ += frame.bytes.size();
-      memory_.push_back(std::move(frame.bytes));
+      kept_ += frame.size();
+      memory_.push_back(frame);
     }
   }
 
@@ -152,7 +153,7 @@ public:
       reading_ = true;
     }
     out.clear();
-    if (!spool_->read(Frame::header, out)) return false;
+    if (!spool_->read(frame_header, out)) return false;
     std::string_view h = out;
     get<std::uint64_t>(h);
     const auto ids = get<std::uint64_t>(h), pending = get<std::uint64_t>(h);
@@ -179,9 +180,11 @@ void classify_jsonl(const classify::Classifier& classifier, const ReadBytes& rea
     LineChunks input(read, settings.chunk_bytes);
     std::string_view lines;
     std::size_t first_line = 0;
+    std::string frame;
     while (input.next(lines, first_line)) {
       const JsonlNotes notes = read_jsonl_notes(lines, name, false, first_line);
-      frames.add(Frame(notes, classifier, index));
+      write_frame(frame, notes, classifier, index);
+      frames.add(frame);
     }
   }
   index.finish();

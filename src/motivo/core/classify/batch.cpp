@@ -242,19 +242,23 @@ void Classifier::label_pending(std::string_view pending, std::size_t first, cons
   while (!pending.empty()) records.push_back(next_pending(pending));
   // The campaigns' members are decided again (on every core: each names others in its campaign line); every other
   // note's result is read back as it was, into one reused PendingNote, as it leaves.
-  std::vector<Result> members(records.size());
-  in_parallel(records.size(), [&](std::size_t k) {
-    const CampaignIndex::Campaign* c = index.campaign_of(first + k);
-    if (!c) return;
+  std::vector<std::size_t> in_campaigns;
+  for (std::size_t k = 0; k < records.size(); ++k)
+    if (index.campaign_of(first + k)) in_campaigns.push_back(k);
+  std::vector<Result> members(in_campaigns.size());
+  in_parallel(in_campaigns.size(), [&](std::size_t m) {
+    const std::size_t k = in_campaigns[m];
     PendingNote p;
     read_pending(records[k], impl_->stock, p);
-    members[k] = in_batch(std::move(p.solo), c, first + k, p.sender, p.recipient);
+    members[m] = in_batch(std::move(p.solo), index.campaign_of(first + k), first + k, p.sender, p.recipient);
   });
   const Calibration& calibration = Calibration::embedded();
   PendingNote alone;
-  for (std::size_t k = 0; k < records.size(); ++k) {
-    Result* r = &members[k];
-    if (!index.campaign_of(first + k)) {
+  for (std::size_t k = 0, m = 0; k < records.size(); ++k) {
+    Result* r = nullptr;
+    if (m < in_campaigns.size() && in_campaigns[m] == k) {
+      r = &members[m++];
+    } else {
       read_pending(records[k], impl_->stock, alone);
       r = &alone.solo.result;
     }
