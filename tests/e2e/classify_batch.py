@@ -5,7 +5,9 @@ data race between the threads fails it. Also: JSON Lines read alike by the plain
 Usage: classify_batch.py MOTIVO SOURCE_DIR"""
 import json
 import os
+import subprocess
 import sys
+import tempfile
 
 from checks import Checks, Motivo
 
@@ -27,6 +29,14 @@ if all(ran):
     check(runs[0].stdout == runs[1].stdout, "two runs give the same labels, reasons and campaigns")
     campaigns = sum(1 for o in out if any("mass campaign" in r for r in o["reasons"]))
     check(campaigns > 0, f"campaigns across the threads' shares ({campaigns} notes)")
+    # Standard input read from a file gives what a pipe gives (the input is read a chunk at a time either way).
+    with tempfile.TemporaryFile() as f:
+        f.write(batch.encode())
+        f.seek(0)
+        from_file = subprocess.run(motivo.command(["classify", "--jsonl"]), stdin=f, capture_output=True,
+                                   env=motivo.env, encoding="utf-8")
+    check(from_file.returncode == 0 and from_file.stdout == runs[0].stdout,
+          f"a file on standard input gives the bytes a pipe gives {from_file.stderr[-2000:]}")
 # Plain lines (objects of string members) are read by motivo's own scanner, any other line by nlohmann's parser:
 # the same note written both ways (simple escapes, or the same characters as \u escapes) gives the same output line,
 # and the lines the scanner passes on are refused as before.

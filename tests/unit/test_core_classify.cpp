@@ -493,6 +493,48 @@ TEST(Campaigns, ChunksAreLabelledLikeOneBatch)
   }
 }
 
+// Issue 23: a batch read in chunks and analysed once (analyse_chunk, what each note leaves for the end kept as bytes,
+// then label_pending) gets the results of one batch too, whatever the chunks.
+TEST(Campaigns, PendingChunksAreLabelledLikeOneBatch)
+{
+  const std::vector<std::string> texts = {
+      "",
+      "Me gustaría añadirte a mi red profesional en LinkedIn.",
+      "Hi Tom, we met at Sam's wedding in Cork - great talking about rowing!",
+      "Hola, estoy conectando con profesionales del sector logístico para compartir novedades e ideas. Un saludo",
+      "Earn 5000 USD a week from home with our proven crypto system, message me on WhatsApp to start today",
+      "Hi there, I help founders like you grow revenue with a proven outbound system, happy to share how it works"};
+  std::vector<std::string> senders;
+  for (int i = 0; i < 5000; ++i) senders.push_back(i % 11 == 0 ? "" : "Sender " + std::to_string(i % 97));
+  std::vector<Note> notes;
+  for (int i = 0; i < 5000; ++i) notes.push_back({texts[(i * 7 + i / 5) % texts.size()], senders[i], "Owner"});
+  const std::vector<Result> whole = classifier().classify_batch(notes);
+  for (const std::size_t chunk : {3u, 1000u, 4500u, 5000u}) {
+    SCOPED_TRACE(fmt::format("chunks of {}", chunk));
+    CampaignIndex index;
+    std::vector<std::string> pending;
+    for (std::size_t first = 0; first < notes.size(); first += chunk) {
+      pending.emplace_back();
+      classifier().analyse_chunk(std::span<const Note>(notes).subspan(first, std::min(chunk, notes.size() - first)),
+                                 index, pending.back());
+    }
+    index.finish();
+    std::size_t seen = 0;
+    for (std::size_t c = 0; c < pending.size(); ++c) {
+      classifier().label_pending(pending[c], c * chunk, index, [&](std::size_t i, Result&& r) {
+        ASSERT_EQ(i, seen++);
+        EXPECT_EQ(r.label, whole[i].label);
+        EXPECT_EQ(r.language, whole[i].language);
+        EXPECT_EQ(r.confidence, whole[i].confidence);
+        EXPECT_EQ(r.score, whole[i].score);
+        EXPECT_EQ(r.reasons, whole[i].reasons);
+        EXPECT_EQ(r.campaign, whole[i].campaign);
+      });
+    }
+    EXPECT_EQ(seen, notes.size());
+  }
+}
+
 TEST(Labels, NamesRoundTrip)
 {
   for (const Label l : all_labels) EXPECT_EQ(parse_label(label_name(l)), l);

@@ -244,12 +244,12 @@ std::string_view string_field(const LineFields::Field& f, const char* key, const
 
 namespace {
 
-// Parses the lines [first, last) of `lines` into `out`.
+// Parses the lines [first, last) of `lines` into `out`; lines[0] is line `first_line` of `name`.
 void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, std::size_t last,
-                 const std::string& name, bool labelled, JsonlNotes& out)
+                 const std::string& name, std::size_t first_line, bool labelled, JsonlNotes& out)
 {
   for (std::size_t k = first; k < last; ++k) {
-    const std::size_t number = k + 1;
+    const std::size_t number = k + first_line;
     std::string_view line = lines[k];
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -288,7 +288,7 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
 
 } // namespace
 
-JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled)
+JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled, std::size_t first_line)
 {
   std::vector<std::string_view> lines;
   for (std::size_t start = 0; start < data.size();) {
@@ -308,7 +308,7 @@ JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool
     const std::size_t first = std::min(lines.size(), w * per), last = std::min(lines.size(), first + per);
     const auto work = [&, w, first, last] {
       try {
-        parse_lines(lines, first, last, name, labelled, parts[w]);
+        parse_lines(lines, first, last, name, first_line, labelled, parts[w]);
       } catch (...) {
         failures[w] = std::current_exception();
       }

@@ -37,8 +37,10 @@ struct JsonlNotes {
 };
 
 // Reads every line of `in` (blank lines skipped). A line that is not a JSON object with a string "text" is an
-// InputError naming `name` and the line; with `labelled`, "label" must be one of the five labels.
-JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled);
+// InputError naming `name` and the line; with `labelled`, "label" must be one of the five labels. `data`'s first
+// line is line `first_line` of `name` (a part of a larger input: the errors' line numbers, the ids of notes without
+// one).
+JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled, std::size_t first_line = 1);
 JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labelled);
 
 namespace detail {

@@ -1,3 +1,4 @@
+#include <motivo/app/classify_jsonl.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/jsonl.hpp>
 #include <motivo/cli/commands.hpp>
@@ -12,11 +13,22 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sys/stat.h>
 
 namespace motivo::cli {
+
+namespace {
+
+// Where classify --jsonl keeps what a large batch's notes leave for the end: $TMPDIR, or /tmp.
+std::string temporary_folder()
+{
+  const char* folder = std::getenv("TMPDIR");
+  return folder && *folder ? std::string(folder) : std::string("/tmp");
+}
+
+} // namespace
 
 std::function<int()> setup_classify(CLI::App& app, Context& context)
 {
@@ -35,33 +47,11 @@ std::function<int()> setup_classify(CLI::App& app, Context& context)
   return [options, &context]() -> int {
     const classify::Classifier classifier;
     if (options->jsonl) {
-      // All of standard input at once (one batch anyway), not line by line through iostreams; the raw input is
-      // freed once parsed.
-      app::JsonlNotes input;
-      {
-        std::string data;
-        struct stat st {};
-        // A file's size and the 1 MiB the last read asks for: a reserve of the size alone doubled it at the end.
-        if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size) + (1 << 20));
-        std::size_t used = 0;
-        for (;;) {
-          if (data.size() < used + (1 << 20)) data.resize(std::max<std::size_t>(used + (1 << 20), data.capacity()));
-          const std::size_t n = std::fread(data.data() + used, 1, data.size() - used, stdin);
-          if (n == 0) break;
-          used += n;
-        }
-        data.resize(used);
-        input = app::read_jsonl_notes(data, "<stdin>", false);
-      }
-      std::string out;
-      classifier.classify_batch(input.notes, [&](std::size_t i, classify::Result&& r) {
-        app::append_classification_line(out, input.ids[i], r);
-        if (out.size() > (1u << 20)) {
-          std::fwrite(out.data(), 1, out.size(), stdout);
-          out.clear();
-        }
-      });
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      app::JsonlBatchSettings settings;
+      settings.spool_folder = temporary_folder();
+      app::classify_jsonl(
+          classifier, [](char* buffer, std::size_t size) { return std::fread(buffer, 1, size, stdin); }, "<stdin>",
+          [](std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), stdout); }, settings);
       return 0;
     }
     for (const auto* field : {&options->text, &options->sender, &options->recipient}) {

@@ -65,8 +65,9 @@ constexpr std::array environment{
     Variable{"LC_MESSAGES", N_("as LANGUAGE")},
     Variable{"LANG", N_("as LANGUAGE")},
     Variable{"TZ", N_("the time zone of the greetings' hour (Buenos días, Buenas tardes)")},
-    Variable{"TMPDIR", N_("where the server keeps uploads while it reads them, and where forget's compaction copies "
-                          "the database (default /tmp)")},
+    Variable{"TMPDIR", N_("where the server keeps uploads while it reads them, where forget's compaction copies "
+                          "the database, and where classify --jsonl keeps a large batch's notes until its campaigns "
+                          "are known (default /tmp)")},
     Variable{"SQLITE_TMPDIR", N_("where forget's compaction copies the database, before TMPDIR")},
     Variable{"GLIBC_TUNABLES", N_("glibc's own settings: when they set any of its malloc options, motivo leaves the "
                                   "heap as they say instead of tuning it for the command")},

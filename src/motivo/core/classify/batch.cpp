@@ -1,9 +1,11 @@
 // Batches: campaign detection across the notes (index_chunk, CampaignIndex), then each note's label with its
-// campaign (label_chunk). classify_batch is both over one chunk.
+// campaign (label_chunk). classify_batch is both over one chunk, each note analysed once; analyse_chunk and
+// label_pending the same over chunks, with what each note leaves for the end (pending.hpp) kept by the caller.
 #include <motivo/core/classify/calibration.hpp>
 #include <motivo/core/classify/campaign_index.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/impl.hpp>
+#include <motivo/core/classify/pending.hpp>
 #include <motivo/core/cores.hpp>
 
 #include <fmt/format.h>
@@ -84,16 +86,6 @@ std::string campaign_line(const CampaignIndex::Campaign& c, std::size_t i, std::
   return line;
 }
 
-// What a campaign needs of a note read on its own to say what it becomes as a member: its result, its spam score,
-// the stock text it contains, and (only when the score could make it spam inside a campaign) the rules' decision
-// for a member.
-struct Solo {
-  Result result;
-  std::unique_ptr<Result> as_member;
-  const StockText* stock = nullptr;
-  int spam = 0;
-};
-
 // `a`'s result on its own, and its decision as a member when `member` (the note is, or may be, in a campaign) and
 // its spam score asks for one (see as_campaign_member).
 Solo solo_of(const Classifier::Impl& impl, const Analysis& a, bool member)
@@ -141,6 +133,21 @@ void give_calibrated(std::vector<Result>& results, std::size_t first,
     calibration.apply(results[k]);
     sink(first + k, std::move(results[k]));
   }
+}
+
+// Notes `notes` (the first of them note `first` of the batch, room made for them in `index`) read on their own into
+// `solo`, each analysed once, and those that may be in a campaign indexed.
+void analyse_solo(const Classifier::Impl& impl, std::span<const Note> notes, std::size_t first, CampaignIndex& index,
+                  std::span<Solo> solo)
+{
+  in_parallel(notes.size(), [&](std::size_t k) {
+    thread_local Analysis a;
+    impl.analyse(notes[k], true, a);
+    const bool indexed = !a.blank && !a.stock_whole && !a.request && a.has_skeleton;
+    solo[k] = solo_of(impl, a, indexed);
+    if (indexed)
+      index.add(first + k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
+  });
 }
 
 } // namespace
@@ -200,13 +207,7 @@ void Classifier::classify_batch(std::span<const Note> notes,
   CampaignIndex index;
   index.extend(notes.size());
   std::vector<Solo> solo(notes.size());
-  in_parallel(notes.size(), [&](std::size_t k) {
-    thread_local Analysis a;
-    impl_->analyse(notes[k], true, a);
-    const bool indexed = !a.blank && !a.stock_whole && !a.request && a.has_skeleton;
-    solo[k] = solo_of(*impl_, a, indexed);
-    if (indexed) index.add(k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
-  });
+  analyse_solo(*impl_, notes, 0, index, solo);
   index.finish();
   // The results leave a block at a time, each block's notes freed as it goes: no second vector of every result (and
   // every campaign line) beside the notes read on their own.
@@ -221,6 +222,48 @@ void Classifier::classify_batch(std::span<const Note> notes,
       solo[k] = Solo{};
     });
     give_calibrated(results, first, give);
+  }
+}
+
+void Classifier::analyse_chunk(std::span<const Note> chunk, CampaignIndex& index, std::string& pending) const
+{
+  const std::size_t first = index.size();
+  index.extend(chunk.size());
+  std::vector<Solo> solo(chunk.size());
+  analyse_solo(*impl_, chunk, first, index, solo);
+  for (std::size_t k = 0; k < chunk.size(); ++k)
+    append_pending(pending, solo[k], chunk[k].sender, chunk[k].recipient, impl_->stock);
+}
+
+void Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
+                               const std::function<void(std::size_t, Result&&)>& sink) const
+{
+  std::vector<std::string_view> records;
+  while (!pending.empty()) records.push_back(next_pending(pending));
+  // The campaigns' members are decided again (on every core: each names others in its campaign line); every other
+  // note's result is read back as it was, into one reused PendingNote, as it leaves.
+  std::vector<std::size_t> in_campaigns;
+  for (std::size_t k = 0; k < records.size(); ++k)
+    if (index.campaign_of(first + k)) in_campaigns.push_back(k);
+  std::vector<Result> members(in_campaigns.size());
+  in_parallel(in_campaigns.size(), [&](std::size_t m) {
+    const std::size_t k = in_campaigns[m];
+    PendingNote p;
+    read_pending(records[k], impl_->stock, p);
+    members[m] = in_batch(std::move(p.solo), index.campaign_of(first + k), first + k, p.sender, p.recipient);
+  });
+  const Calibration& calibration = Calibration::embedded();
+  PendingNote alone;
+  for (std::size_t k = 0, m = 0; k < records.size(); ++k) {
+    Result* r = nullptr;
+    if (m < in_campaigns.size() && in_campaigns[m] == k) {
+      r = &members[m++];
+    } else {
+      read_pending(records[k], impl_->stock, alone);
+      r = &alone.solo.result;
+    }
+    calibration.apply(*r);
+    sink(first + k, std::move(*r));
   }
 }
 

@@ -1,0 +1,222 @@
+#include <motivo/app/classify_jsonl.hpp>
+#include <motivo/app/json_views.hpp>
+#include <motivo/app/jsonl.hpp>
+#include <motivo/core/classify/campaign_index.hpp>
+#include <motivo/io/spool_file.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace motivo::app {
+
+namespace {
+
+// The input a chunk of whole lines at a time.
+class LineChunks {
+public:
+  LineChunks(const ReadBytes& read, std::size_t chunk_bytes)
+    : read_(read), chunk_(std::max<std::size_t>(chunk_bytes, 1))
+  {
+  }
+
+  // The next lines (the last may lack its newline) and the number of the first; false at the end of the input.
+  bool next(std::string_view& lines, std::size_t& first_line)
+  {
+    buffer_.erase(0, taken_);
+    taken_ = 0;
+    std::size_t searched = 0;
+    for (;;) {
+      if (buffer_.size() - searched < chunk_ && !end_) fill(searched + chunk_);
+      const std::size_t newline = buffer_.rfind('\n');
+      if (newline != std::string::npos && newline >= searched) {
+        taken_ = newline + 1;
+        break;
+      }
+      if (end_) {
+        taken_ = buffer_.size();
+        break;
+      }
+      searched = buffer_.size(); // a line longer than a chunk: read on until it ends
+    }
+    if (taken_ == 0) return false;
+    lines = std::string_view(buffer_).substr(0, taken_);
+    first_line = line_;
+    const char* const end = lines.data() + lines.size();
+    for (const char* at = lines.data();
+         (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at))));) {
+      ++at;
+      ++line_;
+    }
+    return true;
+  }
+
+private:
+  // Reads until the buffer holds `size` bytes or the input ends.
+  void fill(std::size_t size)
+  {
+    std::size_t used = buffer_.size();
+    buffer_.resize(std::max(size, used));
+    while (used < buffer_.size()) {
+      const std::size_t n = read_(buffer_.data() + used, buffer_.size() - used);
+      if (n == 0) {
+        end_ = true;
+        break;
+      }
+      used += n;
+    }
+    buffer_.resize(used);
+  }
+
+  const ReadBytes& read_;
+  std::size_t chunk_;
+  std::string buffer_;
+  std::size_t taken_ = 0, line_ = 1;
+  bool end_ = false;
+};
+
+template <typename T>
+void put(std::string& out, T value)
+{
+  out.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+template <typename T>
+T get(std::string_view& in)
+{
+  T value;
+  if (in.size() < sizeof value) throw std::runtime_error("classify --jsonl: a chunk of pending notes is cut short");
+  std::memcpy(&value, in.data(), sizeof value);
+  in.remove_prefix(sizeof value);
+  return value;
+}
+
+// A chunk's notes as they wait for the campaigns, written into `bytes` (its room kept from chunk to chunk: a buffer
+// of megabytes freed and taken again for every chunk made the heap sort its free blocks each time): a header
+// (notes, bytes of ids, bytes of pending results), each id as JSON text after its length, then what
+// Classifier::analyse_chunk left (appended by it).
+constexpr std::size_t frame_header = 3 * sizeof(std::uint64_t);
+
+void write_frame(std::string& bytes, const JsonlNotes& notes, const classify::Classifier& classifier,
+                 classify::CampaignIndex& index)
+{
+  bytes.clear();
+  put<std::uint64_t>(bytes, notes.ids.size());
+  put<std::uint64_t>(bytes, 0);
+  put<std::uint64_t>(bytes, 0);
+  for (const std::string& id : notes.ids) {
+    put(bytes, static_cast<std::uint32_t>(id.size()));
+    bytes += id;
+  }
+  const std::uint64_t ids = bytes.size() - frame_header;
+  classifier.analyse_chunk(notes.notes, index, bytes);
+  const std::uint64_t pending = bytes.size() - frame_header - ids;
+  std::memcpy(bytes.data() + sizeof(std::uint64_t), &ids, sizeof ids);
+  std::memcpy(bytes.data() + 2 * sizeof(std::uint64_t), &pending, sizeof pending);
+}
+
+// The frames in order: in memory up to a limit, then in a temporary file.
+class Frames {
+public:
+  explicit Frames(const JsonlBatchSettings& settings) : settings_(settings) {}
+
+  void add(const std::string& frame)
+  {
+    if (!spool_ && kept_ + frame.size() > settings_.keep_bytes) {
+      spool_.emplace(settings_.spool_folder);
+      for (const std::string& f : memory_) spool_->write(f);
+      memory_.clear();
+      memory_.shrink_to_fit();
+    }
+    if (spool_) {
+      spool_->write(frame);
+    } else {
+      kept_ += frame.size();
+      memory_.push_back(frame);
+    }
+  }
+
+  // Then each frame in turn, into `out`; false after the last.
+  bool next(std::string& out)
+  {
+    if (!spool_) {
+      if (read_ == memory_.size()) return false;
+      out = std::move(memory_[read_++]);
+      return true;
+    }
+    if (!reading_) {
+      spool_->rewind();
+      reading_ = true;
+    }
+    out.clear();
+    if (!spool_->read(frame_header, out)) return false;
+    std::string_view h = out;
+    get<std::uint64_t>(h);
+    const auto ids = get<std::uint64_t>(h), pending = get<std::uint64_t>(h);
+    spool_->read(ids + pending, out);
+    return true;
+  }
+
+private:
+  const JsonlBatchSettings& settings_;
+  std::vector<std::string> memory_;
+  std::size_t kept_ = 0, read_ = 0;
+  std::optional<io::SpoolFile> spool_;
+  bool reading_ = false;
+};
+
+} // namespace
+
+void classify_jsonl(const classify::Classifier& classifier, const ReadBytes& read, const std::string& name,
+                    const WriteBytes& write, const JsonlBatchSettings& settings)
+{
+  classify::CampaignIndex index;
+  Frames frames(settings);
+  {
+    LineChunks input(read, settings.chunk_bytes);
+    std::string_view lines;
+    std::size_t first_line = 0;
+    std::string frame;
+    while (input.next(lines, first_line)) {
+      const JsonlNotes notes = read_jsonl_notes(lines, name, false, first_line);
+      write_frame(frame, notes, classifier, index);
+      frames.add(frame);
+    }
+  }
+  index.finish();
+  std::string frame, out;
+  std::vector<std::string_view> ids;
+  std::size_t first = 0;
+  while (frames.next(frame)) {
+    std::string_view rest = frame;
+    const auto count = get<std::uint64_t>(rest);
+    const auto id_bytes = get<std::uint64_t>(rest);
+    get<std::uint64_t>(rest);
+    std::string_view id_part = rest.substr(0, id_bytes);
+    ids.clear();
+    while (!id_part.empty()) {
+      const auto size = get<std::uint32_t>(id_part);
+      ids.push_back(id_part.substr(0, size));
+      id_part.remove_prefix(std::min<std::size_t>(size, id_part.size()));
+    }
+    if (ids.size() != count) throw std::runtime_error("classify --jsonl: a chunk of pending notes is cut short");
+    std::size_t given = 0;
+    classifier.label_pending(rest.substr(id_bytes), first, index, [&](std::size_t i, classify::Result&& r) {
+      append_classification_line(out, ids.at(i - first), r);
+      ++given;
+      if (out.size() > (1u << 20)) {
+        write(out);
+        out.clear();
+      }
+    });
+    if (given != count) throw std::runtime_error("classify --jsonl: a chunk of pending notes is cut short");
+    first += count;
+  }
+  write(out);
+}
+
+} // namespace motivo::app

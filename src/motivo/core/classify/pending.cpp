@@ -1,0 +1,128 @@
+#include <motivo/core/classify/impl.hpp>
+#include <motivo/core/classify/pending.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+
+namespace motivo::classify {
+
+namespace {
+
+// Writes into a buffer sized beforehand (one resize a record instead of an append per field).
+struct Writer {
+  char* at;
+  template <typename T>
+  void put(T value)
+  {
+    std::memcpy(at, &value, sizeof value);
+    at += sizeof value;
+  }
+  void put_text(std::string_view text)
+  {
+    put(static_cast<std::uint32_t>(text.size()));
+    std::memcpy(at, text.data(), text.size());
+    at += text.size();
+  }
+  void put_result(const Result& r)
+  {
+    put(r.label);
+    put(r.confidence);
+    put(r.score);
+    put(r.campaign);
+    put_text(r.language);
+    put(static_cast<std::uint32_t>(r.reasons.size()));
+    for (const std::string& reason : r.reasons) put_text(reason);
+  }
+};
+
+std::size_t size_of(const Result& r)
+{
+  std::size_t size = sizeof r.label + sizeof r.confidence + sizeof r.score + sizeof r.campaign +
+                     sizeof(std::uint32_t) * (2 + r.reasons.size()) + r.language.size();
+  for (const std::string& reason : r.reasons) size += reason.size();
+  return size;
+}
+
+[[noreturn]] void cut_short()
+{
+  throw std::runtime_error("a note's pending result is cut short");
+}
+
+template <typename T>
+T get(std::string_view& in)
+{
+  T value;
+  if (in.size() < sizeof value) cut_short();
+  std::memcpy(&value, in.data(), sizeof value);
+  in.remove_prefix(sizeof value);
+  return value;
+}
+
+std::string_view get_text(std::string_view& in)
+{
+  const auto size = get<std::uint32_t>(in);
+  if (in.size() < size) cut_short();
+  const std::string_view text = in.substr(0, size);
+  in.remove_prefix(size);
+  return text;
+}
+
+void get_result(std::string_view& in, Result& r)
+{
+  r.label = get<Label>(in);
+  r.confidence = get<double>(in);
+  r.score = get<double>(in);
+  r.campaign = get<std::int64_t>(in);
+  r.language = get_text(in);
+  r.reasons.resize(get<std::uint32_t>(in));
+  for (std::string& reason : r.reasons) reason = get_text(in);
+}
+
+} // namespace
+
+void append_pending(std::string& out, const Solo& solo, std::string_view sender, std::string_view recipient,
+                    std::span<const StockText> stocks)
+{
+  // The record's length first: a batch's records are found without reading them.
+  const std::size_t size = sizeof(std::uint32_t) * 4 + sender.size() + recipient.size() + size_of(solo.result) +
+                           sizeof(std::uint8_t) + (solo.as_member ? size_of(*solo.as_member) : 0);
+  const std::size_t start = out.size();
+  out.resize(start + sizeof(std::uint32_t) + size);
+  Writer w{out.data() + start};
+  w.put(static_cast<std::uint32_t>(size));
+  w.put_text(sender);
+  w.put_text(recipient);
+  w.put(static_cast<std::int32_t>(solo.stock ? solo.stock - stocks.data() : -1));
+  w.put(static_cast<std::int32_t>(solo.spam));
+  w.put_result(solo.result);
+  w.put(static_cast<std::uint8_t>(solo.as_member ? 1 : 0));
+  if (solo.as_member) w.put_result(*solo.as_member);
+}
+
+std::string_view next_pending(std::string_view& records)
+{
+  const auto length = get<std::uint32_t>(records);
+  if (records.size() < length) cut_short();
+  const std::string_view record = records.substr(0, length);
+  records.remove_prefix(length);
+  return record;
+}
+
+void read_pending(std::string_view record, std::span<const StockText> stocks, PendingNote& p)
+{
+  p.sender = get_text(record);
+  p.recipient = get_text(record);
+  const auto stock = get<std::int32_t>(record);
+  if (stock >= static_cast<std::int64_t>(stocks.size())) cut_short();
+  p.solo.stock = stock < 0 ? nullptr : &stocks[static_cast<std::size_t>(stock)];
+  p.solo.spam = get<std::int32_t>(record);
+  get_result(record, p.solo.result);
+  p.solo.as_member.reset();
+  if (get<std::uint8_t>(record)) {
+    p.solo.as_member = std::make_unique<Result>();
+    get_result(record, *p.solo.as_member);
+  }
+}
+
+} // namespace motivo::classify
