@@ -19,6 +19,11 @@ bool Classifier::Impl::is_address(std::string_view w, const std::vector<std::str
       if (w.size() >= h.size() && w.back() == h.back() && w.ends_with(h)) return true;
     }
   }
+  return is_declined(w, names);
+}
+
+bool Classifier::Impl::is_declined(std::string_view w, const std::vector<std::string_view>& names)
+{
   // Declined: at least three letters in common at the start, and at most four bytes (two letters of any
   // alphabet) of different ending on either side.
   for (const std::string_view n : names) {

@@ -4,6 +4,7 @@
 #include <motivo/core/classify/campaign_index.hpp>
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/impl.hpp>
+#include <motivo/core/classify/repeats.hpp>
 #include <motivo/core/cores.hpp>
 
 #include <fmt/format.h>
@@ -93,6 +94,11 @@ struct Solo {
   const StockText* stock = nullptr;
   int spam = 0;
 };
+
+Solo copy_of(const Solo& s)
+{
+  return {s.result, s.as_member ? std::make_unique<Result>(*s.as_member) : nullptr, s.stock, s.spam};
+}
 
 // `a`'s result on its own, and its decision as a member when `member` (the note is, or may be, in a campaign) and
 // its spam score asks for one (see as_campaign_member).
@@ -200,13 +206,31 @@ void Classifier::classify_batch(std::span<const Note> notes,
   CampaignIndex index;
   index.extend(notes.size());
   std::vector<Solo> solo(notes.size());
-  in_parallel(notes.size(), [&](std::size_t k) {
+  // A note repeating an earlier note's text is read as that note was when its names change nothing (repeats.hpp):
+  // the first notes of each text first, then the repeats.
+  const std::vector<std::uint32_t> first = first_with_text(notes);
+  std::vector<bool> repeated(notes.size());
+  for (std::size_t k = 0; k < notes.size(); ++k) repeated[first[k]] = repeated[first[k]] || first[k] != k;
+  std::vector<std::unique_ptr<FirstRead>> kept(notes.size());
+  const auto analyse = [&](std::size_t k) {
     thread_local Analysis a;
     impl_->analyse(notes[k], true, a);
     const bool indexed = !a.blank && !a.stock_whole && !a.request && a.has_skeleton;
     solo[k] = solo_of(*impl_, a, indexed);
     if (indexed) index.add(k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
+    if (repeated[k]) kept[k] = std::make_unique<FirstRead>(keep_first(*impl_, a, indexed));
+  };
+  in_parallel(notes.size(), [&](std::size_t k) {
+    if (first[k] == k) analyse(k);
   });
+  in_parallel(notes.size(), [&](std::size_t k) {
+    if (first[k] == k) return;
+    const FirstRead& f = *kept[first[k]];
+    if (!reads_as_first(*impl_, f, notes[k])) return analyse(k);
+    solo[k] = copy_of(solo[first[k]]);
+    if (f.indexed) index.add(k, f.skeleton, f.hash, notes[k].sender, notes[k].recipient);
+  });
+  std::vector<std::unique_ptr<FirstRead>>().swap(kept); // before the results are built
   index.finish();
   // The results leave a block at a time, each block's notes freed as it goes: no second vector of every result (and
   // every campaign line) beside the notes read on their own.

@@ -174,6 +174,8 @@ struct Classifier::Impl {
   // Anna: the same first letters, another ending of up to two letters), or a word ending in an honorific
   // ("田中様", "김지훈님", "王经理您好"; data/courtesy.tsv, kind honorific).
   bool is_address(std::string_view w, const std::vector<std::string_view>& names) const;
+  // The part of is_address that depends on `names`: the name declined.
+  static bool is_declined(std::string_view w, const std::vector<std::string_view>& names);
   std::vector<std::string> honorifics; // folded
 
   bool is_title(std::uint32_t id) const { return titles.is_word(id); }
