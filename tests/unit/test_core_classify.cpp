@@ -444,6 +444,44 @@ TEST(Campaigns, LargeBatchesAreLabelledLikeSmallOnes)
   EXPECT_EQ(classifier().classify(notes[4]).label, Label::personalized) << "on its own it is personal";
 }
 
+// A note repeating an earlier note's text is read as that note was only when its names change nothing: the batch
+// (which reuses the first note's reading) must give what the chunked passes give (which read every note).
+TEST(Campaigns, RepeatedTextsAreLabelledAsIfReadAgain)
+{
+  const std::vector<std::string> texts = {
+      "Hi Tom, we met at Sam's wedding in Cork - great talking about rowing!",
+      "Hola Ana, gracias por la charla en la universidad. Un saludo, Marta",
+      "I'd like to add you to my professional network on LinkedIn.\n- Ryan",
+      "Hey, it's Jo from the Lisbon meetup. Want to grab a coffee?",
+      "Earn 5000 USD a week from home, message me on WhatsApp. Marta",
+      "", // below: too short for a campaign, so what the names change shows
+      "Tom, loved Cork!",
+      "Great talk at Lisboa, Sam",
+      "Hola Ana, ¿qué tal Marta?",
+      "Thanks Tommy - Ryan"};
+  const std::vector<std::string> names = {"", "Tom", "Tommy Lee", "Sam", "Ana", "Anita Ruiz", "Marta", "Ryan",
+                                          "Jo Silva", "Cork", "Lisboa", "Someone Else"};
+  std::vector<Note> notes;
+  for (const auto& sender : names) {
+    for (const auto& recipient : names) {
+      for (const auto& text : texts) notes.push_back({text, sender, recipient});
+    }
+  }
+  const std::vector<Result> batch = classifier().classify_batch(notes);
+  CampaignIndex index;
+  classifier().index_chunk(notes, index);
+  index.finish();
+  classifier().label_chunk(notes, 0, index, [&](std::size_t i, Result&& r) {
+    SCOPED_TRACE(fmt::format("note {}: \"{}\" from \"{}\" to \"{}\"", i, notes[i].text, notes[i].sender,
+                             notes[i].recipient));
+    EXPECT_EQ(batch[i].label, r.label);
+    EXPECT_EQ(batch[i].language, r.language);
+    EXPECT_EQ(batch[i].confidence, r.confidence);
+    EXPECT_EQ(batch[i].reasons, r.reasons);
+    EXPECT_EQ(batch[i].campaign, r.campaign);
+  });
+}
+
 // Issue 23: a batch read in chunks (index_chunk over every chunk, then label_chunk) gets the labels, reasons,
 // confidences and campaigns of one batch, whatever the chunks; a campaign's reason names senders from later chunks.
 TEST(Campaigns, ChunksAreLabelledLikeOneBatch)

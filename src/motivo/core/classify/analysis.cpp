@@ -19,17 +19,7 @@ bool Classifier::Impl::is_address(std::string_view w, const std::vector<std::str
       if (w.size() >= h.size() && w.back() == h.back() && w.ends_with(h)) return true;
     }
   }
-  // Declined: at least three letters in common at the start, and at most four bytes (two letters of any
-  // alphabet) of different ending on either side.
-  for (const std::string_view n : names) {
-    if (n.size() < 4 || w.size() < 4) continue;
-    std::size_t common = 0;
-    while (common < n.size() && common < w.size() && n[common] == w[common]) ++common;
-    while (common > 0 && common < w.size() && (static_cast<unsigned char>(w[common]) & 0xC0) == 0x80)
-      --common; // whole letters
-    if (common >= 3 && n.size() - common <= 4 && w.size() - common <= 4 && common * 2 >= n.size()) return true;
-  }
-  return false;
+  return is_declined(w, names);
 }
 
 // Where a closing formula standing alone between marks ends just before `s` begins ("Viele Grüße," before

@@ -6,6 +6,7 @@
 #include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/pending.hpp>
+#include <motivo/core/classify/repeats.hpp>
 #include <motivo/core/cores.hpp>
 
 #include <fmt/format.h>
@@ -86,6 +87,11 @@ std::string campaign_line(const CampaignIndex::Campaign& c, std::size_t i, std::
   return line;
 }
 
+Solo copy_of(const Solo& s)
+{
+  return {s.result, s.as_member ? std::make_unique<Result>(*s.as_member) : nullptr, s.stock, s.spam};
+}
+
 // `a`'s result on its own, and its decision as a member when `member` (the note is, or may be, in a campaign) and
 // its spam score asks for one (see as_campaign_member).
 Solo solo_of(const Classifier::Impl& impl, const Analysis& a, bool member)
@@ -140,13 +146,30 @@ void give_calibrated(std::vector<Result>& results, std::size_t first,
 void analyse_solo(const Classifier::Impl& impl, std::span<const Note> notes, std::size_t first, CampaignIndex& index,
                   std::span<Solo> solo)
 {
-  in_parallel(notes.size(), [&](std::size_t k) {
+  // A note repeating an earlier note's text is read as that note was when its names change nothing (repeats.hpp):
+  // the first notes of each text first, then the repeats.
+  const std::vector<std::uint32_t> first_of = first_with_text(notes);
+  std::vector<bool> repeated(notes.size());
+  for (std::size_t k = 0; k < notes.size(); ++k) repeated[first_of[k]] = repeated[first_of[k]] || first_of[k] != k;
+  std::vector<std::unique_ptr<FirstRead>> kept(notes.size());
+  const auto analyse = [&](std::size_t k) {
     thread_local Analysis a;
     impl.analyse(notes[k], true, a);
     const bool indexed = !a.blank && !a.stock_whole && !a.request && a.has_skeleton;
     solo[k] = solo_of(impl, a, indexed);
     if (indexed)
       index.add(first + k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
+    if (repeated[k]) kept[k] = std::make_unique<FirstRead>(keep_first(impl, a, indexed));
+  };
+  in_parallel(notes.size(), [&](std::size_t k) {
+    if (first_of[k] == k) analyse(k);
+  });
+  in_parallel(notes.size(), [&](std::size_t k) {
+    if (first_of[k] == k) return;
+    const FirstRead& f = *kept[first_of[k]];
+    if (!reads_as_first(impl, f, notes[k])) return analyse(k);
+    solo[k] = copy_of(solo[first_of[k]]);
+    if (f.indexed) index.add(first + k, f.skeleton, f.hash, notes[k].sender, notes[k].recipient);
   });
 }
 

@@ -174,6 +174,20 @@ struct Classifier::Impl {
   // Anna: the same first letters, another ending of up to two letters), or a word ending in an honorific
   // ("田中様", "김지훈님", "王经理您好"; data/courtesy.tsv, kind honorific).
   bool is_address(std::string_view w, const std::vector<std::string_view>& names) const;
+  // The part of is_address that depends on `names` beyond is_name: the name declined, at least three letters in
+  // common at the start, and at most four bytes (two letters of any alphabet) of different ending on either side.
+  static bool is_declined(std::string_view w, const std::vector<std::string_view>& names)
+  {
+    for (const std::string_view n : names) {
+      if (n.size() < 4 || w.size() < 4) continue;
+      std::size_t common = 0;
+      while (common < n.size() && common < w.size() && n[common] == w[common]) ++common;
+      while (common > 0 && common < w.size() && (static_cast<unsigned char>(w[common]) & 0xC0) == 0x80)
+        --common; // whole letters
+      if (common >= 3 && n.size() - common <= 4 && w.size() - common <= 4 && common * 2 >= n.size()) return true;
+    }
+    return false;
+  }
   std::vector<std::string> honorifics; // folded
 
   bool is_title(std::uint32_t id) const { return titles.is_word(id); }
