@@ -2,6 +2,7 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/language.hpp>
+#include <motivo/core/classify/signature.hpp>
 
 #include <algorithm>
 #include <array>
@@ -293,7 +294,8 @@ int Classifier::Impl::spam_score(const Analysis& a, bool& soft)
 // recipient's site or its ranking, a price, leads, income, returns, a paid award, and a call or a demo to book
 // beside one of them (a call alone is what a genuine note asks for too). Phrases only, not single words ("the only
 // one" is no price) nor signals ("still owe you £7"), nor plain selling words, a portfolio, a messaging app,
-// recruiting, a loan or a photo praised, which genuine notes name too ("your photo exhibition").
+// recruiting, a loan or a photo praised, which genuine notes name too ("your photo exhibition"). Of invoice financing
+// only the decisive phrases (weight 3: "outstanding invoices", "invoice financing") count: "a loan" does not.
 int Classifier::Impl::sales_intent(const Analysis& a, std::vector<std::string_view>* hits)
 {
   static constexpr std::string_view families[] = {"offer",  "seo",        "price",    "leads",
@@ -304,7 +306,8 @@ int Classifier::Impl::sales_intent(const Analysis& a, std::vector<std::string_vi
     if (hit.find(' ') == std::string::npos && hit.front() != '~') continue;
     if (a.spam_families[i] == "call")
       call += a.spam_weights[i];
-    else if (std::find(std::begin(families), std::end(families), a.spam_families[i]) != std::end(families))
+    else if (std::find(std::begin(families), std::end(families), a.spam_families[i]) != std::end(families) ||
+             (a.spam_families[i] == "invoice" && a.spam_weights[i] >= 3))
       points += a.spam_weights[i];
     else
       continue;
@@ -462,6 +465,7 @@ void Classifier::Impl::read_words(const Note& note, Analysis& a) const
   a.names.insert(a.names.end(), a.sender.begin(), a.sender.end());
 
   const auto [begin, end] = strip_courtesy(marked, marked_ids, a.recipient, a.sender);
+  a.body_end = end;
   for (std::size_t i = begin; i < end; ++i) {
     if (is_mark_id(marked_ids[i])) continue;
     a.body.push_back(marked[i]);
@@ -477,17 +481,49 @@ void Classifier::Impl::read_words(const Note& note, Analysis& a) const
         a.scope_ids.push_back(a.body_ids[i]);
       }
     }
+    // A signature block after it (name, title, company, phone, web address) is no rest either.
+    const std::size_t head = a.scope.size() - std::min(signature_in_body(note.text, a), a.scope.size());
     const auto c = closings.longest_at(a.scope_ids, 0);
     const auto g = greetings.longest_at(a.scope_ids, 0);
-    std::size_t rest = a.scope.size() - std::max(c.length, g.length);
+    const std::size_t courtesy = std::max(c.length, g.length);
+    const std::size_t rest = head > courtesy ? head - courtesy : 0;
     std::size_t named = 0;
-    for (const auto w : a.scope) named += is_address(w, a.names) ? 1 : 0;
+    for (std::size_t i = 0; i < head; ++i) named += is_address(a.scope[i], a.names) ? 1 : 0;
     if (rest <= named) a.stock_whole = true;
   } else {
     a.scope.assign(a.all.begin(), a.all.end());
     a.scope_ids.assign(a.all_ids.begin(), a.all_ids.end());
   }
   a.count();
+}
+
+// How many of the body's last words are a signature block's (signature.hpp): the block's words less those the
+// sign-off already took from the body's end.
+std::size_t Classifier::Impl::signature_in_body(std::string_view text, const Analysis& a) const
+{
+  const std::size_t block = signature_words(text, spam_domains);
+  if (block == 0) return 0;
+  std::size_t stripped = 0; // words after the body
+  for (std::size_t i = a.body_end; i < a.marked.size(); ++i) stripped += is_mark_id(a.marked_ids[i]) ? 0 : 1;
+  return block <= stripped ? 0 : std::min(block - stripped, a.body.size());
+}
+
+// A request to connect in other words followed by a signature block on lines of its own ("Graag voeg ik u toe aan mijn
+// professionele netwerk op LinkedIn. / Marloes Smit, Accountmanager Van Dijk Logistiek / Tel. …"): the block, phone
+// number included, is no rest.
+bool Classifier::Impl::request_before_signature(std::string_view text, const Analysis& a, std::string& language) const
+{
+  if (text.find('\n') == std::string_view::npos) return false;
+  const std::size_t block = signature_in_body(text, a);
+  if (block == 0) return false;
+  thread_local std::vector<std::string_view> head;
+  head.assign(a.body.begin(), a.body.end() - static_cast<std::ptrdiff_t>(block));
+  return requests.matches(
+      head, a.names,
+      [this, &a](std::string_view w) {
+        return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
+      },
+      language);
 }
 
 bool Classifier::Impl::reads_as_request(const Analysis& a, std::string& language) const
@@ -538,9 +574,9 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     }
   }
   // The stock text in other words: a request to connect and nothing more, naming nothing and selling nothing.
-  if (!a.stock && a.spam == 0 && a.signals.merge_fields.empty()) {
+  if (!a.stock && a.signals.merge_fields.empty()) {
     thread_local std::string language;
-    a.request = reads_as_request(a, language);
+    a.request = (a.spam == 0 && reads_as_request(a, language)) || request_before_signature(note.text, a, language);
     if (a.request && !language.empty()) a.language = language;
     if (a.request) return;
   }
