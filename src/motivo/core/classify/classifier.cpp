@@ -141,8 +141,9 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   // A note that only asks for a call in selling words, but was sent by someone the sender names (a referral: a person
   // named by capitals, or evidence above the spam score), is judged as a personal note, and its call counts nothing
   // against it: genuine people ask for a short call too ("Tariq Mansour mentioned you're the person to talk to …").
-  const bool outweighed =
-      !in_campaign && a.spam_soft && a.referral && (personal >= a.spam + 1 || a.signals.named_things > 0);
+  // German capitalises every noun, so its capitals name no one in particular (step 6): there the referral suffices.
+  const bool names_someone = a.signals.named_things > 0 || a.language == "de" || a.language == "lb";
+  const bool outweighed = !in_campaign && a.spam_soft && a.referral && (personal >= a.spam + 1 || names_someone);
   if (!outweighed && (a.spam >= spam_threshold || (in_campaign && a.spam >= campaign_spam_threshold))) {
     r.label = Label::spam;
     r.confidence = std::min(0.99, 0.6 + 0.05 * a.spam);

@@ -61,13 +61,16 @@ bool signature_line(std::string_view line, const std::vector<std::string>& spam_
     if (lower.find(d) != std::string::npos) return false;
   }
   std::size_t capital = 0, lowered = 0, caseless = 0, numbers = 0;
+  Token last = Token::skip;
   std::size_t i = 0;
   while (i < line.size()) {
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     std::size_t e = i;
     while (e < line.size() && line[e] != ' ' && line[e] != '\t') ++e;
     if (e == i) break;
-    switch (token_kind(line.substr(i, e - i))) {
+    const Token kind = token_kind(line.substr(i, e - i));
+    last = kind == Token::skip ? last : kind;
+    switch (kind) {
     case Token::sentence: return false;
     case Token::number: ++numbers; break;
     case Token::capital: ++capital; break;
@@ -86,8 +89,9 @@ bool signature_line(std::string_view line, const std::vector<std::string>& spam_
     }
     return caseless + capital + lowered <= 5 && lowered == 0;
   }
-  // German capitalises its nouns: a sentence of it has several words in lower case all the same.
-  return capital + numbers > lowered && lowered < 3 && !(line.ends_with('.') && capital + lowered > 5);
+  // German capitalises its nouns: a sentence of it has several words in lower case all the same, and ends in one
+  // ("… hinzufügen."), where a company ends in an abbreviation ("B.V.", "A.Ş.").
+  return capital + numbers > lowered && lowered < 3 && !(line.ends_with('.') && last == Token::lower);
 }
 
 } // namespace
