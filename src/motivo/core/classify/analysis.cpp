@@ -2,7 +2,6 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/language.hpp>
-#include <motivo/core/classify/signature.hpp>
 
 #include <algorithm>
 #include <array>
@@ -495,35 +494,6 @@ void Classifier::Impl::read_words(const Note& note, Analysis& a) const
     a.scope_ids.assign(a.all_ids.begin(), a.all_ids.end());
   }
   a.count();
-}
-
-// How many of the body's last words are a signature block's (signature.hpp): the block's words less those the
-// sign-off already took from the body's end.
-std::size_t Classifier::Impl::signature_in_body(std::string_view text, const Analysis& a) const
-{
-  const std::size_t block = signature_words(text, spam_domains);
-  if (block == 0) return 0;
-  std::size_t stripped = 0; // words after the body
-  for (std::size_t i = a.body_end; i < a.marked.size(); ++i) stripped += is_mark_id(a.marked_ids[i]) ? 0 : 1;
-  return block <= stripped ? 0 : std::min(block - stripped, a.body.size());
-}
-
-// A request to connect in other words followed by a signature block on lines of its own ("Graag voeg ik u toe aan mijn
-// professionele netwerk op LinkedIn. / Marloes Smit, Accountmanager Van Dijk Logistiek / Tel. …"): the block, phone
-// number included, is no rest.
-bool Classifier::Impl::request_before_signature(std::string_view text, const Analysis& a, std::string& language) const
-{
-  if (text.find('\n') == std::string_view::npos) return false;
-  const std::size_t block = signature_in_body(text, a);
-  if (block == 0) return false;
-  thread_local std::vector<std::string_view> head;
-  head.assign(a.body.begin(), a.body.end() - static_cast<std::ptrdiff_t>(block));
-  return requests.matches(
-      head, a.names,
-      [this, &a](std::string_view w) {
-        return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
-      },
-      language);
 }
 
 bool Classifier::Impl::reads_as_request(const Analysis& a, std::string& language) const
