@@ -55,7 +55,8 @@ Token token_kind(std::string_view t)
 bool signature_line(std::string_view line, const std::vector<std::string>& spam_domains)
 {
   if (line.find_first_of("!?") != std::string_view::npos) return false;
-  std::string lower(line);
+  thread_local std::string lower;
+  lower.assign(line);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
   for (const std::string& d : spam_domains) {
@@ -100,8 +101,8 @@ bool signature_line(std::string_view line, const std::vector<std::string>& spam_
 std::size_t signature_words(std::string_view text, const std::vector<std::string>& spam_domains)
 {
   std::size_t words = 0;
-  std::string folded;
-  std::vector<std::string_view> line_words;
+  thread_local std::string folded;
+  thread_local std::vector<std::string_view> line_words;
   std::size_t end = text.size();
   while (end > 0) {
     const std::size_t nl = text.rfind('\n', end - 1);
@@ -136,9 +137,12 @@ std::size_t Classifier::Impl::signature_in_body(std::string_view text, const Ana
 // A request to connect in other words followed by a signature block on lines of its own ("Graag voeg ik u toe aan mijn
 // professionele netwerk op LinkedIn. / Marloes Smit, Accountmanager Van Dijk Logistiek / Tel. …"): the block, phone
 // number included, is no rest.
+constexpr std::size_t max_request_and_signature = 48; // words: a request has up to 20, a signature block up to 25
+
 bool Classifier::Impl::request_before_signature(std::string_view text, const Analysis& a, std::string& language) const
 {
-  if (text.find('\n') == std::string_view::npos) return false;
+  // A request and a signature are short: a longer note, or one on a single line, is not looked at.
+  if (a.body.size() > max_request_and_signature || text.find('\n') == std::string_view::npos) return false;
   const std::size_t block = signature_in_body(text, a);
   if (block == 0) return false;
   thread_local std::vector<std::string_view> head;
