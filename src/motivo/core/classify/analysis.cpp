@@ -283,7 +283,8 @@ int Classifier::Impl::spam_score(const Analysis& a, bool& soft)
 // recipient's site or its ranking, a price, leads, income, returns, a paid award, and a call or a demo to book
 // beside one of them (a call alone is what a genuine note asks for too). Phrases only, not single words ("the only
 // one" is no price) nor signals ("still owe you £7"), nor plain selling words, a portfolio, a messaging app,
-// recruiting, a loan or a photo praised, which genuine notes name too ("your photo exhibition").
+// recruiting, a loan or a photo praised, which genuine notes name too ("your photo exhibition"). Of invoice financing
+// only the decisive phrases (weight 3: "outstanding invoices", "invoice financing") count: "a loan" does not.
 int Classifier::Impl::sales_intent(const Analysis& a, std::vector<std::string_view>* hits)
 {
   static constexpr std::string_view families[] = {"offer",  "seo",        "price",    "leads",
@@ -294,7 +295,8 @@ int Classifier::Impl::sales_intent(const Analysis& a, std::vector<std::string_vi
     if (hit.find(' ') == std::string::npos && hit.front() != '~') continue;
     if (a.spam_families[i] == "call")
       call += a.spam_weights[i];
-    else if (std::find(std::begin(families), std::end(families), a.spam_families[i]) != std::end(families))
+    else if (std::find(std::begin(families), std::end(families), a.spam_families[i]) != std::end(families) ||
+             (a.spam_families[i] == "invoice" && a.spam_weights[i] >= 3))
       points += a.spam_weights[i];
     else
       continue;
@@ -452,6 +454,7 @@ void Classifier::Impl::read_words(const Note& note, Analysis& a) const
   a.names.insert(a.names.end(), a.sender.begin(), a.sender.end());
 
   const auto [begin, end] = strip_courtesy(marked, marked_ids, a.recipient, a.sender);
+  a.body_end = end;
   for (std::size_t i = begin; i < end; ++i) {
     if (is_mark_id(marked_ids[i])) continue;
     a.body.push_back(marked[i]);
@@ -467,11 +470,14 @@ void Classifier::Impl::read_words(const Note& note, Analysis& a) const
         a.scope_ids.push_back(a.body_ids[i]);
       }
     }
+    // A signature block after it (name, title, company, phone, web address) is no rest either.
+    const std::size_t head = a.scope.size() - std::min(signature_in_body(note.text, a), a.scope.size());
     const auto c = closings.longest_at(a.scope_ids, 0);
     const auto g = greetings.longest_at(a.scope_ids, 0);
-    std::size_t rest = a.scope.size() - std::max(c.length, g.length);
+    const std::size_t courtesy = std::max(c.length, g.length);
+    const std::size_t rest = head > courtesy ? head - courtesy : 0;
     std::size_t named = 0;
-    for (const auto w : a.scope) named += is_address(w, a.names) ? 1 : 0;
+    for (std::size_t i = 0; i < head; ++i) named += is_address(a.scope[i], a.names) ? 1 : 0;
     if (rest <= named) a.stock_whole = true;
   } else {
     a.scope.assign(a.all.begin(), a.all.end());
@@ -528,9 +534,9 @@ void Classifier::Impl::analyse(const Note& note, bool want_skeleton, Analysis& a
     }
   }
   // The stock text in other words: a request to connect and nothing more, naming nothing and selling nothing.
-  if (!a.stock && a.spam == 0 && a.signals.merge_fields.empty()) {
+  if (!a.stock && a.signals.merge_fields.empty()) {
     thread_local std::string language;
-    a.request = reads_as_request(a, language);
+    a.request = (a.spam == 0 && reads_as_request(a, language)) || request_before_signature(note.text, a, language);
     if (a.request && !language.empty()) a.language = language;
     if (a.request) return;
   }

@@ -138,9 +138,12 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
     evidence = (a.signals.quoted ? 1 : 0) + (a.signals.reference ? 2 : 0);
   }
   const int personal = cues + named + question + evidence;
-  // A note that only asks for a call in selling words, but was sent by someone the sender names (a referral),
-  // is judged as a personal note: genuine people ask for a short call too.
-  const bool outweighed = !in_campaign && a.spam_soft && a.referral && personal >= a.spam + 1;
+  // A note that only asks for a call in selling words, but was sent by someone the sender names (a referral: a person
+  // named by capitals, or evidence above the spam score), is judged as a personal note, and its call counts nothing
+  // against it: genuine people ask for a short call too ("Tariq Mansour mentioned you're the person to talk to …").
+  // German capitalises every noun, so its capitals name no one in particular (step 6): there the referral suffices.
+  const bool names_someone = a.signals.named_things > 0 || a.language == "de" || a.language == "lb";
+  const bool outweighed = !in_campaign && a.spam_soft && a.referral && (personal >= a.spam + 1 || names_someone);
   if (!outweighed && (a.spam >= spam_threshold || (in_campaign && a.spam >= campaign_spam_threshold))) {
     r.label = Label::spam;
     r.confidence = std::min(0.99, 0.6 + 0.05 * a.spam);
@@ -166,7 +169,7 @@ Result Classifier::Impl::decide(const Analysis& a, bool in_campaign) const
   }
   // Personal or generic. A note is personal when it points at something of this recipient's or shared with
   // them (cues, named things, a concrete question), clearly more than it uses boilerplate.
-  const int margin = personal - a.generic - a.spam / 2;
+  const int margin = personal - a.generic - (outweighed ? 0 : a.spam / 2);
   // Something of the recipient's must be named: a question alone could be sent to anyone.
   const bool names_something = cues + named + evidence > 0;
   if (personal >= 2 && margin >= 2 && names_something) {

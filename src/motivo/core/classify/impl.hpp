@@ -64,6 +64,7 @@ struct Analysis {
   std::vector<std::string_view> all;   // every word of the note (marks removed)
   std::vector<std::string_view> body;  // without greeting and sign-off
   std::vector<std::string_view> scope; // what is judged: the body, minus a stock text found inside it
+  std::size_t body_end = 0;            // where the body ends in `marked` (a sign-off after it)
   std::vector<std::uint32_t> all_ids, body_ids, scope_ids; // their Vocabulary ids
   std::vector<std::string_view> names;                     // folded words of the sender's and recipient's names
   std::string language;
@@ -215,6 +216,8 @@ struct Classifier::Impl {
 
   Impl();
   // Text analysis (analysis.cpp).
+  std::size_t signature_in_body(std::string_view text, const Analysis& a) const;
+  bool request_before_signature(std::string_view text, const Analysis& a, std::string& language) const;
   std::pair<std::size_t, std::size_t> strip_courtesy(const std::vector<std::string_view>& marked,
                                                      const std::vector<std::uint32_t>& ids,
                                                      const std::vector<std::string_view>& recipient,

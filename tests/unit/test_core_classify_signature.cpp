@@ -1,0 +1,102 @@
+// A stock text after a signature block, and the kinds held-out 13 missed (issue 22).
+#include <motivo/core/classify/classifier.hpp>
+#include <motivo/core/classify/signature.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace motivo::classify;
+
+namespace {
+
+Result signature_result(std::string_view text, std::string_view sender = "", std::string_view recipient = "")
+{
+  static const Classifier c;
+  return c.classify({text, sender, recipient});
+}
+
+std::string signature_reasons(const Result& r)
+{
+  std::string out;
+  for (const auto& line : r.reasons) out += line + "\n";
+  return out;
+}
+
+} // namespace
+
+TEST(Signature, CountsTheWordsOfTheLastLinesThatOnlyNameSomeone)
+{
+  const std::vector<std::string> none;
+  EXPECT_EQ(signature_words("I'd like to add you.\nNeville Sharpe\nSenior Estimator, Brightline Civil", none), 6u);
+  EXPECT_EQ(signature_words("Me gustaría.\nCarlos Pérez | Director Comercial | +34 600 123 456", none), 8u);
+  EXPECT_EQ(signature_words("Я хотел бы.\nВиктор Егоров\nКоммерческий директор, ООО «Северснаб»", none), 6u);
+  // A slogan, a sentence, a shortener or a German sentence with its capitalised nouns is no signature.
+  EXPECT_EQ(signature_words("I would like.\nHelping leaders unlock their potential", none), 0u);
+  EXPECT_EQ(signature_words("I would like.\nTom Reed\nt.me/tomsignals", {"t.me"}), 0u);
+  EXPECT_EQ(signature_words("Gerne würde ich Sie zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.", none), 0u);
+  EXPECT_EQ(signature_words("I would like.\nSee you at PyCon!", none), 0u);
+}
+
+TEST(Signature, AStockTextOrARequestBeforeASignatureBlockIsDefault)
+{
+  for (const std::string_view text : {
+           "Hi Ruth,\nI'd like to add you to my professional network.\nNeville Sharpe\nSenior Estimator, Brightline "
+           "Civil",
+           "Hola Marta,\nMe gustaría añadirte a mi red profesional en LinkedIn.\nCarlos Pérez\nDirector "
+           "Comercial\nGrupo "
+           "Andino S.A.\nTel. +34 600 123 456",
+           "Goedemiddag,\nGraag voeg ik u toe aan mijn professionele netwerk op LinkedIn.\nMet vriendelijke "
+           "groet,\nEls "
+           "Janssen, Accountmanager Van Dijk Logistiek\n+31 6 1234 5678",
+           "नमस्ते रोहित जी, मैं आपको लिंक्डइन पर अपने पेशेवर नेटवर्क में जोड़ना चाहती हूँ।\nपूजा मिश्रा\nएचआर मैनेजर, मिश्रा "
+           "टेक्सटाइल्स",
+       }) {
+    const Result r = signature_result(text);
+    EXPECT_EQ(r.label, Label::default_text) << text << "\n" << signature_reasons(r);
+  }
+}
+
+TEST(Signature, AStockTextBeforeASloganOrALinkIsJudgedOnTheRest)
+{
+  EXPECT_NE(signature_result("I'd like to add you to my professional network on LinkedIn.\nTom Reed | Helping leaders "
+                             "unlock their potential")
+                .label,
+            Label::default_text);
+  EXPECT_EQ(
+      signature_result("I'd like to add you to my professional network on LinkedIn.\nTom Reed\nt.me/fxsignals_tom")
+          .label,
+      Label::spam);
+}
+
+TEST(Signature, AReferralNamingAPersonIsNotSpamForItsCall)
+{
+  const Result r =
+      signature_result("Femke, Jonas Berg mentioned you're the person to talk to about heat-pump subsidies "
+                       "in Utrecht. I'm drafting a proposal for our housing co-op and would value 15 "
+                       "minutes of your time.");
+  EXPECT_EQ(r.label, Label::personalized) << signature_reasons(r);
+}
+
+TEST(Signature, AShortNoteInSlangNamingItsEventIsPersonal)
+{
+  const Result r = signature_result("saw ur talk at devconf brno, the part on flaky tests was gold. connect?");
+  EXPECT_EQ(r.label, Label::personalized) << signature_reasons(r);
+}
+
+TEST(Signature, APitchDressedAsACongratulationOrResearchIsNeverPersonal)
+{
+  for (const std::string_view text : {
+           "Marcos, parabéns pelo novo cargo na Ambev! Temos uma lista de 5.000 compradores com email verificado. Quer "
+           "uma amostra?",
+           "Olá Rita, a sua clínica em Braga não aparece quando procuram 'fisioterapia Braga'. Colocamos na primeira "
+           "página em 90 dias.",
+           "Hi Omar, saw your post on late-paying clients. We advance your invoices within 48h, no credit check. Can I "
+           "send terms?",
+           "Hola Luis, vi tu app de turnos para gimnasios en Rosario. Hacemos campañas de descarga: 5.000 "
+           "instalaciones garantizadas.",
+       }) {
+    const Result r = signature_result(text);
+    EXPECT_NE(r.label, Label::personalized) << text << "\n" << signature_reasons(r);
+  }
+}
