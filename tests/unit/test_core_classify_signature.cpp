@@ -100,3 +100,27 @@ TEST(Signature, APitchDressedAsACongratulationOrResearchIsNeverPersonal)
     EXPECT_NE(r.label, Label::personalized) << text << "\n" << signature_reasons(r);
   }
 }
+
+// Held-out 15's kinds (issue 22): an ordinal in an address line, a title or company written without spaces.
+TEST(Signature, AnOrdinalOrATitleWithoutSpacesBelongsToTheBlock)
+{
+  const std::vector<std::string> none;
+  EXPECT_GT(signature_words("Me gustaría.\nLucía Ferrer\nC/ Mayor 12, 3º izquierda, 46001 Valencia", none), 0u);
+  EXPECT_EQ(signature_words("我想。\n王磊\n销售部经理\n139-0000-1234", none), 5u);
+  // A clause that long without such an ending is a sentence, not a signature.
+  EXPECT_EQ(signature_words("我想。\n我们提供低价优化服务", none), 0u);
+}
+
+// The note model calls a note a stock text only when a word of it asks to join, connect or accept (step 11): a
+// greeting and a courtesy wish alone are templates.
+TEST(Signature, AGreetingAndACourtesyWishAloneAreNoStockText)
+{
+  for (const std::string_view text :
+       {"Hola Marta, ¡que tengas un buen día!", "Ciao Luca, buona serata!", "Szia Péter, szép hetet!",
+        "Bună seara Ioana, o săptămână frumoasă!", "สวัสดีครับคุณสมชาย"}) {
+    const Result r = signature_result(text);
+    EXPECT_NE(r.label, Label::default_text) << text << "\n" << signature_reasons(r);
+  }
+  const Result r = signature_result("أرغب في إضافتكم إلى شبكتي المهنية على LinkedIn.\nسارة الأحمد\n+966 50 000 1234");
+  EXPECT_EQ(r.label, Label::default_text) << signature_reasons(r);
+}

@@ -62,6 +62,15 @@ std::uint32_t fnv(std::uint32_t h, unsigned char c)
   return (h ^ c) * fnv_prime;
 }
 
+// The label the model prefers among the labels from `from` on, and its share of their probability.
+void choose(const NoteModel::Scores& p, std::size_t from, std::size_t& best, double& share)
+{
+  double open = 0;
+  for (std::size_t k = from; k < p.size(); ++k) open += p[k];
+  best = static_cast<std::size_t>(std::max_element(p.begin() + static_cast<std::ptrdiff_t>(from), p.end()) - p.begin());
+  share = p[best] / open;
+}
+
 } // namespace
 
 void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_rules,
@@ -147,12 +156,14 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   const Label first = use == ModelUse::model                                               ? Label::empty
                       : r.label == Label::template_text && a.body_words <= max_words_stock ? Label::default_text
                                                                                            : Label::template_text;
-  const auto from = static_cast<std::size_t>(first);
-  double open = 0;
-  for (std::size_t k = from; k < p.size(); ++k) open += p[k];
-  const auto best =
-      static_cast<std::size_t>(std::max_element(p.begin() + static_cast<std::ptrdiff_t>(from), p.end()) - p.begin());
-  const double share = p[best] / open;
+  std::size_t best = 0;
+  double share = 0;
+  choose(p, static_cast<std::size_t>(first), best, share);
+  // Every stock text asks to join, add to or connect with a network, or names LinkedIn: a greeting and a courtesy
+  // wish alone ("Merhaba Deniz, iyi çalışmalar!") are no stock text, whatever their n-grams share with one.
+  // Nor does the model's second thought make such a note personal: it read it as a stock text.
+  const bool no_stock = use == ModelUse::blend && all_labels[best] == Label::default_text && !requests.mentions(a.all);
+  if (no_stock) choose(p, static_cast<std::size_t>(Label::template_text), best, share);
   const Label label = all_labels[best];
   const std::string line = fmt::format("model: {:.2f} {}", share, label_name(label));
   // Doubt goes to template: the model makes a note personal only when the rules saw something of it — a named
@@ -165,8 +176,8 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   });
   const bool something = personal_sign || a.signals.named_things > 0 || caseless;
   // A pitch's shape (Analysis::pitch): what it names is what a pitch researches, so only a shared tie would do.
-  const bool too_little =
-      !something || a.pitch || (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
+  const bool too_little = !something || a.pitch || no_stock ||
+                          (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
   if (use == ModelUse::blend && label == Label::personalized && r.label != label && too_little) {
     r.reasons.push_back(line);
     return;

@@ -24,6 +24,16 @@ bool kana(UChar32 c)
 
 } // namespace
 
+void ConnectRequests::add_mention(std::string_view pattern)
+{
+  const bool part = pattern.front() == '~', prefix = pattern.back() == '*';
+  if (part) pattern.remove_prefix(1);
+  if (prefix) pattern.remove_suffix(1);
+  std::string folded = fold(pattern);
+  if (folded.empty() || folded.find(' ') != std::string::npos) return; // one word only
+  (part ? mention_parts_ : prefix ? mention_prefixes_ : mention_words_).push_back(std::move(folded));
+}
+
 ConnectRequests::ConnectRequests()
 {
   for (const auto& r : data::rows("connect_requests.tsv")) {
@@ -39,6 +49,10 @@ ConnectRequests::ConnectRequests()
       kind = connect;
     else if (r[1] == "filler")
       kind = filler;
+    if (r[1] == "mention") {
+      add_mention(r[2]);
+      continue;
+    }
     if (kind == 0) continue;
     std::uint64_t language = 0;
     if (r[0] != "*") {
@@ -125,6 +139,21 @@ ConnectRequests::Entry ConnectRequests::lookup(std::string_view word, int& other
   }
   others = (han + 1) / 2 + (thai + 3) / 4 + (found.kinds ? 0 : other_script);
   return found;
+}
+
+bool ConnectRequests::mentions(const std::vector<std::string_view>& body) const
+{
+  const auto has = [](const std::vector<std::string>& list, auto&& test) {
+    return std::any_of(list.begin(), list.end(), test);
+  };
+  return std::any_of(body.begin(), body.end(), [&](std::string_view w) {
+    if (w.empty()) return false;
+    int others = 0;
+    if ((lookup(w, others).kinds & (platform | network | add | connect)) != 0) return true;
+    return has(mention_words_, [w](const std::string& m) { return w == m; }) ||
+           has(mention_prefixes_, [w](const std::string& m) { return w.starts_with(m); }) ||
+           has(mention_parts_, [w](const std::string& m) { return w.find(m) != std::string_view::npos; });
+  });
 }
 
 bool ConnectRequests::matches(const std::vector<std::string_view>& body, const std::vector<std::string_view>& names,

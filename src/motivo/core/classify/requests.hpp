@@ -25,6 +25,13 @@ public:
   bool matches(const std::vector<std::string_view>& body, const std::vector<std::string_view>& names,
                const std::function<bool(std::string_view)>& courtesy, std::string& language) const;
 
+  // Whether any word of `body` is one of the lexicon's requesting words — LinkedIn's name, a network noun, an
+  // add/join or connect verb — whole, by its beginning, or inside a clause of a script without spaces, or one of
+  // the rows of kind `mention` (an invitation or a request to accept, a connection: "acéptame", "kapcsolódási
+  // kérésemet", "수락"), which only this reads. Every stock text and every plea to accept the invitation has one; a
+  // greeting and a courtesy wish ("Halo Putri, salam kenal!") have none.
+  bool mentions(const std::vector<std::string_view>& body) const;
+
 private:
   enum Kind : std::uint8_t { platform = 1, network = 2, add = 4, connect = 8, filler = 16 };
   struct Entry {
@@ -39,10 +46,13 @@ private:
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  void add_mention(std::string_view pattern);
   // The entry of one word, and how many words it counts as when it is none of the lexicon's (0 or more).
   Entry lookup(std::string_view word, int& others) const;
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> words_;
   std::vector<Pattern> prefixes_, parts_;
+  // The rows of kind `mention`, apart: matches() never reads them. Whole words, beginnings ("word*"), parts ("~part").
+  std::vector<std::string> mention_words_, mention_prefixes_, mention_parts_;
   std::vector<std::string> languages_;
   std::vector<std::string> platforms_;      // LinkedIn's names, folded: a request names one
   std::array<bool, 256> platform_starts_{}; // the first bytes of platforms_

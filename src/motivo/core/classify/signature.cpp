@@ -20,6 +20,16 @@ bool unspaced(UChar32 c)
   return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF);
 }
 
+// A title or an organisation written without spaces ends in one of these ("市场部经理", "华南电子元件有限公司",
+// "営業部長"): a signature's line, however many characters, where another clause that long would be a sentence.
+bool unspaced_title(std::string_view t)
+{
+  static constexpr std::string_view ends[] = {"公司", "集团", "集團", "经理", "經理",   "总监",  "總監",
+                                              "主管", "总裁", "總裁", "部",   "大学",   "大學",  "银行",
+                                              "銀行", "会社", "部長", "課長", "工程师", "工程師"};
+  return std::any_of(std::begin(ends), std::end(ends), [t](std::string_view e) { return t.ends_with(e); });
+}
+
 Token token_kind(std::string_view t)
 {
   if (t.find('@') != std::string_view::npos || t.starts_with("http") || t.starts_with("www.")) return Token::capital;
@@ -29,7 +39,8 @@ Token token_kind(std::string_view t)
     UChar32 c = 0;
     U8_NEXT(t.data(), i, n, c);
     if (c < 0) return Token::sentence;
-    if (u_isdigit(c)) {
+    // "2ª planta", "3º andar": an ordinal indicator is part of a number, not a letter of a script without case.
+    if (u_isdigit(c) || c == 0xAA || c == 0xBA) {
       ++digits;
     } else if (u_isalpha(c)) {
       if (!seen_letter) first_capital = u_isupper(c) || u_istitle(c);
@@ -40,7 +51,7 @@ Token token_kind(std::string_view t)
     }
   }
   if (letters == 0) return digits > 0 ? Token::number : Token::skip; // "+1", "(555)", "–", "|"
-  if (clause > 4 || letters > 16) return Token::sentence;
+  if (letters > 16 || (clause > 4 && !unspaced_title(t))) return Token::sentence;
   if (caseless) return Token::caseless;
   if (first_capital || digits > 0) return Token::capital; // "Estimator", "GmbH", "S.A.", "3M"
   // A domain written bare ("brightlinecivil.com"), or a short word joining a title ("of", "at", "de", "&").
