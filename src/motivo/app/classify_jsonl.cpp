@@ -1,6 +1,7 @@
 #include <motivo/app/classify_jsonl.hpp>
 #include <motivo/app/json_views.hpp>
 #include <motivo/app/jsonl.hpp>
+#include <motivo/core/byte_record.hpp>
 #include <motivo/core/classify/campaign_index.hpp>
 #include <motivo/io/spool_file.hpp>
 
@@ -79,44 +80,30 @@ private:
   bool end_ = false;
 };
 
-template <typename T>
-void put(std::string& out, T value)
-{
-  out.append(reinterpret_cast<const char*>(&value), sizeof value);
-}
+constexpr const char* cut_short = "classify --jsonl: a chunk of pending notes is cut short";
 
-template <typename T>
-T get(std::string_view& in)
-{
-  T value;
-  if (in.size() < sizeof value) throw std::runtime_error("classify --jsonl: a chunk of pending notes is cut short");
-  std::memcpy(&value, in.data(), sizeof value);
-  in.remove_prefix(sizeof value);
-  return value;
-}
-
-// A chunk's notes as they wait for the campaigns, written into `bytes` (its room kept from chunk to chunk: a buffer
+// A chunk's notes as they wait for the campaigns, written into `frame` (its room kept from chunk to chunk: a buffer
 // of megabytes freed and taken again for every chunk made the heap sort its free blocks each time): a header
 // (notes, bytes of ids, bytes of pending results), each id as JSON text after its length, then what
 // Classifier::analyse_chunk left (appended by it).
 constexpr std::size_t frame_header = 3 * sizeof(std::uint64_t);
 
-void write_frame(std::string& bytes, const JsonlNotes& notes, const classify::Classifier& classifier,
+void write_frame(std::string& frame, const JsonlNotes& notes, const classify::Classifier& classifier,
                  classify::CampaignIndex& index)
 {
-  bytes.clear();
-  put<std::uint64_t>(bytes, notes.ids.size());
-  put<std::uint64_t>(bytes, 0);
-  put<std::uint64_t>(bytes, 0);
+  frame.clear();
+  bytes::append<std::uint64_t>(frame, notes.ids.size());
+  bytes::append<std::uint64_t>(frame, 0);
+  bytes::append<std::uint64_t>(frame, 0);
   for (const std::string& id : notes.ids) {
-    put(bytes, static_cast<std::uint32_t>(id.size()));
-    bytes += id;
+    bytes::append(frame, static_cast<std::uint32_t>(id.size()));
+    frame += id;
   }
-  const std::uint64_t ids = bytes.size() - frame_header;
-  classifier.analyse_chunk(notes.notes, index, bytes);
-  const std::uint64_t pending = bytes.size() - frame_header - ids;
-  std::memcpy(bytes.data() + sizeof(std::uint64_t), &ids, sizeof ids);
-  std::memcpy(bytes.data() + 2 * sizeof(std::uint64_t), &pending, sizeof pending);
+  const std::uint64_t ids = frame.size() - frame_header;
+  classifier.analyse_chunk(notes.notes, index, frame);
+  const std::uint64_t pending = frame.size() - frame_header - ids;
+  std::memcpy(frame.data() + sizeof(std::uint64_t), &ids, sizeof ids);
+  std::memcpy(frame.data() + 2 * sizeof(std::uint64_t), &pending, sizeof pending);
 }
 
 // The frames in order: in memory up to a limit, then in a temporary file.
@@ -155,8 +142,8 @@ public:
     out.clear();
     if (!spool_->read(frame_header, out)) return false;
     std::string_view h = out;
-    get<std::uint64_t>(h);
-    const auto ids = get<std::uint64_t>(h), pending = get<std::uint64_t>(h);
+    bytes::read<std::uint64_t>(h, cut_short);
+    const auto ids = bytes::read<std::uint64_t>(h, cut_short), pending = bytes::read<std::uint64_t>(h, cut_short);
     spool_->read(ids + pending, out);
     return true;
   }
@@ -193,17 +180,13 @@ void classify_jsonl(const classify::Classifier& classifier, const ReadBytes& rea
   std::size_t first = 0;
   while (frames.next(frame)) {
     std::string_view rest = frame;
-    const auto count = get<std::uint64_t>(rest);
-    const auto id_bytes = get<std::uint64_t>(rest);
-    get<std::uint64_t>(rest);
+    const auto count = bytes::read<std::uint64_t>(rest, cut_short);
+    const auto id_bytes = bytes::read<std::uint64_t>(rest, cut_short);
+    bytes::read<std::uint64_t>(rest, cut_short);
     std::string_view id_part = rest.substr(0, id_bytes);
     ids.clear();
-    while (!id_part.empty()) {
-      const auto size = get<std::uint32_t>(id_part);
-      ids.push_back(id_part.substr(0, size));
-      id_part.remove_prefix(std::min<std::size_t>(size, id_part.size()));
-    }
-    if (ids.size() != count) throw std::runtime_error("classify --jsonl: a chunk of pending notes is cut short");
+    while (!id_part.empty()) ids.push_back(bytes::read_text(id_part, cut_short));
+    if (ids.size() != count) throw std::runtime_error(cut_short);
     std::size_t given = 0;
     classifier.label_pending(rest.substr(id_bytes), first, index, [&](std::size_t i, classify::Result&& r) {
       append_classification_line(out, ids.at(i - first), r);
@@ -213,7 +196,7 @@ void classify_jsonl(const classify::Classifier& classifier, const ReadBytes& rea
         out.clear();
       }
     });
-    if (given != count) throw std::runtime_error("classify --jsonl: a chunk of pending notes is cut short");
+    if (given != count) throw std::runtime_error(cut_short);
     first += count;
   }
   write(out);

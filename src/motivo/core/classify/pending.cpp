@@ -1,3 +1,4 @@
+#include <motivo/core/byte_record.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/pending.hpp>
 
@@ -44,28 +45,17 @@ std::size_t size_of(const Result& r)
   return size;
 }
 
-[[noreturn]] void cut_short()
-{
-  throw std::runtime_error("a note's pending result is cut short");
-}
+constexpr const char* cut_short = "a note's pending result is cut short";
 
 template <typename T>
 T get(std::string_view& in)
 {
-  T value;
-  if (in.size() < sizeof value) cut_short();
-  std::memcpy(&value, in.data(), sizeof value);
-  in.remove_prefix(sizeof value);
-  return value;
+  return bytes::read<T>(in, cut_short);
 }
 
 std::string_view get_text(std::string_view& in)
 {
-  const auto size = get<std::uint32_t>(in);
-  if (in.size() < size) cut_short();
-  const std::string_view text = in.substr(0, size);
-  in.remove_prefix(size);
-  return text;
+  return bytes::read_text(in, cut_short);
 }
 
 void get_result(std::string_view& in, Result& r)
@@ -102,11 +92,7 @@ void append_pending(std::string& out, const Solo& solo, std::string_view sender,
 
 std::string_view next_pending(std::string_view& records)
 {
-  const auto length = get<std::uint32_t>(records);
-  if (records.size() < length) cut_short();
-  const std::string_view record = records.substr(0, length);
-  records.remove_prefix(length);
-  return record;
+  return get_text(records);
 }
 
 void read_pending(std::string_view record, std::span<const StockText> stocks, PendingNote& p)
@@ -114,7 +100,7 @@ void read_pending(std::string_view record, std::span<const StockText> stocks, Pe
   p.sender = get_text(record);
   p.recipient = get_text(record);
   const auto stock = get<std::int32_t>(record);
-  if (stock >= static_cast<std::int64_t>(stocks.size())) cut_short();
+  if (stock >= static_cast<std::int64_t>(stocks.size())) throw std::runtime_error(cut_short);
   p.solo.stock = stock < 0 ? nullptr : &stocks[static_cast<std::size_t>(stock)];
   p.solo.spam = get<std::int32_t>(record);
   get_result(record, p.solo.result);
