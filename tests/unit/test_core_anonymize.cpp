@@ -81,13 +81,18 @@ TEST(Pseudonyms, KeepFunctionWordsAndUnknownWords)
   EXPECT_EQ(p.text("Hi Bob, thanks"), "Hi Bob, thanks") << "nobody here is a Robert";
 }
 
-TEST(Pseudonyms, KeepALoneSmallLetter)
+TEST(Pseudonyms, KeepALoneLetter)
 {
   Pseudonyms p(9);
   p.name("Khushi M Savani");
   // "M" is a name's initial here, but the "m" of "I'm" and the "s" of "it's" are words of the note.
   EXPECT_EQ(p.text("I'm a developer, it's true"), "I'm a developer, it's true");
   EXPECT_EQ(p.text("Hi Khushi").find("Khushi"), std::string::npos);
+  p.name("Eva I. Ortega");
+  p.name("Ana O Lima");
+  // Capital ones too: English's "I", a sentence's "A" or "O" are the note's words, whoever has that initial.
+  EXPECT_EQ(p.text("I'd love to connect. I think so. O que acha?"), "I'd love to connect. I think so. O que acha?");
+  EXPECT_EQ(p.text("Best, Eva I.").find("Eva"), std::string::npos);
 }
 
 TEST(Pseudonyms, MaskEmailsLinksAndNumbers)

@@ -166,9 +166,10 @@ std::optional<std::string> Pseudonyms::known(std::string_view w) const
   const std::string plain = fold_word(w);
   if (plain.empty()) return std::nullopt;
   if (shape == Shape::lower && function_words().count(plain) != 0) return std::nullopt;
-  // A lone small letter names nobody: the "m" of "I'm" or the "s" of "it's" would otherwise take the pseudonym of
-  // an initial ("M." in someone's name), and change a note's words.
-  if (shape == Shape::lower && plain.size() == 1) return std::nullopt;
+  // A lone letter names nobody: the "m" of "I'm", the "s" of "it's", English's "I" and a sentence's "A" or "O"
+  // would otherwise take the pseudonym of an initial ("M." or "I." in someone's name), and change a note's words
+  // (and its label: "I'd love to connect" read as a stock text once "I" was invented).
+  if (plain.size() == 1) return std::nullopt;
   // Every name word's family is known by its fold: a word with none is no name (most words stop here).
   if (const auto family = families_.find(plain); family != families_.end()) {
     if (const auto it = words_.find(text::name_key(w)); it != words_.end()) return shaped(it->second, shape);
