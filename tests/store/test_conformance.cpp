@@ -1265,6 +1265,62 @@ TEST_P(Conformance, UsersTokensAndTheirOwnInvitations)
   EXPECT_EQ(store().invitations(mine).size(), 0u);
 }
 
+// Issue 23: a member's pages, each of their accounts' page read by its own index and merged, are their slice of the
+// whole list in its order, under every filter and through every cursor; a member with no account sees nothing.
+TEST_P(Conformance, MembersPagesAreTheirSliceOfTheList)
+{
+  const std::int64_t ana = store().add_user("ana", store::Role::member, "h-ana", 1800000000)->id;
+  const std::int64_t bea = store().add_user("bea", store::Role::member, "h-bea", 1800000000)->id;
+  const std::int64_t cai = store().add_user("cai", store::Role::member, "h-cai", 1800000000)->id;
+  std::mt19937 rng(31);
+  const auto account = [&](const std::string& folder, const std::string& owner, int rows, std::int64_t user) {
+    std::string csv = "From,To,Sent At,Message,Direction\n";
+    for (int i = 0; i < rows; ++i) {
+      const std::string other = fmt::format("{} Contact{}", folder, i);
+      const std::string when = fmt::format("\"1/{}/24, {}:00 AM\"", 1 + rng() % 9, 1 + rng() % 3); // ties too
+      const char* note = rng() % 3 == 0 ? "I'd like to add you to my professional network on LinkedIn." : "";
+      csv += rng() % 2 ? fmt::format("{},{},{},{},INCOMING\n", other, owner, when, note)
+                       : fmt::format("{},{},{},{},OUTGOING\n", owner, other, when, note);
+    }
+    import_paths(store(), {files_.write(folder + "/Invitations.csv", csv)}, 1800000000, user);
+  };
+  account("uno", "Ana Uno", 23, ana); // two accounts of Ana's
+  account("dos", "Ana Dos", 17, ana);
+  account("tres", "Bea Tres", 29, bea);
+  const auto everything = store().invitations({});
+  ASSERT_EQ(everything.size(), 69u);
+  for (const std::optional<std::int64_t> user : {std::optional(ana), std::optional(bea), std::optional(cai)}) {
+    store::InvitationQuery whole;
+    whole.user = user;
+    std::set<PersonId> owners;
+    for (const auto& v : store().invitations(whole)) owners.insert(v.owner);
+    EXPECT_EQ(owners.size(), *user == ana ? 2u : *user == bea ? 1u : 0u);
+    for (const std::optional<Direction> direction : {std::optional<Direction>(), std::optional(Direction::incoming)})
+      for (const std::optional<classify::Label> label :
+           {std::optional<classify::Label>(), std::optional(classify::Label::empty)}) {
+        std::vector<std::int64_t> expected;
+        for (const auto& v : everything)
+          if (owners.contains(v.owner) && (!direction || v.direction == *direction) &&
+              (!label || v.label == *label))
+            expected.push_back(v.id);
+        store::InvitationQuery page;
+        page.user = user;
+        page.direction = direction;
+        page.label = label;
+        page.limit = 4;
+        std::vector<std::int64_t> paged;
+        for (std::size_t i = 0; i <= expected.size(); ++i) {
+          const auto rows = store().invitations(page);
+          for (const auto& v : rows) paged.push_back(v.id);
+          if (rows.size() < 4) break;
+          page.after = store::PageKey{rows.back().sent_at, rows.back().id};
+        }
+        EXPECT_EQ(paged, expected) << "user " << *user << (direction ? " incoming" : "")
+                                   << (label ? " empty" : "");
+      }
+  }
+}
+
 TEST_P(Conformance, MailInvitationsMatchTheExportAndCursorsAreKept)
 {
   // An export first, then the same invitation's mail: stored once, with the mail's note.

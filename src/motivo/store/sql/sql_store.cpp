@@ -188,40 +188,75 @@ std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
   return read([&] { return select_invitations(query); });
 }
 
+std::vector<std::int64_t> SqlStore::owners_of_user(std::int64_t user)
+{
+  Statement s = connection_.prepare(
+      "SELECT DISTINCT owner FROM imports WHERE user_id = ?1 AND owner IS NOT NULL ORDER BY owner");
+  s.bind(1, user);
+  std::vector<std::int64_t> out;
+  while (s.step()) out.push_back(s.column_int(0));
+  return out;
+}
+
 std::vector<InvitationView> SqlStore::select_invitations(const InvitationQuery& query)
 {
-  std::string sql = "SELECT " + invitation_columns(query.versions) + " FROM invitations WHERE 1 = 1";
+  // A member's page, newest first, is each of their accounts' page read by the index by owner and time, merged.
+  // With `owner IN (SELECT … FROM imports …)` PostgreSQL walked every invitation of the team by time and dropped the
+  // others': 130 ms at 100,000 for a member whose invitations were older than the rest (SQLite read the list by the
+  // owner's index either way). Whole lists, lists by id and by decision keep the subquery.
+  std::optional<std::vector<std::int64_t>> owners;
+  if (query.user && query.limit >= 0 && !query.after_id && !query.decided && !query.id) {
+    owners = owners_of_user(*query.user);
+    if (owners->empty()) return {};
+  }
   // Only the conditions asked for, numbered in order (PostgreSQL wants every parameter it is sent used).
+  std::string where;
   int n = 0;
-  const auto condition = [&](const char* format) { sql += fmt::format(fmt::runtime(format), ++n); };
+  const auto condition = [&](const char* format) { where += fmt::format(fmt::runtime(format), ++n); };
   if (query.direction) condition(" AND direction = ?{}");
   if (query.label) condition(" AND coalesce(user_label, label) = ?{}");
   if (query.id) condition(" AND id = ?{}");
-  if (query.user) condition(" AND owner IN (SELECT owner FROM imports WHERE user_id = ?{})");
+  if (query.user && !owners) condition(" AND owner IN (SELECT owner FROM imports WHERE user_id = ?{})");
   if (query.after_id) condition(" AND id > ?{}");
-  if (query.decided) sql += " AND decision IS NOT NULL";
+  if (query.decided) where += " AND decision IS NOT NULL";
   // The list's order, and the keyset condition over it: (time, id) after the page's last, in descending order.
   // A row value, which both engines read as a range of the index by (time, id): written as `time < ? OR (time = ?
   // AND id < ?)`, PostgreSQL scanned the index from the newest row and filtered out every row before the page
   // (310 ms for a page 900,000 rows deep of 1,000,000; 0.7 ms as a row value).
   const char* time = query.decided ? "coalesce(decision_at, 0)" : "sent_at";
   if (query.after) {
-    sql += fmt::format(" AND ({}, id) < (?{}, ?{})", time, n + 1, n + 2);
+    where += fmt::format(" AND ({}, id) < (?{}, ?{})", time, n + 1, n + 2);
     n += 2;
   }
-  sql += query.after_id ? std::string(" ORDER BY id") : fmt::format(" ORDER BY {} DESC, id DESC", time);
-  if (query.limit >= 0) sql += fmt::format(" LIMIT {}", query.limit);
-  Statement s = connection_.prepare(sql);
-  n = 0;
-  if (query.direction) s.bind(++n, to_string(*query.direction));
-  if (query.label) s.bind(++n, classify::label_name(*query.label));
-  if (query.id) s.bind(++n, *query.id);
-  if (query.user) s.bind(++n, *query.user);
-  if (query.after_id) s.bind(++n, *query.after_id);
-  if (query.after) {
-    s.bind(n + 1, std::int64_t{query.after->at});
-    s.bind(n + 2, query.after->id);
+  const std::string order =
+      query.after_id ? std::string(" ORDER BY id") : fmt::format(" ORDER BY {} DESC, id DESC", time);
+  const std::string limit = query.limit >= 0 ? fmt::format(" LIMIT {}", query.limit) : std::string();
+  std::string sql = "SELECT " + invitation_columns(query.versions) + " FROM invitations WHERE ";
+  if (!owners) {
+    sql += "1 = 1" + where;
+  } else if (owners->size() == 1) {
+    sql += fmt::format("owner = ?{}{}", n + 1, where);
+  } else { // each account's page, then the page of their union
+    sql += "id IN (";
+    for (std::size_t i = 0; i < owners->size(); ++i)
+      sql += fmt::format("{}SELECT id FROM (SELECT id FROM invitations WHERE owner = ?{}{}{}{}) AS account{}",
+                         i == 0 ? "" : " UNION ALL ", n + 1 + static_cast<int>(i), where, order, limit, i);
+    sql += ")";
   }
+  sql += order + limit;
+  Statement s = connection_.prepare(sql);
+  int k = 0;
+  if (query.direction) s.bind(++k, to_string(*query.direction));
+  if (query.label) s.bind(++k, classify::label_name(*query.label));
+  if (query.id) s.bind(++k, *query.id);
+  if (query.user && !owners) s.bind(++k, *query.user);
+  if (query.after_id) s.bind(++k, *query.after_id);
+  if (query.after) {
+    s.bind(++k, std::int64_t{query.after->at});
+    s.bind(++k, query.after->id);
+  }
+  if (owners)
+    for (const std::int64_t owner : *owners) s.bind(++k, owner);
   std::vector<InvitationView> out;
   while (s.step()) {
     out.push_back(invitation_of(s));

@@ -153,6 +153,8 @@ private:
   std::int64_t count(const std::string& sql, std::int64_t id);
   // invitations() in the transaction under way.
   std::vector<InvitationView> select_invitations(const InvitationQuery& query);
+  // The accounts (owners) a member's imports brought, in order.
+  std::vector<std::int64_t> owners_of_user(std::int64_t user);
   // Inside a write, first: throws Stale when an invitation of `expected` is stored with another version.
   void check_versions(const Versions& expected);
   // Inside a write: logs an action on `invitation` for undo_last (sql_actions.cpp).
