@@ -1300,8 +1300,7 @@ TEST_P(Conformance, MembersPagesAreTheirSliceOfTheList)
            {std::optional<classify::Label>(), std::optional(classify::Label::empty)}) {
         std::vector<std::int64_t> expected;
         for (const auto& v : everything)
-          if (owners.contains(v.owner) && (!direction || v.direction == *direction) &&
-              (!label || v.label == *label))
+          if (owners.contains(v.owner) && (!direction || v.direction == *direction) && (!label || v.label == *label))
             expected.push_back(v.id);
         store::InvitationQuery page;
         page.user = user;
@@ -1315,8 +1314,7 @@ TEST_P(Conformance, MembersPagesAreTheirSliceOfTheList)
           if (rows.size() < 4) break;
           page.after = store::PageKey{rows.back().sent_at, rows.back().id};
         }
-        EXPECT_EQ(paged, expected) << "user " << *user << (direction ? " incoming" : "")
-                                   << (label ? " empty" : "");
+        EXPECT_EQ(paged, expected) << "user " << *user << (direction ? " incoming" : "") << (label ? " empty" : "");
       }
   }
 }

@@ -190,8 +190,8 @@ std::vector<InvitationView> SqlStore::invitations(const InvitationQuery& query)
 
 std::vector<std::int64_t> SqlStore::owners_of_user(std::int64_t user)
 {
-  Statement s = connection_.prepare(
-      "SELECT DISTINCT owner FROM imports WHERE user_id = ?1 AND owner IS NOT NULL ORDER BY owner");
+  Statement s =
+      connection_.prepare("SELECT DISTINCT owner FROM imports WHERE user_id = ?1 AND owner IS NOT NULL ORDER BY owner");
   s.bind(1, user);
   std::vector<std::int64_t> out;
   while (s.step()) out.push_back(s.column_int(0));
