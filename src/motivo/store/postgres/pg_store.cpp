@@ -14,7 +14,7 @@ namespace motivo::store::postgres {
 PgStore::PgStore(const std::string& url)
   : SqlStore(std::make_unique<PgConnection>(url)), pg_(static_cast<PgConnection&>(connection_))
 {
-  migrate(pg_.connection(), pg_.location());
+  migrate(pg_);
 }
 
 std::unique_ptr<ImportSession> PgStore::begin_import(const ImportInfo& info)
