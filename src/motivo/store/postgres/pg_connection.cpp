@@ -1,5 +1,6 @@
 #include <motivo/core/text.hpp>
 #include <motivo/store/postgres/pg_connection.hpp>
+#include <motivo/store/postgres/pg_conninfo.hpp>
 #include <motivo/store/store.hpp>
 
 #include <fmt/format.h>
@@ -89,7 +90,7 @@ std::string dollar_placeholders(std::string_view sql)
 }
 
 PgConnection::PgConnection(const std::string& url)
-  : url_(url), where_(redact_url(url))
+  : url_(with_local_defaults(url, environment_chooses_ssl())), where_(redact_url(url))
 {
 }
 

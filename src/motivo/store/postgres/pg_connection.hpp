@@ -10,7 +10,8 @@
 
 namespace motivo::store::postgres {
 
-// One connection to a PostgreSQL server, made again when it was lost. Every writing transaction() is a transaction of its own; a read runs its statements
+// One connection to a PostgreSQL server, made again when it was lost, through the user's URL with motivo's
+// defaults (pg_conninfo.hpp). Every writing transaction() is a transaction of its own; a read runs its statements
 // without one (no BEGIN and COMMIT, two round trips of the three a one-statement read took): in read committed, the
 // isolation motivo's transactions have, each statement of a transaction reads its own snapshot anyway, and a read
 // writes nothing to commit or roll back. Either, when its connection was lost or the server aborted it for a
@@ -40,7 +41,7 @@ private:
   template <typename Transaction>
   void run(const std::function<void()>& work);
 
-  std::string url_, where_; // the URL; without its password, for messages
+  std::string url_, where_; // what libpq is given; the user's URL without its password, for messages
   std::unique_ptr<pqxx::connection> connection_;
   pqxx::transaction_base* current_ = nullptr; // a read's or a write's, inside transaction()
   pqxx::work* work_ = nullptr;                // a write's
