@@ -69,6 +69,11 @@ constexpr std::array environment{
                           "the database, and where classify --jsonl keeps a large batch's notes until its campaigns "
                           "are known (default /tmp)")},
     Variable{"SQLITE_TMPDIR", N_("where forget's compaction copies the database, before TMPDIR")},
+    Variable{"PGSSLMODE", N_("libpq's: when it is set, a PostgreSQL server on this machine (localhost, 127.x.x.x, ::1) "
+                             "is asked for TLS as it says, instead of motivo's default sslmode=allow (see "
+                             "PGSERVICE); every other PG variable of libpq applies as libpq documents it")},
+    Variable{"PGREQUIRESSL", N_("as PGSSLMODE")},
+    Variable{"PGSERVICE", N_("as PGSSLMODE: a service's settings decide the encryption")},
     Variable{"GLIBC_TUNABLES", N_("glibc's own settings: when they set any of its malloc options, motivo leaves the "
                                   "heap as they say instead of tuning it for the command")},
 };

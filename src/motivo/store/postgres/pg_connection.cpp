@@ -1,5 +1,6 @@
 #include <motivo/core/text.hpp>
 #include <motivo/store/postgres/pg_connection.hpp>
+#include <motivo/store/postgres/pg_conninfo.hpp>
 #include <motivo/store/store.hpp>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace motivo::store::postgres {
@@ -17,7 +19,7 @@ namespace {
 // the statement first steps.
 class PgCursor : public sql::Cursor {
 public:
-  PgCursor(pqxx::work& tx, std::string_view sql) : tx_(tx), sql_(dollar_placeholders(sql)) {}
+  PgCursor(pqxx::transaction_base& tx, std::string_view sql) : tx_(tx), sql_(dollar_placeholders(sql)) {}
   void bind_text(int index, std::string_view text) override { param(index) = std::string(text); }
   void bind_int(int index, std::int64_t value) override { param(index) = std::to_string(value); }
   void bind_real(int index, double value) override { param(index) = fmt::format("{}", value); }
@@ -63,7 +65,7 @@ private:
   }
   pqxx::field field(int column) const { return (*current_)[column]; }
 
-  pqxx::work& tx_;
+  pqxx::transaction_base& tx_;
   std::string sql_;
   std::vector<std::optional<std::string>> params_;
   std::optional<pqxx::result> result_;
@@ -87,41 +89,70 @@ std::string dollar_placeholders(std::string_view sql)
   return out;
 }
 
-PgConnection::PgConnection(const std::string& url) : url_(url), where_(redact_url(url))
+PgConnection::PgConnection(const std::string& url)
+  : url_(with_local_defaults(url, environment_chooses_ssl())), where_(redact_url(url))
 {
 }
 
 PgConnection::~PgConnection() = default;
 
-pqxx::connection& PgConnection::connection()
+namespace {
+// Every session's setup. No JIT compilation: motivo's reads are index lookups of milliseconds, and a plan whose
+// estimated cost passes jit_above_cost (a table without statistics yet, a join guessed large) compiled for 100 ms
+// before a report's 30 ms query at 1,000,000 invitations.
+constexpr std::string_view session_setup = "SET jit = off";
+} // namespace
+
+bool PgConnection::connect()
 {
-  if (connection_ && connection_->is_open()) return *connection_;
+  if (connection_ && connection_->is_open()) return false;
   connection_.reset();
   try {
     connection_ = std::make_unique<pqxx::connection>(url_);
-    // No JIT compilation: motivo's reads are index lookups of milliseconds, and a plan whose estimated cost passes
-    // jit_above_cost (a table without statistics yet, a join guessed large) compiled for 100 ms before a report's
-    // 30 ms query at 1,000,000 invitations.
-    try {
-      pqxx::nontransaction(*connection_).exec0("SET jit = off");
-    } catch (const pqxx::sql_error&) {
-      // A server before PostgreSQL 11 has no JIT to turn off.
-    }
   } catch (const pqxx::broken_connection& e) {
     throw TransientError(fmt::format("cannot connect to the database {}: {}", where_, text::trim(e.what())));
   }
+  return true;
+}
+
+void PgConnection::set_up_session()
+{
+  try {
+    pqxx::nontransaction(*connection_).exec0(std::string(session_setup));
+  } catch (const pqxx::sql_error&) {
+    // A server before PostgreSQL 11 has no JIT to turn off.
+  }
+}
+
+pqxx::connection& PgConnection::connection()
+{
+  if (connect()) set_up_session();
   return *connection_;
+}
+
+pqxx::result PgConnection::open_with(const std::string& sql)
+{
+  if (!connect()) return pqxx::nontransaction(*connection_).exec(sql);
+  try {
+    // One simple query, one round trip. Its statements run as one implicit transaction: when either fails, neither
+    // is kept, and each runs again alone (the setup's failure ignored as in set_up_session, `sql`'s thrown).
+    return pqxx::nontransaction(*connection_).exec(std::string(session_setup) + "; " + sql);
+  } catch (const pqxx::sql_error&) {
+  }
+  set_up_session();
+  return pqxx::nontransaction(*connection_).exec(sql);
 }
 
 pqxx::work& PgConnection::work()
 {
-  if (!work_) throw std::logic_error("a PostgreSQL statement outside a transaction");
+  if (!work_) throw std::logic_error("a PostgreSQL write outside a writing transaction");
   return *work_;
 }
 
 sql::Statement PgConnection::prepare(std::string_view sql)
 {
-  return sql::Statement(std::make_unique<PgCursor>(work(), sql));
+  if (!current_) throw std::logic_error("a PostgreSQL statement outside a transaction");
+  return sql::Statement(std::make_unique<PgCursor>(*current_, sql));
 }
 
 sql::Statement PgWork::prepare(std::string_view sql)
@@ -131,12 +162,26 @@ sql::Statement PgWork::prepare(std::string_view sql)
 
 void PgConnection::exec(std::string_view sql)
 {
-  if (work_) {
-    work_->exec0(std::string(sql));
+  if (current_) {
+    current_->exec0(std::string(sql));
     return;
   }
   pqxx::nontransaction tx(connection());
   tx.exec0(std::string(sql));
+}
+
+template <typename Transaction>
+void PgConnection::run(const std::function<void()>& work)
+{
+  Transaction tx(connection());
+  current_ = &tx;
+  if constexpr (std::is_same_v<Transaction, pqxx::work>) work_ = &tx;
+  struct Clear {
+    PgConnection& c;
+    ~Clear() { c.current_ = nullptr, c.work_ = nullptr; }
+  } clear{*this};
+  work();
+  tx.commit();
 }
 
 void PgConnection::transaction(bool write, const std::function<void()>& work)
@@ -144,14 +189,11 @@ void PgConnection::transaction(bool write, const std::function<void()>& work)
   constexpr int tries = 3;
   for (int attempt = 1;; ++attempt) {
     try {
-      pqxx::work tx(connection());
-      work_ = &tx;
-      struct Clear {
-        pqxx::work*& w;
-        ~Clear() { w = nullptr; }
-      } clear{work_};
-      work();
-      tx.commit();
+      if (write) {
+        run<pqxx::work>(work);
+      } else {
+        run<pqxx::nontransaction>(work);
+      }
       break;
     } catch (const pqxx::in_doubt_error& e) {
       // The connection broke while committing: whether it committed is unknown, so it is not run again. A read

@@ -10,10 +10,13 @@
 
 namespace motivo::store::postgres {
 
-// One connection to a PostgreSQL server, made again when it was lost. Every transaction() is a transaction of
-// its own; one whose connection was lost, or that the server aborted for a deadlock, runs again (three tries,
-// then a clear error), since nothing it did was committed. After a writing transaction commits, the change
-// counter moves (data_changed).
+// One connection to a PostgreSQL server, made again when it was lost, through the user's URL with motivo's
+// defaults (pg_conninfo.hpp). Every writing transaction() is a transaction of its own; a read runs its statements
+// without one (no BEGIN and COMMIT, two round trips of the three a one-statement read took): in read committed, the
+// isolation motivo's transactions have, each statement of a transaction reads its own snapshot anyway, and a read
+// writes nothing to commit or roll back. Either, when its connection was lost or the server aborted it for a
+// deadlock, runs again (three tries, then a clear error), since nothing it did was committed. After a writing
+// transaction commits, the change counter moves (data_changed).
 class PgConnection : public sql::Connection {
 public:
   explicit PgConnection(const std::string& url);
@@ -23,15 +26,25 @@ public:
   void exec(std::string_view sql) override;
   void transaction(bool write, const std::function<void()>& work) override;
   std::string location() const override { return where_; }
-  // The open connection, made again when it was lost.
+  // The open connection, made again when it was lost, its session set up (no JIT).
   pqxx::connection& connection();
-  // The transaction under way: inside transaction() only.
+  // `sql` (statements without parameters) run outside a transaction; the last one's rows. On a new connection it
+  // travels with the session's setup, in the same round trip (a command's first read: the schema's version).
+  pqxx::result open_with(const std::string& sql);
+  // The writing transaction under way: inside transaction(true, …) only.
   pqxx::work& work();
 
 private:
-  std::string url_, where_;
+  // Connects when there is no open connection: whether it did. The session is not set up yet.
+  bool connect();
+  void set_up_session();
+  template <typename Transaction>
+  void run(const std::function<void()>& work);
+
+  std::string url_, where_; // what libpq is given; the user's URL without its password, for messages
   std::unique_ptr<pqxx::connection> connection_;
-  pqxx::work* work_ = nullptr;
+  pqxx::transaction_base* current_ = nullptr; // a read's or a write's, inside transaction()
+  pqxx::work* work_ = nullptr;                // a write's
 };
 
 // sql::Connection inside a transaction the caller holds (an import session's): no transaction of its own.

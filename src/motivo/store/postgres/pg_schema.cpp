@@ -18,11 +18,12 @@ SchemaStatus status(pqxx::connection& connection, const std::string& where)
 
 namespace {
 
-// Whether the stored version is the latest, by one read outside a transaction (a database without the table is not).
-bool is_current(pqxx::connection& connection)
+// Whether the stored version is the latest, by one read outside a transaction, sent with the session's setup when
+// the connection is new (a database without the table is not).
+bool is_current(PgConnection& pg)
 {
   try {
-    const pqxx::result r = pqxx::nontransaction(connection).exec("SELECT version FROM motivo_schema");
+    const pqxx::result r = pg.open_with("SELECT version FROM motivo_schema");
     return r.size() == 1 && r[0][0].as<int>() == sql::status_at(sql::Dialect::postgres, 0, "").latest;
   } catch (const pqxx::undefined_table&) {
     return false;
@@ -31,12 +32,14 @@ bool is_current(pqxx::connection& connection)
 
 } // namespace
 
-int migrate(pqxx::connection& connection, const std::string& where)
+int migrate(PgConnection& pg)
 {
   // Most openings find the schema current: one read then, without the lock and the transaction below (three
-  // round trips and 0.8 ms of a new backend's time, of a listing's 5-7 ms on the server at 1,000,000 invitations).
-  if (is_current(connection)) return 0;
-  pqxx::work tx(connection);
+  // round trips and 0.8 ms of a new backend's time, of a listing's 5-7 ms on the server at 1,000,000 invitations),
+  // in the round trip that sets the session up.
+  if (is_current(pg)) return 0;
+  const std::string where = pg.location();
+  pqxx::work tx(pg.connection());
   // Every opener takes this lock before reading the version, so two processes opening a new database at once
   // do not both create the tables.
   tx.exec("SELECT pg_advisory_xact_lock(7461726976)");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <motivo/store/postgres/pg_connection.hpp>
 #include <motivo/store/store.hpp>
 
 #include <pqxx/pqxx>
@@ -13,7 +14,8 @@ namespace motivo::store::postgres {
 // What migrating would run (read-only). `where` names the database in messages.
 SchemaStatus status(pqxx::connection& connection, const std::string& where);
 
-// Runs the pending migrations in one transaction, under an advisory lock; returns how many ran.
-int migrate(pqxx::connection& connection, const std::string& where);
+// Runs the pending migrations in one transaction, under an advisory lock; returns how many ran. The first thing a
+// store does on its connection.
+int migrate(PgConnection& pg);
 
 } // namespace motivo::store::postgres

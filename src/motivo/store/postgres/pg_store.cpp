@@ -1,5 +1,6 @@
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/text.hpp>
+#include <motivo/store/postgres/pg_conninfo.hpp>
 #include <motivo/store/postgres/pg_import_session.hpp>
 #include <motivo/store/postgres/pg_schema.hpp>
 #include <motivo/store/postgres/pg_store.hpp>
@@ -14,7 +15,7 @@ namespace motivo::store::postgres {
 PgStore::PgStore(const std::string& url)
   : SqlStore(std::make_unique<PgConnection>(url)), pg_(static_cast<PgConnection&>(connection_))
 {
-  migrate(pg_.connection(), pg_.location());
+  migrate(pg_);
 }
 
 std::unique_ptr<ImportSession> PgStore::begin_import(const ImportInfo& info)
@@ -110,7 +111,7 @@ bool is_transient_error(const std::exception& e)
 SchemaStatus postgres_schema_status(const std::string& url)
 {
   try {
-    pqxx::connection connection(url);
+    pqxx::connection connection(postgres::with_local_defaults(url, postgres::environment_chooses_ssl()));
     return postgres::status(connection, redact_url(url));
   } catch (const pqxx::broken_connection& e) {
     throw std::runtime_error(

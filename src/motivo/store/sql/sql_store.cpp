@@ -433,13 +433,27 @@ std::unique_ptr<NoteLabels> SqlStore::labels_in_transaction()
   return std::make_unique<InTransactionLabels>(connection_, [this] { return label_sink_in_transaction(); });
 }
 
+bool SqlStore::any(const char* sql)
+{
+  return read([&] {
+    Statement s = connection_.prepare(sql);
+    s.step();
+    return s.column_bool(0);
+  });
+}
+
+// Nothing marked stale is the common case (every writer computes what it marks): a read says so, without a writing
+// transaction, its write lock (SQLite) or its BEGIN, COMMIT and the change counter's move (PostgreSQL: four round
+// trips of a report's twenty).
 std::int64_t SqlStore::refresh_timelines(const TimelineRule& rule)
 {
+  if (!any("SELECT EXISTS (SELECT 1 FROM stale_timelines) OR EXISTS (SELECT 1 FROM stale_summary)")) return 0;
   return write([&] { return refresh_stale_timelines(connection_, rule); });
 }
 
 std::int64_t SqlStore::refresh_welcomes(const WelcomeRule& rule)
 {
+  if (!any("SELECT EXISTS (SELECT 1 FROM stale_welcomes)")) return 0;
   return write([&] { return refresh_stale_welcomes(connection_, rule); });
 }
 

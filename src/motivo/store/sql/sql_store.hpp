@@ -151,6 +151,8 @@ private:
   // People whose name, accents and case aside, is `query` (`whole`) or holds each of its words.
   std::vector<PersonView> people_by_folded_name(std::string_view query, bool whole);
   std::int64_t count(const std::string& sql, std::int64_t id);
+  // A read of one boolean (`sql`, no parameters), in a transaction of its own.
+  bool any(const char* sql);
   // invitations() in the transaction under way.
   std::vector<InvitationView> select_invitations(const InvitationQuery& query);
   // The accounts (owners) a member's imports brought, in order.
