@@ -195,11 +195,10 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   // a great Never Search Alone web meeting", "saw you engaged with Andrea Nguyen's point") or shares a tie: no stock
   // text names anything. (One capitalised word may be a polite pronoun, "Vaší", "Anda"; capitals on lines of their
   // own may be a signature's, which a stock text may carry.)
-  const bool names_something =
-      a.cue_points >= 3 || a.signals.quoted || a.signals.reference ||
-      (std::any_of(a.signals.named.begin(), a.signals.named.end(),
-                   [](const std::string& n) { return n.find(' ') != std::string::npos; }) &&
-       std::find(a.marked_ids.begin(), a.marked_ids.end(), mark_line) == a.marked_ids.end());
+  const bool names_something = a.cue_points >= 3 || a.signals.quoted || a.signals.reference ||
+                               (std::any_of(a.signals.named.begin(), a.signals.named.end(),
+                                            [](const std::string& n) { return n.find(' ') != std::string::npos; }) &&
+                                std::find(a.marked_ids.begin(), a.marked_ids.end(), mark_line) == a.marked_ids.end());
   const bool named_not_stock = use == ModelUse::blend && all_labels[best] == Label::default_text && names_something;
   if (no_stock || named_not_stock) choose(p, static_cast<std::size_t>(Label::template_text), best, share);
   const Label label = all_labels[best];
