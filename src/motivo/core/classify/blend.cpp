@@ -27,6 +27,8 @@ std::uint32_t mix(std::uint32_t h)
 constexpr std::size_t max_words_unsigned = 30;
 // The longest body the model may call a stock text (LinkedIn's are 8 to 20 words in every language).
 constexpr std::size_t max_words_stock = 25;
+// How sure the model must be to call personal a note typed in lower case throughout, without a sign the rules saw.
+constexpr double informal_share = 0.9;
 
 constexpr std::uint32_t fnv_basis = 2166136261u, fnv_prime = 16777619u;
 
@@ -211,7 +213,11 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   const bool caseless = std::none_of(a.body.begin(), a.body.end(), [](std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   });
-  const bool something = personal_sign || a.signals.named_things > 0 || caseless;
+  // Nor can a note typed in lower case throughout name anything by its capitals ("siema kuba, fajnie bylo pogadac
+  // na hackathonie w krakowie"): there the model's confident reading of the words stands as in a script without
+  // capitals.
+  const bool lower_case = a.signals.capital_words == 0 && share >= informal_share;
+  const bool something = personal_sign || a.signals.named_things > 0 || caseless || lower_case;
   // A pitch's shape (Analysis::pitch): what it names is what a pitch researches, so only a shared tie would do.
   const bool too_little = !something || a.pitch || no_stock || wish ||
                           (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);

@@ -444,6 +444,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       else if (c >= 0x250)
         other_letters += word.size();
       const bool capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
+      s.capital_words += capital ? 1 : 0;
       bool is_courtesy = false;
       if (capital && word.size() > 1) {
         bool all_upper = true;
