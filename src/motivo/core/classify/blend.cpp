@@ -192,6 +192,16 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   // Every stock text asks to join, add to or connect with a network, or names LinkedIn: a greeting and a courtesy
   // wish alone ("Merhaba Deniz, iyi çalışmalar!") are no stock text, whatever their n-grams share with one.
   // Nor does the model's second thought make such a note personal: it read it as a stock text.
+  // A note typed in lower case throughout in a script with capitals, with no sales signal, is a friend's informal
+  // note more often than a pitch ("ань привет, это дима с физтеха"): the model's spam is not taken there.
+  // (Most of its words in such a script: a Latin handle in an Arabic or Thai romance scam is no such note.)
+  const bool informal = a.signals.capital_words == 0 && a.signals.cased_words >= 3 &&
+                        2 * a.signals.cased_words > a.signals.words && a.spam == 0;
+  if (use == ModelUse::blend && informal && all_labels[best] == Label::spam) {
+    NoteModel::Scores q = p;
+    q[static_cast<std::size_t>(Label::spam)] = 0;
+    choose(q, static_cast<std::size_t>(first), best, share);
+  }
   const bool no_stock = use == ModelUse::blend && all_labels[best] == Label::default_text && !requests.mentions(a.all);
   // Nor is a note that names a person, a post, an event or a community by a name of several capitalised words ("what
   // a great Never Search Alone web meeting", "saw you engaged with Andrea Nguyen's point") or shares a tie: no stock

@@ -445,6 +445,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         other_letters += word.size();
       const bool capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
       s.capital_words += capital ? 1 : 0;
+      s.cased_words += capital || (c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0) ? 1 : 0;
       bool is_courtesy = false;
       if (capital && word.size() > 1) {
         bool all_upper = true;
@@ -504,6 +505,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     }
     if (c == '-' && start + 1 < n && bytes[start + 1] == ' ') sentence_start = true;
   }
+  s.words = static_cast<int>(all_words);
   // A note in capitals throughout names nothing in particular.
   if (all_words == 0 || upper_words * 2 < all_words) {
     std::sort(candidates.begin(), candidates.end());

@@ -33,6 +33,8 @@ struct Signals {
   // Words that begin with a capital letter, anywhere (greeting, names and sentence starts too): none at all is
   // the informal register of a note typed in lower case throughout, where nothing can be named by its capitals.
   int capital_words = 0;
+  int cased_words = 0; // words whose first letter has a case (Latin, Cyrillic, Greek…), capital or not
+  int words = 0;       // every word
 
   void clear(); // as a new Signals, keeping the vectors' capacity
   int spam_points() const;
