@@ -1,4 +1,5 @@
 #include <motivo/core/ascii.hpp>
+#include <motivo/core/classify/edit_distance.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/signals.hpp>
 #include <motivo/core/data_files.hpp>
@@ -157,6 +158,14 @@ bool latin_name(std::string_view word)
     small = small || (ch >= 'a' && ch <= 'z');
   }
   return small;
+}
+
+// LinkedIn's name mistyped ("LinkdIn", "Linkedn", "LinkeIn"): one edit from it, still beginning "link". The
+// platform's name is no named thing, however spelt.
+bool linkedin_typo(std::string_view folded)
+{
+  return folded.size() >= 7 && folded.size() <= 9 && folded.starts_with("link") &&
+         bounded_levenshtein(folded, "linkedin", 1) <= 1;
 }
 
 } // namespace
@@ -464,7 +473,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         }
         is_courtesy = courtesy(folded);
         if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && !in_greeting && folded != "i" &&
-            !folded.starts_with("linkedin") && folded != "im" && folded != "ive" && folded != "id" && folded != "ill") {
+            !folded.starts_with("linkedin") && !linkedin_typo(folded) && folded != "im" && folded != "ive" &&
+            folded != "id" && folded != "ill") {
           camel_named = camel_named || camel_case(word);
           // Latin letters standing apart from a note of another script name something ("Lviv IT Arena"); an
           // acronym ("IT", "SEO") or a word running on into the other script ("JR東日本様…") does not.
