@@ -204,6 +204,25 @@ TEST(Classify, GenericNotes)
   }
 }
 
+TEST(Classify, AWishAloneIsATemplate)
+{
+  // A holiday's capitals and a year tie a wish to no one, in any language; a wish beside a shared tie stays personal.
+  for (const std::string_view text : {
+         "Merry Christmas! Wishing you health and happiness in 2028.",
+         "Feliz Navidad y próspero Año Nuevo 2028!",
+         "Frohe Weihnachten und einen guten Rutsch!",
+         "Gott nytt år! Ett framgångsrikt 2028 önskar jag dig.",
+         "Eid Mubarak!",
+       }) {
+    EXPECT_EQ(label_of(text), Label::template_text) << text;
+  }
+  EXPECT_NE(reasons_of("Happy Easter! Wishing you success in 2028.").find("a holiday or season wish"),
+            std::string::npos);
+  EXPECT_EQ(label_of("Merry Christmas, Jonas! Great meeting you at the Lisbon Rust meetup last week, let's keep in touch "
+                     "about the tokenizer."),
+            Label::personalized);
+}
+
 TEST(Classify, ReasonsAreGiven)
 {
   for (const std::string_view text : {"", "Let's connect!", "Hi {name}", "We met at the PyCon sprint yesterday!"}) {

@@ -65,3 +65,24 @@ TEST(Signals, NamedThingsWrittenApartWeighMore)
   EXPECT_FALSE(raw_signals("Hi, we met at the Lisbon Data Summit.").distinct_named);
   EXPECT_EQ(raw_signals("Let's connect and I'll keep you posted!").named_things, 0);
 }
+
+TEST(Signals, LinkedInsNameMistypedNamesNothing)
+{
+  for (const std::string_view text :
+       {"Add me to your network on LinkdIn please", "See you on Linkedn then", "I'd like to connect on LinkeIn today"})
+    EXPECT_EQ(raw_signals(text).named_things, 0) << text;
+  // A word further from it is a name like any other.
+  EXPECT_EQ(raw_signals("We met at the Linkwell meetup").named_things, 1);
+}
+
+TEST(Signals, CapitalsAndCasedWordsAreCounted)
+{
+  const Signals lower = raw_signals("ань привет, это дима с физтеха");
+  EXPECT_EQ(lower.capital_words, 0);
+  EXPECT_EQ(lower.cased_words, 6);
+  EXPECT_EQ(lower.words, 6);
+  const Signals arabic = raw_signals("مرحباً عزيزتي، راسليني على تيليجرام @dr_william_un");
+  EXPECT_EQ(arabic.capital_words, 0);
+  EXPECT_LT(2 * arabic.cased_words, arabic.words);
+  EXPECT_EQ(raw_signals("Hi Ana, we met at PyCon").capital_words, 3);
+}

@@ -124,3 +124,19 @@ TEST(Signature, AGreetingAndACourtesyWishAloneAreNoStockText)
   const Result r = signature_result("أرغب في إضافتكم إلى شبكتي المهنية على LinkedIn.\nسارة الأحمد\n+966 50 000 1234");
   EXPECT_EQ(r.label, Label::default_text) << signature_reasons(r);
 }
+
+TEST(Signature, ATitleInLowerCaseBetweenTheNameAndThePhoneIsTheSignatures)
+{
+  const std::vector<std::string> none;
+  // A job title written as a common noun ("ředitelka", "руководитель отдела") between a name and a phone number.
+  EXPECT_EQ(signature_words("Rád bych.\nPetra Malá\nvedoucí nákupu\n+420 601 222 333", none), 8u);
+  EXPECT_EQ(signature_words("Я хотела бы.\nОльга Орлова\nначальник отдела продаж\n+7 912 111-22-33", none), 10u);
+  // Not without a name above it (the phone alone is the block), nor as the block's last line, nor a sentence.
+  EXPECT_EQ(signature_words("Rád bych.\nvedoucí nákupu\n+420 601 222 333", none), 4u);
+  EXPECT_EQ(signature_words("I would like.\nAnna Berg\nsee you soon", none), 0u);
+  EXPECT_EQ(signature_words("I would like.\nAnna Berg\nthanks for the talk, really.\n+46 70 123 45 67", none), 5u);
+  const Result r = signature_result("Ráda bych si vás přidala do své profesní sítě na LinkedIn.\nMarie "
+                                    "Horáková\nprovozní ředitelka\n+420 777 123 456",
+                                    "Marie Horáková");
+  EXPECT_EQ(r.label, Label::default_text) << signature_reasons(r);
+}

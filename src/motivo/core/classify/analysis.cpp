@@ -108,7 +108,7 @@ std::pair<std::size_t, std::size_t> Classifier::Impl::strip_courtesy(const std::
       end = s; // "Best regards, Ana" / "Saludos"
     } else if (s > pos && marked[s - 1] == "/" && size <= 2 &&
                std::all_of(ids.begin() + static_cast<std::ptrdiff_t>(s), ids.begin() + static_cast<std::ptrdiff_t>(end),
-                           [](std::uint32_t id) { return id == Vocabulary::unknown; })) {
+                           [this](std::uint32_t id) { return is_unknown(id); })) {
       end = s; // "…\n- ryan": one or two words no catalog knows, on a line of their own
     } else if (names_at_end > 0 && names_at_end < size) {
       end -= names_at_end; // "… on LinkedIn Ana"
@@ -369,7 +369,13 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
     found.clear();
     part_cues.find(a.folded, found);
     auto at = static_cast<std::uint32_t>(w.size());
-    for (const std::uint32_t payload : found) hits.push_back({payload, at++, 1});
+    for (const std::uint32_t payload : found) {
+      if (payload >> cue_kind_shift == wish_cue) {
+        a.wish_bytes += wish_sizes[payload & cue_index_mask]; // found inside a clause
+        continue;
+      }
+      hits.push_back({payload, at++, 1});
+    }
   }
   // Spam first, then generic phrases, each in the order found (by position, then as listed in its file).
   for (const auto& h : hits) {
@@ -391,6 +397,14 @@ void Classifier::Impl::score(const std::vector<std::uint32_t>& w, Analysis& a) c
     if (!first_time(seen_generic, std::string_view(e.pattern))) continue;
     a.generic += e.weight;
     a.generic_hits.push_back(e.pattern);
+  }
+  // The words a wish covers, each once.
+  std::uint32_t wished_to = 0;
+  for (const auto& h : hits) {
+    if (h.payload >> cue_kind_shift != wish_cue || h.position >= w.size()) continue;
+    for (std::uint32_t i = std::max(wished_to, h.position); i < h.position + h.length; ++i)
+      a.wish_bytes += a.scope[i].size();
+    wished_to = std::max(wished_to, h.position + h.length);
   }
   // Overlapping cues count once: keep the heaviest cue of each run of covered words.
   std::sort(personal_hits.begin(), personal_hits.end(), [&](const auto& x, const auto& y) {

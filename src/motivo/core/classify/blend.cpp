@@ -27,6 +27,8 @@ std::uint32_t mix(std::uint32_t h)
 constexpr std::size_t max_words_unsigned = 30;
 // The longest body the model may call a stock text (LinkedIn's are 8 to 20 words in every language).
 constexpr std::size_t max_words_stock = 25;
+// How sure the model must be to call personal a note typed in lower case throughout, without a sign the rules saw.
+constexpr double informal_share = 0.9;
 
 constexpr std::uint32_t fnv_basis = 2166136261u, fnv_prime = 16777619u;
 
@@ -138,12 +140,40 @@ void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_
   for (const std::string_view family : a.spam_families) out.push_back(mix(text_hash(family, 0x71u)));
 }
 
+bool Classifier::Impl::wish_alone(const Analysis& a) const
+{
+  if (a.wish_bytes == 0 || a.cue_points > 0 || a.spam > 0 || a.signals.quoted || a.signals.reference) return false;
+  // The note's own words: not a name, a courtesy formula, a year or a number. The wish's are among them.
+  std::size_t own = 0;
+  for (std::size_t i = 0; i < a.scope.size(); ++i) {
+    const std::string_view w = a.scope[i];
+    if ((flags_of(a.scope_ids[i]) & courtesy_word_bit) || is_address(w, a.names) ||
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    own += w.size();
+  }
+  return own <= 2 * a.wish_bytes;
+}
+
 void Classifier::Impl::blend(const Analysis& a, Result& r) const
 {
   if (use == ModelUse::rules || a.blank) return;
   // The rules keep what they are sure of: a stock text, an unfilled merge field.
   const bool locked = r.label == Label::empty || r.label == Label::default_text || !a.signals.merge_fields.empty();
   if (use == ModelUse::blend && locked) return;
+  // A wish alone ("Happy New Year! Wishing you success in 2027", "Bon Nadal i feliç any nou!") could be sent to
+  // anyone: its holiday's capitals and its year tie it to no one, and it sells nothing. Neither the rules nor the
+  // model make it personal or spam.
+  const bool wish = use == ModelUse::blend && a.wish_bytes > 0 && wish_alone(a);
+  if (wish) {
+    if (r.label != Label::template_text) {
+      r.reasons.assign({fmt::format("the rules alone: {} ({:.2f})", label_name(r.label),
+                                    Calibration::embedded().probability(r.label, r.confidence))});
+      r.label = Label::template_text;
+    }
+    r.reasons.insert(r.reasons.begin(), "a holiday or season wish and nothing more: it could be sent to anyone");
+    r.confidence = 0.9; // as sure as the rules' surest templates: no set had a wish alone that was more
+  }
   // Only where the rules are unsure: every template (the label their doubt falls to), and a spam or personal label
   // with a small margin.
   if (use == ModelUse::blend && r.label != Label::template_text && r.confidence >= unsure_below) return;
@@ -162,8 +192,27 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   // Every stock text asks to join, add to or connect with a network, or names LinkedIn: a greeting and a courtesy
   // wish alone ("Merhaba Deniz, iyi çalışmalar!") are no stock text, whatever their n-grams share with one.
   // Nor does the model's second thought make such a note personal: it read it as a stock text.
+  // A note typed in lower case throughout in a script with capitals, with no sales signal, is a friend's informal
+  // note more often than a pitch ("ань привет, это дима с физтеха"): the model's spam is not taken there.
+  // (Most of its words in such a script: a Latin handle in an Arabic or Thai romance scam is no such note.)
+  const bool informal = a.signals.capital_words == 0 && a.signals.cased_words >= 3 &&
+                        2 * a.signals.cased_words > a.signals.words && a.spam == 0;
+  if (use == ModelUse::blend && informal && all_labels[best] == Label::spam) {
+    NoteModel::Scores q = p;
+    q[static_cast<std::size_t>(Label::spam)] = 0;
+    choose(q, static_cast<std::size_t>(first), best, share);
+  }
   const bool no_stock = use == ModelUse::blend && all_labels[best] == Label::default_text && !requests.mentions(a.all);
-  if (no_stock) choose(p, static_cast<std::size_t>(Label::template_text), best, share);
+  // Nor is a note that names a person, a post, an event or a community by a name of several capitalised words ("what
+  // a great Never Search Alone web meeting", "saw you engaged with Andrea Nguyen's point") or shares a tie: no stock
+  // text names anything. (One capitalised word may be a polite pronoun, "Vaší", "Anda"; capitals on lines of their
+  // own may be a signature's, which a stock text may carry.)
+  const bool names_something = a.cue_points >= 3 || a.signals.quoted || a.signals.reference ||
+                               (std::any_of(a.signals.named.begin(), a.signals.named.end(),
+                                            [](const std::string& n) { return n.find(' ') != std::string::npos; }) &&
+                                std::find(a.marked_ids.begin(), a.marked_ids.end(), mark_line) == a.marked_ids.end());
+  const bool named_not_stock = use == ModelUse::blend && all_labels[best] == Label::default_text && names_something;
+  if (no_stock || named_not_stock) choose(p, static_cast<std::size_t>(Label::template_text), best, share);
   const Label label = all_labels[best];
   const std::string line = fmt::format("model: {:.2f} {}", share, label_name(label));
   // Doubt goes to template: the model makes a note personal only when the rules saw something of it — a named
@@ -174,11 +223,16 @@ void Classifier::Impl::blend(const Analysis& a, Result& r) const
   const bool caseless = std::none_of(a.body.begin(), a.body.end(), [](std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   });
-  const bool something = personal_sign || a.signals.named_things > 0 || caseless;
+  // Nor can a note typed in lower case throughout name anything by its capitals ("siema kuba, fajnie bylo pogadac
+  // na hackathonie w krakowie"): there the model's confident reading of the words stands as in a script without
+  // capitals.
+  const bool lower_case = a.signals.capital_words == 0 && share >= informal_share;
+  const bool something = personal_sign || a.signals.named_things > 0 || caseless || lower_case;
   // A pitch's shape (Analysis::pitch): what it names is what a pitch researches, so only a shared tie would do.
-  const bool too_little = !something || a.pitch || no_stock ||
+  const bool too_little = !something || a.pitch || no_stock || wish ||
                           (!personal_sign && !a.signals.question && a.scope_words > max_words_unsigned);
-  if (use == ModelUse::blend && label == Label::personalized && r.label != label && too_little) {
+  if (use == ModelUse::blend && r.label != label &&
+      ((label == Label::personalized && too_little) || (label == Label::spam && wish))) {
     r.reasons.push_back(line);
     return;
   }

@@ -46,10 +46,15 @@ Classifier::Impl::Impl()
   }
   for (std::size_t i = 0; i < stock.size(); ++i) stock_exact.emplace(stock[i].folded, i);
 
+  std::vector<std::string> wishes; // indexed last: see wish_words_from
   for (const auto& r : data::rows("generic_phrases.tsv")) {
     if (r.size() < 4) continue;
     if (r[1] == "merge_field") {
       merge_fields.add(r[2]);
+      continue;
+    }
+    if (r[1] == "wish") { // no generic points: a wish only makes a note a template when it is all there is
+      wishes.push_back(r[2]);
       continue;
     }
     generic.push_back({r[0], r[1], r[2], to_int(r[3], 1), {}});
@@ -105,6 +110,13 @@ Classifier::Impl::Impl()
       continue;
     }
     (r[1] == "greeting" ? greetings : r[1] == "title" ? titles : closings).add(r[2], n++);
+  }
+  wish_words_from = static_cast<std::uint32_t>(vocab.size());
+  for (const std::string& w : wishes) {
+    std::string folded = fold(w);
+    std::erase(folded, ' ');
+    wish_sizes.push_back(folded.size());
+    add_cue(w, wish_cue << cue_kind_shift | static_cast<std::uint32_t>(wish_sizes.size() - 1));
   }
   flags.resize(vocab.size(), 0);
   for (std::uint32_t id = 1; id < flags.size(); ++id) {

@@ -80,6 +80,9 @@ struct Analysis {
   // A pitch's shape: words of sales intent (sales_intent() >= pitch_spam) and no tie shared with the recipient (no
   // referral, no cue of 3). What it names of the recipient's (site, town, search phrase, post) a pitch researches.
   bool pitch = false;
+  // Bytes of the scope that the wishes of data/generic_phrases.tsv (kind wish: "happy new year", "bon nadal",
+  // "wishing you success") cover: a note that is a wish and nothing more is a template (blend.cpp).
+  std::size_t wish_bytes = 0;
   std::vector<std::string> spam_hits, generic_hits, personal_hits;
   std::vector<std::string_view> spam_families; // the family of each spam hit (views into the catalog)
   std::vector<int> spam_weights;               // and its weight
@@ -107,6 +110,7 @@ struct Analysis {
     referral = false;
     cue_points = 0;
     pitch = false;
+    wish_bytes = 0;
     scope_words = body_words = all_words = 0;
     has_skeleton = false;
   }
@@ -150,10 +154,15 @@ struct Classifier::Impl {
   std::size_t min_stock_words = SIZE_MAX;
 
   std::vector<WeightedEntry> generic, spam, personal;
+  std::vector<std::size_t> wish_sizes; // the folded bytes of each wish (data/generic_phrases.tsv, kind wish)
+  // Words only the wishes know have ids from here on: the sign-off's "one or two words no catalog knows" still
+  // counts them unknown, so a wish list never changes where a note's body ends.
+  std::uint32_t wish_words_from = 0;
+  bool is_unknown(std::uint32_t id) const { return id == Vocabulary::unknown || id >= wish_words_from; }
   // The generic, spam and personal phrases in one index (a note's words are looked up once): a payload is
   // its list (cue_kind_shift and up) and its index in that list.
   PhraseIndex cues{vocab}, greetings{vocab}, closings{vocab}, titles{vocab};
-  enum CueKind : std::uint32_t { generic_cue = 0, spam_cue = 1, personal_cue = 2 };
+  enum CueKind : std::uint32_t { generic_cue = 0, spam_cue = 1, personal_cue = 2, wish_cue = 3 };
   static constexpr std::uint32_t cue_kind_shift = 30, cue_index_mask = (1u << cue_kind_shift) - 1;
   std::vector<std::string> spam_domains; // shorteners and handles with dots, lower case
   std::vector<int> spam_domain_weights;
@@ -207,6 +216,9 @@ struct Classifier::Impl {
   void model_features(const Analysis& a, Label rules, bool with_rules, std::vector<std::uint32_t>& out) const;
   // The rules' result `r` for a note read on its own, with the model's say where the rules are unsure.
   void blend(const Analysis& a, Result& r) const;
+  // A holiday or season wish and nothing more (Analysis::wish_bytes): no cue, no quoted title, and no more of its
+  // own words beside the wish than the wish's.
+  bool wish_alone(const Analysis& a) const;
   Result judge(const Analysis& a) const
   {
     Result r = decide(a, false);

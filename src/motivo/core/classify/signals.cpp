@@ -1,4 +1,5 @@
 #include <motivo/core/ascii.hpp>
+#include <motivo/core/classify/edit_distance.hpp>
 #include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/signals.hpp>
 #include <motivo/core/data_files.hpp>
@@ -157,6 +158,14 @@ bool latin_name(std::string_view word)
     small = small || (ch >= 'a' && ch <= 'z');
   }
   return small;
+}
+
+// LinkedIn's name mistyped ("LinkdIn", "Linkedn", "LinkeIn"): one edit from it, still beginning "link". The
+// platform's name is no named thing, however spelt.
+bool linkedin_typo(std::string_view folded)
+{
+  return folded.size() >= 7 && folded.size() <= 9 && folded.starts_with("link") &&
+         bounded_levenshtein(folded, "linkedin", 1) <= 1;
 }
 
 } // namespace
@@ -444,6 +453,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
       else if (c >= 0x250)
         other_letters += word.size();
       const bool capital = c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(c) || u_istitle(c));
+      s.capital_words += capital ? 1 : 0;
+      s.cased_words += capital || (c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(c) != 0) ? 1 : 0;
       bool is_courtesy = false;
       if (capital && word.size() > 1) {
         bool all_upper = true;
@@ -462,7 +473,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
         }
         is_courtesy = courtesy(folded);
         if (!sentence_start && !is_name && !is_courtesy && !after_courtesy && !in_greeting && folded != "i" &&
-            !folded.starts_with("linkedin") && folded != "im" && folded != "ive" && folded != "id" && folded != "ill") {
+            !folded.starts_with("linkedin") && !linkedin_typo(folded) && folded != "im" && folded != "ive" &&
+            folded != "id" && folded != "ill") {
           camel_named = camel_named || camel_case(word);
           // Latin letters standing apart from a note of another script name something ("Lviv IT Arena"); an
           // acronym ("IT", "SEO") or a word running on into the other script ("JR東日本様…") does not.
@@ -503,6 +515,7 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
     }
     if (c == '-' && start + 1 < n && bytes[start + 1] == ' ') sentence_start = true;
   }
+  s.words = static_cast<int>(all_words);
   // A note in capitals throughout names nothing in particular.
   if (all_words == 0 || upper_words * 2 < all_words) {
     std::sort(candidates.begin(), candidates.end());

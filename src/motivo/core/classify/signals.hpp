@@ -30,6 +30,11 @@ struct Signals {
   // A named thing written apart from its sentence, in any language: a CamelCase name ("WeMakeFuture", "PostNL") or
   // Latin letters in a note of another script ("на Lviv IT Arena"). It weighs one more than a capitalised word.
   bool distinct_named = false;
+  // Words that begin with a capital letter, anywhere (greeting, names and sentence starts too): none at all is
+  // the informal register of a note typed in lower case throughout, where nothing can be named by its capitals.
+  int capital_words = 0;
+  int cased_words = 0; // words whose first letter has a case (Latin, Cyrillic, Greek…), capital or not
+  int words = 0;       // every word
 
   void clear(); // as a new Signals, keeping the vectors' capacity
   int spam_points() const;

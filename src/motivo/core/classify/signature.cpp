@@ -109,6 +109,30 @@ bool signature_line(std::string_view line, const std::vector<std::string>& spam_
 
 } // namespace
 
+namespace {
+
+// The line of `text` that ends at `end` (exclusive), without its spaces, and where it begins (`begin`).
+std::string_view line_before(std::string_view text, std::size_t end, std::size_t& nl)
+{
+  nl = end == 0 ? std::string_view::npos : text.rfind('\n', end - 1);
+  const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+  std::string_view line = text.substr(begin, end - begin);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  return line;
+}
+
+// A job title in lower case or with one capital ("Obchodní ředitelka", "руководитель отдела закупок"): up to four
+// words, no sentence's end. It belongs to a signature only between a signature's line above it (the name) and the
+// block's lines below it (a phone, an address).
+bool title_line(std::string_view line)
+{
+  if (line.find_first_of(".!?:;,") != std::string_view::npos) return false;
+  return static_cast<std::size_t>(std::count(line.begin(), line.end(), ' ')) < 4;
+}
+
+} // namespace
+
 std::size_t signature_words(std::string_view text, const std::vector<std::string>& spam_domains)
 {
   std::size_t words = 0;
@@ -116,13 +140,15 @@ std::size_t signature_words(std::string_view text, const std::vector<std::string
   thread_local std::vector<std::string_view> line_words;
   std::size_t end = text.size();
   while (end > 0) {
-    const std::size_t nl = text.rfind('\n', end - 1);
-    const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
-    std::string_view line = text.substr(begin, end - begin);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    std::size_t nl = 0;
+    const std::string_view line = line_before(text, end, nl);
     if (!line.empty()) {
-      if (!signature_line(line, spam_domains)) break;
+      if (!signature_line(line, spam_domains)) {
+        std::size_t above_nl = 0;
+        const bool titled = words > 0 && nl != std::string_view::npos && title_line(line) &&
+                            signature_line(line_before(text, nl, above_nl), spam_domains);
+        if (!titled) break;
+      }
       fold_into(line, folded);
       line_words.clear();
       words_into(folded, line_words);
