@@ -3,7 +3,8 @@
 
 Usage:
   build/motivo eval DEVSET.jsonl --scores SCORES.tsv
-  scripts/calibrate.py --devset DEVSET.jsonl --scores SCORES.tsv [--out data/calibration.tsv] [--folds 5]
+  scripts/calibrate.py --devset DEVSET.jsonl --scores SCORES.tsv [--set NOTES.jsonl SCORES.tsv ...]
+                       [--out data/calibration.tsv] [--folds 5]
 
 DEVSET.jsonl is the development set as scripts/devset.py writes it (synthetic.jsonl, heldout1-5 and the real notes);
 SCORES.tsv is what `motivo eval --scores` wrote for it: each note's hand label, motivo's label and the rules' score.
@@ -165,10 +166,21 @@ def main():
     ap.add_argument("--scores", required=True)
     ap.add_argument("--out")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--set", nargs=2, action="append", default=[], metavar=("NOTES", "SCORES"),
+                    help="a set the model was never trained on, with `motivo eval --scores` of it: fitted on too, "
+                    "and each such set measured by a fit without it")
     args = ap.parse_args()
     notes, rows = read_devset(args.devset), read_scores(args.scores)
     if len(notes) != len(rows):
         sys.exit(f"calibrate.py: error: {len(notes)} notes but {len(rows)} scores")
+    spans = []  # (name, first row, end) of each --set
+    for set_notes, set_scores in args.set:
+        more_notes, more_rows = read_devset(set_notes), read_scores(set_scores)
+        if len(more_notes) != len(more_rows):
+            sys.exit(f"calibrate.py: error: {set_notes}: {len(more_notes)} notes but {len(more_rows)} scores")
+        spans.append((set_notes, len(rows), len(rows) + len(more_rows)))
+        notes += more_notes
+        rows += more_rows
     groups = groups_of(notes, rows)
     fold_of = [int(hashlib.sha1(str(g).encode()).hexdigest(), 16) % args.folds for g in groups]
     out_of_fold = [None] * len(rows)
@@ -185,6 +197,15 @@ def main():
         if preds:
             _, ece = reliability(preds)
             print(f"  {label}: {len(preds)} notes, ECE {ece:.3f}")
+    if spans:
+        print("\neach set left out of the fit (a set like it that the calibration never saw):\n")
+        print("| set | notes | calibration error |")
+        print("|---|---:|---:|")
+    for name, first, end in spans:
+        table = fit(rows[:first] + rows[end:])
+        _, ece = reliability([(apply(table, r["label"], float(r["score"])), int(r["gold"] == r["label"]))
+                              for r in rows[first:end]])
+        print(f"| {name} | {end - first} | {ece:.3f} |")
     if args.out:
         table = fit(rows)
         with open(args.out, encoding="utf-8") as f:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trains the classifier's shipped note model (data/note_model.tsv) from the repository's labelled notes, with a
 # fixed seed: the corpus written for it (tests/data/classify/corpus/*.jsonl), the synthetic notes, held-out 1–5 and
-# the multilingual development sets. Held-out 6 and later (6–18) are never trained on: they are the sets the model is
+# the multilingual development sets. Held-out 6 and later (6–19) are never trained on: they are the sets the model is
 # measured on (--eval), beside a 5-fold cross-validation by group. The real notes of ../shared are not in the repository, so
 # they are not trained on either (tests/e2e/eval_real.sh measures the blend on them).
 # Usage: scripts/train-model.sh [MOTIVO] [OUT] [more train-model options]
