@@ -155,9 +155,35 @@ bool Classifier::Impl::wish_alone(const Analysis& a) const
   return own <= 2 * a.wish_bytes;
 }
 
+// The stock text reworded: a request to connect on LinkedIn and nothing more, in words the catalog's older texts
+// add around it (the reason "since you are a person I trust", "Поскольку вы человек, которому я доверяю"; a
+// signature's formula, "陈静敬上"). Read here, after the rules and apart from the model's features, so that
+// neither the rules' other labels nor the note model (trained on those features) move.
+bool Classifier::Impl::reworded_stock(const Analysis& a, Result& r) const
+{
+  if (r.label == Label::default_text || r.label == Label::empty || a.spam > 0 || !a.signals.merge_fields.empty())
+    return false;
+  thread_local std::string language;
+  const auto courtesy = [this, &a](std::string_view w) {
+    return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
+  };
+  // (A catalog text with one word more, a name the signature check missed: "我想邀请您加入我的领英职业人脉。李明".)
+  const bool reworded = requests.matches(a.body, a.names, courtesy, language, true) ||
+                        (a.stock != nullptr && requests.matches(a.body, a.names, courtesy, language));
+  if (!reworded) return false;
+  r.label = Label::default_text;
+  r.confidence = 0.85; // as sure as a request in other words (Analysis::request)
+  r.reasons.assign({fmt::format("only asks to connect on LinkedIn ({}), in the words of an older or reworded stock "
+                                "text: the platform's stock text in other words",
+                                language.empty() ? a.language : language)});
+  if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
+  return true;
+}
+
 void Classifier::Impl::blend(const Analysis& a, Result& r) const
 {
   if (use == ModelUse::rules || a.blank) return;
+  if (use == ModelUse::blend && reworded_stock(a, r)) return;
   // The rules keep what they are sure of: a stock text, an unfilled merge field.
   const bool locked = r.label == Label::empty || r.label == Label::default_text || !a.signals.merge_fields.empty();
   if (use == ModelUse::blend && locked) return;

@@ -214,6 +214,7 @@ struct Classifier::Impl {
   ModelUse use = ModelUse::rules;
   double unsure_below = 0.8;
   void model_features(const Analysis& a, Label rules, bool with_rules, std::vector<std::uint32_t>& out) const;
+  bool reworded_stock(const Analysis& a, Result& r) const; // the blend's first guard: a stock text reworded
   // The rules' result `r` for a note read on its own, with the model's say where the rules are unsure.
   void blend(const Analysis& a, Result& r) const;
   // A holiday or season wish and nothing more (Analysis::wish_bytes): no cue, no quoted title, and no more of its

@@ -49,6 +49,8 @@ ConnectRequests::ConnectRequests()
       kind = connect;
     else if (r[1] == "filler")
       kind = filler;
+    else if (r[1] == "reworded")
+      kind = rewording;
     if (r[1] == "mention") {
       add_mention(r[2]);
       continue;
@@ -76,7 +78,14 @@ ConnectRequests::ConnectRequests()
       platforms_.push_back(folded);
       platform_starts_[static_cast<unsigned char>(folded[0])] = true;
     }
-    if (part) {
+    if (kind == rewording) { // apart: only matches(…, reworded = true) reads them
+      if (part)
+        merge(reworded_parts_);
+      else if (prefix)
+        merge(reworded_prefixes_);
+      else
+        reworded_words_[folded].kinds |= kind;
+    } else if (part) {
       merge(parts_);
     } else if (prefix) {
       merge(prefixes_);
@@ -89,18 +98,27 @@ ConnectRequests::ConnectRequests()
   // Longer parts first: "建立联系" before "联系".
   std::sort(parts_.begin(), parts_.end(),
             [](const Pattern& a, const Pattern& b) { return a.text.size() > b.text.size(); });
+  std::sort(reworded_parts_.begin(), reworded_parts_.end(),
+            [](const Pattern& a, const Pattern& b) { return a.text.size() > b.text.size(); });
 }
 
-ConnectRequests::Entry ConnectRequests::lookup(std::string_view word, int& others) const
+ConnectRequests::Entry ConnectRequests::lookup(std::string_view word, int& others, bool reworded) const
 {
   others = 0;
   if (const auto it = words_.find(word); it != words_.end()) return it->second;
   Entry found;
-  for (const Pattern& p : prefixes_) {
-    if (word.starts_with(p.text)) {
-      found.kinds |= p.entry.kinds;
-      found.languages |= p.entry.languages;
+  const auto by_prefix = [&](const std::vector<Pattern>& list) {
+    for (const Pattern& p : list) {
+      if (word.starts_with(p.text)) {
+        found.kinds |= p.entry.kinds;
+        found.languages |= p.entry.languages;
+      }
     }
+  };
+  by_prefix(prefixes_);
+  if (reworded) {
+    if (const auto it = reworded_words_.find(word); it != reworded_words_.end()) return it->second;
+    by_prefix(reworded_prefixes_);
   }
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(word.data());
   const auto n = static_cast<std::int32_t>(word.size());
@@ -115,15 +133,19 @@ ConnectRequests::Entry ConnectRequests::lookup(std::string_view word, int& other
   // A clause of a script without spaces: its parts, and what they leave uncovered (kana are particles).
   thread_local std::vector<bool> covered;
   covered.assign(word.size(), false);
-  for (const Pattern& p : parts_) {
-    for (std::size_t at = word.find(p.text); at != std::string_view::npos; at = word.find(p.text, at + 1)) {
-      if (covered[at]) continue;
-      std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
-                covered.begin() + static_cast<std::ptrdiff_t>(at + p.text.size()), true);
-      found.kinds |= p.entry.kinds;
-      found.languages |= p.entry.languages;
+  const auto cover = [&](const std::vector<Pattern>& list) {
+    for (const Pattern& p : list) {
+      for (std::size_t at = word.find(p.text); at != std::string_view::npos; at = word.find(p.text, at + 1)) {
+        if (covered[at]) continue;
+        std::fill(covered.begin() + static_cast<std::ptrdiff_t>(at),
+                  covered.begin() + static_cast<std::ptrdiff_t>(at + p.text.size()), true);
+        found.kinds |= p.entry.kinds;
+        found.languages |= p.entry.languages;
+      }
     }
-  }
+  };
+  cover(parts_);
+  if (reworded) cover(reworded_parts_);
   int han = 0, thai = 0, other_script = 0;
   for (std::int32_t i = 0; i < n;) {
     const std::int32_t start = i;
@@ -157,7 +179,8 @@ bool ConnectRequests::mentions(const std::vector<std::string_view>& body) const
 }
 
 bool ConnectRequests::matches(const std::vector<std::string_view>& body, const std::vector<std::string_view>& names,
-                              const std::function<bool(std::string_view)>& courtesy, std::string& language) const
+                              const std::function<bool(std::string_view)>& courtesy, std::string& language,
+                              bool reworded) const
 {
   language.clear();
   if (body.empty() || body.size() > 30) return false;
@@ -178,7 +201,7 @@ bool ConnectRequests::matches(const std::vector<std::string_view>& body, const s
   std::array<int, 64> votes{};
   for (const std::string_view w : body) {
     int extra = 0;
-    const Entry e = lookup(w, extra);
+    const Entry e = lookup(w, extra, reworded);
     if (e.kinds == 0 && extra > 0) {
       const bool digits = std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
       if (digits || std::find(names.begin(), names.end(), w) != names.end() || courtesy(w)) extra = 0;
@@ -190,7 +213,7 @@ bool ConnectRequests::matches(const std::vector<std::string_view>& body, const s
   }
   // On LinkedIn, said so: "happy to join your network!" is a courtesy, not the stock text.
   const bool request = (kinds & platform) && (kinds & (add | connect)) && ((kinds & network) || (kinds & connect));
-  if (!request) return false;
+  if (!request || (reworded && !(kinds & rewording))) return false;
   const auto end = votes.begin() + static_cast<std::ptrdiff_t>(languages_.size());
   const auto best = std::max_element(votes.begin(), end);
   if (best != end && *best > 0 && std::count(votes.begin(), end, *best) == 1)

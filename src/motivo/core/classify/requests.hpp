@@ -22,8 +22,11 @@ public:
   // most one word (or two characters of a script written without spaces) that is none of them. `names`: folded
   // name words of the sender and recipient; `courtesy(word)`: a greeting or closing word (neither counts).
   // On a match, `language` is the language most of its words belong to (empty when none stands out).
+  // With `reworded`, the rows of kind `reworded` (the older stock text's reason, a signature's formula) count like
+  // the other words of a request, and at least one must be there.
   bool matches(const std::vector<std::string_view>& body, const std::vector<std::string_view>& names,
-               const std::function<bool(std::string_view)>& courtesy, std::string& language) const;
+               const std::function<bool(std::string_view)>& courtesy, std::string& language,
+               bool reworded = false) const;
 
   // Whether any word of `body` is one of the lexicon's requesting words — LinkedIn's name, a network noun, an
   // add/join or connect verb — whole, by its beginning, or inside a clause of a script without spaces, or one of
@@ -33,7 +36,7 @@ public:
   bool mentions(const std::vector<std::string_view>& body) const;
 
 private:
-  enum Kind : std::uint8_t { platform = 1, network = 2, add = 4, connect = 8, filler = 16 };
+  enum Kind : std::uint8_t { platform = 1, network = 2, add = 4, connect = 8, filler = 16, rewording = 32 };
   struct Entry {
     std::uint8_t kinds = 0;
     std::uint64_t languages = 0; // bit i: languages_[i]
@@ -48,9 +51,12 @@ private:
   };
   void add_mention(std::string_view pattern);
   // The entry of one word, and how many words it counts as when it is none of the lexicon's (0 or more).
-  Entry lookup(std::string_view word, int& others) const;
+  // With `reworded`, the rows of kind `reworded` too (kept apart: without it, a lookup is as if they were not there).
+  Entry lookup(std::string_view word, int& others, bool reworded = false) const;
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> words_;
   std::vector<Pattern> prefixes_, parts_;
+  std::vector<Pattern> reworded_prefixes_, reworded_parts_;
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> reworded_words_;
   // The rows of kind `mention`, apart: matches() never reads them. Whole words, beginnings ("word*"), parts ("~part").
   std::vector<std::string> mention_words_, mention_prefixes_, mention_parts_;
   std::vector<std::string> languages_;
