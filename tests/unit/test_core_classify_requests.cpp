@@ -128,3 +128,25 @@ TEST(ConnectRequests, ChineseWithGreetingSignatureAndTheBrandInLatinLetters)
     EXPECT_EQ(request_result(text).label, Label::default_text) << text;
   }
 }
+
+TEST(ConnectRequests, TheOlderStockTextsReasonAndASignatureAroundItAreStillDefault)
+{
+  // The pre-2011 text's reason ("since you are a person I trust") in other words, registers and genders, and a
+  // Chinese honorific greeting and signature: the blend's first guard (rows of kind `reworded`).
+  for (const std::string_view text : {
+           "Como eres una persona de mi confianza, quisiera invitarte a unirte a mi red profesional en LinkedIn.",
+           "Ya que es usted una persona de confianza, quisiera invitarle a unirse a mi red en LinkedIn.",
+           "Güvendiğim biri olduğunuz için sizi LinkedIn'deki profesyonel ağıma eklemek istiyorum.",
+           "Поскольку вы человек, которому я доверяю, я хотел бы добавить вас в мою профессиональную сеть в LinkedIn.",
+           "Omdat je iemand bent die ik vertrouw, wil ik je uitnodigen om lid te worden van mijn netwerk op LinkedIn.",
+           "刘总您好,我想将您加入我的领英职业人脉网络。陈静敬上",
+           "王经理您好！我想邀请您加入我的领英职业人脉。李明",
+       }) {
+    EXPECT_EQ(request_result(text).label, Label::default_text) << text;
+  }
+  // Its words alone are no request: a reason of the sender's own still counts.
+  EXPECT_NE(
+      request_result("Since we both worked at Klarna, I'd like to add you to my professional network on LinkedIn.")
+          .label,
+      Label::default_text);
+}
