@@ -558,16 +558,19 @@ TEST(Campaigns, PendingChunksAreLabelledLikeOneBatch)
     }
     index.finish();
     std::size_t seen = 0;
+    std::vector<Result> results; // reused from chunk to chunk, as classify --jsonl does
     for (std::size_t c = 0; c < pending.size(); ++c) {
-      classifier().label_pending(pending[c], c * chunk, index, [&](std::size_t i, Result&& r) {
-        ASSERT_EQ(i, seen++);
+      classifier().label_pending(pending[c], c * chunk, index, results);
+      for (const Result& r : results) {
+        const std::size_t i = seen++;
+        ASSERT_LT(i, notes.size());
         EXPECT_EQ(r.label, whole[i].label);
         EXPECT_EQ(r.language, whole[i].language);
         EXPECT_EQ(r.confidence, whole[i].confidence);
         EXPECT_EQ(r.score, whole[i].score);
         EXPECT_EQ(r.reasons, whole[i].reasons);
         EXPECT_EQ(r.campaign, whole[i].campaign);
-      });
+      }
     }
     EXPECT_EQ(seen, notes.size());
   }

@@ -3,11 +3,13 @@
 #include <motivo/app/jsonl.hpp>
 #include <motivo/core/byte_record.hpp>
 #include <motivo/core/classify/campaign_index.hpp>
+#include <motivo/core/cores.hpp>
 #include <motivo/io/spool_file.hpp>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -158,48 +160,76 @@ private:
 
 } // namespace
 
+namespace {
+
+// Every chunk of the input analysed in order into `frames`. The next chunk is read and parsed on a thread of its own
+// while this one is analysed: reading and parsing would otherwise leave every core but one idle.
+void analyse_input(const classify::Classifier& classifier, const ReadBytes& read, const std::string& name,
+                   const JsonlBatchSettings& settings, classify::CampaignIndex& index, Frames& frames)
+{
+  LineChunks input(read, settings.chunk_bytes);
+  const auto next_chunk = [&]() -> std::optional<JsonlNotes> {
+    std::string_view lines;
+    std::size_t first_line = 0;
+    if (!input.next(lines, first_line)) return std::nullopt;
+    return read_jsonl_notes(lines, name, false, first_line);
+  };
+  std::string frame;
+  std::future<std::optional<JsonlNotes>> ahead = std::async(std::launch::async, next_chunk);
+  for (std::optional<JsonlNotes> notes = ahead.get(); notes; notes = ahead.get()) {
+    ahead = std::async(std::launch::async, next_chunk);
+    write_frame(frame, *notes, classifier, index);
+    frames.add(frame);
+  }
+}
+
+// A frame's ids, in order.
+void read_ids(std::string_view& rest, std::vector<std::string_view>& ids)
+{
+  const auto count = bytes::read<std::uint64_t>(rest, cut_short);
+  const auto id_bytes = bytes::read<std::uint64_t>(rest, cut_short);
+  bytes::read<std::uint64_t>(rest, cut_short);
+  std::string_view id_part = rest.substr(0, id_bytes);
+  rest.remove_prefix(id_part.size());
+  ids.clear();
+  while (!id_part.empty()) ids.push_back(bytes::read_text(id_part, cut_short));
+  if (ids.size() != count) throw std::runtime_error(cut_short);
+}
+
+} // namespace
+
 void classify_jsonl(const classify::Classifier& classifier, const ReadBytes& read, const std::string& name,
                     const WriteBytes& write, const JsonlBatchSettings& settings)
 {
   classify::CampaignIndex index;
   Frames frames(settings);
-  {
-    LineChunks input(read, settings.chunk_bytes);
-    std::string_view lines;
-    std::size_t first_line = 0;
-    std::string frame;
-    while (input.next(lines, first_line)) {
-      const JsonlNotes notes = read_jsonl_notes(lines, name, false, first_line);
-      write_frame(frame, notes, classifier, index);
-      frames.add(frame);
-    }
-  }
+  analyse_input(classifier, read, name, settings, index, frames);
   index.finish();
-  std::string frame, out;
+  // Each frame's results, then their lines written a block at a time on every core (the room of both kept from frame
+  // to frame), then written in order.
+  constexpr std::size_t lines_a_block = 2048;
+  std::string frame;
   std::vector<std::string_view> ids;
+  std::vector<classify::Result> results;
+  std::vector<std::string> blocks;
   std::size_t first = 0;
   while (frames.next(frame)) {
     std::string_view rest = frame;
-    const auto count = bytes::read<std::uint64_t>(rest, cut_short);
-    const auto id_bytes = bytes::read<std::uint64_t>(rest, cut_short);
-    bytes::read<std::uint64_t>(rest, cut_short);
-    std::string_view id_part = rest.substr(0, id_bytes);
-    ids.clear();
-    while (!id_part.empty()) ids.push_back(bytes::read_text(id_part, cut_short));
-    if (ids.size() != count) throw std::runtime_error(cut_short);
-    std::size_t given = 0;
-    classifier.label_pending(rest.substr(id_bytes), first, index, [&](std::size_t i, classify::Result&& r) {
-      append_classification_line(out, ids.at(i - first), r);
-      ++given;
-      if (out.size() > (1u << 20)) {
-        write(out);
-        out.clear();
-      }
-    });
-    if (given != count) throw std::runtime_error(cut_short);
-    first += count;
+    read_ids(rest, ids);
+    classifier.label_pending(rest, first, index, results);
+    if (results.size() != ids.size()) throw std::runtime_error(cut_short);
+    blocks.resize((ids.size() + lines_a_block - 1) / lines_a_block);
+    in_parallel(
+        blocks.size(),
+        [&](std::size_t b) {
+          blocks[b].clear();
+          for (std::size_t k = b * lines_a_block; k < std::min(ids.size(), (b + 1) * lines_a_block); ++k)
+            append_classification_line(blocks[b], ids[k], results[k]);
+        },
+        2, 1);
+    for (const std::string& b : blocks) write(b);
+    first += ids.size();
   }
-  write(out);
 }
 
 } // namespace motivo::app

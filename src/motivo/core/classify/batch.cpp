@@ -12,48 +12,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
+#include <utility>
 
 namespace motivo::classify {
 
 namespace {
-
-// Runs work(i) for every i below n: large runs on every core allowed (at most 8), in blocks of consecutive indices
-// taken in turn (threads writing neighbouring results would share cache lines).
-template <typename Work>
-void in_parallel(std::size_t n, const Work& work)
-{
-  const unsigned cores = usable_cores(8);
-  const std::size_t workers = n >= 4096 ? cores : 1;
-  if (workers == 1) {
-    for (std::size_t i = 0; i < n; ++i) work(i);
-    return;
-  }
-  std::vector<std::thread> threads;
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  std::atomic<std::size_t> next{0};
-  constexpr std::size_t block = 512;
-  for (std::size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      try {
-        for (std::size_t from = next.fetch_add(block); from < n; from = next.fetch_add(block)) {
-          for (std::size_t i = from; i < std::min(from + block, n); ++i) work(i);
-        }
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
 
 // The line saying which campaign note `i` (sent by `sender` to `recipient`) belongs to, and who else sent its
 // text (or, for one sender's campaign, to whom).
@@ -259,35 +224,24 @@ void Classifier::analyse_chunk(std::span<const Note> chunk, CampaignIndex& index
 }
 
 void Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
-                               const std::function<void(std::size_t, Result&&)>& sink) const
+                               std::vector<Result>& results) const
 {
   std::vector<std::string_view> records;
   while (!pending.empty()) records.push_back(next_pending(pending));
-  // The campaigns' members are decided again (on every core: each names others in its campaign line); every other
-  // note's result is read back as it was, into one reused PendingNote, as it leaves.
-  std::vector<std::size_t> in_campaigns;
-  for (std::size_t k = 0; k < records.size(); ++k)
-    if (index.campaign_of(first + k)) in_campaigns.push_back(k);
-  std::vector<Result> members(in_campaigns.size());
-  in_parallel(in_campaigns.size(), [&](std::size_t m) {
-    const std::size_t k = in_campaigns[m];
-    PendingNote p;
-    read_pending(records[k], impl_->stock, p);
-    members[m] = in_batch(std::move(p.solo), index.campaign_of(first + k), first + k, p.sender, p.recipient);
-  });
+  // Every note on every core: a campaign's member is decided again (its campaign line names others in it), any
+  // other note's result read back as it was. Its strings are read into the room of a PendingNote kept by the thread,
+  // then swapped into `results`, whose room (from the chunk before) the PendingNote takes in turn.
+  results.resize(records.size());
   const Calibration& calibration = Calibration::embedded();
-  PendingNote alone;
-  for (std::size_t k = 0, m = 0; k < records.size(); ++k) {
-    Result* r = nullptr;
-    if (m < in_campaigns.size() && in_campaigns[m] == k) {
-      r = &members[m++];
-    } else {
-      read_pending(records[k], impl_->stock, alone);
-      r = &alone.solo.result;
-    }
-    calibration.apply(*r);
-    sink(first + k, std::move(*r));
-  }
+  in_parallel(records.size(), [&](std::size_t k) {
+    thread_local PendingNote p;
+    read_pending(records[k], impl_->stock, p);
+    if (const CampaignIndex::Campaign* c = index.campaign_of(first + k))
+      results[k] = in_batch(std::move(p.solo), c, first + k, p.sender, p.recipient);
+    else
+      std::swap(results[k], p.solo.result);
+    calibration.apply(results[k]);
+  });
 }
 
 } // namespace motivo::classify
