@@ -126,16 +126,24 @@ void analyse_solo(const Classifier::Impl& impl, std::span<const Note> notes, std
       index.add(first + k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
     if (repeated[k]) kept[k] = std::make_unique<FirstRead>(keep_first(impl, a, indexed));
   };
-  in_parallel(notes.size(), [&](std::size_t k) {
-    if (first_of[k] == k) analyse(k);
-  });
-  in_parallel(notes.size(), [&](std::size_t k) {
-    if (first_of[k] == k) return;
-    const FirstRead& f = *kept[first_of[k]];
-    if (!reads_as_first(impl, f, notes[k])) return analyse(k);
-    solo[k] = copy_of(solo[first_of[k]]);
-    if (f.indexed) index.add(first + k, f.skeleton, f.hash, notes[k].sender, notes[k].recipient);
-  });
+  // Blocks of 64 notes (about 0.6 ms of work) rather than 512: the last block of a chunk leaves the other cores idle.
+  constexpr std::size_t block = 64;
+  in_parallel(
+      notes.size(),
+      [&](std::size_t k) {
+        if (first_of[k] == k) analyse(k);
+      },
+      4096, block);
+  in_parallel(
+      notes.size(),
+      [&](std::size_t k) {
+        if (first_of[k] == k) return;
+        const FirstRead& f = *kept[first_of[k]];
+        if (!reads_as_first(impl, f, notes[k])) return analyse(k);
+        solo[k] = copy_of(solo[first_of[k]]);
+        if (f.indexed) index.add(first + k, f.skeleton, f.hash, notes[k].sender, notes[k].recipient);
+      },
+      4096, block);
 }
 
 } // namespace
@@ -219,8 +227,14 @@ void Classifier::analyse_chunk(std::span<const Note> chunk, CampaignIndex& index
   index.extend(chunk.size());
   std::vector<Solo> solo(chunk.size());
   analyse_solo(*impl_, chunk, first, index, solo);
+  std::vector<std::size_t> at(chunk.size() + 1);
+  at[0] = pending.size();
   for (std::size_t k = 0; k < chunk.size(); ++k)
-    append_pending(pending, solo[k], chunk[k].sender, chunk[k].recipient, impl_->stock);
+    at[k + 1] = at[k] + pending_size(solo[k], chunk[k].sender, chunk[k].recipient);
+  pending.resize(at.back());
+  in_parallel(chunk.size(), [&](std::size_t k) {
+    write_pending(pending.data() + at[k], solo[k], chunk[k].sender, chunk[k].recipient, impl_->stock);
+  });
 }
 
 void Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
