@@ -242,32 +242,23 @@ std::vector<CampaignMembership> find_campaigns(std::span<const std::int32_t> ske
   else
     join_by_bands(sets, first_note, groups);
 
-  // Group sizes and distinct sender/recipient pairs; a note without names is a pair of its own. Most groups are one
-  // note: each group is counted at its root, and only the members of groups large enough are listed, side by side
-  // in order once sorted by (root, note) (a list per group cost two allocations a note).
-  std::vector<std::size_t> size(n, 0);
+  // Group sizes and distinct sender/recipient pairs; a note without names is a pair of its own.
+  std::unordered_map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < n; ++i) {
-    if (active(i)) ++size[groups.find(i)];
+    if (active(i)) members[groups.find(i)].push_back(i);
   }
-  std::vector<std::pair<std::size_t, std::size_t>> listed; // (root, note) of the groups with at least min_pairs notes
-  for (std::size_t i = 0; i < n; ++i) {
-    if (active(i) && size[groups.find(i)] >= min_pairs) listed.emplace_back(groups.find(i), i);
-  }
-  size = {};
-  std::sort(listed.begin(), listed.end());
   std::vector<std::uint64_t> pairs; // the group's pairs, hashed (sorted and made distinct to count them)
-  for (std::size_t from = 0, to = 0; from < listed.size(); from = to) {
-    while (to < listed.size() && listed[to].first == listed[from].first) ++to;
+  for (const auto& [root, list] : members) {
+    if (list.size() < min_pairs) continue;
     pairs.clear();
-    for (std::size_t k = from; k < to; ++k) pairs.push_back(pair[listed[k].second]);
+    for (const std::size_t i : list) pairs.push_back(pair[i]);
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     if (pairs.size() < min_pairs) continue;
-    for (std::size_t k = from; k < to; ++k) {
-      CampaignMembership& m = out[listed[k].second];
-      m.first = static_cast<std::int64_t>(listed[from].second);
-      m.size = to - from;
-      m.pairs = pairs.size();
+    for (const std::size_t i : list) {
+      out[i].first = static_cast<std::int64_t>(list.front());
+      out[i].size = list.size();
+      out[i].pairs = pairs.size();
     }
   }
   return out;
