@@ -237,25 +237,35 @@ void Classifier::analyse_chunk(std::span<const Note> chunk, CampaignIndex& index
   });
 }
 
-void Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
-                               std::vector<Result>& results) const
+std::size_t Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
+                                      std::size_t block,
+                                      const std::function<void(std::size_t, const Result&)>& sink) const
 {
   std::vector<std::string_view> records;
   while (!pending.empty()) records.push_back(next_pending(pending));
-  // Every note on every core: a campaign's member is decided again (its campaign line names others in it), any
-  // other note's result read back as it was. Its strings are read into the room of a PendingNote kept by the thread,
-  // then swapped into `results`, whose room (from the chunk before) the PendingNote takes in turn.
-  results.resize(records.size());
+  // Every note on every core, a block at a time: a campaign's member is decided again (its campaign line names others
+  // in it), any other note's result read back as it was, into the room of a PendingNote kept by the thread, and
+  // handed on from there. (Results gathered into one vector and handed on after made no use of the second core: the
+  // threads freed each other's strings.)
   const Calibration& calibration = Calibration::embedded();
-  in_parallel(records.size(), [&](std::size_t k) {
-    thread_local PendingNote p;
-    read_pending(records[k], impl_->stock, p);
-    if (const CampaignIndex::Campaign* c = index.campaign_of(first + k))
-      results[k] = in_batch(std::move(p.solo), c, first + k, p.sender, p.recipient);
-    else
-      std::swap(results[k], p.solo.result);
-    calibration.apply(results[k]);
-  });
+  block = std::max<std::size_t>(block, 1);
+  in_parallel((records.size() + block - 1) / block,
+              [&](std::size_t b) {
+                thread_local PendingNote p;
+                Result member;
+                for (std::size_t k = b * block; k < std::min(records.size(), (b + 1) * block); ++k) {
+                  read_pending(records[k], impl_->stock, p);
+                  Result* r = &p.solo.result;
+                  if (const CampaignIndex::Campaign* c = index.campaign_of(first + k)) {
+                    member = in_batch(std::move(p.solo), c, first + k, p.sender, p.recipient);
+                    r = &member;
+                  }
+                  calibration.apply(*r);
+                  sink(first + k, *r);
+                }
+              },
+              2, 1);
+  return records.size();
 }
 
 } // namespace motivo::classify
