@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -158,48 +159,79 @@ private:
 
 } // namespace
 
+namespace {
+
+// Every chunk of the input analysed in order into `frames`. The next chunk is read and parsed on a thread of its own
+// while this one is analysed: reading and parsing would otherwise leave every core but one idle. Only the first
+// chunk, which nothing overlaps, is parsed on every core: the others are parsed by that one thread, as the analysis
+// has the cores (more threads allocating at once kept more of the heap: 192 MB instead of 140 at the peak on
+// 1,000,000 invitations).
+void analyse_input(const classify::Classifier& classifier, const ReadBytes& read, const std::string& name,
+                   const JsonlBatchSettings& settings, classify::CampaignIndex& index, Frames& frames)
+{
+  LineChunks input(read, settings.chunk_bytes);
+  const auto next_chunk = [&](unsigned cores) -> std::optional<JsonlNotes> {
+    std::string_view lines;
+    std::size_t first_line = 0;
+    if (!input.next(lines, first_line)) return std::nullopt;
+    return read_jsonl_notes(lines, name, false, first_line, cores);
+  };
+  std::string frame;
+  std::future<std::optional<JsonlNotes>> ahead = std::async(std::launch::deferred, next_chunk, 8u);
+  for (std::optional<JsonlNotes> notes = ahead.get(); notes; notes = ahead.get()) {
+    ahead = std::async(std::launch::async, next_chunk, 1u);
+    write_frame(frame, *notes, classifier, index);
+    frames.add(frame);
+  }
+}
+
+// A frame's ids, in order.
+void read_ids(std::string_view& rest, std::vector<std::string_view>& ids)
+{
+  const auto count = bytes::read<std::uint64_t>(rest, cut_short);
+  const auto id_bytes = bytes::read<std::uint64_t>(rest, cut_short);
+  bytes::read<std::uint64_t>(rest, cut_short);
+  std::string_view id_part = rest.substr(0, id_bytes);
+  rest.remove_prefix(id_part.size());
+  ids.clear();
+  while (!id_part.empty()) ids.push_back(bytes::read_text(id_part, cut_short));
+  if (ids.size() != count) throw std::runtime_error(cut_short);
+}
+
+} // namespace
+
 void classify_jsonl(const classify::Classifier& classifier, const ReadBytes& read, const std::string& name,
                     const WriteBytes& write, const JsonlBatchSettings& settings)
 {
   classify::CampaignIndex index;
   Frames frames(settings);
-  {
-    LineChunks input(read, settings.chunk_bytes);
-    std::string_view lines;
-    std::size_t first_line = 0;
-    std::string frame;
-    while (input.next(lines, first_line)) {
-      const JsonlNotes notes = read_jsonl_notes(lines, name, false, first_line);
-      write_frame(frame, notes, classifier, index);
-      frames.add(frame);
-    }
-  }
+  analyse_input(classifier, read, name, settings, index, frames);
   index.finish();
-  std::string frame, out;
+  // Each frame's lines are written a block at a time on every core (label_pending), then written in order. A block's
+  // text has a cache line of its own: threads appending to neighbouring strings made no use of the second core.
+  constexpr std::size_t lines_a_block = 1024;
+  struct alignas(64) Lines {
+    std::string text;
+  };
+  std::string frame;
   std::vector<std::string_view> ids;
+  std::vector<Lines> blocks;
   std::size_t first = 0;
   while (frames.next(frame)) {
     std::string_view rest = frame;
-    const auto count = bytes::read<std::uint64_t>(rest, cut_short);
-    const auto id_bytes = bytes::read<std::uint64_t>(rest, cut_short);
-    bytes::read<std::uint64_t>(rest, cut_short);
-    std::string_view id_part = rest.substr(0, id_bytes);
-    ids.clear();
-    while (!id_part.empty()) ids.push_back(bytes::read_text(id_part, cut_short));
-    if (ids.size() != count) throw std::runtime_error(cut_short);
-    std::size_t given = 0;
-    classifier.label_pending(rest.substr(id_bytes), first, index, [&](std::size_t i, classify::Result&& r) {
-      append_classification_line(out, ids.at(i - first), r);
-      ++given;
-      if (out.size() > (1u << 20)) {
-        write(out);
-        out.clear();
-      }
-    });
-    if (given != count) throw std::runtime_error(cut_short);
-    first += count;
+    read_ids(rest, ids);
+    blocks.resize((ids.size() + lines_a_block - 1) / lines_a_block);
+    for (Lines& b : blocks) b.text.clear();
+    const std::size_t given =
+        classifier.label_pending(rest, first, index, lines_a_block, [&](std::size_t i, const classify::Result& r) {
+          const std::size_t k = i - first;
+          if (k >= ids.size()) throw std::runtime_error(cut_short);
+          append_classification_line(blocks[k / lines_a_block].text, ids[k], r);
+        });
+    if (given != ids.size()) throw std::runtime_error(cut_short);
+    for (const Lines& b : blocks) write(b.text);
+    first += ids.size();
   }
-  write(out);
 }
 
 } // namespace motivo::app

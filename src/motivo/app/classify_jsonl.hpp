@@ -12,7 +12,7 @@ namespace motivo::app {
 // How classify_jsonl holds a large batch (docs/PERFORMANCE.md, "classify --jsonl in bounded memory").
 struct JsonlBatchSettings {
   // The input is read, parsed and analysed this many bytes at a time (whole lines; a longer line is read whole).
-  std::size_t chunk_bytes = 4 << 20;
+  std::size_t chunk_bytes = 2 << 20;
   // What the notes leave for the end (Classifier::analyse_chunk) is held in memory up to this many bytes, then
   // written to a temporary file in `spool_folder` (io::SpoolFile: unnamed, mode 0600).
   std::size_t keep_bytes = 32 << 20;

@@ -288,7 +288,8 @@ void parse_lines(const std::vector<std::string_view>& lines, std::size_t first, 
 
 } // namespace
 
-JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled, std::size_t first_line)
+JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled, std::size_t first_line,
+                            unsigned cores)
 {
   std::vector<std::string_view> lines;
   for (std::size_t start = 0; start < data.size();) {
@@ -299,7 +300,7 @@ JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool
   }
   // Large inputs are parsed on every core, in contiguous parts kept in order; the first bad line (by number)
   // is the one reported.
-  const std::size_t workers = lines.size() >= 8192 ? usable_cores(8) : 1;
+  const std::size_t workers = lines.size() >= 8192 ? usable_cores(cores) : 1;
   std::vector<JsonlNotes> parts(workers);
   std::vector<std::exception_ptr> failures(workers);
   const std::size_t per = (lines.size() + workers - 1) / workers;

@@ -40,7 +40,9 @@ struct JsonlNotes {
 // InputError naming `name` and the line; with `labelled`, "label" must be one of the five labels. `data`'s first
 // line is line `first_line` of `name` (a part of a larger input: the errors' line numbers, the ids of notes without
 // one).
-JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled, std::size_t first_line = 1);
+// `cores`: how many threads may parse a large input (at most the cores allowed).
+JsonlNotes read_jsonl_notes(std::string_view data, const std::string& name, bool labelled, std::size_t first_line = 1,
+                            unsigned cores = 8);
 JsonlNotes read_jsonl_notes(std::istream& in, const std::string& name, bool labelled);
 
 namespace detail {

@@ -12,48 +12,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
+#include <utility>
 
 namespace motivo::classify {
 
 namespace {
-
-// Runs work(i) for every i below n: large runs on every core allowed (at most 8), in blocks of consecutive indices
-// taken in turn (threads writing neighbouring results would share cache lines).
-template <typename Work>
-void in_parallel(std::size_t n, const Work& work)
-{
-  const unsigned cores = usable_cores(8);
-  const std::size_t workers = n >= 4096 ? cores : 1;
-  if (workers == 1) {
-    for (std::size_t i = 0; i < n; ++i) work(i);
-    return;
-  }
-  std::vector<std::thread> threads;
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  std::atomic<std::size_t> next{0};
-  constexpr std::size_t block = 512;
-  for (std::size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      try {
-        for (std::size_t from = next.fetch_add(block); from < n; from = next.fetch_add(block)) {
-          for (std::size_t i = from; i < std::min(from + block, n); ++i) work(i);
-        }
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
 
 // The line saying which campaign note `i` (sent by `sender` to `recipient`) belongs to, and who else sent its
 // text (or, for one sender's campaign, to whom).
@@ -161,16 +126,24 @@ void analyse_solo(const Classifier::Impl& impl, std::span<const Note> notes, std
       index.add(first + k, a.skeleton, DistinctSkeletons::hash(a.skeleton), notes[k].sender, notes[k].recipient);
     if (repeated[k]) kept[k] = std::make_unique<FirstRead>(keep_first(impl, a, indexed));
   };
-  in_parallel(notes.size(), [&](std::size_t k) {
-    if (first_of[k] == k) analyse(k);
-  });
-  in_parallel(notes.size(), [&](std::size_t k) {
-    if (first_of[k] == k) return;
-    const FirstRead& f = *kept[first_of[k]];
-    if (!reads_as_first(impl, f, notes[k])) return analyse(k);
-    solo[k] = copy_of(solo[first_of[k]]);
-    if (f.indexed) index.add(first + k, f.skeleton, f.hash, notes[k].sender, notes[k].recipient);
-  });
+  // Blocks of 64 notes (about 0.6 ms of work) rather than 512: the last block of a chunk leaves the other cores idle.
+  constexpr std::size_t block = 64;
+  in_parallel(
+      notes.size(),
+      [&](std::size_t k) {
+        if (first_of[k] == k) analyse(k);
+      },
+      4096, block);
+  in_parallel(
+      notes.size(),
+      [&](std::size_t k) {
+        if (first_of[k] == k) return;
+        const FirstRead& f = *kept[first_of[k]];
+        if (!reads_as_first(impl, f, notes[k])) return analyse(k);
+        solo[k] = copy_of(solo[first_of[k]]);
+        if (f.indexed) index.add(first + k, f.skeleton, f.hash, notes[k].sender, notes[k].recipient);
+      },
+      4096, block);
 }
 
 } // namespace
@@ -254,40 +227,45 @@ void Classifier::analyse_chunk(std::span<const Note> chunk, CampaignIndex& index
   index.extend(chunk.size());
   std::vector<Solo> solo(chunk.size());
   analyse_solo(*impl_, chunk, first, index, solo);
+  std::vector<std::size_t> at(chunk.size() + 1);
+  at[0] = pending.size();
   for (std::size_t k = 0; k < chunk.size(); ++k)
-    append_pending(pending, solo[k], chunk[k].sender, chunk[k].recipient, impl_->stock);
+    at[k + 1] = at[k] + pending_size(solo[k], chunk[k].sender, chunk[k].recipient);
+  pending.resize(at.back());
+  in_parallel(chunk.size(), [&](std::size_t k) {
+    write_pending(pending.data() + at[k], solo[k], chunk[k].sender, chunk[k].recipient, impl_->stock);
+  });
 }
 
-void Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
-                               const std::function<void(std::size_t, Result&&)>& sink) const
+std::size_t Classifier::label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
+                                      std::size_t block,
+                                      const std::function<void(std::size_t, const Result&)>& sink) const
 {
   std::vector<std::string_view> records;
   while (!pending.empty()) records.push_back(next_pending(pending));
-  // The campaigns' members are decided again (on every core: each names others in its campaign line); every other
-  // note's result is read back as it was, into one reused PendingNote, as it leaves.
-  std::vector<std::size_t> in_campaigns;
-  for (std::size_t k = 0; k < records.size(); ++k)
-    if (index.campaign_of(first + k)) in_campaigns.push_back(k);
-  std::vector<Result> members(in_campaigns.size());
-  in_parallel(in_campaigns.size(), [&](std::size_t m) {
-    const std::size_t k = in_campaigns[m];
-    PendingNote p;
-    read_pending(records[k], impl_->stock, p);
-    members[m] = in_batch(std::move(p.solo), index.campaign_of(first + k), first + k, p.sender, p.recipient);
-  });
+  // Every note on every core, a block at a time: a campaign's member is decided again (its campaign line names others
+  // in it), any other note's result read back as it was, into the room of a PendingNote kept by the thread, and
+  // handed on from there. (Results gathered into one vector and handed on after made no use of the second core: the
+  // threads freed each other's strings.)
   const Calibration& calibration = Calibration::embedded();
-  PendingNote alone;
-  for (std::size_t k = 0, m = 0; k < records.size(); ++k) {
-    Result* r = nullptr;
-    if (m < in_campaigns.size() && in_campaigns[m] == k) {
-      r = &members[m++];
-    } else {
-      read_pending(records[k], impl_->stock, alone);
-      r = &alone.solo.result;
-    }
-    calibration.apply(*r);
-    sink(first + k, std::move(*r));
-  }
+  block = std::max<std::size_t>(block, 1);
+  in_parallel((records.size() + block - 1) / block,
+              [&](std::size_t b) {
+                thread_local PendingNote p;
+                Result member;
+                for (std::size_t k = b * block; k < std::min(records.size(), (b + 1) * block); ++k) {
+                  read_pending(records[k], impl_->stock, p);
+                  Result* r = &p.solo.result;
+                  if (const CampaignIndex::Campaign* c = index.campaign_of(first + k)) {
+                    member = in_batch(std::move(p.solo), c, first + k, p.sender, p.recipient);
+                    r = &member;
+                  }
+                  calibration.apply(*r);
+                  sink(first + k, *r);
+                }
+              },
+              2, 1);
+  return records.size();
 }
 
 } // namespace motivo::classify

@@ -80,10 +80,12 @@ public:
   // end (its result read on its own and its names: a few hundred bytes a note, which the caller may keep anywhere,
   // such as a temporary file, but must give back unchanged); then index.finish(); then the bytes of every chunk, in
   // order, through label_pending (`first`: the index in the batch of their first note), which hands each result to
-  // `sink` with its index in the batch. The results are those of classify_batch over the whole batch.
+  // `sink` with its index in the batch and returns how many it gave: on every core, `block` consecutive notes at a
+  // time, each block's in order on one thread (so `sink` is called from several threads at once, for different
+  // blocks). The results are those of classify_batch over the whole batch.
   void analyse_chunk(std::span<const Note> chunk, CampaignIndex& index, std::string& pending) const;
-  void label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index,
-                     const std::function<void(std::size_t, Result&&)>& sink) const;
+  std::size_t label_pending(std::string_view pending, std::size_t first, const CampaignIndex& index, std::size_t block,
+                            const std::function<void(std::size_t, const Result&)>& sink) const;
   // The note model's features of `note` read on its own (with the rules' signals, or its text alone), for training.
   std::vector<std::uint32_t> model_features(const Note& note, bool with_rules) const;
   // The fast first stage alone: empty, default, or nothing (more analysis needed).

@@ -71,16 +71,18 @@ void get_result(std::string_view& in, Result& r)
 
 } // namespace
 
-void append_pending(std::string& out, const Solo& solo, std::string_view sender, std::string_view recipient,
-                    std::span<const StockText> stocks)
+std::size_t pending_size(const Solo& solo, std::string_view sender, std::string_view recipient)
 {
   // The record's length first: a batch's records are found without reading them.
-  const std::size_t size = sizeof(std::uint32_t) * 4 + sender.size() + recipient.size() + size_of(solo.result) +
-                           sizeof(std::uint8_t) + (solo.as_member ? size_of(*solo.as_member) : 0);
-  const std::size_t start = out.size();
-  out.resize(start + sizeof(std::uint32_t) + size);
-  Writer w{out.data() + start};
-  w.put(static_cast<std::uint32_t>(size));
+  return sizeof(std::uint32_t) * 5 + sender.size() + recipient.size() + size_of(solo.result) + sizeof(std::uint8_t) +
+         (solo.as_member ? size_of(*solo.as_member) : 0);
+}
+
+void write_pending(char* at, const Solo& solo, std::string_view sender, std::string_view recipient,
+                   std::span<const StockText> stocks)
+{
+  Writer w{at};
+  w.put(static_cast<std::uint32_t>(pending_size(solo, sender, recipient) - sizeof(std::uint32_t)));
   w.put_text(sender);
   w.put_text(recipient);
   w.put(static_cast<std::int32_t>(solo.stock ? solo.stock - stocks.data() : -1));

@@ -29,13 +29,16 @@ struct PendingNote {
   std::string_view sender, recipient;
 };
 
-// `solo` and the note's names appended to `out` as one record: a few hundred bytes, meant to be read back by the
-// same program (native byte order); the stock text is written as its index in `stocks`.
-void append_pending(std::string& out, const Solo& solo, std::string_view sender, std::string_view recipient,
-                    std::span<const StockText> stocks);
+// `solo` and the note's names as one record: a few hundred bytes, meant to be read back by the same program (native
+// byte order); the stock text is written as its index in `stocks`. pending_size is the record's size, and
+// write_pending writes it at `at`, which has that much room (records of a chunk are sized first, then written side by
+// side on every core).
+std::size_t pending_size(const Solo& solo, std::string_view sender, std::string_view recipient);
+void write_pending(char* at, const Solo& solo, std::string_view sender, std::string_view recipient,
+                   std::span<const StockText> stocks);
 // The first record of `records`, which then starts at the next one; std::runtime_error when it is cut short.
 std::string_view next_pending(std::string_view& records);
-// A record read back into `p` (`stocks` as given to append_pending). The strings of a `p` used before keep their
+// A record read back into `p` (`stocks` as given to write_pending). The strings of a `p` used before keep their
 // room: reading a batch's records into one PendingNote allocates little.
 void read_pending(std::string_view record, std::span<const StockText> stocks, PendingNote& p);
 
