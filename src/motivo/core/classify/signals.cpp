@@ -149,16 +149,11 @@ bool has_search_phrase(std::string_view text, std::string_view lower)
                                                                "\u8C37\u6B4C" /* Chinese */,
                                                                "\u767E\u5EA6" /* Baidu */,
                                                                "\uAD6C\uAE00" /* Korean */};
-  // At a word's start ("Google'da", "Googlen"; not "combing", "Betsy").
-  const auto named = [lower](std::string_view e) {
-    for (std::size_t at = lower.find(e); at != std::string_view::npos; at = lower.find(e, at + 1))
-      if (at == 0 || !ascii::alpha(lower[at - 1])) return true;
-    return false;
-  };
-  if (std::none_of(engines.begin(), engines.end(), named)) return false;
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> quotes = {
       {{"'", "'"}, {"\u2018", "\u2019"}}};
+  bool phrase = false;
   for (const auto& [open, close] : quotes) {
+    if (phrase) break;
     for (std::size_t at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
       const std::size_t from = at + open.size();
       if ((at > 0 && text[at - 1] != ' ' && text[at - 1] != '(') || from >= text.size()) continue;
@@ -169,11 +164,21 @@ bool has_search_phrase(std::string_view text, std::string_view lower)
       if (after < text.size() && ascii::alpha(text[after])) continue;
       const std::string_view inside = text.substr(from, to - from);
       const auto spaces = static_cast<std::size_t>(std::count(inside.begin(), inside.end(), ' '));
-      if (spaces >= 1 && spaces <= 5 && inside.find('\n') == std::string_view::npos) return true;
+      if (spaces >= 1 && spaces <= 5 && inside.find('\n') == std::string_view::npos) {
+        phrase = true;
+        break;
+      }
       at = to;
     }
   }
-  return false;
+  if (!phrase) return false; // the common case, told before the engines are looked for
+  // At a word's start ("Google'da", "Googlen"; not "combing", "Betsy").
+  const auto named = [lower](std::string_view e) {
+    for (std::size_t at = lower.find(e); at != std::string_view::npos; at = lower.find(e, at + 1))
+      if (at == 0 || !ascii::alpha(lower[at - 1])) return true;
+    return false;
+  };
+  return std::any_of(engines.begin(), engines.end(), named);
 }
 
 // Whether the number of `digits` digits starting at `at` of the lower-case text is an issue or pull-request
@@ -321,7 +326,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   }
   if (kinds & has_opener) s.merge_fields = merge_fields.find(text);
   if (kinds & has_quote) s.quoted = has_quoted_title(text);
-  if (lower.find('\'') != std::string::npos || (kinds & has_high)) s.searched = has_search_phrase(text, lower);
+  // (A search phrase's quote: ' or ‘ (E2 80 98), a byte of kind has_high.)
+  if ((kinds & has_high) || lower.find('\'') != std::string::npos) s.searched = has_search_phrase(text, lower);
 
   // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
   // runs of host characters around each dot of the text are compared.
