@@ -1,5 +1,6 @@
 // Language-independent evidence in a note's raw text (issue 22): currencies of every country, quoted titles,
 // issue and pull-request numbers, and the names of a greeting, which are not named things.
+#include <motivo/core/classify/classifier.hpp>
 #include <motivo/core/classify/signals.hpp>
 
 #include <gtest/gtest.h>
@@ -85,4 +86,45 @@ TEST(Signals, CapitalsAndCasedWordsAreCounted)
   EXPECT_EQ(arabic.capital_words, 0);
   EXPECT_LT(2 * arabic.cased_words, arabic.words);
   EXPECT_EQ(raw_signals("Hi Ana, we met at PyCon").capital_words, 3);
+}
+
+TEST(Signals, ASearchPhraseInSingleQuotesBesideASearchEngine)
+{
+  // A query (its first word in lower case) in single quotes, and a search engine or marketplace named.
+  for (const std::string_view text : {
+           "Your bakery does not show up on Google for 'sourdough bread Leeds'.",
+           "Toko Anda di Tokopedia belum muncul untuk 'sepatu kulit Bandung'.",
+           "Το κατάλυμά σας στο Booking δεν βγαίνει στο 'villa Paros sea view'.",
+           "आपकी दुकान गूगल पर 'sweet shop Lucknow' में नहीं दिखती।",
+           "Ваш сайт не виден в Гугл по запросу 'ремонт окон Казань'.",
+       }) {
+    EXPECT_TRUE(raw_signals(text).searched) << text;
+  }
+  for (const std::string_view text : {
+           "Loved your talk 'Scaling Search at Google' last week.",     // a title: capitalised
+           "Your bakery does not show up for 'sourdough bread Leeds'.", // no search engine named
+           "Google'da çalışan Ayşe'nin ekibiyle Ankara'da tanıştık.",   // an apostrophe, not a quote
+           "Betsy said 'see you soon' after the combing workshop.",     // brands inside other words
+       }) {
+    EXPECT_FALSE(raw_signals(text).searched) << text;
+  }
+}
+
+TEST(Signals, APitchAboutTheRecipientsShopIsSpamWhateverItNames)
+{
+  // The blend's last guard (Classifier::Impl::searched_pitch): what it names of theirs, a pitch researched.
+  static const Classifier c;
+  for (const std::string_view text : {
+           "Hi Tom, I looked at your bakery in Leeds: it is not on Google for 'sourdough bread Leeds'. We fixed that "
+           "for 30 bakeries. Shall I call tomorrow?",
+           "Halo Pak Andi, toko sepatu Anda di Tokopedia belum muncul untuk 'sepatu kulit Bandung'. Kami bisa bantu.",
+       }) {
+    EXPECT_EQ(c.classify({text, "", ""}).label, Label::spam) << text;
+  }
+  // A shared tie beside it stays personal.
+  EXPECT_NE(c.classify({"Hi Tom, great to meet you at the Leeds bakers' meetup last week! You told me your shop "
+                        "is not on Google for 'sourdough bread Leeds' yet, here is the guide I mentioned.",
+                        "", ""})
+                .label,
+            Label::spam);
 }

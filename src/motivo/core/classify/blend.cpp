@@ -180,7 +180,31 @@ bool Classifier::Impl::reworded_stock(const Analysis& a, Result& r) const
   return true;
 }
 
+// A pitch about the recipient's site or shop: a search phrase in single quotes beside a search engine or marketplace
+// (Signals::searched: "your webshop is not on Google for 'cykeltasker København'", "di Shopee ... 'batik tulis
+// Solo'"), and no tie shared with the recipient (no cue of 3, no referral: as Analysis::pitch). What it names of theirs
+// (the shop, the town) a pitch researches. Read after the rules and the model, apart from the model's features.
+bool Classifier::Impl::searched_pitch(const Analysis& a, Result& r) const
+{
+  if (!a.signals.searched || a.cue_points >= 3 || a.referral ||
+      (r.label != Label::personalized && r.label != Label::template_text))
+    return false;
+  r.reasons.insert(r.reasons.begin(),
+                   {"quotes a search phrase beside a search engine or marketplace, and shares no tie "
+                    "with the recipient: a pitch about their site or shop",
+                    fmt::format("the rules and the model: {}", label_name(r.label))});
+  r.label = Label::spam;
+  r.confidence = 0.85;
+  return true;
+}
+
 void Classifier::Impl::blend(const Analysis& a, Result& r) const
+{
+  blend_model(a, r);
+  if (use == ModelUse::blend && !a.blank) searched_pitch(a, r);
+}
+
+void Classifier::Impl::blend_model(const Analysis& a, Result& r) const
 {
   if (use == ModelUse::rules || a.blank) return;
   if (use == ModelUse::blend && reworded_stock(a, r)) return;

@@ -217,6 +217,8 @@ struct Classifier::Impl {
   bool reworded_stock(const Analysis& a, Result& r) const; // the blend's first guard: a stock text reworded
   // The rules' result `r` for a note read on its own, with the model's say where the rules are unsure.
   void blend(const Analysis& a, Result& r) const;
+  void blend_model(const Analysis& a, Result& r) const;    // the model's say, where the rules are unsure
+  bool searched_pitch(const Analysis& a, Result& r) const; // the blend's last guard: a search-ranking pitch
   // A holiday or season wish and nothing more (Analysis::wish_bytes): no cue, no quoted title, and no more of its
   // own words beside the wish than the wish's.
   bool wish_alone(const Analysis& a) const;

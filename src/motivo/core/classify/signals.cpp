@@ -116,6 +116,71 @@ bool has_quoted_title(std::string_view text)
   return false;
 }
 
+// Whether `text` starts with a lower-case letter: Latin a-z, Cyrillic а-я (D0 B0-BF, D1 80-8F) or Greek α-ω
+// (CE AC-BF, CF 80-8E).
+bool lower_case_start(std::string_view text)
+{
+  const auto b = [text](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  return (b(0) >= 'a' && b(0) <= 'z') || (b(0) == 0xD0 && b(1) >= 0xB0 && b(1) <= 0xBF) ||
+         (b(0) == 0xD1 && b(1) >= 0x80 && b(1) <= 0x8F) || (b(0) == 0xCE && b(1) >= 0xAC && b(1) <= 0xBF) ||
+         (b(0) == 0xCF && b(1) >= 0x80 && b(1) <= 0x8E);
+}
+
+// A search phrase in single quotes ('batik tulis Solo', ‘hotel Naxos’): two to six words, the first in lower case
+// (a query, where a title is capitalised), the quote opened after a space and closed before no letter (not an
+// apostrophe, "Google'da"); and a search engine or marketplace named in the note. `lower`: ASCII lower case.
+bool has_search_phrase(std::string_view text, std::string_view lower)
+{
+  static constexpr std::array<std::string_view, 18> engines = {"google",
+                                                               "bing",
+                                                               "yandex",
+                                                               "baidu",
+                                                               "naver",
+                                                               "shopee",
+                                                               "tokopedia",
+                                                               "lazada",
+                                                               "booking",
+                                                               "tripadvisor",
+                                                               "yelp",
+                                                               "etsy",
+                                                               "\u0917\u0942\u0917\u0932" /* Hindi */,
+                                                               "\u0433\u0443\u0433\u043B" /* Russian, Ukrainian */,
+                                                               "\u0413\u0443\u0433\u043B" /* capitalised */,
+                                                               "\u8C37\u6B4C" /* Chinese */,
+                                                               "\u767E\u5EA6" /* Baidu */,
+                                                               "\uAD6C\uAE00" /* Korean */};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 2> quotes = {
+      {{"'", "'"}, {"\u2018", "\u2019"}}};
+  bool phrase = false;
+  for (const auto& [open, close] : quotes) {
+    if (phrase) break;
+    for (std::size_t at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
+      const std::size_t from = at + open.size();
+      if ((at > 0 && text[at - 1] != ' ' && text[at - 1] != '(') || from >= text.size()) continue;
+      if (!lower_case_start(text.substr(from))) continue;
+      const std::size_t to = text.find(close, from);
+      if (to == std::string_view::npos || to - from > 60) break;
+      const std::size_t after = to + close.size();
+      if (after < text.size() && ascii::alpha(text[after])) continue;
+      const std::string_view inside = text.substr(from, to - from);
+      const auto spaces = static_cast<std::size_t>(std::count(inside.begin(), inside.end(), ' '));
+      if (spaces >= 1 && spaces <= 5 && inside.find('\n') == std::string_view::npos) {
+        phrase = true;
+        break;
+      }
+      at = to;
+    }
+  }
+  if (!phrase) return false; // the common case, told before the engines are looked for
+  // At a word's start ("Google'da", "Googlen"; not "combing", "Betsy").
+  const auto named = [lower](std::string_view e) {
+    for (std::size_t at = lower.find(e); at != std::string_view::npos; at = lower.find(e, at + 1))
+      if (at == 0 || !ascii::alpha(lower[at - 1])) return true;
+    return false;
+  };
+  return std::any_of(engines.begin(), engines.end(), named);
+}
+
 // Whether the number of `digits` digits starting at `at` of the lower-case text is an issue or pull-request
 // number: "#1234" (two digits or more, not inside a word), or "PR", "MR", "issue", "ticket" before it ("PR 88",
 // "issue #12").
@@ -261,6 +326,8 @@ void find_signals(std::string_view text, const MergeFieldCatalog& merge_fields, 
   }
   if (kinds & has_opener) s.merge_fields = merge_fields.find(text);
   if (kinds & has_quote) s.quoted = has_quoted_title(text);
+  // (A search phrase's quote: ' or ‘ (E2 80 98), a byte of kind has_high.)
+  if ((kinds & has_high) || lower.find('\'') != std::string::npos) s.searched = has_search_phrase(text, lower);
 
   // Shortener and handle domains, on their own (not "at.com" for "t.co"): every domain has a dot, so only the
   // runs of host characters around each dot of the text are compared.

@@ -24,8 +24,11 @@ struct Signals {
   bool question = false;   // a question of four words or more
   bool quoted = false;     // a quoted title of two words or more: “Designing Data-Intensive Applications”
   bool reference = false;  // an issue or pull-request number: "#1234", "PR 88", "issue #12"
-  int named_things = 0;    // capitalised words inside sentences, not the sender's or recipient's name nor the
-                           // greeting's
+  // A search phrase in single quotes beside a search engine or marketplace ("not on Google for 'cykeltasker
+  // København'"): what a pitch about the recipient's site or shop quotes. Read by the blend only, not the model.
+  bool searched = false;
+  int named_things = 0; // capitalised words inside sentences, not the sender's or recipient's name nor the
+                        // greeting's
   std::vector<std::string> named;
   // A named thing written apart from its sentence, in any language: a CamelCase name ("WeMakeFuture", "PostNL") or
   // Latin letters in a note of another script ("на Lviv IT Arena"). It weighs one more than a capitalised word.
