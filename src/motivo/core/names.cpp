@@ -20,7 +20,7 @@ namespace motivo::names {
 namespace {
 
 // One word of a name: as written (without punctuation around it), and folded for comparison.
-struct Word {
+struct NameWord {
   std::string text;
   std::string key;          // classify::fold: no case, no accents, hyphens as spaces ("jean pierre")
   bool abbreviated = false; // ends with a dot or carries an ordinal indicator ("D.", "Dª")
@@ -128,9 +128,9 @@ std::string without_asides(std::string_view name)
   return out;
 }
 
-std::vector<Word> words_of(std::string_view name)
+std::vector<NameWord> words_of(std::string_view name)
 {
-  std::vector<Word> out;
+  std::vector<NameWord> out;
   const std::string collapsed = text::collapse_spaces(name);
   std::string_view rest = collapsed;
   while (!rest.empty()) {
@@ -147,7 +147,7 @@ std::vector<Word> words_of(std::string_view name)
 }
 
 // The folded key of words [from, from + n).
-std::string key_of(const std::vector<Word>& words, std::size_t from, std::size_t n)
+std::string key_of(const std::vector<NameWord>& words, std::size_t from, std::size_t n)
 {
   std::string key;
   for (std::size_t i = from; i < from + n; ++i) {
@@ -157,7 +157,7 @@ std::string key_of(const std::vector<Word>& words, std::size_t from, std::size_t
   return key;
 }
 
-bool is_title(const Word& word)
+bool is_title(const NameWord& word)
 {
   const auto& titles = lexicon().titles;
   const auto it = titles.find(word.key);
@@ -166,7 +166,7 @@ bool is_title(const Word& word)
 
 // How many words, from the first, make a surname particle ("de la", "van der"): a lower-case one ("de Souza") or
 // one of several words ("De la Fuente"); a capitalised single word ("Van", "De") may be a given name.
-std::size_t particle_words(const std::vector<Word>& words)
+std::size_t particle_words(const std::vector<NameWord>& words)
 {
   const Lexicon& lex = lexicon();
   for (std::size_t n = std::min(lex.longest_particle, words.size()); n >= 1; --n) {
@@ -178,7 +178,7 @@ std::size_t particle_words(const std::vector<Word>& words)
 }
 
 // One letter of a script with case ("J", "Á"): an initial. A single Han character is a name.
-bool is_initial(const Word& word)
+bool is_initial(const NameWord& word)
 {
   if (utf8::count_code_points(word.text) != 1) return false;
   const auto* s = reinterpret_cast<const std::uint8_t*>(word.text.data());
@@ -202,7 +202,7 @@ std::string in_title_case_if_one_case(const std::string& name)
   return out;
 }
 
-std::string joined(const std::vector<Word>& words, std::size_t from, std::size_t n)
+std::string joined(const std::vector<NameWord>& words, std::size_t from, std::size_t n)
 {
   std::string out;
   for (std::size_t i = from; i < from + n; ++i) {
@@ -214,7 +214,7 @@ std::string joined(const std::vector<Word>& words, std::size_t from, std::size_t
 
 // The given name among `words` (titles already skipped): a compound one when it is listed and, unless the words
 // are given names only (`given_only`: after "Surname,"), a word is left for the surname.
-std::string given_among(const std::vector<Word>& words, std::size_t from, bool given_only)
+std::string given_among(const std::vector<NameWord>& words, std::size_t from, bool given_only)
 {
   const Lexicon& lex = lexicon();
   // A leading initial is skipped when a given name and a surname follow ("J. Robert Oppenheimer").
@@ -226,7 +226,7 @@ std::string given_among(const std::vector<Word>& words, std::size_t from, bool g
   return joined(words, from, 1);
 }
 
-std::size_t titles_at_start(const std::vector<Word>& words)
+std::size_t titles_at_start(const std::vector<NameWord>& words)
 {
   std::size_t n = 0;
   while (n < words.size() && is_title(words[n])) ++n;
@@ -248,7 +248,7 @@ bool has_lower_case(std::string_view text)
 // Whether a word is written as names are: letters (hyphens and apostrophes inside), capitalised, no two capitals
 // in a row ("Ana", "Jean-Pierre", "McKenzie"; not "MSc", "EMBA", "cATO", "M.A.", "CIPP/E") — in capitals when the
 // whole name is ("GARCÍA, ANA").
-bool written_as_a_name(const Word& word, bool name_in_capitals)
+bool written_as_a_name(const NameWord& word, bool name_in_capitals)
 {
   const auto* s = reinterpret_cast<const std::uint8_t*>(word.text.data());
   const auto n = static_cast<std::int32_t>(word.text.size());
@@ -277,12 +277,12 @@ bool written_as_a_name(const Word& word, bool name_in_capitals)
 bool given_after_comma(std::string_view before, std::string_view given)
 {
   const Lexicon& lex = lexicon();
-  std::vector<Word> words = words_of(given);
+  std::vector<NameWord> words = words_of(given);
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(titles_at_start(words)));
   if (words.empty() || lex.particles.contains(key_of(words, 0, words.size())) || lex.suffixes.contains(words[0].key))
     return false;
   if (!written_as_a_name(words[0], !has_lower_case(before) && !has_lower_case(given))) return false;
-  const std::vector<Word> surname = words_of(before);
+  const std::vector<NameWord> surname = words_of(before);
   return words.size() <= 2 || surname.size() == 1 || particle_words(surname) > 0;
 }
 
@@ -307,7 +307,7 @@ std::string given_name(std::string_view full_name)
       part = before; // "Ana Pérez, PhD, MBA"
     }
   }
-  std::vector<Word> words = words_of(part);
+  std::vector<NameWord> words = words_of(part);
   const std::size_t titles = titles_at_start(words);
   // A title and one word: a surname ("Dr. Pérez", "Mr. Smith").
   if (titles > 0 && words.size() - titles == 1 && !surname_first) return {};
@@ -320,7 +320,7 @@ std::string greeting_name(std::string_view full_name, std::string_view listed_fi
 {
   std::string buffer;
   listed_first_name = utf8::replace_invalid(listed_first_name, buffer);
-  std::vector<Word> words = words_of(without_asides(listed_first_name.substr(0, listed_first_name.find(','))));
+  std::vector<NameWord> words = words_of(without_asides(listed_first_name.substr(0, listed_first_name.find(','))));
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(titles_at_start(words)));
   while (words.size() > 1 && is_initial(words.back())) words.pop_back(); // "Carlos A."
   if (words.empty() || is_initial(words.front())) return given_name(full_name);
