@@ -3,6 +3,11 @@
 # seeded from the test fixtures. Crashes land in build-fuzz/crashes/TARGET/; each one found becomes a regression
 # test (tests/data/fuzz-regressions/, replayed by the unit tests).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+# FUZZ_PRESET=asan takes the targets the asan build compiles too (.ci/run: one clang build for both, build-asan/).
+# FUZZ_BUILD=0 runs the targets as built, without configuring or building (.ci/run: the build is done, and a
+# configure would rewrite the build's files under the tests running beside). FUZZ_NICE=N runs them at that niceness
+# and FUZZ_TIMEOUT=S lets one input run S seconds (default 10): .ci/run runs them beside the sanitizer suites, which
+# come first, so an input may wait for the processor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -10,11 +15,15 @@ shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_mail fuzz_csv fuzz_config fuzz_template fuzz_classify fuzz_export fuzz_dma fuzz_jsonl)
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ not found (apt-get install -y clang)" >&2; exit 1; }
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+preset=${FUZZ_PRESET:-fuzz}
+dir=build-$preset
+if [[ ${FUZZ_BUILD:-1} != 0 ]]; then
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" --target "${targets[@]}"
+fi
 # Two targets at a time (the machine has two cores); each one's output goes to its log.
 run_one() {
-  local target=$1 corpus=build-fuzz/corpus/$1 crashes=build-fuzz/crashes/$1 seeds
+  local target=$1 corpus=$dir/corpus/$1 crashes=$dir/crashes/$1 seeds
   mkdir -p "$corpus" "$crashes"
   case $target in
     fuzz_mail) seeds=tests/data/mail ;;
@@ -26,8 +35,9 @@ run_one() {
     fuzz_dma) seeds=fuzz/seeds/dma ;;
     fuzz_jsonl) seeds=fuzz/seeds/jsonl ;;
   esac
-  build-fuzz/fuzz/$target "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" >"build-fuzz/$target.log" 2>&1
+  nice -n "${FUZZ_NICE:-0}" "$dir/fuzz/$target" "$corpus" "$seeds" -max_total_time="$seconds" \
+    -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    -artifact_prefix="$crashes/" >"$dir/$target.log" 2>&1
 }
 status=0
 for ((i = 0; i < ${#targets[@]}; i += 2)); do
@@ -40,10 +50,10 @@ for ((i = 0; i < ${#targets[@]}; i += 2)); do
   for pid in "${pids[@]}"; do wait "$pid" || status=1; done
   for target in "${targets[@]:i:2}"; do
     grep -E "^(Done|stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb))" \
-      "build-fuzz/$target.log" | sed "s/^/  $target: /"
-    if compgen -G "build-fuzz/crashes/$target/*" >/dev/null; then
-      echo "fuzz.sh: $target found crashes in build-fuzz/crashes/$target (log: build-fuzz/$target.log)" >&2
-      tail -n 40 "build-fuzz/$target.log" >&2
+      "$dir/$target.log" | sed "s/^/  $target: /"
+    if compgen -G "$dir/crashes/$target/*" >/dev/null; then
+      echo "fuzz.sh: $target found crashes in $dir/crashes/$target (log: $dir/$target.log)" >&2
+      tail -n 40 "$dir/$target.log" >&2
       status=1
     fi
   done
