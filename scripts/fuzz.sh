@@ -4,10 +4,8 @@
 # test (tests/data/fuzz-regressions/, replayed by the unit tests).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 # FUZZ_PRESET=asan takes the targets the asan build compiles too (.ci/run: one clang build for both, build-asan/).
-# FUZZ_BUILD=0 runs the targets as built, without configuring or building (.ci/run: the build is done, and a
-# configure would rewrite the build's files under the tests running beside). FUZZ_NICE=N runs them at that niceness
-# and FUZZ_TIMEOUT=S lets one input run S seconds (default 10): .ci/run runs them beside the sanitizer suites, which
-# come first, so an input may wait for the processor.
+# FUZZ_BUILD=0 runs the targets as built, without configuring or building (.ci/run: the build is done, and the
+# ThreadSanitizer build runs beside).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -35,9 +33,8 @@ run_one() {
     fuzz_dma) seeds=fuzz/seeds/dma ;;
     fuzz_jsonl) seeds=fuzz/seeds/jsonl ;;
   esac
-  nice -n "${FUZZ_NICE:-0}" "$dir/fuzz/$target" "$corpus" "$seeds" -max_total_time="$seconds" \
-    -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix="$crashes/" >"$dir/$target.log" 2>&1
+  "$dir/fuzz/$target" "$corpus" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" >"$dir/$target.log" 2>&1
 }
 status=0
 for ((i = 0; i < ${#targets[@]}; i += 2)); do
