@@ -215,8 +215,12 @@ try:
     exec_log = os.path.join(work, "exec.log")
     exec_env = os.path.join(work, "exec.env")
     pwned = os.path.join(work, "pwned")
-    hook = (f'printf "%s %s %s\\n" "$MOTIVO_NEW_INVITATIONS" "$MOTIVO_NEW_REPLIES" "$MOTIVO_NEW_MESSAGES" >> {exec_log}; '
-            f'env > {exec_env}; echo from-the-hook; exit 3')
+    # The environment is written first: the test reads it once the log has a line (under ThreadSanitizer the other
+    # order lost that race).
+    hook = (f'env > {exec_env}; '
+            f'printf "%s %s %s\\n" "$MOTIVO_NEW_INVITATIONS" "$MOTIVO_NEW_REPLIES" "$MOTIVO_NEW_MESSAGES" '
+            f'>> {exec_log}; '
+            f'echo from-the-hook; exit 3')
     rounds = os.path.join(work, "rounds.out")
     with open(rounds, "w") as out, open(os.path.join(work, "rounds.err"), "w") as err:
         watcher = motivo.start("fetch", "--imap", url, "--user", "dana@example.org", "--json", "--watch", "1s",
