@@ -273,21 +273,26 @@ bool Classifier::Impl::romance_move(const Analysis& a, Result& r) const
 {
   if (a.cue_points >= 3 || a.referral || (r.label != Label::personalized && r.label != Label::template_text))
     return false;
-  // (A messenger in the spam lexicon is a messaging hit; one it lacks is named by its capitals, or the note has none.)
-  const bool app = std::find(a.spam_families.begin(), a.spam_families.end(), "messaging") != a.spam_families.end();
-  if (!app && a.signals.named_things == 0 && a.signals.capital_words > 0) return false;
+  const RomanceSigns& signs = romance_signs();
   thread_local std::string text;
+  const auto found = [](const std::vector<std::string>& patterns) {
+    return std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return has_sign(text, p); });
+  };
+  // A messenger: a messaging hit of the spam lexicon, or one it lacks among the words of a note that names something
+  // by its capitals ("Zalo"), has no capitals or is mostly in a script without them ("LINEでお話し"). (Most notes
+  // with no named thing are told so cheaply.)
+  const bool messenger =
+      std::find(a.spam_families.begin(), a.spam_families.end(), "messaging") != a.spam_families.end();
+  if (!messenger && a.signals.named_things == 0 && a.signals.capital_words > 0 &&
+      2 * a.signals.cased_words > a.signals.words)
+    return false;
   text.assign(1, ' ');
   for (const std::string_view w : a.all) {
     if (is_address(w, a.names)) continue;
     text.append(w);
     text += ' ';
   }
-  const RomanceSigns& signs = romance_signs();
-  const auto found = [](const std::vector<std::string>& patterns) {
-    return std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return has_sign(text, p); });
-  };
-  if ((!app && !found(signs.messengers)) || !found(signs.compliments)) return false;
+  if ((!messenger && !found(signs.messengers)) || !found(signs.compliments)) return false;
   r.reasons.insert(r.reasons.begin(),
                    {"praises the recipient's looks and moves the contact to a messenger, and shares no tie with "
                     "them: a stranger's approach",

@@ -151,6 +151,15 @@ const SearchWords& search_words()
   return list;
 }
 
+// The bytes of a space at `i` of `text` (a space, a no-break space, a narrow one: French sets its guillemets apart,
+// « plombier Lyon »), 0 when there is none.
+std::size_t space_at(std::string_view text, std::size_t i)
+{
+  if (i < text.size() && text[i] == ' ') return 1;
+  if (text.substr(i, 2) == "\u00A0") return 2;
+  return text.substr(i, 3) == "\u202F" ? 3 : 0;
+}
+
 // A search phrase in quotes ('batik tulis Solo', ‘hotel Naxos’, "frisør Oslo sentrum", «…», „…“, 「…」): two to six
 // words, the first in lower case (a query, where a title is capitalised) or in a script without capitals, the quote
 // opened after a space and closed before no letter (not an apostrophe, "Google'da"); and in the note a search engine
@@ -170,15 +179,18 @@ bool has_search_phrase(std::string_view text, std::string_view lower)
   for (const auto& [open, close] : quotes) {
     if (phrase) break;
     for (std::size_t at = text.find(open); at != std::string_view::npos; at = text.find(open, at + 1)) {
-      const std::size_t from = at + open.size();
+      std::size_t from = at + open.size();
       if ((at > 0 && text[at - 1] != ' ' && text[at - 1] != '(') || from >= text.size()) continue;
+      while (const std::size_t n = space_at(text, from)) from += n;
       const bool caseless = caseless_start(text.substr(from));
       if (!caseless && !lower_case_start(text.substr(from))) continue;
       const std::size_t to = text.find(close, from);
       if (to == std::string_view::npos || to - from > 60) break;
       const std::size_t after = to + close.size();
       if (after < text.size() && ascii::alpha(text[after])) continue;
-      const std::string_view inside = text.substr(from, to - from);
+      std::string_view inside = text.substr(from, to - from);
+      while (!inside.empty() && (inside.back() == ' ' || inside.ends_with("\u00A0") || inside.ends_with("\u202F")))
+        inside.remove_suffix(inside.back() == ' ' ? 1 : inside.ends_with("\u00A0") ? 2 : 3);
       const auto spaces = static_cast<std::size_t>(std::count(inside.begin(), inside.end(), ' '));
       // (In a script without spaces a phrase of two characters or more is one word.)
       if (((spaces >= 1 || (caseless && inside.size() >= 6)) && spaces <= 5) &&
