@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 // The shipped note model's features and its say in the label (issue 22, docs/CLASSIFIER.md "How a note is read").
@@ -79,6 +80,9 @@ void choose(const NoteModel::Scores& p, std::size_t from, std::size_t& best, dou
 // with their marks ("word*" a word's beginning, "~part" inside a word).
 struct RomanceSigns {
   std::vector<std::string> compliments, messengers;
+  // The messengers of one or two words ("zalo", "whatsapp*", "line id"), by their first byte: a note's words are
+  // compared with them once each.
+  std::array<std::vector<std::string_view>, 256> by_first;
 };
 const RomanceSigns& romance_signs()
 {
@@ -93,9 +97,30 @@ const RomanceSigns& romance_signs()
       if (folded.empty()) continue;
       (r[1] == "messenger" ? l.messengers : l.compliments).push_back((part ? "~" : "") + folded + (prefix ? "*" : ""));
     }
+    for (const std::string& m : l.messengers) {
+      if (m.front() != '~') l.by_first[static_cast<unsigned char>(m.front())].push_back(m);
+    }
     return l;
   }();
   return list;
+}
+
+// Whether a messenger of one or two words (RomanceSigns::by_first) is among `words`.
+bool names_messenger(const RomanceSigns& signs, const std::vector<std::string_view>& words)
+{
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].empty()) continue;
+    for (std::string_view p : signs.by_first[static_cast<unsigned char>(words[i].front())]) {
+      const std::size_t space = p.find(' ');
+      const std::string_view second = space == std::string_view::npos ? "" : p.substr(space + 1);
+      p = p.substr(0, space);
+      const bool prefix = p.back() == '*';
+      if (prefix) p.remove_suffix(1);
+      if (!(prefix ? words[i].starts_with(p) : words[i] == p)) continue;
+      if (second.empty() || (i + 1 < words.size() && words[i + 1] == second)) return true;
+    }
+  }
+  return false;
 }
 
 // Whether `pattern` (RomanceSigns) is in `text`, folded words between single spaces with a space at each end.
@@ -278,14 +303,11 @@ bool Classifier::Impl::romance_move(const Analysis& a, Result& r) const
   const auto found = [](const std::vector<std::string>& patterns) {
     return std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return has_sign(text, p); });
   };
-  // A messenger: a messaging hit of the spam lexicon, or one it lacks among the words of a note that names something
-  // by its capitals ("Zalo"), has no capitals or is mostly in a script without them ("LINEでお話し"). (Most notes
-  // with no named thing are told so cheaply.)
-  const bool messenger =
-      std::find(a.spam_families.begin(), a.spam_families.end(), "messaging") != a.spam_families.end();
-  if (!messenger && a.signals.named_things == 0 && a.signals.capital_words > 0 &&
-      2 * a.signals.cased_words > a.signals.words)
-    return false;
+  // A messenger: a messaging hit of the spam lexicon, or one it lacks among the note's words ("Zalo", "WhatsApp'tan");
+  // in a note without capitals or mostly in a script without them, inside its clauses too ("LINEでお話し").
+  bool messenger = std::find(a.spam_families.begin(), a.spam_families.end(), "messaging") != a.spam_families.end();
+  const bool cased = a.signals.capital_words > 0 && 2 * a.signals.cased_words > a.signals.words;
+  if (!messenger && cased && !(messenger = names_messenger(signs, a.all))) return false;
   text.assign(1, ' ');
   for (const std::string_view w : a.all) {
     if (is_address(w, a.names)) continue;
