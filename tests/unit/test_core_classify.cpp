@@ -213,6 +213,9 @@ TEST(Classify, AWishAloneIsATemplate)
          "Frohe Weihnachten und einen guten Rutsch!",
          "Gott nytt år! Ett framgångsrikt 2028 önskar jag dig.",
          "Eid Mubarak!",
+         // A courtesy offering oneself: its possessive names nothing of the recipient's.
+         "Un saludo, quedo a tu disposición.",
+         "Je reste à votre disposition. Cordialement",
        }) {
     EXPECT_EQ(label_of(text), Label::template_text) << text;
   }

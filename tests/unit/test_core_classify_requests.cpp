@@ -150,3 +150,33 @@ TEST(ConnectRequests, TheOlderStockTextsReasonAndASignatureAroundItAreStillDefau
           .label,
       Label::default_text);
 }
+
+TEST(ConnectRequests, ATitledSignatureAnHonorificOrTheFormalRegisterAroundTheRequestIsStillDefault)
+{
+  // The blend's first guard: the reason "since you are a person I trust" in more languages, an honorific around the
+  // recipient's name, the formal "Dem", and a signature with a title or a degree after a closing formula.
+  for (const std::string_view text : {
+           "당신은 제가 믿는 사람이기 때문에 LinkedIn 인맥에 추가하고 싶습니다.",
+           "מאחר שאת אדם שאני סומכת עלייך, אני רוצה להוסיף אותך לרשת המקצועית שלי ב-LinkedIn",
+           "بما أنك شخص أثق به، أرغب في إضافتك إلى شبكتي المهنية على LinkedIn.",
+           "السيدة منى المحترمة، أرغب في إضافتك إلى شبكتي المهنية على LinkedIn.",
+           "Jeg vil gjerne legge Dem til i mitt profesjonelle nettverk på LinkedIn.",
+       }) {
+    EXPECT_EQ(request_result(text).label, Label::default_text) << text;
+  }
+  EXPECT_EQ(request_result("Je souhaiterais vous inviter à rejoindre mon réseau professionnel en ligne sur LinkedIn. "
+                           "Bien cordialement, Dr Paul Mercier, notaire",
+                           "Paul Mercier")
+                .label,
+            Label::default_text);
+  EXPECT_EQ(request_result("I'd like to add you to my professional network on LinkedIn. Kind regards, Sofia Lind, MBA",
+                           "Sofia Lind")
+                .label,
+            Label::default_text);
+  // Words after the name without a closing formula before it are no signature: "from the Oslo meetup" is a reason.
+  EXPECT_NE(request_result("I'd like to add you to my professional network on LinkedIn. Sofia Lind from the Oslo "
+                           "meetup",
+                           "Sofia Lind")
+                .label,
+            Label::default_text);
+}

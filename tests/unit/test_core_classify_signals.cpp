@@ -97,6 +97,10 @@ TEST(Signals, ASearchPhraseInSingleQuotesBesideASearchEngine)
            "Το κατάλυμά σας στο Booking δεν βγαίνει στο 'villa Paros sea view'.",
            "आपकी दुकान गूगल पर 'sweet shop Lucknow' में नहीं दिखती।",
            "Ваш сайт не виден в Гугл по запросу 'ремонт окон Казань'.",
+           // In double quotes or guillemets too, and beside a word saying someone searched instead of an engine.
+           "Your garden centre does not appear when people search \"plant nursery Bergen\".",
+           "Quand on cherche « plombier Lyon 3 », votre entreprise n'apparaît pas.",
+           "ร้านของคุณไม่ขึ้นบน Google เมื่อค้นหา \"ร้านดอกไม้ เชียงใหม่\"",
        }) {
     EXPECT_TRUE(raw_signals(text).searched) << text;
   }
@@ -105,6 +109,9 @@ TEST(Signals, ASearchPhraseInSingleQuotesBesideASearchEngine)
            "Your bakery does not show up for 'sourdough bread Leeds'.", // no search engine named
            "Google'da çalışan Ayşe'nin ekibiyle Ankara'da tanıştık.",   // an apostrophe, not a quote
            "Betsy said 'see you soon' after the combing workshop.",     // brands inside other words
+           "Loved your talk \"Scaling Search at Google\" last week.",   // a title in double quotes
+           "Your shop is lovely, \"best cakes in town\" as they say.",  // no engine, no search
+           "We researched \"remote work habits\" for a year.",          // "research" is no search word
        }) {
     EXPECT_FALSE(raw_signals(text).searched) << text;
   }
@@ -118,6 +125,8 @@ TEST(Signals, APitchAboutTheRecipientsShopIsSpamWhateverItNames)
            "Hi Tom, I looked at your bakery in Leeds: it is not on Google for 'sourdough bread Leeds'. We fixed that "
            "for 30 bakeries. Shall I call tomorrow?",
            "Halo Pak Andi, toko sepatu Anda di Tokopedia belum muncul untuk 'sepatu kulit Bandung'. Kami bisa bantu.",
+           "Hei Ola, hagesenteret ditt dukker ikke opp når folk søker \"planteskole Bergen\". Vi kan ordne det. Kort "
+           "prat?",
        }) {
     EXPECT_EQ(c.classify({text, "", ""}).label, Label::spam) << text;
   }
@@ -127,4 +136,28 @@ TEST(Signals, APitchAboutTheRecipientsShopIsSpamWhateverItNames)
                         "", ""})
                 .label,
             Label::spam);
+}
+
+TEST(Signals, ARomanceScamsOpeningIsSpamWhateverItNames)
+{
+  // The blend's guard Classifier::Impl::romance_move: looks praised and the contact moved to a messenger.
+  static const Classifier c;
+  for (const std::string_view text : {
+           "Hello dear, your smile in your profile picture is so beautiful. I am an engineer on a ship, can we talk "
+           "on Telegram?",
+           "Chào anh, chị thấy anh rất đẹp trai và xinh xắn quá, mình nói chuyện qua Zalo được không?",
+           "안녕하세요, 미소가 정말 아름다우세요. 카톡으로 이야기 나눌 수 있을까요?",
+       }) {
+    EXPECT_EQ(c.classify({text, "", ""}).label, Label::spam) << text;
+  }
+  // Either alone is no such opening, nor both beside a tie shared.
+  for (const std::string_view text : {
+           "Hi Marta, loved your talk on street photography at the Porto Photo Walk! Our club has a WhatsApp group, "
+           "want to join?",
+           "You look beautiful in the photos from your sister's wedding, Ana! So happy for you both.",
+           "Hi Leo, great to meet you at the Kraków JUG last week! You looked so handsome in the speaker photo, haha. "
+           "Ping me on Telegram for the slides.",
+       }) {
+    EXPECT_EQ(c.classify({text, "", ""}).label, Label::personalized) << text;
+  }
 }

@@ -1,10 +1,13 @@
 #include <motivo/core/classify/calibration.hpp>
+#include <motivo/core/classify/fold.hpp>
 #include <motivo/core/classify/impl.hpp>
 #include <motivo/core/classify/note_model.hpp>
+#include <motivo/core/data_files.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 // The shipped note model's features and its say in the label (issue 22, docs/CLASSIFIER.md "How a note is read").
@@ -71,6 +74,65 @@ void choose(const NoteModel::Scores& p, std::size_t from, std::size_t& best, dou
   for (std::size_t k = from; k < p.size(); ++k) open += p[k];
   best = static_cast<std::size_t>(std::max_element(p.begin() + static_cast<std::ptrdiff_t>(from), p.end()) - p.begin());
   share = p[best] / open;
+}
+
+// The romance scam's opening (data/romance_signs.tsv): compliments on the recipient's looks and messengers, folded,
+// with their marks ("word*" a word's beginning, "~part" inside a word).
+struct RomanceSigns {
+  std::vector<std::string> compliments, messengers;
+  // The messengers of one or two words ("zalo", "whatsapp*", "line id"), by their first byte: a note's words are
+  // compared with them once each.
+  std::array<std::vector<std::string_view>, 256> by_first;
+};
+const RomanceSigns& romance_signs()
+{
+  static const RomanceSigns list = [] {
+    RomanceSigns l;
+    std::string folded;
+    for (const auto& r : data::rows("romance_signs.tsv")) {
+      if (r.size() < 3 || r[2].empty()) continue;
+      const std::string_view p = r[2];
+      const bool part = p.front() == '~', prefix = p.back() == '*';
+      fold_into(p.substr(part ? 1 : 0, p.size() - (part ? 1 : 0) - (prefix ? 1 : 0)), folded);
+      if (folded.empty()) continue;
+      (r[1] == "messenger" ? l.messengers : l.compliments).push_back((part ? "~" : "") + folded + (prefix ? "*" : ""));
+    }
+    for (const std::string& m : l.messengers) {
+      if (m.front() != '~') l.by_first[static_cast<unsigned char>(m.front())].push_back(m);
+    }
+    return l;
+  }();
+  return list;
+}
+
+// Whether a messenger of one or two words (RomanceSigns::by_first) is among `words`.
+bool names_messenger(const RomanceSigns& signs, const std::vector<std::string_view>& words)
+{
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].empty()) continue;
+    for (std::string_view p : signs.by_first[static_cast<unsigned char>(words[i].front())]) {
+      const std::size_t space = p.find(' ');
+      const std::string_view second = space == std::string_view::npos ? "" : p.substr(space + 1);
+      p = p.substr(0, space);
+      const bool prefix = p.back() == '*';
+      if (prefix) p.remove_suffix(1);
+      if (!(prefix ? words[i].starts_with(p) : words[i] == p)) continue;
+      if (second.empty() || (i + 1 < words.size() && words[i + 1] == second)) return true;
+    }
+  }
+  return false;
+}
+
+// Whether `pattern` (RomanceSigns) is in `text`, folded words between single spaces with a space at each end.
+bool has_sign(std::string_view text, std::string_view pattern)
+{
+  if (pattern.front() == '~') return text.find(pattern.substr(1)) != std::string_view::npos;
+  const bool prefix = pattern.back() == '*';
+  if (prefix) pattern.remove_suffix(1);
+  for (std::size_t at = text.find(pattern); at != std::string_view::npos; at = text.find(pattern, at + 1)) {
+    if (text[at - 1] == ' ' && (prefix || text[at + pattern.size()] == ' ')) return true;
+  }
+  return false;
 }
 
 } // namespace
@@ -155,43 +217,107 @@ bool Classifier::Impl::wish_alone(const Analysis& a) const
   return own <= 2 * a.wish_bytes;
 }
 
+// Where a signature the sign-off missed begins in the body: a closing formula, then the sender's name with up to
+// two words of title before it and two after ("Cordialement, Me Maëlle Guérin, avocate", "Venlig hilsen Anders
+// Holst, cand.merc.", "مع التحية، م. كريم حداد"); the body's size when there is none.
+std::size_t Classifier::Impl::titled_signature(const Analysis& a) const
+{
+  const std::vector<std::string_view>& b = a.body;
+  std::size_t name = b.size();
+  for (std::size_t i = b.size(); i-- > 0 && b.size() - i <= 3;) {
+    if (is_name(b[i], a.sender)) {
+      name = i;
+      break;
+    }
+  }
+  if (name == b.size()) return b.size();
+  while (name > 0 && is_name(b[name - 1], a.sender)) --name;
+  for (std::size_t from = name; from > 0 && from + 2 >= name; --from) {
+    for (std::size_t c = from > 4 ? from - 4 : 0; c < from; ++c) {
+      if (closings.longest_at(a.body_ids, c).length == from - c) return c;
+    }
+  }
+  return b.size();
+}
+
 // The stock text reworded: a request to connect on LinkedIn and nothing more, in words the catalog's older texts
 // add around it (the reason "since you are a person I trust", "Поскольку вы человек, которому я доверяю"; a
-// signature's formula, "陈静敬上"). Read here, after the rules and apart from the model's features, so that
-// neither the rules' other labels nor the note model (trained on those features) move.
+// signature's formula, "陈静敬上"; an honorific, "الأستاذة ليلى المحترمة"; the formal "Dem"), signed or not (a
+// signature with a title, titled_signature). Read here, after the rules and apart from the model's features, so
+// that neither the rules' other labels nor the note model (trained on those features) move.
 bool Classifier::Impl::reworded_stock(const Analysis& a, Result& r) const
 {
   if (r.label == Label::default_text || r.label == Label::empty || a.spam > 0 || !a.signals.merge_fields.empty())
     return false;
   thread_local std::string language;
+  thread_local std::vector<std::string_view> body;
+  body.assign(a.body.begin(), a.body.begin() + static_cast<std::ptrdiff_t>(titled_signature(a)));
   const auto courtesy = [this, &a](std::string_view w) {
     return (flags_of(vocab.find(w)) & courtesy_word_bit) != 0 || is_address(w, a.names);
   };
-  // (A catalog text with one word more, a name the signature check missed: "我想邀请您加入我的领英职业人脉。李明".)
-  const bool reworded = requests.matches(a.body, a.names, courtesy, language, true) ||
-                        (a.stock != nullptr && requests.matches(a.body, a.names, courtesy, language));
+  // (A catalog text with one word more, a name the signature check missed: "我想邀请您加入我的领英职业人脉。李明"; or
+  // a request in the lexicon's words before a signature with a title.)
+  const bool signed_off = body.size() < a.body.size();
+  const bool reworded = requests.matches(body, a.names, courtesy, language, true) ||
+                        ((a.stock != nullptr || signed_off) && requests.matches(body, a.names, courtesy, language));
   if (!reworded) return false;
   r.label = Label::default_text;
   r.confidence = 0.85; // as sure as a request in other words (Analysis::request)
   r.reasons.assign({fmt::format("only asks to connect on LinkedIn ({}), in the words of an older or reworded stock "
                                 "text: the platform's stock text in other words",
                                 language.empty() ? a.language : language)});
-  if (a.body_words < a.all_words) r.reasons.push_back("greeting, names or sign-off around it ignored");
+  if (a.body_words < a.all_words || signed_off) r.reasons.push_back("greeting, names or sign-off around it ignored");
   return true;
 }
 
-// A pitch about the recipient's site or shop: a search phrase in single quotes beside a search engine or marketplace
-// (Signals::searched: "your webshop is not on Google for 'cykeltasker København'", "di Shopee ... 'batik tulis
-// Solo'"), and no tie shared with the recipient (no cue of 3, no referral: as Analysis::pitch). What it names of theirs
-// (the shop, the town) a pitch researches. Read after the rules and the model, apart from the model's features.
+// A pitch about the recipient's site or shop: a search phrase in quotes beside a search engine or marketplace, or a
+// word saying someone searched (Signals::searched: "your webshop is not on Google for 'cykeltasker København'", "di
+// Shopee ... 'batik tulis Solo'", "når man søker \"frisør Oslo sentrum\""), and no tie shared with the recipient (no
+// cue of 3, no referral: as Analysis::pitch). What it names of theirs (the shop, the town) a pitch researches. Read
+// after the rules and the model, apart from the model's features.
 bool Classifier::Impl::searched_pitch(const Analysis& a, Result& r) const
 {
   if (!a.signals.searched || a.cue_points >= 3 || a.referral ||
       (r.label != Label::personalized && r.label != Label::template_text))
     return false;
   r.reasons.insert(r.reasons.begin(),
-                   {"quotes a search phrase beside a search engine or marketplace, and shares no tie "
+                   {"quotes a search phrase beside a search engine, a marketplace or a search, and shares no tie "
                     "with the recipient: a pitch about their site or shop",
+                    fmt::format("the rules and the model: {}", label_name(r.label))});
+  r.label = Label::spam;
+  r.confidence = 0.85;
+  return true;
+}
+
+// A romance scam's opening: the recipient's looks or photo praised and the contact moved to a messenger ("사진 보고
+// 너무 아름다우셔서 … 카톡 아이디", "ảnh đại diện chị rất xinh … qua Zalo"), and no tie shared (no cue of 3, no
+// referral). Either alone a genuine note may hold ("your photo exhibition", "our WhatsApp group"); the messenger's
+// name and the photo are what the rules' named things and the model read as personal. Read after the rules and the
+// model, apart from the model's features (data/romance_signs.tsv is read by nothing else).
+bool Classifier::Impl::romance_move(const Analysis& a, Result& r) const
+{
+  if (a.cue_points >= 3 || a.referral || (r.label != Label::personalized && r.label != Label::template_text))
+    return false;
+  const RomanceSigns& signs = romance_signs();
+  thread_local std::string text;
+  const auto found = [](const std::vector<std::string>& patterns) {
+    return std::any_of(patterns.begin(), patterns.end(), [](const std::string& p) { return has_sign(text, p); });
+  };
+  // A messenger: a messaging hit of the spam lexicon, or one it lacks among the note's words ("Zalo", "WhatsApp'tan");
+  // in a note without capitals or mostly in a script without them, inside its clauses too ("LINEでお話し").
+  bool messenger = std::find(a.spam_families.begin(), a.spam_families.end(), "messaging") != a.spam_families.end();
+  const bool cased = a.signals.capital_words > 0 && 2 * a.signals.cased_words > a.signals.words;
+  if (!messenger && cased && !(messenger = names_messenger(signs, a.all))) return false;
+  text.assign(1, ' ');
+  for (const std::string_view w : a.all) {
+    if (is_address(w, a.names)) continue;
+    text.append(w);
+    text += ' ';
+  }
+  if ((!messenger && !found(signs.messengers)) || !found(signs.compliments)) return false;
+  r.reasons.insert(r.reasons.begin(),
+                   {"praises the recipient's looks and moves the contact to a messenger, and shares no tie with "
+                    "them: a stranger's approach",
                     fmt::format("the rules and the model: {}", label_name(r.label))});
   r.label = Label::spam;
   r.confidence = 0.85;
@@ -201,7 +327,7 @@ bool Classifier::Impl::searched_pitch(const Analysis& a, Result& r) const
 void Classifier::Impl::blend(const Analysis& a, Result& r) const
 {
   blend_model(a, r);
-  if (use == ModelUse::blend && !a.blank) searched_pitch(a, r);
+  if (use == ModelUse::blend && !a.blank && !searched_pitch(a, r)) romance_move(a, r);
 }
 
 void Classifier::Impl::blend_model(const Analysis& a, Result& r) const
@@ -221,7 +347,8 @@ void Classifier::Impl::blend_model(const Analysis& a, Result& r) const
                                     Calibration::embedded().probability(r.label, r.confidence))});
       r.label = Label::template_text;
     }
-    r.reasons.insert(r.reasons.begin(), "a holiday or season wish and nothing more: it could be sent to anyone");
+    r.reasons.insert(r.reasons.begin(),
+                     "a holiday or season wish, or a courtesy, and nothing more: it could be sent to anyone");
     r.confidence = 0.9; // as sure as the rules' surest templates: no set had a wish alone that was more
   }
   // Only where the rules are unsure: every template (the label their doubt falls to), and a spam or personal label

@@ -215,10 +215,12 @@ struct Classifier::Impl {
   double unsure_below = 0.8;
   void model_features(const Analysis& a, Label rules, bool with_rules, std::vector<std::uint32_t>& out) const;
   bool reworded_stock(const Analysis& a, Result& r) const; // the blend's first guard: a stock text reworded
+  std::size_t titled_signature(const Analysis& a) const;   // where a signature with a title begins in the body
   // The rules' result `r` for a note read on its own, with the model's say where the rules are unsure.
   void blend(const Analysis& a, Result& r) const;
   void blend_model(const Analysis& a, Result& r) const;    // the model's say, where the rules are unsure
-  bool searched_pitch(const Analysis& a, Result& r) const; // the blend's last guard: a search-ranking pitch
+  bool searched_pitch(const Analysis& a, Result& r) const; // the blend's last guards: a search-ranking pitch,
+  bool romance_move(const Analysis& a, Result& r) const;   // and a romance scam's opening
   // A holiday or season wish and nothing more (Analysis::wish_bytes): no cue, no quoted title, and no more of its
   // own words beside the wish than the wish's.
   bool wish_alone(const Analysis& a) const;
