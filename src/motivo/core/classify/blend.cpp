@@ -135,6 +135,16 @@ bool has_sign(std::string_view text, std::string_view pattern)
   return false;
 }
 
+// A guard read after the rules and the model overrules them: the note is spam, for `reason`, the rules' and the
+// model's label kept as the second reason.
+bool overrule_as_spam(const char* reason, Result& r)
+{
+  r.reasons.insert(r.reasons.begin(), {reason, fmt::format("the rules and the model: {}", label_name(r.label))});
+  r.label = Label::spam;
+  r.confidence = 0.85;
+  return true;
+}
+
 } // namespace
 
 void Classifier::Impl::model_features(const Analysis& a, Label rules, bool with_rules,
@@ -280,13 +290,9 @@ bool Classifier::Impl::searched_pitch(const Analysis& a, Result& r) const
   if (!a.signals.searched || a.cue_points >= 3 || a.referral ||
       (r.label != Label::personalized && r.label != Label::template_text))
     return false;
-  r.reasons.insert(r.reasons.begin(),
-                   {"quotes a search phrase beside a search engine, a marketplace or a search, and shares no tie "
-                    "with the recipient: a pitch about their site or shop",
-                    fmt::format("the rules and the model: {}", label_name(r.label))});
-  r.label = Label::spam;
-  r.confidence = 0.85;
-  return true;
+  return overrule_as_spam("quotes a search phrase beside a search engine, a marketplace or a search, and shares no tie "
+                          "with the recipient: a pitch about their site or shop",
+                          r);
 }
 
 // A romance scam's opening: the recipient's looks or photo praised and the contact moved to a messenger ("사진 보고
@@ -315,13 +321,9 @@ bool Classifier::Impl::romance_move(const Analysis& a, Result& r) const
     text += ' ';
   }
   if ((!messenger && !found(signs.messengers)) || !found(signs.compliments)) return false;
-  r.reasons.insert(r.reasons.begin(),
-                   {"praises the recipient's looks and moves the contact to a messenger, and shares no tie with "
-                    "them: a stranger's approach",
-                    fmt::format("the rules and the model: {}", label_name(r.label))});
-  r.label = Label::spam;
-  r.confidence = 0.85;
-  return true;
+  return overrule_as_spam("praises the recipient's looks and moves the contact to a messenger, and shares no tie with "
+                          "them: a stranger's approach",
+                          r);
 }
 
 void Classifier::Impl::blend(const Analysis& a, Result& r) const
